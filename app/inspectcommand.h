@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+// `gapwise inspect FILE [--json]`: prints the imported model. Returns the process exit code.
+int runInspectCommand(const QStringList &arguments);
+
+namespace ExitCode {
+constexpr int Ok = 0;
+constexpr int Usage = 2;
+constexpr int BadInput = 3;
+} // namespace ExitCode

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "report.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace Gapwise {
+
+enum class InputFormat { Markdown, JUnitXml, PytestLog, Unknown };
+
+// What a long import may report and how it is stopped. Importers know nothing of threads: a worker calls
+// them with a progress callback and a flag that the GUI sets to cancel.
+struct ImportControl
+{
+    std::function<void(int permille)> progress; // 0..1000, throttled by the importer
+    const std::atomic_bool *cancel = nullptr;
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
+struct ImportError
+{
+    QString file;
+    int line = 0;   // 1-based, 0 when it concerns the whole file
+    int column = 0; // 1-based, 0 when unknown
+    QString message;
+    QString toString() const; // "file:line:column: message"
+};
+
+struct ImportResult
+{
+    std::optional<Report> report;
+    ImportError error;
+    bool ok() const { return report.has_value(); }
+};
+
+// Largest file any importer accepts; bigger ones get a clear error instead of eating memory.
+constexpr qint64 MaxInputBytes = 512LL * 1024 * 1024;
+
+InputFormat detectFormat(const QByteArray &utf8Head);
+QString formatName(InputFormat format);
+
+// Reads, decodes, detects the format by content and imports. `displayName` names the file in messages.
+ImportResult importBytes(const QByteArray &raw, const QString &displayName, const ImportControl &control = {});
+ImportResult importFile(const QString &path, const ImportControl &control = {});
+
+} // namespace Gapwise

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "enums.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace Gapwise {
+
+// Counts are -1 where the report does not state them, so "0 failed" and "not said" stay apart.
+struct Phase
+{
+    QString id;      // stable: derived from the name ("unit", "integration", ...), unique within a report
+    QString name;
+    QString command; // the test command of its section, if any
+    int total = -1;
+    int collected = -1;
+    int selected = -1;
+    int passed = -1;
+    int failed = -1;
+    int errors = -1;
+    int skipped = -1;
+    int deselected = -1;
+    int importErrors = -1;
+    QStringList importErrorMessages;
+    double durationSeconds = -1.0;
+    int line = 0;
+
+    // Failures the phase counts but whose tests the report does not name (the seed's 7 E2E failures).
+    int unnamedFailures(int namedFailing) const { return failed < 0 ? 0 : qMax(0, failed - namedFailing); }
+};
+
+struct Gap
+{
+    QString id; // stable: "gap-<n>" from the report's own numbering, or a slug of the title
+    QString title;
+    QStringList evidence;
+    Priority priority = Priority::None;
+    GapStatus status = GapStatus::Open;
+    QString owner;
+    QString notes;
+    int declaredFailures = -1; // "(6 failures)" in the heading; unreliable, kept for diagnostics
+    bool suggested = false;    // proposed by Gapwise, not by the report
+    int line = 0;
+};
+
+struct TestCase
+{
+    QString id;       // stable: phase id + normalised node id or name
+    QString name;     // node id where the report gives one, else the test name
+    QString phaseId;  // empty when the report places it in no phase
+    QString gapId;    // empty when unassigned
+    bool gapSuggested = false; // the gap was inferred (a category heading mapped to a named gap)
+    TestStatus status = TestStatus::Unknown;
+    bool expectedFailure = false; // the report says it fails on purpose (proves a bug)
+    QString message;
+    QString history; // earlier states the report gives ("Before Fix: FAILED")
+    int line = 0;
+};
+
+struct RemediationItem
+{
+    Priority priority = Priority::None;
+    QString title;
+    QString details;
+    QStringList gapIds;
+    int line = 0;
+};
+
+struct RecommendedAction
+{
+    QString horizon; // "Immediate (This Week)"
+    QString title;
+    QStringList steps;
+    int line = 0;
+};
+
+struct Report
+{
+    QString title;
+    QString date;
+    QString environment;
+    QStringList summaryFacts;
+    QString sourceFile;
+    QString format; // "markdown", "junit", "pytest-log"
+    QVector<Phase> phases;
+    QVector<Gap> gaps;
+    QVector<TestCase> tests;
+    QVector<RemediationItem> remediation;
+    QVector<RecommendedAction> actions;
+    QVector<Diagnostic> diagnostics;
+
+    int phaseIndex(const QString &phaseId) const;
+    int gapIndex(const QString &gapId) const;
+    int countTests(TestStatus status) const;
+};
+
+} // namespace Gapwise
+
+Q_DECLARE_METATYPE(Gapwise::Report)

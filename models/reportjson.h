@@ -1,0 +1,12 @@
+#pragma once
+
+#include "report.h"
+
+#include <QJsonObject>
+
+namespace Gapwise {
+
+// The whole imported model as JSON, the shape `gapwise inspect --json` prints (documented in README.md).
+QJsonObject reportToJson(const Report &report);
+
+} // namespace Gapwise

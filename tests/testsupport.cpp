@@ -1,0 +1,68 @@
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Gapwise;
+
+namespace TestSupport {
+
+QString dataPath(const QString &name)
+{
+    return QStringLiteral(GAPWISE_TEST_DATA "/") + name;
+}
+
+QString sharedPath(const QString &name)
+{
+    const QString dir = QStringLiteral(GAPWISE_SHARED_DIR);
+    if (!QFileInfo(dir).isDir())
+        return QString();
+    return QDir(dir).filePath(name);
+}
+
+Report importOrFail(const QString &path)
+{
+    const ImportResult result = importFile(path);
+    INFO("import of " << path.toStdString() << ": " << result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    return *result.report;
+}
+
+Report importTextOrFail(const QByteArray &markdown)
+{
+    const ImportResult result = importBytes(markdown, QStringLiteral("inline.md"));
+    INFO(result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    return *result.report;
+}
+
+const Phase *phaseNamed(const Report &report, const QString &nameContains)
+{
+    for (const Phase &p : report.phases) {
+        if (p.name.contains(nameContains, Qt::CaseInsensitive))
+            return &p;
+    }
+    return nullptr;
+}
+
+const Gap *gapTitled(const Report &report, const QString &titleContains)
+{
+    for (const Gap &g : report.gaps) {
+        if (g.title.contains(titleContains, Qt::CaseInsensitive))
+            return &g;
+    }
+    return nullptr;
+}
+
+const TestCase *testNamed(const Report &report, const QString &name)
+{
+    for (const TestCase &t : report.tests) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace TestSupport

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "importer.h"
+
+#include <QString>
+
+namespace TestSupport {
+
+QString dataPath(const QString &name);   // tests/data/<name>
+QString sharedPath(const QString &name); // ../shared/<name>, empty when the shared folder is absent
+Gapwise::Report importOrFail(const QString &path);
+Gapwise::Report importTextOrFail(const QByteArray &markdown);
+
+const Gapwise::Phase *phaseNamed(const Gapwise::Report &report, const QString &nameContains);
+const Gapwise::Gap *gapTitled(const Gapwise::Report &report, const QString &titleContains);
+const Gapwise::TestCase *testNamed(const Gapwise::Report &report, const QString &name);
+
+} // namespace TestSupport
