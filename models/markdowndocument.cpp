@@ -122,10 +122,11 @@ public:
 
     int enterSpan(MD_SPANTYPE type)
     {
-        if (type == MD_SPAN_CODE)
-            m_spanStart[0].push_back(currentTextLength());
-        else if (type == MD_SPAN_STRONG)
-            m_spanStart[1].push_back(currentTextLength());
+        if (m_current < 0 || (type != MD_SPAN_CODE && type != MD_SPAN_STRONG))
+            return 0;
+        const int which = type == MD_SPAN_CODE ? 0 : 1;
+        spanText(m_doc.blocks[m_current]) += QChar(which == 0 ? SpanMark::CodeOpen : SpanMark::StrongOpen);
+        m_spanStart[which].push_back(currentTextLength());
         return 0;
     }
 
@@ -137,8 +138,9 @@ public:
         const int start = m_spanStart[which].back();
         m_spanStart[which].pop_back();
         MarkdownBlock &b = m_doc.blocks[m_current];
-        const QString span = spanText(b).mid(start).trimmed();
+        const QString span = SpanMark::strip(spanText(b).mid(start)).trimmed();
         (which == 0 ? b.codeSpans : b.strongSpans).append(span);
+        spanText(b) += QChar(which == 0 ? SpanMark::CodeClose : SpanMark::StrongClose);
         return 0;
     }
 
@@ -153,7 +155,8 @@ public:
         switch (type) {
         case MD_TEXT_SOFTBR:
         case MD_TEXT_BR:
-            piece = b.kind == MarkdownBlock::Code ? QStringLiteral("\n") : QStringLiteral(" ");
+            piece = (b.kind == MarkdownBlock::Code || b.kind == MarkdownBlock::Paragraph
+                     || b.kind == MarkdownBlock::ListItem) ? QStringLiteral("\n") : QStringLiteral(" ");
             break;
         case MD_TEXT_NULLCHAR:
             piece = QChar(0xFFFD);
@@ -200,8 +203,10 @@ private:
     {
         if (b.kind == MarkdownBlock::TableRow) {
             for (QString &c : b.cells)
-                c = c.trimmed();
+                c = SpanMark::strip(c).trimmed();
             b.text = b.cells.join(QLatin1String(" | "));
+        } else if (b.kind == MarkdownBlock::Heading) {
+            b.text = SpanMark::strip(b.text).simplified();
         } else if (b.kind != MarkdownBlock::Code) {
             b.text = b.text.trimmed();
         }
@@ -259,6 +264,70 @@ private:
 };
 
 } // namespace
+
+QString SpanMark::strip(const QString &marked)
+{
+    QString out = marked;
+    out.remove(QChar(StrongOpen));
+    out.remove(QChar(StrongClose));
+    out.remove(QChar(CodeOpen));
+    out.remove(QChar(CodeClose));
+    return out;
+}
+
+QVector<InlineLine> inlineLines(const MarkdownBlock &block)
+{
+    QVector<InlineLine> lines;
+    const QStringList parts = block.text.split(QLatin1Char('\n'));
+    for (int i = 0; i < parts.size(); ++i) {
+        const QString &marked = parts[i];
+        InlineLine l;
+        l.line = block.line + i;
+        l.plain = SpanMark::strip(marked).trimmed();
+        if (l.plain.isEmpty())
+            continue;
+        for (int pos = 0; pos < marked.size(); ++pos) {
+            const QChar c = marked[pos];
+            if (c != QChar(SpanMark::StrongOpen) && c != QChar(SpanMark::CodeOpen))
+                continue;
+            const QChar close = c == QChar(SpanMark::StrongOpen) ? QChar(SpanMark::StrongClose) : QChar(SpanMark::CodeClose);
+            const int end = marked.indexOf(close, pos + 1);
+            if (end < 0)
+                break;
+            const QString span = SpanMark::strip(marked.mid(pos + 1, end - pos - 1)).trimmed();
+            (c == QChar(SpanMark::StrongOpen) ? l.strong : l.code).append(span);
+        }
+        // "**Label:** value", "**Label**: value" or "Label: value" at the start of the line.
+        QString head = marked.trimmed();
+        while (!head.isEmpty() && !head[0].isLetterOrNumber() && head[0] != QChar(SpanMark::StrongOpen))
+            head.remove(0, 1); // emoji and bullets before the label
+        if (head.startsWith(QChar(SpanMark::StrongOpen))) {
+            const int end = head.indexOf(QChar(SpanMark::StrongClose));
+            if (end > 0) {
+                QString label = SpanMark::strip(head.mid(1, end - 1)).trimmed();
+                QString rest = head.mid(end + 1);
+                if (label.endsWith(QLatin1Char(':'))) {
+                    label.chop(1);
+                    l.label = label.trimmed();
+                    l.value = SpanMark::strip(rest).trimmed();
+                } else if (rest.trimmed().startsWith(QLatin1Char(':'))) {
+                    l.label = label;
+                    l.value = SpanMark::strip(rest.trimmed().mid(1)).trimmed();
+                }
+            }
+        } else {
+            const QString plainHead = SpanMark::strip(head);
+            const int colon = plainHead.indexOf(QLatin1Char(':'));
+            if (colon > 0 && colon <= 40 && !plainHead.left(colon).contains(QLatin1String("::"))
+                && plainHead.left(colon).count(QLatin1Char(' ')) <= 4 && plainHead[0].isUpper()) {
+                l.label = plainHead.left(colon).trimmed();
+                l.value = plainHead.mid(colon + 1).trimmed();
+            }
+        }
+        lines.append(l);
+    }
+    return lines;
+}
 
 MarkdownDocument parseMarkdown(const QByteArray &utf8)
 {

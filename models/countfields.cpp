@@ -1,0 +1,154 @@
+#include "countfields.h"
+#include "pytestlines.h"
+
+#include <QRegularExpression>
+
+namespace Gapwise {
+namespace {
+
+using RE = QRegularExpression;
+constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
+
+int firstNumber(const QString &text)
+{
+    static const RE number(QStringLiteral("^\\D{0,3}?(\\d{1,7})(?![\\d.,]*\\s*[%$KkMm])"));
+    const auto m = number.match(text.trimmed());
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+void readFraction(const QString &text, CountReading &r)
+{
+    // "(40/42)", "6/7 tests" → passed/total
+    static const RE fraction(QStringLiteral("\\(?(\\d+)\\s*/\\s*(\\d+)\\)?(?:\\s*tests?)?"));
+    const auto m = fraction.match(text);
+    if (m.hasMatch() && m.captured(1).toInt() <= m.captured(2).toInt()) {
+        r.passed = m.captured(1).toInt();
+        r.total = m.captured(2).toInt();
+    }
+}
+
+} // namespace
+
+bool CountReading::any() const
+{
+    return total >= 0 || collected >= 0 || selected >= 0 || passed >= 0 || failed >= 0 || errors >= 0 || skipped >= 0
+        || deselected >= 0 || importErrors >= 0 || durationSeconds >= 0;
+}
+
+CountReading readCounts(const QString &rawLabel, const QString &text)
+{
+    CountReading r;
+    QString label = rawLabel.trimmed();
+    while (label.endsWith(QLatin1Char(':')))
+        label.chop(1);
+    QString value = text;
+    if (!label.isEmpty()) {
+        const int at = value.indexOf(label);
+        if (at >= 0)
+            value = value.mid(at + label.size());
+        value = value.trimmed();
+        if (value.startsWith(QLatin1Char(':')))
+            value = value.mid(1).trimmed();
+    }
+    const QString l = label.toLower();
+    static const RE rate(QStringLiteral("(fail(?:ure)?|pass|success)\\s*(rate|ratio|percentage)"), CI);
+    static const RE duration(QStringLiteral("^(?:total\\s+)?(execution time|duration|time|run ?time|elapsed|"
+                                            "test time|execution duration|total time)$"), CI);
+    if (!l.isEmpty() && l.size() < 48) {
+        if (const auto m = rate.match(l); m.hasMatch()) {
+            static const RE percent(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%"));
+            const auto p = percent.match(value);
+            if (p.hasMatch()) {
+                const double v = p.captured(1).toDouble();
+                r.failureRatePercent = m.captured(1).startsWith(QLatin1String("fail"), Qt::CaseInsensitive) ? v : 100.0 - v;
+            }
+            readFraction(value, r);
+            return r;
+        }
+        if (duration.match(l).hasMatch()) {
+            r.durationSeconds = parseDuration(value);
+            return r;
+        }
+        const int n = firstNumber(value);
+        const bool isTotal = l.contains(QLatin1String("total")) || l == QLatin1String("tests")
+            || l.contains(QLatin1String("tests run")) || l.contains(QLatin1String("collected"))
+            || l.contains(QLatin1String("tests executed")) || l == QLatin1String("test count");
+        if (n >= 0) {
+            if (l.contains(QLatin1String("import error")) || l.contains(QLatin1String("collection error"))) {
+                r.importErrors = n;
+                r.errors = n;
+            } else if (l.contains(QLatin1String("deselected"))) {
+                r.deselected = n;
+            } else if (l.contains(QLatin1String("selected"))) {
+                r.selected = n;
+            } else if (isTotal && !l.contains(QLatin1String("fail")) && !l.contains(QLatin1String("pass"))) {
+                r.total = n;
+                if (l.contains(QLatin1String("collected")))
+                    r.collected = n;
+            } else if (l.contains(QLatin1String("fail"))) {
+                r.failed = n;
+            } else if (l.contains(QLatin1String("pass"))) {
+                r.passed = n;
+            } else if (l.contains(QLatin1String("error"))) {
+                r.errors = n;
+            } else if (l.contains(QLatin1String("skip"))) {
+                r.skipped = n;
+            }
+        }
+        // Tails such as "(10 selected, 7 deselected)" and tallies ("10 failed, 1 passed") after any label.
+        static const RE countLabel(QStringLiteral("^(results?|status|outcome|summary|tests?|test results|final results|"
+                                                  "overall|totals?|total tests|test execution|execution)$"), CI);
+        if (r.any() || countLabel.match(l).hasMatch()) {
+            PytestLine tally;
+            if (parseTally(value, tally) > 0) {
+                static const RE selected(QStringLiteral("(\\d+)\\s+selected"), CI);
+                if (const auto s = selected.match(value); s.hasMatch() && r.selected < 0)
+                    r.selected = s.captured(1).toInt();
+                if (r.passed < 0) r.passed = tally.passed;
+                if (r.failed < 0) r.failed = tally.failed;
+                if (r.errors < 0) r.errors = tally.errors;
+                if (r.skipped < 0) r.skipped = tally.skipped;
+                if (r.deselected < 0) r.deselected = tally.deselected;
+                if (r.durationSeconds < 0) r.durationSeconds = tally.seconds;
+            }
+        }
+        return r;
+    }
+    // No label: a bare tally in prose ("51 passed, 0 failed in 0.42s") counts when it names two outcomes.
+    PytestLine tally;
+    if (parseTally(text, tally) >= 2) {
+        r.passed = tally.passed;
+        r.failed = tally.failed;
+        r.errors = tally.errors;
+        r.skipped = tally.skipped;
+        r.deselected = tally.deselected;
+        r.durationSeconds = tally.seconds;
+    }
+    return r;
+}
+
+QStringList applyCounts(const CountReading &reading, Phase &phase)
+{
+    QStringList changed;
+    auto set = [&](int value, int &field, const char *name) {
+        if (value < 0)
+            return;
+        if (field >= 0 && field != value)
+            changed.append(QStringLiteral("%1 %2 → %3").arg(QLatin1String(name)).arg(field).arg(value));
+        field = value;
+    };
+    set(reading.total, phase.total, "total");
+    set(reading.collected, phase.collected, "collected");
+    set(reading.selected, phase.selected, "selected");
+    set(reading.passed, phase.passed, "passed");
+    set(reading.failed, phase.failed, "failed");
+    set(reading.errors, phase.errors, "errors");
+    set(reading.skipped, phase.skipped, "skipped");
+    set(reading.deselected, phase.deselected, "deselected");
+    set(reading.importErrors, phase.importErrors, "import errors");
+    if (reading.durationSeconds >= 0)
+        phase.durationSeconds = reading.durationSeconds;
+    return changed;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,136 @@
+#include "headingclassifier.h"
+#include "markdowntext.h"
+
+#include <QRegularExpression>
+
+namespace Gapwise {
+namespace {
+
+using RE = QRegularExpression;
+constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
+
+int declaredFailures(QString &title)
+{
+    static const RE count(QStringLiteral("\\s*\\((\\d+)\\s+(?:failures?|failed|failing|tests?|errors?)[^)]*\\)"), CI);
+    const auto m = count.match(title);
+    if (!m.hasMatch())
+        return -1;
+    title.remove(m.capturedStart(), m.capturedLength());
+    return m.captured(1).toInt();
+}
+
+Priority takePriority(QString &title)
+{
+    // "(P1 - High Priority)", "- P0", "[P2]", "(P0)", "HIGH -" at the start
+    static const RE code(QStringLiteral("\\s*[\\(\\[]?\\s*\\bP([0-3])\\b(?:\\s*[-–:]\\s*(?:critical|high|medium|low)(?:\\s+priority)?)?\\s*[\\)\\]]?"),
+                         CI);
+    const auto m = code.match(title);
+    if (m.hasMatch()) {
+        title.remove(m.capturedStart(), m.capturedLength());
+        return static_cast<Priority>(m.captured(1).toInt());
+    }
+    // Words count only where they clearly state a priority: "HIGH", "High Priority", "(High)"; never
+    // "Medium Term" or "high-level".
+    static const RE word(QStringLiteral("\\s*(?:\\b(CRITICAL|HIGH|MEDIUM|LOW)\\b(?:\\s+PRIORITY)?|\\b(Critical|High|Medium|Low)\\s+"
+                                        "[Pp]riority\\b|\\((Critical|High|Medium|Low)\\))\\s*[-–:]?"));
+    const auto w = word.match(title);
+    if (w.hasMatch()) {
+        const QString hit = w.captured(1) + w.captured(2) + w.captured(3);
+        title.remove(w.capturedStart(), w.capturedLength());
+        return priorityFromText(hit);
+    }
+    return Priority::None;
+}
+
+} // namespace
+
+HeadingInfo classifyHeading(const QString &text, int level)
+{
+    HeadingInfo info;
+    QString title = MarkdownText::cleanTitle(text);
+    info.declaredFailures = declaredFailures(title);
+
+    static const RE gapHead(QStringLiteral(
+        "^(gap|issue|category|root[- ]cause|failure(?:\\s+(?:group|category|pattern|mode))?|problem|bug|finding|"
+        "failure\\s+type)\\s*#?\\s*(\\d+)?\\s*[:.\\-–—)]\\s*(.+)$"), CI);
+    static const RE phaseNumber(QStringLiteral("^(?:phase|stage|step)\\s*(\\d+)\\s*[:.\\-–—]?\\s*(.*)$"), CI);
+    static const RE testType(QStringLiteral(
+        "\\b(unit|integration|e2e|end[- ]to[- ]end|staging|smoke|mission[- ]critical|regression|performance|"
+        "acceptance|functional|golden[- ]path|compliance|contract|load|api|frontend|backend|system)\\b"), CI);
+    static const RE testWord(QStringLiteral("\\b(tests?|testing|suites?|results?|run|validation|execution)\\b"), CI);
+    static const RE genericResults(QStringLiteral("^(?:test\\s+)?(?:execution\\s+)?results?\\b|\\btest (?:results|execution|run|outcomes?)\\b"), CI);
+
+    if (const auto m = gapHead.match(title); m.hasMatch()) {
+        const QString kindWord = m.captured(1).toLower();
+        info.priority = Priority::None;
+        QString rest = m.captured(3);
+        info.priority = takePriority(rest);
+        info.title = rest.trimmed();
+        info.kind = HeadingInfo::GapGroup;
+        if (!m.captured(2).isEmpty())
+            info.gapKey = MarkdownText::slugify(kindWord.section(QLatin1Char(' '), 0, 0)) + QLatin1Char('-') + m.captured(2);
+        if (kindWord == QLatin1String("category"))
+            info.kind = HeadingInfo::FailureGroup; // categories map onto gaps when they can
+        return info;
+    }
+
+    const Priority priority = takePriority(title);
+    info.priority = priority;
+    static const RE remediation(QStringLiteral("\\b(remediation|recommendations?|priority matrix|fix plan|action plan|"
+                                               "prioriti[sz]ed fixes|resolution plan)\\b"), CI);
+    static const RE actions(QStringLiteral("\\b(recommended actions|next steps|action items|follow[- ]ups?)\\b"), CI);
+    static const RE summary(QStringLiteral("^(executive summary|summary|key findings|overview|tl;?dr)\\b"), CI);
+    static const RE analysis(QStringLiteral("\\b(gaps? analysis|root[- ]cause analysis|failure analysis|root causes)\\b"), CI);
+    static const RE command(QStringLiteral("\\bcommands?\\b"), CI);
+
+    if (priority != Priority::None) {
+        // What is left after the priority: little more than urgency words means a group of items.
+        static const RE filler(QStringLiteral("\\b(priority|immediate|urgent|action|actions|required|address|after|"
+                                              "before|next|sprint|this|week|following|short|medium|long|term|"
+                                              "fixes|items|must|should|could|fix|now|today|blocking|do|first)\\b|[^A-Za-z]+"), CI);
+        QString rest = title;
+        rest.remove(filler);
+        if (rest.trimmed().size() < 3) {
+            info.kind = HeadingInfo::PriorityGroup;
+            info.title = title.trimmed();
+            return info;
+        }
+    }
+    info.title = title.trimmed();
+    info.isCommandHeading = command.match(title).hasMatch() && title.size() < 40;
+
+    if (info.declaredFailures >= 0) {
+        info.kind = HeadingInfo::FailureGroup;
+        return info;
+    }
+    if (const auto m = phaseNumber.match(title); m.hasMatch()) {
+        info.kind = HeadingInfo::Phase;
+        info.title = m.captured(2).trimmed().isEmpty() ? title : m.captured(2).trimmed();
+        return info;
+    }
+    if (actions.match(title).hasMatch()) {
+        info.kind = HeadingInfo::Actions;
+        return info;
+    }
+    if (remediation.match(title).hasMatch()) {
+        info.kind = HeadingInfo::Remediation;
+        return info;
+    }
+    if (analysis.match(title).hasMatch()) {
+        info.kind = HeadingInfo::GapAnalysis;
+        return info;
+    }
+    if (summary.match(title).hasMatch()) {
+        info.kind = HeadingInfo::Summary;
+        return info;
+    }
+    info.groupStatus = MarkdownText::statusOfGroupLabel(title);
+    if (level > 1 && ((testType.match(title).hasMatch() && testWord.match(title).hasMatch())
+                      || genericResults.match(title).hasMatch())) {
+        info.kind = HeadingInfo::Phase;
+        return info;
+    }
+    return info;
+}
+
+} // namespace Gapwise

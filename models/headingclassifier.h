@@ -1,0 +1,36 @@
+#pragma once
+
+#include "enums.h"
+
+#include <QString>
+
+namespace Gapwise {
+
+// What a heading of a test report stands for. The same words mean different things in different places
+// ("Phase 1" heads results or a plan step), so this only proposes; the importer decides from what the
+// section holds.
+struct HeadingInfo
+{
+    enum Kind {
+        Plain,         // nothing in particular
+        Phase,         // a test phase or test type ("Phase 1: Unit Tests", "### Staging E2E Tests")
+        GapGroup,      // a root-cause group ("Gap 1: X (6 failures)", "Issue 3: Y", "Category 2: Z")
+        FailureGroup,  // a heading over failing tests that is not itself a gap ("Factory X (7 failures)")
+        PriorityGroup, // "P0 - Critical (Immediate Action Required)", "Immediate (P0)"
+        Remediation,   // "Remediation Priority Matrix", "Recommendations"
+        Actions,       // "Recommended Actions", "Next Steps"
+        Summary,       // "Executive Summary", "Key Findings"
+        GapAnalysis,   // "Coordination Gaps Analysis", "Root Cause Analysis"
+    };
+    Kind kind = Plain;
+    QString title;         // cleaned: emoji, "Phase N:", status words and "(k failures)" removed
+    QString gapKey;        // "gap-1" for "Gap 1: …", empty for unnumbered groups
+    int declaredFailures = -1;
+    Priority priority = Priority::None;
+    TestStatus groupStatus = TestStatus::Unknown; // "Failed Tests" → Failed
+    bool isCommandHeading = false;                 // "Command Executed"
+};
+
+HeadingInfo classifyHeading(const QString &text, int level);
+
+} // namespace Gapwise

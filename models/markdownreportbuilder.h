@@ -1,0 +1,89 @@
+#pragma once
+
+#include "headingclassifier.h"
+#include "importer.h"
+#include "markdowndocument.h"
+
+#include <QHash>
+
+namespace Gapwise {
+
+struct CountReading;
+
+// Walks a parsed Markdown report once, keeping the open headings as context, and fills a Report:
+// phases with their counts and commands, gaps with evidence, tests with status and message, remediation
+// items, recommended actions and diagnostics.
+class MarkdownReportBuilder
+{
+public:
+    MarkdownReportBuilder(const MarkdownDocument &document, Report &report, const ImportControl &control);
+    bool run(); // false when cancelled
+
+private:
+    struct Section
+    {
+        int level = 0;
+        int line = 0;
+        int blockIndex = 0;
+        HeadingInfo info;
+        int phase = -1; // resolved phase index (Phase sections)
+        int gap = -1;   // resolved gap index (gap and failure groups)
+        bool gapSuggested = false; // a failure group mapped onto a gap the report named elsewhere
+        int listedTests = 0;
+    };
+    struct LeadIn // a paragraph such as "**Failed Tests:**" that says what the list below holds
+    {
+        TestStatus status = TestStatus::Unknown;
+        bool importErrors = false;
+        bool evidence = false;
+    };
+    struct TableColumns
+    {
+        int test = -1, status = -1, message = -1;
+    };
+    static constexpr int PendingPhase = -2; // results standing in no phase section
+
+    void enterHeading(const MarkdownBlock &block);
+    void closeSection();
+    void handleText(const MarkdownBlock &block);
+    void handleLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
+    bool handleTestsOn(const MarkdownBlock &block, const InlineLine &line);
+    void handleGapLine(const MarkdownBlock &block, const InlineLine &line);
+    void handleCounts(const InlineLine &line);
+    void handleRemediationLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup);
+    void handleActionLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
+    void handleCode(const MarkdownBlock &block);
+    void handleTableRow(const MarkdownBlock &block);
+    void finish();
+    void placePendingResults();
+    void checkPhaseCounts();
+    void linkRemediationToGaps();
+
+    const Section *innermostClassified() const;
+    Section *nearestGapSection();
+    bool inResultsContext() const;
+    int phaseForResults();
+    Phase &phaseAt(int index);
+    int resolveGap(Section &section);
+    TestStatus contextStatus() const;
+    int addTest(const QString &name, TestStatus status, bool expected, const QString &message, const QString &history,
+                int line);
+    void applyPhaseCounts(int phaseIndex, const CountReading &reading, int line);
+    void addDiagnostic(Severity severity, int line, const QString &message);
+
+    const MarkdownDocument &m_doc;
+    Report &m_report;
+    const ImportControl &m_control;
+    int m_block = 0;
+    QVector<Section> m_sections;
+    LeadIn m_leadIn;
+    Phase m_pending;
+    QString m_firstHeading;
+    QHash<QString, int> m_testsByKey;
+    QHash<int, TableColumns> m_tables;
+    int m_lastRemediation = -1;
+    int m_headingRemediation = -1;
+    int m_lastAction = -1;
+};
+
+} // namespace Gapwise

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "enums.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Gapwise {
+
+// Small text helpers shared by the Markdown recognisers.
+namespace MarkdownText {
+
+// Removes emoji, pictographs and their modifiers, and folds white space.
+QString stripEmoji(const QString &text);
+
+// A heading as a title: emoji, "Phase N:" stays, trailing ':' and status words ("✅ CONFIRMED") go.
+QString cleanTitle(const QString &text);
+
+// Lower-case ASCII slug for stable ids ("Unit Tests - X" → "unit-tests-x").
+QString slugify(const QString &text);
+
+// The status a piece of text states for a test: emoji or status words. `last` picks the latest one when
+// the text states several ("Before: FAILED … After: PASSED"); `history` receives the earlier ones.
+struct StatedStatus
+{
+    TestStatus status = TestStatus::Unknown;
+    bool expectedFailure = false;
+    QString history;
+};
+StatedStatus statusStatedIn(const QString &text);
+
+// Status that a heading or lead-in line ("Failed Tests:", "PASSED Tests") gives the list below it.
+TestStatus statusOfGroupLabel(const QString &text);
+
+// Content words for matching titles against each other (lower case, stop words and plurals removed).
+QStringList titleWords(const QString &text);
+
+} // namespace MarkdownText
+} // namespace Gapwise
