@@ -113,12 +113,86 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
     m_sections.append(section);
     m_headingRemediation = -1;
 
-    const HeadingInfo &info = section.info;
+    addHeadingTests(block);
+    const HeadingInfo &info = m_sections.last().info;
     if (info.priority != Priority::None && (info.kind == HeadingInfo::Phase || info.kind == HeadingInfo::Plain)) {
         // "### Phase 1: Import Path Consolidation (P0)": a prioritised plan step is a remediation item.
         m_report.remediation.append({info.priority, info.title, QString(), {}, block.line});
         m_headingRemediation = int(m_report.remediation.size()) - 1;
     }
+}
+
+void MarkdownReportBuilder::addHeadingTests(const MarkdownBlock &block)
+{
+    QStringList names;
+    for (const QString &span : block.codeSpans + block.strongSpans) {
+        if (!looksLikeCommand(span))
+            names += findTestIdentifiers(span);
+    }
+    if (names.isEmpty())
+        names = findTestIdentifiers(block.text);
+    if (names.isEmpty() || looksLikeCommand(block.text))
+        return;
+    QString rest = block.text;
+    for (const QString &n : std::as_const(names))
+        rest.replace(n, QStringLiteral(" "));
+    MarkdownText::StatedStatus stated = MarkdownText::statusStatedIn(rest);
+    if (stated.status == TestStatus::Unknown) {
+        // The heading's own words ("Failed Tests") were read as a group status: look above it.
+        const Section self = m_sections.takeLast();
+        stated.status = contextStatus();
+        m_sections.append(self);
+    }
+    Section *gapSection = nearestGapSection();
+    for (const QString &name : std::as_const(names)) {
+        const int index = addTest(name, stated.status, stated.expectedFailure, QString(), stated.history, block.line);
+        if (index < 0)
+            continue;
+        m_sections.last().headingTests.append(index);
+        assignToGap(index, gapSection);
+    }
+}
+
+bool MarkdownReportBuilder::handleHeadingTestLine(const InlineLine &line)
+{
+    if (m_sections.isEmpty() || m_sections.last().headingTests.isEmpty() || line.label.isEmpty())
+        return false;
+    const QVector<int> &tests = m_sections.last().headingTests;
+    if (labelIs(line.label, "^(status|result|outcome|final status|test result|current status|final result)$")) {
+        const MarkdownText::StatedStatus stated = MarkdownText::statusStatedIn(line.value);
+        if (stated.status == TestStatus::Unknown)
+            return false;
+        for (int index : tests) {
+            TestCase &test = m_report.tests[index];
+            if (test.status != TestStatus::Unknown && test.status != stated.status)
+                test.history += (test.history.isEmpty() ? QString() : QStringLiteral(" → ")) + statusName(test.status);
+            test.status = stated.status;
+            test.expectedFailure = stated.expectedFailure;
+            if (test.message.isEmpty() && tests.size() == 1)
+                test.message = messageAfter(line.value, line.value.section(QLatin1Char(' '), 0, 0));
+        }
+        return true;
+    }
+    if (labelIs(line.label, "^(error|failure|finding|reason|message|issue|root cause|error message)s?$")) {
+        for (int index : tests) {
+            if (m_report.tests[index].message.isEmpty())
+                m_report.tests[index].message = line.value;
+        }
+        return true;
+    }
+    return false;
+}
+
+void MarkdownReportBuilder::assignToGap(int testIndex, Section *gapSection)
+{
+    if (!gapSection || testIndex < 0)
+        return;
+    TestCase &test = m_report.tests[testIndex];
+    if (!test.gapId.isEmpty())
+        return;
+    test.gapId = m_report.gaps[resolveGap(*gapSection)].id;
+    test.gapSuggested = gapSection->gapSuggested;
+    ++gapSection->listedTests;
 }
 
 void MarkdownReportBuilder::closeSection()
@@ -152,6 +226,17 @@ MarkdownReportBuilder::Section *MarkdownReportBuilder::nearestGapSection()
             return nullptr; // a gap heading above the phase groups other things
     }
     return nullptr;
+}
+
+bool MarkdownReportBuilder::expectationContext() const
+{
+    static const RE expectation(QStringLiteral("\\b(success criteria|expected (?:behaviou?r|outcomes?|results)|"
+                                               "acceptance criteria|test plan|planned tests|tests? to (?:add|write|create))\\b"), CI);
+    for (const Section &s : m_sections) {
+        if (s.level > 1 && expectation.match(s.info.title).hasMatch()) // a title may say "Test Plan Execution"
+            return true;
+    }
+    return false;
 }
 
 TestStatus MarkdownReportBuilder::contextStatus() const
@@ -252,6 +337,7 @@ void MarkdownReportBuilder::handleText(const MarkdownBlock &block)
             m_leadIn.status = MarkdownText::statusOfGroupLabel(l.plain);
             m_leadIn.importErrors = labelIs(l.plain, "import errors?|collection errors?|modulenotfound|importerror");
             m_leadIn.evidence = labelIs(l.plain, "evidence|root cause|error messages?");
+            m_leadIn.expectation = labelIs(l.plain, "\\b(will|should|would|success criteria|expected (?:behaviou?r|outcome)|once fixed)\\b");
             return;
         }
     }
@@ -272,7 +358,7 @@ void MarkdownReportBuilder::handleLine(const MarkdownBlock &block, const InlineL
         else if (m_report.environment.isEmpty() && labelIs(line.label, "^(environment|test environment|platform)$"))
             m_report.environment = line.value;
     }
-    if (handleTestsOn(block, line))
+    if (handleHeadingTestLine(line) || handleTestsOn(block, line))
         return;
 
     const Section *context = innermostClassified();
@@ -365,19 +451,12 @@ bool MarkdownReportBuilder::handleTestsOn(const MarkdownBlock &block, const Inli
     MarkdownText::StatedStatus stated = MarkdownText::statusStatedIn(rest);
     if (stated.status == TestStatus::Unknown)
         stated.status = contextStatus();
-    const QString message = names.size() == 1 ? messageAfter(line.plain, names.first()) : QString();
+    if (m_leadIn.expectation || expectationContext())
+        stated = {}; // what a test should do after a fix is no result
+    const QString message = names.size() == 1 && stated.status != TestStatus::Unknown ? messageAfter(line.plain, names.first()) : QString();
     Section *gapSection = nearestGapSection();
-    for (const QString &name : names) {
-        const int index = addTest(name, stated.status, stated.expectedFailure, message, stated.history, line.line);
-        if (gapSection && index >= 0) {
-            TestCase &test = m_report.tests[index];
-            if (test.gapId.isEmpty()) {
-                test.gapId = m_report.gaps[resolveGap(*gapSection)].id;
-                test.gapSuggested = gapSection->gapSuggested;
-                ++gapSection->listedTests;
-            }
-        }
-    }
+    for (const QString &name : names)
+        assignToGap(addTest(name, stated.status, stated.expectedFailure, message, stated.history, line.line), gapSection);
     return true;
 }
 
@@ -490,12 +569,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
         const PytestLine parsed = parsePytestLine(text);
         switch (parsed.kind) {
         case PytestLine::Result: {
-            const int index = addTest(parsed.nodeId, parsed.status, parsed.expectedFailure, parsed.message, QString(), lineNo);
-            if (gapSection && index >= 0 && m_report.tests[index].gapId.isEmpty()) {
-                m_report.tests[index].gapId = m_report.gaps[resolveGap(*gapSection)].id;
-                m_report.tests[index].gapSuggested = gapSection->gapSuggested;
-                ++gapSection->listedTests;
-            }
+            assignToGap(addTest(parsed.nodeId, parsed.status, parsed.expectedFailure, parsed.message, QString(), lineNo),
+                        gapSection);
             break;
         }
         case PytestLine::Tally:
@@ -591,13 +666,9 @@ void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
         ? MarkdownText::stripEmoji(block.cells[columns.message]) : QString();
     Section *gapSection = nearestGapSection();
     for (const QString &name : names) {
-        const int index = addTest(name, stated.status, stated.expectedFailure, names.size() == 1 ? message : QString(),
-                                  stated.history, block.line);
-        if (gapSection && index >= 0 && m_report.tests[index].gapId.isEmpty()) {
-            m_report.tests[index].gapId = m_report.gaps[resolveGap(*gapSection)].id;
-            m_report.tests[index].gapSuggested = gapSection->gapSuggested;
-            ++gapSection->listedTests;
-        }
+        assignToGap(addTest(name, stated.status, stated.expectedFailure, names.size() == 1 ? message : QString(),
+                            stated.history, block.line),
+                    gapSection);
     }
 }
 

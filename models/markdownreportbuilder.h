@@ -30,12 +30,14 @@ private:
         int gap = -1;   // resolved gap index (gap and failure groups)
         bool gapSuggested = false; // a failure group mapped onto a gap the report named elsewhere
         int listedTests = 0;
+        QVector<int> headingTests; // "#### 5. `test_x`": the heading names the test its section describes
     };
     struct LeadIn // a paragraph such as "**Failed Tests:**" that says what the list below holds
     {
         TestStatus status = TestStatus::Unknown;
         bool importErrors = false;
         bool evidence = false;
+        bool expectation = false; // "The tests will pass when:": what should happen, not what did
     };
     struct TableColumns
     {
@@ -45,9 +47,13 @@ private:
 
     void enterHeading(const MarkdownBlock &block);
     void closeSection();
+    void addHeadingTests(const MarkdownBlock &block);
+    void assignToGap(int testIndex, Section *gapSection);
+    bool expectationContext() const;
     void handleText(const MarkdownBlock &block);
     void handleLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
     bool handleTestsOn(const MarkdownBlock &block, const InlineLine &line);
+    bool handleHeadingTestLine(const InlineLine &line);
     void handleGapLine(const MarkdownBlock &block, const InlineLine &line);
     void handleCounts(const InlineLine &line);
     void handleRemediationLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup);

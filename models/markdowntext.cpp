@@ -69,13 +69,17 @@ StatedStatus statusStatedIn(const QString &text)
         "\\bXFAIL(?:ED)?\\b|\\bXPASS(?:ED)?\\b|\\b[Pp]assed\\b|\\b[Ff]ailed\\b|\\b[Ss]kipped\\b)"));
     static const QRegularExpression expected(QStringLiteral("\\bexpected\\b|\\bas expected\\b|\\bXFAIL"),
                                              QRegularExpression::CaseInsensitiveOption);
+    // Words outrank emoji: "FAILED ✅" is a failure the report expected, not a pass.
     StatedStatus result;
+    StatedStatus byEmoji;
     QStringList seen;
+    bool passEmoji = false;
     auto it = marker.globalMatch(text);
     while (it.hasNext()) {
         const QString m = it.next().captured(1);
         TestStatus s = TestStatus::Unknown;
         const QString u = m.toUpper();
+        const bool emoji = !m.at(0).isLetter();
         if (m == QStringLiteral("✅") || m == QStringLiteral("✔") || m == QStringLiteral("🟢") || u.startsWith(QLatin1String("PASS"))
             || u.startsWith(QLatin1String("XPASS")))
             s = TestStatus::Passed;
@@ -88,12 +92,19 @@ StatedStatus statusStatedIn(const QString &text)
             s = TestStatus::Skipped;
         if (s == TestStatus::Unknown)
             continue;
+        if (emoji) {
+            byEmoji.status = s;
+            passEmoji = passEmoji || s == TestStatus::Passed;
+            continue;
+        }
         if (result.status != TestStatus::Unknown && result.status != s)
             seen.append(statusName(result.status));
         result.status = s;
     }
+    if (result.status == TestStatus::Unknown)
+        result.status = byEmoji.status;
     result.history = seen.join(QLatin1String(" → "));
-    result.expectedFailure = result.status == TestStatus::Failed && expected.match(text).hasMatch();
+    result.expectedFailure = result.status == TestStatus::Failed && (expected.match(text).hasMatch() || passEmoji);
     return result;
 }
 
