@@ -22,7 +22,7 @@ int declaredFailures(QString &title)
 Priority takePriority(QString &title)
 {
     // "(P1 - High Priority)", "- P0", "[P2]", "(P0)", "HIGH -" at the start
-    static const RE code(QStringLiteral("\\s*[\\(\\[]?\\s*\\bP([0-3])\\b(?:\\s*[-–:]\\s*(?:critical|high|medium|low)(?:\\s+priority)?)?\\s*[\\)\\]]?"),
+    static const RE code(QStringLiteral("\\s*[\\(\\[]?\\s*\\bP([0-3])\\b(?:\\s*[-–:]?\\s*(?:critical|high|medium|low)\\b(?:\\s+priority)?)?\\s*[\\)\\]]?"),
                          CI);
     const auto m = code.match(title);
     if (m.hasMatch()) {
@@ -87,7 +87,7 @@ HeadingInfo classifyHeading(const QString &text, int level)
         // What is left after the priority: little more than urgency words means a group of items.
         static const RE filler(QStringLiteral("\\b(priority|immediate|urgent|action|actions|required|address|after|"
                                               "before|next|sprint|this|week|following|short|medium|long|term|"
-                                              "fixes|items|must|should|could|fix|now|today|blocking|do|first)\\b|[^A-Za-z]+"), CI);
+                                              "fixes|items|must|should|could|fix|now|today|blocking|do|first|critical|high|medium|low|p[0-3])\\b|[^A-Za-z]+"), CI);
         QString rest = title;
         rest.remove(filler);
         if (rest.trimmed().size() < 3) {

@@ -231,7 +231,7 @@ MarkdownReportBuilder::Section *MarkdownReportBuilder::nearestGapSection()
 bool MarkdownReportBuilder::expectationContext() const
 {
     static const RE expectation(QStringLiteral("\\b(success criteria|expected (?:behaviou?r|outcomes?|results)|"
-                                               "acceptance criteria|test plan|planned tests|tests? to (?:add|write|create))\\b"), CI);
+                                               "expected test (?:behaviou?r|outcomes?|results)|acceptance criteria|test plan|planned tests|tests? to (?:add|write|create))\\b"), CI);
     for (const Section &s : m_sections) {
         if (s.level > 1 && expectation.match(s.info.title).hasMatch()) // a title may say "Test Plan Execution"
             return true;
@@ -358,7 +358,7 @@ void MarkdownReportBuilder::handleLine(const MarkdownBlock &block, const InlineL
         else if (m_report.environment.isEmpty() && labelIs(line.label, "^(environment|test environment|platform)$"))
             m_report.environment = line.value;
     }
-    if (handleHeadingTestLine(line) || handleTestsOn(block, line))
+    if (handleHeadingTestLine(line) || handleTestsOn(block, line) || attachErrorToLastTest(line))
         return;
 
     const Section *context = innermostClassified();
@@ -420,6 +420,35 @@ void MarkdownReportBuilder::handleGapLine(const MarkdownBlock &block, const Inli
     }
     if (block.kind == MarkdownBlock::ListItem || m_leadIn.evidence)
         m_report.gaps[resolveGap(*section)].evidence.append(MarkdownText::stripEmoji(line.plain));
+}
+
+bool MarkdownReportBuilder::attachErrorToLastTest(const InlineLine &line)
+{
+    // "AttributeError: 'X' object has no attribute 'y'" under a test is that test's failure message.
+    static const RE errorClass(QStringLiteral("^(?:E\\s+)?((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Timeout)(?::\\s.*)?)$"));
+    const int section = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
+    if (m_lastTest < 0 || section != m_lastTestSection)
+        return false;
+    const auto m = errorClass.match(MarkdownText::stripEmoji(line.plain));
+    if (!m.hasMatch())
+        return false;
+    QString &message = m_report.tests[m_lastTest].message;
+    if (!message.contains(m.captured(1)))
+        message = message.isEmpty() ? m.captured(1) : message + QStringLiteral(" — ") + m.captured(1);
+    return true;
+}
+
+bool MarkdownReportBuilder::isWithin(const MarkdownBlock &block, int itemBlock) const
+{
+    if (itemBlock < 0)
+        return false;
+    if (&block == &m_doc.blocks[itemBlock])
+        return true;
+    for (int parent = block.parentItem; parent >= 0; parent = m_doc.blocks[parent].parentItem) {
+        if (parent == itemBlock)
+            return true;
+    }
+    return false;
 }
 
 bool MarkdownReportBuilder::handleTestsOn(const MarkdownBlock &block, const InlineLine &line)
@@ -514,9 +543,10 @@ void MarkdownReportBuilder::handleRemediationLine(const MarkdownBlock &block, co
             return;
         m_report.remediation.append(item);
         m_lastRemediation = int(m_report.remediation.size()) - 1;
+        m_lastRemediationBlock = m_block;
         return;
     }
-    if (m_lastRemediation >= 0 && block.kind == MarkdownBlock::ListItem && m_report.remediation[m_lastRemediation].line < line.line) {
+    if (m_lastRemediation >= 0 && isWithin(block, m_lastRemediationBlock)) {
         QString &details = m_report.remediation[m_lastRemediation].details;
         details += (details.isEmpty() ? QString() : QStringLiteral("; ")) + MarkdownText::stripEmoji(line.plain);
     }
@@ -540,7 +570,8 @@ void MarkdownReportBuilder::handleActionLine(const MarkdownBlock &block, const I
         action.line = line.line;
         m_report.actions.append(action);
         m_lastAction = int(m_report.actions.size()) - 1;
-    } else if (m_lastAction >= 0) {
+        m_lastActionBlock = m_block;
+    } else if (m_lastAction >= 0 && isWithin(block, m_lastActionBlock)) {
         m_report.actions[m_lastAction].steps.append(MarkdownText::stripEmoji(line.plain));
     }
 }
@@ -700,6 +731,8 @@ int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool 
             test.message = test.message.isEmpty() ? message : message;
         if (isNodeId(name) && !isNodeId(test.name))
             test.name = name;
+        m_lastTest = index;
+        m_lastTestSection = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
         return index;
     }
     TestCase test;
@@ -713,6 +746,8 @@ int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool 
     test.line = line;
     m_report.tests.append(test);
     index = int(m_report.tests.size()) - 1;
+    m_lastTest = index;
+    m_lastTestSection = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
     m_testsByKey.insert(phaseId + QLatin1Char('|') + key, index);
     m_testsByKey.insert(QLatin1String("*|") + key, index);
     if (!m_testsByKey.contains(phaseId + QLatin1String("|fn|") + function))
@@ -759,6 +794,8 @@ void MarkdownReportBuilder::placePendingResults()
         m_pending.line = 1;
         m_report.phases.append(m_pending);
         id = m_pending.id;
+    } else if (pendingTests && m_report.phases.size() == 1) {
+        id = m_report.phases.first().id; // one results section: the report's other tests belong to it
     } else if (pendingTests) {
         // Summary counts outside the phases repeat what the phases say; only the tests need a home.
         Phase other;

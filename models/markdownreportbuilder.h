@@ -54,6 +54,8 @@ private:
     void handleLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
     bool handleTestsOn(const MarkdownBlock &block, const InlineLine &line);
     bool handleHeadingTestLine(const InlineLine &line);
+    bool attachErrorToLastTest(const InlineLine &line);
+    bool isWithin(const MarkdownBlock &block, int itemBlock) const;
     void handleGapLine(const MarkdownBlock &block, const InlineLine &line);
     void handleCounts(const InlineLine &line);
     void handleRemediationLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup);
@@ -90,6 +92,10 @@ private:
     int m_lastRemediation = -1;
     int m_headingRemediation = -1;
     int m_lastAction = -1;
+    int m_lastRemediationBlock = -1;
+    int m_lastActionBlock = -1;
+    int m_lastTest = -1;
+    int m_lastTestSection = -1;
 };
 
 } // namespace Gapwise

@@ -1,1 +1,187 @@
+// Hand-written reports in tests/data/markdown, one per family of patterns real reports use, with exact
+// expectations.
+#include "testsupport.h"
+
+#include "reportjson.h"
+
 #include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QJsonDocument>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+Report fixture(const char *name)
+{
+    return importOrFail(dataPath(QStringLiteral("markdown/") + QLatin1String(name)));
+}
+
+const TestCase &test(const Report &report, const char *name)
+{
+    const TestCase *t = testNamed(report, QLatin1String(name));
+    INFO("test " << name);
+    REQUIRE(t);
+    return *t;
+}
+
+} // namespace
+
+TEST_CASE("test-type headings, bold count bullets, status tables and money", "[markdown][fixtures]")
+{
+    const Report r = fixture("type-headings-and-tables.md");
+    CHECK(r.title == QStringLiteral("Payments Service Test Report"));
+    CHECK(r.date == QStringLiteral("2026-03-02"));
+    CHECK(r.environment == QStringLiteral("Debian 12, Python 3.11, pytest 8.1"));
+    REQUIRE(r.phases.size() == 2); // "Revenue Impact" holds money, not counts
+
+    const Phase &unit = r.phases[0];
+    CHECK(unit.id == QStringLiteral("unit-tests"));
+    CHECK(unit.total == 12);
+    CHECK(unit.passed == 10);
+    CHECK(unit.failed == 2);
+    CHECK(unit.durationSeconds == Approx(0.84));
+
+    const Phase &integration = r.phases[1];
+    CHECK(integration.failed == 3);
+    CHECK(integration.passed == 5);
+    CHECK(integration.skipped == 1);
+    CHECK(integration.total == 9);
+
+    REQUIRE(r.tests.size() == 6); // the service health table names no tests
+    CHECK(test(r, "test_refund_rounding").status == TestStatus::Failed);
+    CHECK(test(r, "test_refund_rounding").message == QStringLiteral("off by one cent"));
+    CHECK(test(r, "test_refund_rounding").line == 15);
+    CHECK(test(r, "test_currency_table_loads").status == TestStatus::Passed);
+    CHECK(test(r, "test_invoice_totals").status == TestStatus::Failed);
+    CHECK(test(r, "test_invoice_totals").message == QStringLiteral("AssertionError: 99 != 100"));
+    CHECK(test(r, "test_ledger_sync_after_restart").status == TestStatus::Failed); // from "### Failed Tests"
+    CHECK(test(r, "test_ledger_sync_after_restart").message == QStringLiteral("ledger did not reconnect"));
+    CHECK(test(r, "test_card_gateway_timeout").message == QStringLiteral("gateway answered 503"));
+    const TestCase &webhook = test(r, "tests/integration/test_webhooks.py::TestWebhooks::test_retry_backoff");
+    CHECK(webhook.phaseId == QStringLiteral("integration-tests"));
+    CHECK(webhook.id == QStringLiteral("integration-tests::tests/integration/test_webhooks.py::TestWebhooks::test_retry_backoff"));
+    CHECK(r.diagnostics.isEmpty());
+}
+
+TEST_CASE("Phase N headings, commands and pytest output in code blocks", "[markdown][fixtures]")
+{
+    const Report r = fixture("phases-and-pytest-output.md");
+    REQUIRE(r.phases.size() == 2); // "Phase 1: Test Preparation" holds no results: a plan step
+    const Phase &unit = r.phases[0];
+    CHECK(unit.name == QStringLiteral("Unit Test Validation (Non-Docker)"));
+    CHECK(unit.command == QStringLiteral("python -m pytest tests/unit/test_session.py::TestSession::test_expiry -v"));
+    CHECK(unit.passed == 2);
+    CHECK(unit.failed == 1);
+    CHECK(unit.skipped == 1);
+    CHECK(unit.total == 4);
+    CHECK(unit.durationSeconds == Approx(0.42));
+
+    const TestCase &refresh = test(r, "tests/unit/test_session.py::TestSession::test_refresh");
+    CHECK(refresh.status == TestStatus::Failed);
+    CHECK(refresh.message == QStringLiteral("AssertionError: token not rotated")); // from the short summary
+    CHECK(refresh.line == 18);
+    CHECK(test(r, "tests/unit/test_session.py::test_cookie_flags[secure]").status == TestStatus::Skipped);
+    CHECK(test(r, "tests/unit/test_session.py::TestSession::test_expiry").status == TestStatus::Passed);
+    CHECK_FALSE(testNamed(r, QStringLiteral("test_plan_outline.py"))); // a file, not a test
+
+    const Phase &e2e = r.phases[1];
+    CHECK(e2e.passed == 51);
+    CHECK(e2e.failed == 0);
+    CHECK(e2e.durationSeconds == Approx(12.5));
+    CHECK(e2e.importErrors == 1);
+    CHECK(e2e.importErrorMessages == QStringList{QStringLiteral("tests/e2e/test_checkout.py: ModuleNotFoundError: No module named 'shop.checkout'")});
+    CHECK(test(r, "tests/e2e/test_login.py::TestLogin::test_sso_redirect").status == TestStatus::Unknown);
+    CHECK(test(r, "netra_backend\\tests\\e2e\\test_cart.py::TestCart::test_add_item").status == TestStatus::Passed);
+    CHECK(test(r, "tests/.../test_cart.py::TestCart::test_remove_item").status == TestStatus::Failed);
+    CHECK(r.tests.size() == 7);
+    // "51 passed, 0 failed" beside a failing test: kept as stated, and said.
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message.contains(QStringLiteral("states 0 failed but names 1 failing")));
+}
+
+TEST_CASE("gap headings, priorities, failure categories, before/after and expectations", "[markdown][fixtures]")
+{
+    const Report r = fixture("gaps-and-priorities.md");
+    REQUIRE(r.phases.size() == 1);
+    CHECK(r.phases[0].failed == 4);
+    CHECK(r.phases[0].passed == 1);
+
+    REQUIRE(r.gaps.size() == 2);
+    const Gap &tokens = r.gaps[0];
+    CHECK(tokens.id == QStringLiteral("issue-1"));
+    CHECK(tokens.title == QStringLiteral("Token Validation Failures"));
+    CHECK(tokens.priority == Priority::P1);
+    CHECK(tokens.owner == QStringLiteral("identity-team"));
+    CHECK(tokens.evidence == QStringList{QStringLiteral("the validator reads the old signing key")});
+    const Gap &sessions = r.gaps[1];
+    CHECK(sessions.id == QStringLiteral("issue-2"));
+    CHECK(sessions.priority == Priority::P0); // "**Priority:** P0 - BLOCKS DEPLOYMENT"
+
+    const TestCase &skew = test(r, "test_token_expiry_clock_skew");
+    CHECK(skew.status == TestStatus::Failed);
+    CHECK(skew.expectedFailure);
+    CHECK(skew.message == QStringLiteral("skew not tolerated — AttributeError: 'Validator' object has no attribute 'leeway'"));
+    CHECK(skew.gapId == QStringLiteral("issue-1"));
+    CHECK_FALSE(skew.gapSuggested);
+
+    // "Category 3: Token Validation Regressions" maps onto Issue 1 as a suggestion.
+    const TestCase &reuse = test(r, "test_refresh_token_reuse");
+    CHECK(reuse.gapId == QStringLiteral("issue-1"));
+    CHECK(reuse.gapSuggested);
+    CHECK(reuse.status == TestStatus::Failed);
+
+    // Before/after: the latest state is the status, the earlier one the history.
+    const TestCase &login = test(r, "test_login_redirect");
+    CHECK(login.status == TestStatus::Passed);
+    CHECK(login.history == QStringLiteral("failed"));
+
+    // "should PASS after the failover lands" is an expectation, not a result.
+    const TestCase &reconnect = test(r, "test_session_store_reconnect");
+    CHECK(reconnect.status == TestStatus::Failed);
+    CHECK(reconnect.gapId == QStringLiteral("issue-2"));
+
+    REQUIRE(r.remediation.size() == 3);
+    CHECK(r.remediation[0].priority == Priority::P1);
+    CHECK(r.remediation[0].title == QStringLiteral("Rotate signing keys atomically"));
+    CHECK(r.remediation[0].gapIds == QStringList{QStringLiteral("issue-1")});
+    CHECK(r.remediation[1].title == QStringLiteral("Tolerate clock skew"));
+    CHECK(r.remediation[2].priority == Priority::P0);
+    CHECK(r.remediation[2].details == QStringLiteral("add a replica")); // "Medium Term" is no priority
+
+    const auto declared = std::find_if(r.diagnostics.cbegin(), r.diagnostics.cend(),
+                                       [](const Diagnostic &d) { return d.line == 18; });
+    REQUIRE(declared != r.diagnostics.cend());
+    CHECK(declared->message.contains(QStringLiteral("says 2 failures but lists 3 tests")));
+}
+
+TEST_CASE("a plan without results imports empty with a diagnostic", "[markdown][fixtures]")
+{
+    const Report r = fixture("plan-without-results.md");
+    CHECK(r.title == QStringLiteral("Observability Test Plan"));
+    CHECK(r.phases.isEmpty());
+    CHECK(r.tests.isEmpty());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].severity == Severity::Info);
+    CHECK(r.diagnostics[0].message.contains(QStringLiteral("no test results found")));
+}
+
+TEST_CASE("CRLF with a BOM imports exactly as LF", "[markdown][fixtures]")
+{
+    QFile file(dataPath(QStringLiteral("markdown/crlf-bom.md")));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QByteArray raw = file.readAll();
+    REQUIRE(raw.startsWith("\xEF\xBB\xBF"));
+    REQUIRE(raw.contains("\r\n"));
+    const Report crlf = importTextOrFail(raw);
+    raw.remove(0, 3);
+    raw.replace("\r\n", "\n");
+    const Report lf = importTextOrFail(raw);
+    CHECK(QJsonDocument(reportToJson(crlf)).toJson() == QJsonDocument(reportToJson(lf)).toJson());
+    REQUIRE(crlf.phases.size() == 1);
+    CHECK(crlf.phases[0].total == 3);
+    CHECK(test(crlf, "test_crlf_line_endings").line == 10);
+    CHECK(test(crlf, "test_crlf_line_endings").message == QStringLiteral("broken"));
+}
