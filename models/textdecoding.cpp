@@ -45,9 +45,11 @@ DecodedText decodeText(const QByteArray &raw)
 {
     DecodedText result;
     if (raw.startsWith("\xFF\xFE") || raw.startsWith("\xFE\xFF")) {
-        auto decoder = QStringDecoder(raw.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
+        // Stateless: a truncated last character is an error, not something to wait for.
+        auto decoder = QStringDecoder(raw.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE,
+                                      QStringDecoder::Flag::Stateless);
         const QString text = decoder(raw.mid(2));
-        if (decoder.hasError()) {
+        if (decoder.hasError() || raw.size() % 2 != 0 || !text.isValidUtf16() || text.contains(QChar::ReplacementCharacter)) {
             result.error = QStringLiteral("the file starts with a UTF-16 byte order mark but is not valid UTF-16");
             return result;
         }

@@ -1,1 +1,60 @@
+#include "pytestlines.h"
+
 #include <catch2/catch.hpp>
+
+using namespace Gapwise;
+
+TEST_CASE("pytest output lines", "[pytest]")
+{
+    SECTION("-v result lines with progress")
+    {
+        const PytestLine l = parsePytestLine(QStringLiteral("tests/a.py::TestA::test_b PASSED                 [ 10%]"));
+        CHECK(l.kind == PytestLine::Result);
+        CHECK(l.nodeId == QStringLiteral("tests/a.py::TestA::test_b"));
+        CHECK(l.status == TestStatus::Passed);
+        CHECK(l.message.isEmpty());
+    }
+    SECTION("short summary lines carry the message")
+    {
+        const PytestLine l = parsePytestLine(QStringLiteral("FAILED tests/a.py::TestA::test_c - AssertionError: 1 != 2"));
+        CHECK(l.kind == PytestLine::Result);
+        CHECK(l.status == TestStatus::Failed);
+        CHECK(l.message == QStringLiteral("AssertionError: 1 != 2"));
+        const PytestLine e = parsePytestLine(QStringLiteral("ERROR tests/a.py::test_d - fixture 'db' not found"));
+        CHECK(e.status == TestStatus::Error);
+        const PytestLine x = parsePytestLine(QStringLiteral("tests/a.py::test_e XFAIL"));
+        CHECK(x.status == TestStatus::Failed);
+        CHECK(x.expectedFailure);
+    }
+    SECTION("collection errors")
+    {
+        const PytestLine l = parsePytestLine(QStringLiteral("ERROR collecting tests/integration/test_auth.py"));
+        CHECK(l.kind == PytestLine::CollectionError);
+        CHECK(l.nodeId == QStringLiteral("tests/integration/test_auth.py"));
+        CHECK(parsePytestLine(QStringLiteral("ERROR tests/integration/test_auth.py")).kind == PytestLine::CollectionError);
+    }
+    SECTION("the final tally")
+    {
+        const PytestLine l = parsePytestLine(QStringLiteral("===== 7 failed, 51 passed, 2 errors, 3 deselected in 51.07s ====="));
+        CHECK(l.kind == PytestLine::Tally);
+        CHECK(l.failed == 7);
+        CHECK(l.passed == 51);
+        CHECK(l.errors == 2);
+        CHECK(l.deselected == 3);
+        CHECK(l.skipped == -1);
+        CHECK(l.seconds == Approx(51.07));
+    }
+    SECTION("prose is nothing")
+    {
+        CHECK(parsePytestLine(QStringLiteral("We passed the review in time")).kind == PytestLine::Other);
+        CHECK(parsePytestLine(QString()).kind == PytestLine::Other);
+    }
+    SECTION("durations")
+    {
+        CHECK(parseDuration(QStringLiteral("1.95 seconds")) == Approx(1.95));
+        CHECK(parseDuration(QStringLiteral("2m 5s")) == Approx(125));
+        CHECK(parseDuration(QStringLiteral("0:01:05")) == Approx(65));
+        CHECK(parseDuration(QStringLiteral("500ms")) == Approx(0.5));
+        CHECK(parseDuration(QStringLiteral("soon")) < 0);
+    }
+}
