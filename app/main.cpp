@@ -67,7 +67,7 @@ int main(int argc, char **argv)
     if (isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
-        return runInspectCommand(QCoreApplication::arguments().mid(1));
+        return runInspectCommand(QCoreApplication::arguments());
     }
     return runGui(argc, argv);
 }
