@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-// `gapwise inspect FILE [--json]`: prints the imported model. Returns the process exit code.
+// `gapwise inspect FILE [--json]`: prints the imported model. `arguments` is the whole command line
+// (program name, "inspect", ...), as QCommandLineParser expects. Returns the process exit code.
 int runInspectCommand(const QStringList &arguments);
 
 namespace ExitCode {

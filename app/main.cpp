@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <cstring>
@@ -28,6 +29,9 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Gapwise"));
+    // Lets Wayland shells match the window to the installed desktop entry, and X11 ones show the icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(GAPWISE_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("gapwise")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
