@@ -88,7 +88,9 @@ HeadingInfo classifyHeading(const QString &text, int level)
         static const RE filler(QStringLiteral("\\b(priority|immediate|urgent|action|actions|required|address|after|"
                                               "before|next|sprint|this|week|following|short|medium|long|term|"
                                               "fixes|items|must|should|could|fix|now|today|blocking|do|first|critical|high|medium|low|p[0-3])\\b|[^A-Za-z]+"), CI);
+        static const RE parenthesised(QStringLiteral("\\([^)]*\\)"));
         QString rest = title;
+        rest.remove(parenthesised); // "(Release Blocker)", "(Next Sprint)": a note on the group
         rest.remove(filler);
         if (rest.trimmed().size() < 3) {
             info.kind = HeadingInfo::PriorityGroup;

@@ -185,3 +185,25 @@ TEST_CASE("CRLF with a BOM imports exactly as LF", "[markdown][fixtures]")
     CHECK(test(crlf, "test_crlf_line_endings").line == 10);
     CHECK(test(crlf, "test_crlf_line_endings").message == QStringLiteral("broken"));
 }
+
+TEST_CASE("the bundled sample report opens with its phases, gaps and plan", "[markdown][sample]")
+{
+    const Report r = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));
+    CHECK(r.title == QStringLiteral("Release 4.2 Checkout Platform - Test Execution Report"));
+    REQUIRE(r.phases.size() == 3);
+    CHECK(r.phases[0].total == 54);
+    CHECK(r.phases[1].selected == 20);
+    CHECK(r.phases[1].importErrors == 2);
+    CHECK(r.phases[2].durationSeconds == Approx(192));
+    CHECK(r.phases[2].unnamedFailures(3) == 1);
+    REQUIRE(r.gaps.size() == 4);
+    CHECK(r.gaps[3].title == QStringLiteral("Payment Gateway Timeouts"));
+    CHECK(r.gaps[3].priority == Priority::P0); // from the remediation item that addresses it
+    CHECK(r.tests.size() == 21);
+    const TestCase &capture = test(r, "tests/integration/test_payments.py::test_card_capture_idempotent");
+    CHECK(capture.message == QStringLiteral("TimeoutError: gateway did not answer within 5.0s"));
+    CHECK(capture.gapId.isEmpty()); // left for the engineer to triage
+    REQUIRE(r.remediation.size() == 4);
+    CHECK(r.remediation[0].gapIds == QStringList{QStringLiteral("gap-4")});
+    CHECK(r.diagnostics.isEmpty());
+}
