@@ -96,8 +96,20 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
             }
         }
         // Tails such as "(10 selected, 7 deselected)" and tallies ("10 failed, 1 passed") after any label.
-        static const RE countLabel(QStringLiteral("^(results?|status|outcome|summary|tests?|test results|final results|"
-                                                  "overall|totals?|total tests|test execution|execution)$"), CI);
+        static const RE countLabel(QStringLiteral("^(results?|status|outcome|summary|tests?|test results?|final results?|"
+                                                  "overall(?: results?| status)?|totals?|total tests|test execution|"
+                                                  "execution|test status|test summary)$"), CI);
+        // "5/5 TESTS PASSED", "ALL 4 TESTS FAILED AS EXPECTED"
+        static const RE fractionOutcome(QStringLiteral("\\b(?:(\\d+)\\s*/\\s*(\\d+)|all\\s+(\\d+))\\s+tests?\\s+(pass(?:ed|ing)?|fail(?:ed|ing)?)\\b"), CI);
+        if (const auto m = fractionOutcome.match(value); m.hasMatch() && !r.any() && countLabel.match(l).hasMatch()) {
+            const int n = m.captured(3).isEmpty() ? m.captured(1).toInt() : m.captured(3).toInt();
+            const int of = m.captured(3).isEmpty() ? m.captured(2).toInt() : n;
+            if (n <= of) {
+                r.total = of;
+                (m.captured(4).startsWith(QLatin1String("pass"), Qt::CaseInsensitive) ? r.passed : r.failed) = n;
+                return r;
+            }
+        }
         if (r.any() || countLabel.match(l).hasMatch()) {
             PytestLine tally;
             if (parseTally(value, tally) > 0) {
@@ -114,7 +126,15 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
         }
         return r;
     }
-    // No label: a bare tally in prose ("51 passed, 0 failed in 0.42s") counts when it names two outcomes.
+    // No label: "92% test pass rate (71/77 tests passing)" gives passed/total, the percentage a cross-check.
+    static const RE passFraction(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%[^(]{0,40}\\bpass(?:ing|ed)?\\b[^(]{0,20}\\((\\d+)\\s*/\\s*(\\d+)\\s*tests?"), CI);
+    if (const auto m = passFraction.match(text); m.hasMatch() && m.captured(2).toInt() <= m.captured(3).toInt()) {
+        r.passed = m.captured(2).toInt();
+        r.total = m.captured(3).toInt();
+        r.failureRatePercent = 100.0 - m.captured(1).toDouble();
+        return r;
+    }
+    // A bare tally in prose ("51 passed, 0 failed in 0.42s") counts when it names two outcomes.
     PytestLine tally;
     if (parseTally(text, tally) >= 2) {
         r.passed = tally.passed;

@@ -492,9 +492,11 @@ bool MarkdownReportBuilder::handleTestsOn(const MarkdownBlock &block, const Inli
 void MarkdownReportBuilder::handleCounts(const InlineLine &line)
 {
     const CountReading reading = readCounts(line.label, line.plain);
-    if (!reading.any())
-        return;
-    applyPhaseCounts(phaseForResults(), reading, line.line);
+    const int phase = reading.any() || reading.failureRatePercent >= 0 ? phaseForResults() : PendingPhase;
+    if (reading.failureRatePercent >= 0 && phase != PendingPhase)
+        m_statedRates.append({phase, reading.failureRatePercent, line.line});
+    if (reading.any())
+        applyPhaseCounts(phase, reading, line.line);
 }
 
 void MarkdownReportBuilder::applyPhaseCounts(int phaseIndex, const CountReading &reading, int line)
@@ -670,6 +672,14 @@ void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
     QStringList names;
     if (columns.test >= 0 && columns.test < block.cells.size()) {
         names = findTestIdentifiers(block.cells[columns.test]);
+        // A column headed "Test" names tests even when they are written as prose ("Wrong Import Fails"),
+        // as long as the table also says how each one went.
+        const QString cell = MarkdownText::stripEmoji(block.cells[columns.test]);
+        static const RE totalRow(QStringLiteral("^(total|sum|overall|all tests)\\b"), CI);
+        if (names.isEmpty() && columns.status >= 0 && columns.status < block.cells.size() && !cell.isEmpty()
+            && cell.size() <= 120 && !totalRow.match(cell).hasMatch()
+            && MarkdownText::statusStatedIn(block.cells[columns.status]).status != TestStatus::Unknown)
+            names.append(cell);
     } else {
         for (const QString &cell : block.cells) {
             for (const QString &id : findTestIdentifiers(cell)) {
@@ -846,6 +856,20 @@ void MarkdownReportBuilder::checkPhaseCounts()
         }
         if (p.total < 0 && p.passed >= 0 && p.failed >= 0)
             p.total = outcomes + qMax(0, p.errors - qMax(0, p.importErrors));
+    }
+    // "Failure Rate: 54%" is a cross-check of the counts, never a count of its own.
+    for (const StatedRate &rate : std::as_const(m_statedRates)) {
+        const Phase &p = m_report.phases[rate.phase];
+        const int base = p.selected > 0 ? p.selected : p.total;
+        if (base <= 0 || (p.failed < 0 && p.passed < 0))
+            continue;
+        const double failing = p.failed >= 0 ? p.failed : base - p.passed;
+        const double computed = 100.0 * failing / (p.selected > 0 ? qMax(base, p.failed + qMax(0, p.passed)) : base);
+        if (qAbs(computed - rate.percent) > 1.5) {
+            addDiagnostic(Severity::Warning, rate.line,
+                          QStringLiteral("phase “%1”: the stated failure rate %2% does not match the counts (%3%)")
+                              .arg(p.name, QString::number(rate.percent, 'f', 1), QString::number(computed, 'f', 1)));
+        }
     }
 }
 

@@ -43,6 +43,12 @@ private:
     {
         int test = -1, status = -1, message = -1;
     };
+    struct StatedRate
+    {
+        int phase = -1;
+        double percent = 0;
+        int line = 0;
+    };
     static constexpr int PendingPhase = -2; // results standing in no phase section
 
     void enterHeading(const MarkdownBlock &block);
@@ -94,6 +100,7 @@ private:
     int m_lastAction = -1;
     int m_lastRemediationBlock = -1;
     int m_lastActionBlock = -1;
+    QVector<StatedRate> m_statedRates;
     int m_lastTest = -1;
     int m_lastTestSection = -1;
 };

@@ -207,3 +207,26 @@ TEST_CASE("the bundled sample report opens with its phases, gaps and plan", "[ma
     CHECK(r.remediation[0].gapIds == QStringList{QStringLiteral("gap-4")});
     CHECK(r.diagnostics.isEmpty());
 }
+
+TEST_CASE("rates cross-check counts, fractions give them, prose test names in a Test column", "[markdown][fixtures]")
+{
+    const Report r = fixture("rates-and-fractions.md");
+    REQUIRE(r.phases.size() == 3);
+    CHECK(r.phases[0].name == QStringLiteral("Smoke Tests"));
+    CHECK(r.phases[0].passed == 46);
+    CHECK(r.phases[0].total == 50);
+    CHECK(r.phases[1].passed == 40);
+    CHECK(r.phases[1].total == 42);
+    CHECK(r.phases[2].passed == 3);
+    CHECK(r.phases[2].total == 4);
+
+    REQUIRE(r.tests.size() == 3); // the "Total" row is no test
+    CHECK(test(r, "Wrong import fails loudly").status == TestStatus::Passed);
+    CHECK(test(r, "Wrong import fails loudly").message == QStringLiteral("ImportError raised"));
+    CHECK(test(r, "Startup validates auth").status == TestStatus::Failed);
+
+    // "Failure Rate: 30%" beside 46 of 50 passing is a contradiction, said with its line.
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].line == 7);
+    CHECK(r.diagnostics[0].message.contains(QStringLiteral("failure rate 30.0%")));
+}
