@@ -1,0 +1,83 @@
+#include "autosaver.h"
+
+#include "sessionfile.h"
+#include "triagesession.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+namespace Gapwise {
+
+Autosaver::Autosaver(TriageSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(3000);
+    connect(&m_timer, &QTimer::timeout, this, [this] { saveNow(); });
+    connect(session->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (!m_recoveryPath.isEmpty())
+            m_timer.start();
+    });
+    connect(session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            discard(); // back at the saved state: a recovery file would restore nothing new
+    });
+}
+
+void Autosaver::setReport(const QString &reportPath, const QString &reportSha256)
+{
+    m_timer.stop();
+    m_reportPath = reportPath;
+    m_reportSha256 = reportSha256;
+    m_recoveryPath = recoveryPathFor(reportPath);
+}
+
+void Autosaver::discard()
+{
+    m_timer.stop();
+    if (!m_recoveryPath.isEmpty())
+        QFile::remove(m_recoveryPath);
+}
+
+bool Autosaver::saveNow(QString *error)
+{
+    m_timer.stop();
+    if (m_recoveryPath.isEmpty())
+        return false;
+    QString why;
+    QDir().mkpath(recoveryDirectory());
+    const QByteArray bytes = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256).toJson();
+    if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
+        Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));
+        if (error)
+            *error = why;
+        return false;
+    }
+    Q_EMIT saved(m_recoveryPath);
+    return true;
+}
+
+QString Autosaver::recoveryDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+}
+
+QString Autosaver::recoveryPathFor(const QString &reportPath)
+{
+    const QByteArray key = QCryptographicHash::hash(reportPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return recoveryDirectory() + QLatin1Char('/') + QString::fromLatin1(key) + QStringLiteral(".gapwise");
+}
+
+QStringList Autosaver::pendingRecoveryFiles()
+{
+    QStringList files;
+    const QDir dir(recoveryDirectory());
+    for (const QString &name : dir.entryList({QStringLiteral("*.gapwise")}, QDir::Files, QDir::Time))
+        files.append(dir.filePath(name));
+    return files;
+}
+
+} // namespace Gapwise

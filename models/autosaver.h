@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+namespace Gapwise {
+
+class TriageSession;
+
+// Writes the session to a recovery file a few seconds after each change, so a crash costs at most those
+// seconds. The file is removed when the session is saved or closed cleanly; one that is still there at the
+// next start is offered for restoring.
+class Autosaver : public QObject
+{
+    Q_OBJECT
+public:
+    Autosaver(TriageSession *session, QObject *parent = nullptr);
+
+    // The report the session triages; its recovery file is named after it.
+    void setReport(const QString &reportPath, const QString &reportSha256);
+    void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
+    QString recoveryPath() const { return m_recoveryPath; }
+    void discard(); // the session is saved or closed: nothing to recover
+    bool saveNow(QString *error = nullptr);
+
+    // Where recovery files live (QStandardPaths::AppDataLocation/recovery), and the one for a report.
+    static QString recoveryDirectory();
+    static QString recoveryPathFor(const QString &reportPath);
+    static QStringList pendingRecoveryFiles();
+
+Q_SIGNALS:
+    void saved(const QString &recoveryPath);
+    void failed(const QString &message);
+
+private:
+    TriageSession *m_session;
+    QTimer m_timer;
+    QString m_reportPath;
+    QString m_reportSha256;
+    QString m_recoveryPath;
+};
+
+} // namespace Gapwise

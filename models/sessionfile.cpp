@@ -1,0 +1,155 @@
+#include "sessionfile.h"
+
+#include "triagecommands.h"
+#include "triagesession.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+
+namespace Gapwise {
+
+SessionFile SessionFile::fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256)
+{
+    SessionFile file;
+    file.reportPath = reportPath;
+    file.reportSha256 = reportSha256;
+    for (const TriageCommand *edit : session.appliedEdits())
+        file.edits.append(edit->toJson());
+    return file;
+}
+
+QByteArray SessionFile::toJson() const
+{
+    QJsonArray editArray;
+    for (const QJsonObject &e : edits)
+        editArray.append(e);
+    const QJsonObject root{
+        {QStringLiteral("format"), QStringLiteral("gapwise-session")},
+        {QStringLiteral("version"), Version},
+        {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {QStringLiteral("report"), QJsonObject{{QStringLiteral("path"), reportPath}, {QStringLiteral("sha256"), reportSha256}}},
+        {QStringLiteral("edits"), editArray},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Offsets are easier to act on as lines.
+        const int line = int(json.left(parseError.offset).count('\n')) + 1;
+        *error = QStringLiteral("line %1: not valid JSON (%2)").arg(line).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    if (!doc.isObject() || root.value(QStringLiteral("format")).toString() != QLatin1String("gapwise-session")) {
+        *error = QStringLiteral("not a Gapwise session");
+        return std::nullopt;
+    }
+    const int version = root.value(QStringLiteral("version")).toInt(-1);
+    if (version < 1 || version > Version) {
+        *error = QStringLiteral("session version %1 is not supported (this Gapwise reads up to %2)").arg(version).arg(Version);
+        return std::nullopt;
+    }
+    const QJsonObject report = root.value(QStringLiteral("report")).toObject();
+    SessionFile file;
+    file.reportPath = report.value(QStringLiteral("path")).toString();
+    file.reportSha256 = report.value(QStringLiteral("sha256")).toString();
+    if (file.reportPath.isEmpty()) {
+        *error = QStringLiteral("the session names no report");
+        return std::nullopt;
+    }
+    const QJsonValue edits = root.value(QStringLiteral("edits"));
+    if (!edits.isArray()) {
+        *error = QStringLiteral("the session has no list of edits");
+        return std::nullopt;
+    }
+    const QJsonArray array = edits.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        if (!array[i].isObject()) {
+            *error = QStringLiteral("edit %1 is not an object").arg(i + 1);
+            return std::nullopt;
+        }
+        file.edits.append(array[i].toObject());
+    }
+    return file;
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+std::optional<QString> fileSha256(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return std::nullopt;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+std::optional<SessionFile> readSessionFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > 256LL * 1024 * 1024) {
+        *error = QStringLiteral("%1: the session file is larger than 256 MiB").arg(path);
+        return std::nullopt;
+    }
+    QString why;
+    auto session = SessionFile::parse(file.readAll(), &why);
+    if (!session)
+        *error = QStringLiteral("%1: %2").arg(path, why);
+    return session;
+}
+
+ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits)
+{
+    ReplayResult result;
+    for (int i = 0; i < edits.size(); ++i) {
+        QString error;
+        TriageCommand *command = TriageCommand::fromJson(&session, edits[i], &error);
+        if (!command) {
+            result.notApplied.append(QStringLiteral("edit %1: %2").arg(i + 1).arg(error));
+            continue;
+        }
+        const QStringList missing = command->missingIds();
+        if (!command->applies()) {
+            result.notApplied.append(QStringLiteral("edit %1 (%2): %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
+            delete command;
+            continue;
+        }
+        if (!missing.isEmpty())
+            result.notApplied.append(QStringLiteral("edit %1 (%2), in part: %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
+        session.push(command);
+        ++result.applied;
+    }
+    session.undoStack()->setClean();
+    return result;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,376 @@
+#include "triagecommands.h"
+
+#include "triagesession.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace Gapwise {
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("TriageCommand", text, nullptr, n);
+}
+
+const char *fieldName(EditGapCommand::Field field)
+{
+    switch (field) {
+    case EditGapCommand::Title: return "title";
+    case EditGapCommand::PriorityField: return "priority";
+    case EditGapCommand::Owner: return "owner";
+    case EditGapCommand::Status: return "status";
+    case EditGapCommand::Notes: break;
+    }
+    return "notes";
+}
+
+QString readField(const Gap &gap, EditGapCommand::Field field)
+{
+    switch (field) {
+    case EditGapCommand::Title: return gap.title;
+    case EditGapCommand::PriorityField: return priorityName(gap.priority);
+    case EditGapCommand::Owner: return gap.owner;
+    case EditGapCommand::Status: return gapStatusName(gap.status);
+    case EditGapCommand::Notes: break;
+    }
+    return gap.notes;
+}
+
+void writeField(Gap &gap, EditGapCommand::Field field, const QString &value)
+{
+    switch (field) {
+    case EditGapCommand::Title: gap.title = value; break;
+    case EditGapCommand::PriorityField: gap.priority = priorityFromText(value); break;
+    case EditGapCommand::Owner: gap.owner = value; break;
+    case EditGapCommand::Status: gap.status = gapStatusFromName(value); break;
+    case EditGapCommand::Notes: gap.notes = value; break;
+    }
+}
+
+QJsonObject gapJson(const Gap &g)
+{
+    return QJsonObject{{QStringLiteral("id"), g.id},
+                       {QStringLiteral("title"), g.title},
+                       {QStringLiteral("priority"), priorityName(g.priority)},
+                       {QStringLiteral("status"), gapStatusName(g.status)},
+                       {QStringLiteral("owner"), g.owner},
+                       {QStringLiteral("notes"), g.notes}};
+}
+
+Gap gapFromJson(const QJsonObject &o)
+{
+    Gap g;
+    g.id = o.value(QStringLiteral("id")).toString();
+    g.title = o.value(QStringLiteral("title")).toString();
+    g.priority = priorityFromText(o.value(QStringLiteral("priority")).toString());
+    g.status = gapStatusFromName(o.value(QStringLiteral("status")).toString());
+    g.owner = o.value(QStringLiteral("owner")).toString();
+    g.notes = o.value(QStringLiteral("notes")).toString();
+    return g;
+}
+
+QStringList stringList(const QJsonValue &v)
+{
+    QStringList list;
+    const QJsonArray array = v.toArray();
+    for (const QJsonValue &item : array)
+        list.append(item.toString());
+    return list;
+}
+
+} // namespace
+
+// ---- move ----------------------------------------------------------------------------------------------
+
+MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId)
+    : TriageCommand(session)
+    , m_testIds(testIds)
+    , m_toGapId(toGapId)
+{
+    const int gap = session->gapIndex(toGapId);
+    const QString target = gap >= 0 ? session->report().gaps[gap].title : tr("Unassigned");
+    setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
+                                : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));
+}
+
+void MoveTestsCommand::redo()
+{
+    QVector<int> tests;
+    tests.reserve(m_testIds.size());
+    m_fromGapIds.clear();
+    m_fromSuggested.clear();
+    for (const QString &id : std::as_const(m_testIds)) {
+        const int i = m_session->testIndex(id);
+        if (i < 0)
+            continue;
+        tests.append(i);
+        m_fromGapIds.append(m_session->report().tests[i].gapId);
+        m_fromSuggested.append(m_session->report().tests[i].gapSuggested);
+    }
+    QStringList to;
+    for (int k = 0; k < tests.size(); ++k)
+        to.append(m_toGapId);
+    m_session->applyTestGaps(tests, to, QVector<bool>(tests.size(), false)); // moved by hand: confirmed
+}
+
+void MoveTestsCommand::undo()
+{
+    QVector<int> tests;
+    for (const QString &id : std::as_const(m_testIds)) {
+        const int i = m_session->testIndex(id);
+        if (i >= 0)
+            tests.append(i);
+    }
+    m_session->applyTestGaps(tests, m_fromGapIds, m_fromSuggested);
+}
+
+bool MoveTestsCommand::applies() const
+{
+    if (!m_toGapId.isEmpty() && m_session->gapIndex(m_toGapId) < 0)
+        return false;
+    return std::any_of(m_testIds.cbegin(), m_testIds.cend(), [this](const QString &id) { return m_session->testIndex(id) >= 0; });
+}
+
+QStringList MoveTestsCommand::missingIds() const
+{
+    QStringList missing;
+    if (!m_toGapId.isEmpty() && m_session->gapIndex(m_toGapId) < 0)
+        missing.append(tr("gap %1 is gone").arg(m_toGapId));
+    for (const QString &id : m_testIds) {
+        if (m_session->testIndex(id) < 0)
+            missing.append(tr("test %1 is gone").arg(id));
+    }
+    return missing;
+}
+
+QJsonObject MoveTestsCommand::toJson() const
+{
+    return QJsonObject{{QStringLiteral("edit"), QStringLiteral("move")},
+                       {QStringLiteral("tests"), QJsonArray::fromStringList(m_testIds)},
+                       {QStringLiteral("toGap"), m_toGapId}};
+}
+
+// ---- create --------------------------------------------------------------------------------------------
+
+CreateGapCommand::CreateGapCommand(TriageSession *session, const Gap &gap)
+    : TriageCommand(session)
+    , m_gap(gap)
+{
+    setText(tr("Create gap “%1”").arg(gap.title));
+}
+
+void CreateGapCommand::redo()
+{
+    m_session->applyInsertGap(int(m_session->report().gaps.size()), m_gap);
+}
+
+void CreateGapCommand::undo()
+{
+    const int index = m_session->gapIndex(m_gap.id);
+    if (index >= 0)
+        m_session->applyRemoveGap(index);
+}
+
+bool CreateGapCommand::applies() const
+{
+    return !m_gap.id.isEmpty() && m_session->gapIndex(m_gap.id) < 0;
+}
+
+QStringList CreateGapCommand::missingIds() const
+{
+    return applies() ? QStringList() : QStringList{tr("gap %1 exists already").arg(m_gap.id)};
+}
+
+QJsonObject CreateGapCommand::toJson() const
+{
+    QJsonObject o = gapJson(m_gap);
+    o.insert(QStringLiteral("edit"), QStringLiteral("create"));
+    return o;
+}
+
+// ---- edit a field --------------------------------------------------------------------------------------
+
+EditGapCommand::EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value)
+    : TriageCommand(session)
+    , m_gapId(gapId)
+    , m_field(field)
+    , m_value(value)
+{
+    const int index = session->gapIndex(gapId);
+    if (index >= 0)
+        m_oldValue = readField(session->report().gaps[index], field);
+    setText(tr("Set %1 of “%2”").arg(QLatin1String(fieldName(field)),
+                                      index >= 0 ? session->report().gaps[index].title : gapId));
+}
+
+void EditGapCommand::redo()
+{
+    const int index = m_session->gapIndex(m_gapId);
+    if (index < 0)
+        return;
+    Gap gap = m_session->report().gaps[index];
+    writeField(gap, m_field, m_value);
+    m_session->applyGap(index, gap);
+}
+
+void EditGapCommand::undo()
+{
+    const int index = m_session->gapIndex(m_gapId);
+    if (index < 0)
+        return;
+    Gap gap = m_session->report().gaps[index];
+    writeField(gap, m_field, m_oldValue);
+    m_session->applyGap(index, gap);
+}
+
+bool EditGapCommand::applies() const
+{
+    return m_session->gapIndex(m_gapId) >= 0;
+}
+
+QStringList EditGapCommand::missingIds() const
+{
+    return applies() ? QStringList() : QStringList{tr("gap %1 is gone").arg(m_gapId)};
+}
+
+bool EditGapCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const EditGapCommand *>(other);
+    if (o->m_gapId != m_gapId || o->m_field != m_field || (m_field != Title && m_field != Notes))
+        return false;
+    m_value = o->m_value;
+    return true;
+}
+
+QJsonObject EditGapCommand::toJson() const
+{
+    return QJsonObject{{QStringLiteral("edit"), QStringLiteral("set")},
+                       {QStringLiteral("gap"), m_gapId},
+                       {QStringLiteral("field"), QLatin1String(fieldName(m_field))},
+                       {QStringLiteral("value"), m_value}};
+}
+
+// ---- merge and delete ----------------------------------------------------------------------------------
+
+RemoveGapCommand::RemoveGapCommand(TriageSession *session, const QString &gapId, const QString &mergeIntoGapId)
+    : TriageCommand(session)
+    , m_gapId(gapId)
+    , m_targetId(mergeIntoGapId)
+{
+    const int index = session->gapIndex(gapId);
+    const QString title = index >= 0 ? session->report().gaps[index].title : gapId;
+    const int target = session->gapIndex(mergeIntoGapId);
+    setText(target >= 0 ? tr("Merge “%1” into “%2”").arg(title, session->report().gaps[target].title)
+                        : tr("Delete gap “%1”").arg(title));
+}
+
+void RemoveGapCommand::redo()
+{
+    m_removedIndex = m_session->gapIndex(m_gapId);
+    if (m_removedIndex < 0)
+        return;
+    m_removed = m_session->report().gaps[m_removedIndex];
+    m_tests.clear();
+    m_suggested.clear();
+    const QVector<TestCase> &all = m_session->report().tests;
+    for (int i = 0; i < all.size(); ++i) {
+        if (all[i].gapId == m_gapId) {
+            m_tests.append(i);
+            m_suggested.append(all[i].gapSuggested);
+        }
+    }
+    const int target = m_session->gapIndex(m_targetId);
+    if (!m_tests.isEmpty()) {
+        QStringList to;
+        for (int k = 0; k < m_tests.size(); ++k)
+            to.append(target >= 0 ? m_targetId : QString());
+        m_session->applyTestGaps(m_tests, to, target >= 0 ? m_suggested : QVector<bool>(m_tests.size(), false));
+    }
+    if (target >= 0) {
+        Gap merged = m_session->report().gaps[target];
+        m_evidenceBefore = merged.evidence;
+        for (const QString &e : std::as_const(m_removed.evidence)) {
+            if (!merged.evidence.contains(e))
+                merged.evidence.append(e);
+        }
+        m_session->applyGap(target, merged);
+    }
+    m_session->applyRemoveGap(m_removedIndex);
+}
+
+void RemoveGapCommand::undo()
+{
+    if (m_removedIndex < 0)
+        return;
+    m_session->applyInsertGap(m_removedIndex, m_removed);
+    const int target = m_session->gapIndex(m_targetId);
+    if (target >= 0) {
+        Gap merged = m_session->report().gaps[target];
+        merged.evidence = m_evidenceBefore;
+        m_session->applyGap(target, merged);
+    }
+    if (!m_tests.isEmpty()) {
+        QStringList back;
+        for (int k = 0; k < m_tests.size(); ++k)
+            back.append(m_gapId);
+        m_session->applyTestGaps(m_tests, back, m_suggested);
+    }
+}
+
+bool RemoveGapCommand::applies() const
+{
+    return m_session->gapIndex(m_gapId) >= 0 && (m_targetId.isEmpty() || m_session->gapIndex(m_targetId) >= 0);
+}
+
+QStringList RemoveGapCommand::missingIds() const
+{
+    QStringList missing;
+    if (m_session->gapIndex(m_gapId) < 0)
+        missing.append(tr("gap %1 is gone").arg(m_gapId));
+    if (!m_targetId.isEmpty() && m_session->gapIndex(m_targetId) < 0)
+        missing.append(tr("gap %1 is gone").arg(m_targetId));
+    return missing;
+}
+
+QJsonObject RemoveGapCommand::toJson() const
+{
+    QJsonObject o{{QStringLiteral("edit"), m_targetId.isEmpty() ? QStringLiteral("delete") : QStringLiteral("merge")},
+                  {QStringLiteral("gap"), m_gapId}};
+    if (!m_targetId.isEmpty())
+        o.insert(QStringLiteral("into"), m_targetId);
+    return o;
+}
+
+// ---- reading saved edits -------------------------------------------------------------------------------
+
+TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject &json, QString *error)
+{
+    const QString edit = json.value(QStringLiteral("edit")).toString();
+    if (edit == QLatin1String("move"))
+        return new MoveTestsCommand(session, stringList(json.value(QStringLiteral("tests"))),
+                                    json.value(QStringLiteral("toGap")).toString());
+    if (edit == QLatin1String("create")) {
+        const Gap gap = gapFromJson(json);
+        if (!gap.id.isEmpty())
+            return new CreateGapCommand(session, gap);
+    }
+    if (edit == QLatin1String("set")) {
+        static const QHash<QString, EditGapCommand::Field> fields = {
+            {QStringLiteral("title"), EditGapCommand::Title}, {QStringLiteral("priority"), EditGapCommand::PriorityField},
+            {QStringLiteral("owner"), EditGapCommand::Owner}, {QStringLiteral("status"), EditGapCommand::Status},
+            {QStringLiteral("notes"), EditGapCommand::Notes}};
+        const QString field = json.value(QStringLiteral("field")).toString();
+        if (fields.contains(field))
+            return new EditGapCommand(session, json.value(QStringLiteral("gap")).toString(), fields.value(field),
+                                      json.value(QStringLiteral("value")).toString());
+    }
+    if (edit == QLatin1String("merge") || edit == QLatin1String("delete"))
+        return new RemoveGapCommand(session, json.value(QStringLiteral("gap")).toString(),
+                                    json.value(QStringLiteral("into")).toString());
+    if (error)
+        *error = QStringLiteral("unknown edit “%1”").arg(edit);
+    return nullptr;
+}
+
+} // namespace Gapwise

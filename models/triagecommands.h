@@ -1,0 +1,110 @@
+#pragma once
+
+#include "report.h"
+
+#include <QJsonObject>
+#include <QUndoCommand>
+
+namespace Gapwise {
+
+class TriageSession;
+
+// One kind of triage edit per class, as in Qt's undo framework example. A command stores stable test and
+// gap ids, never indices, so it can be saved and replayed on another run of the report.
+class TriageCommand : public QUndoCommand
+{
+public:
+    explicit TriageCommand(TriageSession *session)
+        : m_session(session)
+    {
+    }
+    // Whether every id the command names exists; a command from a saved session that no longer applies
+    // is listed instead of pushed.
+    virtual bool applies() const = 0;
+    // What the command names that the session does not have ("test X is gone"), for the list of edits
+    // that could not be carried over.
+    virtual QStringList missingIds() const = 0;
+    virtual QJsonObject toJson() const = 0;
+    // Reads a saved edit; nullptr when the object is not a known edit.
+    static TriageCommand *fromJson(TriageSession *session, const QJsonObject &json, QString *error);
+
+protected:
+    TriageSession *m_session;
+};
+
+class MoveTestsCommand : public TriageCommand
+{
+public:
+    MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId);
+    void redo() override;
+    void undo() override;
+    bool applies() const override;
+    QStringList missingIds() const override;
+    QJsonObject toJson() const override;
+
+private:
+    QStringList m_testIds;
+    QString m_toGapId;
+    QStringList m_fromGapIds;
+    QVector<bool> m_fromSuggested;
+};
+
+class CreateGapCommand : public TriageCommand
+{
+public:
+    CreateGapCommand(TriageSession *session, const Gap &gap);
+    void redo() override;
+    void undo() override;
+    bool applies() const override;
+    QStringList missingIds() const override;
+    QJsonObject toJson() const override;
+    const Gap &gap() const { return m_gap; }
+
+private:
+    Gap m_gap;
+};
+
+// Rename, priority, owner, status, notes: one command that replaces a gap's editable fields.
+class EditGapCommand : public TriageCommand
+{
+public:
+    enum Field { Title, PriorityField, Owner, Status, Notes };
+    EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
+    void redo() override;
+    void undo() override;
+    bool applies() const override;
+    QStringList missingIds() const override;
+    QJsonObject toJson() const override;
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand *other) override; // typing a title in steps is one edit
+
+private:
+    QString m_gapId;
+    Field m_field;
+    QString m_value;
+    QString m_oldValue;
+};
+
+// Tests and evidence of the source move to the target, then the source goes. Deleting a gap is the
+// same with no target: its tests go to Unassigned.
+class RemoveGapCommand : public TriageCommand
+{
+public:
+    RemoveGapCommand(TriageSession *session, const QString &gapId, const QString &mergeIntoGapId);
+    void redo() override;
+    void undo() override;
+    bool applies() const override;
+    QStringList missingIds() const override;
+    QJsonObject toJson() const override;
+
+private:
+    QString m_gapId;
+    QString m_targetId;
+    Gap m_removed;
+    int m_removedIndex = -1;
+    QStringList m_evidenceBefore;
+    QVector<int> m_tests;
+    QVector<bool> m_suggested;
+};
+
+} // namespace Gapwise

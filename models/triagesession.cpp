@@ -1,0 +1,172 @@
+#include "triagesession.h"
+
+#include "triagecommands.h"
+
+namespace Gapwise {
+
+TriageSession::TriageSession(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_undo, &QUndoStack::indexChanged, this, &TriageSession::changed);
+}
+
+TriageSession::~TriageSession()
+{
+    m_undo.clear(); // commands refer to the session: delete them while it is whole
+}
+
+void TriageSession::load(const Report &imported)
+{
+    m_undo.clear();
+    m_imported = imported;
+    m_report = imported;
+    m_testIndex.clear();
+    m_testIndex.reserve(m_report.tests.size());
+    for (int i = 0; i < m_report.tests.size(); ++i)
+        m_testIndex.insert(m_report.tests[i].id, i);
+    m_nextGapNumber = 1;
+    Q_EMIT modelReset();
+    Q_EMIT changed();
+}
+
+int TriageSession::testIndex(const QString &testId) const
+{
+    return m_testIndex.value(testId, -1);
+}
+
+QString TriageSession::newGapId()
+{
+    QString id;
+    do {
+        id = QStringLiteral("user-%1").arg(m_nextGapNumber++);
+    } while (m_report.gapIndex(id) >= 0);
+    return id;
+}
+
+void TriageSession::push(TriageCommand *command)
+{
+    m_undo.push(command);
+}
+
+void TriageSession::moveTests(const QStringList &testIds, const QString &toGapId)
+{
+    if (!toGapId.isEmpty() && gapIndex(toGapId) < 0)
+        return;
+    QStringList moving;
+    for (const QString &id : testIds) {
+        const int i = testIndex(id);
+        if (i >= 0 && (m_report.tests[i].gapId != toGapId || m_report.tests[i].gapSuggested))
+            moving.append(id);
+    }
+    if (!moving.isEmpty())
+        push(new MoveTestsCommand(this, moving, toGapId));
+}
+
+QString TriageSession::createGap(const QString &title, Priority priority)
+{
+    Gap gap;
+    gap.id = newGapId();
+    gap.title = title.trimmed().isEmpty() ? tr("New gap") : title.trimmed();
+    gap.priority = priority;
+    push(new CreateGapCommand(this, gap));
+    return gap.id;
+}
+
+QString TriageSession::moveTestsToNewGap(const QStringList &testIds, const QString &title)
+{
+    m_undo.beginMacro(tr("Move %n test(s) to new gap", nullptr, int(testIds.size())));
+    const QString id = createGap(title);
+    moveTests(testIds, id);
+    m_undo.endMacro();
+    return id;
+}
+
+void TriageSession::renameGap(const QString &gapId, const QString &title)
+{
+    if (gapIndex(gapId) >= 0 && !title.trimmed().isEmpty())
+        push(new EditGapCommand(this, gapId, EditGapCommand::Title, title.trimmed()));
+}
+
+void TriageSession::setGapPriority(const QString &gapId, Priority priority)
+{
+    if (gapIndex(gapId) >= 0)
+        push(new EditGapCommand(this, gapId, EditGapCommand::PriorityField, priorityName(priority)));
+}
+
+void TriageSession::setGapOwner(const QString &gapId, const QString &owner)
+{
+    if (gapIndex(gapId) >= 0)
+        push(new EditGapCommand(this, gapId, EditGapCommand::Owner, owner.trimmed()));
+}
+
+void TriageSession::setGapStatus(const QString &gapId, GapStatus status)
+{
+    if (gapIndex(gapId) >= 0)
+        push(new EditGapCommand(this, gapId, EditGapCommand::Status, gapStatusName(status)));
+}
+
+void TriageSession::setGapNotes(const QString &gapId, const QString &notes)
+{
+    if (gapIndex(gapId) >= 0)
+        push(new EditGapCommand(this, gapId, EditGapCommand::Notes, notes));
+}
+
+void TriageSession::mergeGaps(const QString &sourceGapId, const QString &targetGapId)
+{
+    if (sourceGapId != targetGapId && gapIndex(sourceGapId) >= 0 && gapIndex(targetGapId) >= 0)
+        push(new RemoveGapCommand(this, sourceGapId, targetGapId));
+}
+
+void TriageSession::deleteGap(const QString &gapId)
+{
+    if (gapIndex(gapId) >= 0)
+        push(new RemoveGapCommand(this, gapId, QString()));
+}
+
+QVector<const TriageCommand *> TriageSession::appliedEdits() const
+{
+    QVector<const TriageCommand *> edits;
+    for (int i = 0; i < m_undo.index(); ++i) {
+        const QUndoCommand *c = m_undo.command(i);
+        if (const auto *edit = dynamic_cast<const TriageCommand *>(c)) {
+            edits.append(edit);
+            continue;
+        }
+        for (int k = 0; k < c->childCount(); ++k) { // a macro: its children are the edits
+            if (const auto *child = dynamic_cast<const TriageCommand *>(c->child(k)))
+                edits.append(child);
+        }
+    }
+    return edits;
+}
+
+void TriageSession::applyTestGaps(const QVector<int> &tests, const QStringList &gapIds, const QVector<bool> &suggested)
+{
+    for (int k = 0; k < tests.size(); ++k) {
+        TestCase &t = m_report.tests[tests[k]];
+        t.gapId = gapIds[k];
+        t.gapSuggested = suggested[k];
+    }
+    Q_EMIT testsReassigned(tests);
+}
+
+void TriageSession::applyInsertGap(int index, const Gap &gap)
+{
+    m_report.gaps.insert(index, gap);
+    Q_EMIT gapInserted(index);
+}
+
+void TriageSession::applyRemoveGap(int index)
+{
+    const QString id = m_report.gaps[index].id;
+    m_report.gaps.remove(index);
+    Q_EMIT gapRemoved(index, id);
+}
+
+void TriageSession::applyGap(int index, const Gap &gap)
+{
+    m_report.gaps[index] = gap;
+    Q_EMIT gapChanged(index);
+}
+
+} // namespace Gapwise

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "report.h"
+
+#include <QObject>
+#include <QHash>
+#include <QUndoStack>
+
+namespace Gapwise {
+
+class TriageCommand;
+
+// The report as imported plus the engineer's triage on top of it. Every edit goes through the undo stack
+// as a command that names tests and gaps by their stable ids, so it can be undone, saved and replayed on
+// a new run of the same report.
+//
+// Signals are sent after the data changed; item models keep their own structure and reconcile from it.
+// Test indices never change (triage does not add or remove tests); gap indices do.
+class TriageSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TriageSession(QObject *parent = nullptr);
+    ~TriageSession() override;
+
+    void load(const Report &imported);
+    const Report &imported() const { return m_imported; }
+    const Report &report() const { return m_report; }
+    QUndoStack *undoStack() { return &m_undo; }
+
+    int testIndex(const QString &testId) const;
+    int gapIndex(const QString &gapId) const { return m_report.gapIndex(gapId); }
+
+    // User edits: each pushes one undoable command. Ids that do not exist are ignored.
+    void moveTests(const QStringList &testIds, const QString &toGapId); // "" = Unassigned
+    QString createGap(const QString &title, Priority priority = Priority::None);
+    QString moveTestsToNewGap(const QStringList &testIds, const QString &title);
+    void renameGap(const QString &gapId, const QString &title);
+    void setGapPriority(const QString &gapId, Priority priority);
+    void setGapOwner(const QString &gapId, const QString &owner);
+    void setGapStatus(const QString &gapId, GapStatus status);
+    void setGapNotes(const QString &gapId, const QString &notes);
+    void mergeGaps(const QString &sourceGapId, const QString &targetGapId);
+    void deleteGap(const QString &gapId);
+    // Pushes a command built elsewhere (a loaded session's edits).
+    void push(TriageCommand *command);
+
+    // The edits in force, oldest first (the undo stack up to its index), for saving.
+    QVector<const TriageCommand *> appliedEdits() const;
+
+    // ---- for commands only: apply a change and tell the models ----
+    void applyTestGaps(const QVector<int> &tests, const QStringList &gapIds, const QVector<bool> &suggested);
+    void applyInsertGap(int index, const Gap &gap);
+    void applyRemoveGap(int index);
+    void applyGap(int index, const Gap &gap);
+    QString newGapId();
+
+Q_SIGNALS:
+    void modelReset();
+    void testsReassigned(const QVector<int> &testIndices);
+    void gapInserted(int index);
+    void gapRemoved(int index, const QString &gapId);
+    void gapChanged(int index);
+    void changed(); // after any edit, undo or redo
+
+private:
+    Report m_imported;
+    Report m_report;
+    QUndoStack m_undo;
+    QHash<QString, int> m_testIndex;
+    int m_nextGapNumber = 1;
+};
+
+} // namespace Gapwise

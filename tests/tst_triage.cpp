@@ -1,0 +1,240 @@
+// Triage edits, undo/redo, sessions saved and reopened, reports that changed in between.
+#include "testsupport.h"
+#include "triagefixtures.h"
+
+#include "reportjson.h"
+#include "sessionfile.h"
+#include "triagecommands.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+void randomEdit(TriageSession &session, QRandomGenerator &rng)
+{
+    const Report &r = session.report();
+    auto anyGap = [&]() -> QString {
+        if (r.gaps.isEmpty() || rng.bounded(8) == 0)
+            return QString(); // Unassigned
+        return r.gaps[int(rng.bounded(int(r.gaps.size())))].id;
+    };
+    auto someTests = [&](int most) {
+        QStringList ids;
+        const int n = 1 + int(rng.bounded(most));
+        for (int k = 0; k < n; ++k)
+            ids.append(r.tests[int(rng.bounded(int(r.tests.size())))].id);
+        return ids;
+    };
+    switch (rng.bounded(9)) {
+    case 0: session.moveTests(someTests(1), anyGap()); break;
+    case 1: session.moveTests(someTests(40), anyGap()); break;
+    case 2: session.createGap(QStringLiteral("created %1").arg(rng.bounded(1000)), static_cast<Priority>(rng.bounded(5))); break;
+    case 3: session.moveTestsToNewGap(someTests(10), QStringLiteral("new %1").arg(rng.bounded(1000))); break;
+    case 4: if (!r.gaps.isEmpty()) session.renameGap(anyGap(), QStringLiteral("renamed %1").arg(rng.bounded(1000))); break;
+    case 5: if (!r.gaps.isEmpty()) session.setGapPriority(anyGap(), static_cast<Priority>(rng.bounded(5))); break;
+    case 6: if (r.gaps.size() > 1) session.mergeGaps(anyGap(), anyGap()); break;
+    case 7: if (r.gaps.size() > 1 && rng.bounded(2)) session.deleteGap(anyGap()); break;
+    default: if (!r.gaps.isEmpty()) session.setGapOwner(anyGap(), QStringLiteral("owner %1").arg(rng.bounded(9))); break;
+    }
+}
+
+} // namespace
+
+TEST_CASE("1,000 random edits undo to the imported state and redo to the final one", "[triage]")
+{
+    TriageSession session;
+    session.load(syntheticReport(300, 8));
+    const QJsonObject imported = stateOf(session);
+    QRandomGenerator rng(20261125);
+    for (int i = 0; i < 1000; ++i)
+        randomEdit(session, rng);
+    const QJsonObject final = stateOf(session);
+    QUndoStack *stack = session.undoStack();
+    REQUIRE(stack->count() > 500);
+    CHECK(final != imported);
+
+    while (stack->canUndo())
+        stack->undo();
+    CHECK(stateOf(session) == imported);
+    while (stack->canRedo())
+        stack->redo();
+    CHECK(stateOf(session) == final);
+}
+
+TEST_CASE("a bulk move is one command and one signal", "[triage]")
+{
+    TriageSession session;
+    session.load(syntheticReport(1000, 4));
+    QSignalSpy moved(&session, &TriageSession::testsReassigned);
+    QSignalSpy reset(&session, &TriageSession::modelReset);
+    QStringList ids;
+    int alreadyThere = 0;
+    for (int i = 0; i < 500; ++i) {
+        ids.append(session.report().tests[i].id);
+        alreadyThere += session.report().tests[i].gapId == QStringLiteral("gap-4");
+    }
+    REQUIRE(alreadyThere > 0);
+    session.moveTests(ids, session.report().gaps[3].id);
+    CHECK(session.undoStack()->count() == 1);
+    REQUIRE(moved.count() == 1);
+    CHECK(moved.first().first().value<QVector<int>>().size() == 500 - alreadyThere); // those in place stay
+    CHECK(reset.isEmpty());
+    for (int i = 0; i < 500; ++i)
+        CHECK(session.report().tests[i].gapId == QStringLiteral("gap-4"));
+    session.undoStack()->undo();
+    CHECK(session.report().tests[1].gapId == session.imported().tests[1].gapId);
+}
+
+TEST_CASE("merge moves tests and evidence; delete sends tests to Unassigned", "[triage]")
+{
+    TriageSession session;
+    session.load(syntheticReport(60, 4));
+    const Report &r = session.report();
+    const int inGap2 = int(std::count_if(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
+    REQUIRE(inGap2 > 0);
+    session.mergeGaps(QStringLiteral("gap-2"), QStringLiteral("gap-1"));
+    CHECK(session.gapIndex(QStringLiteral("gap-2")) < 0);
+    CHECK(r.gaps[session.gapIndex(QStringLiteral("gap-1"))].evidence.contains(QStringLiteral("evidence of gap 2")));
+    CHECK(std::none_of(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
+    session.deleteGap(QStringLiteral("gap-1"));
+    CHECK(std::none_of(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-1"); }));
+    session.undoStack()->undo();
+    session.undoStack()->undo();
+    CHECK(stateOf(session) == reportToJson(session.imported()));
+}
+
+TEST_CASE("save then open restores the triage exactly, with the edits undoable", "[triage][session]")
+{
+    QTemporaryDir dir;
+    const QString reportPath = dir.filePath(QStringLiteral("report.md"));
+    TriageSession session;
+    session.load(syntheticReport(120, 5));
+    applyScriptedEdits(session);
+    const QJsonObject triaged = stateOf(session);
+
+    const SessionFile saved = SessionFile::fromSession(session, reportPath, QStringLiteral("abc123"));
+    const QString sessionPath = dir.filePath(QStringLiteral("triage.gapwise"));
+    QString error;
+    REQUIRE(writeFileAtomically(sessionPath, saved.toJson(), &error));
+
+    const auto loaded = readSessionFile(sessionPath, &error);
+    INFO(error.toStdString());
+    REQUIRE(loaded);
+    CHECK(loaded->reportPath == reportPath);
+    CHECK(loaded->reportSha256 == QStringLiteral("abc123"));
+    CHECK(loaded->edits.size() == saved.edits.size());
+
+    TriageSession reopened;
+    reopened.load(syntheticReport(120, 5));
+    const ReplayResult replay = replayEdits(reopened, loaded->edits);
+    CHECK(replay.notApplied.isEmpty());
+    CHECK(replay.applied == int(saved.edits.size()));
+    CHECK(stateOf(reopened) == triaged);
+    CHECK(reopened.undoStack()->isClean());
+    while (reopened.undoStack()->canUndo())
+        reopened.undoStack()->undo();
+    CHECK(stateOf(reopened) == reportToJson(reopened.imported()));
+}
+
+TEST_CASE("a changed report keeps every edit that still applies and lists the rest", "[triage][session]")
+{
+    TriageSession session;
+    session.load(syntheticReport(120, 5));
+    const Report &r = session.report();
+    const QString gone = r.tests[10].id;
+    const QString kept = r.tests[11].id;
+    session.moveTests({gone, kept}, QStringLiteral("gap-5"));
+    session.renameGap(QStringLiteral("gap-4"), QStringLiteral("Renamed"));
+    session.setGapOwner(QStringLiteral("gap-3"), QStringLiteral("lee"));
+    const SessionFile saved = SessionFile::fromSession(session, QStringLiteral("/r.md"), QString());
+
+    // The new run: test 10 is gone, gap 4 was dropped from the report.
+    Report newRun = syntheticReport(120, 5);
+    newRun.tests.remove(10);
+    newRun.gaps.remove(3);
+    for (TestCase &t : newRun.tests) {
+        if (t.gapId == QStringLiteral("gap-4"))
+            t.gapId.clear();
+    }
+    TriageSession reopened;
+    reopened.load(newRun);
+    const ReplayResult replay = replayEdits(reopened, saved.edits);
+    CHECK(replay.applied == 2);
+    REQUIRE(replay.notApplied.size() == 2);
+    CHECK(replay.notApplied[0].contains(QStringLiteral("in part")));
+    CHECK(replay.notApplied[0].contains(gone));
+    CHECK(replay.notApplied[1].contains(QStringLiteral("gap-4 is gone")));
+    CHECK(reopened.report().tests[reopened.testIndex(kept)].gapId == QStringLiteral("gap-5"));
+    CHECK(reopened.report().gaps[reopened.gapIndex(QStringLiteral("gap-3"))].owner == QStringLiteral("lee"));
+}
+
+TEST_CASE("a corrupt or truncated session file is a clear error and is left as it was", "[triage][session]")
+{
+    QTemporaryDir dir;
+    TriageSession session;
+    session.load(syntheticReport(30, 3));
+    applyScriptedEdits(session);
+    const QByteArray good = SessionFile::fromSession(session, QStringLiteral("/r.md"), QString()).toJson();
+    const QList<QByteArray> bad = {good.left(good.size() / 2), QByteArray("{\"format\": \"something-else\"}"),
+                                   QByteArray("\x00\x01\x02", 3), QByteArray(), QByteArray(good).replace("\"version\": 1", "\"version\": 99")};
+    for (const QByteArray &bytes : bad) {
+        const QString path = dir.filePath(QStringLiteral("bad.gapwise"));
+        {
+            QFile f(path);
+            REQUIRE(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        QString error;
+        CHECK_FALSE(readSessionFile(path, &error));
+        CHECK(error.startsWith(path + QStringLiteral(": ")));
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(f.readAll() == bytes);
+    }
+}
+
+TEST_CASE("after a SIGKILL the recovery file restores every edit", "[triage][recovery]")
+{
+    QTemporaryDir home;
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path()); // keep recovery files out of the user's
+    child.setProcessEnvironment(env);
+    const QString report = QStringLiteral(GAPWISE_SAMPLE_REPORT);
+    child.start(QStringLiteral(GAPWISE_RECOVERY_CHILD), {report});
+    REQUIRE(child.waitForStarted(10000));
+    REQUIRE(child.waitForReadyRead(20000));
+    const QString recoveryPath = QString::fromUtf8(child.readLine()).trimmed();
+    child.kill(); // SIGKILL: no destructor, no clean-up runs
+    REQUIRE(child.waitForFinished(10000));
+    CHECK(child.exitStatus() == QProcess::CrashExit);
+    REQUIRE(recoveryPath.startsWith(home.path()));
+
+    QString error;
+    const auto recovered = readSessionFile(recoveryPath, &error);
+    INFO(error.toStdString());
+    REQUIRE(recovered);
+    CHECK(recovered->reportPath == report);
+    CHECK(recovered->reportSha256 == fileSha256(report, &error).value_or(QString()));
+
+    const Report imported = importOrFail(report);
+    TriageSession expected;
+    expected.load(imported);
+    applyScriptedEdits(expected);
+    TriageSession restored;
+    restored.load(imported);
+    const ReplayResult replay = replayEdits(restored, recovered->edits);
+    CHECK(replay.notApplied.isEmpty());
+    CHECK(stateOf(restored) == stateOf(expected));
+    CHECK(stateOf(restored) != reportToJson(imported));
+}
