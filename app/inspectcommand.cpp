@@ -2,6 +2,8 @@
 
 #include "importer.h"
 #include "reportjson.h"
+#include "sessionfile.h"
+#include "triagesession.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -38,7 +40,7 @@ void printSummary(const Report &report, QTextStream &out)
         const auto inGap = std::count_if(report.tests.cbegin(), report.tests.cend(),
                                          [&](const TestCase &t) { return t.gapId == g.id; });
         out << "  [" << (priorityName(g.priority).isEmpty() ? QStringLiteral("--") : priorityName(g.priority)) << "] "
-            << g.title << " (" << inGap << " tests)\n";
+            << g.title << " (" << inGap << (inGap == 1 ? " test)\n" : " tests)\n");
     }
     const auto unassigned = std::count_if(report.tests.cbegin(), report.tests.cend(),
                                           [](const TestCase &t) { return t.gapId.isEmpty() && isFailing(t.status); });
@@ -64,7 +66,11 @@ int runInspectCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("The inspect command."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Markdown report, JUnit XML or pytest log."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the whole model as JSON."));
+    const QCommandLineOption session(QStringLiteral("session"),
+                                     QStringLiteral("Print the report of a saved .gapwise session with its triage applied."),
+                                     QStringLiteral("S.gapwise"));
     parser.addOption(json);
+    parser.addOption(session);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << "gapwise inspect: " << parser.errorText() << "\nUsage: gapwise inspect FILE [--json]\n";
@@ -75,19 +81,31 @@ int runInspectCommand(const QStringList &arguments)
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2) {
-        err << "gapwise inspect: expected exactly one FILE\nUsage: gapwise inspect FILE [--json]\n";
+    const bool fromSession = parser.isSet(session);
+    if (positional.size() != (fromSession ? 1 : 2)) {
+        err << "gapwise inspect: expected exactly one FILE or --session S.gapwise\n"
+               "Usage: gapwise inspect FILE [--json] | gapwise inspect --session S.gapwise [--json]\n";
         return ExitCode::Usage;
     }
-    const ImportResult result = importFile(positional.at(1));
-    if (!result.ok()) {
-        err << "gapwise: cannot import " << result.error.toString() << '\n';
-        return ExitCode::BadInput;
+    Report report;
+    if (fromSession) {
+        QString error;
+        if (!loadTriagedReport(parser.value(session), &report, &error)) {
+            err << "gapwise: cannot open " << error << '\n';
+            return ExitCode::BadInput;
+        }
+    } else {
+        const ImportResult result = importFile(positional.at(1));
+        if (!result.ok()) {
+            err << "gapwise: cannot import " << result.error.toString() << '\n';
+            return ExitCode::BadInput;
+        }
+        report = *result.report;
     }
     QTextStream out(stdout);
     if (parser.isSet(json))
-        out << QJsonDocument(reportToJson(*result.report)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(reportToJson(report)).toJson(QJsonDocument::Indented);
     else
-        printSummary(*result.report, out);
+        printSummary(report, out);
     return ExitCode::Ok;
 }

@@ -1,11 +1,14 @@
 #include "sessionfile.h"
 
+#include "importer.h"
 #include "triagecommands.h"
 #include "triagesession.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -23,8 +26,11 @@ SessionFile SessionFile::fromSession(const TriageSession &session, const QString
     return file;
 }
 
-QByteArray SessionFile::toJson() const
+QByteArray SessionFile::toJson(const QString &sessionPath) const
 {
+    QJsonObject report{{QStringLiteral("path"), reportPath}, {QStringLiteral("sha256"), reportSha256}};
+    if (!sessionPath.isEmpty())
+        report.insert(QStringLiteral("relativePath"), QFileInfo(sessionPath).absoluteDir().relativeFilePath(reportPath));
     QJsonArray editArray;
     for (const QJsonObject &e : edits)
         editArray.append(e);
@@ -32,7 +38,7 @@ QByteArray SessionFile::toJson() const
         {QStringLiteral("format"), QStringLiteral("gapwise-session")},
         {QStringLiteral("version"), Version},
         {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("report"), QJsonObject{{QStringLiteral("path"), reportPath}, {QStringLiteral("sha256"), reportSha256}}},
+        {QStringLiteral("report"), report},
         {QStringLiteral("edits"), editArray},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -62,7 +68,8 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
     SessionFile file;
     file.reportPath = report.value(QStringLiteral("path")).toString();
     file.reportSha256 = report.value(QStringLiteral("sha256")).toString();
-    if (file.reportPath.isEmpty()) {
+    file.relativeReportPath = report.value(QStringLiteral("relativePath")).toString();
+    if (file.reportPath.isEmpty() && file.relativeReportPath.isEmpty()) {
         *error = QStringLiteral("the session names no report");
         return std::nullopt;
     }
@@ -124,6 +131,8 @@ std::optional<SessionFile> readSessionFile(const QString &path, QString *error)
     auto session = SessionFile::parse(file.readAll(), &why);
     if (!session)
         *error = QStringLiteral("%1: %2").arg(path, why);
+    else
+        session->sessionPath = QFileInfo(path).absoluteFilePath();
     return session;
 }
 
@@ -150,6 +159,46 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
     }
     session.undoStack()->setClean();
     return result;
+}
+
+} // namespace Gapwise
+
+namespace Gapwise {
+
+QString SessionFile::resolvedReportPath() const
+{
+    if (!reportPath.isEmpty() && QFileInfo::exists(reportPath))
+        return reportPath;
+    if (!relativeReportPath.isEmpty() && !sessionPath.isEmpty()) {
+        const QString relative = QFileInfo(sessionPath).absoluteDir().absoluteFilePath(relativeReportPath);
+        if (QFileInfo::exists(relative))
+            return QDir::cleanPath(relative);
+    }
+    return reportPath.isEmpty() ? relativeReportPath : reportPath;
+}
+
+bool loadTriagedReport(const QString &sessionPath, Report *report, QString *error)
+{
+    const auto file = readSessionFile(sessionPath, error);
+    if (!file)
+        return false;
+    const QString reportPath = file->resolvedReportPath();
+    const ImportResult imported = importFile(reportPath);
+    if (!imported.ok()) {
+        *error = QStringLiteral("%1: its report %2").arg(sessionPath, imported.error.toString());
+        return false;
+    }
+    TriageSession triage;
+    triage.load(*imported.report);
+    const ReplayResult replay = replayEdits(triage, file->edits);
+    *report = triage.report();
+    QString why;
+    const auto sha = fileSha256(reportPath, &why);
+    if (!file->reportSha256.isEmpty() && sha && *sha != file->reportSha256)
+        report->diagnostics.append({Severity::Info, 0, QStringLiteral("the report changed since the session was saved")});
+    for (const QString &line : replay.notApplied)
+        report->diagnostics.append({Severity::Warning, 0, QStringLiteral("triage edit not carried over: ") + line});
+    return true;
 }
 
 } // namespace Gapwise

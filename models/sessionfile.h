@@ -19,10 +19,16 @@ struct SessionFile
     static constexpr int Version = 1;
     QString reportPath;   // absolute
     QString reportSha256; // hex
+    QString relativeReportPath; // relative to the session file, when it was saved with one
+    QString sessionPath;        // where it was read from
     QVector<QJsonObject> edits;
 
     static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256);
-    QByteArray toJson() const;
+    // `sessionPath` (where it will be written) lets the file also name the report relative to itself, so a
+    // folder of report and session can move.
+    QByteArray toJson(const QString &sessionPath = QString()) const;
+    // The report's path: as saved, or relative to the session file when the saved one is gone.
+    QString resolvedReportPath() const;
     // nullopt with a message naming what is wrong; the file is never modified.
     static std::optional<SessionFile> parse(const QByteArray &json, QString *error);
 };
@@ -43,5 +49,10 @@ struct ReplayResult
 // Pushes the saved edits onto the session's undo stack (so they can be undone) and marks it clean.
 // Edits whose tests or gaps no longer exist are listed, never dropped silently.
 ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits);
+
+struct Report;
+// Opens a session headlessly: imports its report and replays the edits. Edits that no longer apply and a
+// report that changed since saving become diagnostics of the returned report.
+bool loadTriagedReport(const QString &sessionPath, Report *report, QString *error);
 
 } // namespace Gapwise

@@ -238,3 +238,25 @@ TEST_CASE("after a SIGKILL the recovery file restores every edit", "[triage][rec
     CHECK(stateOf(restored) == stateOf(expected));
     CHECK(stateOf(restored) != reportToJson(imported));
 }
+
+TEST_CASE("a session file opens headlessly: its report found beside it, its edits applied or listed", "[triage][session]")
+{
+    Report report;
+    QString error;
+    REQUIRE(loadTriagedReport(dataPath(QStringLiteral("sessions/sample-triage.gapwise")), &report, &error));
+    const TestCase *capture = testNamed(report, QStringLiteral("tests/integration/test_payments.py::test_card_capture_idempotent"));
+    REQUIRE(capture);
+    CHECK(capture->gapId == QStringLiteral("gap-4"));
+    const int ledger = report.gapIndex(QStringLiteral("user-1"));
+    REQUIRE(ledger >= 0);
+    CHECK(report.gaps[ledger].title == QStringLiteral("Ledger SDK upgrade"));
+    CHECK(report.gaps[ledger].priority == Priority::P1);
+    CHECK(report.gaps[report.gapIndex(QStringLiteral("gap-4"))].owner == QStringLiteral("payments-team"));
+    const int notCarried = int(std::count_if(report.diagnostics.cbegin(), report.diagnostics.cend(), [](const Diagnostic &d) {
+        return d.message.startsWith(QStringLiteral("triage edit not carried over"));
+    }));
+    CHECK(notCarried == 2);
+
+    CHECK_FALSE(loadTriagedReport(dataPath(QStringLiteral("sessions/missing.gapwise")), &report, &error));
+    CHECK(error.contains(QStringLiteral("missing.gapwise")));
+}
