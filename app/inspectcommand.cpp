@@ -1,5 +1,7 @@
 #include "inspectcommand.h"
 
+#include "exitcodes.h"
+
 #include "importer.h"
 #include "reportjson.h"
 #include "sessionfile.h"

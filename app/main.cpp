@@ -1,3 +1,5 @@
+#include "exitcodes.h"
+#include "exportcommand.h"
 #include "inspectcommand.h"
 #include "mainwindow.h"
 
@@ -21,7 +23,7 @@ void setApplicationInfo()
 // Headless commands run on QCoreApplication, so they need no display.
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc > 1 && std::strcmp(argv[1], "inspect") == 0;
+    return argc > 1 && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0);
 }
 
 int runGui(int argc, char **argv)
@@ -71,6 +73,8 @@ int main(int argc, char **argv)
     if (isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
+        if (std::strcmp(argv[1], "export") == 0)
+            return runExportCommand(QCoreApplication::arguments());
         return runInspectCommand(QCoreApplication::arguments());
     }
     return runGui(argc, argv);

@@ -1,0 +1,89 @@
+#include "exportcommand.h"
+
+#include "exitcodes.h"
+#include "importer.h"
+#include "planwriters.h"
+#include "sessionfile.h"
+#include "triagesession.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace Gapwise;
+
+namespace {
+
+const QStringList Formats = {QStringLiteral("pdf"), QStringLiteral("md"), QStringLiteral("csv"), QStringLiteral("json")};
+
+} // namespace
+
+int runExportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Export the remediation plan of a report or a saved triage session."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The export command."));
+    parser.addPositionalArgument(QStringLiteral("REPORT"), QStringLiteral("A report to export (or use --session)."), QStringLiteral("[REPORT]"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, md, csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to write."), QStringLiteral("OUT"));
+    parser.addOptions({format, session, output});
+    QTextStream err(stderr);
+    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT] -o OUT\n");
+    if (!parser.parse(arguments)) {
+        err << "gapwise export: " << parser.errorText() << '\n' << usage;
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitCode::Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString fmt = parser.value(format).toLower();
+    const bool fromSession = parser.isSet(session);
+    if (!Formats.contains(fmt) || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
+        err << "gapwise export: " << (Formats.contains(fmt) ? "expected -o OUT and one REPORT or --session" : "unknown --format")
+            << '\n' << usage;
+        return ExitCode::Usage;
+    }
+    if (fmt == QLatin1String("pdf")) {
+        err << "gapwise export: the PDF format is not available yet; use md, csv or json\n";
+        return ExitCode::Usage;
+    }
+
+    Report imported, triaged;
+    QString error;
+    if (fromSession) {
+        // loadTriagedReport applies the edits; the plan compares with the report as imported.
+        if (!loadTriagedReport(parser.value(session), &triaged, &error)) {
+            err << "gapwise: cannot open " << error << '\n';
+            return ExitCode::BadInput;
+        }
+        const auto file = readSessionFile(parser.value(session), &error);
+        const ImportResult original = file ? importFile(file->resolvedReportPath()) : ImportResult();
+        imported = original.ok() ? *original.report : triaged;
+    } else {
+        const ImportResult result = importFile(positional.at(1));
+        if (!result.ok()) {
+            err << "gapwise: cannot import " << result.error.toString() << '\n';
+            return ExitCode::BadInput;
+        }
+        imported = triaged = *result.report;
+    }
+    const RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    QByteArray bytes;
+    if (fmt == QLatin1String("md"))
+        bytes = planToMarkdown(plan);
+    else if (fmt == QLatin1String("csv"))
+        bytes = planToCsv(plan);
+    else
+        bytes = QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+    const QString out = parser.value(output);
+    if (!writeFileAtomically(out, bytes, &error)) {
+        err << "gapwise: cannot write " << out << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    return ExitCode::Ok;
+}

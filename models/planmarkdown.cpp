@@ -1,0 +1,138 @@
+#include "planwriters.h"
+
+#include <QRegularExpression>
+
+namespace Gapwise {
+namespace {
+
+// Characters that would start Markdown structure inside running text.
+QString escaped(const QString &text)
+{
+    static const QRegularExpression special(QStringLiteral("([\\\\`*_\\[\\]<>#|])"));
+    QString s = text;
+    s.replace(special, QStringLiteral("\\\\1")); // a backslash, then the character
+    return s.simplified();
+}
+
+QString code(const QString &text)
+{
+    // A code span needs a fence longer than any backtick run inside it.
+    int longest = 0, run = 0;
+    for (QChar c : text) {
+        run = c == QLatin1Char('`') ? run + 1 : 0;
+        longest = qMax(longest, run);
+    }
+    const QString fence(longest + 1, QLatin1Char('`'));
+    const QString body = text.simplified();
+    const bool pad = body.startsWith(QLatin1Char('`')) || body.endsWith(QLatin1Char('`')); // CommonMark strips one space
+    return fence + (pad ? QStringLiteral(" ") : QString()) + body + (pad ? QStringLiteral(" ") : QString()) + fence;
+}
+
+QString plural(int n, const char *noun)
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? QString() : QStringLiteral("s"));
+}
+
+QString count(int n)
+{
+    return n < 0 ? QStringLiteral("–") : QString::number(n);
+}
+
+QString priorityLabel(Priority p)
+{
+    return p == Priority::None ? QStringLiteral("No priority") : priorityName(p);
+}
+
+void writeTests(QString &out, const QVector<PlanTestGroup> &groups)
+{
+    for (const PlanTestGroup &group : groups) {
+        out += QStringLiteral("**%1** (%2)\n\n").arg(escaped(group.phaseName.isEmpty() ? QStringLiteral("No phase") : group.phaseName)).arg(group.tests.size());
+        for (const TestCase &t : group.tests) {
+            out += QStringLiteral("- %1 — %2").arg(code(t.name), statusName(t.status));
+            if (!t.message.isEmpty())
+                out += QStringLiteral(": ") + escaped(t.message);
+            out += QLatin1Char('\n');
+        }
+        out += QLatin1Char('\n');
+    }
+}
+
+} // namespace
+
+QByteArray planToMarkdown(const RemediationPlan &plan)
+{
+    QString out;
+    out += QStringLiteral("# Remediation plan: %1\n\n").arg(escaped(plan.title));
+    if (!plan.date.isEmpty())
+        out += QStringLiteral("- Report date: %1\n").arg(escaped(plan.date));
+    if (!plan.environment.isEmpty())
+        out += QStringLiteral("- Environment: %1\n").arg(escaped(plan.environment));
+    out += QStringLiteral("- Exported: %1\n\n").arg(plan.exportedAt.toString(Qt::ISODate));
+
+    out += QStringLiteral("## Summary\n\n| Phase | Total | Passed | Failed | Errors | Skipped | Failure rate |\n"
+                          "|---|---:|---:|---:|---:|---:|---:|\n");
+    for (const PlanPhase &p : plan.phases) {
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                   .arg(escaped(p.phase.name), count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
+                        count(p.phase.errors), count(p.phase.skipped),
+                        p.failureRate < 0 ? QStringLiteral("–") : QString::number(qRound(p.failureRate * 100)) + QLatin1Char('%'));
+    }
+    out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
+               .arg(plural(int(plan.gaps.size()), "gap"), plural(plan.unassignedFailures, "failing test"),
+                    plural(plan.unnamedFailures, "failure"));
+    if (plan.changes.any()) {
+        out += QStringLiteral("### What the triage changed\n\n");
+        if (plan.changes.movedTests > 0)
+            out += QStringLiteral("- %1 moved to another gap\n").arg(plural(plan.changes.movedTests, "test"));
+        for (const QString &g : plan.changes.createdGaps)
+            out += QStringLiteral("- Created gap: %1\n").arg(escaped(g));
+        for (const QString &g : plan.changes.mergedGaps)
+            out += QStringLiteral("- Merged: %1\n").arg(escaped(g));
+        for (const QString &g : plan.changes.renamedGaps)
+            out += QStringLiteral("- Renamed: %1\n").arg(escaped(g));
+        for (const QString &g : plan.changes.deletedGaps)
+            out += QStringLiteral("- Deleted gap: %1\n").arg(escaped(g));
+        out += QLatin1Char('\n');
+    }
+
+    out += QStringLiteral("## Gaps by priority\n\n");
+    for (const PlanGap &g : plan.gaps) {
+        out += QStringLiteral("### %1 — %2\n\n").arg(priorityLabel(g.gap.priority), escaped(g.gap.title));
+        out += QStringLiteral("- Failures: %1\n- Status: %2\n").arg(g.failures).arg(gapStatusName(g.gap.status));
+        if (!g.gap.owner.isEmpty())
+            out += QStringLiteral("- Owner: %1\n").arg(escaped(g.gap.owner));
+        out += QLatin1Char('\n');
+        if (!g.gap.notes.isEmpty())
+            out += escaped(g.gap.notes) + QStringLiteral("\n\n");
+        if (!g.gap.evidence.isEmpty()) {
+            out += QStringLiteral("**Evidence**\n\n");
+            for (const QString &e : g.gap.evidence)
+                out += QStringLiteral("- %1\n").arg(escaped(e));
+            out += QLatin1Char('\n');
+        }
+        if (!g.remediation.isEmpty() || !g.actions.isEmpty()) {
+            out += QStringLiteral("**Remediation**\n\n");
+            for (const RemediationItem &item : g.remediation)
+                out += QStringLiteral("- %1 %2%3\n").arg(priorityLabel(item.priority), escaped(item.title),
+                                                         item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+            for (const RecommendedAction &a : g.actions)
+                out += QStringLiteral("- %1%2\n").arg(escaped(a.title), a.horizon.isEmpty() ? QString() : QStringLiteral(" (") + escaped(a.horizon) + QLatin1Char(')'));
+            out += QLatin1Char('\n');
+        }
+        writeTests(out, g.testsByPhase);
+    }
+    if (plan.unassignedFailures > 0) {
+        out += QStringLiteral("## Unassigned failures\n\n");
+        writeTests(out, plan.unassigned);
+    }
+    if (!plan.otherRemediation.isEmpty()) {
+        out += QStringLiteral("## Other remediation items\n\n");
+        for (const RemediationItem &item : plan.otherRemediation)
+            out += QStringLiteral("- %1 %2%3\n").arg(priorityLabel(item.priority), escaped(item.title),
+                                                     item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+        out += QLatin1Char('\n');
+    }
+    return out.toUtf8();
+}
+
+} // namespace Gapwise

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "remediationplan.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace Gapwise {
+
+// Widget-free writers of a remediation plan. The PDF writer draws charts and lives in ui/.
+QByteArray planToMarkdown(const RemediationPlan &plan); // CommonMark with GitHub tables
+QByteArray planToCsv(const RemediationPlan &plan);      // one row per failing test, RFC 4180
+QJsonObject planToJson(const RemediationPlan &plan);    // schema in README.md
+
+constexpr int PlanJsonSchemaVersion = 1;
+
+} // namespace Gapwise

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "report.h"
+
+#include <QDateTime>
+
+namespace Gapwise {
+
+class TriageSession;
+
+// The remediation plan an export shows: gaps by priority with what belongs to them, and before them a
+// summary of the run and of what the triage changed. Built once from the session; every writer (PDF,
+// Markdown, CSV, JSON) reads the same plan, so they never disagree.
+struct PlanPhase
+{
+    Phase phase;
+    int namedFailing = 0;
+    double failureRate = -1; // failed+errors over total, 0..1; -1 when unknown
+};
+
+struct PlanTestGroup
+{
+    QString phaseName;
+    QVector<TestCase> tests;
+};
+
+struct PlanGap
+{
+    Gap gap;
+    int failures = 0;
+    QVector<RemediationItem> remediation;
+    QVector<RecommendedAction> actions;
+    QVector<PlanTestGroup> testsByPhase;
+};
+
+struct TriageChanges
+{
+    int movedTests = 0;
+    QStringList createdGaps;
+    QStringList mergedGaps;  // "A → B"
+    QStringList deletedGaps;
+    QStringList renamedGaps; // "old → new"
+    bool any() const;
+};
+
+struct RemediationPlan
+{
+    QString title;
+    QString date;
+    QString environment;
+    QString sourceFile;
+    QDateTime exportedAt;
+    QVector<PlanPhase> phases;
+    QVector<PlanGap> gaps;               // P0 first, then by failures
+    QVector<PlanTestGroup> unassigned;   // failing tests in no gap, by phase
+    int unassignedFailures = 0;
+    int unnamedFailures = 0;             // counted by the report, not named
+    QVector<RemediationItem> otherRemediation; // items linked to no gap
+    TriageChanges changes;
+};
+
+RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt = QDateTime::currentDateTime());
+RemediationPlan buildPlan(const Report &imported, const Report &triaged, const QDateTime &exportedAt);
+
+} // namespace Gapwise

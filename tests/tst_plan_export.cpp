@@ -1,0 +1,173 @@
+// The remediation plan and its widget-free writers, on the seed and on a triaged sample.
+#include "testsupport.h"
+#include "triagefixtures.h"
+
+#include "markdowndocument.h"
+#include "planwriters.h"
+#include "sessionfile.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+// A minimal RFC 4180 reader, so the test does not trust the writer's own idea of quoting.
+QVector<QStringList> readCsv(const QString &text)
+{
+    QVector<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row.append(cell);
+            cell.clear();
+        } else if (c == QLatin1Char('\r')) {
+            continue;
+        } else if (c == QLatin1Char('\n')) {
+            row.append(cell);
+            rows.append(row);
+            row.clear();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    return rows;
+}
+
+RemediationPlan seedPlan()
+{
+    const QString seed = sharedPath(QStringLiteral("seeds/000_42158a470332176e.txt"));
+    const Report r = importOrFail(seed);
+    return buildPlan(r, r, QDateTime(QDate(2026, 11, 25), QTime(12, 0)));
+}
+
+} // namespace
+
+TEST_CASE("the plan orders gaps by priority, then failures", "[plan]")
+{
+    if (sharedPath(QStringLiteral("seeds")).isEmpty()) {
+        WARN("../shared/seeds is absent: skipped");
+        return;
+    }
+    const RemediationPlan plan = seedPlan();
+    REQUIRE(plan.gaps.size() == 5);
+    QStringList order;
+    for (const PlanGap &g : plan.gaps)
+        order.append(priorityName(g.gap.priority) + QLatin1Char(' ') + g.gap.id);
+    CHECK(order == QStringList{QStringLiteral("P0 gap-5"), QStringLiteral("P0 gap-4"), QStringLiteral("P1 gap-1"),
+                               QStringLiteral("P1 gap-2"), QStringLiteral("P2 gap-3")});
+    CHECK(plan.gaps[0].failures == 11);
+    CHECK(plan.gaps[0].testsByPhase.size() == 2); // unit and integration
+    CHECK(plan.unassignedFailures == 0);
+    CHECK(plan.unnamedFailures == 14); // 7 integration + 7 e2e the report counts without naming
+    CHECK(plan.otherRemediation.size() == 1); // "Backend API Health" addresses no gap
+    CHECK_FALSE(plan.changes.any());
+}
+
+TEST_CASE("CSV: one row per failing test, quoted so that it reads back exactly", "[plan][export]")
+{
+    if (sharedPath(QStringLiteral("seeds")).isEmpty()) {
+        WARN("../shared/seeds is absent: skipped");
+        return;
+    }
+    const QVector<QStringList> rows = readCsv(QString::fromUtf8(planToCsv(seedPlan())));
+    REQUIRE(rows.size() == 1 + 25);
+    CHECK(rows[0] == QStringList{QStringLiteral("test"), QStringLiteral("phase"), QStringLiteral("gap"),
+                                 QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("message")});
+    for (const QStringList &row : rows)
+        CHECK(row.size() == 6);
+    CHECK(rows[1][2] == QStringLiteral("Service Authentication Breakdown"));
+    CHECK(rows[1][3] == QStringLiteral("P0"));
+    CHECK(rows[1][4] == QStringLiteral("failed"));
+
+    // Quotes, commas, newlines and formula starts survive; formulas are defused.
+    Report tricky = syntheticReport(3, 1);
+    tricky.tests[1].message = QStringLiteral("a \"quoted\", multi\nline message");
+    tricky.tests[2].name = QStringLiteral("=HYPERLINK(\"x\")");
+    const QVector<QStringList> back = readCsv(QString::fromUtf8(planToCsv(buildPlan(tricky, tricky, QDateTime()))));
+    bool sawMessage = false, sawFormula = false;
+    for (const QStringList &row : back) {
+        sawMessage = sawMessage || row[5] == QStringLiteral("a \"quoted\", multi\nline message");
+        sawFormula = sawFormula || row[0] == QStringLiteral("'=HYPERLINK(\"x\")");
+    }
+    CHECK(sawMessage);
+    CHECK(sawFormula);
+}
+
+TEST_CASE("JSON: the plan with a schema version, exact counts for the seed", "[plan][export]")
+{
+    if (sharedPath(QStringLiteral("seeds")).isEmpty()) {
+        WARN("../shared/seeds is absent: skipped");
+        return;
+    }
+    const QByteArray bytes = QJsonDocument(planToJson(seedPlan())).toJson();
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(bytes, &error).object();
+    REQUIRE(error.error == QJsonParseError::NoError);
+    CHECK(json.value(QStringLiteral("schemaVersion")).toInt() == PlanJsonSchemaVersion);
+    const QJsonArray gaps = json.value(QStringLiteral("gaps")).toArray();
+    REQUIRE(gaps.size() == 5);
+    int tests = 0;
+    for (const QJsonValue &g : gaps)
+        tests += g.toObject().value(QStringLiteral("tests")).toArray().size();
+    CHECK(tests == 25);
+    CHECK(json.value(QStringLiteral("phases")).toArray().size() == 3);
+    CHECK(json.value(QStringLiteral("phases")).toArray()[0].toObject().value(QStringLiteral("failureRate")).toDouble() == Approx(20.0 / 37));
+    CHECK(gaps[0].toObject().value(QStringLiteral("remediation")).toArray().size() == 1);
+    CHECK(json.value(QStringLiteral("unassigned")).toArray().isEmpty());
+}
+
+TEST_CASE("Markdown: valid CommonMark that md4c reads back into the same plan", "[plan][export]")
+{
+    TriageSession session;
+    session.load(importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
+    const Report &r = session.report();
+    session.moveTests({r.tests[0].id}, QStringLiteral("gap-4"));
+    session.mergeGaps(QStringLiteral("gap-3"), QStringLiteral("gap-1"));
+    session.renameGap(QStringLiteral("gap-2"), QStringLiteral("Promotion cache | TTL `stale`"));
+    const RemediationPlan plan = buildPlan(session);
+    const MarkdownDocument doc = parseMarkdown(planToMarkdown(plan));
+
+    QStringList headings;
+    int tableRows = 0;
+    int testItems = 0;
+    for (const MarkdownBlock &b : doc.blocks) {
+        if (b.kind == MarkdownBlock::Heading && b.level == 3)
+            headings.append(b.text);
+        if (b.kind == MarkdownBlock::TableRow && !b.headerRow)
+            ++tableRows;
+        if (b.kind == MarkdownBlock::ListItem && b.codeSpans.size() == 1)
+            ++testItems;
+    }
+    CHECK(tableRows == 3);
+    CHECK(headings.contains(QStringLiteral("P1 — Promotion cache | TTL `stale`"))); // escaped, read back whole
+    CHECK(headings.contains(QStringLiteral("What the triage changed")));
+    CHECK_FALSE(headings.contains(QStringLiteral("P2 — Inventory Reservation Races"))); // merged away
+    int failing = 0;
+    for (const TestCase &t : r.tests)
+        failing += isFailing(t.status);
+    CHECK(testItems == failing);
+    CHECK(plan.changes.movedTests == 3); // one by hand, two by the merge
+    CHECK(plan.changes.mergedGaps == QStringList{QStringLiteral("Inventory Reservation Races → Currency Rounding Drift")});
+    CHECK(plan.changes.renamedGaps.size() == 1);
+}
