@@ -64,8 +64,13 @@ gapwise inspect /usr/share/gapwise/sample-report.md --json >/dev/null
 status=0
 gapwise inspect /nonexistent/report.md 2>/dev/null || status=$?
 [ "$status" -eq 3 ] || fail "gapwise inspect on a missing file exited $status, expected 3"
-# TODO(export): enable when 'gapwise export' exists:
-#   gapwise export --format md /usr/share/gapwise/sample-report.md -o "$(mktemp -d)/plan.md"
+exports=$(mktemp -d)
+for format in md csv json; do
+    gapwise export --format "$format" /usr/share/gapwise/sample-report.md -o "$exports/plan.$format"
+    [ -s "$exports/plan.$format" ] || fail "gapwise export --format $format wrote nothing"
+done
+grep -q "^# Remediation plan: " "$exports/plan.md" || fail "the exported Markdown plan has no title"
+rm -rf "$exports"
 
 step "Checking the installed desktop integration"
 desktop=$(grep -l "^Exec=gapwise " /usr/share/applications/*.desktop || true)
