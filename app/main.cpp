@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QTextStream>
 
 #include <cstring>
@@ -23,6 +24,29 @@ bool isHeadlessCommand(int argc, char **argv)
     return argc > 1 && std::strcmp(argv[1], "inspect") == 0;
 }
 
+// Waits for the import (it runs off the GUI thread like any other), then grabs the laid-out window.
+int runScreenshot(MainWindow &window, const QString &file, const QString &out)
+{
+    QEventLoop loop;
+    QString error;
+    QObject::connect(&window, &MainWindow::reportLoaded, &loop, &QEventLoop::quit);
+    QObject::connect(&window, &MainWindow::importFailed, &loop, [&](const QString &message) {
+        error = message;
+        loop.quit();
+    });
+    window.openReport(file);
+    loop.exec();
+    if (!error.isEmpty()) {
+        QTextStream(stderr) << "gapwise: " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (!window.saveScreenshot(out)) {
+        QTextStream(stderr) << "gapwise: could not write " << out << '\n';
+        return ExitCode::BadInput;
+    }
+    return ExitCode::Ok;
+}
+
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -34,10 +58,15 @@ int runGui(int argc, char **argv)
         "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
         "Commands:\n"
         "  gapwise [FILE]              open FILE (or the bundled sample report) in the window\n"
+        "  gapwise --screenshot OUT.png [FILE]  lay the window out at 1400x900 with FILE, save a PNG, exit\n"
         "  gapwise inspect FILE [--json]  print what Gapwise imports from FILE"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A test report to open."), QStringLiteral("[FILE]"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
+        QStringLiteral("OUT"));
+    parser.addOption(screenshotOption);
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n' << parser.helpText();
         return ExitCode::Usage;
@@ -55,7 +84,10 @@ int runGui(int argc, char **argv)
         return ExitCode::Usage;
     }
     MainWindow window;
-    window.openReport(files.isEmpty() ? MainWindow::sampleReportPath() : files.first());
+    const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
+    if (parser.isSet(screenshotOption))
+        return runScreenshot(window, file, parser.value(screenshotOption));
+    window.openReport(file);
     window.show();
     return app.exec();
 }

@@ -1,0 +1,123 @@
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+
+namespace Gapwise {
+
+ReportFilterProxy::ReportFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+    setSortRole(SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ReportFilterProxy::setReportModel(ReportTreeModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    // Connected before setSourceModel so the per-gap matches are fresh before the proxy rebuilds its rows.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        prepareGapMatches();
+        updateMatchCount();
+    });
+    setSourceModel(model);
+    refilter();
+}
+
+void ReportFilterProxy::setFilter(const QString &text, bool regularExpression)
+{
+    m_text = text;
+    m_useRegex = regularExpression;
+    m_patternError.clear();
+    if (regularExpression) {
+        m_regex = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
+        if (!m_regex.isValid())
+            m_patternError = m_regex.errorString();
+        else
+            m_regex.optimize();
+    }
+    refilter();
+}
+
+void ReportFilterProxy::setStatusVisible(TestStatus status, bool visible)
+{
+    const unsigned bit = 1u << static_cast<unsigned>(status);
+    const unsigned mask = visible ? (m_statusMask | bit) : (m_statusMask & ~bit);
+    if (mask == m_statusMask)
+        return;
+    m_statusMask = mask;
+    refilter();
+}
+
+bool ReportFilterProxy::isStatusVisible(TestStatus status) const
+{
+    return m_statusMask & (1u << static_cast<unsigned>(status));
+}
+
+bool ReportFilterProxy::isFiltering() const
+{
+    return !m_text.isEmpty() || m_statusMask != 0x1f;
+}
+
+void ReportFilterProxy::refilter()
+{
+    prepareGapMatches();
+    invalidateFilter();
+    updateMatchCount();
+}
+
+void ReportFilterProxy::prepareGapMatches()
+{
+    m_gapTitleMatches.clear();
+    if (m_model) {
+        for (const Gap &gap : m_model->report().gaps)
+            m_gapTitleMatches.push_back(!m_text.isEmpty() && textMatches(gap.title));
+    }
+}
+
+void ReportFilterProxy::updateMatchCount()
+{
+    int count = 0;
+    if (m_model) {
+        const int n = m_model->report().tests.size();
+        for (int i = 0; i < n; ++i)
+            count += testMatches(i) ? 1 : 0;
+    }
+    if (count != m_matchCount) {
+        m_matchCount = count;
+        emit matchCountChanged(count);
+    }
+}
+
+bool ReportFilterProxy::textMatches(const QString &text) const
+{
+    if (m_useRegex)
+        return m_regex.isValid() && m_regex.match(text).hasMatch();
+    return text.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool ReportFilterProxy::testMatches(int testIndex) const
+{
+    const TestCase &t = m_model->report().tests[testIndex];
+    if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    if (textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
+        return true;
+    const int gap = m_model->gapIndexOfTest(testIndex);
+    return gap >= 0 && size_t(gap) < m_gapTitleMatches.size() && m_gapTitleMatches[size_t(gap)];
+}
+
+bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_model || !isFiltering())
+        return true; // empty groups (a phase with only unnamed failures) stay visible when nothing filters
+    const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
+    const int testIndex = m_model->testIndexAt(idx);
+    // Groups never match by themselves: recursive filtering shows them when a test below matches.
+    return testIndex >= 0 && testMatches(testIndex);
+}
+
+} // namespace Gapwise
