@@ -98,5 +98,5 @@ void FilterBar::updateCount()
         return;
     }
     m_count->setText(m_proxy->isFiltering() ? tr("%1 of %2 tests match").arg(m_proxy->matchCount()).arg(total)
-                                            : tr("%n test(s)", nullptr, total));
+                                            : tr("%1 tests").arg(total));
 }

@@ -126,6 +126,6 @@ QString GapChart::toolTipFor(int key) const
         tip += QLatin1Char('\n') + tr("Priority %1").arg(priorityName(gap.priority));
     for (int p = 0; p < data.phaseNames.size(); ++p)
         tip += QLatin1Char('\n') + tr("%1: %2 failing").arg(data.phaseNames[p]).arg(gap.failuresByPhase.value(p));
-    tip += QLatin1Char('\n') + tr("%n failing test(s) in all", nullptr, gap.totalFailures());
+    tip += QLatin1Char('\n') + tr("%1 failing tests in all").arg(gap.totalFailures());
     return tip;
 }

@@ -222,7 +222,7 @@ void MainWindow::updateDiagnosticsBadge()
     m_diagnosticsBadge->setVisible(!diagnostics.isEmpty());
     m_diagnosticsBadge->setIcon(style()->standardIcon(warnings ? QStyle::SP_MessageBoxWarning
                                                                : QStyle::SP_MessageBoxInformation));
-    m_diagnosticsBadge->setText(tr("%n diagnostic(s)", nullptr, int(diagnostics.size())));
+    m_diagnosticsBadge->setText(tr("Diagnostics: %1").arg(diagnostics.size()));
 }
 
 void MainWindow::updateCurrentDetails()
