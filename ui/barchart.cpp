@@ -40,6 +40,7 @@ void BarChart::clearBars()
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_bars.clear();
+    m_bands.clear();
 }
 
 void BarChart::addBars(QCPBars *bars, const QColor &color)
@@ -126,6 +127,33 @@ void BarChart::highlight(const QStringList &ids)
 
 void BarChart::applyHighlight()
 {
+    // A translucent band behind each highlighted bar: the outline alone is easy to miss on thin segments.
+    for (QCPItemRect *band : qAsConst(m_bands))
+        m_plot->removeItem(band);
+    m_bands.clear();
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(45);
+    QCPAxis *key = keyAxis();
+    QCPAxis *value = key == m_plot->xAxis ? m_plot->yAxis : m_plot->xAxis;
+    for (int k : qAsConst(m_highlighted)) {
+        auto *band = new QCPItemRect(m_plot);
+        band->setLayer(QStringLiteral("grid"));
+        band->setPen(Qt::NoPen);
+        band->setBrush(fill);
+        band->setSelectable(false);
+        for (auto *position : {band->topLeft, band->bottomRight})
+            position->setAxes(m_plot->xAxis, m_plot->yAxis);
+        const double lo = k - 0.48, hi = k + 0.48;
+        const double vLo = value->range().lower, vHi = value->range().upper;
+        if (key == m_plot->xAxis) {
+            band->topLeft->setCoords(lo, vHi);
+            band->bottomRight->setCoords(hi, vLo);
+        } else {
+            band->topLeft->setCoords(vLo, lo);
+            band->bottomRight->setCoords(vHi, hi);
+        }
+        m_bands << band;
+    }
     for (QCPBars *bars : qAsConst(m_bars)) {
         QCPDataSelection selection;
         const auto data = bars->data();

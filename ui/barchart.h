@@ -6,6 +6,7 @@
 
 class QCustomPlot;
 class QCPBars;
+class QCPItemRect;
 class QCPAxis;
 class QLabel;
 
@@ -56,6 +57,7 @@ private:
     QLabel *m_caption;
     QStringList m_ids;
     QList<QCPBars *> m_bars;
+    QList<QCPItemRect *> m_bands; // highlight backgrounds, rebuilt with the highlight
     QSet<int> m_highlighted; // keys
     bool m_built = false;    // no virtual rebuild before the subclass is constructed
 };

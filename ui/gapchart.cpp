@@ -9,19 +9,13 @@ using namespace Gapwise;
 
 namespace {
 
-constexpr int MaxLabelChars = 42;
-
-QString elided(const QString &text)
-{
-    return text.size() <= MaxLabelChars ? text : text.left(MaxLabelChars - 1).trimmed() + QChar(0x2026);
-}
 
 // Later phases lighter; the first phase keeps the priority's own colour.
 QColor shade(const QColor &base, int phase, int phases)
 {
     if (phases <= 1)
         return base;
-    const int step = 90 / qMax(1, phases - 1);
+    const int step = 55 / qMax(1, phases - 1); // the lightest still clearly coloured
     return base.lighter(100 + phase * step);
 }
 
@@ -40,6 +34,12 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
 
 QCPAxis *GapChart::keyAxis() const { return m_plot->yAxis; }
 
+void GapChart::resizeEvent(QResizeEvent *event)
+{
+    BarChart::resizeEvent(event);
+    refresh(); // re-elide the titles for the new width
+}
+
 void GapChart::rebuild()
 {
     clearBars();
@@ -48,6 +48,10 @@ void GapChart::rebuild()
     QVector<double> keys;
     QVector<QString> labels;
     double maxTotal = 0;
+    // Titles take at most ~45 % of the plot's width; the tooltip always has the whole title.
+    const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
+    const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.45));
+    auto elided = [&](const QString &title) { return metrics.elidedText(title, Qt::ElideRight, labelWidth); };
     for (int i = 0; i < data.gaps.size(); ++i) {
         const GapBar &gap = data.gaps[i];
         ids << gap.gapId;
@@ -106,7 +110,7 @@ QString GapChart::legendHtml() const
     }
     if (!data.phaseNames.isEmpty()) {
         html += tr(" &nbsp; shade = phase:");
-        const QColor grey(0x60, 0x60, 0x60);
+        const QColor grey(0x70, 0x70, 0x70); // mid grey: its shades read on light and dark bases
         for (int i = 0; i < data.phaseNames.size(); ++i) {
             html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
                         .arg(shade(grey, i, data.phaseNames.size()).name(), data.phaseNames[i].toHtmlEscaped());

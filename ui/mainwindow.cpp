@@ -110,6 +110,7 @@ void MainWindow::buildViews()
     m_chartSplitter->addWidget(m_gapChart);
     m_chartSplitter->setStretchFactor(0, 2);
     m_chartSplitter->setStretchFactor(1, 3);
+    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 60); // room for gap titles
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -129,6 +130,7 @@ void MainWindow::buildViews()
     setCentralWidget(central);
 
     m_details = new DetailsPane;
+    m_details->setMinimumHeight(fontMetrics().height() * 6);
     m_detailsDock = new QDockWidget(tr("Details"), this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
@@ -140,6 +142,8 @@ void MainWindow::buildViews()
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
     tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
     m_detailsDock->raise();
+    // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
+    resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentDetails);
@@ -334,7 +338,9 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    resize(1200, 800); // a first run; restored geometry replaces it
+    // A first run: half tree, half charts; restored geometry and splitter state replace these.
+    resize(1200, 800);
+    m_mainSplitter->setSizes({600, 600});
     WindowState::restore(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))

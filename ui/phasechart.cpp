@@ -13,13 +13,17 @@ PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
 {
     setObjectName(QStringLiteral("phaseChart"));
     m_plot->yAxis->setLabel(tr("Tests"));
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     connect(adapter, &ChartDataAdapter::changed, this, &PhaseChart::refresh);
     refresh();
 }
 
 QCPAxis *PhaseChart::keyAxis() const { return m_plot->xAxis; }
+
+void PhaseChart::resizeEvent(QResizeEvent *event)
+{
+    BarChart::resizeEvent(event);
+    refresh(); // the rate labels shorten or lengthen with the bar width
+}
 
 void PhaseChart::rebuild()
 {
@@ -34,14 +38,19 @@ void PhaseChart::rebuild()
         labels << phases[i].name;
     }
     setIds(ids);
-    setCaption(phases.isEmpty() ? tr("<b>Tests per phase</b> — no phases in this report")
-                                : tr("<b>Tests per phase</b>, failure rate above each bar"));
 
     struct Series { QString name; TestStatus status; int PhaseBar::*field; };
     const Series series[] = {{tr("passed"), TestStatus::Passed, &PhaseBar::passed},
                              {tr("failed"), TestStatus::Failed, &PhaseBar::failed},
                              {tr("errors"), TestStatus::Error, &PhaseBar::errors},
                              {tr("skipped"), TestStatus::Skipped, &PhaseBar::skipped}};
+    // The legend sits in the caption, where it can never cover a bar or a rate label.
+    QString caption = tr("<b>Tests per phase</b> &nbsp; failure rate above each bar &nbsp;");
+    for (const Series &s : series) {
+        caption += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                       .arg(statusColor(s.status).name(), s.name);
+    }
+    setCaption(phases.isEmpty() ? tr("<b>Tests per phase</b> — no phases in this report") : caption);
     QCPBars *below = nullptr;
     double maxTotal = 0;
     for (const Series &s : series) {
@@ -57,12 +66,17 @@ void PhaseChart::rebuild()
         below = bars;
         addBars(bars, statusColor(s.status));
     }
+    // "12.5% failing" where the bar is wide enough, else just "12.5%".
+    const QFontMetrics metrics(font());
+    const double barPixels = m_plot->width() * 0.8 * 0.6 / qMax(1, int(phases.size()));
+    const bool longLabel = barPixels > metrics.horizontalAdvance(tr("%1% failing").arg(100.0, 0, 'f', 1)) * 1.1;
     for (int i = 0; i < phases.size(); ++i) {
         maxTotal = qMax(maxTotal, double(phases[i].total()));
         auto *label = new QCPItemText(m_plot);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setCoords(i, phases[i].total());
-        label->setText(tr("%1% failing").arg(phases[i].failureRate() * 100, 0, 'f', 1));
+        const double rate = phases[i].failureRate() * 100;
+        label->setText(longLabel ? tr("%1% failing").arg(rate, 0, 'f', 1) : tr("%1%").arg(rate, 0, 'f', 1));
         label->setColor(palette().color(QPalette::WindowText));
         label->setPadding(QMargins(0, 0, 0, 3));
         label->setClipToAxisRect(false);
@@ -74,8 +88,7 @@ void PhaseChart::rebuild()
     m_plot->xAxis->setTickLength(0, 4);
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setRange(-0.6, qMax(0.6, phases.size() - 0.4));
-    // Headroom for the rate label and the legend in the top-right corner.
-    m_plot->yAxis->setRange(0, qMax(1.0, maxTotal * 1.3));
+    m_plot->yAxis->setRange(0, qMax(1.0, maxTotal * 1.15)); // headroom for the rate labels
 }
 
 QString PhaseChart::toolTipFor(int key) const

@@ -33,8 +33,17 @@ void SelectionLinker::treeSelectionChanged()
     const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows) {
         switch (NodeKind(row.data(NodeKindRole).toInt())) {
-        case NodeKind::Phase: phases.insert(row.data(ItemIdRole).toString()); break;
-        case NodeKind::Gap: gaps.insert(row.data(ItemIdRole).toString()); break;
+        // A second-level row is a (phase, gap) pair: its parent's bar lights up too.
+        case NodeKind::Phase:
+            phases.insert(row.data(ItemIdRole).toString());
+            if (row.parent().isValid())
+                gaps.insert(row.data(GapIdRole).toString());
+            break;
+        case NodeKind::Gap:
+            gaps.insert(row.data(ItemIdRole).toString());
+            if (row.parent().isValid())
+                phases.insert(row.data(PhaseIdRole).toString());
+            break;
         case NodeKind::Test:
             phases.insert(row.data(PhaseIdRole).toString());
             gaps.insert(row.data(GapIdRole).toString());
