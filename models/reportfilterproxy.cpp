@@ -63,8 +63,8 @@ bool ReportFilterProxy::isFiltering() const
 void ReportFilterProxy::refilter()
 {
     prepareGapMatches();
+    updateMatchCount(); // fills the per-test cache that filterAcceptsRow reads
     invalidateFilter();
-    updateMatchCount();
 }
 
 void ReportFilterProxy::prepareGapMatches()
@@ -78,11 +78,18 @@ void ReportFilterProxy::prepareGapMatches()
 
 void ReportFilterProxy::updateMatchCount()
 {
+    // One pass over the tests decides every match: the proxy then asks per row (often more than once, and
+    // for rows in both groupings) and gets a lookup instead of a text search.
     int count = 0;
+    m_testMatches.clear();
     if (m_model) {
         const int n = m_model->report().tests.size();
-        for (int i = 0; i < n; ++i)
-            count += testMatches(i) ? 1 : 0;
+        m_testMatches.resize(size_t(n));
+        for (int i = 0; i < n; ++i) {
+            const bool match = testMatches(i);
+            m_testMatches[size_t(i)] = match;
+            count += match ? 1 : 0;
+        }
     }
     if (count != m_matchCount) {
         m_matchCount = count;
@@ -117,7 +124,24 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
     const int testIndex = m_model->testIndexAt(idx);
     // Groups never match by themselves: recursive filtering shows them when a test below matches.
-    return testIndex >= 0 && testMatches(testIndex);
+    return testIndex >= 0 && size_t(testIndex) < m_testMatches.size() && m_testMatches[size_t(testIndex)];
+}
+
+} // namespace Gapwise
+
+namespace Gapwise {
+
+bool ReportFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Tests compare straight from the Report: sorting 20,000 siblings would otherwise build two QVariants
+    // per comparison.
+    const int a = m_model ? m_model->testIndexAt(left) : -1;
+    const int b = m_model ? m_model->testIndexAt(right) : -1;
+    if (a >= 0 && b >= 0 && left.column() == ReportTreeModel::NameColumn) {
+        const auto &tests = m_model->report().tests;
+        return QString::compare(tests[a].name, tests[b].name, sortCaseSensitivity()) < 0;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace Gapwise

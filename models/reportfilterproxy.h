@@ -36,6 +36,7 @@ signals:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool testMatches(int testIndex) const;
@@ -51,6 +52,7 @@ private:
     QString m_patternError;
     unsigned m_statusMask = 0x1f; // bit per TestStatus
     int m_matchCount = 0;
+    std::vector<char> m_testMatches;     // per Report::tests index, same lifetime
     std::vector<char> m_gapTitleMatches; // per Report::gaps index, computed once per filter change
 };
 

@@ -138,6 +138,16 @@ int main(int argc, char **argv)
                QCoreApplication::processEvents();
                tree->viewport()->repaint();
            }));
+    report(QStringLiteral("filter \"test_case_012\" while sorted by name"), timeMs([&] {
+               proxy->setFilter(QStringLiteral("test_case_012"), false);
+               QCoreApplication::processEvents();
+               tree->viewport()->repaint();
+           }));
+    report(QStringLiteral("clear that filter, still sorted"), timeMs([&] {
+               proxy->setFilter(QString(), false);
+               QCoreApplication::processEvents();
+               tree->viewport()->repaint();
+           }));
     report(QStringLiteral("edit one gap's priority (dataChanged, charts redraw)"), timeMs([&] {
                window.treeModel()->setGapPriority(QStringLiteral("gap-3"), Priority::P0);
                QCoreApplication::processEvents();

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QScrollArea>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include "qcustomplotheader.h"
@@ -11,6 +12,7 @@ BarChart::BarChart(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
     , m_caption(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -19,7 +21,12 @@ BarChart::BarChart(QWidget *parent)
     m_caption->setTextFormat(Qt::RichText);
     m_caption->setContentsMargins(6, 2, 6, 0);
     layout->addWidget(m_caption);
-    layout->addWidget(m_plot, 1);
+    // The plot scrolls when its bars need more height than the window gives (40 gaps, each label readable).
+    m_scroll->setWidget(m_plot);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_scroll, 1);
     m_plot->setMinimumHeight(160);
     m_plot->setInteractions(QCP::iSelectPlottables);
     m_plot->setSelectionTolerance(4);
@@ -123,6 +130,11 @@ void BarChart::highlight(const QStringList &ids)
     m_highlighted = keys;
     applyHighlight();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (ids.size() == 1) {
+        const QPoint center = barCenter(ids.first());
+        if (!center.isNull())
+            m_scroll->ensureVisible(center.x(), center.y(), 0, m_plot->fontMetrics().height() * 2);
+    }
 }
 
 void BarChart::applyHighlight()

@@ -9,6 +9,7 @@ class QCPBars;
 class QCPItemRect;
 class QCPAxis;
 class QLabel;
+class QScrollArea;
 
 // What the phase and gap charts share: a QCustomPlot whose bars are keyed 0..n-1, one id per key. Clicking
 // a bar (the plot's own selection) highlights its whole stack and emits barActivated(id); highlight(ids)
@@ -55,6 +56,7 @@ private:
     void applyHighlight();
 
     QLabel *m_caption;
+    QScrollArea *m_scroll;
     QStringList m_ids;
     QList<QCPBars *> m_bars;
     QList<QCPItemRect *> m_bands; // highlight backgrounds, rebuilt with the highlight

@@ -28,6 +28,10 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
     setObjectName(QStringLiteral("gapChart"));
     m_plot->xAxis->setLabel(tr("Failing tests (named)"));
     m_plot->yAxis->setRangeReversed(true); // first gap on top, as in the report
+    // The scale on top as well: with many gaps the plot scrolls and the bottom axis is out of sight.
+    m_plot->xAxis2->setVisible(true);
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), m_plot->xAxis2,
+            qOverload<const QCPRange &>(&QCPAxis::setRange));
     connect(adapter, &ChartDataAdapter::changed, this, &GapChart::refresh);
     refresh();
 }
@@ -98,6 +102,9 @@ void GapChart::rebuild()
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->yAxis->setRange(-0.6, qMax(0.6, data.gaps.size() - 0.4));
     m_plot->xAxis->setRange(0, qMax(1.0, maxTotal * 1.1));
+    // At least ~1.6 lines per gap so no two titles overlap; more gaps than fit make the chart scroll.
+    const int rowPixels = metrics.height() * 8 / 5;
+    m_plot->setMinimumHeight(qMax(160, int(data.gaps.size()) * rowPixels + metrics.height() * 4));
 }
 
 QString GapChart::legendHtml() const

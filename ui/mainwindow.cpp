@@ -83,6 +83,7 @@ void MainWindow::buildViews()
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAlternatingRowColors(true);
+    m_tree->setTextElideMode(Qt::ElideMiddle); // node ids differ at the end: keep both ends visible
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // report order until the user sorts
     m_tree->setSortingEnabled(true);
     m_tree->header()->setStretchLastSection(false);
