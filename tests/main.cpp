@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QSettings>
 
 int main(int argc, char **argv)
 {
@@ -13,5 +14,7 @@ int main(int argc, char **argv)
     // Window tests must not read or overwrite a user's saved layout and recent files.
     QCoreApplication::setOrganizationName(QStringLiteral("GapwiseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("gapwise_tests"));
+    QSettings().clear(); // every run starts from a first-run window, whatever an earlier run left
+
     return Catch::Session().run(argc, argv);
 }

@@ -163,8 +163,6 @@ TEST_CASE("Clicking a bar makes that gap or phase current in the tree", "[mainwi
         QSignalSpy activated(gaps, &BarChart::barActivated);
         const QPoint center = gaps->barCenter(QStringLiteral("gap-4"));
         REQUIRE(!center.isNull());
-        WARN("center " << center.x() << "," << center.y() << " plot " << gaps->plot()->width() << "x" << gaps->plot()->height()
-             << " tip " << gaps->toolTipAt(center).toStdString() << " items " << gaps->plot()->itemCount());
         // A real click: QCustomPlot selects the segment and emits its own selectionChangedByUser.
         QTest::mouseClick(gaps->plot(), Qt::LeftButton, Qt::NoModifier, center);
         REQUIRE(activated.count() == 1);
