@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QResizeEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QToolTip>
@@ -234,6 +235,13 @@ QPoint BarChart::barCenter(const QString &id) const
 
 bool BarChart::eventFilter(QObject *watched, QEvent *event)
 {
+    // Labels are elided and shortened to the plot's width, so a new width means new labels. Height changes
+    // come from the gap chart's own minimum height and need nothing.
+    if (watched == m_plot && event->type() == QEvent::Resize && m_built) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->oldSize().width() != resize->size().width())
+            refresh();
+    }
     if (watched == m_plot && event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const QString tip = toolTipAt(help->pos());

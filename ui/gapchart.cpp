@@ -38,12 +38,6 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
 
 QCPAxis *GapChart::keyAxis() const { return m_plot->yAxis; }
 
-void GapChart::resizeEvent(QResizeEvent *event)
-{
-    BarChart::resizeEvent(event);
-    refresh(); // re-elide the titles for the new width
-}
-
 void GapChart::rebuild()
 {
     clearBars();

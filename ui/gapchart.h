@@ -18,7 +18,6 @@ protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
     QCPAxis *keyAxis() const override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString legendHtml() const;

@@ -19,12 +19,6 @@ PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
 
 QCPAxis *PhaseChart::keyAxis() const { return m_plot->xAxis; }
 
-void PhaseChart::resizeEvent(QResizeEvent *event)
-{
-    BarChart::resizeEvent(event);
-    refresh(); // the rate labels shorten or lengthen with the bar width
-}
-
 void PhaseChart::rebuild()
 {
     clearBars();
