@@ -1,6 +1,9 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace Gapwise {
 
 ReportFilterProxy::ReportFilterProxy(QObject *parent)
@@ -18,6 +21,7 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
     m_model = model;
     // Connected before setSourceModel so the per-gap matches are fresh before the proxy rebuilds its rows.
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_nameRanks.clear();
         prepareGapMatches();
         updateMatchCount();
     });
@@ -138,10 +142,29 @@ bool ReportFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
     const int a = m_model ? m_model->testIndexAt(left) : -1;
     const int b = m_model ? m_model->testIndexAt(right) : -1;
     if (a >= 0 && b >= 0 && left.column() == ReportTreeModel::NameColumn) {
-        const auto &tests = m_model->report().tests;
-        return QString::compare(tests[a].name, tests[b].name, sortCaseSensitivity()) < 0;
+        ensureNameRanks();
+        return m_nameRanks[size_t(a)] < m_nameRanks[size_t(b)];
     }
     return QSortFilterProxyModel::lessThan(left, right);
+}
+
+// Case-insensitive name order, computed once per report on the first sort by name: every later (re)sort,
+// such as the proxy re-inserting rows when a filter is cleared, then compares two ints.
+void ReportFilterProxy::ensureNameRanks() const
+{
+    const auto &tests = m_model->report().tests;
+    if (m_nameRanks.size() == size_t(tests.size()))
+        return;
+    std::vector<QString> keys; // folded once, so the sort compares plain UTF-16 (fast) instead of folding
+    keys.reserve(size_t(tests.size()));
+    for (const TestCase &t : tests)
+        keys.push_back(t.name.toCaseFolded());
+    std::vector<int> order(keys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&keys](int x, int y) { return keys[size_t(x)] < keys[size_t(y)]; });
+    m_nameRanks.assign(order.size(), 0);
+    for (size_t i = 0; i < order.size(); ++i)
+        m_nameRanks[size_t(order[i])] = int(i);
 }
 
 } // namespace Gapwise

@@ -44,6 +44,7 @@ private:
     void refilter();
     void prepareGapMatches();
     void updateMatchCount();
+    void ensureNameRanks() const;
 
     ReportTreeModel *m_model = nullptr;
     QString m_text;
@@ -53,7 +54,8 @@ private:
     unsigned m_statusMask = 0x1f; // bit per TestStatus
     int m_matchCount = 0;
     std::vector<char> m_testMatches;     // per Report::tests index, same lifetime
-    std::vector<char> m_gapTitleMatches; // per Report::gaps index, computed once per filter change
+    std::vector<char> m_gapTitleMatches;
+    mutable std::vector<int> m_nameRanks; // per Report::tests index; empty until the first sort by name // per Report::gaps index, computed once per filter change
 };
 
 } // namespace Gapwise

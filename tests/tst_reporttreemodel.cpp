@@ -212,3 +212,34 @@ TEST_CASE("A generated report of 100,000 tests builds a consistent tree", "[tree
     const int unassigned = countTests(report, [](const TestCase &t) { return t.gapId.isEmpty(); });
     CHECK(model.topLevelIndex(NodeKind::Gap, QString()).data(TestCountRole).toInt() == unassigned);
 }
+
+TEST_CASE("Sorting tests by name ignores case and survives a filter change", "[treemodel][sort]")
+{
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    Tester proxyTester(&proxy, Fatal);
+    proxy.setReportModel(&model);
+    Report report = ReportFactory::seedLike();
+    report.tests[0].name = QStringLiteral("Tests/unit/AAA_upper_case_first"); // would sort first case-sensitively
+    model.setReport(report);
+    proxy.sort(ReportTreeModel::NameColumn, Qt::AscendingOrder);
+    auto checkOrder = [&] {
+        for (int p = 0; p < proxy.rowCount(); ++p) {
+            const QModelIndex phase = proxy.index(p, 0);
+            for (int g = 0; g < proxy.rowCount(phase); ++g) {
+                const QModelIndex gap = proxy.index(g, 0, phase);
+                for (int t = 1; t < proxy.rowCount(gap); ++t) {
+                    const QString before = proxy.index(t - 1, 0, gap).data().toString();
+                    const QString after = proxy.index(t, 0, gap).data().toString();
+                    INFO(before.toStdString() << " vs " << after.toStdString());
+                    CHECK(QString::compare(before, after, Qt::CaseInsensitive) <= 0);
+                }
+            }
+        }
+    };
+    checkOrder();
+    proxy.setFilter(QStringLiteral("test_"), false);
+    checkOrder();
+    proxy.setFilter(QString(), false);
+    checkOrder();
+}
