@@ -220,7 +220,7 @@ TEST_CASE("Sorting tests by name ignores case and survives a filter change", "[t
     Tester proxyTester(&proxy, Fatal);
     proxy.setReportModel(&model);
     Report report = ReportFactory::seedLike();
-    report.tests[0].name = QStringLiteral("Tests/unit/AAA_upper_case_first"); // would sort first case-sensitively
+    report.tests[0].name = QStringLiteral("tests/unit/ZZZ_upper_case"); // first if compared case-sensitively
     model.setReport(report);
     proxy.sort(ReportTreeModel::NameColumn, Qt::AscendingOrder);
     auto checkOrder = [&] {
