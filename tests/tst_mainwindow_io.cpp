@@ -1,4 +1,5 @@
 #include "detailspane.h"
+#include "importprogress.h"
 #include "importrunner.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -15,6 +16,7 @@
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Gapwise;
@@ -46,8 +48,13 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
     REQUIRE(window.openReport(path));
     CHECK(started.count() == 1);
     CHECK(window.importRunner()->isRunning()); // openReport returned before the import finished
+    auto *progress = window.findChild<ImportProgress *>();
+    REQUIRE(progress);
+    CHECK_FALSE(progress->isHidden()); // bar and Cancel button in the status bar while it runs
+    CHECK(progress->cancelButton()->isEnabled());
     REQUIRE(loaded.wait(10000));
     CHECK_FALSE(window.importRunner()->isRunning());
+    CHECK(progress->isHidden());
     CHECK(QFileInfo(window.treeModel()->report().sourceFile) == QFileInfo(path));
     CHECK(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0) == QFileInfo(path).absoluteFilePath());
 }
