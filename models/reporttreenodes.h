@@ -23,7 +23,10 @@ struct StatusTally
 // A phase or gap row. Tests are not nodes: a leaf is (group, row) with the report index in `tests`, so
 // 100,000 tests cost one int each and index()/parent() stay O(1) (the parent group rides in internalPointer).
 // Groups are heap nodes with stable addresses so a later move of tests between groups (triage) can insert
-// or remove a group row without invalidating the others.
+// or remove a group row without invalidating the others. A move is then: beginMoveRows from the old group's
+// `tests` range to the new one's (creating the target group with beginInsertRows first if it is missing),
+// erase/insert the ints, fix `testLocations` rows of the shifted siblings and both groups' tallies, and
+// dataChanged on the two parents' count columns.
 struct GroupNode
 {
     NodeKind kind = NodeKind::Phase;

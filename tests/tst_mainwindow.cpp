@@ -252,3 +252,19 @@ TEST_CASE("A failed import keeps the open report and says why without a dialog",
     CHECK(w.window.treeModel()->report().tests.size() == report.tests.size());
     CHECK(QApplication::activeModalWidget() == nullptr);
 }
+
+TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[mainwindow][palette]")
+{
+    ShownWindow w(ReportFactory::seedLike());
+    const QPalette original = QApplication::palette();
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    REQUIRE(w.window.phaseChart()->plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
+    QApplication::setPalette(dark);
+    QCoreApplication::processEvents();
+    CHECK(w.window.phaseChart()->plot()->xAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    CHECK(w.window.gapChart()->plot()->yAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    QApplication::setPalette(original);
+}
