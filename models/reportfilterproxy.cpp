@@ -69,6 +69,7 @@ void ReportFilterProxy::refilter()
     prepareGapMatches();
     updateMatchCount(); // fills the per-test cache that filterAcceptsRow reads
     invalidateFilter();
+    emit filterChanged();
 }
 
 void ReportFilterProxy::prepareGapMatches()

@@ -33,6 +33,7 @@ public:
 
 signals:
     void matchCountChanged(int count);
+    void filterChanged(); // after every change of text, pattern or status toggles
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

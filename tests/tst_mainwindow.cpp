@@ -235,6 +235,10 @@ TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]
         }
     }
     CHECK(visibleTests == expected);
+    // Few matches: the tree opens down to them.
+    const QModelIndex firstPhase = proxy->index(0, 0);
+    CHECK(w.window.treeView()->isExpanded(firstPhase));
+    CHECK(w.window.treeView()->isExpanded(proxy->index(0, 0, firstPhase)));
     w.keepScreenshot(QStringLiteral("filtered.png"));
 }
 

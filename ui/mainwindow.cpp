@@ -39,6 +39,10 @@
 
 using namespace Gapwise;
 
+namespace {
+constexpr int MaxAutoExpandMatches = 2000;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new ReportTreeModel(this))
@@ -95,6 +99,11 @@ void MainWindow::buildViews()
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
     m_filterBar = new FilterBar(m_proxy);
     connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
+    // Matches sit at the leaves: open the tree down to them while there are few enough to look through.
+    connect(m_proxy, &ReportFilterProxy::filterChanged, this, [this] {
+        if (m_proxy->isFiltering() && m_proxy->matchCount() <= MaxAutoExpandMatches)
+            m_tree->expandAll();
+    });
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
