@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -255,6 +256,7 @@ TEST_CASE("A failed import keeps the open report and says why without a dialog",
     CHECK(w.window.messageBanner()->text().contains(QStringLiteral("gapwise-no-such-report.md")));
     CHECK(w.window.treeModel()->report().tests.size() == report.tests.size());
     CHECK(QApplication::activeModalWidget() == nullptr);
+    CHECK(w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("25 named tests")));
 }
 
 TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[mainwindow][palette]")

@@ -204,6 +204,7 @@ TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[t
 TEST_CASE("A generated report of 100,000 tests builds a consistent tree", "[treemodel][large]")
 {
     ReportTreeModel model;
+    Tester tester(&model, Fatal);
     const Report report = ReportFactory::generated(100000);
     model.setReport(report);
     CHECK(countLeaves(model) == report.tests.size());

@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runner, &ImportRunner::loaded, this, &MainWindow::onLoaded);
     connect(m_runner, &ImportRunner::failed, this, &MainWindow::onFailed);
     connect(m_runner, &ImportRunner::cancelled, this, [this](const QString &path) {
+        m_statusLabel->setText(m_reportSummary);
         statusBar()->showMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
     });
     connect(m_runner, &ImportRunner::started, this, [this](const QString &path) {
@@ -161,7 +162,8 @@ void MainWindow::buildViews()
 
 void MainWindow::buildStatusBar()
 {
-    m_statusLabel = new QLabel(tr("No report open"));
+    m_reportSummary = tr("No report open");
+    m_statusLabel = new QLabel(m_reportSummary);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
     m_progress = new ImportProgress(m_runner);
@@ -201,8 +203,7 @@ void MainWindow::onFailed(const ImportError &error)
     // Non-modal: the previous report stays open and usable behind the banner.
     const QString text = tr("Could not open %1 — %2").arg(QFileInfo(error.file).fileName(), error.toString());
     m_banner->showError(text.toHtmlEscaped());
-    m_statusLabel->setText(m_model->report().tests.isEmpty() && m_model->report().phases.isEmpty()
-                               ? tr("No report open") : m_statusLabel->text());
+    m_statusLabel->setText(m_reportSummary);
     statusBar()->showMessage(tr("Import failed"), 5000);
     emit importFailed(error.toString());
 }
@@ -220,11 +221,12 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
     }
     const QString name = report.title.isEmpty() ? QFileInfo(report.sourceFile).fileName() : report.title;
     setWindowTitle(name.isEmpty() ? tr("Gapwise") : name);
-    m_statusLabel->setText(tr("%1 — %2 phases, %3 gaps, %4 named tests")
-                               .arg(QFileInfo(report.sourceFile).fileName())
-                               .arg(report.phases.size())
-                               .arg(report.gaps.size())
-                               .arg(report.tests.size()));
+    m_reportSummary = tr("%1 — %2 phases, %3 gaps, %4 named tests")
+                          .arg(QFileInfo(report.sourceFile).fileName())
+                          .arg(report.phases.size())
+                          .arg(report.gaps.size())
+                          .arg(report.tests.size());
+    m_statusLabel->setText(m_reportSummary);
 }
 
 void MainWindow::updateDiagnosticsBadge()

@@ -92,6 +92,7 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QString m_reportSummary; // what the status bar says about the open report, restored after a failed open
     QToolButton *m_diagnosticsBadge = nullptr;
     ImportProgress *m_progress = nullptr;
     RecentFiles *m_recent = nullptr;
