@@ -24,6 +24,7 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStyle>
 #include <QToolBar>
@@ -351,8 +352,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreSettings()
 {
     // A first run: half tree, half charts; restored geometry and splitter state replace these.
-    resize(1200, 800);
-    m_mainSplitter->setSizes({600, 600});
+    // Capped at 90 % of the screen so a 1366x768 laptop gets a window that fits.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
+    resize(QSize(1200, 800).boundedTo(available * 0.9));
+    m_mainSplitter->setSizes({width() / 2, width() / 2});
     WindowState::restore(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
