@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QIcon>
 #include <QTextStream>
 
@@ -26,8 +27,88 @@ bool isHeadlessCommand(int argc, char **argv)
     return argc > 1 && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0);
 }
 
+// Waits for the import (it runs off the GUI thread like any other), then grabs the laid-out window.
+int runScreenshot(MainWindow &window, const QString &file, const QString &out)
+{
+    QEventLoop loop;
+    QString error;
+    QObject::connect(&window, &MainWindow::reportLoaded, &loop, &QEventLoop::quit);
+    QObject::connect(&window, &MainWindow::importFailed, &loop, [&](const QString &message) {
+        error = message;
+        loop.quit();
+    });
+    window.openReport(file);
+    loop.exec();
+    if (!error.isEmpty()) {
+        QTextStream(stderr) << "gapwise: " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (!window.saveScreenshot(out)) {
+        QTextStream(stderr) << "gapwise: could not write " << out << '\n';
+        return ExitCode::BadInput;
+    }
+    return ExitCode::Ok;
+}
+
+void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screenshot)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
+        "Commands:\n"
+        "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
+        "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
+        "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
+        "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
+        "  gapwise export --format md|csv|json [--session S.gapwise | FILE] -o OUT\n"
+        "                                        write the remediation plan\n\n"
+        "Exit codes: 0 success, 2 usage, 3 a file that cannot be read, imported or written.\n"
+        "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A test report or .gapwise session to open."),
+                                 QStringLiteral("[FILE]"));
+    screenshot = QCommandLineOption(QStringLiteral("screenshot"),
+                                    QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
+                                    QStringLiteral("OUT"));
+    parser.addOption(screenshot);
+}
+
+bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *name : names) {
+            if (std::strcmp(argv[i], name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// --help and --version answer without a display.
+int runHelpOrVersion(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    QCommandLineParser parser;
+    QCommandLineOption screenshot(QStringLiteral("screenshot"));
+    describeCommandLine(parser, screenshot);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n';
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("version")))
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+    else
+        QTextStream(stdout) << parser.helpText();
+    return ExitCode::Ok;
+}
+
 int runGui(int argc, char **argv)
 {
+    // A screenshot needs no screen: without a display, draw offscreen.
+    if (hasArgument(argc, argv, {"--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Gapwise"));
@@ -36,24 +117,11 @@ int runGui(int argc, char **argv)
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("gapwise")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
-        "Commands:\n"
-        "  gapwise [FILE]              open FILE (or the bundled sample report) in the window\n"
-        "  gapwise inspect FILE [--json]  print what Gapwise imports from FILE"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A test report to open."), QStringLiteral("[FILE]"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"));
+    describeCommandLine(parser, screenshotOption);
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n' << parser.helpText();
         return ExitCode::Usage;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        parser.showVersion();
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return ExitCode::Ok;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1) {
@@ -61,7 +129,10 @@ int runGui(int argc, char **argv)
         return ExitCode::Usage;
     }
     MainWindow window;
-    window.openReport(files.isEmpty() ? MainWindow::sampleReportPath() : files.first());
+    const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
+    if (parser.isSet(screenshotOption))
+        return runScreenshot(window, file, parser.value(screenshotOption));
+    window.openReport(file);
     window.show();
     return app.exec();
 }
@@ -77,5 +148,7 @@ int main(int argc, char **argv)
             return runExportCommand(QCoreApplication::arguments());
         return runInspectCommand(QCoreApplication::arguments());
     }
+    if (hasArgument(argc, argv, {"-h", "--help", "-?", "--help-all", "-v", "--version"}))
+        return runHelpOrVersion(argc, argv);
     return runGui(argc, argv);
 }

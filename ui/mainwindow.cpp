@@ -1,40 +1,390 @@
 #include "mainwindow.h"
 
-#include "importer.h"
+#include "chartdataadapter.h"
+#include "detailspane.h"
+#include "diagnosticspanel.h"
+#include "filterbar.h"
+#include "gapchart.h"
+#include "importprogress.h"
+#include "importrunner.h"
+#include "messagebanner.h"
+#include "phasechart.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "recentfiles.h"
+#include "selectionlinker.h"
+#include "windowstate.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScreen>
+#include <QSettings>
+#include <QStyle>
+#include <QToolBar>
+#include "qcustomplotheader.h"
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Gapwise;
 
+namespace {
+constexpr int MaxAutoExpandMatches = 2000;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_summary(new QLabel(this))
+    , m_model(new ReportTreeModel(this))
+    , m_proxy(new ReportFilterProxy(this))
+    , m_chartData(new ChartDataAdapter(m_model, this))
+    , m_runner(new ImportRunner(this))
 {
-    m_summary->setAlignment(Qt::AlignCenter);
-    m_summary->setWordWrap(true);
-    setCentralWidget(m_summary);
-    resize(1000, 700);
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Gapwise"));
+    setAcceptDrops(true);
+    m_proxy->setReportModel(m_model);
+    buildViews();
+    buildActions();
+    buildStatusBar();
+    m_linker = new SelectionLinker(m_tree, m_proxy, m_phaseChart, m_gapChart, this);
+    connect(m_linker, &SelectionLinker::groupHidden, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+
+    connect(m_runner, &ImportRunner::loaded, this, &MainWindow::onLoaded);
+    connect(m_runner, &ImportRunner::failed, this, &MainWindow::onFailed);
+    connect(m_runner, &ImportRunner::cancelled, this, [this](const QString &path) {
+        m_statusLabel->setText(m_reportSummary);
+        statusBar()->showMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
+    });
+    connect(m_runner, &ImportRunner::started, this, [this](const QString &path) {
+        m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    });
+    restoreSettings();
 }
+
+MainWindow::~MainWindow() = default;
 
 QString MainWindow::sampleReportPath()
 {
     return QStringLiteral(":/gapwise/sample-report.md");
 }
 
+void MainWindow::buildViews()
+{
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("reportTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true); // lets the view skip per-row size queries on 100,000 rows
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setTextElideMode(Qt::ElideMiddle); // node ids differ at the end: keep both ends visible
+    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // report order until the user sorts
+    m_tree->setSortingEnabled(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
+    const int em = fontMetrics().averageCharWidth();
+    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, em * 20);
+    m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
+    m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
+    m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
+    m_filterBar = new FilterBar(m_proxy);
+    connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
+    // Matches sit at the leaves: open the tree down to them while there are few enough to look through.
+    connect(m_proxy, &ReportFilterProxy::filterChanged, this, [this] {
+        if (m_proxy->isFiltering() && m_proxy->matchCount() <= MaxAutoExpandMatches)
+            m_tree->expandAll();
+    });
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 0, 0);
+    leftLayout->setSpacing(4);
+    leftLayout->addWidget(m_filterBar);
+    leftLayout->addWidget(m_tree, 1);
+
+    m_phaseChart = new PhaseChart(m_chartData);
+    m_gapChart = new GapChart(m_chartData);
+    m_chartSplitter = new QSplitter(Qt::Vertical);
+    m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
+    m_chartSplitter->addWidget(m_phaseChart);
+    m_chartSplitter->addWidget(m_gapChart);
+    m_chartSplitter->setStretchFactor(0, 2);
+    m_chartSplitter->setStretchFactor(1, 3);
+    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 60); // room for gap titles
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(left);
+    m_mainSplitter->addWidget(m_chartSplitter);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setChildrenCollapsible(false);
+
+    m_banner = new MessageBanner;
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+
+    m_details = new DetailsPane;
+    m_details->setMinimumHeight(fontMetrics().height() * 6);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
+    m_diagnostics = new DiagnosticsPanel;
+    m_diagnosticsDock = new QDockWidget(tr("Import diagnostics"), this);
+    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
+    m_diagnosticsDock->setWidget(m_diagnostics);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
+    m_detailsDock->raise();
+    // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
+    resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentDetails);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_reportSummary = tr("No report open");
+    m_statusLabel = new QLabel(m_reportSummary);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_progress = new ImportProgress(m_runner);
+    statusBar()->addPermanentWidget(m_progress);
+    m_diagnosticsBadge = new QToolButton;
+    m_diagnosticsBadge->setObjectName(QStringLiteral("diagnosticsBadge"));
+    m_diagnosticsBadge->setAutoRaise(true);
+    m_diagnosticsBadge->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_diagnosticsBadge->setToolTip(tr("What the importer noticed about this file; click to show the list"));
+    m_diagnosticsBadge->hide();
+    connect(m_diagnosticsBadge, &QToolButton::clicked, this, [this] {
+        m_diagnosticsDock->show();
+        m_diagnosticsDock->raise();
+    });
+    statusBar()->addPermanentWidget(m_diagnosticsBadge);
+}
+
 bool MainWindow::openReport(const QString &path)
 {
-    const ImportResult result = importFile(path);
-    if (!result.ok()) {
-        statusBar()->showMessage(result.error.toString());
+    if (path.isEmpty())
         return false;
-    }
-    const Report &r = *result.report;
-    m_summary->setText(tr("<h2>%1</h2><p>%2 phases, %3 gaps, %4 tests</p>")
-                           .arg(r.title.toHtmlEscaped())
-                           .arg(r.phases.size())
-                           .arg(r.gaps.size())
-                           .arg(r.tests.size()));
-    setWindowTitle(r.title);
+    m_runner->start(path);
     return true;
+}
+
+void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
+{
+    m_banner->hide();
+    setReport(report, lines);
+    if (!m_runner->currentPath().isEmpty())
+        m_recent->add(m_runner->currentPath());
+    emit reportLoaded();
+}
+
+void MainWindow::onFailed(const ImportError &error)
+{
+    // Non-modal: the previous report stays open and usable behind the banner.
+    const QString text = tr("Could not open %1 — %2").arg(QFileInfo(error.file).fileName(), error.toString());
+    m_banner->showError(text.toHtmlEscaped());
+    m_statusLabel->setText(m_reportSummary);
+    statusBar()->showMessage(tr("Import failed"), 5000);
+    emit importFailed(error.toString());
+}
+
+void MainWindow::setReport(const Report &report, const SourceLines &lines)
+{
+    m_details->setSourceLines(lines);
+    m_model->setReport(report);
+    m_diagnostics->setDiagnostics(report.diagnostics);
+    updateDiagnosticsBadge();
+    // Small reports open with their groups expanded one level; a huge one stays collapsed (fast to open).
+    if (report.tests.size() <= 5000) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            m_tree->expand(m_proxy->index(row, 0));
+    }
+    const QString name = report.title.isEmpty() ? QFileInfo(report.sourceFile).fileName() : report.title;
+    setWindowTitle(name.isEmpty() ? tr("Gapwise") : name);
+    m_reportSummary = tr("%1 — %2 phases, %3 gaps, %4 named tests")
+                          .arg(QFileInfo(report.sourceFile).fileName())
+                          .arg(report.phases.size())
+                          .arg(report.gaps.size())
+                          .arg(report.tests.size());
+    m_statusLabel->setText(m_reportSummary);
+}
+
+void MainWindow::updateDiagnosticsBadge()
+{
+    const auto &diagnostics = m_model->report().diagnostics;
+    int warnings = 0;
+    for (const Diagnostic &d : diagnostics)
+        warnings += d.severity != Severity::Info ? 1 : 0;
+    m_diagnosticsBadge->setVisible(!diagnostics.isEmpty());
+    m_diagnosticsBadge->setIcon(style()->standardIcon(warnings ? QStyle::SP_MessageBoxWarning
+                                                               : QStyle::SP_MessageBoxInformation));
+    m_diagnosticsBadge->setText(tr("Diagnostics: %1").arg(diagnostics.size()));
+}
+
+void MainWindow::updateCurrentDetails()
+{
+    m_details->showIndex(m_model, m_proxy->mapToSource(m_tree->currentIndex()));
+}
+
+void MainWindow::setGrouping(int grouping)
+{
+    m_model->setGrouping(Grouping(grouping));
+    const bool byPhase = Grouping(grouping) == Grouping::ByPhase;
+    m_byPhaseAction->setChecked(byPhase);
+    m_byGapAction->setChecked(!byPhase);
+    const int comboIndex = m_filterBar->groupingBox()->findData(grouping);
+    if (comboIndex >= 0)
+        m_filterBar->groupingBox()->setCurrentIndex(comboIndex);
+    if (m_model->report().tests.size() <= 5000) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            m_tree->expand(m_proxy->index(row, 0));
+    }
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
+                                    tr("&Open…"), this, &MainWindow::openFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a test report (Markdown, JUnit XML or a pytest log)"));
+    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
+    file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *grouping = new QActionGroup(this);
+    m_byPhaseAction = view->addAction(tr("Group by &Phase"), this, [this] { setGrouping(int(Grouping::ByPhase)); });
+    m_byGapAction = view->addAction(tr("Group by &Gap"), this, [this] { setGrouping(int(Grouping::ByGap)); });
+    for (QAction *a : {m_byPhaseAction, m_byGapAction}) {
+        a->setCheckable(true);
+        grouping->addAction(a);
+    }
+    m_byPhaseAction->setChecked(true);
+    m_byPhaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_byGapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction *expand = view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
+    QAction *collapse = view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
+    QAction *find = view->addAction(tr("&Filter…"), this, [this] {
+        m_filterBar->searchField()->setFocus();
+        m_filterBar->searchField()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_diagnosticsDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Gapwise"), this, [this] {
+        m_details->setHtml(tr("<h3>Gapwise %1</h3><p>Triage failing tests into root-cause gaps.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+        m_detailsDock->show();
+        m_detailsDock->raise();
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addAction(m_byPhaseAction);
+    toolbar->addAction(m_byGapAction);
+    toolbar->addSeparator();
+    toolbar->addAction(expand);
+    toolbar->addAction(collapse);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
+                                                      tr("Test reports (*.md *.markdown *.xml *.log *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
+    openReport(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    if (urls.size() > 1)
+        statusBar()->showMessage(tr("Opening the first of %1 dropped files").arg(urls.size()), 5000);
+    openReport(urls.first().toLocalFile());
+}
+
+void MainWindow::restoreSettings()
+{
+    // A first run: half tree, half charts; restored geometry and splitter state replace these.
+    // Capped at 90 % of the screen so a 1366x768 laptop gets a window that fits.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
+    resize(QSize(1200, 800).boundedTo(available * 0.9));
+    m_mainSplitter->setSizes({width() / 2, width() / 2});
+    WindowState::restore(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
+    const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
+    if (grouping == int(Grouping::ByGap))
+        setGrouping(grouping);
+}
+
+void MainWindow::saveSettings() const
+{
+    WindowState::save(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
+    QSettings().setValue(QStringLiteral("grouping"), int(m_model->grouping()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_runner->cancel();
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
+{
+    resize(size);
+    if (!isVisible())
+        show();
+    // Two turns: one for the layout, one for the charts' queued replots after their resize.
+    for (int i = 0; i < 2; ++i)
+        QCoreApplication::processEvents();
+    m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCoreApplication::processEvents();
+    return grab().save(path, "PNG");
 }

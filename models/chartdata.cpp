@@ -1,0 +1,120 @@
+#include "chartdata.h"
+#include "reporttreemodel.h"
+
+#include <QHash>
+
+namespace Gapwise {
+
+double PhaseBar::failureRate() const
+{
+    const int ran = passed + failed + errors;
+    return ran > 0 ? double(failed + errors) / ran : 0.0;
+}
+
+int GapBar::totalFailures() const
+{
+    int sum = 0;
+    for (int n : failuresByPhase)
+        sum += n;
+    return sum;
+}
+
+namespace {
+
+QHash<QString, int> phaseSlots(const Report &report)
+{
+    QHash<QString, int> map;
+    for (int i = 0; i < report.phases.size(); ++i)
+        map.insert(report.phases[i].id, i);
+    return map;
+}
+
+} // namespace
+
+QVector<PhaseBar> phaseChartData(const Report &report)
+{
+    const auto slotOf = phaseSlots(report);
+    const int n = report.phases.size();
+    // Named tests per phase and status; the last slot collects tests without a (known) phase.
+    QVector<std::array<int, 5>> named(n + 1, std::array<int, 5>{});
+    for (const TestCase &t : report.tests)
+        ++named[t.phaseId.isEmpty() ? n : slotOf.value(t.phaseId, n)][size_t(t.status)];
+
+    auto pick = [](int stated, int counted) { return stated >= 0 ? stated : counted; };
+    QVector<PhaseBar> bars;
+    bars.reserve(n + 1);
+    for (int i = 0; i <= n; ++i) {
+        const auto &c = named[i];
+        PhaseBar bar;
+        if (i < n) {
+            const Phase &p = report.phases[i];
+            bar.phaseId = p.id;
+            bar.name = p.name;
+            bar.passed = pick(p.passed, c[size_t(TestStatus::Passed)]);
+            bar.failed = pick(p.failed, c[size_t(TestStatus::Failed)]);
+            bar.errors = pick(p.errors, c[size_t(TestStatus::Error)]);
+            bar.skipped = pick(p.skipped, c[size_t(TestStatus::Skipped)]);
+        } else {
+            if (c[0] + c[1] + c[2] + c[3] + c[4] == 0)
+                break;
+            bar.name = ReportTreeModel::noPhaseTitle();
+            bar.passed = c[size_t(TestStatus::Passed)];
+            bar.failed = c[size_t(TestStatus::Failed)];
+            bar.errors = c[size_t(TestStatus::Error)];
+            bar.skipped = c[size_t(TestStatus::Skipped)];
+        }
+        const int namedFailing = c[size_t(TestStatus::Failed)] + c[size_t(TestStatus::Error)];
+        bar.unnamedFailures = qMax(0, bar.failed + bar.errors - namedFailing);
+        bars.push_back(bar);
+    }
+    return bars;
+}
+
+GapChartData gapChartData(const Report &report)
+{
+    const auto slotOf = phaseSlots(report);
+    const int phaseCount = report.phases.size();
+    GapChartData data;
+    for (const Phase &p : report.phases) {
+        data.phaseIds << p.id;
+        data.phaseNames << p.name;
+    }
+    QHash<QString, int> gapSlot;
+    for (int i = 0; i < report.gaps.size(); ++i)
+        gapSlot.insert(report.gaps[i].id, i);
+
+    // Matrix gap × phase, with an extra row for "Unassigned" and an extra column for "No phase".
+    const int gapCount = report.gaps.size();
+    QVector<QVector<int>> counts(gapCount + 1, QVector<int>(phaseCount + 1, 0));
+    bool anyWithoutPhase = false;
+    for (const TestCase &t : report.tests) {
+        if (!isFailing(t.status))
+            continue;
+        const int g = t.gapId.isEmpty() ? gapCount : gapSlot.value(t.gapId, gapCount);
+        const int p = t.phaseId.isEmpty() ? phaseCount : slotOf.value(t.phaseId, phaseCount);
+        anyWithoutPhase |= p == phaseCount;
+        ++counts[g][p];
+    }
+    if (anyWithoutPhase) {
+        data.phaseIds << QString();
+        data.phaseNames << ReportTreeModel::noPhaseTitle();
+    }
+    const int columns = anyWithoutPhase ? phaseCount + 1 : phaseCount;
+    for (int g = 0; g <= gapCount; ++g) {
+        GapBar bar;
+        if (g < gapCount) {
+            bar.gapId = report.gaps[g].id;
+            bar.title = report.gaps[g].title;
+            bar.priority = report.gaps[g].priority;
+        } else {
+            bar.title = ReportTreeModel::unassignedTitle();
+        }
+        bar.failuresByPhase = counts[g].mid(0, columns);
+        if (g == gapCount && bar.totalFailures() == 0)
+            break;
+        data.gaps.push_back(bar);
+    }
+    return data;
+}
+
+} // namespace Gapwise

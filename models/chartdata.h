@@ -1,0 +1,46 @@
+#pragma once
+
+#include "report.h"
+
+#include <QString>
+#include <QVector>
+
+namespace Gapwise {
+
+// One bar of the phase chart. Numbers come from the phase's own counts where the report states them
+// (they include failures the report does not name); where it does not, from the named tests.
+struct PhaseBar
+{
+    QString phaseId; // "" for the synthetic "No phase" bar
+    QString name;
+    int passed = 0;
+    int failed = 0;
+    int errors = 0;
+    int skipped = 0;
+    int unnamedFailures = 0; // failed + errors the report counts but does not name
+    int total() const { return passed + failed + errors + skipped; }
+    // Failing share of the tests that ran (skipped ones excluded); 0 when none ran.
+    double failureRate() const;
+};
+
+// One bar of the gap chart: the gap's named failing tests (failed or error), split by phase.
+struct GapBar
+{
+    QString gapId; // "" for "Unassigned"
+    QString title;
+    Priority priority = Priority::None;
+    QVector<int> failuresByPhase; // parallel to GapChartData::phaseNames
+    int totalFailures() const;
+};
+
+struct GapChartData
+{
+    QStringList phaseIds;   // the stack order; "" = tests without a phase
+    QStringList phaseNames;
+    QVector<GapBar> gaps;   // report order; "Unassigned" last when it has failures
+};
+
+QVector<PhaseBar> phaseChartData(const Report &report);
+GapChartData gapChartData(const Report &report);
+
+} // namespace Gapwise

@@ -1,0 +1,171 @@
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace Gapwise {
+
+ReportFilterProxy::ReportFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+    setSortRole(SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ReportFilterProxy::setReportModel(ReportTreeModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    // Connected before setSourceModel so the per-gap matches are fresh before the proxy rebuilds its rows.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_nameRanks.clear();
+        prepareGapMatches();
+        updateMatchCount();
+    });
+    setSourceModel(model);
+    refilter();
+}
+
+void ReportFilterProxy::setFilter(const QString &text, bool regularExpression)
+{
+    m_text = text;
+    m_useRegex = regularExpression;
+    m_patternError.clear();
+    if (regularExpression) {
+        m_regex = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
+        if (!m_regex.isValid())
+            m_patternError = m_regex.errorString();
+        else
+            m_regex.optimize();
+    }
+    refilter();
+}
+
+void ReportFilterProxy::setStatusVisible(TestStatus status, bool visible)
+{
+    const unsigned bit = 1u << static_cast<unsigned>(status);
+    const unsigned mask = visible ? (m_statusMask | bit) : (m_statusMask & ~bit);
+    if (mask == m_statusMask)
+        return;
+    m_statusMask = mask;
+    refilter();
+}
+
+bool ReportFilterProxy::isStatusVisible(TestStatus status) const
+{
+    return m_statusMask & (1u << static_cast<unsigned>(status));
+}
+
+bool ReportFilterProxy::isFiltering() const
+{
+    return !m_text.isEmpty() || m_statusMask != 0x1f;
+}
+
+void ReportFilterProxy::refilter()
+{
+    prepareGapMatches();
+    updateMatchCount(); // fills the per-test cache that filterAcceptsRow reads
+    invalidateFilter();
+    emit filterChanged();
+}
+
+void ReportFilterProxy::prepareGapMatches()
+{
+    m_gapTitleMatches.clear();
+    if (m_model) {
+        for (const Gap &gap : m_model->report().gaps)
+            m_gapTitleMatches.push_back(!m_text.isEmpty() && textMatches(gap.title));
+    }
+}
+
+void ReportFilterProxy::updateMatchCount()
+{
+    // One pass over the tests decides every match: the proxy then asks per row (often more than once, and
+    // for rows in both groupings) and gets a lookup instead of a text search.
+    int count = 0;
+    m_testMatches.clear();
+    if (m_model) {
+        const int n = m_model->report().tests.size();
+        m_testMatches.resize(size_t(n));
+        for (int i = 0; i < n; ++i) {
+            const bool match = testMatches(i);
+            m_testMatches[size_t(i)] = match;
+            count += match ? 1 : 0;
+        }
+    }
+    if (count != m_matchCount) {
+        m_matchCount = count;
+        emit matchCountChanged(count);
+    }
+}
+
+bool ReportFilterProxy::textMatches(const QString &text) const
+{
+    if (m_useRegex)
+        return m_regex.isValid() && m_regex.match(text).hasMatch();
+    return text.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool ReportFilterProxy::testMatches(int testIndex) const
+{
+    const TestCase &t = m_model->report().tests[testIndex];
+    if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    if (textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
+        return true;
+    const int gap = m_model->gapIndexOfTest(testIndex);
+    return gap >= 0 && size_t(gap) < m_gapTitleMatches.size() && m_gapTitleMatches[size_t(gap)];
+}
+
+bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_model || !isFiltering())
+        return true; // empty groups (a phase with only unnamed failures) stay visible when nothing filters
+    const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
+    const int testIndex = m_model->testIndexAt(idx);
+    // Groups never match by themselves: recursive filtering shows them when a test below matches.
+    return testIndex >= 0 && size_t(testIndex) < m_testMatches.size() && m_testMatches[size_t(testIndex)];
+}
+
+} // namespace Gapwise
+
+namespace Gapwise {
+
+bool ReportFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Tests compare straight from the Report: sorting 20,000 siblings would otherwise build two QVariants
+    // per comparison.
+    const int a = m_model ? m_model->testIndexAt(left) : -1;
+    const int b = m_model ? m_model->testIndexAt(right) : -1;
+    if (a >= 0 && b >= 0 && left.column() == ReportTreeModel::NameColumn) {
+        ensureNameRanks();
+        return m_nameRanks[size_t(a)] < m_nameRanks[size_t(b)];
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+// Case-insensitive name order, computed once per report on the first sort by name: every later (re)sort,
+// such as the proxy re-inserting rows when a filter is cleared, then compares two ints.
+void ReportFilterProxy::ensureNameRanks() const
+{
+    const auto &tests = m_model->report().tests;
+    if (m_nameRanks.size() == size_t(tests.size()))
+        return;
+    std::vector<QString> keys; // folded once, so the sort compares plain UTF-16 (fast) instead of folding
+    keys.reserve(size_t(tests.size()));
+    for (const TestCase &t : tests)
+        keys.push_back(t.name.toCaseFolded());
+    std::vector<int> order(keys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&keys](int x, int y) { return keys[size_t(x)] < keys[size_t(y)]; });
+    m_nameRanks.assign(order.size(), 0);
+    for (size_t i = 0; i < order.size(); ++i)
+        m_nameRanks[size_t(order[i])] = int(i);
+}
+
+} // namespace Gapwise

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "enums.h"
+
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+
+#include <vector>
+
+namespace Gapwise {
+
+class ReportTreeModel;
+
+// Filters tests by text (or a regular expression) over test name, message and gap title, and by status.
+// Groups are shown when a test below them matches (recursive filtering), so parents of matches stay visible.
+class ReportFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ReportFilterProxy(QObject *parent = nullptr);
+
+    void setReportModel(ReportTreeModel *model);
+    ReportTreeModel *reportModel() const { return m_model; }
+
+    // An invalid regular expression matches nothing and leaves patternError() set, so the bar can say why.
+    void setFilter(const QString &text, bool regularExpression);
+    void setStatusVisible(TestStatus status, bool visible);
+    bool isStatusVisible(TestStatus status) const;
+    QString patternError() const { return m_patternError; }
+    bool isFiltering() const;
+
+    int matchCount() const { return m_matchCount; } // tests that pass the filter, whatever the grouping
+
+signals:
+    void matchCountChanged(int count);
+    void filterChanged(); // after every change of text, pattern or status toggles
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    bool testMatches(int testIndex) const;
+    bool textMatches(const QString &text) const;
+    void refilter();
+    void prepareGapMatches();
+    void updateMatchCount();
+    void ensureNameRanks() const;
+
+    ReportTreeModel *m_model = nullptr;
+    QString m_text;
+    QRegularExpression m_regex;
+    bool m_useRegex = false;
+    QString m_patternError;
+    unsigned m_statusMask = 0x1f; // bit per TestStatus
+    int m_matchCount = 0;
+    std::vector<char> m_testMatches;     // per Report::tests index, same lifetime
+    std::vector<char> m_gapTitleMatches;
+    mutable std::vector<int> m_nameRanks; // per Report::tests index; empty until the first sort by name // per Report::gaps index, computed once per filter change
+};
+
+} // namespace Gapwise

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <Qt>
+
+namespace Gapwise {
+
+// Roles that the tree, its filter proxy, the charts and the details pane all read. Kept in one header so
+// a view never needs to know which model it is looking at.
+enum ReportRoles {
+    NodeKindRole = Qt::UserRole + 1, // NodeKind as int
+    ItemIdRole,                      // stable id: phase id, gap id ("" for Unassigned) or test id
+    PhaseIdRole,                     // the phase this row belongs to ("" where none)
+    GapIdRole,                       // the gap this row belongs to ("" for Unassigned or none)
+    StatusRole,                      // TestStatus as int (worst status below a parent)
+    PriorityRole,                    // Priority as int
+    FailuresRole,                    // failing tests at or below this row
+    TestCountRole,                   // tests at or below this row
+    SortRole,                        // per-column sort key (numbers sort as numbers)
+    ReportIndexRole,                 // index into Report::phases / gaps / tests, -1 for synthetic groups
+};
+
+enum class NodeKind { Phase, Gap, Test };
+
+} // namespace Gapwise

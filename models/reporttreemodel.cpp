@@ -1,0 +1,386 @@
+#include "reporttreemodel.h"
+#include "statuspalette.h"
+
+namespace Gapwise {
+
+namespace {
+
+// Priorities sort P0 first, "none" last; synthetic groups after every real one.
+constexpr int SyntheticSortKey = 1 << 20;
+
+int prioritySortKey(Priority p) { return static_cast<int>(p); }
+
+} // namespace
+
+ReportTreeModel::ReportTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+ReportTreeModel::~ReportTreeModel() = default;
+
+QString ReportTreeModel::unassignedTitle() { return tr("Unassigned"); }
+QString ReportTreeModel::noPhaseTitle() { return tr("No phase"); }
+
+void ReportTreeModel::setReport(Report report)
+{
+    beginResetModel();
+    m_report = std::move(report);
+    m_phaseIndex.clear();
+    m_gapIndex.clear();
+    for (int i = 0; i < m_report.phases.size(); ++i)
+        m_phaseIndex.insert(m_report.phases[i].id, i);
+    for (int i = 0; i < m_report.gaps.size(); ++i)
+        m_gapIndex.insert(m_report.gaps[i].id, i);
+    rebuild();
+    endResetModel();
+}
+
+void ReportTreeModel::setGrouping(Grouping grouping)
+{
+    if (grouping == m_grouping)
+        return;
+    beginResetModel();
+    m_grouping = grouping;
+    rebuild();
+    endResetModel();
+}
+
+void ReportTreeModel::rebuild()
+{
+    m_tree = buildReportTree(m_report, m_grouping);
+}
+
+bool ReportTreeModel::setGapPriority(const QString &gapId, Priority priority)
+{
+    const int gapRef = m_gapIndex.value(gapId, -1);
+    if (gapRef < 0)
+        return false;
+    if (m_report.gaps[gapRef].priority == priority)
+        return true;
+    m_report.gaps[gapRef].priority = priority;
+    const QVector<int> roles = {Qt::DisplayRole, PriorityRole, SortRole, Qt::ToolTipRole};
+    // The gap's own rows, and the priority column of every test under them (one contiguous range per group).
+    auto touchGroup = [&](GroupNode *node) {
+        const QModelIndex idx = indexOfGroup(node, PriorityColumn);
+        emit dataChanged(idx, idx, roles);
+        if (!node->tests.empty()) {
+            const QModelIndex parent = indexOfGroup(node);
+            emit dataChanged(index(0, PriorityColumn, parent), index(int(node->tests.size()) - 1, PriorityColumn, parent),
+                             roles);
+        }
+    };
+    for (auto &top : m_tree.roots) {
+        if (top->kind == NodeKind::Gap && top->ref == gapRef) {
+            touchGroup(top.get());
+            for (auto &mid : top->children) {
+                const QModelIndex self = indexOfGroup(mid.get(), PriorityColumn);
+                emit dataChanged(self, self, roles);
+                const QModelIndex parent = indexOfGroup(mid.get());
+                emit dataChanged(index(0, PriorityColumn, parent),
+                                 index(int(mid->tests.size()) - 1, PriorityColumn, parent), roles);
+            }
+        }
+        for (auto &mid : top->children) {
+            if (mid->kind == NodeKind::Gap && mid->ref == gapRef)
+                touchGroup(mid.get());
+        }
+    }
+    return true;
+}
+
+GroupNode *ReportTreeModel::groupAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    auto *parentNode = static_cast<GroupNode *>(index.internalPointer());
+    if (!parentNode)
+        return m_tree.roots[size_t(index.row())].get();
+    if (parentNode->isTopLevel())
+        return parentNode->children[size_t(index.row())].get();
+    return nullptr; // a test row
+}
+
+QModelIndex ReportTreeModel::indexOfGroup(const GroupNode *node, int column) const
+{
+    return createIndex(node->row, column, node->parent);
+}
+
+NodeKind ReportTreeModel::kindOf(const QModelIndex &index) const
+{
+    const GroupNode *g = groupAt(index);
+    return g ? g->kind : NodeKind::Test;
+}
+
+int ReportTreeModel::testIndexAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || !index.internalPointer())
+        return -1;
+    const auto *group = static_cast<const GroupNode *>(index.internalPointer());
+    return group->isTopLevel() ? -1 : group->tests[size_t(index.row())];
+}
+
+int ReportTreeModel::gapIndexOfTest(int testIndex) const
+{
+    const GroupNode *group = m_tree.testLocations[size_t(testIndex)].group;
+    return group->kind == NodeKind::Gap ? group->ref : group->parent->ref;
+}
+
+const TestCase *ReportTreeModel::testAt(const QModelIndex &index) const
+{
+    const int i = testIndexAt(index);
+    return i < 0 ? nullptr : &m_report.tests[i];
+}
+
+const Phase *ReportTreeModel::phaseOfGroup(const GroupNode *node) const
+{
+    return node && node->kind == NodeKind::Phase && node->ref >= 0 ? &m_report.phases[node->ref] : nullptr;
+}
+
+const Gap *ReportTreeModel::gapOfGroup(const GroupNode *node) const
+{
+    return node && node->kind == NodeKind::Gap && node->ref >= 0 ? &m_report.gaps[node->ref] : nullptr;
+}
+
+const Phase *ReportTreeModel::phaseAt(const QModelIndex &index) const { return phaseOfGroup(groupAt(index)); }
+const Gap *ReportTreeModel::gapAt(const QModelIndex &index) const { return gapOfGroup(groupAt(index)); }
+
+QModelIndex ReportTreeModel::topLevelIndex(NodeKind kind, const QString &id) const
+{
+    if (m_tree.roots.empty() || m_tree.roots.front()->kind != kind)
+        return {};
+    const int ref = id.isEmpty() ? -1 : (kind == NodeKind::Phase ? m_phaseIndex : m_gapIndex).value(id, -2);
+    if (ref == -2)
+        return {};
+    if (ref >= 0)
+        return index(ref, 0); // real groups are the first rows, in report order
+    const GroupNode *last = m_tree.roots.back().get();
+    return last->ref < 0 ? indexOfGroup(last) : QModelIndex();
+}
+
+QModelIndexList ReportTreeModel::groupIndexes(NodeKind kind, const QString &id) const
+{
+    QModelIndexList result;
+    const int ref = id.isEmpty() ? -1 : (kind == NodeKind::Phase ? m_phaseIndex : m_gapIndex).value(id, -2);
+    if (ref == -2)
+        return result;
+    for (const auto &top : m_tree.roots) {
+        if (top->kind == kind && top->ref == ref) {
+            result << indexOfGroup(top.get());
+            continue;
+        }
+        for (const auto &mid : top->children) {
+            if (mid->kind == kind && mid->ref == ref)
+                result << indexOfGroup(mid.get());
+        }
+    }
+    return result;
+}
+
+QModelIndex ReportTreeModel::indexForTest(int testIndex, int column) const
+{
+    if (testIndex < 0 || size_t(testIndex) >= m_tree.testLocations.size())
+        return {};
+    const TestLocation &loc = m_tree.testLocations[size_t(testIndex)];
+    return createIndex(loc.row, column, loc.group);
+}
+
+QModelIndex ReportTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, nullptr);
+    // The child's internal pointer is its parent group, which `parent` names by its own (row, pointer).
+    return createIndex(row, column, groupAt(parent));
+}
+
+QModelIndex ReportTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || !child.internalPointer())
+        return {};
+    return indexOfGroup(static_cast<const GroupNode *>(child.internalPointer()));
+}
+
+int ReportTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_tree.roots.size());
+    if (parent.column() != 0)
+        return 0;
+    const GroupNode *g = groupAt(parent);
+    if (!g)
+        return 0;
+    return g->isTopLevel() ? int(g->children.size()) : int(g->tests.size());
+}
+
+int ReportTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+
+bool ReportTreeModel::hasChildren(const QModelIndex &parent) const { return rowCount(parent) > 0; }
+
+Qt::ItemFlags ReportTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (testIndexAt(index) >= 0)
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+QVariant ReportTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case StatusColumn: return tr("Status");
+    case FailuresColumn: return tr("Failures");
+    case PhaseColumn: return tr("Phase");
+    case PriorityColumn: return tr("Priority");
+    default: return {};
+    }
+}
+
+QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    if (const GroupNode *g = groupAt(index))
+        return groupData(g, index.column(), role);
+    const auto *group = static_cast<const GroupNode *>(index.internalPointer());
+    return testData(group->tests[size_t(index.row())], group, index.column(), role);
+}
+
+QString ReportTreeModel::groupName(const GroupNode *node) const
+{
+    if (node->ref < 0)
+        return node->kind == NodeKind::Gap ? unassignedTitle() : noPhaseTitle();
+    return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].title : m_report.phases[node->ref].name;
+}
+
+// A top-level phase counts its unnamed failures too (the report says "30 failed" but names 23).
+int ReportTreeModel::groupFailures(const GroupNode *node) const
+{
+    const int named = node->tally.failures();
+    const Phase *phase = node->isTopLevel() ? phaseOfGroup(node) : nullptr;
+    if (!phase || (phase->failed < 0 && phase->errors < 0))
+        return named;
+    return qMax(named, qMax(0, phase->failed) + qMax(0, phase->errors));
+}
+
+QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role) const
+{
+    const GroupNode *phaseNode = node->kind == NodeKind::Phase ? node : (node->parent ? node->parent : nullptr);
+    const GroupNode *gapNode = node->kind == NodeKind::Gap ? node : (node->parent ? node->parent : nullptr);
+    const Gap *gap = gapOfGroup(gapNode);
+    const Phase *phase = phaseOfGroup(phaseNode);
+    switch (role) {
+    case NodeKindRole: return int(node->kind);
+    case ItemIdRole:
+        if (node->ref < 0)
+            return QString();
+        return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].id : m_report.phases[node->ref].id;
+    case PhaseIdRole: return phase ? phase->id : QString();
+    case GapIdRole: return gap ? gap->id : QString();
+    case StatusRole: return int(node->tally.worst());
+    case PriorityRole: return int(gap ? gap->priority : Priority::None);
+    case FailuresRole: return groupFailures(node);
+    case TestCountRole: return node->tally.total();
+    case ReportIndexRole: return node->ref;
+    default: break;
+    }
+    if (role == Qt::DisplayRole || role == SortRole) {
+        const bool sort = role == SortRole;
+        switch (column) {
+        case NameColumn:
+            if (sort && node->ref < 0)
+                return QString(QChar(0xffff)); // synthetic groups last in ascending order
+            return groupName(node);
+        case StatusColumn:
+            if (sort)
+                return node->tally.total() ? double(node->tally.failures()) / node->tally.total() : 0.0;
+            return node->tally.total() ? tr("%1 of %2 failing").arg(node->tally.failures()).arg(node->tally.total())
+                                       : tr("no named tests");
+        case FailuresColumn: return groupFailures(node);
+        case PhaseColumn:
+            if (sort)
+                return phaseNode && phaseNode->ref >= 0 ? phaseNode->ref : SyntheticSortKey;
+            return node->kind == NodeKind::Phase && !node->isTopLevel() ? groupName(node) : QString();
+        case PriorityColumn:
+            if (sort)
+                return gap ? prioritySortKey(gap->priority) : SyntheticSortKey;
+            return node->kind == NodeKind::Gap && gap ? priorityName(gap->priority) : QString();
+        default: return {};
+        }
+    }
+    if (role == Qt::DecorationRole && column == StatusColumn && node->tally.total() > 0)
+        return statusIcon(node->tally.worst());
+    if (role == Qt::ForegroundRole && column == PriorityColumn && node->kind == NodeKind::Gap && gap)
+        return priorityColor(gap->priority);
+    if (role == Qt::ToolTipRole) {
+        QString tip = groupName(node) + QLatin1Char('\n')
+            + tr("%1 failed, %2 errors, %3 passed, %4 skipped")
+                  .arg(node->tally.count(TestStatus::Failed))
+                  .arg(node->tally.count(TestStatus::Error))
+                  .arg(node->tally.count(TestStatus::Passed))
+                  .arg(node->tally.count(TestStatus::Skipped));
+        const int unnamed = groupFailures(node) - node->tally.failures();
+        if (unnamed > 0)
+            tip += QLatin1Char('\n') + tr("%1 more failures the report counts but does not name").arg(unnamed);
+        return tip;
+    }
+    if (role == Qt::TextAlignmentRole && column == FailuresColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int column, int role) const
+{
+    const TestCase &t = m_report.tests[testIndex];
+    const GroupNode *gapNode = group->kind == NodeKind::Gap ? group : group->parent;
+    const GroupNode *phaseNode = group->kind == NodeKind::Phase ? group : group->parent;
+    const Gap *gap = gapOfGroup(gapNode);
+    const Phase *phase = phaseOfGroup(phaseNode);
+    switch (role) {
+    case NodeKindRole: return int(NodeKind::Test);
+    case ItemIdRole: return t.id;
+    case PhaseIdRole: return phase ? phase->id : QString();
+    case GapIdRole: return gap ? gap->id : QString();
+    case StatusRole: return int(t.status);
+    case PriorityRole: return int(gap ? gap->priority : Priority::None);
+    case FailuresRole: return isFailing(t.status) ? 1 : 0;
+    case TestCountRole: return 1;
+    case ReportIndexRole: return testIndex;
+    default: break;
+    }
+    if (role == Qt::DisplayRole || role == SortRole) {
+        const bool sort = role == SortRole;
+        switch (column) {
+        case NameColumn: return t.name;
+        case StatusColumn: return sort ? QVariant(statusSeverityRank(t.status)) : QVariant(statusName(t.status));
+        case FailuresColumn:
+            if (sort)
+                return isFailing(t.status) ? 1 : 0;
+            return QVariant();
+        case PhaseColumn:
+            if (sort)
+                return phase ? phaseNode->ref : SyntheticSortKey;
+            return phase ? phase->name : QString();
+        case PriorityColumn:
+            if (sort)
+                return gap ? prioritySortKey(gap->priority) : SyntheticSortKey;
+            return gap ? priorityName(gap->priority) : QString();
+        default: return {};
+        }
+    }
+    if (role == Qt::DecorationRole && column == StatusColumn)
+        return statusIcon(t.status);
+    if (role == Qt::ForegroundRole && column == StatusColumn)
+        return statusColor(t.status);
+    if (role == Qt::ToolTipRole)
+        return t.message.isEmpty() ? t.name : t.name + QLatin1Char('\n') + t.message;
+    return {};
+}
+
+} // namespace Gapwise

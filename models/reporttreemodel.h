@@ -1,0 +1,74 @@
+#pragma once
+
+#include "report.h"
+#include "reportroles.h"
+#include "reporttreenodes.h"
+
+#include <QAbstractItemModel>
+
+namespace Gapwise {
+
+// Phases, gaps and tests as a two-level grouping (Phase → Gap → Test or Gap → Phase → Test) over one Report.
+// Display strings are made on demand from the Report; the tree itself is a few ints per test.
+class ReportTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Columns { NameColumn, StatusColumn, FailuresColumn, PhaseColumn, PriorityColumn, ColumnCount };
+
+    explicit ReportTreeModel(QObject *parent = nullptr);
+    ~ReportTreeModel() override;
+
+    void setReport(Report report); // one model reset
+    const Report &report() const { return m_report; }
+    void setGrouping(Grouping grouping); // regrouping rebuilds the whole tree: one reset
+    Grouping grouping() const { return m_grouping; }
+
+    // A local edit: one dataChanged per affected range, never a reset. Returns false for an unknown gap.
+    bool setGapPriority(const QString &gapId, Priority priority);
+
+    NodeKind kindOf(const QModelIndex &index) const;
+    const Phase *phaseAt(const QModelIndex &index) const; // the row's own phase, if it is a phase row
+    const Gap *gapAt(const QModelIndex &index) const;
+    const TestCase *testAt(const QModelIndex &index) const;
+    int testIndexAt(const QModelIndex &index) const; // index into Report::tests, -1 for groups
+    int gapIndexOfTest(int testIndex) const;          // Report::gaps index of the test's gap, -1 if unassigned
+
+    // The top-level row of a phase or gap in the current grouping; second-level rows for the other kind are
+    // several, so these answer only for the kind that is top level. "" finds the synthetic group.
+    QModelIndex topLevelIndex(NodeKind kind, const QString &id) const;
+    QModelIndex indexForTest(int testIndex, int column = 0) const;
+    // Every row of that phase or gap, top or second level (by gap, a phase has one row per gap).
+    QModelIndexList groupIndexes(NodeKind kind, const QString &id) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    static QString unassignedTitle();
+    static QString noPhaseTitle();
+
+private:
+    GroupNode *groupAt(const QModelIndex &index) const; // nullptr for test rows and the root
+    QModelIndex indexOfGroup(const GroupNode *node, int column = 0) const;
+    QVariant groupData(const GroupNode *node, int column, int role) const;
+    QVariant testData(int testIndex, const GroupNode *group, int column, int role) const;
+    QString groupName(const GroupNode *node) const;
+    int groupFailures(const GroupNode *node) const;
+    const Phase *phaseOfGroup(const GroupNode *node) const;
+    const Gap *gapOfGroup(const GroupNode *node) const;
+    void rebuild();
+
+    Report m_report;
+    Grouping m_grouping = Grouping::ByPhase;
+    ReportTree m_tree;
+    QHash<QString, int> m_phaseIndex; // phase id → Report::phases index, for per-test lookups in data()
+    QHash<QString, int> m_gapIndex;
+};
+
+} // namespace Gapwise

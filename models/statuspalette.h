@@ -1,0 +1,19 @@
+#pragma once
+
+#include "enums.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace Gapwise {
+
+// Semantic colours shared by the tree and the charts. Mid-saturation so they read on light and dark bases.
+QColor statusColor(TestStatus status);
+QColor priorityColor(Priority priority);
+// Small filled discs, built once per status (QIcon is implicitly shared, so handing it out copies nothing).
+QIcon statusIcon(TestStatus status);
+
+// Rank for sorting and "worst status below": failing first.
+int statusSeverityRank(TestStatus status);
+
+} // namespace Gapwise

@@ -1,0 +1,276 @@
+#include "detailspane.h"
+#include "filterbar.h"
+#include "gapchart.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "phasechart.h"
+#include "qcustomplotheader.h"
+#include "reportfactory.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Gapwise;
+
+namespace {
+
+// A window laid out as a user would see it, so chart pixels and hit tests are real.
+struct ShownWindow
+{
+    MainWindow window;
+    QAbstractItemModelTester modelTester{window.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester proxyTester{window.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+
+    explicit ShownWindow(const Report &report)
+    {
+        window.setReport(report);
+        window.resize(1400, 900);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        replot();
+    }
+    void replot()
+    {
+        QCoreApplication::processEvents();
+        window.phaseChart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        window.gapChart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    // Optional evidence for a reviewer: GAPWISE_SCREENSHOT_DIR=/some/dir writes what the test saw.
+    void keepScreenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("GAPWISE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            window.saveScreenshot(QDir(dir).filePath(name), window.size());
+    }
+};
+
+QCPBars *barsNamed(QCustomPlot *plot, const QString &name)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        if (plot->plottable(i)->name() == name)
+            return qobject_cast<QCPBars *>(plot->plottable(i));
+    }
+    return nullptr;
+}
+
+double valueAtKey(QCPBars *bars, int key)
+{
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+        if (int(it->key) == key)
+            return it->value;
+    }
+    return 0;
+}
+
+// Keys selected in a chart across all its stacked plottables.
+QSet<int> selectedKeys(QCustomPlot *plot)
+{
+    QSet<int> keys;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+        const QCPDataSelection sel = bars->selection();
+        for (const QCPDataRange &range : sel.dataRanges()) {
+            for (int d = range.begin(); d < range.end(); ++d)
+                keys.insert(int(bars->data()->at(d)->key));
+        }
+    }
+    return keys;
+}
+
+} // namespace
+
+TEST_CASE("Loading a report fills the tree and both charts with its numbers", "[mainwindow]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    ReportFilterProxy *proxy = w.window.filterProxy();
+    REQUIRE(proxy->rowCount() == report.phases.size());
+
+    PhaseChart *phases = w.window.phaseChart();
+    REQUIRE(phases->barCount() == report.phases.size());
+    QCPBars *failed = barsNamed(phases->plot(), QStringLiteral("failed"));
+    QCPBars *passed = barsNamed(phases->plot(), QStringLiteral("passed"));
+    REQUIRE(failed);
+    REQUIRE(passed);
+    for (int i = 0; i < report.phases.size(); ++i) {
+        CHECK(phases->idAt(i) == report.phases[i].id);
+        CHECK(valueAtKey(failed, i) == report.phases[i].failed);
+        CHECK(valueAtKey(passed, i) == report.phases[i].passed);
+        // The tooltip gives the exact numbers of the bar under the mouse.
+        const QString tip = phases->toolTipAt(phases->barCenter(report.phases[i].id));
+        CHECK(tip.contains(QStringLiteral("%1 failed").arg(report.phases[i].failed)));
+    }
+
+    GapChart *gaps = w.window.gapChart();
+    REQUIRE(gaps->barCount() == report.gaps.size() + 1); // + Unassigned
+    for (int g = 0; g < report.gaps.size(); ++g) {
+        int failing = 0;
+        for (const TestCase &t : report.tests)
+            failing += t.gapId == report.gaps[g].id && isFailing(t.status) ? 1 : 0;
+        const QString tip = gaps->toolTipAt(gaps->barCenter(report.gaps[g].id));
+        CHECK(tip.startsWith(report.gaps[g].title));
+        CHECK(tip.contains(QStringLiteral("%1 failing tests in all").arg(failing)));
+    }
+    w.keepScreenshot(QStringLiteral("loaded.png"));
+}
+
+TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    w.window.filterBar()->groupingBox()->setCurrentIndex(1); // by gap
+    REQUIRE(w.window.treeModel()->grouping() == Grouping::ByGap);
+    const QModelIndex gapRow = w.window.filterProxy()->mapFromSource(
+        w.window.treeModel()->topLevelIndex(NodeKind::Gap, QStringLiteral("gap-2")));
+    REQUIRE(gapRow.isValid());
+    w.window.treeView()->setCurrentIndex(gapRow);
+    w.replot();
+    GapChart *gaps = w.window.gapChart();
+    CHECK(gaps->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
+    CHECK(selectedKeys(gaps->plot()) == QSet<int>{gaps->keyOf(QStringLiteral("gap-2"))});
+    CHECK(w.window.detailsPane()->toPlainText().contains(report.gaps[1].evidence.first()));
+
+    // A test highlights both its phase and its gap.
+    const QModelIndex testRow = w.window.filterProxy()->index(0, 0, w.window.filterProxy()->index(0, 0, gapRow));
+    w.window.treeView()->setCurrentIndex(testRow);
+    const TestCase *test = w.window.treeModel()->testAt(w.window.filterProxy()->mapToSource(testRow));
+    REQUIRE(test);
+    CHECK(w.window.phaseChart()->highlightedIds() == QSet<QString>{test->phaseId});
+    CHECK(gaps->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
+    CHECK(w.window.detailsPane()->toPlainText().contains(test->message));
+    w.keepScreenshot(QStringLiteral("tree-selects-bar.png"));
+}
+
+TEST_CASE("Clicking a bar makes that gap or phase current in the tree", "[mainwindow][linked]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    QTreeView *tree = w.window.treeView();
+
+    SECTION("gap bar, grouped by gap")
+    {
+        w.window.filterBar()->groupingBox()->setCurrentIndex(1);
+        w.replot();
+        GapChart *gaps = w.window.gapChart();
+        QSignalSpy activated(gaps, &BarChart::barActivated);
+        const QPoint center = gaps->barCenter(QStringLiteral("gap-4"));
+        REQUIRE(!center.isNull());
+        // A real click: QCustomPlot selects the segment and emits its own selectionChangedByUser.
+        QTest::mouseClick(gaps->plot(), Qt::LeftButton, Qt::NoModifier, center);
+        REQUIRE(activated.count() == 1);
+        CHECK(activated.first().first().toString() == QStringLiteral("gap-4"));
+        const QModelIndex current = tree->currentIndex();
+        CHECK(current.data(NodeKindRole).toInt() == int(NodeKind::Gap));
+        CHECK(current.data(ItemIdRole).toString() == QStringLiteral("gap-4"));
+        CHECK(tree->selectionModel()->isSelected(current));
+        CHECK(selectedKeys(gaps->plot()) == QSet<int>{gaps->keyOf(QStringLiteral("gap-4"))});
+        w.keepScreenshot(QStringLiteral("bar-selects-gap.png"));
+    }
+    SECTION("gap bar, grouped by phase: every row of the gap is selected")
+    {
+        GapChart *gaps = w.window.gapChart();
+        QTest::mouseClick(gaps->plot(), Qt::LeftButton, Qt::NoModifier, gaps->barCenter(QStringLiteral("gap-1")));
+        const QModelIndexList rows = tree->selectionModel()->selectedRows();
+        QSet<QString> phasesWithGap1;
+        for (const TestCase &t : report.tests) {
+            if (t.gapId == QLatin1String("gap-1"))
+                phasesWithGap1.insert(t.phaseId);
+        }
+        CHECK(rows.size() == phasesWithGap1.size());
+        for (const QModelIndex &row : rows) {
+            CHECK(row.data(ItemIdRole).toString() == QStringLiteral("gap-1"));
+            CHECK(tree->visualRect(row).isValid()); // expanded, so the user sees it
+        }
+        CHECK(tree->currentIndex().data(ItemIdRole).toString() == QStringLiteral("gap-1"));
+    }
+    SECTION("phase bar")
+    {
+        PhaseChart *phases = w.window.phaseChart();
+        QTest::mouseClick(phases->plot(), Qt::LeftButton, Qt::NoModifier, phases->barCenter(QStringLiteral("e2e")));
+        CHECK(tree->currentIndex().data(ItemIdRole).toString() == QStringLiteral("e2e"));
+        CHECK(w.window.detailsPane()->toPlainText().contains(report.phases[2].command));
+    }
+}
+
+TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    ReportFilterProxy *proxy = w.window.filterProxy();
+    QSignalSpy counted(proxy, &ReportFilterProxy::matchCountChanged);
+    QTest::keyClicks(w.window.filterBar()->searchField(), QStringLiteral("checkout"));
+    REQUIRE(counted.wait(5000)); // the debounced search lands once typing pauses
+    int expected = 0;
+    for (const TestCase &t : report.tests) {
+        const int g = report.gapIndex(t.gapId);
+        expected += t.name.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                        || t.message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                        || (g >= 0 && report.gaps[g].title.contains(QStringLiteral("checkout"), Qt::CaseInsensitive))
+                    ? 1 : 0;
+    }
+    REQUIRE(expected > 0);
+    CHECK(proxy->matchCount() == expected);
+    CHECK(w.window.filterBar()->matchText().contains(QString::number(expected)));
+    int visibleTests = 0;
+    for (int p = 0; p < proxy->rowCount(); ++p) {
+        const QModelIndex phase = proxy->index(p, 0);
+        for (int g = 0; g < proxy->rowCount(phase); ++g) {
+            const QModelIndex gap = proxy->index(g, 0, phase);
+            for (int t = 0; t < proxy->rowCount(gap); ++t) {
+                ++visibleTests;
+                const QString name = proxy->index(t, 0, gap).data().toString();
+                const QString message = proxy->index(t, 0, gap).data(Qt::ToolTipRole).toString();
+                CHECK((name.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                       || message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                       || gap.data().toString().contains(QStringLiteral("checkout"), Qt::CaseInsensitive)));
+            }
+        }
+    }
+    CHECK(visibleTests == expected);
+    // Few matches: the tree opens down to them.
+    const QModelIndex firstPhase = proxy->index(0, 0);
+    CHECK(w.window.treeView()->isExpanded(firstPhase));
+    CHECK(w.window.treeView()->isExpanded(proxy->index(0, 0, firstPhase)));
+    w.keepScreenshot(QStringLiteral("filtered.png"));
+}
+
+TEST_CASE("A failed import keeps the open report and says why without a dialog", "[mainwindow][import]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    QSignalSpy failed(&w.window, &MainWindow::importFailed);
+    const QString missing = QDir::temp().filePath(QStringLiteral("gapwise-no-such-report.md"));
+    REQUIRE(w.window.openReport(missing));
+    REQUIRE(failed.wait(5000));
+    CHECK(failed.first().first().toString().contains(missing));
+    CHECK(w.window.messageBanner()->isVisible());
+    CHECK(w.window.messageBanner()->text().contains(QStringLiteral("gapwise-no-such-report.md")));
+    CHECK(w.window.treeModel()->report().tests.size() == report.tests.size());
+    CHECK(QApplication::activeModalWidget() == nullptr);
+    CHECK(w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("25 named tests")));
+}
+
+TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[mainwindow][palette]")
+{
+    ShownWindow w(ReportFactory::seedLike());
+    const QPalette original = QApplication::palette();
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    REQUIRE(w.window.phaseChart()->plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
+    QApplication::setPalette(dark);
+    QCoreApplication::processEvents();
+    CHECK(w.window.phaseChart()->plot()->xAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    CHECK(w.window.gapChart()->plot()->yAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    QApplication::setPalette(original);
+}

@@ -1,0 +1,246 @@
+#include "reportfactory.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace Gapwise;
+
+namespace {
+
+using Tester = QAbstractItemModelTester;
+constexpr auto Fatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
+
+int namedFailing(const Report &r, const QString &phaseId, const QString &gapId, bool anyPhase, bool anyGap)
+{
+    int n = 0;
+    for (const TestCase &t : r.tests)
+        n += isFailing(t.status) && (anyPhase || t.phaseId == phaseId) && (anyGap || t.gapId == gapId) ? 1 : 0;
+    return n;
+}
+
+int countTests(const Report &r, const std::function<bool(const TestCase &)> &pred)
+{
+    return int(std::count_if(r.tests.cbegin(), r.tests.cend(), pred));
+}
+
+// Visits every row below `parent` and returns the number of test (leaf) rows.
+int countLeaves(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    int leaves = 0;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex idx = model.index(row, 0, parent);
+        if (idx.data(NodeKindRole).toInt() == int(NodeKind::Test))
+            ++leaves;
+        else
+            leaves += countLeaves(model, idx);
+    }
+    return leaves;
+}
+
+} // namespace
+
+TEST_CASE("Tree model groups by phase with counts on every parent", "[treemodel]")
+{
+    ReportTreeModel model;
+    Tester tester(&model, Fatal);
+    const Report report = ReportFactory::seedLike();
+    model.setReport(report);
+
+    REQUIRE(model.rowCount() == report.phases.size()); // every test of the seed has a phase
+    REQUIRE(countLeaves(model) == report.tests.size());
+    for (int i = 0; i < report.phases.size(); ++i) {
+        const QModelIndex phaseIdx = model.index(i, 0);
+        const Phase &phase = report.phases[i];
+        CHECK(phaseIdx.data().toString() == phase.name);
+        CHECK(model.kindOf(phaseIdx) == NodeKind::Phase);
+        // The phase row shows the failures the report states, which include the unnamed ones.
+        const int stated = phase.failed + phase.errors;
+        CHECK(model.index(i, ReportTreeModel::FailuresColumn).data().toInt()
+              == qMax(stated, namedFailing(report, phase.id, {}, false, true)));
+        CHECK(phaseIdx.data(TestCountRole).toInt()
+              == countTests(report, [&](const TestCase &t) { return t.phaseId == phase.id; }));
+        for (int g = 0; g < model.rowCount(phaseIdx); ++g) {
+            const QModelIndex gapIdx = model.index(g, 0, phaseIdx);
+            const QString gapId = gapIdx.data(ItemIdRole).toString();
+            CHECK(model.kindOf(gapIdx) == NodeKind::Gap);
+            CHECK(gapIdx.data(FailuresRole).toInt() == namedFailing(report, phase.id, gapId, false, false));
+            CHECK(model.rowCount(gapIdx) == countTests(report, [&](const TestCase &t) {
+                      return t.phaseId == phase.id && t.gapId == gapId;
+                  }));
+            const QModelIndex firstTest = model.index(0, 0, gapIdx);
+            REQUIRE(model.testAt(firstTest));
+            CHECK(model.testAt(firstTest)->gapId == gapId);
+            CHECK(model.parent(firstTest) == gapIdx);
+        }
+    }
+}
+
+TEST_CASE("Tree model groups by gap with an Unassigned gap last", "[treemodel]")
+{
+    ReportTreeModel model;
+    Tester tester(&model, Fatal);
+    const Report report = ReportFactory::seedLike();
+    model.setReport(report);
+    model.setGrouping(Grouping::ByGap);
+
+    const int unassigned = countTests(report, [](const TestCase &t) { return t.gapId.isEmpty(); });
+    REQUIRE(unassigned > 0);
+    REQUIRE(model.rowCount() == report.gaps.size() + 1);
+    const QModelIndex last = model.index(model.rowCount() - 1, 0);
+    CHECK(last.data().toString() == ReportTreeModel::unassignedTitle());
+    CHECK(last.data(TestCountRole).toInt() == unassigned);
+    CHECK(model.topLevelIndex(NodeKind::Gap, QString()) == last);
+    for (int g = 0; g < report.gaps.size(); ++g) {
+        const QModelIndex gapIdx = model.topLevelIndex(NodeKind::Gap, report.gaps[g].id);
+        CHECK(gapIdx.row() == g);
+        CHECK(model.gapAt(gapIdx) == &model.report().gaps[g]);
+        CHECK(model.index(g, ReportTreeModel::PriorityColumn).data().toString() == priorityName(report.gaps[g].priority));
+        CHECK(gapIdx.data(FailuresRole).toInt() == namedFailing(report, {}, report.gaps[g].id, true, false));
+    }
+    CHECK(countLeaves(model) == report.tests.size());
+    // Every test maps to an index and back without searching.
+    for (int i = 0; i < report.tests.size(); ++i)
+        REQUIRE(model.testIndexAt(model.indexForTest(i)) == i);
+}
+
+TEST_CASE("Filter proxy narrows to matching tests and keeps their parents", "[treemodel][filter]")
+{
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    Tester modelTester(&model, Fatal);
+    Tester proxyTester(&proxy, Fatal);
+    proxy.setReportModel(&model);
+    const Report report = ReportFactory::seedLike();
+    model.setReport(report);
+    CHECK(proxy.matchCount() == report.tests.size());
+
+    SECTION("text over names, messages and gap titles")
+    {
+        proxy.setFilter(QStringLiteral("timezone"), false);
+        const int expected = countTests(report, [&](const TestCase &t) {
+            const int g = report.gapIndex(t.gapId);
+            return t.name.contains(QStringLiteral("timezone"), Qt::CaseInsensitive)
+                || t.message.contains(QStringLiteral("timezone"), Qt::CaseInsensitive)
+                || (g >= 0 && report.gaps[g].title.contains(QStringLiteral("timezone"), Qt::CaseInsensitive));
+        });
+        REQUIRE(expected > 0);
+        CHECK(proxy.matchCount() == expected);
+        CHECK(countLeaves(proxy) == expected);
+        model.setGrouping(Grouping::ByGap);
+        CHECK(countLeaves(proxy) == expected);
+        REQUIRE(proxy.rowCount() == 1); // one gap has all of them
+        CHECK(proxy.index(0, 0).data(ItemIdRole).toString() == QStringLiteral("gap-3"));
+    }
+    SECTION("regular expression, and a broken one matches nothing with an error")
+    {
+        proxy.setFilter(QStringLiteral("^checkout\\.spec"), true);
+        const int expected = countTests(report, [](const TestCase &t) {
+            return t.name.startsWith(QStringLiteral("checkout.spec"));
+        });
+        CHECK(proxy.matchCount() == expected);
+        CHECK(countLeaves(proxy) == expected);
+        proxy.setFilter(QStringLiteral("(unclosed"), true);
+        CHECK_FALSE(proxy.patternError().isEmpty());
+        CHECK(proxy.matchCount() == 0);
+        CHECK(proxy.rowCount() == 0);
+    }
+    SECTION("status toggles")
+    {
+        proxy.setStatusVisible(TestStatus::Passed, false);
+        proxy.setStatusVisible(TestStatus::Failed, false);
+        proxy.setStatusVisible(TestStatus::Skipped, false);
+        const int errors = countTests(report, [](const TestCase &t) { return t.status == TestStatus::Error; });
+        CHECK(proxy.matchCount() == errors);
+        CHECK(countLeaves(proxy) == errors);
+        model.setGrouping(Grouping::ByGap);
+        CHECK(countLeaves(proxy) == errors);
+        model.setReport(ReportFactory::generated(2000, 3, 7));
+        CHECK(countLeaves(proxy) == proxy.matchCount());
+    }
+}
+
+TEST_CASE("Sorting by failures puts the worst phase first", "[treemodel][sort]")
+{
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    Tester proxyTester(&proxy, Fatal);
+    proxy.setReportModel(&model);
+    model.setReport(ReportFactory::seedLike());
+    proxy.sort(ReportTreeModel::FailuresColumn, Qt::DescendingOrder);
+    int previous = INT_MAX;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const int failures = proxy.index(row, ReportTreeModel::FailuresColumn).data().toInt();
+        CHECK(failures <= previous);
+        previous = failures;
+    }
+}
+
+TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[treemodel]")
+{
+    ReportTreeModel model;
+    Tester tester(&model, Fatal);
+    model.setReport(ReportFactory::seedLike());
+    for (Grouping grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+        model.setGrouping(grouping);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        const Priority next = grouping == Grouping::ByPhase ? Priority::P3 : Priority::P0;
+        REQUIRE(model.setGapPriority(QStringLiteral("gap-4"), next));
+        CHECK(resets.isEmpty());
+        CHECK_FALSE(changes.isEmpty());
+        const auto &tests = model.report().tests;
+        const int testRow = int(std::find_if(tests.cbegin(), tests.cend(),
+                                             [](const TestCase &t) { return t.gapId == QLatin1String("gap-4"); })
+                                - tests.cbegin());
+        CHECK(model.indexForTest(testRow, ReportTreeModel::PriorityColumn).data().toString() == priorityName(next));
+    }
+    CHECK_FALSE(model.setGapPriority(QStringLiteral("no-such-gap"), Priority::P1));
+}
+
+TEST_CASE("A generated report of 100,000 tests builds a consistent tree", "[treemodel][large]")
+{
+    ReportTreeModel model;
+    Tester tester(&model, Fatal);
+    const Report report = ReportFactory::generated(100000);
+    model.setReport(report);
+    CHECK(countLeaves(model) == report.tests.size());
+    model.setGrouping(Grouping::ByGap);
+    CHECK(countLeaves(model) == report.tests.size());
+    const int unassigned = countTests(report, [](const TestCase &t) { return t.gapId.isEmpty(); });
+    CHECK(model.topLevelIndex(NodeKind::Gap, QString()).data(TestCountRole).toInt() == unassigned);
+}
+
+TEST_CASE("Sorting tests by name ignores case and survives a filter change", "[treemodel][sort]")
+{
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    Tester proxyTester(&proxy, Fatal);
+    proxy.setReportModel(&model);
+    Report report = ReportFactory::seedLike();
+    report.tests[0].name = QStringLiteral("tests/unit/ZZZ_upper_case"); // first if compared case-sensitively
+    model.setReport(report);
+    proxy.sort(ReportTreeModel::NameColumn, Qt::AscendingOrder);
+    auto checkOrder = [&] {
+        for (int p = 0; p < proxy.rowCount(); ++p) {
+            const QModelIndex phase = proxy.index(p, 0);
+            for (int g = 0; g < proxy.rowCount(phase); ++g) {
+                const QModelIndex gap = proxy.index(g, 0, phase);
+                for (int t = 1; t < proxy.rowCount(gap); ++t) {
+                    const QString before = proxy.index(t - 1, 0, gap).data().toString();
+                    const QString after = proxy.index(t, 0, gap).data().toString();
+                    INFO(before.toStdString() << " vs " << after.toStdString());
+                    CHECK(QString::compare(before, after, Qt::CaseInsensitive) <= 0);
+                }
+            }
+        }
+    };
+    checkOrder();
+    proxy.setFilter(QStringLiteral("test_"), false);
+    checkOrder();
+    proxy.setFilter(QString(), false);
+    checkOrder();
+}

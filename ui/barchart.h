@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QSet>
+#include <QStringList>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPBars;
+class QCPItemRect;
+class QCPAxis;
+class QLabel;
+class QScrollArea;
+
+// What the phase and gap charts share: a QCustomPlot whose bars are keyed 0..n-1, one id per key. Clicking
+// a bar (the plot's own selection) highlights its whole stack and emits barActivated(id); highlight(ids)
+// does the reverse for a selection made elsewhere. Numbers come from the chart adapter; this only draws.
+class BarChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BarChart(QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return m_plot; }
+    int barCount() const { return m_ids.size(); }
+    QString idAt(int key) const { return m_ids.value(key); }
+    int keyOf(const QString &id) const { return m_ids.indexOf(id); }
+    QSet<QString> highlightedIds() const;
+    QString toolTipAt(const QPoint &pos) const; // what the chart shows on hover; empty between bars
+    QPoint barCenter(const QString &id) const;  // in plot widget coordinates, for tests and keyboard users
+
+public slots:
+    void highlight(const QStringList &ids);
+
+signals:
+    void barActivated(const QString &id);
+
+protected:
+    // Subclasses create their bars here (after clearBars()) and call setIds() and addBars() for each.
+    virtual void rebuild() = 0;
+    virtual QString toolTipFor(int key) const = 0;
+    virtual QCPAxis *keyAxis() const = 0;
+
+    void clearBars();
+    void addBars(QCPBars *bars, const QColor &color);
+    void setIds(const QStringList &ids) { m_ids = ids; }
+    void setCaption(const QString &html);
+    void refresh(); // rebuild + restyle + re-apply highlight + queued replot
+    void applyPalette();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+    QCustomPlot *m_plot;
+
+private:
+    void onPlotSelectionChanged();
+    void applyHighlight();
+
+    QLabel *m_caption;
+    QScrollArea *m_scroll;
+    QStringList m_ids;
+    QList<QCPBars *> m_bars;
+    QList<QCPItemRect *> m_bands; // highlight backgrounds, rebuilt with the highlight
+    QSet<int> m_highlighted; // keys
+    bool m_built = false;    // no virtual rebuild before the subclass is constructed
+};

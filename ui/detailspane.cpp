@@ -1,0 +1,156 @@
+#include "detailspane.h"
+
+#include "reportroles.h"
+#include "reporttreemodel.h"
+#include "statuspalette.h"
+
+using namespace Gapwise;
+
+namespace {
+
+QString esc(const QString &s) { return s.toHtmlEscaped(); }
+
+QString row(const QString &label, const QString &valueHtml)
+{
+    return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>").arg(esc(label), valueHtml);
+}
+
+QString count(int n) { return n < 0 ? QStringLiteral("–") : QString::number(n); }
+
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("detailsPane"));
+    setOpenLinks(false);
+    setPlaceholderText(tr("Select a phase, gap or test to see its details."));
+}
+
+void DetailsPane::showSummary(const ReportTreeModel *model)
+{
+    const Report &r = model->report();
+    if (r.phases.isEmpty() && r.tests.isEmpty() && r.gaps.isEmpty()) {
+        clear();
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(r.title.isEmpty() ? r.sourceFile : r.title));
+    if (!r.date.isEmpty())
+        html += row(tr("Date"), esc(r.date));
+    html += row(tr("Phases"), QString::number(r.phases.size()));
+    html += row(tr("Gaps"), QString::number(r.gaps.size()));
+    html += row(tr("Named tests"), QString::number(r.tests.size()));
+    html += row(tr("Failing"), QString::number(r.countTests(TestStatus::Failed) + r.countTests(TestStatus::Error)));
+    setHtml(html + QStringLiteral("</table>"));
+}
+
+void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sourceIndex)
+{
+    if (!sourceIndex.isValid()) {
+        showSummary(model);
+        return;
+    }
+    switch (model->kindOf(sourceIndex)) {
+    case NodeKind::Test: setHtml(testHtml(model, model->testIndexAt(sourceIndex))); break;
+    case NodeKind::Gap: setHtml(gapHtml(model, sourceIndex)); break;
+    case NodeKind::Phase: setHtml(phaseHtml(model, sourceIndex)); break;
+    }
+}
+
+QString DetailsPane::quotedLine(int line) const
+{
+    const QString text = m_lines.line(line);
+    if (text.isEmpty())
+        return QString::number(line);
+    return tr("%1: <code>%2</code>").arg(line).arg(esc(text.trimmed()));
+}
+
+QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
+{
+    const Report &r = model->report();
+    const TestCase &t = r.tests[testIndex];
+    const int p = r.phaseIndex(t.phaseId);
+    const int g = model->gapIndexOfTest(testIndex);
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(t.name));
+    html += row(tr("Status"), QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>%3")
+                                  .arg(statusColor(t.status).name(), esc(statusName(t.status)),
+                                       t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
+    html += row(tr("Phase"), p >= 0 ? esc(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
+    html += row(tr("Gap"), g >= 0 ? esc(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
+                                  : esc(ReportTreeModel::unassignedTitle()));
+    if (g >= 0 && r.gaps[g].priority != Priority::None)
+        html += row(tr("Priority"), priorityName(r.gaps[g].priority));
+    if (!t.history.isEmpty())
+        html += row(tr("History"), esc(t.history));
+    if (t.line > 0)
+        html += row(tr("Report line"), quotedLine(t.line));
+    html += QStringLiteral("</table>");
+    if (!t.message.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>").arg(esc(tr("Message")), esc(t.message));
+    return html;
+}
+
+QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &index) const
+{
+    const Gap *gap = model->gapAt(index);
+    const int tests = index.data(TestCountRole).toInt();
+    const int failures = index.data(FailuresRole).toInt();
+    if (!gap) {
+        return QStringLiteral("<h3>%1</h3><p>%2</p>")
+            .arg(esc(ReportTreeModel::unassignedTitle()),
+                 esc(tr("%1 tests (%2 failing) that the report places in no gap.").arg(tests).arg(failures)));
+    }
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(gap->title));
+    html += row(tr("Priority"), gap->priority == Priority::None
+                                    ? esc(tr("none"))
+                                    : QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                                          .arg(priorityColor(gap->priority).name(), priorityName(gap->priority)));
+    html += row(tr("Status"), esc(gapStatusName(gap->status)));
+    if (!gap->owner.isEmpty())
+        html += row(tr("Owner"), esc(gap->owner));
+    html += row(tr("Tests here"), tr("%1 (%2 failing)").arg(tests).arg(failures));
+    if (gap->declaredFailures >= 0)
+        html += row(tr("Report says"), tr("%1 failures").arg(gap->declaredFailures));
+    if (gap->line > 0)
+        html += row(tr("Report line"), quotedLine(gap->line));
+    html += QStringLiteral("</table>");
+    if (!gap->evidence.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Evidence")));
+        for (const QString &e : gap->evidence)
+            html += QStringLiteral("<li>%1</li>").arg(esc(e));
+        html += QStringLiteral("</ul>");
+    }
+    if (!gap->notes.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(gap->notes));
+    return html;
+}
+
+QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &index) const
+{
+    const Phase *phase = model->phaseAt(index);
+    if (!phase) {
+        return QStringLiteral("<h3>%1</h3><p>%2</p>")
+            .arg(esc(ReportTreeModel::noPhaseTitle()),
+                 esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
+    }
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(phase->name));
+    if (!phase->command.isEmpty())
+        html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(esc(phase->command)));
+    html += row(tr("Counts"), esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped (total %5)")
+                                      .arg(count(phase->passed), count(phase->failed), count(phase->errors),
+                                           count(phase->skipped), count(phase->total))));
+    html += row(tr("Named tests"), QString::number(index.data(TestCountRole).toInt()));
+    html += row(tr("Failing"), QString::number(index.data(FailuresRole).toInt()));
+    if (phase->durationSeconds >= 0)
+        html += row(tr("Duration"), tr("%1 s").arg(phase->durationSeconds, 0, 'f', 1));
+    if (phase->line > 0)
+        html += row(tr("Report line"), quotedLine(phase->line));
+    html += QStringLiteral("</table>");
+    if (phase->importErrors > 0 || !phase->importErrorMessages.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Import errors (%1)").arg(qMax(phase->importErrors, int(phase->importErrorMessages.size())))));
+        for (const QString &e : phase->importErrorMessages)
+            html += QStringLiteral("<li><code>%1</code></li>").arg(esc(e));
+        html += QStringLiteral("</ul>");
+    }
+    return html;
+}

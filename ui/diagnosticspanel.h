@@ -1,0 +1,14 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QTreeWidget>
+
+// What the importer noticed about the input (contradictions, skipped constructs), one row per diagnostic.
+class DiagnosticsPanel : public QTreeWidget
+{
+    Q_OBJECT
+public:
+    explicit DiagnosticsPanel(QWidget *parent = nullptr);
+    void setDiagnostics(const QVector<Gapwise::Diagnostic> &diagnostics);
+};

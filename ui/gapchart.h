@@ -1,0 +1,25 @@
+#pragma once
+
+#include "barchart.h"
+
+namespace Gapwise {
+class ChartDataAdapter;
+}
+
+// Per gap (horizontal bars, so titles read as tick labels): named failing tests stacked by phase, the bar's
+// hue from the gap's priority and the segment's shade from the phase.
+class GapChart : public BarChart
+{
+    Q_OBJECT
+public:
+    explicit GapChart(Gapwise::ChartDataAdapter *adapter, QWidget *parent = nullptr);
+
+protected:
+    void rebuild() override;
+    QString toolTipFor(int key) const override;
+    QCPAxis *keyAxis() const override;
+
+private:
+    QString legendHtml() const;
+    Gapwise::ChartDataAdapter *m_adapter;
+};

@@ -1,0 +1,40 @@
+#include "importprogress.h"
+
+#include "importrunner.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QProgressBar>
+#include <QToolButton>
+
+ImportProgress::ImportProgress(ImportRunner *runner, QWidget *parent)
+    : QWidget(parent)
+    , m_bar(new QProgressBar(this))
+    , m_cancel(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("importProgress"));
+    m_bar->setMaximumWidth(fontMetrics().averageCharWidth() * 30);
+    m_bar->setTextVisible(true);
+    m_cancel->setObjectName(QStringLiteral("cancelImport"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop importing; the report that is open stays open"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+    hide();
+
+    connect(m_cancel, &QToolButton::clicked, runner, &ImportRunner::cancel);
+    connect(runner, &ImportRunner::started, this, [this](const QString &path) {
+        m_bar->setRange(0, 0); // busy until the first progress step
+        m_bar->setFormat(tr("Opening %1… %p%").arg(QFileInfo(path).fileName()));
+        show();
+    });
+    connect(runner, &ImportRunner::progress, this, [this](int permille) {
+        m_bar->setRange(0, 1000);
+        m_bar->setValue(permille);
+    });
+    connect(runner, &ImportRunner::loaded, this, &QWidget::hide);
+    connect(runner, &ImportRunner::failed, this, &QWidget::hide);
+    connect(runner, &ImportRunner::cancelled, this, &QWidget::hide);
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "barchart.h"
+
+namespace Gapwise {
+class ChartDataAdapter;
+}
+
+// Per phase: passed / failed / errors / skipped stacked, the failure rate above each bar.
+class PhaseChart : public BarChart
+{
+    Q_OBJECT
+public:
+    explicit PhaseChart(Gapwise::ChartDataAdapter *adapter, QWidget *parent = nullptr);
+
+protected:
+    void rebuild() override;
+    QString toolTipFor(int key) const override;
+    QCPAxis *keyAxis() const override;
+
+private:
+    Gapwise::ChartDataAdapter *m_adapter;
+};

@@ -1,0 +1,13 @@
+#pragma once
+
+// qcustomplot.h uses Qt's `foreach` inside two templates, but the project builds with QT_NO_FOREACH. Give the
+// header a range-for spelling of it while it is parsed, and take it away again afterwards.
+#ifndef foreach
+#define foreach(variable, container) for (variable : container)
+#define GAPWISE_LOCAL_FOREACH
+#endif
+#include <qcustomplot.h>
+#ifdef GAPWISE_LOCAL_FOREACH
+#undef foreach
+#undef GAPWISE_LOCAL_FOREACH
+#endif
