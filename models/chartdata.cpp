@@ -117,4 +117,14 @@ GapChartData gapChartData(const Report &report)
     return data;
 }
 
+QString phaseShortName(const QString &name)
+{
+    for (const QLatin1String separator : {QLatin1String(" - "), QLatin1String(" – "), QLatin1String(" — "), QLatin1String(": ")}) {
+        const int at = name.indexOf(separator);
+        if (at >= 3)
+            return name.left(at).trimmed();
+    }
+    return name;
+}
+
 } // namespace Gapwise

@@ -41,6 +41,9 @@ struct GapChartData
 };
 
 QVector<PhaseBar> phaseChartData(const Report &report);
+// A phase name short enough for a tick label or a legend: "Unit Tests - Coordination Gap Detection" →
+// "Unit Tests", "Integration Tests (Non-Docker)" stays. Tooltips keep the full name.
+QString phaseShortName(const QString &name);
 GapChartData gapChartData(const Report &report);
 
 } // namespace Gapwise

@@ -1,5 +1,6 @@
 #include "remediationplan.h"
 
+#include "chartdata.h"
 #include "titlematcher.h"
 #include "triagecommands.h"
 #include "triagesession.h"
@@ -102,15 +103,18 @@ RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTi
         if (isFailing(t.status))
             failingByGap[t.gapId].append(t);
     }
+    // The same failure rate as the phase chart shows, so the PDF and the window agree.
+    const QVector<PhaseBar> bars = phaseChartData(r);
     for (const Phase &p : r.phases) {
         PlanPhase pp;
         pp.phase = p;
         pp.namedFailing = int(std::count_if(r.tests.cbegin(), r.tests.cend(), [&](const TestCase &t) {
             return t.phaseId == p.id && t.status == TestStatus::Failed;
         }));
-        const int failing = qMax(0, p.failed) + qMax(0, p.errors - qMax(0, p.importErrors));
-        if (p.total > 0 && (p.failed >= 0 || p.errors >= 0))
-            pp.failureRate = qMin(1.0, double(failing) / p.total);
+        for (const PhaseBar &bar : bars) {
+            if (bar.phaseId == p.id && bar.total() > 0)
+                pp.failureRate = bar.failureRate();
+        }
         plan.unnamedFailures += p.unnamedFailures(pp.namedFailing);
         plan.phases.append(pp);
     }

@@ -74,7 +74,7 @@ void GapChart::rebuild()
         QCPBars *below = nullptr;
         for (int p = 0; p < data.phaseIds.size(); ++p) {
             auto *bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
-            bars->setName(data.phaseNames[p]);
+            bars->setName(phaseShortName(data.phaseNames[p]));
             bars->setWidth(0.65);
             QVector<double> k, v;
             for (int row : qAsConst(rows)) {
@@ -114,7 +114,7 @@ QString GapChart::legendHtml() const
         const QColor grey(0x70, 0x70, 0x70); // mid grey: its shades read on light and dark bases
         for (int i = 0; i < data.phaseNames.size(); ++i) {
             html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                        .arg(shade(grey, i, data.phaseNames.size()).name(), data.phaseNames[i].toHtmlEscaped());
+                        .arg(shade(grey, i, data.phaseNames.size()).name(), phaseShortName(data.phaseNames[i]).toHtmlEscaped());
         }
     }
     return html;

@@ -26,10 +26,13 @@ void PhaseChart::rebuild()
     QStringList ids;
     QVector<double> keys;
     QVector<QString> labels;
+    // Each label gets its bar's slot of the axis; the tooltip has the full name.
+    const QFontMetrics labelMetrics(font());
+    const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
     for (int i = 0; i < phases.size(); ++i) {
         ids << phases[i].phaseId;
         keys << i;
-        labels << phases[i].name;
+        labels << labelMetrics.elidedText(phaseShortName(phases[i].name), Qt::ElideRight, qMax(40, slot));
     }
     setIds(ids);
 
