@@ -58,6 +58,8 @@ struct TestCase
     bool expectedFailure = false; // the report says it fails on purpose (proves a bug)
     QString message;
     QString history; // earlier states the report gives ("Before Fix: FAILED")
+    QString details; // full failure text: trace, assertion detail, captured output (JUnit, pytest logs)
+    double durationSeconds = -1.0;
     int line = 0;
 };
 
