@@ -3,6 +3,7 @@
 #include "testidentifiers.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace Gapwise {
 namespace {
@@ -58,7 +59,7 @@ private:
     void startRun(int n);
     void finishRun();
     void closeBlock();
-    void addResult(const PytestLine &pl, int n, bool fromSummary);
+    void addResult(const PytestLine &line, int n, bool fromSummary);
     CollectionError &collectionError(const QString &file, int n);
     void applyBlock(const Block &block, const QHash<QString, int> &byBlockKey);
     void compareWithTally(PytestRun &run);
@@ -164,6 +165,7 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
         addResult(pl, n, m_section == Section::Summary);
         break;
     case PytestLine::CollectionError: {
+        ensureRun(n);
         CollectionError &ce = collectionError(pl.nodeId, n);
         if (ce.message.isEmpty())
             ce.message = pl.message;
@@ -181,11 +183,17 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
     }
 }
 
-void PytestLogReaderPrivate::addResult(const PytestLine &pl, int n, bool fromSummary)
+void PytestLogReaderPrivate::addResult(const PytestLine &line, int n, bool fromSummary)
 {
     PytestRun &run = ensureRun(n);
     if (!fromSummary)
         run.hasVerboseResults = true;
+    // "SKIPPED (no disk)   [ 71%]": the progress column is not part of the reason.
+    static const QRegularExpression progress(QStringLiteral("\\s*\\[\\s*\\d+%\\]$"));
+    PytestLine pl = line;
+    pl.message.remove(progress);
+    if (pl.message.startsWith(QLatin1Char('(')) && pl.message.endsWith(QLatin1Char(')')))
+        pl.message = pl.message.mid(1, pl.message.size() - 2); // -v prints reasons as "SKIPPED (reason)"
     const QString key = normalisedTestKey(pl.nodeId);
     if (const auto it = m_byNode.constFind(key); it != m_byNode.cend()) {
         TestCase &t = run.tests[*it];
@@ -207,9 +215,9 @@ void PytestLogReaderPrivate::addResult(const PytestLine &pl, int n, bool fromSum
     run.tests.append(t);
 }
 
+// Belongs to the current run: callers reading lines call ensureRun() first; finishRun() must not.
 CollectionError &PytestLogReaderPrivate::collectionError(const QString &file, int n)
 {
-    ensureRun(n);
     const QString key = normalisedTestKey(file);
     auto it = m_collectionByFile.constFind(key);
     if (it == m_collectionByFile.cend()) {
