@@ -47,12 +47,19 @@ struct JUnitDocument
     int rootLine = 0;
     int rootStated[CountKinds] = {-1, -1, -1, -1};
     QVector<JUnitSuite> suites;
-    QVector<JUnitCase> cases;
 };
 
-// Streams `xml` (raw bytes; QXmlStreamReader honours the encoding declaration) into `doc`. Refuses entity
-// declarations, never reads external entities. On failure fills `error` (line and column) and returns false.
+// Receives each testcase as soon as it is read, so 100,000 of them are never held twice.
+class JUnitCaseSink
+{
+public:
+    virtual ~JUnitCaseSink() = default;
+    virtual void addCase(JUnitCase &&c) = 0;
+};
+
+// Streams `xml` (raw bytes; QXmlStreamReader honours the encoding declaration) into `doc` and `sink`. Refuses
+// entity declarations, never reads external entities. On failure fills `error` (line and column), returns false.
 bool readJUnitDocument(const QByteArray &xml, const QString &displayName, const ImportControl &control,
-                       JUnitDocument *doc, ImportError *error);
+                       JUnitDocument *doc, JUnitCaseSink *sink, ImportError *error);
 
 } // namespace Gapwise

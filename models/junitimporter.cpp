@@ -8,9 +8,10 @@ ImportResult importJUnit(const QByteArray &xml, const QString &displayName, cons
 {
     ImportResult result;
     JUnitDocument doc;
-    if (!readJUnitDocument(xml, displayName, control, &doc, &result.error))
+    JUnitReportBuilder builder(doc, displayName);
+    if (!readJUnitDocument(xml, displayName, control, &doc, &builder, &result.error))
         return result;
-    result.report = buildJUnitReport(doc, displayName);
+    result.report = builder.finish();
     if (control.progress)
         control.progress(1000);
     return result;

@@ -1,6 +1,5 @@
 #include "junitnames.h"
-
-#include <QRegularExpression>
+#include "phasewords.h"
 
 namespace Gapwise {
 namespace {
@@ -15,24 +14,26 @@ bool isClassSegment(const QString &segment)
     return !segment.isEmpty() && segment.at(0).isUpper();
 }
 
-QString pytestNodeId(const JUnitCase &c)
+// The node id without the test function, or empty when classname and file do not read as pytest.
+QString pytestPrefix(const QString &classname, const QString &file)
 {
-    if (!c.name.startsWith(QLatin1String("test")))
-        return QString();
-    const QStringList classParts = c.classname.split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    if (c.file.endsWith(QLatin1String(".py"))) {
-        static const QRegularExpression separators(QStringLiteral("[/\\\\]"));
-        const QStringList fileParts = c.file.chopped(3).split(separators, Qt::SkipEmptyParts);
+    const QStringList classParts = classname.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    if (file.endsWith(QLatin1String(".py"))) {
+        QString stem = file.chopped(3);
+        stem.replace(QLatin1Char('\\'), QLatin1Char('/'));
+        const QStringList fileParts = stem.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (classParts.isEmpty())
+            return file;
         // The classname repeats the module path (or its tail): what follows it are the classes.
         for (int k = qMin(fileParts.size(), classParts.size()); k > 0; --k) {
             if (fileParts.mid(fileParts.size() - k) == classParts.mid(0, k)) {
-                QString id = c.file;
+                QString id = file;
                 for (const QString &cls : classParts.mid(k))
                     id += QLatin1String("::") + cls;
-                return id + QLatin1String("::") + c.name;
+                return id;
             }
         }
-        return classParts.isEmpty() ? c.file + QLatin1String("::") + c.name : QString();
+        return QString();
     }
     for (int i = classParts.size() - 1; i >= 0; --i) {
         if (!isTestModule(classParts[i]))
@@ -43,22 +44,38 @@ QString pytestNodeId(const JUnitCase &c)
         QString id = classParts.mid(0, i + 1).join(QLatin1Char('/')) + QLatin1String(".py");
         for (const QString &cls : classes)
             id += QLatin1String("::") + cls;
-        return id + QLatin1String("::") + c.name;
+        return id;
     }
     return QString();
 }
 
 } // namespace
 
-QString junitTestName(const JUnitCase &c, const QString &innermostSuiteName)
+void JUnitNamer::update(const JUnitCase &c)
 {
-    const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    if (m_valid && c.classname == m_classname && c.file == m_file)
+        return;
+    m_valid = true;
+    m_classname = c.classname;
+    m_file = c.file;
+    m_nodePrefix = pytestPrefix(c.classname, c.file);
+    QString path = c.file;
+    if (path.isEmpty()) {
+        path = c.classname;
+        path.replace(QLatin1Char('.'), QLatin1Char('/'));
+    }
+    m_phaseWord = phaseWordOfPath(path);
+}
+
+QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteName)
+{
     if (c.synthetic)
         return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
                + QLatin1String("::(suite)");
-    const QString nodeId = pytestNodeId(c);
-    if (!nodeId.isEmpty())
-        return nodeId;
+    update(c);
+    const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    if (!m_nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
+        return m_nodePrefix + QLatin1String("::") + name;
     if (!c.classname.isEmpty())
         return c.classname + QLatin1String("::") + name;
     if (!c.file.isEmpty())
@@ -68,13 +85,10 @@ QString junitTestName(const JUnitCase &c, const QString &innermostSuiteName)
     return name;
 }
 
-QString junitPhasePath(const JUnitCase &c)
+QString JUnitNamer::phaseWord(const JUnitCase &c)
 {
-    if (!c.file.isEmpty())
-        return c.file;
-    QString path = c.classname;
-    path.replace(QLatin1Char('.'), QLatin1Char('/'));
-    return path;
+    update(c);
+    return m_phaseWord;
 }
 
 } // namespace Gapwise

@@ -9,9 +9,22 @@ namespace Gapwise {
 //   known: from the `file` attribute (*.py) or from a dotted classname with a test module in it
 //   ("tests.unit.test_a.TestC" → "tests/unit/test_a.py::TestC");
 // - else "classname::name"; without a classname "file::name", else "suite::name", else the bare name.
-QString junitTestName(const JUnitCase &c, const QString &innermostSuiteName);
+// And which phase word its path carries ("tests/unit/…", "com.acme.integration.…").
+//
+// Consecutive testcases share classname and file, so the work per (classname, file) is done once.
+class JUnitNamer
+{
+public:
+    QString testName(const JUnitCase &c, const QString &innermostSuiteName);
+    QString phaseWord(const JUnitCase &c);
 
-// The path whose directory segments may name a phase: the file, else the classname with dots as slashes.
-QString junitPhasePath(const JUnitCase &c);
+private:
+    void update(const JUnitCase &c);
+
+    QString m_classname, m_file;
+    bool m_valid = false;
+    QString m_nodePrefix; // "tests/unit/test_a.py::TestC" when the pair reads as pytest, else empty
+    QString m_phaseWord;
+};
 
 } // namespace Gapwise

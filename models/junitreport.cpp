@@ -1,11 +1,8 @@
 #include "junitreport.h"
-#include "junitnames.h"
 #include "phasewords.h"
 #include "testidentifiers.h"
 
 #include <QFileInfo>
-#include <QHash>
-#include <QSet>
 
 namespace Gapwise {
 namespace {
@@ -24,12 +21,13 @@ struct Counts
     }
 };
 
-QString countsText(const int *n, bool onlyStated, const int *stated)
+// "3 tests, 0 failures": only the kinds the file states.
+QString countsText(const int *n, const int *stated)
 {
     static const char *const words[CountKinds] = {"tests", "failures", "errors", "skipped"};
     QStringList parts;
     for (int k = 0; k < CountKinds; ++k) {
-        if (!onlyStated || stated[k] >= 0)
+        if (stated[k] >= 0)
             parts << QStringLiteral("%1 %2").arg(n[k]).arg(QLatin1String(words[k]));
     }
     return parts.join(QLatin1String(", "));
@@ -49,31 +47,16 @@ QString runText(const TestCase &t)
     return statusName(t.status) + (t.message.isEmpty() ? QString() : QLatin1String(": ") + t.message);
 }
 
-class Builder
+} // namespace
+
+JUnitReportBuilder::JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName)
+    : m_doc(doc), m_displayName(displayName)
 {
-public:
-    Builder(const JUnitDocument &doc, const QString &displayName) : m_doc(doc), m_displayName(displayName) { }
-    Report build();
+}
 
-private:
-    int phaseFor(const JUnitCase &c);
-    void addCase(const JUnitCase &c);
-    void countAndWarn();
-
-    const JUnitDocument &m_doc;
-    const QString m_displayName;
-    Report m_report;
-    QHash<QString, int> m_phaseByKey;   // "path:unit" or "suite:<index>" → phase index
-    QHash<QString, int> m_runKey;       // suite + classname + name + file → test index (reruns merge)
-    QSet<QString> m_ids;
-    QVector<int> m_testSuite;           // innermost suite of each test
-    QVector<int> m_testPhase;           // phase index of each test
-    int m_reruns = 0;
-};
-
-int Builder::phaseFor(const JUnitCase &c)
+int JUnitReportBuilder::phaseFor(const JUnitCase &c)
 {
-    const QString word = phaseWordOfPath(junitPhasePath(c));
+    const QString word = m_namer.phaseWord(c);
     const int top = c.suite >= 0 ? m_doc.suites[c.suite].topLevel : -1;
     const QString key = word.isEmpty() ? QStringLiteral("suite:%1").arg(top) : QLatin1String("path:") + word;
     if (const auto it = m_phaseByKey.constFind(key); it != m_phaseByKey.cend())
@@ -104,67 +87,70 @@ int Builder::phaseFor(const JUnitCase &c)
     return index;
 }
 
-void Builder::addCase(const JUnitCase &c)
+void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 {
-    const QString suiteName = c.suite >= 0 ? m_doc.suites[c.suite].name : QString();
-    const QString name = junitTestName(c, suiteName);
-    if (!c.synthetic) {
-        // The same test twice in one suite is a rerun (pytest-rerunfailures, flaky plugins): one test, the
-        // last outcome wins, the earlier ones go to its history.
-        const QString runKey = QString::number(c.suite) + QLatin1Char('\n') + c.classname + QLatin1Char('\n')
-                               + c.name + QLatin1Char('\n') + c.file;
-        if (const auto it = m_runKey.constFind(runKey); it != m_runKey.cend()) {
-            TestCase &t = m_report.tests[*it];
-            QString history = t.history;
-            if (!history.isEmpty())
-                history += QLatin1String("; ");
-            history += QLatin1String("earlier run: ") + runText(t);
-            for (const QString &h : c.history)
-                history += QLatin1String("; ") + h;
-            t.history = history;
-            t.status = c.status;
-            t.expectedFailure = c.expectedFailure;
-            t.message = c.message;
-            if (!c.details.isEmpty() || c.status == TestStatus::Passed)
-                t.details = c.details;
-            t.line = c.line;
-            ++m_reruns;
-            return;
-        }
-        m_runKey.insert(runKey, int(m_report.tests.size()));
-    }
-    const int phaseIndex = phaseFor(c);
-    const Phase &phase = m_report.phases[phaseIndex];
-    TestCase t;
-    t.name = name;
-    t.phaseId = phase.id;
+    // The same test twice in one suite is a rerun (pytest-rerunfailures, flaky plugins): one test, the last
+    // outcome wins, the earlier ones go to its history.
+    QString history = t.history;
+    if (!history.isEmpty())
+        history += QLatin1String("; ");
+    history += QLatin1String("earlier run: ") + runText(t);
+    for (const QString &h : std::as_const(c.history))
+        history += QLatin1String("; ") + h;
+    t.history = history;
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
-    t.message = c.message;
-    t.details = c.details;
+    t.message = std::move(c.message);
+    if (!c.details.isEmpty() || c.status == TestStatus::Passed)
+        t.details = std::move(c.details);
+    t.line = c.line;
+    t.durationSeconds = c.seconds;
+    ++m_reruns;
+}
+
+void JUnitReportBuilder::addCase(JUnitCase &&c)
+{
+    const QString suiteName = c.suite >= 0 ? m_doc.suites[c.suite].name : QString();
+    const int phaseIndex = phaseFor(c);
+    TestCase t;
+    t.name = m_namer.testName(c, suiteName);
+    t.phaseId = m_report.phases[phaseIndex].id;
+    // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
+    // two suites) are numbered in document order.
+    const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
+    t.id = base;
+    for (int n = 2;; ++n) {
+        const auto it = m_byId.constFind(t.id);
+        if (it == m_byId.cend())
+            break;
+        const Origin &o = m_origins[*it];
+        if (!c.synthetic && !o.synthetic && o.suite == c.suite && o.classname == c.classname && o.name == c.name && o.file == c.file) {
+            mergeRerun(m_report.tests[*it], std::move(c));
+            return;
+        }
+        t.id = base + QLatin1Char('#') + QString::number(n);
+    }
+    t.status = c.status;
+    t.expectedFailure = c.expectedFailure;
+    t.message = std::move(c.message);
+    t.details = std::move(c.details);
     t.history = c.history.join(QLatin1String("; "));
     t.line = c.line;
     t.durationSeconds = c.seconds;
-    // Stable ids: the same test in the same file always gets the same id; true duplicates are numbered
-    // in document order.
-    const QString base = phase.id + QLatin1Char(':') + normalisedTestKey(name);
-    t.id = base;
-    for (int n = 2; m_ids.contains(t.id); ++n)
-        t.id = base + QLatin1Char('#') + QString::number(n);
-    m_ids.insert(t.id);
-    m_report.tests.append(t);
-    m_testSuite.append(c.suite);
+    m_byId.insert(t.id, int(m_report.tests.size()));
+    m_origins.append(Origin{c.suite, c.synthetic, c.file, c.classname, std::move(c.name)});
     m_testPhase.append(phaseIndex);
+    m_report.tests.append(std::move(t));
 }
 
-void Builder::countAndWarn()
+void JUnitReportBuilder::countAndWarn()
 {
     QVector<Counts> perSuite(m_doc.suites.size());
     Counts all;
     for (int i = 0; i < m_report.tests.size(); ++i) {
         const TestCase &t = m_report.tests[i];
         all.add(t.status);
-        for (int s = m_testSuite[i]; s >= 0; s = m_doc.suites[s].parent)
+        for (int s = m_origins[i].suite; s >= 0; s = m_doc.suites[s].parent)
             perSuite[s].add(t.status);
         Phase &p = m_report.phases[m_testPhase[i]];
         ++p.total;
@@ -180,13 +166,11 @@ void Builder::countAndWarn()
     }
     int warnings = 0;
     auto warn = [&](int line, const QString &what, const int *stated, const Counts &present) {
-        if (!disagrees(stated, present))
-            return;
-        if (++warnings > MaxCountWarnings)
+        if (!disagrees(stated, present) || ++warnings > MaxCountWarnings)
             return;
         m_report.diagnostics.append({Severity::Warning, line,
             QStringLiteral("%1 states %2 but its testcases give %3; Gapwise counts the testcases")
-                .arg(what, countsText(stated, true, stated), countsText(present.n, true, stated))});
+                .arg(what, countsText(stated, stated), countsText(present.n, stated))});
     };
     if (!m_doc.rootIsSuite)
         warn(m_doc.rootLine, QStringLiteral("the report"), m_doc.rootStated, all);
@@ -200,7 +184,7 @@ void Builder::countAndWarn()
                 .arg(warnings - MaxCountWarnings)});
 }
 
-Report Builder::build()
+Report JUnitReportBuilder::finish()
 {
     m_report.format = QStringLiteral("junit");
     m_report.sourceFile = m_displayName;
@@ -213,9 +197,6 @@ Report Builder::build()
         m_report.date = m_doc.suites.first().timestamp;
         m_report.environment = m_doc.suites.first().hostname;
     }
-    m_report.tests.reserve(m_doc.cases.size());
-    for (const JUnitCase &c : m_doc.cases)
-        addCase(c);
     countAndWarn();
     m_report.summaryFacts << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
     if (m_reruns > 0)
@@ -224,14 +205,9 @@ Report Builder::build()
                            "once with its last outcome, earlier outcomes are in its history").arg(m_reruns)});
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({Severity::Info, 0, QStringLiteral("the report contains no test cases")});
-    return m_report;
-}
-
-} // namespace
-
-Report buildJUnitReport(const JUnitDocument &doc, const QString &displayName)
-{
-    return Builder(doc, displayName).build();
+    m_origins.clear();
+    m_byId.clear();
+    return std::move(m_report);
 }
 
 } // namespace Gapwise

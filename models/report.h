@@ -102,4 +102,7 @@ struct Report
 
 } // namespace Gapwise
 
+// Only implicitly shared Qt types and scalars: vectors of 100,000 tests grow by moving memory, not objects.
+Q_DECLARE_TYPEINFO(Gapwise::TestCase, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(Gapwise::Report)
