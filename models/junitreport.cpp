@@ -58,6 +58,16 @@ int JUnitReportBuilder::phaseFor(const JUnitCase &c)
 {
     const QString word = m_namer.phaseWord(c);
     const int top = c.suite >= 0 ? m_doc.suites[c.suite].topLevel : -1;
+    if (m_lastPhase >= 0 && top == m_lastTop && word == m_lastPhaseWord)
+        return m_lastPhase;
+    m_lastTop = top;
+    m_lastPhaseWord = word;
+    m_lastPhase = phaseIndexFor(c, word, top);
+    return m_lastPhase;
+}
+
+int JUnitReportBuilder::phaseIndexFor(const JUnitCase &c, const QString &word, int top)
+{
     const QString key = word.isEmpty() ? QStringLiteral("suite:%1").arg(top) : QLatin1String("path:") + word;
     if (const auto it = m_phaseByKey.constFind(key); it != m_phaseByKey.cend())
         return *it;
@@ -124,7 +134,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
         if (it == m_byId.cend())
             break;
         const Origin &o = m_origins[*it];
-        if (!c.synthetic && !o.synthetic && o.suite == c.suite && o.classname == c.classname && o.name == c.name && o.file == c.file) {
+        if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
             mergeRerun(m_report.tests[*it], std::move(c));
             return;
         }
@@ -138,7 +148,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.line = c.line;
     t.durationSeconds = c.seconds;
     m_byId.insert(t.id, int(m_report.tests.size()));
-    m_origins.append(Origin{c.suite, c.synthetic, c.file, c.classname, std::move(c.name)});
+    m_origins.append(Origin{c.suite, c.synthetic});
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
 }

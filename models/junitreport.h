@@ -19,16 +19,16 @@ public:
     Report finish();
 
 private:
-    struct Origin // what identifies a run of a test, to recognise its reruns
+    // Where a test came from. A testcase whose id (made from classname, name and file) is taken by a test of
+    // the same suite is a rerun of it.
+    struct Origin
     {
         int suite;
         bool synthetic; // a suite-level <error>/<failure>: never a rerun of anything
-        QString file;
-        QString classname;
-        QString name;
     };
 
     int phaseFor(const JUnitCase &c);
+    int phaseIndexFor(const JUnitCase &c, const QString &word, int top);
     void mergeRerun(TestCase &t, JUnitCase &&c);
     void countAndWarn();
 
@@ -41,6 +41,9 @@ private:
     QVector<Origin> m_origins;        // per test
     QVector<int> m_testPhase;         // per test: phase index
     int m_reruns = 0;
+    QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
+    int m_lastTop = -2;
+    int m_lastPhase = -1;
 };
 
 } // namespace Gapwise

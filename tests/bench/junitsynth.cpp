@@ -41,14 +41,14 @@ void writeSyntheticJUnit(QIODevice &out, int testcases, quint32 seed)
     for (int i = 0; i < testcases; ++i) {
         const int suite = i / SuiteSize;
         const QByteArray phase = Phases[suite % 3];
-        const QByteArray module = "test_mod" + QByteArray::number(suite);
+        const QByteArray module = "test_module_" + QByteArray::number(suite).rightJustified(4, '0');
         if (i % SuiteSize == 0) {
             if (i > 0)
                 out.write("  </testsuite>\n");
             out.write("  <testsuite name=\"pytest-" + QByteArray::number(suite) + "\" timestamp=\"2026-01-01T00:00:00\">\n");
         }
         QByteArray tc = "    <testcase classname=\"tests." + phase + "." + module + ".TestC" + QByteArray::number(i % 7)
-                        + "\" name=\"test_case_" + QByteArray::number(i) + "\" file=\"tests/" + phase + "/" + module
+                        + "\" name=\"test_case_" + QByteArray::number(i).rightJustified(6, '0') + "_behaves\" file=\"tests/" + phase + "/" + module
                         + ".py\" line=\"" + QByteArray::number(i % 500) + "\" time=\"0.0" + QByteArray::number(rng.bounded(100)) + "\"";
         const int roll = int(rng.bounded(100));
         if (roll < 5) {
