@@ -1,5 +1,6 @@
 #include "junitimporter.h"
 #include "junitdocument.h"
+#include "gapsuggester.h"
 #include "junitreport.h"
 
 namespace Gapwise {
@@ -12,6 +13,7 @@ ImportResult importJUnit(const QByteArray &xml, const QString &displayName, cons
     if (!readJUnitDocument(xml, displayName, control, &doc, &builder, &result.error))
         return result;
     result.report = builder.finish();
+    suggestGaps(*result.report);
     if (control.progress)
         control.progress(1000);
     return result;

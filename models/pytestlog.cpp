@@ -1,4 +1,5 @@
 #include "pytestlog.h"
+#include "gapsuggester.h"
 #include "phasewords.h"
 #include "pytestsections.h"
 #include "testidentifiers.h"
@@ -160,6 +161,7 @@ ImportResult importPytestLog(const QByteArray &utf8, const QString &displayName,
     report.sourceFile = displayName;
     report.title = QStringLiteral("pytest log %1").arg(QFileInfo(displayName).fileName());
     addPytestRuns(runs, report);
+    suggestGaps(report);
     if (report.tests.isEmpty())
         report.diagnostics.append({Severity::Info, 0,
             QStringLiteral("the log names no tests; run pytest with -v or -rA to see each test")});
