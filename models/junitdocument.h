@@ -27,6 +27,11 @@ struct JUnitSuite
 struct JUnitCase
 {
     int suite = -1; // innermost enclosing suite, -1 when none
+    // Copied from the suites: the builder maps a case without looking anything up.
+    QString suiteName;
+    int topLevel = -1;
+    QString topLevelName;
+    int topLevelLine = 0;
     QString classname;
     QString name;
     QString file;

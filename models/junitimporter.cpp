@@ -1,6 +1,6 @@
 #include "junitimporter.h"
-#include "junitdocument.h"
 #include "gapsuggester.h"
+#include "junitdocument.h"
 #include "junitreport.h"
 
 namespace Gapwise {

@@ -51,20 +51,25 @@ QString pytestPrefix(const QString &classname, const QString &file)
 
 } // namespace
 
-void JUnitNamer::update(const JUnitCase &c)
+const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
 {
-    if (m_valid && c.classname == m_classname && c.file == m_file)
-        return;
-    m_valid = true;
-    m_classname = c.classname;
-    m_file = c.file;
-    m_nodePrefix = pytestPrefix(c.classname, c.file);
-    QString path = c.file;
-    if (path.isEmpty()) {
-        path = c.classname;
-        path.replace(QLatin1Char('.'), QLatin1Char('/'));
+    if (m_last && c.classname == m_lastClassname && c.file == m_last->file)
+        return *m_last;
+    Derived &d = m_byClassname[c.classname];
+    if (!d.computed || d.file != c.file) {
+        d.computed = true;
+        d.file = c.file;
+        d.nodePrefix = pytestPrefix(c.classname, c.file);
+        QString path = c.file;
+        if (path.isEmpty()) {
+            path = c.classname;
+            path.replace(QLatin1Char('.'), QLatin1Char('/'));
+        }
+        d.phaseWord = phaseWordOfPath(path);
     }
-    m_phaseWord = phaseWordOfPath(path);
+    m_lastClassname = c.classname;
+    m_last = &d;
+    return d;
 }
 
 QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteName)
@@ -72,10 +77,10 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
     if (c.synthetic)
         return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
                + QLatin1String("::(suite)");
-    update(c);
+    const Derived &d = derived(c);
     const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
-    if (!m_nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
-        return m_nodePrefix + QLatin1String("::") + name;
+    if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
+        return d.nodePrefix + QLatin1String("::") + name;
     if (!c.classname.isEmpty())
         return c.classname + QLatin1String("::") + name;
     if (!c.file.isEmpty())
@@ -87,8 +92,7 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
 
 QString JUnitNamer::phaseWord(const JUnitCase &c)
 {
-    update(c);
-    return m_phaseWord;
+    return derived(c).phaseWord;
 }
 
 } // namespace Gapwise

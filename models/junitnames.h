@@ -2,6 +2,8 @@
 
 #include "junitdocument.h"
 
+#include <QHash>
+
 namespace Gapwise {
 
 // How a JUnit testcase is named in Gapwise (documented in docs/junit.md):
@@ -11,7 +13,7 @@ namespace Gapwise {
 // - else "classname::name"; without a classname "file::name", else "suite::name", else the bare name.
 // And which phase word its path carries ("tests/unit/…", "com.acme.integration.…").
 //
-// Consecutive testcases share classname and file, so the work per (classname, file) is done once.
+// Many testcases share classname and file, so the work per (classname, file) is done once.
 class JUnitNamer
 {
 public:
@@ -19,12 +21,18 @@ public:
     QString phaseWord(const JUnitCase &c);
 
 private:
-    void update(const JUnitCase &c);
+    struct Derived
+    {
+        QString file;
+        QString nodePrefix; // "tests/unit/test_a.py::TestC" when the pair reads as pytest, else empty
+        QString phaseWord;
+        bool computed = false;
+    };
+    const Derived &derived(const JUnitCase &c);
 
-    QString m_classname, m_file;
-    bool m_valid = false;
-    QString m_nodePrefix; // "tests/unit/test_a.py::TestC" when the pair reads as pytest, else empty
-    QString m_phaseWord;
+    QHash<QString, Derived> m_byClassname; // keyed by classname; recomputed when the file differs
+    const Derived *m_last = nullptr;
+    QString m_lastClassname;
 };
 
 } // namespace Gapwise

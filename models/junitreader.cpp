@@ -68,6 +68,7 @@ private:
     void startRoot(bool *ok, QString *message);
     void startSuite();
     void startCase();
+    void placeInSuite(JUnitCase &c) const;
     void readOutcome(JUnitCase &c);
     void readCaseChildren(JUnitCase &c);
     void suiteLevelOutcome();
@@ -222,11 +223,23 @@ void Reader::startSuite()
     m_suiteStack.append(index);
 }
 
+void Reader::placeInSuite(JUnitCase &c) const
+{
+    c.suite = m_suiteStack.isEmpty() ? -1 : m_suiteStack.last();
+    if (c.suite < 0)
+        return;
+    const JUnitSuite &suite = m_doc->suites[c.suite];
+    c.suiteName = suite.name;
+    c.topLevel = suite.topLevel;
+    c.topLevelName = m_doc->suites[suite.topLevel].name;
+    c.topLevelLine = m_doc->suites[suite.topLevel].line;
+}
+
 void Reader::startCase()
 {
     const QXmlStreamAttributes attrs = m_reader.attributes();
     JUnitCase c;
-    c.suite = m_suiteStack.isEmpty() ? -1 : m_suiteStack.last();
+    placeInSuite(c);
     c.classname = intern(attrs.value(QLatin1String("classname")), m_lastClassname);
     c.name = attrs.value(QLatin1String("name")).toString();
     c.file = intern(attrs.value(QLatin1String("file")), m_lastFile);
@@ -330,7 +343,7 @@ void Reader::suiteLevelOutcome()
     // Jenkins' nested-suite fixture: <error> straight inside <testsuite> (a suite that failed to set up).
     // It counts as a test of that suite, named after it, so stated and present counts agree.
     JUnitCase c;
-    c.suite = m_suiteStack.last();
+    placeInSuite(c);
     c.synthetic = true;
     c.line = m_tokenLine;
     c.status = m_reader.name() == QLatin1String("failure") ? TestStatus::Failed : TestStatus::Error;

@@ -57,7 +57,7 @@ JUnitReportBuilder::JUnitReportBuilder(const JUnitDocument &doc, const QString &
 int JUnitReportBuilder::phaseFor(const JUnitCase &c)
 {
     const QString word = m_namer.phaseWord(c);
-    const int top = c.suite >= 0 ? m_doc.suites[c.suite].topLevel : -1;
+    const int top = c.topLevel;
     if (m_lastPhase >= 0 && top == m_lastTop && word == m_lastPhaseWord)
         return m_lastPhase;
     m_lastTop = top;
@@ -77,10 +77,9 @@ int JUnitReportBuilder::phaseIndexFor(const JUnitCase &c, const QString &word, i
         p.id = word;
         p.line = c.line;
     } else if (top >= 0) {
-        p.name = m_doc.suites[top].name.isEmpty() ? QStringLiteral("Suite %1").arg(m_report.phases.size() + 1)
-                                                  : m_doc.suites[top].name;
+        p.name = c.topLevelName.isEmpty() ? QStringLiteral("Suite %1").arg(m_report.phases.size() + 1) : c.topLevelName;
         p.id = slugify(p.name);
-        p.line = m_doc.suites[top].line;
+        p.line = c.topLevelLine;
     } else {
         p.name = m_doc.rootName.isEmpty() ? QStringLiteral("Tests") : m_doc.rootName;
         p.id = slugify(p.name);
@@ -120,10 +119,9 @@ void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 
 void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
-    const QString suiteName = c.suite >= 0 ? m_doc.suites[c.suite].name : QString();
     const int phaseIndex = phaseFor(c);
     TestCase t;
-    t.name = m_namer.testName(c, suiteName);
+    t.name = m_namer.testName(c, c.suiteName);
     t.phaseId = m_report.phases[phaseIndex].id;
     // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
     // two suites) are numbered in document order.
