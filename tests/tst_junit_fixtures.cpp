@@ -223,3 +223,22 @@ TEST_CASE("JUnit: a DOCTYPE that only names a DTD is harmless and not loaded", "
     REQUIRE(r.tests.size() == 1);
     CHECK(r.tests[0].name == QLatin1String("p.Q::ok"));
 }
+
+TEST_CASE("JUnit: UTF-16 with a byte order mark and CRLF line ends read like UTF-8", "[junit]")
+{
+    const QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<testsuite name=\"U\">\r\n"
+                                       "  <testcase classname=\"u.T\" name=\"t\">\r\n"
+                                       "    <failure message=\"gr\u00fc\u00dfe\"/>\r\n  </testcase>\r\n</testsuite>\r\n");
+    QByteArray utf16("\xFF\xFE", 2);
+    utf16.append(reinterpret_cast<const char *>(xml.utf16()), xml.size() * 2);
+    const ImportResult result = importBytes(utf16, QStringLiteral("utf16.xml"));
+    INFO(result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    REQUIRE(result.report->tests.size() == 1);
+    CHECK(result.report->tests[0].message == QString::fromUtf8("gr\xc3\xbc\xc3\x9f" "e"));
+    CHECK(result.report->tests[0].line == 3);
+
+    const ImportResult crlf = importBytes(xml.toUtf8().replace("UTF-16", "UTF-8"), QStringLiteral("crlf.xml"));
+    REQUIRE(crlf.ok());
+    CHECK(crlf.report->tests[0].line == 3);
+}
