@@ -50,8 +50,9 @@ class Reader
 {
 public:
     Reader(const QByteArray &xml, const ImportControl &control, JUnitDocument *doc, JUnitCaseSink *sink)
-        : m_xml(xml), m_buffer(const_cast<QByteArray *>(&xml)), m_sink(sink), m_control(control), m_doc(doc)
+        : m_xml(xml), m_sink(sink), m_control(control), m_doc(doc)
     {
+        m_buffer.setData(xml); // shares the bytes, no copy
         // Through a device Qt decodes a few KiB at a time; handed the whole QByteArray it decodes all of it
         // up front, which is 2-3 times slower on 100,000 testcases and doubles the memory.
         m_buffer.open(QIODevice::ReadOnly);

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -139,4 +140,26 @@ TEST_CASE("JUnit: progress runs 0..1000 in order and the cancel flag stops the i
     const ImportResult stopped = importBytes(xml, QStringLiteral("big.xml"), cancelling);
     REQUIRE_FALSE(stopped.ok());
     CHECK(stopped.error.message == QLatin1String("import cancelled"));
+}
+
+TEST_CASE("JUnit hostile: every fixture cut at any point fails clearly or imports, never crashes", "[junit][hostile]")
+{
+    const QDir dir(dataPath(QStringLiteral("junit")));
+    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+    REQUIRE_FALSE(files.isEmpty());
+    int refused = 0;
+    for (const QFileInfo &info : files) {
+        QFile f(info.absoluteFilePath());
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        for (int cut = 1; cut < bytes.size(); cut += 7) {
+            INFO(info.fileName().toStdString() << " cut at " << cut);
+            const ImportResult result = importBytes(bytes.left(cut), info.fileName());
+            if (!result.ok()) {
+                ++refused;
+                CHECK_FALSE(result.error.message.isEmpty());
+            }
+        }
+    }
+    CHECK(refused > 0);
 }

@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+
+#include <atomic>
+
 using namespace Gapwise;
 using TestSupport::dataPath;
 using TestSupport::importOrFail;
@@ -175,4 +179,37 @@ TEST_CASE("pytest log: a tally that disagrees with the named tests is reported",
     CHECK(d.line == 5);
     CHECK(d.message.contains(QLatin1String("the log names 3 failed")));
     CHECK(result.report->phases[0].failed == 1); // the tally is what the run states
+}
+
+TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log never crashes", "[pytestlog]")
+{
+    QByteArray log = "============================= test session starts ==============================\n";
+    for (int i = 0; i < 20000; ++i)
+        log += "tests/unit/test_big.py::test_" + QByteArray::number(i) + (i % 50 ? " PASSED\n" : " FAILED\n");
+    log += "======================== 400 failed, 19600 passed in 9.00s ========================\n";
+    QVector<int> seen;
+    ImportControl control;
+    control.progress = [&seen](int permille) { seen.append(permille); };
+    const ImportResult done = importBytes(log, QStringLiteral("big.log"), control);
+    REQUIRE(done.ok());
+    CHECK(done.report->tests.size() == 20000);
+    REQUIRE(seen.size() >= 2);
+    CHECK(std::is_sorted(seen.cbegin(), seen.cend()));
+    CHECK(seen.back() == 1000);
+
+    std::atomic_bool cancel{true};
+    ImportControl cancelling;
+    cancelling.cancel = &cancel;
+    const ImportResult stopped = importBytes(log, QStringLiteral("big.log"), cancelling);
+    REQUIRE_FALSE(stopped.ok());
+    CHECK(stopped.error.message == QLatin1String("import cancelled"));
+
+    QFile f(dataPath(QStringLiteral("pytest/verbose-run.log")));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    for (int cut = 1; cut < bytes.size(); cut += 11) {
+        const ImportResult r = importBytes(bytes.left(cut), QStringLiteral("cut.log"));
+        if (!r.ok())
+            CHECK_FALSE(r.error.message.isEmpty());
+    }
 }
