@@ -147,9 +147,28 @@ QStringList projectFrames(const QStringList &lines)
     static const QRegularExpression pyFrame(QStringLiteral("^File \"([^\"]+\\.py)\", line \\d+, in (\\S+)"));
     static const QRegularExpression pytestFrame(QStringLiteral("^([^\\s:]+\\.py):\\d+: in (\\S+)"));
     static const QRegularExpression javaFrame(QStringLiteral("^at ([\\w$.]+)\\.([\\w$<>]+)\\("));
+    // pytest's long format names a frame's function in its source ("def _send(") and closes the frame with
+    // "app/client.py:6: TimeoutError" (the raise) or "tests/x.py:4: " (a call), without "in".
+    static const QRegularExpression pytestDef(QStringLiteral("^(?:>\\s*)?(?:async\\s+)?def (\\w+)\\("));
+    static const QRegularExpression pytestLocation(QStringLiteral("^([^\\s:]+\\.py):\\d+:(?:\\s+[\\w.]+)?\\s*$"));
     QStringList python, java; // python outermost first, java innermost first
+    QString lastDef;
     for (const QString &raw : lines) {
         const QString line = raw.trimmed();
+        if (const auto d = pytestDef.match(line); d.hasMatch()) {
+            lastDef = d.captured(1);
+            continue;
+        }
+        if (const auto l = pytestLocation.match(raw); l.hasMatch() && !lastDef.isEmpty()) {
+            const QString path = l.captured(1);
+            if (!isForeignPythonPath(path) && !isPythonTestPath(path)) {
+                const QString frame = pythonModule(path) + QLatin1Char(':') + lastDef;
+                if (python.isEmpty() || python.last() != frame)
+                    python << frame;
+            }
+            lastDef.clear();
+            continue;
+        }
         if (line.startsWith(QLatin1String("at "))) {
             const auto m = javaFrame.match(line);
             if (m.hasMatch() && !isForeignJavaClass(m.captured(1)) && !isJavaTestClass(m.captured(1)))
@@ -194,7 +213,8 @@ bool isGenericMessage(const QString &text)
 {
     static const QStringList generic = {QStringLiteral("failed"), QStringLiteral("failure"), QStringLiteral("fail"),
                                         QStringLiteral("error"), QStringLiteral("test failed"),
-                                        QStringLiteral("assertion failed")};
+                                        QStringLiteral("assertion failed"),
+                                        QStringLiteral("collection failure")}; // pytest's JUnit collection errors
     return generic.contains(text.trimmed().toLower());
 }
 

@@ -49,6 +49,18 @@ QString pytestPrefix(const QString &classname, const QString &file)
     return QString();
 }
 
+// pytest writes a module that failed to collect as classname="" name="tests.unit.test_db": name it by its
+// path, as the log does ("tests/unit/test_db.py").
+QString pytestCollectedModule(const JUnitCase &c)
+{
+    if (!c.classname.isEmpty() || !c.file.isEmpty() || c.name.contains(QLatin1Char(' ')) || c.status != TestStatus::Error)
+        return QString();
+    const QStringList parts = c.name.split(QLatin1Char('.'));
+    if (parts.size() < 2 || !isTestModule(parts.last()))
+        return QString();
+    return parts.join(QLatin1Char('/')) + QLatin1String(".py");
+}
+
 } // namespace
 
 const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
@@ -77,6 +89,8 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
     if (c.synthetic)
         return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
                + QLatin1String("::(suite)");
+    if (const QString module = pytestCollectedModule(c); !module.isEmpty())
+        return module;
     const Derived &d = derived(c);
     const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
     if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
@@ -92,6 +106,8 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
 
 QString JUnitNamer::phaseWord(const JUnitCase &c)
 {
+    if (const QString module = pytestCollectedModule(c); !module.isEmpty())
+        return phaseWordOfPath(module);
     return derived(c).phaseWord;
 }
 

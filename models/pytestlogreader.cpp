@@ -254,7 +254,10 @@ void PytestLogReaderPrivate::applyBlock(const Block &block, const QHash<QString,
         TestCase &t = run.tests[*it];
         if (t.details.isEmpty())
             t.details = details;
-        if (t.message.isEmpty())
+        // The short summary cuts messages to the terminal width ("TimeoutError: request 9..."): the block
+        // has the whole line.
+        if (t.message.isEmpty()
+            || (t.message.endsWith(QLatin1String("...")) && message.startsWith(t.message.chopped(3))))
             t.message = message;
         if (!isFailing(t.status))
             t.status = block.errorsSection ? TestStatus::Error : TestStatus::Failed;

@@ -213,3 +213,52 @@ TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log n
             CHECK_FALSE(r.error.message.isEmpty());
     }
 }
+
+TEST_CASE("pytest log: real pytest 7.2 -v output (Debian's python3-pytest), with its JUnit XML twin", "[pytestlog]")
+{
+    // Written by `pytest -v --continue-on-collection-errors` on a small project made for this fixture.
+    const Report r = importOrFail(dataPath(QStringLiteral("pytest/pytest-7.2-verbose.log")));
+    REQUIRE(r.phases.size() == 1);
+    const Phase &p = r.phases[0];
+    CHECK(p.id == QLatin1String("pytest")); // unit and integration tests in one session
+    CHECK(p.collected == 11);
+    CHECK(p.failed == 6);
+    CHECK(p.errors == 2);
+    CHECK(p.passed == 2);
+    CHECK(p.skipped == 2);
+    CHECK(p.importErrors == 1);
+    CHECK(p.importErrorMessages == QStringList{QStringLiteral(
+        "tests/unit/test_db.py: ModuleNotFoundError: No module named 'psycopg2_missing_module'")});
+    REQUIRE(r.tests.size() == 12);
+    CHECK(r.diagnostics.isEmpty());
+
+    // The short summary cut these messages at the terminal width; the failure blocks have them whole.
+    const TestCase &user = requireTest(r, "tests/integration/test_api.py::test_get_user");
+    CHECK(user.message == QLatin1String("TimeoutError: request 9f86d081884c to http://10.0.0.7:8080/api timed out after 40s"));
+    CHECK(requireTest(r, "tests/unit/test_math.py::test_attr").message
+          == QLatin1String("AttributeError: 'dict' object has no attribute 'attr'"));
+    CHECK(requireTest(r, "tests/unit/test_math.py::test_write").status == TestStatus::Error);
+    CHECK(requireTest(r, "tests/unit/test_math.py::test_known_bug").expectedFailure);
+
+    REQUIRE(r.gaps.size() == 2);
+    const QString timeouts = user.gapId;
+    CHECK(requireTest(r, "tests/integration/test_api.py::test_get_order").gapId == timeouts);
+    CHECK(r.gaps[r.gapIndex(timeouts)].title
+          == QLatin1String("TimeoutError: request <HEX> to <URL> timed out after <NUM>s (in app.client:_send)"));
+    CHECK(requireTest(r, "tests/unit/test_math.py::TestDiv::test_by_zero[1]").gapId
+          == requireTest(r, "tests/unit/test_math.py::TestDiv::test_by_zero[2]").gapId);
+
+    // pytest's --junitxml of the same run: same node ids, same phases by path, same suggested gap ids.
+    const Report x = importOrFail(dataPath(QStringLiteral("junit/pytest-7.2-junitxml.xml")));
+    CHECK(x.format == QLatin1String("junit"));
+    REQUIRE(x.phases.size() == 2);
+    CHECK(x.phases[0].id == QLatin1String("unit"));
+    CHECK(x.phases[1].id == QLatin1String("integration"));
+    const TestCase &collect = requireTest(x, "tests/unit/test_db.py");
+    CHECK(collect.status == TestStatus::Error);
+    CHECK(collect.phaseId == QLatin1String("unit"));
+    CHECK(requireTest(x, "tests/unit/test_math.py::TestDiv::test_by_zero[2]").status == TestStatus::Failed);
+    CHECK(requireTest(x, "tests/unit/test_math.py::test_known_bug").expectedFailure);
+    CHECK(requireTest(x, "tests/integration/test_api.py::test_get_user").gapId == timeouts);
+    CHECK(x.diagnostics.isEmpty()); // its stated counts agree with its testcases
+}
