@@ -1,5 +1,6 @@
 #include "junitreport.h"
 #include "phasewords.h"
+#include "pytestsections.h"
 #include "testidentifiers.h"
 
 #include <QFileInfo>
@@ -145,10 +146,27 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.history = c.history.join(QLatin1String("; "));
     t.line = c.line;
     t.durationSeconds = c.seconds;
+    noteImportError(m_report.phases[phaseIndex], t);
     m_byId.insert(t.id, int(m_report.tests.size()));
     m_origins.append(Origin{c.suite, c.synthetic});
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
+}
+
+// pytest's JUnit XML writes a module that failed to import as an erroring testcase ("collection failure"):
+// count it in the phase's import errors, as the pytest-log importer does.
+void JUnitReportBuilder::noteImportError(Phase &phase, const TestCase &t)
+{
+    if (t.status != TestStatus::Error || t.message != QLatin1String("collection failure"))
+        return;
+    for (const QStringView line : QStringView(t.details).split(QLatin1Char('\n'))) {
+        const QString text = exceptionLineText(line.toString());
+        if (!text.isEmpty() && isImportErrorMessage(text)) {
+            phase.importErrors = qMax(0, phase.importErrors) + 1;
+            phase.importErrorMessages << t.name + QLatin1String(": ") + text;
+            return;
+        }
+    }
 }
 
 void JUnitReportBuilder::countAndWarn()

@@ -31,6 +31,7 @@ private:
     int phaseIndexFor(const JUnitCase &c, const QString &word, int top);
     void mergeRerun(TestCase &t, JUnitCase &&c);
     void countAndWarn();
+    static void noteImportError(Phase &phase, const TestCase &t);
 
     const JUnitDocument &m_doc;
     const QString m_displayName;

@@ -257,6 +257,9 @@ TEST_CASE("pytest log: real pytest 7.2 -v output (Debian's python3-pytest), with
     const TestCase &collect = requireTest(x, "tests/unit/test_db.py");
     CHECK(collect.status == TestStatus::Error);
     CHECK(collect.phaseId == QLatin1String("unit"));
+    CHECK(x.phases[0].importErrors == 1);
+    CHECK(x.phases[0].importErrorMessages == p.importErrorMessages);
+    CHECK(x.phases[1].importErrors == -1); // nothing said about imports there
     CHECK(requireTest(x, "tests/unit/test_math.py::TestDiv::test_by_zero[2]").status == TestStatus::Failed);
     CHECK(requireTest(x, "tests/unit/test_math.py::test_known_bug").expectedFailure);
     CHECK(requireTest(x, "tests/integration/test_api.py::test_get_user").gapId == timeouts);
