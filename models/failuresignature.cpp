@@ -155,11 +155,17 @@ QStringList projectFrames(const QStringList &lines)
     QString lastDef;
     for (const QString &raw : lines) {
         const QString line = raw.trimmed();
-        if (const auto d = pytestDef.match(line); d.hasMatch()) {
-            lastDef = d.captured(1);
+        if (line.isEmpty())
+            continue;
+        // Cheap tests first: a trace has many lines and only a few are frames.
+        const auto def = line.contains(QLatin1String("def ")) ? pytestDef.match(line) : QRegularExpressionMatch();
+        if (def.hasMatch()) {
+            lastDef = def.captured(1);
             continue;
         }
-        if (const auto l = pytestLocation.match(raw); l.hasMatch() && !lastDef.isEmpty()) {
+        const bool pyLocation = line.contains(QLatin1String(".py:"));
+        if (const auto l = pyLocation ? pytestLocation.match(line) : QRegularExpressionMatch();
+            l.hasMatch() && !lastDef.isEmpty()) {
             const QString path = l.captured(1);
             if (!isForeignPythonPath(path) && !isPythonTestPath(path)) {
                 const QString frame = pythonModule(path) + QLatin1Char(':') + lastDef;
@@ -175,6 +181,8 @@ QStringList projectFrames(const QStringList &lines)
                 java << m.captured(1) + QLatin1Char(':') + m.captured(2);
             continue;
         }
+        if (!pyLocation && !line.startsWith(QLatin1String("File \"")))
+            continue;
         auto m = pyFrame.match(line);
         if (!m.hasMatch())
             m = pytestFrame.match(line);

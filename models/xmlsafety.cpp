@@ -40,18 +40,21 @@ std::optional<ImportError> checkXmlProlog(const QByteArray &xml, const QString &
         if (next != '!')
             break; // the root element: the prolog is over
         // <!DOCTYPE ...> or a stray declaration. A DOCTYPE without an internal subset names a DTD that we
-        // never load, so it is harmless; any ENTITY declaration is refused.
-        const qsizetype entity = xml.indexOf("<!ENTITY", lt);
+        // never load, so it is harmless; any ENTITY declaration is refused. Every search stays within this
+        // declaration, so a prolog of many declarations is still read in linear time.
         qsizetype declEnd = xml.indexOf('>', lt);
-        const qsizetype subsetOpen = xml.indexOf('[', lt);
-        if (subsetOpen >= 0 && (declEnd < 0 || subsetOpen < declEnd)) {
-            const qsizetype subsetClose = xml.indexOf("]>", subsetOpen);
-            declEnd = subsetClose < 0 ? n : subsetClose + 1;
+        const qsizetype firstEnd = declEnd < 0 ? n : declEnd;
+        const QByteArray head = QByteArray::fromRawData(xml.constData() + lt, firstEnd - lt);
+        if (head.contains('[')) {
+            const qsizetype subsetClose = xml.indexOf("]>", lt + head.indexOf('['));
+            declEnd = subsetClose < 0 ? n - 1 : subsetClose + 1;
         }
-        if (entity >= 0 && (declEnd < 0 || entity < declEnd || entity == lt)) {
+        const qsizetype end = declEnd < 0 ? n : declEnd + 1;
+        const qsizetype entity = QByteArray::fromRawData(xml.constData() + lt, end - lt).indexOf("<!ENTITY");
+        if (entity >= 0) {
             ImportError error;
             error.file = displayName;
-            lineAndColumnAt(xml, entity, &error.line, &error.column);
+            lineAndColumnAt(xml, lt + entity, &error.line, &error.column);
             error.message = QStringLiteral("the XML declares entities (<!ENTITY>); Gapwise refuses entity "
                                            "declarations and never reads external entities");
             return error;

@@ -111,6 +111,14 @@ TEST_CASE("JUnit hostile: fragments and oddities never crash", "[junit][hostile]
         if (!result.ok())
             CHECK_FALSE(result.error.message.isEmpty());
     }
+    // A prolog of many declarations (and an unterminated one) is scanned in linear time, then refused by the
+    // XML reader for what it is.
+    const ImportResult manyDeclarations = importBytes("<?xml version=\"1.0\"?>" + QByteArray("<!a>").repeated(100000)
+                                                      + "<testsuites/>", QStringLiteral("decl.xml"));
+    REQUIRE_FALSE(manyDeclarations.ok());
+    CHECK(manyDeclarations.error.line == 1);
+    CHECK_FALSE(importBytes("<!DOCTYPE x [" + QByteArray(100000, 'x'), QStringLiteral("open.xml")).ok());
+
     // A testcase outside any suite still imports, in a phase named after the report.
     const ImportResult orphan = importBytes("<testsuites name=\"R\"><testcase name=\"orphan\"/></testsuites>",
                                             QStringLiteral("orphan.xml"));
