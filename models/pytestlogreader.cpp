@@ -188,8 +188,8 @@ void PytestLogReaderPrivate::addResult(const PytestLine &line, int n, bool fromS
     PytestRun &run = ensureRun(n);
     if (!fromSummary)
         run.hasVerboseResults = true;
-    // "SKIPPED (no disk)   [ 71%]": the progress column is not part of the reason.
-    static const QRegularExpression progress(QStringLiteral("\\s*\\[\\s*\\d+%\\]$"));
+    // "SKIPPED (no disk)   [ 71%]", "PASSED [0.00s]": the progress or duration column is not a reason.
+    static const QRegularExpression progress(QStringLiteral("\\s*\\[\\s*(?:\\d+%|[\\d.]+m?s)\\]$"));
     PytestLine pl = line;
     pl.message.remove(progress);
     if (pl.message.startsWith(QLatin1Char('(')) && pl.message.endsWith(QLatin1Char(')')))
