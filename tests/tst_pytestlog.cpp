@@ -157,10 +157,13 @@ TEST_CASE("pytest log reader: lines from elsewhere keep their own line numbers",
     CHECK(reader.finish().isEmpty()); // finish() empties the reader
 
     PytestLogReader lines;
-    lines.addLines({QStringLiteral("tests/a.py::test_z ERROR"), QStringLiteral("1 error in 0.1s")}, 7);
+    lines.addLines({QStringLiteral("tests/a.py::test_z ERROR"), QStringLiteral("tests/a.py::test_q PASSED [0.00s]"),
+                    QStringLiteral("1 error, 1 passed in 0.1s")}, 7);
     const QVector<PytestRun> more = lines.finish();
     REQUIRE(more.size() == 1);
+    REQUIRE(more[0].tests.size() == 2);
     CHECK(more[0].tests[0].status == TestStatus::Error);
+    CHECK(more[0].tests[1].message.isEmpty()); // a duration column is not a message
     CHECK(more[0].tally.errors == 1);
 }
 
