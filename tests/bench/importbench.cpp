@@ -148,11 +148,11 @@ int main(int argc, char **argv)
             rssKb = qMax(rssKb, parts.value(2).toLong());
             gaps = QString::fromLatin1(parts.value(4));
         }
-        out << "| " << n << " | " << QString::number(QFileInfo(path).size() / 1048576.0, 'f', 1) << " MB | "
+        out << "| " << n << " | " << QString::number(QFileInfo(path).size() / 1048576.0, 'f', 1) << " MiB | "
             << seconds(lint.cpu) << " (" << seconds(lint.wall) << ") | " << seconds(import.cpu) << " ("
             << seconds(import.wall) << ") | " << QString::number(import.cpu / qMax(lint.cpu, 1e-3), 'f', 1) << "× ("
             << QString::number(import.wall / qMax(lint.wall, 1e-3), 'f', 1) << "×) | "
-            << QString::number(rssKb / 1024.0, 'f', 0) << " MB | " << gaps << " |\n";
+            << QString::number(rssKb / 1024.0, 'f', 0) << " MiB | " << gaps << " |\n";
         out.flush();
     }
     return 0;
