@@ -112,7 +112,8 @@ bool Reader::checkCancelAndProgress()
     if (m_control.cancelled())
         return false;
     if (m_control.progress && !m_xml.isEmpty()) {
-        const int permille = int(qMin<qint64>(1000, m_reader.characterOffset() * 1000 / m_xml.size()));
+        // Bytes the reader has taken from the buffer: exact for any encoding, unlike characterOffset().
+        const int permille = int(qMin<qint64>(1000, m_buffer.pos() * 1000 / m_xml.size()));
         if (permille != m_lastPermille) {
             m_lastPermille = permille;
             m_control.progress(permille);

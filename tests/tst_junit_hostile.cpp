@@ -141,6 +141,7 @@ TEST_CASE("JUnit: progress runs 0..1000 in order and the cancel flag stops the i
     CHECK(seen.front() >= 0);
     CHECK(seen.back() == 1000);
     CHECK(seen.size() <= 1001); // throttled: never more reports than permille steps
+    CHECK(std::any_of(seen.cbegin(), seen.cend(), [](int v) { return v > 0 && v < 1000; })); // real steps
 
     std::atomic_bool cancel{true};
     ImportControl cancelling;
