@@ -70,7 +70,6 @@ private:
     void startSuite();
     void startCase();
     void placeInSuite(JUnitCase &c) const;
-    void readOutcome(JUnitCase &c);
     void readCaseChildren(JUnitCase &c);
     void suiteLevelOutcome();
     void next();
