@@ -288,6 +288,8 @@ FailureSignature failureSignature(const TestCase &test)
         }
         for (int i = 0; text.isEmpty() && i < lines.size(); ++i)
             text = lines[i].trimmed();
+        if (isGenericMessage(text))
+            text.clear(); // the details only repeat the word
     }
     sig.subject = subjectOf(sig.exceptionType, text);
     if (sig.subject.isEmpty() && !test.details.isEmpty())

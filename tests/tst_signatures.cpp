@@ -117,6 +117,11 @@ TEST_CASE("Signatures: type, subject, template and project frames", "[signatures
                                                             QStringLiteral("/src/Fake.php:42")));
     CHECK(named.fromTestName);
     CHECK(named.messageTemplate == QLatin1String("checkout total"));
+    // A word instead of a message (go-junit-report's "Failed"), repeated in the details, says nothing either.
+    const FailureSignature word = failureSignature(failing(QStringLiteral("package/x::TestFailingSubtest"),
+                                                           QStringLiteral("Failed"), QStringLiteral("Failed")));
+    CHECK(word.fromTestName);
+    CHECK(word.messageTemplate == QLatin1String("failing subtest"));
 }
 
 TEST_CASE("Suggested gaps: messages differing only in ids, numbers, paths, timestamps or ports share a gap",
