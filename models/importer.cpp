@@ -1,5 +1,7 @@
 #include "importer.h"
+#include "junitimporter.h"
 #include "markdownimporter.h"
+#include "pytestlog.h"
 #include "textdecoding.h"
 
 #include <QFile>
@@ -30,13 +32,50 @@ QString formatName(InputFormat format)
     return QStringLiteral("unknown");
 }
 
+namespace {
+
+// Markdown may open with HTML; those elements are not XML documents of their own.
+bool startsWithHtml(const QByteArray &text)
+{
+    static const QRegularExpression html(QStringLiteral(
+        "^<(?:p|div|span|a|img|br|hr|h[1-6]|details|summary|table|center|picture|b|i|em|strong|sup|sub)[\\s/>]"),
+        QRegularExpression::CaseInsensitiveOption);
+    return html.match(QString::fromUtf8(text.left(64))).hasMatch();
+}
+
+QByteArray skipXmlComments(QByteArray text)
+{
+    while (text.startsWith("<!--")) {
+        const qsizetype end = text.indexOf("-->");
+        if (end < 0)
+            return QByteArray();
+        text = text.mid(end + 3).trimmed();
+    }
+    return text;
+}
+
+} // namespace
+
 InputFormat detectFormat(const QByteArray &utf8Head)
 {
     const QByteArray head = utf8Head.left(64 * 1024).trimmed();
     if (head.isEmpty())
         return InputFormat::Unknown;
-    if (head.startsWith('<'))
-        return head.contains("<testsuite") || head.contains("<testcase") ? InputFormat::JUnitXml : InputFormat::Unknown;
+    // XML by its first markup: a declaration, a DOCTYPE or entity (the importer refuses those with a
+    // reason), or any root element that is not Markdown's inline HTML. The JUnit importer names the root
+    // element of XML that is not JUnit.
+    if (head.startsWith('<')) {
+        const QByteArray body = skipXmlComments(head);
+        if (body.startsWith("<?xml") || body.startsWith("<!") || body.startsWith("<testsuite")
+            || (body.startsWith('<') && !startsWithHtml(body)))
+            return InputFormat::JUnitXml;
+        if (body.isEmpty())
+            return InputFormat::Unknown;
+    }
+    if ((head.startsWith('{') || head.startsWith('[')) && !head.startsWith("[gw"))
+        return InputFormat::Unknown; // JSON: not a format Gapwise reads
+    if (looksLikePytestLog(head))
+        return InputFormat::PytestLog;
     // Everything else that is text reads as Markdown: plain prose is valid Markdown, and the importer says
     // "no test results found" when there is nothing in it.
     return InputFormat::Markdown;
@@ -50,26 +89,37 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
         result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
         return result;
     }
+    // Detection reads only the decoded start of the file, so a big XML file is never decoded twice.
+    const DecodedText head = decodeText(raw.left(64 * 1024));
+    if (!head.ok()) {
+        result.error.message = head.error;
+        return result;
+    }
+    if (head.utf8.trimmed().isEmpty() && raw.trimmed().size() <= 64 * 1024) {
+        result.error.message = QStringLiteral("the file is empty");
+        return result;
+    }
+    const InputFormat format = detectFormat(head.utf8);
+    if (format == InputFormat::JUnitXml) {
+        // QXmlStreamReader reads the raw bytes: it honours the XML encoding declaration itself.
+        result = importJUnit(raw, displayName, control);
+        if (!result.ok() && result.error.file.isEmpty())
+            result.error.file = displayName;
+        return result;
+    }
+    if (format == InputFormat::Unknown) {
+        result.error.message = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)");
+        return result;
+    }
     const DecodedText text = decodeText(raw);
     if (!text.ok()) {
         result.error.message = text.error;
         return result;
     }
-    if (text.utf8.trimmed().isEmpty()) {
-        result.error.message = QStringLiteral("the file is empty");
-        return result;
-    }
-    const InputFormat format = detectFormat(text.utf8);
-    switch (format) {
-    case InputFormat::Markdown:
+    if (format == InputFormat::PytestLog)
+        result = importPytestLog(text.utf8, displayName, control);
+    else
         result = importMarkdown(text.utf8, displayName, control);
-        break;
-    case InputFormat::JUnitXml:
-    case InputFormat::PytestLog:
-    case InputFormat::Unknown:
-        result.error.message = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)");
-        return result;
-    }
     if (result.report && !text.warning.isEmpty())
         result.report->diagnostics.prepend({Severity::Warning, 0, text.warning});
     return result;

@@ -58,6 +58,8 @@ struct TestCase
     bool expectedFailure = false; // the report says it fails on purpose (proves a bug)
     QString message;
     QString history; // earlier states the report gives ("Before Fix: FAILED")
+    QString details; // full failure text: trace, assertion detail, captured output (JUnit, pytest logs)
+    double durationSeconds = -1.0;
     int line = 0;
 };
 
@@ -99,5 +101,8 @@ struct Report
 };
 
 } // namespace Gapwise
+
+// Only implicitly shared Qt types and scalars: vectors of 100,000 tests grow by moving memory, not objects.
+Q_DECLARE_TYPEINFO(Gapwise::TestCase, Q_RELOCATABLE_TYPE);
 
 Q_DECLARE_METATYPE(Gapwise::Report)

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "report.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Gapwise {
+
+// What a failure says about its cause, with everything incidental taken out (rules in docs/junit.md):
+// the exception type, the message as a template (messagetemplate.h), the innermost frames of the project's
+// own code (module and function, no line numbers), and, where the exception names the cause, that name:
+// the module of an ImportError/ModuleNotFoundError, the type and attribute of an AttributeError, the name
+// of a NameError. Failures with equal keys share a cause.
+struct FailureSignature
+{
+    QString exceptionType;   // "ZeroDivisionError", "java.lang.AssertionError"; empty when none is given
+    QString subject;         // "psycopg2", "dict.attr", "foo"; empty for other exceptions
+    QString messageTemplate; // "request <HEX> timed out after <NUM>s"
+    QStringList frames;      // innermost first, at most two: "app.client:call", "com.acme.Store:save"
+    bool fromTestName = false; // no message anywhere: the template is made of the test name's words
+
+    QString key() const;    // exact grouping key
+    QString bucket() const; // what must be equal before templates may merge by similarity
+    QString title() const;  // "ModuleNotFoundError: No module named 'psycopg2'"
+};
+
+FailureSignature failureSignature(const TestCase &test);
+
+} // namespace Gapwise

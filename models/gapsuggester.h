@@ -1,0 +1,19 @@
+#pragma once
+
+#include "report.h"
+
+namespace Gapwise {
+
+struct SuggestOptions
+{
+    int minTests = 2;         // a cause shared by fewer failures is not a gap of its own
+    double similarity = 0.8;  // token similarity at which two templates of one bucket merge (docs/junit.md)
+};
+
+// Groups the failing tests that have no gap by failure signature and adds a suggested gap per group
+// (Gap::suggested, TestCase::gapSuggested). Deterministic: the same report gives the same gaps with the same
+// ids (a hash of the signature, so a gap keeps its id when other failures come and go). Expected failures
+// (xfail) are left alone. Returns the number of gaps added.
+int suggestGaps(Report &report, const SuggestOptions &options = {});
+
+} // namespace Gapwise

@@ -1,0 +1,22 @@
+#include "junitimporter.h"
+#include "gapsuggester.h"
+#include "junitdocument.h"
+#include "junitreport.h"
+
+namespace Gapwise {
+
+ImportResult importJUnit(const QByteArray &xml, const QString &displayName, const ImportControl &control)
+{
+    ImportResult result;
+    JUnitDocument doc;
+    JUnitReportBuilder builder(doc, displayName);
+    if (!readJUnitDocument(xml, displayName, control, &doc, &builder, &result.error))
+        return result;
+    result.report = builder.finish();
+    suggestGaps(*result.report);
+    if (control.progress)
+        control.progress(1000);
+    return result;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,114 @@
+#include "junitnames.h"
+#include "phasewords.h"
+
+namespace Gapwise {
+namespace {
+
+bool isTestModule(const QString &segment)
+{
+    return segment.startsWith(QLatin1String("test_")) || segment.endsWith(QLatin1String("_test"));
+}
+
+bool isClassSegment(const QString &segment)
+{
+    return !segment.isEmpty() && segment.at(0).isUpper();
+}
+
+// The node id without the test function, or empty when classname and file do not read as pytest.
+QString pytestPrefix(const QString &classname, const QString &file)
+{
+    const QStringList classParts = classname.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    if (file.endsWith(QLatin1String(".py"))) {
+        QString stem = file.chopped(3);
+        stem.replace(QLatin1Char('\\'), QLatin1Char('/'));
+        const QStringList fileParts = stem.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (classParts.isEmpty())
+            return file;
+        // The classname repeats the module path (or its tail): what follows it are the classes.
+        for (int k = qMin(fileParts.size(), classParts.size()); k > 0; --k) {
+            if (fileParts.mid(fileParts.size() - k) == classParts.mid(0, k)) {
+                QString id = file;
+                for (const QString &cls : classParts.mid(k))
+                    id += QLatin1String("::") + cls;
+                return id;
+            }
+        }
+        return QString();
+    }
+    for (int i = classParts.size() - 1; i >= 0; --i) {
+        if (!isTestModule(classParts[i]))
+            continue;
+        const QStringList classes = classParts.mid(i + 1);
+        if (!std::all_of(classes.cbegin(), classes.cend(), isClassSegment))
+            return QString();
+        QString id = classParts.mid(0, i + 1).join(QLatin1Char('/')) + QLatin1String(".py");
+        for (const QString &cls : classes)
+            id += QLatin1String("::") + cls;
+        return id;
+    }
+    return QString();
+}
+
+// pytest writes a module that failed to collect as classname="" name="tests.unit.test_db": name it by its
+// path, as the log does ("tests/unit/test_db.py").
+QString pytestCollectedModule(const JUnitCase &c)
+{
+    if (!c.classname.isEmpty() || !c.file.isEmpty() || c.name.contains(QLatin1Char(' ')) || c.status != TestStatus::Error)
+        return QString();
+    const QStringList parts = c.name.split(QLatin1Char('.'));
+    if (parts.size() < 2 || !isTestModule(parts.last()))
+        return QString();
+    return parts.join(QLatin1Char('/')) + QLatin1String(".py");
+}
+
+} // namespace
+
+const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
+{
+    if (m_last && c.classname == m_lastClassname && c.file == m_last->file)
+        return *m_last;
+    Derived &d = m_byClassname[c.classname];
+    if (!d.computed || d.file != c.file) {
+        d.computed = true;
+        d.file = c.file;
+        d.nodePrefix = pytestPrefix(c.classname, c.file);
+        QString path = c.file;
+        if (path.isEmpty()) {
+            path = c.classname;
+            path.replace(QLatin1Char('.'), QLatin1Char('/'));
+        }
+        d.phaseWord = phaseWordOfPath(path);
+    }
+    m_lastClassname = c.classname;
+    m_last = &d;
+    return d;
+}
+
+QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteName)
+{
+    if (c.synthetic)
+        return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
+               + QLatin1String("::(suite)");
+    if (const QString module = pytestCollectedModule(c); !module.isEmpty())
+        return module;
+    const Derived &d = derived(c);
+    const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
+        return d.nodePrefix + QLatin1String("::") + name;
+    if (!c.classname.isEmpty())
+        return c.classname + QLatin1String("::") + name;
+    if (!c.file.isEmpty())
+        return c.file + QLatin1String("::") + name;
+    if (!innermostSuiteName.isEmpty())
+        return innermostSuiteName + QLatin1String("::") + name;
+    return name;
+}
+
+QString JUnitNamer::phaseWord(const JUnitCase &c)
+{
+    if (const QString module = pytestCollectedModule(c); !module.isEmpty())
+        return phaseWordOfPath(module);
+    return derived(c).phaseWord;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "junitdocument.h"
+
+#include <QHash>
+
+namespace Gapwise {
+
+// How a JUnit testcase is named in Gapwise (documented in docs/junit.md):
+// - a pytest node id ("tests/unit/test_a.py::TestC::test_x") when the test is a pytest one whose path is
+//   known: from the `file` attribute (*.py) or from a dotted classname with a test module in it
+//   ("tests.unit.test_a.TestC" → "tests/unit/test_a.py::TestC");
+// - else "classname::name"; without a classname "file::name", else "suite::name", else the bare name.
+// And which phase word its path carries ("tests/unit/…", "com.acme.integration.…").
+//
+// Many testcases share classname and file, so the work per (classname, file) is done once.
+class JUnitNamer
+{
+public:
+    QString testName(const JUnitCase &c, const QString &innermostSuiteName);
+    QString phaseWord(const JUnitCase &c);
+
+private:
+    struct Derived
+    {
+        QString file;
+        QString nodePrefix; // "tests/unit/test_a.py::TestC" when the pair reads as pytest, else empty
+        QString phaseWord;
+        bool computed = false;
+    };
+    const Derived &derived(const JUnitCase &c);
+
+    QHash<QString, Derived> m_byClassname; // keyed by classname; recomputed when the file differs
+    const Derived *m_last = nullptr;
+    QString m_lastClassname;
+};
+
+} // namespace Gapwise

@@ -1,0 +1,239 @@
+#include "junitreport.h"
+#include "phasewords.h"
+#include "pytestsections.h"
+#include "testidentifiers.h"
+
+#include <QFileInfo>
+
+namespace Gapwise {
+namespace {
+
+constexpr int MaxCountWarnings = 20;
+
+struct Counts
+{
+    int n[CountKinds] = {0, 0, 0, 0};
+    void add(TestStatus s)
+    {
+        ++n[CountTests];
+        if (s == TestStatus::Failed) ++n[CountFailures];
+        else if (s == TestStatus::Error) ++n[CountErrors];
+        else if (s == TestStatus::Skipped) ++n[CountSkipped];
+    }
+};
+
+// "3 tests, 0 failures": only the kinds the file states.
+QString countsText(const int *n, const int *stated)
+{
+    static const char *const words[CountKinds] = {"tests", "failures", "errors", "skipped"};
+    QStringList parts;
+    for (int k = 0; k < CountKinds; ++k) {
+        if (stated[k] >= 0)
+            parts << QStringLiteral("%1 %2").arg(n[k]).arg(QLatin1String(words[k]));
+    }
+    return parts.join(QLatin1String(", "));
+}
+
+bool disagrees(const int *stated, const Counts &present)
+{
+    for (int k = 0; k < CountKinds; ++k) {
+        if (stated[k] >= 0 && stated[k] != present.n[k])
+            return true;
+    }
+    return false;
+}
+
+QString runText(const TestCase &t)
+{
+    return statusName(t.status) + (t.message.isEmpty() ? QString() : QLatin1String(": ") + t.message);
+}
+
+} // namespace
+
+JUnitReportBuilder::JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName)
+    : m_doc(doc), m_displayName(displayName)
+{
+}
+
+int JUnitReportBuilder::phaseFor(const JUnitCase &c)
+{
+    const QString word = m_namer.phaseWord(c);
+    const int top = c.topLevel;
+    if (m_lastPhase >= 0 && top == m_lastTop && word == m_lastPhaseWord)
+        return m_lastPhase;
+    m_lastTop = top;
+    m_lastPhaseWord = word;
+    m_lastPhase = phaseIndexFor(c, word, top);
+    return m_lastPhase;
+}
+
+int JUnitReportBuilder::phaseIndexFor(const JUnitCase &c, const QString &word, int top)
+{
+    const QString key = word.isEmpty() ? QStringLiteral("suite:%1").arg(top) : QLatin1String("path:") + word;
+    if (const auto it = m_phaseByKey.constFind(key); it != m_phaseByKey.cend())
+        return *it;
+    Phase p;
+    if (!word.isEmpty()) {
+        p.name = phaseWordTitle(word);
+        p.id = word;
+        p.line = c.line;
+    } else if (top >= 0) {
+        p.name = c.topLevelName.isEmpty() ? QStringLiteral("Suite %1").arg(m_report.phases.size() + 1) : c.topLevelName;
+        p.id = slugify(p.name);
+        p.line = c.topLevelLine;
+    } else {
+        p.name = m_doc.rootName.isEmpty() ? QStringLiteral("Tests") : m_doc.rootName;
+        p.id = slugify(p.name);
+        p.line = m_doc.rootLine;
+    }
+    // Phase ids stay unique: a second "tests" suite becomes "tests-2".
+    const QString base = p.id;
+    for (int n = 2; m_report.phaseIndex(p.id) >= 0; ++n)
+        p.id = base + QLatin1Char('-') + QString::number(n);
+    p.total = p.passed = p.failed = p.errors = p.skipped = 0;
+    m_report.phases.append(p);
+    const int index = int(m_report.phases.size()) - 1;
+    m_phaseByKey.insert(key, index);
+    return index;
+}
+
+void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
+{
+    // The same test twice in one suite is a rerun (pytest-rerunfailures, flaky plugins): one test, the last
+    // outcome wins, the earlier ones go to its history.
+    QString history = t.history;
+    if (!history.isEmpty())
+        history += QLatin1String("; ");
+    history += QLatin1String("earlier run: ") + runText(t);
+    for (const QString &h : std::as_const(c.history))
+        history += QLatin1String("; ") + h;
+    t.history = history;
+    t.status = c.status;
+    t.expectedFailure = c.expectedFailure;
+    t.message = std::move(c.message);
+    if (!c.details.isEmpty() || c.status == TestStatus::Passed)
+        t.details = std::move(c.details);
+    t.line = c.line;
+    t.durationSeconds = c.seconds;
+    ++m_reruns;
+}
+
+void JUnitReportBuilder::addCase(JUnitCase &&c)
+{
+    const int phaseIndex = phaseFor(c);
+    TestCase t;
+    t.name = m_namer.testName(c, c.suiteName);
+    t.phaseId = m_report.phases[phaseIndex].id;
+    // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
+    // two suites) are numbered in document order.
+    const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
+    t.id = base;
+    for (int n = 2;; ++n) {
+        const auto it = m_byId.constFind(t.id);
+        if (it == m_byId.cend())
+            break;
+        const Origin &o = m_origins[*it];
+        if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
+            mergeRerun(m_report.tests[*it], std::move(c));
+            return;
+        }
+        t.id = base + QLatin1Char('#') + QString::number(n);
+    }
+    t.status = c.status;
+    t.expectedFailure = c.expectedFailure;
+    t.message = std::move(c.message);
+    t.details = std::move(c.details);
+    t.history = c.history.join(QLatin1String("; "));
+    t.line = c.line;
+    t.durationSeconds = c.seconds;
+    noteImportError(m_report.phases[phaseIndex], t);
+    m_byId.insert(t.id, int(m_report.tests.size()));
+    m_origins.append(Origin{c.suite, c.synthetic});
+    m_testPhase.append(phaseIndex);
+    m_report.tests.append(std::move(t));
+}
+
+// pytest's JUnit XML writes a module that failed to import as an erroring testcase ("collection failure"):
+// count it in the phase's import errors, as the pytest-log importer does.
+void JUnitReportBuilder::noteImportError(Phase &phase, const TestCase &t)
+{
+    if (t.status != TestStatus::Error || t.message != QLatin1String("collection failure"))
+        return;
+    for (const QStringView line : QStringView(t.details).split(QLatin1Char('\n'))) {
+        const QString text = exceptionLineText(line.toString());
+        if (!text.isEmpty() && isImportErrorMessage(text)) {
+            phase.importErrors = qMax(0, phase.importErrors) + 1;
+            phase.importErrorMessages << t.name + QLatin1String(": ") + text;
+            return;
+        }
+    }
+}
+
+void JUnitReportBuilder::countAndWarn()
+{
+    QVector<Counts> perSuite(m_doc.suites.size());
+    Counts all;
+    for (int i = 0; i < m_report.tests.size(); ++i) {
+        const TestCase &t = m_report.tests[i];
+        all.add(t.status);
+        for (int s = m_origins[i].suite; s >= 0; s = m_doc.suites[s].parent)
+            perSuite[s].add(t.status);
+        Phase &p = m_report.phases[m_testPhase[i]];
+        ++p.total;
+        switch (t.status) {
+        case TestStatus::Passed: ++p.passed; break;
+        case TestStatus::Failed: ++p.failed; break;
+        case TestStatus::Error: ++p.errors; break;
+        case TestStatus::Skipped: ++p.skipped; break;
+        case TestStatus::Unknown: break;
+        }
+        if (t.durationSeconds >= 0)
+            p.durationSeconds = qMax(0.0, p.durationSeconds) + t.durationSeconds;
+    }
+    int warnings = 0;
+    auto warn = [&](int line, const QString &what, const int *stated, const Counts &present) {
+        if (!disagrees(stated, present) || ++warnings > MaxCountWarnings)
+            return;
+        m_report.diagnostics.append({Severity::Warning, line,
+            QStringLiteral("%1 states %2 but its testcases give %3; Gapwise counts the testcases")
+                .arg(what, countsText(stated, stated), countsText(present.n, stated))});
+    };
+    if (!m_doc.rootIsSuite)
+        warn(m_doc.rootLine, QStringLiteral("the report"), m_doc.rootStated, all);
+    for (int s = 0; s < m_doc.suites.size(); ++s) {
+        const JUnitSuite &suite = m_doc.suites[s];
+        warn(suite.line, QStringLiteral("suite \"%1\"").arg(suite.name), suite.stated, perSuite[s]);
+    }
+    if (warnings > MaxCountWarnings)
+        m_report.diagnostics.append({Severity::Warning, 0,
+            QStringLiteral("%1 more suites state counts that disagree with their testcases")
+                .arg(warnings - MaxCountWarnings)});
+}
+
+Report JUnitReportBuilder::finish()
+{
+    m_report.format = QStringLiteral("junit");
+    m_report.sourceFile = m_displayName;
+    m_report.title = m_doc.rootName;
+    if (m_report.title.isEmpty() && !m_doc.suites.isEmpty())
+        m_report.title = m_doc.suites.first().name;
+    if (m_report.title.isEmpty())
+        m_report.title = QFileInfo(m_displayName).fileName();
+    if (!m_doc.suites.isEmpty()) {
+        m_report.date = m_doc.suites.first().timestamp;
+        m_report.environment = m_doc.suites.first().hostname;
+    }
+    countAndWarn();
+    m_report.summaryFacts << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
+    if (m_reruns > 0)
+        m_report.diagnostics.append({Severity::Info, 0,
+            QStringLiteral("%1 testcase elements repeat a test of the same suite (reruns): each test is counted "
+                           "once with its last outcome, earlier outcomes are in its history").arg(m_reruns)});
+    if (m_report.tests.isEmpty())
+        m_report.diagnostics.append({Severity::Info, 0, QStringLiteral("the report contains no test cases")});
+    m_origins.clear();
+    m_byId.clear();
+    return std::move(m_report);
+}
+
+} // namespace Gapwise

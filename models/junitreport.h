@@ -1,0 +1,50 @@
+#pragma once
+
+#include "junitdocument.h"
+#include "junitnames.h"
+#include "report.h"
+
+#include <QHash>
+
+namespace Gapwise {
+
+// Maps testcases onto the domain model as the reader delivers them (rules in docs/junit.md): names,
+// phases, stable ids, reruns merged into one test; finish() adds phase counts from the testcases and a
+// warning wherever a suite's stated counts disagree with its testcases.
+class JUnitReportBuilder : public JUnitCaseSink
+{
+public:
+    JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName);
+    void addCase(JUnitCase &&c) override;
+    Report finish();
+
+private:
+    // Where a test came from. A testcase whose id (made from classname, name and file) is taken by a test of
+    // the same suite is a rerun of it.
+    struct Origin
+    {
+        int suite;
+        bool synthetic; // a suite-level <error>/<failure>: never a rerun of anything
+    };
+
+    int phaseFor(const JUnitCase &c);
+    int phaseIndexFor(const JUnitCase &c, const QString &word, int top);
+    void mergeRerun(TestCase &t, JUnitCase &&c);
+    void countAndWarn();
+    static void noteImportError(Phase &phase, const TestCase &t);
+
+    const JUnitDocument &m_doc;
+    const QString m_displayName;
+    JUnitNamer m_namer;
+    Report m_report;
+    QHash<QString, int> m_phaseByKey; // "path:unit" or "suite:<index>" → phase index
+    QHash<QString, int> m_byId;       // test id → index in m_report.tests
+    QVector<Origin> m_origins;        // per test
+    QVector<int> m_testPhase;         // per test: phase index
+    int m_reruns = 0;
+    QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
+    int m_lastTop = -2;
+    int m_lastPhase = -1;
+};
+
+} // namespace Gapwise

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QByteArray>
+#include <QIODevice>
+
+namespace GapwiseBench {
+
+// Writes a synthetic, deterministic JUnit XML report of `testcases` tests: pytest-style classnames and
+// files under tests/unit, tests/integration and tests/e2e, suites of 200 tests, about 4% failures and
+// 1% errors whose messages vary only in ids, numbers, paths and ports (so they group into a few causes),
+// short tracebacks, some skips and captured output. About 180 bytes per testcase.
+void writeSyntheticJUnit(QIODevice &out, int testcases, quint32 seed = 1);
+
+} // namespace GapwiseBench
