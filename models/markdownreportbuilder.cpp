@@ -3,6 +3,7 @@
 #include "countfields.h"
 #include "markdowntext.h"
 #include "pytestlines.h"
+#include "pytestlog.h"
 #include "testidentifiers.h"
 #include "titlematcher.h"
 
@@ -585,7 +586,9 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
     const QStringList lines = block.text.split(QLatin1Char('\n'));
     const bool results = inResultsContext();
     Section *gapSection = nearestGapSection();
-    int lastCollectionError = -1;
+    // Pasted pytest output is read by the pytest-log reader, the same one that reads log files.
+    PytestLogReader reader;
+    QVector<QPair<int, QString>> fed;
     for (int i = 0; i < lines.size(); ++i) {
         const QString &text = lines[i];
         const int lineNo = block.line + i;
@@ -597,53 +600,50 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
                 if (phase.command.isEmpty() && text.contains(QLatin1String("test"), Qt::CaseInsensitive))
                     phase.command = text.trimmed();
             }
+            continue; // a node id inside a command names what to run, not a result
+        }
+        reader.addLine(text, lineNo);
+        fed.append({lineNo, text});
+    }
+    QSet<QString> named;
+    for (const PytestRun &run : reader.finish()) {
+        for (const TestCase &t : run.tests) {
+            if (!t.name.contains(QLatin1String("::")))
+                continue; // a module that failed to collect: an import error of the phase, not a test
+            named.insert(normalisedTestKey(t.name));
+            assignToGap(addTest(t.name, t.status, t.expectedFailure, t.message, t.history, t.line), gapSection);
+        }
+        if (!results)
             continue;
+        const int phaseIndex = phaseForResults();
+        Phase &phase = phaseAt(phaseIndex);
+        for (const QString &message : run.importErrorMessages) {
+            if (!phase.importErrorMessages.contains(message))
+                phase.importErrorMessages.append(message);
         }
-        const PytestLine parsed = parsePytestLine(text);
-        switch (parsed.kind) {
-        case PytestLine::Result: {
-            assignToGap(addTest(parsed.nodeId, parsed.status, parsed.expectedFailure, parsed.message, QString(), lineNo),
-                        gapSection);
-            break;
+        if (run.collected >= 0 && phase.collected < 0)
+            phase.collected = run.collected;
+        if (run.tally.kind == PytestLine::Tally) {
+            CountReading reading;
+            reading.passed = run.tally.passed;
+            reading.failed = run.tally.failed;
+            reading.errors = run.tally.errors;
+            reading.skipped = run.tally.skipped;
+            reading.deselected = run.tally.deselected;
+            reading.durationSeconds = run.tally.seconds;
+            applyPhaseCounts(phaseIndex, reading, run.tallyLine);
         }
-        case PytestLine::Tally:
-            if (results) {
-                CountReading reading;
-                reading.passed = parsed.passed;
-                reading.failed = parsed.failed;
-                reading.errors = parsed.errors;
-                reading.skipped = parsed.skipped;
-                reading.deselected = parsed.deselected;
-                reading.durationSeconds = parsed.seconds;
-                applyPhaseCounts(phaseForResults(), reading, lineNo);
-            }
-            break;
-        case PytestLine::CollectionError: {
-            Phase &phase = phaseAt(phaseForResults());
-            phase.importErrorMessages.append(parsed.nodeId);
-            lastCollectionError = int(phase.importErrorMessages.size()) - 1;
-            break;
-        }
-        case PytestLine::Other: {
-            static const RE errorLine(QStringLiteral("^E\\s+((?:\\w+\\.)*\\w*(?:Error|Exception)\\b.*)$"));
-            const auto e = errorLine.match(text.trimmed());
-            if (e.hasMatch() && lastCollectionError >= 0) {
-                Phase &phase = phaseAt(phaseForResults());
-                if (lastCollectionError < phase.importErrorMessages.size())
-                    phase.importErrorMessages[lastCollectionError] += QStringLiteral(": ") + e.captured(1);
-                lastCollectionError = -1;
-                break;
-            }
-            for (const QString &id : findTestIdentifiers(text)) {
-                if (!isNodeId(id))
-                    continue;
-                QString rest = text;
-                rest.remove(id);
-                const auto stated = MarkdownText::statusStatedIn(rest);
-                addTest(id, stated.status, stated.expectedFailure, QString(), stated.history, lineNo);
-            }
-            break;
-        }
+    }
+    // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests.
+    for (const auto &[lineNo, text] : std::as_const(fed)) {
+        for (const QString &id : findTestIdentifiers(text)) {
+            if (!isNodeId(id) || named.contains(normalisedTestKey(id)))
+                continue;
+            named.insert(normalisedTestKey(id));
+            QString rest = text;
+            rest.remove(id);
+            const auto stated = MarkdownText::statusStatedIn(rest);
+            assignToGap(addTest(id, stated.status, stated.expectedFailure, QString(), stated.history, lineNo), gapSection);
         }
     }
 }

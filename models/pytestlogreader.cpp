@@ -72,6 +72,7 @@ private:
     QVector<Block> m_blocks;
     QHash<QString, int> m_byNode;
     QVector<CollectionError> m_collection;
+    QString m_lastCollectionError; // the file of the line before, when it was "ERROR collecting <file>"
     QHash<QString, int> m_collectionByFile;
 };
 
@@ -169,7 +170,8 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
         CollectionError &ce = collectionError(pl.nodeId, n);
         if (ce.message.isEmpty())
             ce.message = pl.message;
-        break;
+        m_lastCollectionError = pl.nodeId;
+        return;
     }
     case PytestLine::Tally: { // "-q" runs print the tally without the rule around it
         PytestRun &run = ensureRun(n);
@@ -178,9 +180,20 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
         m_runEnded = true;
         break;
     }
-    case PytestLine::Other:
+    case PytestLine::Other: {
+        // Abridged output pastes the cause right under "ERROR collecting x.py": "E   ModuleNotFoundError: …".
+        static const QRegularExpression eLine(QStringLiteral("^E\\s+(\\S.*)$"));
+        const auto m = eLine.match(line.trimmed());
+        if (m.hasMatch() && !m_lastCollectionError.isEmpty()) {
+            CollectionError &ce = collectionError(m_lastCollectionError, n);
+            if (ce.message.isEmpty())
+                ce.message = m.captured(1);
+            return;
+        }
         break;
     }
+    }
+    m_lastCollectionError.clear();
 }
 
 void PytestLogReaderPrivate::addResult(const PytestLine &line, int n, bool fromSummary)
