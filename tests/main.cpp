@@ -3,18 +3,21 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QTemporaryDir>
 
 int main(int argc, char **argv)
 {
     // catch_discover_tests runs this binary at build time without the test environment: default to offscreen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Settings, recent files and recovery files go to a folder of this process alone: ctest runs test
+    // processes in parallel, and none may read another's saved layout, nor touch the user's.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
     // A QApplication, not a QGuiApplication: the window tests create widgets.
     QApplication app(argc, argv);
-    // Window tests must not read or overwrite a user's saved layout and recent files.
     QCoreApplication::setOrganizationName(QStringLiteral("GapwiseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("gapwise_tests"));
-    QSettings().clear(); // every run starts from a first-run window, whatever an earlier run left
-
     return Catch::Session().run(argc, argv);
 }
