@@ -50,6 +50,7 @@ private:
         int line = 0;
     };
     static constexpr int PendingPhase = -2; // results standing in no phase section
+    static QString pendingPhaseId() { return QStringLiteral("\x01pending"); }
 
     void enterHeading(const MarkdownBlock &block);
     void closeSection();

@@ -155,4 +155,34 @@ QStringList titleWords(const QString &text)
     return words;
 }
 
+bool looksLikeCommand(const QString &text)
+{
+    static const QRegularExpression command(QStringLiteral(
+        "^\\s*(?:\\$\\s*|>\\s*)?(?:python3?(?:\\.\\d+)?|pytest|py\\.test|npm|npx|yarn|pnpm|jest|go\\s+test|mvn|"
+        "gradlew?|ctest|make|cargo|tox|nox|uv|poetry|pipenv|docker|bash|sh|cd|export|set|\\./)\\b"));
+    return command.match(text).hasMatch();
+}
+
+QString messageAfter(const QString &plain, const QString &identifier)
+{
+    const int at = plain.indexOf(identifier);
+    if (at < 0)
+        return QString();
+    QString rest = plain.mid(at + identifier.size());
+    static const QRegularExpression lead(QStringLiteral(
+        "^(?:[\\s`*:|\\-–—>→,.]|\\((?:expected|as expected)\\)|\\b(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|PASS|FAIL)\\b|"
+        "\\[\\s*\\d+%\\])+"), QRegularExpression::CaseInsensitiveOption);
+    rest = stripEmoji(rest);
+    rest.remove(lead);
+    rest = rest.trimmed();
+    while (rest.endsWith(QLatin1Char('*')) || rest.endsWith(QLatin1Char('`')))
+        rest.chop(1);
+    return rest.trimmed();
+}
+
+bool labelIs(const QString &label, const char *pattern)
+{
+    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption).match(label).hasMatch();
+}
+
 } // namespace Gapwise::MarkdownText

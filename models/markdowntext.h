@@ -35,5 +35,14 @@ TestStatus statusOfGroupLabel(const QString &text);
 // Content words for matching titles against each other (lower case, stop words and plurals removed).
 QStringList titleWords(const QString &text);
 
+// A shell command line ("python -m pytest …", "$ npm test"): it names what ran, not a result.
+bool looksLikeCommand(const QString &text);
+
+// What follows a test's name on its line, without separators, status words and emoji.
+QString messageAfter(const QString &plain, const QString &identifier);
+
+// Whether a label ("Root Cause") matches a case-insensitive pattern.
+bool labelIs(const QString &label, const char *pattern);
+
 } // namespace MarkdownText
 } // namespace Gapwise

@@ -1,0 +1,141 @@
+// The end of a Markdown import: where results outside any phase go, the cross-checks of counts that become
+// diagnostics, and remediation items linked to the gaps they address.
+#include "markdownreportbuilder.h"
+
+#include "markdowntext.h"
+#include "titlematcher.h"
+
+#include <QSet>
+
+namespace Gapwise {
+
+using namespace MarkdownText;
+
+void MarkdownReportBuilder::finish()
+{
+    while (!m_sections.isEmpty())
+        closeSection();
+    if (m_report.title.isEmpty())
+        m_report.title = m_firstHeading;
+
+    placePendingResults();
+    checkPhaseCounts();
+    linkRemediationToGaps();
+
+    if (m_report.tests.isEmpty() && m_report.phases.isEmpty())
+        addDiagnostic(Severity::Info, 0, QStringLiteral("no test results found: no phase counts, no named tests"));
+}
+
+void MarkdownReportBuilder::placePendingResults()
+{
+    const bool pendingTests = std::any_of(m_report.tests.cbegin(), m_report.tests.cend(),
+                                          [](const TestCase &t) { return t.phaseId == pendingPhaseId(); });
+    const bool pendingCounts = m_pending.total >= 0 || m_pending.failed >= 0 || m_pending.passed >= 0;
+    QString id;
+    if (m_report.phases.isEmpty() && (pendingTests || pendingCounts)) {
+        // A report without phase headings is one phase, named after the report.
+        m_pending.name = m_report.title.isEmpty() ? QStringLiteral("Tests") : m_report.title;
+        m_pending.id = slugify(m_pending.name);
+        if (m_pending.id.isEmpty())
+            m_pending.id = QStringLiteral("tests");
+        m_pending.line = 1;
+        m_report.phases.append(m_pending);
+        id = m_pending.id;
+    } else if (pendingTests && m_report.phases.size() == 1) {
+        id = m_report.phases.first().id; // one results section: the report's other tests belong to it
+    } else if (pendingTests) {
+        // Summary counts outside the phases repeat what the phases say; only the tests need a home.
+        Phase other;
+        other.id = QStringLiteral("other-tests");
+        other.name = QStringLiteral("Other tests");
+        other.importErrorMessages = m_pending.importErrorMessages;
+        m_report.phases.append(other);
+        id = other.id;
+    }
+    for (TestCase &t : m_report.tests) {
+        if (t.phaseId == pendingPhaseId()) {
+            t.phaseId = id;
+            t.id = id + t.id.mid(pendingPhaseId().size());
+        }
+    }
+}
+
+void MarkdownReportBuilder::checkPhaseCounts()
+{
+    for (Phase &p : m_report.phases) {
+        if (p.importErrors < 0 && !p.importErrorMessages.isEmpty())
+            p.importErrors = int(p.importErrorMessages.size());
+        const int namedFailing = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(), [&](const TestCase &t) {
+            return t.phaseId == p.id && t.status == TestStatus::Failed;
+        }));
+        if (p.failed >= 0 && namedFailing > p.failed) {
+            addDiagnostic(Severity::Warning, p.line,
+                          QStringLiteral("phase “%1” states %2 failed but names %3 failing tests")
+                              .arg(p.name).arg(p.failed).arg(namedFailing));
+        }
+        if (p.failed < 0 && namedFailing > 0)
+            p.failed = namedFailing;
+        const int outcomes = qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.skipped);
+        if (p.selected >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.selected) {
+            addDiagnostic(Severity::Warning, p.line,
+                          QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5 results, but %6 tests were selected")
+                              .arg(p.name).arg(p.failed).arg(p.passed)
+                              .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
+                              .arg(outcomes).arg(p.selected));
+        } else if (p.total >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.total
+                   && outcomes + qMax(0, p.errors - qMax(0, p.importErrors)) != p.total
+                   && outcomes + qMax(0, p.deselected) != p.total) {
+            addDiagnostic(Severity::Warning, p.line,
+                          QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5, but the total is %6")
+                              .arg(p.name).arg(p.failed).arg(p.passed)
+                              .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
+                              .arg(outcomes).arg(p.total));
+        }
+        if (p.total < 0 && p.passed >= 0 && p.failed >= 0)
+            p.total = outcomes + qMax(0, p.errors - qMax(0, p.importErrors));
+    }
+    // "Failure Rate: 54%" is a cross-check of the counts, never a count of its own.
+    for (const StatedRate &rate : std::as_const(m_statedRates)) {
+        const Phase &p = m_report.phases[rate.phase];
+        const int base = p.selected > 0 ? p.selected : p.total;
+        if (base <= 0 || (p.failed < 0 && p.passed < 0))
+            continue;
+        const double failing = p.failed >= 0 ? p.failed : base - p.passed;
+        const double computed = 100.0 * failing / (p.selected > 0 ? qMax(base, p.failed + qMax(0, p.passed)) : base);
+        if (qAbs(computed - rate.percent) > 1.5) {
+            addDiagnostic(Severity::Warning, rate.line,
+                          QStringLiteral("phase “%1”: the stated failure rate %2% does not match the counts (%3%)")
+                              .arg(p.name, QString::number(rate.percent, 'f', 1), QString::number(computed, 'f', 1)));
+        }
+    }
+}
+
+void MarkdownReportBuilder::linkRemediationToGaps()
+{
+    if (m_report.gaps.isEmpty())
+        return;
+    TitleMatcher matcher;
+    QStringList titles;
+    QSet<QString> stated; // gaps whose priority the report gives
+    for (const Gap &g : m_report.gaps) {
+        titles.append(g.title);
+        if (g.priority != Priority::None)
+            stated.insert(g.id);
+    }
+    matcher.setTitles(titles);
+    for (RemediationItem &item : m_report.remediation) {
+        int gap = matcher.bestMatch(item.title);
+        if (gap < 0)
+            gap = matcher.bestMatch(item.title + QLatin1Char(' ') + item.details, 1.5);
+        if (gap < 0)
+            continue;
+        item.gapIds.append(m_report.gaps[gap].id);
+        // A gap the report gives no priority takes the most urgent remediation item that addresses it.
+        Gap &g = m_report.gaps[gap];
+        if (item.priority != Priority::None && (g.priority == Priority::None || item.priority < g.priority)
+            && !stated.contains(g.id))
+            g.priority = item.priority;
+    }
+}
+
+} // namespace Gapwise

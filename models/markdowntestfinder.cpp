@@ -1,0 +1,346 @@
+// The part of the Markdown report builder that finds tests: in list items and paragraphs, headings, tables
+// and pasted pytest output, and merges repeated mentions of one test.
+#include "markdownreportbuilder.h"
+
+#include "countfields.h"
+#include "markdowntext.h"
+#include "pytestlog.h"
+#include "testidentifiers.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Gapwise {
+
+using namespace MarkdownText;
+using RE = QRegularExpression;
+constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
+
+namespace {
+
+bool isPythonSource(const MarkdownBlock &block)
+{
+    static const QRegularExpression source(QStringLiteral("^\\s*(?:def |class |async def |import |from \\S+ import |@)"),
+                                           QRegularExpression::MultilineOption);
+    return source.match(block.text).hasMatch() && !block.text.contains(QLatin1String(" PASSED"))
+        && !block.text.contains(QLatin1String("FAILED "));
+}
+
+} // namespace
+
+void MarkdownReportBuilder::addHeadingTests(const MarkdownBlock &block)
+{
+    QStringList names;
+    for (const QString &span : block.codeSpans + block.strongSpans) {
+        if (!looksLikeCommand(span))
+            names += findTestIdentifiers(span);
+    }
+    if (names.isEmpty())
+        names = findTestIdentifiers(block.text);
+    if (names.isEmpty() || looksLikeCommand(block.text))
+        return;
+    QString rest = block.text;
+    for (const QString &n : std::as_const(names))
+        rest.replace(n, QStringLiteral(" "));
+    StatedStatus stated = statusStatedIn(rest);
+    if (stated.status == TestStatus::Unknown) {
+        // The heading's own words ("Failed Tests") were read as a group status: look above it.
+        const Section self = m_sections.takeLast();
+        stated.status = contextStatus();
+        m_sections.append(self);
+    }
+    Section *gapSection = nearestGapSection();
+    for (const QString &name : std::as_const(names)) {
+        const int index = addTest(name, stated.status, stated.expectedFailure, QString(), stated.history, block.line);
+        if (index < 0)
+            continue;
+        m_sections.last().headingTests.append(index);
+        assignToGap(index, gapSection);
+    }
+}
+
+bool MarkdownReportBuilder::handleHeadingTestLine(const InlineLine &line)
+{
+    if (m_sections.isEmpty() || m_sections.last().headingTests.isEmpty() || line.label.isEmpty())
+        return false;
+    const QVector<int> &tests = m_sections.last().headingTests;
+    if (labelIs(line.label, "^(status|result|outcome|final status|test result|current status|final result)$")) {
+        const StatedStatus stated = statusStatedIn(line.value);
+        if (stated.status == TestStatus::Unknown)
+            return false;
+        for (int index : tests) {
+            TestCase &test = m_report.tests[index];
+            if (test.status != TestStatus::Unknown && test.status != stated.status)
+                test.history += (test.history.isEmpty() ? QString() : QStringLiteral(" → ")) + statusName(test.status);
+            test.status = stated.status;
+            test.expectedFailure = stated.expectedFailure;
+            if (test.message.isEmpty() && tests.size() == 1)
+                test.message = messageAfter(line.value, line.value.section(QLatin1Char(' '), 0, 0));
+        }
+        return true;
+    }
+    if (labelIs(line.label, "^(error|failure|finding|reason|message|issue|root cause|error message)s?$")) {
+        for (int index : tests) {
+            if (m_report.tests[index].message.isEmpty())
+                m_report.tests[index].message = line.value;
+        }
+        return true;
+    }
+    return false;
+}
+
+void MarkdownReportBuilder::assignToGap(int testIndex, Section *gapSection)
+{
+    if (!gapSection || testIndex < 0)
+        return;
+    TestCase &test = m_report.tests[testIndex];
+    if (!test.gapId.isEmpty())
+        return;
+    test.gapId = m_report.gaps[resolveGap(*gapSection)].id;
+    test.gapSuggested = gapSection->gapSuggested;
+    ++gapSection->listedTests;
+}
+
+bool MarkdownReportBuilder::attachErrorToLastTest(const InlineLine &line)
+{
+    // "AttributeError: 'X' object has no attribute 'y'" under a test is that test's failure message.
+    static const RE errorClass(QStringLiteral("^(?:E\\s+)?((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Timeout)(?::\\s.*)?)$"));
+    const int section = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
+    if (m_lastTest < 0 || section != m_lastTestSection)
+        return false;
+    const auto m = errorClass.match(stripEmoji(line.plain));
+    if (!m.hasMatch())
+        return false;
+    QString &message = m_report.tests[m_lastTest].message;
+    if (!message.contains(m.captured(1)))
+        message = message.isEmpty() ? m.captured(1) : message + QStringLiteral(" — ") + m.captured(1);
+    return true;
+}
+
+bool MarkdownReportBuilder::handleTestsOn(const MarkdownBlock &block, const InlineLine &line)
+{
+    QStringList names;
+    auto take = [&names](const QString &candidate) {
+        if (!names.contains(candidate))
+            names.append(candidate);
+    };
+    for (const QString &span : line.code + line.strong) {
+        if (looksLikeCommand(span))
+            continue;
+        for (const QString &id : findTestIdentifiers(span))
+            take(id);
+    }
+    for (const QString &id : findTestIdentifiers(line.plain)) {
+        // In prose only node ids count; a list item may name a bare test function as well.
+        if (isNodeId(id) || block.kind == MarkdownBlock::ListItem)
+            take(id);
+    }
+    if (names.isEmpty())
+        return false;
+    if (looksLikeCommand(line.plain))
+        return true; // "python -m pytest tests/x.py::T::t" names what to run, not a result
+
+    QString rest = line.plain;
+    for (const QString &n : names)
+        rest.replace(n, QStringLiteral(" "));
+    StatedStatus stated = statusStatedIn(rest);
+    if (stated.status == TestStatus::Unknown)
+        stated.status = contextStatus();
+    if (m_leadIn.expectation || expectationContext())
+        stated = {}; // what a test should do after a fix is no result
+    const QString message = names.size() == 1 && stated.status != TestStatus::Unknown ? messageAfter(line.plain, names.first()) : QString();
+    Section *gapSection = nearestGapSection();
+    for (const QString &name : names)
+        assignToGap(addTest(name, stated.status, stated.expectedFailure, message, stated.history, line.line), gapSection);
+    return true;
+}
+
+void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
+{
+    if (isPythonSource(block))
+        return;
+    const QStringList lines = block.text.split(QLatin1Char('\n'));
+    const bool results = inResultsContext();
+    Section *gapSection = nearestGapSection();
+    // Pasted pytest output is read by the pytest-log reader, the same one that reads log files.
+    PytestLogReader reader;
+    QVector<QPair<int, QString>> fed;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString &text = lines[i];
+        const int lineNo = block.line + i;
+        if (text.trimmed().isEmpty() || text.trimmed().startsWith(QLatin1Char('#')))
+            continue;
+        if (looksLikeCommand(text)) {
+            if (results) {
+                Phase &phase = phaseAt(phaseForResults());
+                if (phase.command.isEmpty() && text.contains(QLatin1String("test"), Qt::CaseInsensitive))
+                    phase.command = text.trimmed();
+            }
+            continue; // a node id inside a command names what to run, not a result
+        }
+        reader.addLine(text, lineNo);
+        fed.append({lineNo, text});
+    }
+    QSet<QString> named;
+    for (const PytestRun &run : reader.finish()) {
+        for (const TestCase &t : run.tests) {
+            if (!t.name.contains(QLatin1String("::")))
+                continue; // a module that failed to collect: an import error of the phase, not a test
+            named.insert(normalisedTestKey(t.name));
+            assignToGap(addTest(t.name, t.status, t.expectedFailure, t.message, t.history, t.line), gapSection);
+        }
+        if (!results)
+            continue;
+        const int phaseIndex = phaseForResults();
+        Phase &phase = phaseAt(phaseIndex);
+        for (const QString &message : run.importErrorMessages) {
+            if (!phase.importErrorMessages.contains(message))
+                phase.importErrorMessages.append(message);
+        }
+        if (run.collected >= 0 && phase.collected < 0)
+            phase.collected = run.collected;
+        if (run.tally.kind == PytestLine::Tally) {
+            CountReading reading;
+            reading.passed = run.tally.passed;
+            reading.failed = run.tally.failed;
+            reading.errors = run.tally.errors;
+            reading.skipped = run.tally.skipped;
+            reading.deselected = run.tally.deselected;
+            reading.durationSeconds = run.tally.seconds;
+            applyPhaseCounts(phaseIndex, reading, run.tallyLine);
+        }
+    }
+    // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests.
+    for (const auto &[lineNo, text] : std::as_const(fed)) {
+        for (const QString &id : findTestIdentifiers(text)) {
+            if (!isNodeId(id) || named.contains(normalisedTestKey(id)))
+                continue;
+            named.insert(normalisedTestKey(id));
+            QString rest = text;
+            rest.remove(id);
+            const auto stated = statusStatedIn(rest);
+            assignToGap(addTest(id, stated.status, stated.expectedFailure, QString(), stated.history, lineNo), gapSection);
+        }
+    }
+}
+
+void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
+{
+    if (block.headerRow) {
+        TableColumns columns;
+        for (int i = 0; i < block.cells.size(); ++i) {
+            const QString h = stripEmoji(block.cells[i]).toLower();
+            static const RE testHeader(QStringLiteral("^(?:test(?: name| case| function| method| id)?|name|failing test|failed test|node id)s?$"));
+            static const RE notTests(QStringLiteral("categor|file|suite|count|type|area|component|module|run|total|coverage|class"));
+            static const RE status(QStringLiteral("\\b(status|result|outcome)\\b"));
+            static const RE message(QStringLiteral("\\b(notes?|findings|details|error|issue|analysis|description|reason|message|root cause|evidence|problem)\\b"));
+            if (columns.test < 0 && (testHeader.match(h).hasMatch() || (h.contains(QLatin1String("test")) && !notTests.match(h).hasMatch())))
+                columns.test = i;
+            else if (status.match(h).hasMatch())
+                columns.status = i; // the last status column is the latest state ("Final Status")
+            else if (columns.message < 0 && message.match(h).hasMatch())
+                columns.message = i;
+        }
+        m_tables.insert(block.table, columns);
+        return;
+    }
+    const TableColumns columns = m_tables.value(block.table);
+    QStringList names;
+    if (columns.test >= 0 && columns.test < block.cells.size()) {
+        names = findTestIdentifiers(block.cells[columns.test]);
+        // A column headed "Test" names tests even when they are written as prose ("Wrong Import Fails"),
+        // as long as the table also says how each one went.
+        const QString cell = stripEmoji(block.cells[columns.test]);
+        static const RE totalRow(QStringLiteral("^(total|sum|overall|all tests)\\b"), CI);
+        if (names.isEmpty() && columns.status >= 0 && columns.status < block.cells.size() && !cell.isEmpty()
+            && cell.size() <= 120 && !totalRow.match(cell).hasMatch()
+            && statusStatedIn(block.cells[columns.status]).status != TestStatus::Unknown)
+            names.append(cell);
+    } else {
+        for (const QString &cell : block.cells) {
+            for (const QString &id : findTestIdentifiers(cell)) {
+                if (isNodeId(id) && !names.contains(id))
+                    names.append(id);
+            }
+        }
+        if (!block.cells.isEmpty() && names.isEmpty())
+            names = findTestIdentifiers(block.cells.first());
+    }
+    if (names.isEmpty())
+        return;
+    StatedStatus stated;
+    if (columns.status >= 0 && columns.status < block.cells.size())
+        stated = statusStatedIn(block.cells[columns.status]);
+    if (stated.status == TestStatus::Unknown) {
+        QString rest = block.text;
+        for (const QString &n : names)
+            rest.remove(n);
+        stated = statusStatedIn(rest);
+    }
+    if (stated.status == TestStatus::Unknown)
+        stated.status = contextStatus();
+    const QString message = columns.message >= 0 && columns.message < block.cells.size()
+        ? stripEmoji(block.cells[columns.message]) : QString();
+    Section *gapSection = nearestGapSection();
+    for (const QString &name : names) {
+        assignToGap(addTest(name, stated.status, stated.expectedFailure, names.size() == 1 ? message : QString(),
+                            stated.history, block.line),
+                    gapSection);
+    }
+}
+
+// ---- tests ---------------------------------------------------------------------------------------------
+
+int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool expected, const QString &message,
+                                   const QString &history, int line)
+{
+    const int phaseIndex = phaseForResults();
+    const QString phaseId = phaseIndex == PendingPhase ? pendingPhaseId() : m_report.phases[phaseIndex].id;
+    const QString key = normalisedTestKey(name);
+    const QString function = testFunctionOf(key);
+    int index = m_testsByKey.value(phaseId + QLatin1Char('|') + key, -1);
+    if (index < 0)
+        index = m_testsByKey.value(phaseId + QLatin1String("|fn|") + function, -1);
+    if (index < 0 && phaseIndex == PendingPhase) {
+        // A mention outside any phase ("fix test_x") speaks of the test where the results named it.
+        index = m_testsByKey.value(QLatin1String("*|") + key, m_testsByKey.value(QLatin1String("*|fn|") + function, -1));
+    }
+    if (index >= 0) {
+        TestCase &test = m_report.tests[index];
+        if (status != TestStatus::Unknown && status != test.status) {
+            if (test.status != TestStatus::Unknown)
+                test.history += (test.history.isEmpty() ? QString() : QStringLiteral(" → ")) + statusName(test.status);
+            test.status = status;
+            test.expectedFailure = expected;
+        }
+        if (!message.isEmpty() && test.message != message)
+            test.message = test.message.isEmpty() ? message : message;
+        if (isNodeId(name) && !isNodeId(test.name))
+            test.name = name;
+        m_lastTest = index;
+        m_lastTestSection = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
+        return index;
+    }
+    TestCase test;
+    test.name = name;
+    test.phaseId = phaseId;
+    test.id = phaseId + QStringLiteral("::") + key;
+    test.status = status;
+    test.expectedFailure = expected;
+    test.message = message;
+    test.history = history;
+    test.line = line;
+    m_report.tests.append(test);
+    index = int(m_report.tests.size()) - 1;
+    m_lastTest = index;
+    m_lastTestSection = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
+    m_testsByKey.insert(phaseId + QLatin1Char('|') + key, index);
+    m_testsByKey.insert(QLatin1String("*|") + key, index);
+    if (!m_testsByKey.contains(phaseId + QLatin1String("|fn|") + function))
+        m_testsByKey.insert(phaseId + QLatin1String("|fn|") + function, index);
+    if (!m_testsByKey.contains(QLatin1String("*|fn|") + function))
+        m_testsByKey.insert(QLatin1String("*|fn|") + function, index);
+    return index;
+}
+
+} // namespace Gapwise
