@@ -100,13 +100,20 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
                                                   "overall(?: results?| status)?|totals?|total tests|test execution|"
                                                   "execution|test status|test summary)$"), CI);
         // "5/5 TESTS PASSED", "ALL 4 TESTS FAILED AS EXPECTED"
-        static const RE fractionOutcome(QStringLiteral("\\b(?:(\\d+)\\s*/\\s*(\\d+)|all\\s+(\\d+))\\s+tests?\\s+(pass(?:ed|ing)?|fail(?:ed|ing)?)\\b"), CI);
+        static const RE fractionOutcome(QStringLiteral("\\b(?:(\\d+)\\s*/\\s*(\\d+)\\s+(?:tests?\\s+)?|all\\s+(\\d+)\\s+tests?\\s+)(pass(?:ed|ing)?|fail(?:ed|ing)?)\\b"), CI);
         if (const auto m = fractionOutcome.match(value); m.hasMatch() && !r.any() && countLabel.match(l).hasMatch()) {
             const int n = m.captured(3).isEmpty() ? m.captured(1).toInt() : m.captured(3).toInt();
             const int of = m.captured(3).isEmpty() ? m.captured(2).toInt() : n;
             if (n <= of) {
                 r.total = of;
                 (m.captured(4).startsWith(QLatin1String("pass"), Qt::CaseInsensitive) ? r.passed : r.failed) = n;
+                // "51/61 passed, 7 failed": what follows the fraction may count the other outcomes.
+                PytestLine rest;
+                if (parseTally(value.mid(m.capturedEnd()), rest) > 0) {
+                    if (r.failed < 0) r.failed = rest.failed;
+                    if (r.errors < 0) r.errors = rest.errors;
+                    if (r.skipped < 0) r.skipped = rest.skipped;
+                }
                 return r;
             }
         }

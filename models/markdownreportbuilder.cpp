@@ -66,6 +66,10 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
         m_report.title = cleanTitle(block.text);
     if (m_firstHeading.isEmpty())
         m_firstHeading = cleanTitle(block.text);
+    // "### [FAILED] tests/e2e/staging/test_x.py::T::test_y" describes one test; its path words are no phase.
+    if (section.info.kind == HeadingInfo::Phase && !findTestIdentifiers(block.text).isEmpty()
+        && !block.text.contains(QLatin1String("Phase"), Qt::CaseInsensitive))
+        section.info.kind = HeadingInfo::Plain;
     m_leadIn = LeadIn();
     m_sections.append(section);
     m_headingRemediation = -1;

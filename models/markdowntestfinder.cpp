@@ -294,11 +294,17 @@ void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
 int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool expected, const QString &message,
                                    const QString &history, int line)
 {
-    const int phaseIndex = phaseForResults();
-    const QString phaseId = phaseIndex == PendingPhase ? pendingPhaseId() : m_report.phases[phaseIndex].id;
     const QString key = normalisedTestKey(name);
     const QString function = testFunctionOf(key);
-    int index = m_testsByKey.value(phaseId + QLatin1Char('|') + key, -1);
+    // The same node id anywhere in the report is the same test: a report that lists its results twice
+    // (pytest output, then a table by priority) names one test, not two.
+    int index = m_testsByKey.value(QLatin1String("*|") + key, -1);
+    if (index < 0 && !isNodeId(name) && m_functionUses.value(function) == 1)
+        index = m_testsByKey.value(QLatin1String("*|fn|") + function, -1); // "test_y" for the one "a.py::T::test_y"
+    const int phaseIndex = index >= 0 ? PendingPhase : phaseForResults();
+    const QString phaseId = phaseIndex == PendingPhase ? pendingPhaseId() : m_report.phases[phaseIndex].id;
+    if (index < 0)
+        index = m_testsByKey.value(phaseId + QLatin1Char('|') + key, -1);
     if (index < 0)
         index = m_testsByKey.value(phaseId + QLatin1String("|fn|") + function, -1);
     if (index < 0 && phaseIndex == PendingPhase) {
@@ -340,6 +346,7 @@ int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool 
         m_testsByKey.insert(phaseId + QLatin1String("|fn|") + function, index);
     if (!m_testsByKey.contains(QLatin1String("*|fn|") + function))
         m_testsByKey.insert(QLatin1String("*|fn|") + function, index);
+    ++m_functionUses[function];
     return index;
 }
 

@@ -230,3 +230,17 @@ TEST_CASE("rates cross-check counts, fractions give them, prose test names in a 
     CHECK(r.diagnostics[0].line == 7);
     CHECK(r.diagnostics[0].message.contains(QStringLiteral("failure rate 30.0%")));
 }
+
+TEST_CASE("a test listed twice is one test; a heading naming a test is no phase", "[markdown][fixtures]")
+{
+    const Report r = fixture("repeated-listings.md");
+    REQUIRE(r.tests.size() == 2); // pytest output, a table by priority and a details heading name the same two
+    const TestCase &checkout = test(r, "tests/e2e/staging/test_flow.py::TestFlow::test_checkout");
+    CHECK(checkout.status == TestStatus::Failed);
+    CHECK(checkout.message == QStringLiteral("TimeoutError: payment gateway did not answer"));
+    CHECK(checkout.phaseId == QStringLiteral("test-results"));
+    REQUIRE(r.phases.size() == 2); // "Test Results", "Results by Priority"; not the test's path words
+    CHECK(r.phases[1].passed == 1);
+    CHECK(r.phases[1].failed == 1);
+    CHECK(r.phases[1].total == 2);
+}
