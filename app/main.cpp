@@ -146,9 +146,13 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
             && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Taken before QApplication, which would strip --session (X11 session management) from them.
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
         QApplication app(argc, argv);
         setApplicationInfo();
-        return runExportCommand(QCoreApplication::arguments());
+        return runExportCommand(arguments);
     }
     if (isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
