@@ -22,6 +22,7 @@ int PdfPageLayout::fontIndex(const QFont &font)
             return i;
     }
     m_fonts.append(font);
+    m_metrics.append(QFontMetricsF(font, m_device));
     return int(m_fonts.size()) - 1;
 }
 
@@ -78,14 +79,22 @@ void PdfPageLayout::setContinuation(const QString &heading, const QFont &font)
 void PdfPageLayout::text(const QString &text, const QFont &font, qreal indent, const QColor &color)
 {
     const int fi = fontIndex(font);
-    const QFontMetricsF metrics(font, m_device);
+    const QFontMetricsF &metrics = m_metrics[fi];
+    const qreal width = m_content.width() - indent;
+    // Most lines (test names, short messages) fit: skip the text layout, the export's hot path at 5,000 tests.
+    if (!text.contains(QLatin1Char('\n')) && metrics.horizontalAdvance(text) <= width) {
+        ensure(metrics.lineSpacing());
+        addText(QPointF(m_content.left() + indent, m_y + metrics.ascent()), text, fi, color);
+        m_y += metrics.lineSpacing();
+        return;
+    }
     QTextLayout layout(text, font, m_device);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);
     layout.beginLayout();
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(m_content.width() - indent);
+        line.setLineWidth(width);
         ensure(metrics.lineSpacing());
         const QString part = text.mid(line.textStart(), line.textLength()).trimmed();
         if (!part.isEmpty()) {
@@ -99,7 +108,7 @@ void PdfPageLayout::text(const QString &text, const QFont &font, qreal indent, c
 void PdfPageLayout::row(const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond)
 {
     const int fi = fontIndex(font);
-    const QFontMetricsF metrics(font, m_device);
+    const QFontMetricsF &metrics = m_metrics[fi];
     ensure(metrics.lineSpacing());
     for (int i = 0; i < cells.size() && i < columns.size(); ++i) {
         const qreal right = i + 1 < columns.size() ? columns[i + 1] : m_content.width();
@@ -148,16 +157,25 @@ void PdfPageLayout::picture(const QPicture &picture, const QSizeF &source, const
 
 void PdfPageLayout::paintPage(QPainter &painter, int index) const
 {
+    int font = -1;
+    QColor color;
     for (const Op &op : m_pages.at(index)) {
         switch (op.kind) {
         case Op::Text:
-            painter.setFont(m_fonts[op.font]);
-            painter.setPen(op.color);
+            if (op.font != font) {
+                font = op.font;
+                painter.setFont(m_fonts[font]);
+            }
+            if (op.color != color) {
+                color = op.color;
+                painter.setPen(color);
+            }
             painter.drawText(op.pos, op.text);
             break;
         case Op::Line:
             painter.setPen(QPen(op.color, op.width));
             painter.drawLine(op.pos, op.end);
+            color = QColor(); // the pen is no longer the text's
             break;
         case Op::Picture: {
             // Charts are recorded at screen resolution; only the picture is scaled, never the text around it.
@@ -171,6 +189,8 @@ void PdfPageLayout::paintPage(QPainter &painter, int index) const
                 painter.scale(op.end.x() / op.source.width() * dpiRatioX, op.end.y() / op.source.height() * dpiRatioY);
             painter.drawPicture(0, 0, pic);
             painter.restore();
+            font = -1;
+            color = QColor();
             break;
         }
         }

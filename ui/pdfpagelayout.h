@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPicture>
 #include <QRectF>
 #include <QVector>
@@ -67,6 +68,7 @@ private:
     qreal m_y;
     QVector<QVector<Op>> m_pages;
     QVector<QFont> m_fonts;
+    QVector<QFontMetricsF> m_metrics; // parallel to m_fonts
     QVector<QPicture> m_pictures;
     QString m_continuation;
     QFont m_continuationFont;
