@@ -54,8 +54,8 @@ void legendBelow(QCustomPlot &plot, int columns)
     plot.plotLayout()->setRowStretchFactor(2, 0.001);
     plot.axisRect()->insetLayout()->take(plot.legend);
     legendRow->addElement(0, 0, plot.legend);
+    plot.legend->setWrap(columns); // before the fill order, which is what re-arranges the entries
     plot.legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot.legend->setWrap(columns);
     plot.legend->setBorderPen(Qt::NoPen);
     plot.legend->setColumnSpacing(16);
 }
@@ -84,7 +84,9 @@ PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
     QVector<double> keys;
     QVector<QString> labels;
     const QFontMetrics metrics(chartFont(11));
-    const int slot = int(width * 0.85 / qMax(1, int(phases.size())));
+    // Many phases: slanted tick labels, each with room for a readable name.
+    const bool slanted = phases.size() > 6;
+    const int slot = slanted ? 120 : int(width * 0.85 / qMax(1, int(phases.size())));
     double maxTotal = 0;
     for (int i = 0; i < phases.size(); ++i) {
         keys << i;
@@ -107,6 +109,8 @@ PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
         below = bars;
     }
     for (int i = 0; i < phases.size(); ++i) {
+        if (phases[i].passed + phases[i].failed + phases[i].errors == 0)
+            continue; // nothing ran: no rate to show
         auto *label = new QCPItemText(&plot);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setCoords(i, phases[i].total());
@@ -120,11 +124,16 @@ PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setSubTicks(false);
     plot.xAxis->setTickLength(0, 4);
+    if (slanted) {
+        plot.xAxis->setTickLabelRotation(-35);
+        // The first slanted label reaches left of its tick, past the axis rect: leave it room.
+        plot.axisRect()->setMinimumMargins(QMargins(105, 0, 0, 0));
+    }
     plot.xAxis->grid()->setVisible(false);
     plot.xAxis->setRange(-0.6, qMax(0.6, phases.size() - 0.4));
     plot.yAxis->setRange(0, qMax(1.0, maxTotal * 1.15)); // headroom for the rate labels
     legendBelow(plot, 4);
-    return record(plot, QSize(width, width * 9 / 20));
+    return record(plot, QSize(width, width * (slanted ? 11 : 9) / 20));
 }
 
 PlanChart gapChart(GapChartData data, int width, int maxRows)
@@ -206,5 +215,10 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
 
 PlanCharts renderPlanCharts(const QVector<PhaseBar> &phases, const GapChartData &gaps, int width, int maxGapRows)
 {
-    return {phaseChart(phases, width), gapChart(gaps, width, maxGapRows)};
+    PlanCharts charts;
+    if (!phases.isEmpty())
+        charts.phases = phaseChart(phases, width);
+    if (!gaps.gaps.isEmpty())
+        charts.gaps = gapChart(gaps, width, maxGapRows);
+    return charts;
 }

@@ -120,6 +120,7 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
             layout.text(t.name + QStringLiteral("  [") + statusName(t.status) + QLatin1Char(']'), name, layout.pt(8));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);
+            layout.space(1.5); // sets each test apart from the next
         }
         layout.setContinuation(QString(), QFont());
     }
