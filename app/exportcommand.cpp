@@ -2,10 +2,12 @@
 
 #include "exitcodes.h"
 #include "importer.h"
+#include "pdfexporter.h"
 #include "planwriters.h"
 #include "sessionfile.h"
 #include "triagesession.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -48,8 +50,8 @@ int runExportCommand(const QStringList &arguments)
             << '\n' << usage;
         return ExitCode::Usage;
     }
-    if (fmt == QLatin1String("pdf")) {
-        err << "gapwise export: the PDF format is not available yet; use md, csv or json\n";
+    if (fmt == QLatin1String("pdf") && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        err << "gapwise export: the PDF format needs the application started by main()\n";
         return ExitCode::Usage;
     }
 
@@ -73,6 +75,14 @@ int runExportCommand(const QStringList &arguments)
         imported = triaged = *result.report;
     }
     const RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    const QString out = parser.value(output);
+    if (fmt == QLatin1String("pdf")) {
+        if (!PdfExporter::exportPlan(plan, triaged, out, &error)) {
+            err << "gapwise: cannot write " << out << ": " << error << '\n';
+            return ExitCode::BadInput;
+        }
+        return ExitCode::Ok;
+    }
     QByteArray bytes;
     if (fmt == QLatin1String("md"))
         bytes = planToMarkdown(plan);
@@ -80,10 +90,21 @@ int runExportCommand(const QStringList &arguments)
         bytes = planToCsv(plan);
     else
         bytes = QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
-    const QString out = parser.value(output);
     if (!writeFileAtomically(out, bytes, &error)) {
         err << "gapwise: cannot write " << out << ": " << error << '\n';
         return ExitCode::BadInput;
     }
     return ExitCode::Ok;
+}
+
+bool exportNeedsWidgets(int argc, char **argv)
+{
+    // QCustomPlot draws the PDF's charts and is a widget: only the PDF needs a QApplication.
+    for (int i = 2; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]).toLower();
+        if (arg == QLatin1String("--format=pdf") || (arg == QLatin1String("--format") && i + 1 < argc
+                                                      && QString::fromLocal8Bit(argv[i + 1]).toLower() == QLatin1String("pdf")))
+            return true;
+    }
+    return false;
 }

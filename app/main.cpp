@@ -59,7 +59,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
-        "  gapwise export --format md|csv|json [--session S.gapwise | FILE] -o OUT\n"
+        "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] -o OUT\n"
         "                                        write the remediation plan\n\n"
         "Exit codes: 0 success, 2 usage, 3 a file that cannot be read, imported or written.\n"
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
@@ -141,6 +141,19 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    if (isHeadlessCommand(argc, argv) && std::strcmp(argv[1], "export") == 0 && exportNeedsWidgets(argc, argv)) {
+        // The PDF's charts are drawn by a widget; no display is needed for that.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Taken before QApplication, which would strip --session (X11 session management) from them.
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
+        QApplication app(argc, argv);
+        setApplicationInfo();
+        return runExportCommand(arguments);
+    }
     if (isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();

@@ -70,6 +70,16 @@ for format in md csv json; do
     [ -s "$exports/plan.$format" ] || fail "gapwise export --format $format wrote nothing"
 done
 grep -q "^# Remediation plan: " "$exports/plan.md" || fail "the exported Markdown plan has no title"
+# The PDF draws its charts with a widget: without QT_QPA_PLATFORM or a display it must go offscreen by itself.
+env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY \
+    gapwise export --format pdf /usr/share/gapwise/sample-report.md -o "$exports/plan.pdf"
+[ -s "$exports/plan.pdf" ] || fail "gapwise export --format pdf wrote nothing"
+[ "$(head -c 5 "$exports/plan.pdf")" = "%PDF-" ] || fail "gapwise export --format pdf did not write a PDF"
+if command -v pdfinfo >/dev/null; then
+    pages=$(pdfinfo "$exports/plan.pdf" | awk '/^Pages:/ {print $2}')
+    [ "${pages:-0}" -ge 2 ] || fail "the exported PDF plan has ${pages:-no} pages, expected at least 2"
+    echo "PDF plan: $pages pages"
+fi
 rm -rf "$exports"
 
 step "Checking the installed desktop integration"

@@ -3,6 +3,7 @@
 #include "chartdataadapter.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
+#include "exportactions.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "importprogress.h"
@@ -273,6 +274,15 @@ void MainWindow::buildActions()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addSeparator();
+    // The plan of the open report; switches to the triage session once the window has one.
+    m_exports = new ExportActions(this, [this] {
+        return ExportActions::Request{Gapwise::buildPlan(m_model->report(), m_model->report(), QDateTime::currentDateTime()),
+                                      m_model->report()};
+    });
+    m_exports->addTo(file);
+    connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_exports, &ExportActions::failed, m_banner, &MessageBanner::showError);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

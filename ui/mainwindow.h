@@ -10,6 +10,7 @@ class QSplitter;
 class QToolButton;
 class QTreeView;
 class DetailsPane;
+class ExportActions;
 class DiagnosticsPanel;
 class FilterBar;
 class GapChart;
@@ -53,6 +54,7 @@ public:
     MessageBanner *messageBanner() const { return m_banner; }
     ImportRunner *importRunner() const { return m_runner; }
     SelectionLinker *selectionLinker() const { return m_linker; }
+    ExportActions *exportActions() const { return m_exports; }
 
 signals:
     void reportLoaded();
@@ -77,6 +79,7 @@ private:
     void updateCurrentDetails();
 
     Gapwise::ReportTreeModel *m_model;
+    ExportActions *m_exports = nullptr;
     Gapwise::ReportFilterProxy *m_proxy;
     Gapwise::ChartDataAdapter *m_chartData;
     ImportRunner *m_runner;

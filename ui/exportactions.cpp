@@ -1,0 +1,127 @@
+#include "exportactions.h"
+
+#include "pdfexporter.h"
+#include "planwriters.h"
+#include "sessionfile.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Gapwise;
+
+namespace {
+
+struct FormatInfo
+{
+    const char *menuText;
+    const char *suffix;
+    const char *filter;
+};
+
+const FormatInfo Formats[] = {{QT_TRANSLATE_NOOP("ExportActions", "&PDF…"), "pdf", QT_TRANSLATE_NOOP("ExportActions", "PDF (*.pdf)")},
+                              {QT_TRANSLATE_NOOP("ExportActions", "&Markdown…"), "md", QT_TRANSLATE_NOOP("ExportActions", "Markdown (*.md)")},
+                              {QT_TRANSLATE_NOOP("ExportActions", "&CSV…"), "csv", QT_TRANSLATE_NOOP("ExportActions", "CSV (*.csv)")},
+                              {QT_TRANSLATE_NOOP("ExportActions", "&JSON…"), "json", QT_TRANSLATE_NOOP("ExportActions", "JSON (*.json)")}};
+
+const FormatInfo &info(ExportActions::Format format) { return Formats[int(format)]; }
+
+} // namespace
+
+ExportActions::ExportActions(QWidget *window, Source source)
+    : QObject(window)
+    , m_window(window)
+    , m_source(std::move(source))
+{
+    for (Format format : {Format::Pdf, Format::Markdown, Format::Csv, Format::Json}) {
+        auto *action = new QAction(tr(info(format).menuText), this);
+        action->setStatusTip(tr("Write the remediation plan as %1").arg(QString::fromLatin1(info(format).suffix).toUpper()));
+        connect(action, &QAction::triggered, this, [this, format] { chooseFileAndExport(format); });
+        m_actions[int(format)] = action;
+    }
+}
+
+void ExportActions::addTo(QMenu *fileMenu)
+{
+    QMenu *menu = fileMenu->addMenu(tr("&Export"));
+    for (QAction *action : m_actions)
+        menu->addAction(action);
+}
+
+QAction *ExportActions::action(Format format) const { return m_actions[int(format)]; }
+
+QString ExportActions::suggestedFileName(const QString &reportTitle, Format format)
+{
+    QString base = reportTitle.trimmed();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
+    base = base.left(80);
+    while (base.startsWith(QLatin1Char('-')) || base.startsWith(QLatin1Char('.')))
+        base.remove(0, 1);
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    if (base.isEmpty())
+        base = QStringLiteral("report");
+    return base + QStringLiteral("-plan.") + QLatin1String(info(format).suffix);
+}
+
+void ExportActions::chooseFileAndExport(Format format)
+{
+    if (m_busy) {
+        emit statusMessage(tr("An export is still being written"));
+        return;
+    }
+    const Request request = m_source();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remediation plan"),
+                                                      QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
+                                                      tr(info(format).filter));
+    if (!path.isEmpty())
+        exportTo(format, path);
+}
+
+bool ExportActions::exportTo(Format format, const QString &path)
+{
+    if (m_busy)
+        return false;
+    const Request request = m_source();
+    // The charts are widgets, so they are recorded here; the pages and the file are written off the GUI thread.
+    const PlanCharts charts = format == Format::Pdf ? PdfExporter::chartsFor(request.triaged) : PlanCharts();
+    const RemediationPlan plan = request.plan;
+    m_busy = true;
+    emit statusMessage(tr("Exporting the plan to %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_busy = false;
+        if (error.isEmpty()) {
+            emit statusMessage(tr("Exported the plan to %1").arg(QDir::toNativeSeparators(path)));
+            emit exported(path);
+        } else {
+            const QString message = tr("Could not export the plan to %1: %2").arg(QDir::toNativeSeparators(path), error);
+            emit statusMessage(tr("Export failed"));
+            emit failed(message);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([format, plan, charts, path]() -> QString {
+        QString error;
+        bool ok = false;
+        if (format == Format::Pdf) {
+            ok = PdfExporter::write(plan, charts, path, &error);
+        } else {
+            const QByteArray bytes = format == Format::Markdown ? planToMarkdown(plan)
+                : format == Format::Csv                         ? planToCsv(plan)
+                                                                : QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+            ok = writeFileAtomically(path, bytes, &error);
+        }
+        return ok ? QString() : (error.isEmpty() ? tr("unknown error") : error);
+    }));
+    return true;
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+class PdfPageLayout;
+struct PlanCharts;
+namespace Gapwise {
+struct RemediationPlan;
+}
+
+// What the PDF says, in order: the summary page (run, phases, gaps, triage changes, both charts), the plan by
+// priority with each gap's failing tests by phase, then unassigned failures and unlinked remediation items.
+void layOutPlan(PdfPageLayout &layout, const Gapwise::RemediationPlan &plan, const PlanCharts &charts);
