@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
+#include "comparisonview.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "filterbar.h"
@@ -273,6 +274,7 @@ void MainWindow::buildActions()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addAction(tr("&Compare with…"), this, [this] { ComparisonView::compareFromDialog(this, m_runner->currentPath()); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
