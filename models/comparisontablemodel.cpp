@@ -48,6 +48,10 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     const ChangedTest &t = m_digest.tests[index.row()];
     if (role == ChangeKeyRole)
         return changeClassKey(t.change);
+    if (role == SortRole && index.column() == ChangeColumn)
+        return int(t.change);
+    if (role == SortRole)
+        role = Qt::DisplayRole;
     if (role == Qt::ForegroundRole && index.column() == ChangeColumn) {
         const QColor c = changeColor(t.change);
         return c.isValid() ? QVariant(QBrush(c)) : QVariant();

@@ -13,7 +13,8 @@ class ComparisonTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Columns { ChangeColumn, TestColumn, PhaseColumn, GapColumn, BeforeColumn, NowColumn, ColumnCount };
-    enum Roles { ChangeKeyRole = Qt::UserRole + 100 };
+    // SortRole: the change class in its order of importance (new failures first), else the text.
+    enum Roles { ChangeKeyRole = Qt::UserRole + 100, SortRole };
 
     explicit ComparisonTableModel(QObject *parent = nullptr);
 

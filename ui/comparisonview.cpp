@@ -37,7 +37,10 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_proxy->setFilterRole(ComparisonTableModel::ChangeKeyRole);
     m_proxy->setFilterKeyColumn(ComparisonTableModel::ChangeColumn);
     m_table->setModel(m_proxy);
+    m_proxy->setSortRole(ComparisonTableModel::SortRole);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ComparisonTableModel::ChangeColumn, Qt::AscendingOrder); // new failures first
+    m_table->setWordWrap(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -63,6 +66,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     split->addWidget(m_chart);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({660, 440});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -137,15 +141,15 @@ void ComparisonView::present(const Outcome &outcome)
     m_model->setDigest(d);
     QString html = tr("<b>Since last run</b> (%1):").arg(d.oldSource.toHtmlEscaped());
     const QStringList lines = sinceLastRunLines(d);
-    html += QLatin1String(" ") + lines.mid(0, 7).join(QLatin1String(" · ")).toHtmlEscaped();
+    html += QLatin1String(" ") + lines.mid(0, 7).join(QStringLiteral(" · ")).toHtmlEscaped();
     if (lines.size() > 7)
-        html += QLatin1String("<br>") + lines.mid(7).join(QLatin1String(" · ")).toHtmlEscaped();
+        html += QLatin1String("<br>") + lines.mid(7).join(QStringLiteral(" · ")).toHtmlEscaped();
     m_summary->setText(html);
     m_chart->setDeltas(d.gaps);
     m_notCarried->setVisible(!d.notCarried.isEmpty());
     m_notCarried->setText(tr("Not carried over: %1").arg(d.notCarried.join(QLatin1String("; "))));
-    m_table->resizeColumnToContents(ComparisonTableModel::ChangeColumn);
-    m_table->resizeColumnToContents(ComparisonTableModel::TestColumn);
+    for (int column = 0; column < ComparisonTableModel::NowColumn; ++column)
+        m_table->resizeColumnToContents(column);
     Q_EMIT compared();
 }
 
