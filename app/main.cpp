@@ -64,7 +64,8 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise export --format md|csv|json [--session S.gapwise | FILE] -o OUT\n"
         "                                        write the remediation plan\n"
         "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n\n"
-        "Exit codes: 0 success, 1 new failures (compare), 2 usage, 3 a file that cannot be read, imported or written.\n"
+        "Exit codes: 0 success, 1 new failures (compare), 2 usage,\n"
+        "            3 a file that cannot be read, imported or written.\n"
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
     parser.addHelpOption();
     parser.addVersionOption();
