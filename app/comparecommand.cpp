@@ -31,7 +31,8 @@ void printText(const ComparisonDigest &d, QTextStream &out)
         const auto change = ChangeClass(c);
         if (change == ChangeClass::Unchanged || d.count(change) == 0)
             continue;
-        out << '\n' << changeClassName(change).at(0).toUpper() << changeClassName(change).mid(1) << " (" << d.count(change) << "):\n";
+        const QString name = changeClassName(change);
+        out << '\n' << name.at(0).toUpper() << name.mid(1) << " (" << d.count(change) << "):\n";
         for (const ChangedTest &t : d.tests) {
             if (t.change == change)
                 out << "  " << t.name << "  [" << t.phase << "; " << t.gap << "]\n";
@@ -40,19 +41,21 @@ void printText(const ComparisonDigest &d, QTextStream &out)
     QStringList deltas;
     for (const GroupDelta &g : d.gaps) {
         if (g.delta() != 0)
-            deltas.append(QStringLiteral("  %1: %2 → %3 (%4)").arg(g.title).arg(g.oldFailing).arg(g.newFailing).arg(deltaText(g.delta())));
+            deltas.append(QStringLiteral("  ") + groupDeltaText(g));
     }
     if (!deltas.isEmpty())
         out << "\nFailures per gap:\n" << deltas.join(QLatin1Char('\n')) << '\n';
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty()) {
         out << "\nTriage carried over: " << d.carriedEdits << " edits applied\n";
         if (!d.notCarried.isEmpty())
-            out << "Not carried over (" << d.notCarried.size() << "):\n  " << d.notCarried.join(QLatin1String("\n  ")) << '\n';
+            out << "Not carried over (" << d.notCarried.size() << "):\n  "
+                << d.notCarried.join(QLatin1String("\n  ")) << '\n';
     }
     if (!d.restoredGaps.isEmpty())
         out << "Gaps kept from the old run: " << d.restoredGaps.join(QLatin1String(", ")) << '\n';
     if (!d.suggested.isEmpty())
-        out << "\nSuggested into existing gaps (" << d.suggested.size() << "):\n  " << d.suggested.join(QLatin1String("\n  ")) << '\n';
+        out << "\nSuggested into existing gaps (" << d.suggested.size() << "):\n  "
+            << d.suggested.join(QLatin1String("\n  ")) << '\n';
 }
 
 } // namespace
@@ -66,7 +69,8 @@ int runCompareCommand(const QStringList &arguments)
         "Exit codes: 0 no new failures, 1 new failures, 2 usage, 3 a file that cannot be read or imported."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("compare"), QStringLiteral("The compare command."));
-    parser.addPositionalArgument(QStringLiteral("OLD"), QStringLiteral("The earlier run: a report or a .gapwise session."));
+    parser.addPositionalArgument(QStringLiteral("OLD"),
+                                 QStringLiteral("The earlier run: a report or a .gapwise session."));
     parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("The later run: a report."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
     parser.addOption(json);

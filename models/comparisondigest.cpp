@@ -101,7 +101,8 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
         d.notCarried = carry->notCarried;
         d.restoredGaps = carry->restoredGaps;
         for (const CarrySuggestion &s : carry->suggested)
-            d.suggested.append(QStringLiteral("%1 → %2 (%3)").arg(s.testId, titleOf(newTriaged.gaps, s.gapId), s.why));
+            d.suggested.append(
+                QStringLiteral("%1 → %2 (%3)").arg(s.testId, titleOf(newTriaged.gaps, s.gapId), s.why));
     }
     return d;
 }
@@ -113,6 +114,15 @@ QString deltaText(int delta)
     return delta > 0 ? QStringLiteral("+%1").arg(delta) : QStringLiteral("−%1").arg(-delta);
 }
 
+QString groupDeltaText(const GroupDelta &g)
+{
+    return QStringLiteral("“%1”: %2 → %3 (%4)")
+        .arg(g.title)
+        .arg(g.oldFailing)
+        .arg(g.newFailing)
+        .arg(deltaText(g.delta()));
+}
+
 QStringList sinceLastRunLines(const ComparisonDigest &d)
 {
     QStringList lines;
@@ -122,18 +132,21 @@ QStringList sinceLastRunLines(const ComparisonDigest &d)
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
             lines.append(QStringLiteral("%1 %2").arg(d.count(c)).arg(c == ChangeClass::NewFailure && d.count(c) != 1
-                                                                      ? QStringLiteral("new failures") : changeClassName(c)));
+                                                                          ? QStringLiteral("new failures")
+                                                                          : changeClassName(c)));
     }
     for (const GroupDelta &g : d.gaps) {
         if (g.delta() != 0)
-            lines.append(QStringLiteral("Gap “%1”: %2 → %3 (%4)").arg(g.title).arg(g.oldFailing).arg(g.newFailing).arg(deltaText(g.delta())));
+            lines.append(QStringLiteral("Gap ") + groupDeltaText(g));
     }
     for (const GroupDelta &p : d.phases) {
         if (p.delta() != 0)
-            lines.append(QStringLiteral("Phase “%1”: %2 → %3 (%4)").arg(p.title).arg(p.oldFailing).arg(p.newFailing).arg(deltaText(p.delta())));
+            lines.append(QStringLiteral("Phase ") + groupDeltaText(p));
     }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty())
-        lines.append(QStringLiteral("Triage carried over: %1 edits, %2 not carried").arg(d.carriedEdits).arg(d.notCarried.size()));
+        lines.append(QStringLiteral("Triage carried over: %1 edits, %2 not carried")
+                         .arg(d.carriedEdits)
+                         .arg(d.notCarried.size()));
     if (!d.suggested.isEmpty())
         lines.append(QStringLiteral("New failures suggested into existing gaps: %1").arg(d.suggested.size()));
     return lines;

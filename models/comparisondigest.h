@@ -53,7 +53,8 @@ struct ComparisonDigest
 ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison,
                                   const CarryOverResult *carry = nullptr);
 
-QString deltaText(int delta); // "+3", "−5", "±0"
+QString deltaText(int delta);                // "+3", "−5", "±0"
+QString groupDeltaText(const GroupDelta &g); // "“DB down”: 4 → 6 (+2)"
 
 // The "since last run" block for the first page of the PDF and the head of the Markdown plan: short lines,
 // most important first ("3 new failures", "5 fixed", "Gap “DB down”: 4 → 6 (+2)").

@@ -7,6 +7,8 @@ namespace {
 
 struct Matcher
 {
+    using Groups = QVector<QPair<QVector<int>, QVector<int>>>; // (old tests, new tests) sharing a key
+
     const Report &oldRun;
     const Report &newRun;
     QVector<int> newForOld; // -1 while unmatched
@@ -53,11 +55,11 @@ struct Matcher
 
     // Pairs the keys that name exactly one unmatched test on each side; returns the ambiguous rest.
     template<typename KeyOf>
-    QVector<QPair<QVector<int>, QVector<int>>> matchUnique(KeyOf keyOf)
+    Groups matchUnique(KeyOf keyOf)
     {
         const auto olds = unmatchedBy(oldRun, newForOld, keyOf);
         const auto news = unmatchedBy(newRun, oldForNew, keyOf);
-        QVector<QPair<QVector<int>, QVector<int>>> ambiguous;
+        Groups ambiguous;
         for (auto it = olds.cbegin(); it != olds.cend(); ++it) {
             const auto found = news.constFind(it.key());
             if (found == news.cend())
@@ -92,7 +94,7 @@ struct Matcher
         return map;
     }
 
-    void matchThroughPhases(const QVector<QPair<QVector<int>, QVector<int>>> &ambiguous, const QHash<QString, QString> &phaseMap)
+    void matchThroughPhases(const Groups &ambiguous, const QHash<QString, QString> &phaseMap)
     {
         for (const auto &group : ambiguous) {
             for (int o : group.first) {

@@ -55,7 +55,8 @@ struct GapSignatures
     QHash<QString, QString> example;           // gap id + key → an old test's name, to say why
 };
 
-GapSignatures oldGapSignatures(const Report &oldTriaged, const QHash<QString, QString> &gapMap, const TriageSession &session)
+GapSignatures oldGapSignatures(const Report &oldTriaged, const QHash<QString, QString> &gapMap,
+                               const TriageSession &session)
 {
     GapSignatures s;
     for (const TestCase &t : oldTriaged.tests) {
@@ -125,7 +126,8 @@ QVector<CarrySuggestion> suggestNewFailures(TriageSession &session, const Triage
         const QString gap = matchingGap(signatures, failureSignature(t), &example);
         if (gap.isEmpty() || gap == t.gapId)
             continue;
-        const QString why = example.isEmpty() ? QStringLiteral("a similar failure") : QStringLiteral("the same failure as ") + example;
+        const QString why = example.isEmpty() ? QStringLiteral("a similar failure")
+                                              : QStringLiteral("the same failure as ") + example;
         suggestions.append({t.id, gap, why});
         if (!byGap.contains(gap))
             gapOrder.append(gap);

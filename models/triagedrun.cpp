@@ -25,7 +25,8 @@ std::optional<TriagedRun> loadTriagedRun(const QString &path, QString *error)
     }
     const ImportResult imported = importFile(reportPath);
     if (!imported.ok()) {
-        *error = session ? QStringLiteral("%1: its report %2").arg(path, imported.error.toString()) : imported.error.toString();
+        *error = session ? QStringLiteral("%1: its report %2").arg(path, imported.error.toString())
+                         : imported.error.toString();
         return std::nullopt;
     }
     run.imported = *imported.report;

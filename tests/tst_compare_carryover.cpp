@@ -177,3 +177,32 @@ TEST_CASE("The since-last-run lines and the exports of a comparison", "[compare]
     const QByteArray csv = comparisonToCsv(digest);
     CHECK(csv.contains("removed,tests/unit/test_cart.py::test_old_coupon,Unit Tests,Cart Totals Wrong,passed,\r\n"));
 }
+
+TEST_CASE("A run compared with itself has no changes and keeps its own gaps", "[compare][carryover]")
+{
+    const Report run = importOrFail(dataPath(QStringLiteral("compare/run2.xml")));
+    const RunComparison comparison = compareRuns(run, run);
+    const auto failing = std::count_if(run.tests.cbegin(), run.tests.cend(), failsInRun);
+    CHECK(failing == 5);
+    CHECK(comparison.count(ChangeClass::StillFailing) == failing);
+    CHECK(comparison.count(ChangeClass::Unchanged) == run.tests.size() - failing);
+    TriageSession session;
+    const CarryOverResult carry = carryOverTriage(session, run, TriagedRun{QString(), run, run, {}, {}}, comparison);
+    CHECK(carry.notCarried.isEmpty());
+    CHECK(carry.suggested.isEmpty());
+    CHECK(carry.restoredGaps.isEmpty());
+    CHECK(session.report().gaps.size() == run.gaps.size());
+}
+
+TEST_CASE("A session whose report is gone cannot be the old run; the message names both", "[compare][carryover]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lost.gapwise"));
+    QString error;
+    REQUIRE(writeFileAtomically(path,
+                                R"({"format": "gapwise-session", "version": 1,
+                                    "report": {"path": "/nonexistent/run.xml"}, "edits": []})",
+                                &error));
+    CHECK_FALSE(loadTriagedRun(path, &error));
+    CHECK(error.startsWith(path + QLatin1String(": its report /nonexistent/run.xml")));
+}

@@ -95,7 +95,8 @@ void ComparisonView::compare(const QString &oldPath, const QString &newPath)
 ComparisonView *ComparisonView::compareFromDialog(QWidget *window, const QString &newPath)
 {
     if (newPath.isEmpty()) {
-        QMessageBox::information(window, tr("Compare runs"), tr("Open the newer run first, then compare it with an earlier one."));
+        QMessageBox::information(window, tr("Compare runs"),
+                                 tr("Open the newer run first, then compare it with an earlier one."));
         return nullptr;
     }
     const QString oldPath = QFileDialog::getOpenFileName(
