@@ -1,10 +1,15 @@
 #include "exportcommand.h"
 
 #include "exitcodes.h"
+#include "comparisondigest.h"
+#include "comparisonwriters.h"
 #include "importer.h"
 #include "pdfexporter.h"
 #include "planwriters.h"
+#include "runcomparison.h"
 #include "sessionfile.h"
+#include "triagecarryover.h"
+#include "triagedrun.h"
 #include "triagesession.h"
 
 #include <QApplication>
@@ -31,9 +36,13 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, md, csv or json."), QStringLiteral("FORMAT"));
     const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to write."), QStringLiteral("OUT"));
-    parser.addOptions({format, session, output});
+    const QCommandLineOption compareWith(QStringLiteral("compare"),
+                                         QStringLiteral("An earlier run (report or .gapwise session): carry its triage over and "
+                                                        "add a \"since last run\" section (md, json)."),
+                                         QStringLiteral("OLD"));
+    parser.addOptions({format, session, output, compareWith});
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT] -o OUT\n");
+    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT [--compare OLD]] -o OUT\n");
     if (!parser.parse(arguments)) {
         err << "gapwise export: " << parser.errorText() << '\n' << usage;
         return ExitCode::Usage;
@@ -48,6 +57,10 @@ int runExportCommand(const QStringList &arguments)
     if (!Formats.contains(fmt) || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
         err << "gapwise export: " << (Formats.contains(fmt) ? "expected -o OUT and one REPORT or --session" : "unknown --format")
             << '\n' << usage;
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(compareWith) && (fromSession || (fmt != QLatin1String("md") && fmt != QLatin1String("json")))) {
+        err << "gapwise export: --compare takes a REPORT (not --session) and the md or json format\n" << usage;
         return ExitCode::Usage;
     }
     if (fmt == QLatin1String("pdf") && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -74,6 +87,19 @@ int runExportCommand(const QStringList &arguments)
         }
         imported = triaged = *result.report;
     }
+    std::optional<ComparisonDigest> digest;
+    if (parser.isSet(compareWith)) {
+        const auto oldRun = loadTriagedRun(parser.value(compareWith), &error);
+        if (!oldRun) {
+            err << "gapwise: cannot open " << error << '\n';
+            return ExitCode::BadInput;
+        }
+        const RunComparison comparison = compareRuns(oldRun->imported, imported);
+        TriageSession carried;
+        const CarryOverResult carry = carryOverTriage(carried, imported, *oldRun, comparison);
+        triaged = carried.report();
+        digest = digestComparison(oldRun->triaged, triaged, comparison, &carry);
+    }
     const RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
     const QString out = parser.value(output);
     if (fmt == QLatin1String("pdf")) {
@@ -84,12 +110,20 @@ int runExportCommand(const QStringList &arguments)
         return ExitCode::Ok;
     }
     QByteArray bytes;
-    if (fmt == QLatin1String("md"))
+    if (fmt == QLatin1String("md")) {
         bytes = planToMarkdown(plan);
-    else if (fmt == QLatin1String("csv"))
+        if (digest) { // right after the title block, before the plan's first section
+            const int at = bytes.indexOf("\n## ");
+            bytes.insert(at < 0 ? bytes.size() : at + 1, comparisonToMarkdown(*digest) + '\n');
+        }
+    } else if (fmt == QLatin1String("csv")) {
         bytes = planToCsv(plan);
-    else
-        bytes = QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+    } else {
+        QJsonObject json = planToJson(plan);
+        if (digest)
+            json.insert(QStringLiteral("comparison"), comparisonToJson(*digest));
+        bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    }
     if (!writeFileAtomically(out, bytes, &error)) {
         err << "gapwise: cannot write " << out << ": " << error << '\n';
         return ExitCode::BadInput;

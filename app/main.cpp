@@ -1,3 +1,4 @@
+#include "comparecommand.h"
 #include "exitcodes.h"
 #include "exportcommand.h"
 #include "inspectcommand.h"
@@ -24,7 +25,8 @@ void setApplicationInfo()
 // Headless commands run on QCoreApplication, so they need no display.
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc > 1 && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0);
+    return argc > 1 && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0
+                         || std::strcmp(argv[1], "compare") == 0);
 }
 
 // Waits for the import (it runs off the GUI thread like any other), then grabs the laid-out window.
@@ -60,8 +62,10 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
         "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] -o OUT\n"
-        "                                        write the remediation plan\n\n"
-        "Exit codes: 0 success, 2 usage, 3 a file that cannot be read, imported or written.\n"
+        "                                        write the remediation plan\n"
+        "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n\n"
+        "Exit codes: 0 success, 1 new failures (compare), 2 usage,\n"
+        "            3 a file that cannot be read, imported or written.\n"
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -157,6 +161,8 @@ int main(int argc, char **argv)
     if (isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
+        if (std::strcmp(argv[1], "compare") == 0)
+            return runCompareCommand(QCoreApplication::arguments());
         if (std::strcmp(argv[1], "export") == 0)
             return runExportCommand(QCoreApplication::arguments());
         return runInspectCommand(QCoreApplication::arguments());

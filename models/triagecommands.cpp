@@ -83,14 +83,18 @@ QStringList stringList(const QJsonValue &v)
 
 // ---- move ----------------------------------------------------------------------------------------------
 
-MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId)
+MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested)
     : TriageCommand(session)
     , m_testIds(testIds)
     , m_toGapId(toGapId)
+    , m_suggested(suggested && !toGapId.isEmpty())
 {
     const int gap = session->gapIndex(toGapId);
     const QString target = gap >= 0 ? session->report().gaps[gap].title : tr("Unassigned");
-    setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
+    if (m_suggested)
+        setText(tr("Suggest %n test(s) into “%1”", int(testIds.size())).arg(target));
+    else
+        setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
                                 : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));
 }
 
@@ -111,7 +115,7 @@ void MoveTestsCommand::redo()
     QStringList to;
     for (int k = 0; k < tests.size(); ++k)
         to.append(m_toGapId);
-    m_session->applyTestGaps(tests, to, QVector<bool>(tests.size(), false)); // moved by hand: confirmed
+    m_session->applyTestGaps(tests, to, QVector<bool>(tests.size(), m_suggested)); // moved by hand: confirmed
 }
 
 void MoveTestsCommand::undo()
@@ -146,9 +150,12 @@ QStringList MoveTestsCommand::missingIds() const
 
 QJsonObject MoveTestsCommand::toJson() const
 {
-    return QJsonObject{{QStringLiteral("edit"), QStringLiteral("move")},
-                       {QStringLiteral("tests"), QJsonArray::fromStringList(m_testIds)},
-                       {QStringLiteral("toGap"), m_toGapId}};
+    QJsonObject o{{QStringLiteral("edit"), QStringLiteral("move")},
+                  {QStringLiteral("tests"), QJsonArray::fromStringList(m_testIds)},
+                  {QStringLiteral("toGap"), m_toGapId}};
+    if (m_suggested)
+        o.insert(QStringLiteral("suggested"), true);
+    return o;
 }
 
 // ---- create --------------------------------------------------------------------------------------------
@@ -349,7 +356,8 @@ TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject
     const QString edit = json.value(QStringLiteral("edit")).toString();
     if (edit == QLatin1String("move"))
         return new MoveTestsCommand(session, stringList(json.value(QStringLiteral("tests"))),
-                                    json.value(QStringLiteral("toGap")).toString());
+                                    json.value(QStringLiteral("toGap")).toString(),
+                                    json.value(QStringLiteral("suggested")).toBool());
     if (edit == QLatin1String("create")) {
         const Gap gap = gapFromJson(json);
         if (!gap.id.isEmpty())

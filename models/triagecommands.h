@@ -35,7 +35,8 @@ protected:
 class MoveTestsCommand : public TriageCommand
 {
 public:
-    MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId);
+    // `suggested`: a proposal (new failures matched to a gap when runs are compared), not a confirmed move.
+    MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested = false);
     void redo() override;
     void undo() override;
     bool applies() const override;
@@ -45,6 +46,7 @@ public:
 private:
     QStringList m_testIds;
     QString m_toGapId;
+    bool m_suggested = false;
     QStringList m_fromGapIds;
     QVector<bool> m_fromSuggested;
 };

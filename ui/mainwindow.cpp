@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
+#include "comparisonview.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "exportactions.h"
@@ -274,6 +275,7 @@ void MainWindow::buildActions()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addAction(tr("&Compare with…"), this, [this] { ComparisonView::compareFromDialog(this, m_runner->currentPath()); });
     file->addSeparator();
     // The plan of the open report; switches to the triage session once the window has one.
     m_exports = new ExportActions(this, [this] {

@@ -1,0 +1,112 @@
+#include "comparecommand.h"
+
+#include "exitcodes.h"
+
+#include "comparisondigest.h"
+#include "comparisonwriters.h"
+#include "importer.h"
+#include "runcomparison.h"
+#include "triagecarryover.h"
+#include "triagedrun.h"
+#include "triagesession.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace Gapwise;
+
+namespace {
+
+const char Usage[] = "Usage: gapwise compare OLD NEW [--json]   (OLD: a report or a .gapwise session)\n";
+
+void printText(const ComparisonDigest &d, QTextStream &out)
+{
+    out << "Comparing " << d.oldSource << "\n       with " << d.newSource << "\n\n";
+    QStringList counts;
+    for (int c = 0; c < ChangeClassCount; ++c)
+        counts.append(QStringLiteral("%1: %2").arg(changeClassName(ChangeClass(c))).arg(d.counts[c]));
+    out << counts.join(QLatin1String(", ")) << '\n';
+    for (int c = 0; c < ChangeClassCount; ++c) {
+        const auto change = ChangeClass(c);
+        if (change == ChangeClass::Unchanged || d.count(change) == 0)
+            continue;
+        const QString name = changeClassName(change);
+        out << '\n' << name.at(0).toUpper() << name.mid(1) << " (" << d.count(change) << "):\n";
+        for (const ChangedTest &t : d.tests) {
+            if (t.change == change)
+                out << "  " << t.name << "  [" << t.phase << "; " << t.gap << "]\n";
+        }
+    }
+    QStringList deltas;
+    for (const GroupDelta &g : d.gaps) {
+        if (g.delta() != 0)
+            deltas.append(QStringLiteral("  ") + groupDeltaText(g));
+    }
+    if (!deltas.isEmpty())
+        out << "\nFailures per gap:\n" << deltas.join(QLatin1Char('\n')) << '\n';
+    if (d.carriedEdits > 0 || !d.notCarried.isEmpty()) {
+        out << "\nTriage carried over: " << d.carriedEdits << " edits applied\n";
+        if (!d.notCarried.isEmpty())
+            out << "Not carried over (" << d.notCarried.size() << "):\n  "
+                << d.notCarried.join(QLatin1String("\n  ")) << '\n';
+    }
+    if (!d.restoredGaps.isEmpty())
+        out << "Gaps kept from the old run: " << d.restoredGaps.join(QLatin1String(", ")) << '\n';
+    if (!d.suggested.isEmpty())
+        out << "\nSuggested into existing gaps (" << d.suggested.size() << "):\n  "
+            << d.suggested.join(QLatin1String("\n  ")) << '\n';
+}
+
+} // namespace
+
+int runCompareCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare two runs: new failures, fixed, still failing, newly passing/skipped, added and removed tests.\n"
+        "OLD may be a .gapwise session: its triage is carried over to NEW.\n"
+        "Exit codes: 0 no new failures, 1 new failures, 2 usage, 3 a file that cannot be read or imported."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("compare"), QStringLiteral("The compare command."));
+    parser.addPositionalArgument(QStringLiteral("OLD"),
+                                 QStringLiteral("The earlier run: a report or a .gapwise session."));
+    parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("The later run: a report."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
+    parser.addOption(json);
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "gapwise compare: " << parser.errorText() << '\n' << Usage;
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitCode::Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 3) {
+        err << "gapwise compare: expected OLD and NEW\n" << Usage;
+        return ExitCode::Usage;
+    }
+    QString error;
+    const auto oldRun = loadTriagedRun(positional.at(1), &error);
+    if (!oldRun) {
+        err << "gapwise: cannot open " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    const ImportResult newRun = importFile(positional.at(2));
+    if (!newRun.ok()) {
+        err << "gapwise: cannot import " << newRun.error.toString() << '\n';
+        return ExitCode::BadInput;
+    }
+    const RunComparison comparison = compareRuns(oldRun->imported, *newRun.report);
+    TriageSession session;
+    const CarryOverResult carry = carryOverTriage(session, *newRun.report, *oldRun, comparison);
+    const ComparisonDigest digest = digestComparison(oldRun->triaged, session.report(), comparison, &carry);
+    QTextStream out(stdout);
+    if (parser.isSet(json))
+        out << QJsonDocument(comparisonToJson(digest)).toJson(QJsonDocument::Indented);
+    else
+        printText(digest, out);
+    return digest.count(ChangeClass::NewFailure) > 0 ? ExitCode::NewFailures : ExitCode::Ok;
+}

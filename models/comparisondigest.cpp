@@ -1,0 +1,155 @@
+#include "comparisondigest.h"
+
+#include <QHash>
+
+namespace Gapwise {
+namespace {
+
+QHash<QString, int> failingPer(const Report &run, QString TestCase::*group)
+{
+    QHash<QString, int> n;
+    for (const TestCase &t : run.tests) {
+        if (failsInRun(t))
+            ++n[t.*group];
+    }
+    return n;
+}
+
+QVector<GroupDelta> phaseDeltas(const Report &oldRun, const Report &newRun, const RunComparison &comparison)
+{
+    const QHash<QString, int> before = failingPer(oldRun, &TestCase::phaseId);
+    const QHash<QString, int> now = failingPer(newRun, &TestCase::phaseId);
+    QHash<QString, int> beforeMapped; // counted under the new phase the old one became
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        beforeMapped[comparison.phaseMap.value(it.key(), it.key())] += it.value();
+    QVector<GroupDelta> deltas;
+    for (const Phase &p : newRun.phases)
+        deltas.append({p.id, p.name, beforeMapped.take(p.id), now.value(p.id)});
+    for (const Phase &p : oldRun.phases) {
+        const QString id = comparison.phaseMap.value(p.id, p.id);
+        if (beforeMapped.contains(id))
+            deltas.append({p.id, p.name, beforeMapped.take(id), 0});
+    }
+    return deltas;
+}
+
+QVector<GroupDelta> gapDeltas(const Report &oldRun, const Report &newRun, const QHash<QString, QString> &gapMap)
+{
+    const QHash<QString, int> before = failingPer(oldRun, &TestCase::gapId);
+    const QHash<QString, int> now = failingPer(newRun, &TestCase::gapId);
+    QHash<QString, int> beforeMapped;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        beforeMapped[gapMap.value(it.key(), it.key())] += it.value();
+    QVector<GroupDelta> deltas;
+    for (const Gap &g : newRun.gaps)
+        deltas.append({g.id, g.title, beforeMapped.take(g.id), now.value(g.id)});
+    for (const Gap &g : oldRun.gaps) {
+        const QString id = gapMap.value(g.id, g.id);
+        if (beforeMapped.contains(id))
+            deltas.append({g.id, g.title, beforeMapped.take(id), 0});
+    }
+    deltas.append({QString(), QStringLiteral("Unassigned"), beforeMapped.value(QString()), now.value(QString())});
+    return deltas;
+}
+
+QString nameOf(const QVector<Phase> &phases, const QString &id)
+{
+    for (const Phase &p : phases) {
+        if (p.id == id)
+            return p.name;
+    }
+    return id;
+}
+
+QString titleOf(const QVector<Gap> &gaps, const QString &id)
+{
+    for (const Gap &g : gaps) {
+        if (g.id == id)
+            return g.title;
+    }
+    return id.isEmpty() ? QStringLiteral("Unassigned") : id;
+}
+
+} // namespace
+
+ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison,
+                                  const CarryOverResult *carry)
+{
+    ComparisonDigest d;
+    d.oldSource = oldTriaged.sourceFile;
+    d.newSource = newTriaged.sourceFile;
+    std::copy(std::begin(comparison.counts), std::end(comparison.counts), std::begin(d.counts));
+    d.phases = phaseDeltas(oldTriaged, newTriaged, comparison);
+    d.gaps = gapDeltas(oldTriaged, newTriaged, carry ? carry->gapMap : mapGaps(oldTriaged, newTriaged));
+    for (const TestChange &c : comparison.changes) {
+        if (c.change == ChangeClass::Unchanged)
+            continue;
+        const bool inNew = c.newIndex >= 0;
+        const Report &run = inNew ? newTriaged : oldTriaged;
+        const TestCase &t = run.tests[inNew ? c.newIndex : c.oldIndex];
+        ChangedTest row{c.change, t.id, t.name, nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId)};
+        row.inOld = c.oldIndex >= 0;
+        row.inNew = inNew;
+        if (c.oldIndex >= 0)
+            row.oldStatus = oldTriaged.tests[c.oldIndex].status;
+        if (inNew)
+            row.newStatus = t.status;
+        d.tests.append(row);
+    }
+    if (carry) {
+        d.carriedEdits = carry->applied;
+        d.notCarried = carry->notCarried;
+        d.restoredGaps = carry->restoredGaps;
+        for (const CarrySuggestion &s : carry->suggested)
+            d.suggested.append(
+                QStringLiteral("%1 → %2 (%3)").arg(s.testId, titleOf(newTriaged.gaps, s.gapId), s.why));
+    }
+    return d;
+}
+
+QString deltaText(int delta)
+{
+    if (delta == 0)
+        return QStringLiteral("±0");
+    return delta > 0 ? QStringLiteral("+%1").arg(delta) : QStringLiteral("−%1").arg(-delta);
+}
+
+QString groupDeltaText(const GroupDelta &g)
+{
+    return QStringLiteral("“%1”: %2 → %3 (%4)")
+        .arg(g.title)
+        .arg(g.oldFailing)
+        .arg(g.newFailing)
+        .arg(deltaText(g.delta()));
+}
+
+QStringList sinceLastRunLines(const ComparisonDigest &d)
+{
+    QStringList lines;
+    const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+                                 ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added,
+                                 ChangeClass::Removed};
+    for (ChangeClass c : order) {
+        if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
+            lines.append(QStringLiteral("%1 %2").arg(d.count(c)).arg(c == ChangeClass::NewFailure && d.count(c) != 1
+                                                                          ? QStringLiteral("new failures")
+                                                                          : changeClassName(c)));
+    }
+    for (const GroupDelta &g : d.gaps) {
+        if (g.delta() != 0)
+            lines.append(QStringLiteral("Gap ") + groupDeltaText(g));
+    }
+    for (const GroupDelta &p : d.phases) {
+        if (p.delta() != 0)
+            lines.append(QStringLiteral("Phase ") + groupDeltaText(p));
+    }
+    if (d.carriedEdits > 0 || !d.notCarried.isEmpty())
+        lines.append(QStringLiteral("Triage carried over: %1 edits, %2 not carried")
+                         .arg(d.carriedEdits)
+                         .arg(d.notCarried.size()));
+    if (!d.suggested.isEmpty())
+        lines.append(QStringLiteral("New failures suggested into existing gaps: %1").arg(d.suggested.size()));
+    return lines;
+}
+
+} // namespace Gapwise

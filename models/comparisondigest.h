@@ -1,0 +1,63 @@
+#pragma once
+
+#include "report.h"
+#include "runcomparison.h"
+#include "triagecarryover.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace Gapwise {
+
+// Failing tests of one phase or gap in the old and the new run.
+struct GroupDelta
+{
+    QString id; // the new run's id; the old one's for a group that is gone
+    QString title;
+    int oldFailing = 0;
+    int newFailing = 0;
+    int delta() const { return newFailing - oldFailing; }
+};
+
+struct ChangedTest
+{
+    ChangeClass change = ChangeClass::Unchanged;
+    QString id;   // new id (old id for removed tests)
+    QString name;
+    QString phase; // phase name in the run that has the test (the new one when both do)
+    QString gap;   // gap title in the new run, old run for removed tests
+    TestStatus oldStatus = TestStatus::Unknown;
+    TestStatus newStatus = TestStatus::Unknown;
+    bool inOld = false; // false for added tests and new failures that are new tests
+    bool inNew = false; // false for removed tests
+};
+
+// Everything the views and exports show about a comparison, computed once from the triaged runs.
+struct ComparisonDigest
+{
+    QString oldSource;
+    QString newSource;
+    int counts[ChangeClassCount] = {};
+    QVector<GroupDelta> phases;
+    QVector<GroupDelta> gaps;
+    QVector<ChangedTest> tests; // every test whose class is not "unchanged", in the comparison's order
+    int carriedEdits = 0;
+    QStringList notCarried;
+    QStringList restoredGaps;
+    QStringList suggested; // "test → gap (why)"
+
+    int count(ChangeClass change) const { return counts[int(change)]; }
+};
+
+// `carry` may be null (a plain report on the old side): then gaps match by id and title.
+ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison,
+                                  const CarryOverResult *carry = nullptr);
+
+QString deltaText(int delta);                // "+3", "−5", "±0"
+QString groupDeltaText(const GroupDelta &g); // "“DB down”: 4 → 6 (+2)"
+
+// The "since last run" block for the first page of the PDF and the head of the Markdown plan: short lines,
+// most important first ("3 new failures", "5 fixed", "Gap “DB down”: 4 → 6 (+2)").
+QStringList sinceLastRunLines(const ComparisonDigest &digest);
+
+} // namespace Gapwise

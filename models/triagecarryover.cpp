@@ -1,0 +1,219 @@
+#include "triagecarryover.h"
+
+#include "failuresignature.h"
+#include "messagetemplate.h"
+#include "sessionfile.h"
+#include "triagecommands.h"
+#include "triagesession.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace Gapwise {
+namespace {
+
+QString titleKey(const QString &title)
+{
+    return title.simplified().toCaseFolded();
+}
+
+QString mapped(const QHash<QString, QString> &map, const QString &id)
+{
+    return map.value(id, id);
+}
+
+// Gaps the old report had and the new one lacks, while a test the old triage put there still fails.
+QVector<Gap> gapsToRestore(const TriagedRun &oldRun, const Report &newImported, const RunComparison &comparison,
+                           const QHash<QString, QString> &gapMap)
+{
+    QHash<QString, int> newTestIndex;
+    for (const TestChange &c : comparison.changes) {
+        if (c.oldIndex >= 0 && c.newIndex >= 0)
+            newTestIndex.insert(oldRun.triaged.tests[c.oldIndex].id, c.newIndex);
+    }
+    QSet<QString> stillFailingIn;
+    for (const TestCase &t : oldRun.triaged.tests) {
+        const int n = newTestIndex.value(t.id, -1);
+        if (!t.gapId.isEmpty() && n >= 0 && failsInRun(newImported.tests[n]))
+            stillFailingIn.insert(t.gapId);
+    }
+    QVector<Gap> restore;
+    for (const Gap &g : oldRun.imported.gaps) {
+        if (!gapMap.contains(g.id) && stillFailingIn.contains(g.id)) {
+            Gap copy = g;
+            copy.evidence.append(QStringLiteral("Kept from the previous run: some of its tests still fail"));
+            restore.append(copy);
+        }
+    }
+    return restore;
+}
+
+struct GapSignatures
+{
+    QHash<QString, QHash<QString, int>> byKey; // signature key → gap id → old tests
+    QHash<QString, QVector<QPair<QStringList, QString>>> byBucket; // bucket → (template tokens, gap id)
+    QHash<QString, QString> example;           // gap id + key → an old test's name, to say why
+};
+
+GapSignatures oldGapSignatures(const Report &oldTriaged, const QHash<QString, QString> &gapMap,
+                               const TriageSession &session)
+{
+    GapSignatures s;
+    for (const TestCase &t : oldTriaged.tests) {
+        if (t.gapId.isEmpty() || !failsInRun(t))
+            continue;
+        const QString gapId = mapped(gapMap, t.gapId);
+        if (session.gapIndex(gapId) < 0)
+            continue;
+        const FailureSignature sig = failureSignature(t);
+        const QString key = sig.key();
+        int &n = s.byKey[key][gapId];
+        if (n++ == 0) {
+            s.byBucket[sig.bucket()].append({templateTokens(sig.messageTemplate), gapId});
+            s.example.insert(gapId + QLatin1Char('\n') + key, t.name);
+        }
+    }
+    return s;
+}
+
+// The gap whose old failures look like this one: the same signature (most tests wins), else a template
+// of the same bucket that is nearly the same (the threshold of the gap suggester).
+QString matchingGap(const GapSignatures &s, const FailureSignature &sig, QString *example)
+{
+    const QString key = sig.key();
+    const auto exact = s.byKey.constFind(key);
+    if (exact != s.byKey.cend()) {
+        QString best;
+        int bestCount = 0;
+        for (auto it = exact->cbegin(); it != exact->cend(); ++it) {
+            if (it.value() > bestCount || (it.value() == bestCount && it.key() < best)) {
+                best = it.key();
+                bestCount = it.value();
+            }
+        }
+        *example = s.example.value(best + QLatin1Char('\n') + key);
+        return best;
+    }
+    const QStringList tokens = templateTokens(sig.messageTemplate);
+    for (const auto &candidate : s.byBucket.value(sig.bucket())) {
+        if (templateSimilarity(candidate.first, tokens) >= 0.8) {
+            *example = QString();
+            return candidate.second;
+        }
+    }
+    return QString();
+}
+
+QVector<CarrySuggestion> suggestNewFailures(TriageSession &session, const TriagedRun &oldRun,
+                                            const RunComparison &comparison, const QHash<QString, QString> &gapMap)
+{
+    const GapSignatures signatures = oldGapSignatures(oldRun.triaged, gapMap, session);
+    QVector<CarrySuggestion> suggestions;
+    if (signatures.byKey.isEmpty())
+        return suggestions;
+    const Report &now = session.report();
+    QHash<QString, QStringList> byGap;
+    QStringList gapOrder;
+    for (const TestChange &c : comparison.changes) {
+        if (c.change != ChangeClass::NewFailure)
+            continue;
+        const TestCase &t = now.tests[c.newIndex];
+        const int current = session.gapIndex(t.gapId);
+        const bool onlySuggested = current >= 0 && t.gapSuggested && now.gaps[current].suggested;
+        if (!t.gapId.isEmpty() && !onlySuggested)
+            continue; // the report or the triage placed it: not ours to move
+        QString example;
+        const QString gap = matchingGap(signatures, failureSignature(t), &example);
+        if (gap.isEmpty() || gap == t.gapId)
+            continue;
+        const QString why = example.isEmpty() ? QStringLiteral("a similar failure")
+                                              : QStringLiteral("the same failure as ") + example;
+        suggestions.append({t.id, gap, why});
+        if (!byGap.contains(gap))
+            gapOrder.append(gap);
+        byGap[gap].append(t.id);
+    }
+    if (gapOrder.isEmpty())
+        return suggestions;
+    session.undoStack()->beginMacro(QStringLiteral("Suggest new failures into existing gaps"));
+    for (const QString &gap : std::as_const(gapOrder))
+        session.push(new MoveTestsCommand(&session, byGap.value(gap), gap, true));
+    session.undoStack()->endMacro();
+    return suggestions;
+}
+
+} // namespace
+
+QHash<QString, QString> mapGaps(const Report &oldRun, const Report &newRun)
+{
+    QHash<QString, QString> byTitle;
+    for (const Gap &g : newRun.gaps)
+        byTitle.insert(titleKey(g.title), g.id);
+    QHash<QString, QString> map;
+    for (const Gap &g : oldRun.gaps) {
+        if (newRun.gapIndex(g.id) >= 0)
+            map.insert(g.id, g.id);
+        else if (byTitle.contains(titleKey(g.title)))
+            map.insert(g.id, byTitle.value(titleKey(g.title)));
+    }
+    return map;
+}
+
+QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap,
+                                  const QHash<QString, QString> &gapMap)
+{
+    QVector<QJsonObject> out;
+    out.reserve(edits.size());
+    for (QJsonObject e : edits) {
+        const QString kind = e.value(QStringLiteral("edit")).toString();
+        if (kind == QLatin1String("move")) {
+            QJsonArray tests;
+            const QJsonArray old = e.value(QStringLiteral("tests")).toArray();
+            for (const QJsonValue &id : old)
+                tests.append(mapped(testMap, id.toString()));
+            e.insert(QStringLiteral("tests"), tests);
+            e.insert(QStringLiteral("toGap"), mapped(gapMap, e.value(QStringLiteral("toGap")).toString()));
+        }
+        for (const QString &field : {QStringLiteral("gap"), QStringLiteral("into")}) {
+            if (e.contains(field))
+                e.insert(field, mapped(gapMap, e.value(field).toString()));
+        }
+        out.append(e);
+    }
+    return out;
+}
+
+CarryOverResult carryOverTriage(TriageSession &session, const Report &newImported, const TriagedRun &oldRun,
+                                const RunComparison &comparison)
+{
+    CarryOverResult result;
+    result.gapMap = mapGaps(oldRun.imported, newImported);
+    Report base = newImported;
+    for (const Gap &g : gapsToRestore(oldRun, newImported, comparison, result.gapMap)) {
+        base.gaps.append(g);
+        result.gapMap.insert(g.id, g.id);
+        result.restoredGaps.append(g.title);
+    }
+    // Tests the old report itself placed in a gap stay there when the new report places them nowhere.
+    QHash<QString, int> newIndexById;
+    for (int n = 0; n < base.tests.size(); ++n)
+        newIndexById.insert(base.tests[n].id, n);
+    for (const TestCase &old : oldRun.imported.tests) {
+        const int n = newIndexById.value(comparison.newIdForOld.value(old.id), -1);
+        if (old.gapId.isEmpty() || n < 0 || !base.tests[n].gapId.isEmpty() || !failsInRun(base.tests[n]))
+            continue;
+        const QString gap = mapped(result.gapMap, old.gapId);
+        if (base.gapIndex(gap) >= 0) {
+            base.tests[n].gapId = gap;
+            base.tests[n].gapSuggested = true;
+        }
+    }
+    session.load(base);
+    const ReplayResult replay = replayEdits(session, rewriteEdits(oldRun.edits, comparison.newIdForOld, result.gapMap));
+    result.applied = replay.applied;
+    result.notCarried = replay.notApplied;
+    result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
+    return result;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "report.h"
+#include "runcomparison.h"
+#include "triagedrun.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+#include <QVector>
+
+namespace Gapwise {
+
+class TriageSession;
+
+
+struct CarrySuggestion
+{
+    QString testId; // in the new run
+    QString gapId;
+    QString why; // "same failure as tests/x.py::test_y"
+};
+
+struct CarryOverResult
+{
+    int applied = 0;                   // saved edits replayed onto the new run
+    QStringList notCarried;            // one line per edit (or part of one) that did not carry over
+    QStringList restoredGaps;          // gaps of the old report the new one lacks, kept for their tests
+    QVector<CarrySuggestion> suggested; // new failures proposed into an existing gap
+    QHash<QString, QString> gapMap;    // old gap id → new gap id
+};
+
+// Old gap id → gap id in the new run: the same id, else the same title (case and spacing ignored).
+QHash<QString, QString> mapGaps(const Report &oldRun, const Report &newRun);
+
+// The saved edits in terms of the new run: test and gap ids replaced through the maps. Ids without a
+// counterpart stay as they are, so replaying names them as gone.
+QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap,
+                                  const QHash<QString, QString> &gapMap);
+
+// Loads `newImported` into `session` and carries the old run's triage onto it:
+// - a gap of the old report that the new one lacks is restored when one of its tests still fails;
+// - a failing test the old report placed in a gap, and the new one places nowhere, stays in that gap;
+// - the saved edits are rewritten (rewriteEdits) and replayed; what does not apply is listed;
+// - each new failure that is unassigned (or only suggested into a gap by the importer) and whose failure
+//   signature matches tests of an existing gap in the old run is suggested into that gap, one undoable
+//   command per gap. The rest stay Unassigned.
+CarryOverResult carryOverTriage(TriageSession &session, const Report &newImported, const TriagedRun &oldRun,
+                                const RunComparison &comparison);
+
+} // namespace Gapwise

@@ -1,0 +1,45 @@
+#include "triagedrun.h"
+
+#include "importer.h"
+#include "sessionfile.h"
+#include "triagesession.h"
+
+namespace Gapwise {
+
+bool isSessionPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".gapwise"), Qt::CaseInsensitive);
+}
+
+std::optional<TriagedRun> loadTriagedRun(const QString &path, QString *error)
+{
+    TriagedRun run;
+    run.path = path;
+    QString reportPath = path;
+    std::optional<SessionFile> session;
+    if (isSessionPath(path)) {
+        session = readSessionFile(path, error);
+        if (!session)
+            return std::nullopt;
+        reportPath = session->resolvedReportPath();
+    }
+    const ImportResult imported = importFile(reportPath);
+    if (!imported.ok()) {
+        *error = session ? QStringLiteral("%1: its report %2").arg(path, imported.error.toString())
+                         : imported.error.toString();
+        return std::nullopt;
+    }
+    run.imported = *imported.report;
+    if (!session) {
+        run.triaged = run.imported;
+        return run;
+    }
+    run.edits = session->edits;
+    TriageSession triage;
+    triage.load(run.imported);
+    run.notReplayed = replayEdits(triage, run.edits).notApplied;
+    run.triaged = triage.report();
+    return run;
+}
+
+} // namespace Gapwise

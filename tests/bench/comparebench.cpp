@@ -1,0 +1,120 @@
+// gapwise_comparebench [N]: times comparing two synthetic JUnit runs of N testcases (default 100000): the
+// same test names, failures drawn with different seeds, the new run 1% longer (added tests). The old side
+// is triaged as an engineer would: a gap created, its failures moved in, a priority and notes set, so the
+// carry-over replays real edits and matches new failures against the gap's signatures.
+// Imports are timed apart: the question is whether comparing stays interactive once both runs are loaded.
+// Not run by CI: speed is measured here, never asserted in tests.
+#include "comparisondigest.h"
+#include "comparisonwriters.h"
+#include "importer.h"
+#include "junitsynth.h"
+#include "runcomparison.h"
+#include "triagecarryover.h"
+#include "triagecommands.h"
+#include "triagedrun.h"
+#include "triagesession.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <ctime>
+
+using namespace Gapwise;
+
+namespace {
+
+// CPU time of this process: on a shared 2-core machine the wall clock says more about the neighbours.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+Report synthetic(const QString &path, int tests, quint32 seed)
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    GapwiseBench::writeSyntheticJUnit(file, tests, seed);
+    file.close();
+    ImportResult result = importFile(path);
+    if (!result.ok()) {
+        QTextStream(stderr) << result.error.toString() << '\n';
+        std::exit(3);
+    }
+    return *result.report;
+}
+
+TriagedRun triage(const Report &imported)
+{
+    TriageSession session;
+    session.load(imported);
+    QStringList failing;
+    for (const TestCase &t : imported.tests) {
+        if (failsInRun(t) && failing.size() < 2000)
+            failing.append(t.id);
+    }
+    const QString gap = session.moveTestsToNewGap(failing, QStringLiteral("Triaged by hand"));
+    session.setGapPriority(gap, Priority::P1);
+    session.setGapNotes(gap, QStringLiteral("seen in the nightly"));
+    TriagedRun run;
+    run.imported = imported;
+    run.triaged = session.report();
+    for (const TriageCommand *edit : session.appliedEdits())
+        run.edits.append(edit->toJson());
+    return run;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    QTemporaryDir dir;
+    QTextStream out(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    const Report oldRun = synthetic(dir.filePath(QStringLiteral("old.xml")), n, 1);
+    const Report newRun = synthetic(dir.filePath(QStringLiteral("new.xml")), n + n / 100, 2);
+    out << "generate + import both: " << timer.elapsed() << " ms (" << oldRun.tests.size() << " and "
+        << newRun.tests.size() << " tests)\n";
+    const TriagedRun old = triage(oldRun);
+
+    timer.restart();
+    double cpu = cpuMs();
+    const RunComparison comparison = compareRuns(oldRun, newRun);
+    const qint64 compareMs = timer.elapsed();
+    const double compareCpu = cpuMs() - cpu;
+    timer.restart();
+    cpu = cpuMs();
+    TriageSession session;
+    const CarryOverResult carry = carryOverTriage(session, newRun, old, comparison);
+    const qint64 carryMs = timer.elapsed();
+    const double carryCpu = cpuMs() - cpu;
+    timer.restart();
+    cpu = cpuMs();
+    const ComparisonDigest digest = digestComparison(old.triaged, session.report(), comparison, &carry);
+    const QByteArray json = QJsonDocument(comparisonToJson(digest)).toJson();
+    const qint64 digestMs = timer.elapsed();
+    const double digestCpu = cpuMs() - cpu;
+
+    out << "step              wall ms   CPU ms\n"
+        << "compareRuns      " << qSetFieldWidth(8) << compareMs << qSetFieldWidth(9) << qint64(compareCpu) << qSetFieldWidth(0) << '\n'
+        << "carryOverTriage  " << qSetFieldWidth(8) << carryMs << qSetFieldWidth(9) << qint64(carryCpu) << qSetFieldWidth(0)
+        << "  (" << old.edits.size() << " edits, " << carry.applied << " applied, " << carry.suggested.size()
+        << " new failures suggested into triaged gaps)\n"
+        << "digest + JSON    " << qSetFieldWidth(8) << digestMs << qSetFieldWidth(9) << qint64(digestCpu) << qSetFieldWidth(0)
+        << "  (" << json.size() / 1024 << " KiB)\n"
+        << "total            " << qSetFieldWidth(8) << compareMs + carryMs + digestMs << qSetFieldWidth(9)
+        << qint64(compareCpu + carryCpu + digestCpu) << qSetFieldWidth(0) << '\n';
+    QStringList counts;
+    for (int c = 0; c < ChangeClassCount; ++c)
+        counts.append(QStringLiteral("%1 %2").arg(comparison.counts[c]).arg(changeClassName(ChangeClass(c))));
+    out << counts.join(QLatin1String(", ")) << '\n';
+    return 0;
+}

@@ -1,0 +1,61 @@
+#include "comparisonchart.h"
+
+#include "qcustomplotheader.h"
+
+#include <QVBoxLayout>
+
+using namespace Gapwise;
+
+ComparisonChart::ComparisonChart(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_plot->xAxis->setLabel(tr("Failing tests"));
+    setMinimumHeight(220);
+}
+
+void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
+{
+    m_plot->clearPlottables();
+    QVector<GroupDelta> shown;
+    for (const GroupDelta &g : gaps) {
+        if (g.oldFailing > 0 || g.newFailing > 0)
+            shown.append(g);
+    }
+    // Top to bottom in the digest's order: the y axis grows upwards, so keys run backwards.
+    QVector<double> keys, before, now;
+    QVector<QString> labels;
+    int most = 1;
+    for (int i = 0; i < shown.size(); ++i) {
+        const GroupDelta &g = shown[i];
+        keys.append(shown.size() - i);
+        before.append(g.oldFailing);
+        now.append(g.newFailing);
+        const QString title = g.title.size() > 36 ? g.title.left(35) + QChar(0x2026) : g.title;
+        labels.append(QStringLiteral("%1 (%2)").arg(title, deltaText(g.delta())));
+        most = qMax(most, qMax(g.oldFailing, g.newFailing));
+    }
+    auto *group = new QCPBarsGroup(m_plot);
+    auto addBars = [&](const QString &name, const QVector<double> &values, const QColor &color) {
+        auto *bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
+        bars->setName(name);
+        bars->setData(keys, values); // keys run downwards: let QCustomPlot sort them
+        bars->setWidth(0.38);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(color);
+        bars->setBarsGroup(group);
+    };
+    addBars(tr("Last run"), before, QColor(0x90, 0xa4, 0xae));
+    addBars(tr("This run"), now, QColor(0xd3, 0x2f, 0x2f));
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTicks(keys, labels);
+    m_plot->yAxis->setTicker(ticker);
+    m_plot->yAxis->setRange(0.4, shown.size() + 0.6);
+    m_plot->xAxis->setRange(0, most * 1.15 + 0.5);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}

@@ -1,0 +1,161 @@
+#include "comparisonview.h"
+
+#include "comparisonchart.h"
+#include "comparisontablemodel.h"
+#include "importer.h"
+#include "runcomparison.h"
+#include "triagecarryover.h"
+#include "triagedrun.h"
+#include "triagesession.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Gapwise;
+
+ComparisonView::ComparisonView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ComparisonTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_summary(new QLabel(this))
+    , m_filter(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_chart(new ComparisonChart(this))
+    , m_notCarried(new QLabel(this))
+{
+    setWindowTitle(tr("Compare runs"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(ComparisonTableModel::ChangeKeyRole);
+    m_proxy->setFilterKeyColumn(ComparisonTableModel::ChangeColumn);
+    m_table->setModel(m_proxy);
+    m_proxy->setSortRole(ComparisonTableModel::SortRole);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ComparisonTableModel::ChangeColumn, Qt::AscendingOrder); // new failures first
+    m_table->setWordWrap(false);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_notCarried->setWordWrap(true);
+    m_notCarried->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_filter->addItem(tr("All changes"), QString());
+    for (int c = 0; c < ChangeClassCount; ++c) {
+        if (ChangeClass(c) != ChangeClass::Unchanged)
+            m_filter->addItem(changeClassName(ChangeClass(c)), changeClassKey(ChangeClass(c)));
+    }
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &ComparisonView::filterChanged);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_table);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(m_chart);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({660, 440});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_notCarried);
+
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] { present(m_watcher.result()); });
+}
+
+ComparisonView::~ComparisonView()
+{
+    m_watcher.waitForFinished(); // the worker holds no pointer to us, but its result is delivered here
+}
+
+const ComparisonDigest &ComparisonView::digest() const
+{
+    return m_model->digest();
+}
+
+void ComparisonView::compare(const QString &oldPath, const QString &newPath)
+{
+    m_summary->setText(tr("Comparing with %1…").arg(oldPath.toHtmlEscaped()));
+    m_watcher.setFuture(QtConcurrent::run(&ComparisonView::run, oldPath, newPath));
+}
+
+ComparisonView *ComparisonView::compareFromDialog(QWidget *window, const QString &newPath)
+{
+    if (newPath.isEmpty()) {
+        QMessageBox::information(window, tr("Compare runs"),
+                                 tr("Open the newer run first, then compare it with an earlier one."));
+        return nullptr;
+    }
+    const QString oldPath = QFileDialog::getOpenFileName(
+        window, tr("Compare with an earlier run"), QFileInfo(newPath).absolutePath(),
+        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
+    if (oldPath.isEmpty())
+        return nullptr;
+    auto *view = new ComparisonView(window);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->resize(1200, 700);
+    view->compare(oldPath, newPath);
+    view->show();
+    return view;
+}
+
+ComparisonView::Outcome ComparisonView::run(const QString &oldPath, const QString &newPath)
+{
+    Outcome outcome;
+    const auto oldRun = loadTriagedRun(oldPath, &outcome.error);
+    if (!oldRun)
+        return outcome;
+    const ImportResult newRun = importFile(newPath);
+    if (!newRun.ok()) {
+        outcome.error = newRun.error.toString();
+        return outcome;
+    }
+    const RunComparison comparison = compareRuns(oldRun->imported, *newRun.report);
+    TriageSession session; // lives and dies on this thread; only values leave it
+    const CarryOverResult carry = carryOverTriage(session, *newRun.report, *oldRun, comparison);
+    outcome.digest = digestComparison(oldRun->triaged, session.report(), comparison, &carry);
+    return outcome;
+}
+
+void ComparisonView::present(const Outcome &outcome)
+{
+    if (!outcome.error.isEmpty()) {
+        m_summary->setText(tr("Cannot compare: %1").arg(outcome.error.toHtmlEscaped()));
+        Q_EMIT failed(outcome.error);
+        return;
+    }
+    const ComparisonDigest &d = outcome.digest;
+    m_model->setDigest(d);
+    QString html = tr("<b>Since last run</b> (%1):").arg(d.oldSource.toHtmlEscaped());
+    const QStringList lines = sinceLastRunLines(d);
+    html += QLatin1String(" ") + lines.mid(0, 7).join(QStringLiteral(" · ")).toHtmlEscaped();
+    if (lines.size() > 7)
+        html += QLatin1String("<br>") + lines.mid(7).join(QStringLiteral(" · ")).toHtmlEscaped();
+    m_summary->setText(html);
+    m_chart->setDeltas(d.gaps);
+    m_notCarried->setVisible(!d.notCarried.isEmpty());
+    m_notCarried->setText(tr("Not carried over: %1").arg(d.notCarried.join(QLatin1String("; "))));
+    for (int column = 0; column < ComparisonTableModel::NowColumn; ++column)
+        m_table->resizeColumnToContents(column);
+    Q_EMIT compared();
+}
+
+void ComparisonView::filterChanged()
+{
+    const QString key = m_filter->currentData().toString();
+    m_proxy->setFilterRegularExpression(key.isEmpty() ? QString() : QLatin1Char('^') + key + QLatin1Char('$'));
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "comparisondigest.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class ComparisonChart;
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+namespace Gapwise {
+class ComparisonTableModel;
+}
+
+// "Compare with…": the changed tests of this run against an earlier one (a report or a .gapwise session,
+// whose triage is carried over), filterable by change class, the since-last-run lines with per-gap and
+// per-phase deltas, a chart of failures per gap old vs new, and what could not be carried over.
+// Reading, matching and carrying over run on a pool thread; the widget only shows the digest.
+class ComparisonView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ComparisonView(QWidget *parent = nullptr);
+    ~ComparisonView() override;
+
+    void compare(const QString &oldPath, const QString &newPath);
+    // File > Compare with…: asks for the earlier run and opens a window comparing `newPath` with it.
+    static ComparisonView *compareFromDialog(QWidget *window, const QString &newPath);
+    const Gapwise::ComparisonDigest &digest() const;
+
+signals:
+    void compared();
+    void failed(const QString &message);
+
+private:
+    struct Outcome
+    {
+        Gapwise::ComparisonDigest digest;
+        QString error;
+    };
+    static Outcome run(const QString &oldPath, const QString &newPath);
+    void present(const Outcome &outcome);
+    void filterChanged();
+
+    Gapwise::ComparisonTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_summary;
+    QComboBox *m_filter;
+    QTableView *m_table;
+    ComparisonChart *m_chart;
+    QLabel *m_notCarried;
+    QFutureWatcher<Outcome> m_watcher;
+};
