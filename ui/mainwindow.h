@@ -13,17 +13,21 @@ class DetailsPane;
 class DiagnosticsPanel;
 class FilterBar;
 class GapChart;
+class GapEditor;
 class ImportProgress;
 class ImportRunner;
 class MessageBanner;
 class PhaseChart;
 class RecentFiles;
 class SelectionLinker;
+class SessionController;
+class TriageActions;
 
 namespace Gapwise {
 class ChartDataAdapter;
 class ReportFilterProxy;
 class ReportTreeModel;
+class TriageSession;
 }
 
 // Tree of phases, gaps and tests on the left, linked charts on the right, details below. Files open
@@ -35,9 +39,16 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Starts importing `path` off the GUI thread; reportLoaded() or importFailed() follows.
+    // Starts importing `path` off the GUI thread; reportLoaded() or importFailed() follows. A `.gapwise`
+    // session imports its report and then replays its edits. Asks first when the triage is not saved;
+    // false when the user cancelled.
     bool openReport(const QString &path);
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
+    // A recovery file from a crash, offered in the banner (does not block); true when there is one.
+    bool offerRecovery();
+    bool restoreRecovery(const QString &recoveryPath);
+    // Re-imports the open report (it changed on disk) and re-applies the current triage to it.
+    void reloadReport();
     static QString sampleReportPath();
 
     // Lays the window out at `size`, paints it and writes a PNG. For docs and CI; works offscreen.
@@ -53,6 +64,10 @@ public:
     MessageBanner *messageBanner() const { return m_banner; }
     ImportRunner *importRunner() const { return m_runner; }
     SelectionLinker *selectionLinker() const { return m_linker; }
+    Gapwise::TriageSession *session() const { return m_session; }
+    SessionController *sessionController() const { return m_sessions; }
+    TriageActions *triageActions() const { return m_triage; }
+    GapEditor *gapEditor() const { return m_gapEditor; }
 
 signals:
     void reportLoaded();
@@ -75,7 +90,9 @@ private:
     void setGrouping(int grouping);
     void updateDiagnosticsBadge();
     void updateCurrentDetails();
+    void updateTitle();
 
+    Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;
     Gapwise::ReportFilterProxy *m_proxy;
     Gapwise::ChartDataAdapter *m_chartData;
@@ -99,4 +116,9 @@ private:
     SelectionLinker *m_linker = nullptr;
     QAction *m_byPhaseAction = nullptr;
     QAction *m_byGapAction = nullptr;
+    SessionController *m_sessions = nullptr;
+    TriageActions *m_triage = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QDockWidget *m_gapDock = nullptr;
+    GapEditor *m_gapEditor = nullptr;
 };
