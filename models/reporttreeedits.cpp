@@ -201,7 +201,11 @@ void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
     // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change.
     std::vector<std::pair<int, GroupNode *>> moves;
     moves.reserve(size_t(tests.size()));
+    QSet<int> seen; // a command may name a test twice; it moves once
     for (int i : tests) {
+        if (seen.contains(i))
+            continue;
+        seen.insert(i);
         GroupNode *target = targetGroupFor(i);
         if (target != m_tree.testLocations[size_t(i)].group)
             moves.emplace_back(i, target);

@@ -68,7 +68,7 @@ TEST_CASE("The tree and proxies follow 1,000 random edits, undo and redo, withou
             filtered.sort(ReportTreeModel::NameColumn);
             ChartDataAdapter charts(&model);
 
-            session.load(syntheticReport(600, 8));
+            session.load(syntheticReport(150, 8)); // small: the testers walk every row on each of thousands of signals
             model.setSession(&session);
             const QJsonObject imported = stateOf(session);
             const QStringList importedTree = dump(model);

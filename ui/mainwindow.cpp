@@ -97,7 +97,13 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session is destroyed with the window's children and clears its undo stack as it goes: nothing may
+    // hear about that while the views it would notify are half destroyed.
+    m_session->blockSignals(true);
+    m_session->undoStack()->blockSignals(true);
+}
 
 bool MainWindow::offerRecovery()
 {
