@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     const QDir dir(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath());
     const QString reportPath = dir.filePath(QStringLiteral("sample-report.md"));
     QFile::remove(reportPath);
-    QFile::copy(MainWindow::sampleReportPath(), reportPath);
+    QFile::copy(QStringLiteral(GAPWISE_SAMPLE_REPORT), reportPath);
     QFile::setPermissions(reportPath, QFile::ReadOwner | QFile::WriteOwner);
     const QString sessionPath = dir.filePath(QStringLiteral("triage.gapwise"));
     {
