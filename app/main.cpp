@@ -58,6 +58,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
         "Commands:\n"
         "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
+        "  gapwise FILE.gapwise                  open a saved triage session\n"
         "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
@@ -137,6 +138,10 @@ int runGui(int argc, char **argv)
     if (parser.isSet(screenshotOption))
         return runScreenshot(window, file, parser.value(screenshotOption));
     window.openReport(file);
+    // Work left by a crash is offered only when no file was asked for: the banner does not block either way,
+    // but a file named on the command line is what the user wants to see.
+    if (files.isEmpty())
+        window.offerRecovery();
     window.show();
     return app.exec();
 }

@@ -14,6 +14,7 @@ ChartDataAdapter::ChartDataAdapter(ReportTreeModel *model, QObject *parent)
     connect(model, &QAbstractItemModel::rowsMoved, this, &ChartDataAdapter::scheduleRecompute);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChartDataAdapter::scheduleRecompute);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &ChartDataAdapter::scheduleRecompute);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &ChartDataAdapter::scheduleRecompute); // bulk moves
     recompute();
 }
 

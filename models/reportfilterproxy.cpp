@@ -25,6 +25,11 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
         prepareGapMatches();
         updateMatchCount();
     });
+    connect(model, &ReportTreeModel::triageChanged, this, [this] {
+        prepareGapMatches();
+        if (isFiltering())
+            updateMatchCount(); // a test's gap title may match now, or no longer
+    });
     setSourceModel(model);
     refilter();
 }

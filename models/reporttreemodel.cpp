@@ -225,6 +225,13 @@ Qt::ItemFlags ReportTreeModel::flags(const QModelIndex &index) const
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (testIndexAt(index) >= 0)
         f |= Qt::ItemNeverHasChildren;
+    if (m_session) {
+        f |= Qt::ItemIsDropEnabled;
+        if (testIndexAt(index) >= 0)
+            f |= Qt::ItemIsDragEnabled;
+        else if (index.column() == NameColumn && gapAt(index))
+            f |= Qt::ItemIsEditable;
+    }
     return f;
 }
 
@@ -290,6 +297,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
     case ReportIndexRole: return node->ref;
     default: break;
     }
+    if (role == Qt::EditRole && column == NameColumn)
+        return groupName(node);
     if (role == Qt::DisplayRole || role == SortRole) {
         const bool sort = role == SortRole;
         switch (column) {

@@ -8,6 +8,8 @@
 
 namespace Gapwise {
 
+class TriageSession;
+
 // Phases, gaps and tests as a two-level grouping (Phase → Gap → Test or Gap → Phase → Test) over one Report.
 // Display strings are made on demand from the Report; the tree itself is a few ints per test.
 class ReportTreeModel : public QAbstractItemModel
@@ -20,6 +22,10 @@ public:
     ~ReportTreeModel() override;
 
     void setReport(Report report); // one model reset
+    // Follows a triage session: its report now (one reset), then every edit, undo and redo as row moves,
+    // inserts, removes and dataChanged (reporttreeedits.cpp). nullptr stops following.
+    void setSession(TriageSession *session);
+    TriageSession *session() const { return m_session; }
     const Report &report() const { return m_report; }
     void setGrouping(Grouping grouping); // regrouping rebuilds the whole tree: one reset
     Grouping grouping() const { return m_grouping; }
@@ -49,11 +55,44 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Triage through the model (reporttreedragdrop.cpp), only while it follows a session: a gap's name is
+    // editable (rename), tests drag onto a gap or a row below one (move).
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    // The gap a drop on `index` means: the gap row itself or the gap above a test or phase row; false for
+    // rows that name no gap (a phase at the top level).
+    bool dropTargetGap(const QModelIndex &index, QString *gapId) const;
 
     static QString unassignedTitle();
     static QString noPhaseTitle();
 
+Q_SIGNALS:
+    // A triage edit changed gap indices, gap titles or tests' gaps. Sent before the row signals end, so a
+    // proxy can refresh per-gap and per-test state before it re-filters.
+    void triageChanged();
+
 private:
+    // Mirroring the session (reporttreeedits.cpp).
+    void followTestsReassigned(const QVector<int> &tests);
+    void followGapInserted(int index);
+    void followGapRemoved(int index);
+    void followGapChanged(int index);
+    GroupNode *targetGroupFor(int testIndex);
+    GroupNode *ensureChild(GroupNode *top, NodeKind kind, int ref);
+    void moveRuns(const std::vector<std::pair<int, GroupNode *>> &moves);
+    void moveAsLayoutChange(const std::vector<std::pair<int, GroupNode *>> &moves);
+    void removeIfEmpty(GroupNode *group);
+    void shiftGapRefs(int from, int delta);
+    void reindexGaps();
+    void emitGroupChanged(GroupNode *group);
+
     GroupNode *groupAt(const QModelIndex &index) const; // nullptr for test rows and the root
     QModelIndex indexOfGroup(const GroupNode *node, int column = 0) const;
     QVariant groupData(const GroupNode *node, int column, int role) const;
@@ -69,6 +108,7 @@ private:
     ReportTree m_tree;
     QHash<QString, int> m_phaseIndex; // phase id → Report::phases index, for per-test lookups in data()
     QHash<QString, int> m_gapIndex;
+    TriageSession *m_session = nullptr;
 };
 
 } // namespace Gapwise

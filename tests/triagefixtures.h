@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+class QRandomGenerator;
+
 namespace Gapwise {
 class TriageSession;
 }
@@ -16,5 +18,7 @@ Gapwise::Report syntheticReport(int tests, int gaps);
 QJsonObject stateOf(const Gapwise::TriageSession &session);
 // A deterministic edit sequence every triage test can reproduce (moves, new gaps, renames, merges...).
 void applyScriptedEdits(Gapwise::TriageSession &session);
+// One random edit of any kind (moves of 1 to 40 tests, new gaps, renames, merges, deletes...).
+void randomEdit(Gapwise::TriageSession &session, QRandomGenerator &rng);
 
 } // namespace TestSupport

@@ -18,37 +18,6 @@
 using namespace Gapwise;
 using namespace TestSupport;
 
-namespace {
-
-void randomEdit(TriageSession &session, QRandomGenerator &rng)
-{
-    const Report &r = session.report();
-    auto anyGap = [&]() -> QString {
-        if (r.gaps.isEmpty() || rng.bounded(8) == 0)
-            return QString(); // Unassigned
-        return r.gaps[int(rng.bounded(int(r.gaps.size())))].id;
-    };
-    auto someTests = [&](int most) {
-        QStringList ids;
-        const int n = 1 + int(rng.bounded(most));
-        for (int k = 0; k < n; ++k)
-            ids.append(r.tests[int(rng.bounded(int(r.tests.size())))].id);
-        return ids;
-    };
-    switch (rng.bounded(9)) {
-    case 0: session.moveTests(someTests(1), anyGap()); break;
-    case 1: session.moveTests(someTests(40), anyGap()); break;
-    case 2: session.createGap(QStringLiteral("created %1").arg(rng.bounded(1000)), static_cast<Priority>(rng.bounded(5))); break;
-    case 3: session.moveTestsToNewGap(someTests(10), QStringLiteral("new %1").arg(rng.bounded(1000))); break;
-    case 4: if (!r.gaps.isEmpty()) session.renameGap(anyGap(), QStringLiteral("renamed %1").arg(rng.bounded(1000))); break;
-    case 5: if (!r.gaps.isEmpty()) session.setGapPriority(anyGap(), static_cast<Priority>(rng.bounded(5))); break;
-    case 6: if (r.gaps.size() > 1) session.mergeGaps(anyGap(), anyGap()); break;
-    case 7: if (r.gaps.size() > 1 && rng.bounded(2)) session.deleteGap(anyGap()); break;
-    default: if (!r.gaps.isEmpty()) session.setGapOwner(anyGap(), QStringLiteral("owner %1").arg(rng.bounded(9))); break;
-    }
-}
-
-} // namespace
 
 TEST_CASE("1,000 random edits undo to the imported state and redo to the final one", "[triage]")
 {

@@ -7,6 +7,7 @@
 #include "exportactions.h"
 #include "filterbar.h"
 #include "gapchart.h"
+#include "gapeditor.h"
 #include "importprogress.h"
 #include "importrunner.h"
 #include "messagebanner.h"
@@ -15,6 +16,9 @@
 #include "reporttreemodel.h"
 #include "recentfiles.h"
 #include "selectionlinker.h"
+#include "sessioncontroller.h"
+#include "triageactions.h"
+#include "triagesession.h"
 #include "windowstate.h"
 
 #include <QAction>
@@ -38,6 +42,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 using namespace Gapwise;
@@ -48,6 +53,7 @@ constexpr int MaxAutoExpandMatches = 2000;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new TriageSession(this))
     , m_model(new ReportTreeModel(this))
     , m_proxy(new ReportFilterProxy(this))
     , m_chartData(new ChartDataAdapter(m_model, this))
@@ -57,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Gapwise"));
     setAcceptDrops(true);
     m_proxy->setReportModel(m_model);
+    m_model->setSession(m_session); // the tree shows the triaged report and follows every edit
+    m_sessions = new SessionController(m_session, this);
     buildViews();
     buildActions();
     buildStatusBar();
@@ -72,10 +80,56 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runner, &ImportRunner::started, this, [this](const QString &path) {
         m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     });
+    connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
+    connect(m_sessions, &SessionController::sessionPathChanged, this, &MainWindow::updateTitle);
+    connect(m_sessions, &SessionController::failed, this, [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
+    connect(m_sessions, &SessionController::editsNotApplied, this, [this](const QStringList &lines) {
+        // Non-modal: the edits that still apply are in force; these are listed, never dropped silently.
+        QStringList escaped;
+        for (const QString &l : lines)
+            escaped << l.toHtmlEscaped();
+        m_banner->showError(tr("%n saved edit(s) no longer apply to this report:", nullptr, int(lines.size()))
+                            + QStringLiteral("<br>") + escaped.join(QStringLiteral("<br>")));
+    });
+    connect(m_sessions, &SessionController::reportChangedOnDisk, this, [this](const QString &path) {
+        m_banner->showChoice(tr("%1 changed on disk.").arg(QFileInfo(path).fileName().toHtmlEscaped()),
+                             {{tr("Reload and keep my triage"), [this] { reloadReport(); }}, {tr("Ignore"), [] {}}});
+    });
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session is destroyed with the window's children and clears its undo stack as it goes: nothing may
+    // hear about that while the views it would notify are half destroyed.
+    m_session->blockSignals(true);
+    m_session->undoStack()->blockSignals(true);
+}
+
+bool MainWindow::offerRecovery()
+{
+    return m_sessions->offerRecovery(m_banner, [this](const QString &path) { restoreRecovery(path); });
+}
+
+bool MainWindow::restoreRecovery(const QString &recoveryPath)
+{
+    QString reportPath, error;
+    if (!m_sessions->maybeDiscard())
+        return false;
+    if (!m_sessions->prepareRecovery(recoveryPath, &reportPath, &error)) {
+        m_banner->showError(tr("Could not restore %1 — %2").arg(recoveryPath, error).toHtmlEscaped());
+        return false;
+    }
+    m_runner->start(reportPath);
+    return true;
+}
+
+void MainWindow::reloadReport()
+{
+    m_sessions->prepareReload();
+    m_runner->start(m_sessions->reportPath());
+}
 
 QString MainWindow::sampleReportPath()
 {
@@ -92,6 +146,12 @@ void MainWindow::buildViews()
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAlternatingRowColors(true);
     m_tree->setTextElideMode(Qt::ElideMiddle); // node ids differ at the end: keep both ends visible
+    m_tree->setDragEnabled(true); // tests drag onto gaps; the model turns a drop into a session edit
+    m_tree->setAcceptDrops(true);
+    m_tree->setDropIndicatorShown(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragDrop);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked); // F2 renames a gap
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // report order until the user sorts
     m_tree->setSortingEnabled(true);
     m_tree->header()->setStretchLastSection(false);
@@ -154,7 +214,20 @@ void MainWindow::buildViews()
     m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    auto *history = new QUndoView(m_session->undoStack());
+    history->setEmptyLabel(tr("<imported report>"));
+    m_historyDock->setWidget(history);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
+    tabifyDockWidget(m_detailsDock, m_historyDock);
+    m_gapEditor = new GapEditor(m_session);
+    m_gapDock = new QDockWidget(tr("Gap"), this);
+    m_gapDock->setObjectName(QStringLiteral("gapDock"));
+    m_gapDock->setWidget(m_gapEditor);
+    addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
+    splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
     m_detailsDock->raise();
     // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
     resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
@@ -186,9 +259,17 @@ void MainWindow::buildStatusBar()
 
 bool MainWindow::openReport(const QString &path)
 {
-    if (path.isEmpty())
+    if (path.isEmpty() || !m_sessions->maybeDiscard())
         return false;
-    m_runner->start(path);
+    QString reportPath = path;
+    if (SessionController::isSessionFile(path)) {
+        QString error;
+        if (!m_sessions->prepareSession(path, &reportPath, &error)) {
+            m_banner->showError(tr("Could not open %1 — %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped());
+            return false;
+        }
+    }
+    m_runner->start(reportPath);
     return true;
 }
 
@@ -196,8 +277,9 @@ void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
 {
     m_banner->hide();
     setReport(report, lines);
+    m_sessions->reportLoaded(m_runner->currentPath());
     if (!m_runner->currentPath().isEmpty())
-        m_recent->add(m_runner->currentPath());
+        m_recent->add(m_sessions->sessionPath().isEmpty() ? m_runner->currentPath() : m_sessions->sessionPath());
     emit reportLoaded();
 }
 
@@ -214,7 +296,7 @@ void MainWindow::onFailed(const ImportError &error)
 void MainWindow::setReport(const Report &report, const SourceLines &lines)
 {
     m_details->setSourceLines(lines);
-    m_model->setReport(report);
+    m_session->load(report); // the model follows with one reset
     m_diagnostics->setDiagnostics(report.diagnostics);
     updateDiagnosticsBadge();
     // Small reports open with their groups expanded one level; a huge one stays collapsed (fast to open).
@@ -222,14 +304,25 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             m_tree->expand(m_proxy->index(row, 0));
     }
-    const QString name = report.title.isEmpty() ? QFileInfo(report.sourceFile).fileName() : report.title;
-    setWindowTitle(name.isEmpty() ? tr("Gapwise") : name);
+    updateTitle();
     m_reportSummary = tr("%1 — %2 phases, %3 gaps, %4 named tests")
                           .arg(QFileInfo(report.sourceFile).fileName())
                           .arg(report.phases.size())
                           .arg(report.gaps.size())
                           .arg(report.tests.size());
     m_statusLabel->setText(m_reportSummary);
+}
+
+void MainWindow::updateTitle()
+{
+    const Report &report = m_session->report();
+    QString name = report.title.isEmpty() ? QFileInfo(report.sourceFile).fileName() : report.title;
+    if (name.isEmpty())
+        name = tr("Gapwise");
+    if (!m_sessions->sessionPath().isEmpty())
+        name += QStringLiteral(" — ") + QFileInfo(m_sessions->sessionPath()).fileName();
+    setWindowTitle(name + QStringLiteral("[*]"));
+    setWindowModified(!m_session->undoStack()->isClean());
 }
 
 void MainWindow::updateDiagnosticsBadge()
@@ -246,7 +339,11 @@ void MainWindow::updateDiagnosticsBadge()
 
 void MainWindow::updateCurrentDetails()
 {
-    m_details->showIndex(m_model, m_proxy->mapToSource(m_tree->currentIndex()));
+    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    m_details->showIndex(m_model, current);
+    // The gap of the current row (a test's gap too) is the one the form edits.
+    if (m_model->kindOf(current) != NodeKind::Phase || current.parent().isValid())
+        m_gapEditor->setGap(current.data(GapIdRole).toString());
 }
 
 void MainWindow::setGrouping(int grouping)
@@ -277,17 +374,24 @@ void MainWindow::buildActions()
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
     file->addAction(tr("&Compare with…"), this, [this] { ComparisonView::compareFromDialog(this, m_runner->currentPath()); });
     file->addSeparator();
-    // The plan of the open report; switches to the triage session once the window has one.
+    // The plan of the session: the report with the engineer's triage, compared with the report as imported.
     m_exports = new ExportActions(this, [this] {
-        return ExportActions::Request{Gapwise::buildPlan(m_model->report(), m_model->report(), QDateTime::currentDateTime()),
-                                      m_model->report()};
+        return ExportActions::Request{Gapwise::buildPlan(*m_session, QDateTime::currentDateTime()), m_session->report()};
     });
     m_exports->addTo(file);
     connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_exports, &ExportActions::failed, m_banner, &MessageBanner::showError);
     file->addSeparator();
+    QAction *save = file->addAction(tr("&Save Session"), m_sessions, &SessionController::save);
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save Session &As…"), m_sessions, &SessionController::saveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    m_triage = new TriageActions(m_session, m_tree, m_proxy, this);
+    m_triage->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *grouping = new QActionGroup(this);
@@ -311,6 +415,8 @@ void MainWindow::buildActions()
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_diagnosticsDock->toggleViewAction());
+    view->addAction(m_historyDock->toggleViewAction());
+    view->addAction(m_gapDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gapwise"), this, [this] {
@@ -336,7 +442,7 @@ void MainWindow::openFileDialog()
 {
     const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
-                                                      tr("Test reports (*.md *.markdown *.xml *.log *.txt);;All files (*)"));
+                                                      tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files (*)"));
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
@@ -382,6 +488,11 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_sessions->maybeDiscard()) {
+        event->ignore();
+        return;
+    }
+    m_sessions->closeCleanly();
     m_runner->cancel();
     saveSettings();
     QMainWindow::closeEvent(event);

@@ -14,17 +14,21 @@ class ExportActions;
 class DiagnosticsPanel;
 class FilterBar;
 class GapChart;
+class GapEditor;
 class ImportProgress;
 class ImportRunner;
 class MessageBanner;
 class PhaseChart;
 class RecentFiles;
 class SelectionLinker;
+class SessionController;
+class TriageActions;
 
 namespace Gapwise {
 class ChartDataAdapter;
 class ReportFilterProxy;
 class ReportTreeModel;
+class TriageSession;
 }
 
 // Tree of phases, gaps and tests on the left, linked charts on the right, details below. Files open
@@ -36,9 +40,16 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Starts importing `path` off the GUI thread; reportLoaded() or importFailed() follows.
+    // Starts importing `path` off the GUI thread; reportLoaded() or importFailed() follows. A `.gapwise`
+    // session imports its report and then replays its edits. Asks first when the triage is not saved;
+    // false when the user cancelled.
     bool openReport(const QString &path);
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
+    // A recovery file from a crash, offered in the banner (does not block); true when there is one.
+    bool offerRecovery();
+    bool restoreRecovery(const QString &recoveryPath);
+    // Re-imports the open report (it changed on disk) and re-applies the current triage to it.
+    void reloadReport();
     static QString sampleReportPath();
 
     // Lays the window out at `size`, paints it and writes a PNG. For docs and CI; works offscreen.
@@ -55,6 +66,10 @@ public:
     ImportRunner *importRunner() const { return m_runner; }
     SelectionLinker *selectionLinker() const { return m_linker; }
     ExportActions *exportActions() const { return m_exports; }
+    Gapwise::TriageSession *session() const { return m_session; }
+    SessionController *sessionController() const { return m_sessions; }
+    TriageActions *triageActions() const { return m_triage; }
+    GapEditor *gapEditor() const { return m_gapEditor; }
 
 signals:
     void reportLoaded();
@@ -77,7 +92,9 @@ private:
     void setGrouping(int grouping);
     void updateDiagnosticsBadge();
     void updateCurrentDetails();
+    void updateTitle();
 
+    Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;
     ExportActions *m_exports = nullptr;
     Gapwise::ReportFilterProxy *m_proxy;
@@ -102,4 +119,9 @@ private:
     SelectionLinker *m_linker = nullptr;
     QAction *m_byPhaseAction = nullptr;
     QAction *m_byGapAction = nullptr;
+    SessionController *m_sessions = nullptr;
+    TriageActions *m_triage = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QDockWidget *m_gapDock = nullptr;
+    GapEditor *m_gapEditor = nullptr;
 };

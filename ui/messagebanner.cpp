@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -23,6 +24,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     close->setToolTip(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     auto *layout = new QHBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(icon, 0, Qt::AlignTop);
     layout->addWidget(m_label, 1);
@@ -41,8 +43,32 @@ void MessageBanner::showError(const QString &text)
                           bg.blueF() * 0.75 + tint.blueF() * 0.25);
     pal.setColor(QPalette::Window, bg);
     setPalette(pal);
+    clearChoices();
     m_label->setText(text);
     show();
+}
+
+void MessageBanner::showChoice(const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices)
+{
+    showError(text);
+    for (const auto &choice : choices) {
+        auto *button = new QPushButton(choice.first, this);
+        const auto act = choice.second;
+        connect(button, &QPushButton::clicked, this, [this, act] {
+            hide();
+            clearChoices();
+            act();
+        });
+        m_layout->insertWidget(m_layout->count() - 1, button, 0, Qt::AlignTop);
+        m_buttons << button;
+    }
+}
+
+void MessageBanner::clearChoices()
+{
+    for (QPushButton *b : std::as_const(m_buttons))
+        b->deleteLater();
+    m_buttons.clear();
 }
 
 QString MessageBanner::text() const { return m_label->text(); }

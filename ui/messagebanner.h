@@ -2,7 +2,11 @@
 
 #include <QFrame>
 
+#include <functional>
+
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 
 // A non-modal message strip above the views (import errors): it never blocks the window and the report
 // that was open stays open behind it.
@@ -12,8 +16,15 @@ class MessageBanner : public QFrame
 public:
     explicit MessageBanner(QWidget *parent = nullptr);
     void showError(const QString &text);
+    // A question that does not block: the text and one button per choice; a choice hides the banner.
+    void showChoice(const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices);
     QString text() const;
+    QList<QPushButton *> choiceButtons() const { return m_buttons; }
 
 private:
+    void clearChoices();
+
     QLabel *m_label;
+    QHBoxLayout *m_layout = nullptr;
+    QList<QPushButton *> m_buttons;
 };

@@ -1,0 +1,357 @@
+// ReportTreeModel following a TriageSession: each edit becomes row moves, inserts, removes or dataChanged
+// on the built tree (see the note in reporttreenodes.h), never a reset.
+#include "reporttreemodel.h"
+
+#include "triagesession.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <climits>
+
+namespace Gapwise {
+
+namespace {
+
+// Above this many contiguous runs one layout change is cheaper than a move signal each: every move is a
+// layout change inside QSortFilterProxyModel anyway, so 10,000 scattered tests would cost 10,000 of them.
+constexpr int MaxMoveSignals = 64;
+
+int slotOf(int ref) { return ref < 0 ? INT_MAX : ref; } // synthetic groups come last
+
+} // namespace
+
+void ReportTreeModel::setSession(TriageSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (!session)
+        return;
+    connect(session, &TriageSession::modelReset, this, [this] { setReport(m_session->report()); });
+    connect(session, &TriageSession::testsReassigned, this, &ReportTreeModel::followTestsReassigned);
+    connect(session, &TriageSession::gapInserted, this, &ReportTreeModel::followGapInserted);
+    connect(session, &TriageSession::gapRemoved, this, [this](int index) { followGapRemoved(index); });
+    connect(session, &TriageSession::gapChanged, this, &ReportTreeModel::followGapChanged);
+    setReport(session->report());
+}
+
+void ReportTreeModel::reindexGaps()
+{
+    m_gapIndex.clear();
+    for (int i = 0; i < m_report.gaps.size(); ++i)
+        m_gapIndex.insert(m_report.gaps[i].id, i);
+}
+
+void ReportTreeModel::shiftGapRefs(int from, int delta)
+{
+    for (auto &top : m_tree.roots) {
+        if (top->kind == NodeKind::Gap && top->ref >= from)
+            top->ref += delta;
+        for (auto &mid : top->children) {
+            if (mid->kind == NodeKind::Gap && mid->ref >= from)
+                mid->ref += delta;
+        }
+    }
+}
+
+void ReportTreeModel::followGapInserted(int index)
+{
+    const Gap &gap = m_session->report().gaps[index];
+    if (m_grouping == Grouping::ByGap) {
+        // Real gaps are the first top-level rows in report order, so the new one goes to row `index`.
+        beginInsertRows({}, index, index);
+        m_report.gaps.insert(index, gap);
+        reindexGaps();
+        shiftGapRefs(index, 1);
+        auto node = std::make_unique<GroupNode>();
+        node->kind = NodeKind::Gap;
+        node->ref = index;
+        m_tree.roots.insert(m_tree.roots.begin() + index, std::move(node));
+        for (size_t r = size_t(index); r < m_tree.roots.size(); ++r)
+            m_tree.roots[r]->row = int(r);
+        Q_EMIT triageChanged();
+        endInsertRows();
+        return;
+    }
+    // By phase a gap is a second-level row only where it has tests; a new gap has none yet.
+    m_report.gaps.insert(index, gap);
+    reindexGaps();
+    shiftGapRefs(index, 1);
+    Q_EMIT triageChanged();
+}
+
+void ReportTreeModel::followGapRemoved(int index)
+{
+    // The commands empty a gap before removing it, so its rows have no tests left.
+    if (m_grouping == Grouping::ByGap) {
+        Q_ASSERT(m_tree.roots[size_t(index)]->children.empty());
+        beginRemoveRows({}, index, index);
+        m_tree.roots.erase(m_tree.roots.begin() + index);
+        for (size_t r = size_t(index); r < m_tree.roots.size(); ++r)
+            m_tree.roots[r]->row = int(r);
+        m_report.gaps.remove(index);
+        reindexGaps();
+        shiftGapRefs(index + 1, -1);
+        Q_EMIT triageChanged();
+        endRemoveRows();
+        return;
+    }
+    m_report.gaps.remove(index);
+    reindexGaps();
+    shiftGapRefs(index + 1, -1);
+    Q_EMIT triageChanged();
+}
+
+void ReportTreeModel::followGapChanged(int gapRef)
+{
+    const Gap &gap = m_session->report().gaps[gapRef];
+    const bool titleChanged = gap.title != m_report.gaps[gapRef].title;
+    m_report.gaps[gapRef] = gap;
+    if (titleChanged)
+        Q_EMIT triageChanged();
+    // The gap's rows (all columns) and the gap-derived columns of the tests below them.
+    auto touch = [this](GroupNode *node) {
+        emitGroupChanged(node);
+        auto tests = [this](GroupNode *g) {
+            if (!g->tests.empty()) {
+                const QModelIndex p = indexOfGroup(g);
+                Q_EMIT dataChanged(this->index(0, PriorityColumn, p), this->index(int(g->tests.size()) - 1, PriorityColumn, p));
+            }
+        };
+        tests(node);
+        for (auto &mid : node->children) {
+            emitGroupChanged(mid.get());
+            tests(mid.get());
+        }
+    };
+    for (auto &top : m_tree.roots) {
+        if (top->kind == NodeKind::Gap && top->ref == gapRef)
+            touch(top.get());
+        for (auto &mid : top->children) {
+            if (mid->kind == NodeKind::Gap && mid->ref == gapRef)
+                touch(mid.get());
+        }
+    }
+}
+
+void ReportTreeModel::emitGroupChanged(GroupNode *group)
+{
+    Q_EMIT dataChanged(indexOfGroup(group, 0), indexOfGroup(group, ColumnCount - 1));
+}
+
+// The child of `top` for (kind, ref), inserted at its place in report order when it is missing.
+GroupNode *ReportTreeModel::ensureChild(GroupNode *top, NodeKind kind, int ref)
+{
+    size_t pos = 0;
+    for (; pos < top->children.size(); ++pos) {
+        GroupNode *child = top->children[pos].get();
+        if (child->ref == ref)
+            return child;
+        if (slotOf(child->ref) > slotOf(ref))
+            break;
+    }
+    beginInsertRows(indexOfGroup(top), int(pos), int(pos));
+    auto node = std::make_unique<GroupNode>();
+    node->kind = kind;
+    node->ref = ref;
+    node->parent = top;
+    GroupNode *raw = node.get();
+    top->children.insert(top->children.begin() + long(pos), std::move(node));
+    for (size_t r = pos; r < top->children.size(); ++r)
+        top->children[r]->row = int(r);
+    endInsertRows();
+    return raw;
+}
+
+// Where a test belongs now that its gap changed; creates missing groups (row inserts) on the way.
+GroupNode *ReportTreeModel::targetGroupFor(int testIndex)
+{
+    const TestCase &t = m_report.tests[testIndex];
+    const int gapRef = t.gapId.isEmpty() ? -1 : m_gapIndex.value(t.gapId, -1);
+    GroupNode *current = m_tree.testLocations[size_t(testIndex)].group;
+    if (m_grouping == Grouping::ByPhase)
+        return ensureChild(current->parent, NodeKind::Gap, gapRef);
+    GroupNode *top = nullptr;
+    if (gapRef >= 0) {
+        top = m_tree.roots[size_t(gapRef)].get();
+    } else if (!m_tree.roots.empty() && m_tree.roots.back()->ref < 0) {
+        top = m_tree.roots.back().get();
+    } else {
+        const int row = int(m_tree.roots.size());
+        beginInsertRows({}, row, row);
+        auto node = std::make_unique<GroupNode>();
+        node->kind = NodeKind::Gap;
+        node->row = row;
+        top = node.get();
+        m_tree.roots.push_back(std::move(node));
+        endInsertRows();
+    }
+    return ensureChild(top, NodeKind::Phase, current->ref);
+}
+
+void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
+{
+    const QVector<TestCase> &now = m_session->report().tests;
+    for (int i : tests) {
+        m_report.tests[i].gapId = now[i].gapId;
+        m_report.tests[i].gapSuggested = now[i].gapSuggested;
+    }
+    Q_EMIT triageChanged();
+    // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change.
+    std::vector<std::pair<int, GroupNode *>> moves;
+    moves.reserve(size_t(tests.size()));
+    QSet<int> seen; // a command may name a test twice; it moves once
+    for (int i : tests) {
+        if (seen.contains(i))
+            continue;
+        seen.insert(i);
+        GroupNode *target = targetGroupFor(i);
+        if (target != m_tree.testLocations[size_t(i)].group)
+            moves.emplace_back(i, target);
+    }
+    if (moves.empty())
+        return;
+    // Count contiguous runs (same source, adjacent rows, same target) to choose the signal.
+    std::sort(moves.begin(), moves.end(), [this](const auto &a, const auto &b) {
+        const TestLocation &la = m_tree.testLocations[size_t(a.first)];
+        const TestLocation &lb = m_tree.testLocations[size_t(b.first)];
+        return la.group != lb.group ? la.group < lb.group : la.row > lb.row;
+    });
+    int runs = 0;
+    for (size_t k = 0; k < moves.size(); ++k) {
+        const TestLocation &l = m_tree.testLocations[size_t(moves[k].first)];
+        const bool continues = k > 0 && m_tree.testLocations[size_t(moves[k - 1].first)].group == l.group
+            && m_tree.testLocations[size_t(moves[k - 1].first)].row == l.row + 1 && moves[k - 1].second == moves[k].second;
+        runs += continues ? 0 : 1;
+    }
+    QSet<GroupNode *> touched;
+    for (const auto &m : moves) {
+        touched.insert(m_tree.testLocations[size_t(m.first)].group);
+        touched.insert(m.second);
+    }
+    if (runs <= MaxMoveSignals)
+        moveRuns(moves);
+    else
+        moveAsLayoutChange(moves);
+    QSet<GroupNode *> parents;
+    for (GroupNode *g : std::as_const(touched)) {
+        if (g->parent)
+            parents.insert(g->parent);
+    }
+    for (GroupNode *g : std::as_const(touched)) {
+        if (g->tests.empty())
+            removeIfEmpty(g);
+        else
+            emitGroupChanged(g);
+    }
+    for (GroupNode *p : std::as_const(parents)) {
+        if (p->children.empty() && p->ref < 0 && m_grouping == Grouping::ByGap)
+            removeIfEmpty(p);
+        else
+            emitGroupChanged(p);
+    }
+}
+
+// `moves` is sorted by source group, then row descending: moving a run leaves the rows still to move in place.
+void ReportTreeModel::moveRuns(const std::vector<std::pair<int, GroupNode *>> &moves)
+{
+    size_t k = 0;
+    while (k < moves.size()) {
+        GroupNode *src = m_tree.testLocations[size_t(moves[k].first)].group;
+        GroupNode *dst = moves[k].second;
+        const int last = m_tree.testLocations[size_t(moves[k].first)].row;
+        size_t end = k + 1;
+        while (end < moves.size() && moves[end].second == dst
+               && m_tree.testLocations[size_t(moves[end].first)].group == src
+               && m_tree.testLocations[size_t(moves[end].first)].row == last - int(end - k))
+            ++end;
+        const int first = last - int(end - k) + 1;
+        const int at = int(dst->tests.size());
+        beginMoveRows(indexOfGroup(src), first, last, indexOfGroup(dst), at);
+        dst->tests.insert(dst->tests.end(), src->tests.begin() + first, src->tests.begin() + last + 1);
+        src->tests.erase(src->tests.begin() + first, src->tests.begin() + last + 1);
+        for (int r = at; r < int(dst->tests.size()); ++r) {
+            const int t = dst->tests[size_t(r)];
+            m_tree.testLocations[size_t(t)] = {dst, r};
+            const TestStatus s = m_report.tests[t].status;
+            src->tally.add(s, -1);
+            src->parent->tally.add(s, -1);
+            dst->tally.add(s);
+            dst->parent->tally.add(s);
+        }
+        for (int r = first; r < int(src->tests.size()); ++r)
+            m_tree.testLocations[size_t(src->tests[size_t(r)])].row = r;
+        endMoveRows();
+        k = end;
+    }
+}
+
+void ReportTreeModel::moveAsLayoutChange(const std::vector<std::pair<int, GroupNode *>> &moves)
+{
+    QSet<GroupNode *> groups;
+    for (const auto &m : moves) {
+        groups.insert(m_tree.testLocations[size_t(m.first)].group);
+        groups.insert(m.second);
+    }
+    QList<QPersistentModelIndex> parents;
+    for (GroupNode *g : std::as_const(groups))
+        parents.append(indexOfGroup(g));
+    Q_EMIT layoutAboutToBeChanged(parents);
+    // Persistent indexes below the touched groups follow their test, found by report index.
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> testOf(size_t(before.size()), -1);
+    for (int p = 0; p < before.size(); ++p) {
+        auto *g = static_cast<GroupNode *>(before[p].internalPointer());
+        if (g && groups.contains(g) && !g->isTopLevel())
+            testOf[size_t(p)] = g->tests[size_t(before[p].row())];
+    }
+    std::vector<char> moving(size_t(m_report.tests.size()), 0);
+    for (const auto &m : moves)
+        moving[size_t(m.first)] = 1;
+    for (GroupNode *g : std::as_const(groups)) {
+        auto &v = g->tests;
+        v.erase(std::remove_if(v.begin(), v.end(), [&](int t) { return moving[size_t(t)] != 0; }), v.end());
+    }
+    for (auto it = moves.rbegin(); it != moves.rend(); ++it) { // rows were sorted descending: restore order
+        const int t = it->first;
+        GroupNode *src = m_tree.testLocations[size_t(t)].group;
+        const TestStatus s = m_report.tests[t].status;
+        src->tally.add(s, -1);
+        src->parent->tally.add(s, -1);
+        it->second->tests.push_back(t);
+        it->second->tally.add(s);
+        it->second->parent->tally.add(s);
+    }
+    for (GroupNode *g : std::as_const(groups)) {
+        for (size_t r = 0; r < g->tests.size(); ++r)
+            m_tree.testLocations[size_t(g->tests[r])] = {g, int(r)};
+    }
+    QModelIndexList after = before;
+    for (int p = 0; p < before.size(); ++p) {
+        if (testOf[size_t(p)] >= 0) {
+            const TestLocation &l = m_tree.testLocations[size_t(testOf[size_t(p)])];
+            after[p] = createIndex(l.row, before[p].column(), l.group);
+        }
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged(parents);
+}
+
+void ReportTreeModel::removeIfEmpty(GroupNode *group)
+{
+    if (!group->tests.empty() || !group->children.empty())
+        return;
+    GroupNode *parent = group->parent;
+    if (!parent && group->ref >= 0)
+        return; // real top-level phases and gaps stay, even empty
+    auto &siblings = parent ? parent->children : m_tree.roots;
+    const int row = group->row;
+    beginRemoveRows(parent ? indexOfGroup(parent) : QModelIndex(), row, row);
+    siblings.erase(siblings.begin() + row);
+    for (size_t r = size_t(row); r < siblings.size(); ++r)
+        siblings[r]->row = int(r);
+    endRemoveRows();
+}
+
+} // namespace Gapwise

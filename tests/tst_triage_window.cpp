@@ -1,0 +1,209 @@
+// Triage in the window, offscreen: moving tests changes tree counts and the gap chart, undo restores them,
+// a saved session reopens with its triage, and a modified window asks before closing.
+#include "triagefixtures.h"
+
+#include "gapchart.h"
+#include "mainwindow.h"
+#include "qcustomplotheader.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "sessioncontroller.h"
+#include "sessionfile.h"
+#include "triageactions.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QCloseEvent>
+#include <QFile>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+// The gap's bar length in the chart: its phase segments summed.
+double barTotal(GapChart *chart, const QString &gapId)
+{
+    QCoreApplication::processEvents(); // the adapter folds edits into one recompute per event-loop turn
+    const int key = chart->keyOf(gapId);
+    if (key < 0)
+        return 0;
+    double sum = 0;
+    for (int i = 0; i < chart->plot()->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(chart->plot()->plottable(i));
+        if (!bars)
+            continue;
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+            if (int(it->key) == key)
+                sum += it->value;
+        }
+    }
+    return sum;
+}
+
+int treeCount(MainWindow &w, const QString &gapId)
+{
+    const QModelIndexList rows = w.treeModel()->groupIndexes(NodeKind::Gap, gapId);
+    int n = 0;
+    for (const QModelIndex &r : rows)
+        n += r.data(TestCountRole).toInt();
+    return n;
+}
+
+// Selects test rows in the view, through the proxy, as a user's clicks would.
+void selectTests(MainWindow &w, const QVector<int> &tests)
+{
+    QItemSelection selection;
+    for (int t : tests) {
+        const QModelIndex proxyIndex = w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(t));
+        REQUIRE(proxyIndex.isValid());
+        selection.select(proxyIndex, proxyIndex);
+    }
+    w.treeView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+} // namespace
+
+TEST_CASE("Moving tests in the window changes tree counts and the gap chart; undo restores them", "[triage][window]")
+{
+    MainWindow w;
+    QAbstractItemModelTester proxyTester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    w.setReport(syntheticReport(90, 3)); // gap-2 and gap-3 hold tests; gap-1 none
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    const QString from = QStringLiteral("gap-2");
+    const QString to = QStringLiteral("gap-3");
+    const int fromCount = treeCount(w, from);
+    const int toCount = treeCount(w, to);
+    const double fromBar = barTotal(w.gapChart(), from);
+    const double toBar = barTotal(w.gapChart(), to);
+    REQUIRE(fromCount > 2);
+    REQUIRE(fromBar > 0);
+
+    QVector<int> moving;
+    const auto &tests = w.session()->report().tests;
+    for (int i = 0; i < tests.size() && moving.size() < 2; ++i) {
+        if (tests[i].gapId == from && isFailing(tests[i].status))
+            moving << i;
+    }
+    REQUIRE(moving.size() == 2);
+
+    SECTION("by drag and drop onto the gap row")
+    {
+        QMimeData *data = w.treeModel()->mimeData({w.treeModel()->indexForTest(moving[0]), w.treeModel()->indexForTest(moving[1])});
+        REQUIRE(data);
+        const QModelIndex target = w.filterProxy()->mapFromSource(w.treeModel()->groupIndexes(NodeKind::Gap, to).value(0));
+        REQUIRE(w.filterProxy()->canDropMimeData(data, Qt::MoveAction, -1, -1, target));
+        w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target);
+        delete data;
+    }
+    SECTION("by the context menu's Move to Gap entry")
+    {
+        selectTests(w, moving);
+        w.treeView()->setCurrentIndex(w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(moving[0])));
+        selectTests(w, moving);
+        QMenu *menu = w.triageActions()->buildContextMenu(&w);
+        QMenu *moveMenu = menu->actions().value(0)->menu();
+        REQUIRE(moveMenu);
+        QAction *entry = nullptr;
+        for (QAction *a : moveMenu->actions())
+            entry = a->text() == QStringLiteral("Gap 3") ? a : entry;
+        REQUIRE(entry);
+        entry->trigger();
+        delete menu;
+    }
+
+    CHECK(treeCount(w, from) == fromCount - 2);
+    CHECK(treeCount(w, to) == toCount + 2);
+    CHECK(barTotal(w.gapChart(), from) == fromBar - 2);
+    CHECK(barTotal(w.gapChart(), to) == toBar + 2);
+    CHECK(w.isWindowModified());
+
+    w.session()->undoStack()->undo();
+    CHECK(treeCount(w, from) == fromCount);
+    CHECK(treeCount(w, to) == toCount);
+    CHECK(barTotal(w.gapChart(), from) == fromBar);
+    CHECK(barTotal(w.gapChart(), to) == toBar);
+    CHECK_FALSE(w.isWindowModified());
+    w.session()->undoStack()->clear(); // let the window close without asking
+}
+
+TEST_CASE("A saved session reopens with its triage, in a new window", "[triage][window][session]")
+{
+    QTemporaryDir dir;
+    const QString reportPath = dir.filePath(QStringLiteral("report.md"));
+    QFile sample(QStringLiteral(GAPWISE_SAMPLE_REPORT));
+    REQUIRE(sample.copy(reportPath));
+    const QString sessionPath = dir.filePath(QStringLiteral("triage.gapwise"));
+    QJsonObject triaged;
+    {
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+        REQUIRE(w.openReport(reportPath));
+        REQUIRE(loaded.wait(20000));
+        TriageSession *s = w.session();
+        REQUIRE(s->report().tests.size() > 3);
+        REQUIRE(!s->report().gaps.isEmpty());
+        s->moveTestsToNewGap({s->report().tests[0].id, s->report().tests[2].id}, QStringLiteral("Flaky fixtures"));
+        s->setGapPriority(s->report().gaps[0].id, Priority::P0);
+        CHECK(w.isWindowModified());
+        CHECK(w.windowTitle().contains(QStringLiteral("[*]")));
+        QString error;
+        REQUIRE(w.sessionController()->saveTo(sessionPath, &error));
+        CHECK_FALSE(w.isWindowModified());
+        triaged = stateOf(*s);
+    }
+    MainWindow reopened;
+    QSignalSpy loaded(&reopened, &MainWindow::reportLoaded);
+    REQUIRE(reopened.openReport(sessionPath));
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*reopened.session()) == triaged);
+    CHECK(reopened.session()->undoStack()->canUndo()); // the replayed edits can be undone
+    CHECK_FALSE(reopened.isWindowModified());
+    CHECK(reopened.windowTitle().contains(QStringLiteral("triage.gapwise")));
+    CHECK(reopened.treeModel()->groupIndexes(NodeKind::Gap, reopened.session()->report().gaps.last().id).size() >= 1);
+}
+
+TEST_CASE("A modified window asks before closing: Cancel keeps it, Discard closes, Save writes", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 2));
+    int asked = 0;
+    SessionController::Answer answer = SessionController::Answer::Cancel;
+    w.sessionController()->setAsker([&] {
+        ++asked;
+        return answer;
+    });
+    QCloseEvent unmodifiedClose;
+    QCoreApplication::sendEvent(&w, &unmodifiedClose);
+    CHECK(unmodifiedClose.isAccepted());
+    CHECK(asked == 0);
+
+    w.session()->renameGap(QStringLiteral("gap-1"), QStringLiteral("Renamed"));
+    QCloseEvent cancelled;
+    QCoreApplication::sendEvent(&w, &cancelled);
+    CHECK_FALSE(cancelled.isAccepted());
+    CHECK(asked == 1);
+
+    answer = SessionController::Answer::Discard;
+    QCloseEvent discarded;
+    QCoreApplication::sendEvent(&w, &discarded);
+    CHECK(discarded.isAccepted());
+    CHECK(asked == 2);
+
+    // Opening another file asks the same question; Cancel keeps the triage and opens nothing.
+    answer = SessionController::Answer::Cancel;
+    CHECK_FALSE(w.openReport(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
+    CHECK(asked == 3);
+    CHECK(w.session()->report().gaps[0].title == QStringLiteral("Renamed"));
+    w.session()->undoStack()->clear();
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace Gapwise {
+class TriageSession;
+}
+
+// An editable form for one gap: title, priority, status, owner, notes. Each change is one session edit
+// (typing in the title or notes folds into one undo step); the form follows undo/redo and other edits.
+class GapEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GapEditor(Gapwise::TriageSession *session, QWidget *parent = nullptr);
+
+    void setGap(const QString &gapId); // "" clears the form
+    QString gapId() const { return m_gapId; }
+    QLineEdit *titleField() const { return m_title; }
+    QComboBox *priorityBox() const { return m_priority; }
+    QComboBox *statusBox() const { return m_status; }
+    QLineEdit *ownerField() const { return m_owner; }
+    QPlainTextEdit *notesField() const { return m_notes; }
+
+private:
+    void refresh();
+    void commitNotes();
+
+    Gapwise::TriageSession *m_session;
+    QString m_gapId;
+    QLabel *m_heading;
+    QLineEdit *m_title;
+    QComboBox *m_priority;
+    QComboBox *m_status;
+    QLineEdit *m_owner;
+    QPlainTextEdit *m_notes;
+    QTimer m_notesTimer; // notes are saved after a pause in typing, and when the field loses focus
+};

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QObject>
+#include <QVector>
+
+#include <functional>
+
+class QFileSystemWatcher;
+class QWidget;
+class MessageBanner;
+
+namespace Gapwise {
+class Autosaver;
+class TriageSession;
+}
+
+// The window's `.gapwise` side: which session file and report are open, saving (atomically, through
+// QSaveFile), replaying a session's edits once its report is imported, the autosaver, and the
+// "save changes?" decision before the triage is closed or replaced.
+class SessionController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Answer { Save, Discard, Cancel };
+
+    SessionController(Gapwise::TriageSession *session, QWidget *window);
+    ~SessionController() override;
+
+    static bool isSessionFile(const QString &path);
+    // Reads a session file (small JSON) and keeps its edits until its report arrives; the caller imports
+    // `*reportPath` off the GUI thread and then calls reportLoaded().
+    bool prepareSession(const QString &sessionPath, QString *reportPath, QString *error);
+    // The session now holds the imported report: replays pending edits (editsNotApplied lists the rest)
+    // and starts autosaving for it.
+    void reportLoaded(const QString &reportPath);
+    // Re-applies the current triage to a re-imported report (reload after the file changed on disk).
+    QVector<QJsonObject> currentEdits() const;
+    void replay(const QVector<QJsonObject> &edits);
+
+    QString sessionPath() const { return m_sessionPath; }
+    QString reportPath() const { return m_reportPath; }
+    bool isModified() const;
+    bool saveTo(const QString &path, QString *error);
+    bool save();   // to the open session file, or asks for one
+    bool saveAs(); // asks for a path
+
+    // Whether the current triage may be dropped (closing, opening another file): unmodified, saved, or
+    // discarded by the user. The question is asked through the asker, a dialog unless a test replaces it.
+    bool maybeDiscard();
+    void setAsker(std::function<Answer()> asker) { m_ask = std::move(asker); }
+    void closeCleanly(); // the window closes with nothing to recover: remove the recovery file
+
+    Gapwise::Autosaver *autosaver() const { return m_autosaver; }
+
+    // Recovery: a recovery file left by a crash is offered in the banner (Restore / Discard), never in a
+    // modal dialog, so startup, --screenshot and tests never block. Restoring opens it like a session whose
+    // edits are not saved yet.
+    bool offerRecovery(MessageBanner *banner, const std::function<void(const QString &)> &open);
+    bool prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error);
+    // Reload: the report changed on disk; keeps the current edits to replay on the re-imported report.
+    void prepareReload();
+
+Q_SIGNALS:
+    void editsNotApplied(const QStringList &lines);
+    void sessionPathChanged(const QString &path);
+    void failed(const QString &message);
+    void reportChangedOnDisk(const QString &path);
+
+private:
+    Answer askDefault();
+    QString reportSha();
+
+    Gapwise::TriageSession *m_session;
+    QWidget *m_window;
+    Gapwise::Autosaver *m_autosaver;
+    QString m_sessionPath;
+    QString m_reportPath;
+    QString m_pendingReport; // the report a prepared session is waiting for
+    QVector<QJsonObject> m_pendingEdits;
+    QFuture<QString> m_sha; // hashed off the GUI thread when the report arrives
+    std::function<Answer()> m_ask;
+    QFileSystemWatcher *m_watcher;
+    bool m_keepModified = false; // replayed edits that were not saved (recovery, reload) stay "modified"
+    bool m_recovering = false;
+};

@@ -1,0 +1,163 @@
+#include "triageactions.h"
+
+#include "gappickerdialog.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "triagesession.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QMenu>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Gapwise;
+
+TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilterProxy *proxy, QWidget *window)
+    : QObject(window)
+    , m_session(session)
+    , m_tree(tree)
+    , m_proxy(proxy)
+    , m_window(window)
+{
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = buildContextMenu(m_tree);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_tree->viewport()->mapToGlobal(pos));
+    });
+}
+
+void TriageActions::fillEditMenu(QMenu *edit)
+{
+    QAction *undo = m_session->undoStack()->createUndoAction(edit, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_session->undoStack()->createRedoAction(edit, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *pick = edit->addAction(tr("&Move to Gap…"), this, &TriageActions::pickGapForSelection);
+    pick->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    edit->addAction(tr("Move to &New Gap…"), this, [this] { moveSelectionToNewGap(); });
+    edit->addAction(tr("&Create Gap…"), this, [this] {
+        bool ok = false;
+        const QString title = QInputDialog::getText(m_window, tr("New Gap"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            m_session->createGap(title);
+    });
+}
+
+QStringList TriageActions::selectedTestIds() const
+{
+    QStringList ids;
+    const ReportTreeModel *model = m_proxy->reportModel();
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const int test = model->testIndexAt(m_proxy->mapToSource(row));
+        if (test >= 0)
+            ids << model->report().tests[test].id;
+    }
+    if (ids.isEmpty()) { // a context menu on an unselected test row acts on that row
+        const int test = model->testIndexAt(m_proxy->mapToSource(m_tree->currentIndex()));
+        if (test >= 0)
+            ids << model->report().tests[test].id;
+    }
+    return ids;
+}
+
+QString TriageActions::currentGapId(bool *isGap) const
+{
+    const QModelIndex source = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    const bool gapRow = m_proxy->reportModel()->kindOf(source) == NodeKind::Gap;
+    if (isGap)
+        *isGap = gapRow && source.isValid();
+    return source.data(GapIdRole).toString();
+}
+
+void TriageActions::moveSelectionTo(const QString &gapId)
+{
+    m_session->moveTests(selectedTestIds(), gapId);
+}
+
+void TriageActions::moveSelectionToNewGap(const QString &title)
+{
+    const QStringList ids = selectedTestIds();
+    if (ids.isEmpty())
+        return;
+    QString name = title;
+    if (name.isEmpty()) {
+        bool ok = false;
+        name = QInputDialog::getText(m_window, tr("Move to New Gap"), tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())),
+                                     QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    }
+    m_session->moveTestsToNewGap(ids, name);
+}
+
+void TriageActions::pickGapForSelection()
+{
+    const QStringList ids = selectedTestIds();
+    if (ids.isEmpty())
+        return;
+    auto *picker = new GapPickerDialog(m_session->report(), m_window);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    picker->setWindowTitle(tr("Move %n test(s) to gap", nullptr, int(ids.size())));
+    connect(picker, &GapPickerDialog::gapChosen, this, [this, ids](const QString &gapId) { m_session->moveTests(ids, gapId); });
+    picker->open();
+}
+
+QMenu *TriageActions::buildContextMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    if (!selectedTestIds().isEmpty()) {
+        fillMoveMenu(menu->addMenu(tr("Move to Gap")));
+        menu->addAction(tr("Move to New Gap…"), this, [this] { moveSelectionToNewGap(); });
+    }
+    bool isGap = false;
+    const QString gapId = currentGapId(&isGap);
+    if (isGap && !gapId.isEmpty()) {
+        menu->addSeparator();
+        fillGapMenu(menu, gapId);
+    }
+    return menu;
+}
+
+void TriageActions::fillMoveMenu(QMenu *menu)
+{
+    for (const Gap &gap : m_session->report().gaps) {
+        const QString id = gap.id;
+        menu->addAction(gap.title, this, [this, id] { moveSelectionTo(id); });
+    }
+    menu->addSeparator();
+    menu->addAction(ReportTreeModel::unassignedTitle(), this, [this] { moveSelectionTo(QString()); });
+    menu->addAction(tr("New Gap…"), this, [this] { moveSelectionToNewGap(); });
+}
+
+void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
+{
+    TriageSession *session = m_session;
+    menu->addAction(tr("Rename…"), this, [this, gapId] {
+        const int i = m_session->gapIndex(gapId);
+        bool ok = false;
+        const QString title = QInputDialog::getText(m_window, tr("Rename Gap"), tr("Title:"), QLineEdit::Normal,
+                                                    i >= 0 ? m_session->report().gaps[i].title : QString(), &ok);
+        if (ok)
+            m_session->renameGap(gapId, title);
+    });
+    QMenu *priority = menu->addMenu(tr("Priority"));
+    for (Priority p : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None})
+        priority->addAction(p == Priority::None ? tr("None") : priorityName(p), this, [session, gapId, p] { session->setGapPriority(gapId, p); });
+    QMenu *status = menu->addMenu(tr("Status"));
+    for (GapStatus s : {GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix})
+        status->addAction(gapStatusName(s), this, [session, gapId, s] { session->setGapStatus(gapId, s); });
+    QMenu *merge = menu->addMenu(tr("Merge Into"));
+    for (const Gap &gap : m_session->report().gaps) {
+        if (gap.id == gapId)
+            continue;
+        const QString target = gap.id;
+        merge->addAction(gap.title, this, [session, gapId, target] { session->mergeGaps(gapId, target); });
+    }
+    menu->addAction(tr("Delete Gap (tests to Unassigned)"), this, [session, gapId] { session->deleteGap(gapId); });
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QMenu;
+class QTreeView;
+class QWidget;
+
+namespace Gapwise {
+class ReportFilterProxy;
+class ReportTreeModel;
+class TriageSession;
+}
+
+// The triage commands on the tree: move the selected tests to a gap (context menu, Ctrl+M picker, a new
+// gap), and edit, merge or delete the gap under the cursor. Selections are read through the proxy, so
+// they work on sorted and filtered views in both groupings; every command goes to the session's undo stack.
+class TriageActions : public QObject
+{
+    Q_OBJECT
+public:
+    TriageActions(Gapwise::TriageSession *session, QTreeView *tree, Gapwise::ReportFilterProxy *proxy, QWidget *window);
+
+    // Adds Undo, Redo and the triage commands to the window's Edit menu.
+    void fillEditMenu(QMenu *edit);
+
+    QStringList selectedTestIds() const;
+    QString currentGapId(bool *isGap = nullptr) const; // the gap of the current row ("" = Unassigned)
+    void moveSelectionTo(const QString &gapId);
+    void moveSelectionToNewGap(const QString &title = QString()); // asks for a title when empty
+    void pickGapForSelection(); // Ctrl+M: a type-to-filter list of gaps
+    QMenu *buildContextMenu(QWidget *parent);
+
+private:
+    void fillMoveMenu(QMenu *menu);
+    void fillGapMenu(QMenu *menu, const QString &gapId);
+
+    Gapwise::TriageSession *m_session;
+    QTreeView *m_tree;
+    Gapwise::ReportFilterProxy *m_proxy;
+    QWidget *m_window;
+};
