@@ -69,7 +69,7 @@ TEST_CASE("fuzz regressions: every saved crash input imports or fails clearly", 
                 continue;
             QFile file(info.absoluteFilePath());
             REQUIRE(file.open(QIODevice::ReadOnly));
-            INFO((target + QLatin1Char('/') + info.fileName()).toStdString());
+            INFO(QString(target + QLatin1Char('/') + info.fileName()).toStdString());
             replay(target, file.readAll(), info.fileName());
             ++replayed;
         }
