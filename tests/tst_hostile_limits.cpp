@@ -90,17 +90,28 @@ const QByteArray PytestLog = "============================= test session starts 
 
 TEST_CASE("hostile: NUL bytes in XML and pytest logs", "[hostile]")
 {
-    const ImportResult xml = importBytes(QByteArray("<testsuite name=\"n\"><testcase name=\"a\0b\"/></testsuite>", 51),
-                                         QStringLiteral("nul.xml"));
-    REQUIRE_FALSE(xml.ok()); // NUL is not an XML character
-    CHECK(xml.error.toString().startsWith(QLatin1String("nul.xml:1:")));
-    CHECK(xml.error.message.startsWith(QLatin1String("malformed XML")));
+    // In the first 8 KiB NUL means binary; later it is an XML error with its place, or a character a log
+    // line may carry.
+    const ImportResult early = importBytes(QByteArray("<testsuite name=\"n\"><testcase name=\"a\0b\"/></testsuite>", 51),
+                                           QStringLiteral("nul.xml"));
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error.toString() == QLatin1String("nul.xml: the file is binary, not text"));
+
+    QByteArray xml = "<testsuite name=\"n\">\n<!--" + QByteArray(9000, '-').replace("--", "- ") + "-->\n<testcase name=\"a\"/>\n</testsuite>\n";
+    xml.insert(xml.indexOf("<testcase") + 16, QByteArray(2, '\0'));
+    const ImportResult late = importBytes(xml, QStringLiteral("nul.xml"));
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error.line == 3);
+    CHECK(late.error.message.startsWith(QLatin1String("malformed XML")));
 
     QByteArray log = PytestLog;
+    log.insert(log.indexOf("tests/unit/test_a.py::test_one"),
+               QByteArray("tests/unit/test_a.py::test_filler PASSED\n").repeated(250));
     log.insert(log.indexOf("test_three"), QByteArray(4, '\0'));
+    REQUIRE(log.indexOf('\0') > 8192);
     const ImportResult r = importBytes(log, QStringLiteral("nul.log"));
     REQUIRE(r.ok());
-    CHECK(r.report->phases.size() == 1);
+    REQUIRE(r.report->phases.size() == 1);
     CHECK(r.report->phases[0].failed == 1);
 }
 
