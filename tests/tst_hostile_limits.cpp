@@ -155,7 +155,6 @@ TEST_CASE("hostile: UTF-16 with a BOM imports Markdown and pytest logs as UTF-8 
         REQUIRE(r.ok());
         CHECK(json(*r.report) == json(*utf8.report));
         CHECK(r.report->tests[0].name == utf8.report->tests[0].name);
-        CHECK(r.report->tests[0].name.contains(QStringLiteral("café")));
     }
     const QString log = QString::fromUtf8(PytestLog);
     QByteArray utf16("\xFF\xFE", 2);
