@@ -8,6 +8,8 @@ namespace Gapwise {
 namespace {
 
 constexpr int MaxCapturedOutput = 8 * 1024; // per stream, per failing test: enough to triage, bounded memory
+// JUnit needs 4 levels; real nested suites (Jenkins, Catch2) a dozen. Deeper is an absurd or hostile file.
+constexpr int MaxElementDepth = 256;
 
 int intAttribute(const QXmlStreamAttributes &attrs, QLatin1String name)
 {
@@ -73,6 +75,8 @@ private:
     void readCaseChildren(JUnitCase &c);
     void suiteLevelOutcome();
     void next();
+    void skipElement();
+    QString elementText();
     bool checkCancelAndProgress();
 
     QString intern(QStringView value, QString &last);
@@ -87,6 +91,8 @@ private:
     QVector<int> m_suiteStack;
     QString m_caseStatus; // the testcase's status attribute, lower case
     int m_tokenLine = 1; // line where the current token starts (where the previous one ended)
+    int m_depth = 0;     // of the current element; every token goes through next(), so Qt's skip and
+                         // readElementText (which would nest without limit) are not used
     int m_lastPermille = -1;
     quint32 m_tokens = 0;
 };
@@ -102,6 +108,33 @@ void Reader::next()
 {
     m_tokenLine = int(m_reader.lineNumber());
     m_reader.readNext();
+    if (m_reader.isStartElement() && ++m_depth > MaxElementDepth)
+        m_reader.raiseError(QStringLiteral("XML elements nested more than %1 deep; Gapwise stops there").arg(MaxElementDepth));
+    else if (m_reader.isEndElement())
+        --m_depth;
+}
+
+// Called on a start element: reads past its end element.
+void Reader::skipElement()
+{
+    const int depth = m_depth;
+    while (!m_reader.atEnd() && m_depth >= depth)
+        next();
+}
+
+// QXmlStreamReader::readElementText(IncludeChildElements), through next().
+QString Reader::elementText()
+{
+    QString text;
+    const int depth = m_depth;
+    while (!m_reader.atEnd()) {
+        next();
+        if (m_depth < depth)
+            break;
+        if (m_reader.isCharacters() || m_reader.isEntityReference())
+            text += m_reader.text();
+    }
+    return text;
 }
 
 bool Reader::checkCancelAndProgress()
@@ -157,7 +190,7 @@ bool Reader::run(QString *message)
                        && (name == QLatin1String("failure") || name == QLatin1String("error"))) {
                 suiteLevelOutcome();
             } else {
-                m_reader.skipCurrentElement(); // properties, system-out of a suite, anything unknown
+                skipElement(); // properties, system-out of a suite, anything unknown
             }
             break;
         }
@@ -171,7 +204,9 @@ bool Reader::run(QString *message)
         }
     }
     if (m_reader.hasError()) {
-        if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
+        if (m_reader.error() == QXmlStreamReader::CustomError)
+            *message = m_reader.errorString(); // a limit of ours, worded in full
+        else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
             *message = rootSeen ? QStringLiteral("the XML ends before its root element is closed (truncated file?)")
                                 : QStringLiteral("no XML element found");
         else
@@ -271,14 +306,14 @@ void Reader::readCaseChildren(JUnitCase &c)
         const bool isRerun = name.startsWith(QLatin1String("rerun")) || name.startsWith(QLatin1String("flaky"));
         if (name == QLatin1String("system-out") || name == QLatin1String("system-err")) {
             QString &into = name == QLatin1String("system-out") ? out : err;
-            into += m_reader.readElementText(QXmlStreamReader::IncludeChildElements);
+            into += elementText();
             continue;
         }
         if (!isFailure && !isError && !isSkipped && !isRerun) {
-            m_reader.skipCurrentElement();
+            skipElement();
             continue;
         }
-        const QString body = m_reader.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        const QString body = elementText().trimmed();
         QString first = firstLine(messageAttr);
         if (first.isEmpty())
             first = firstLine(body);
@@ -351,7 +386,7 @@ void Reader::suiteLevelOutcome()
     const QXmlStreamAttributes attrs = m_reader.attributes();
     const QString messageAttr = attrs.value(QLatin1String("message")).toString();
     const QString type = attrs.value(QLatin1String("type")).toString();
-    const QString body = m_reader.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    const QString body = elementText().trimmed();
     c.message = firstLine(messageAttr.isEmpty() ? body : messageAttr);
     c.details = body.isEmpty() ? messageAttr : body;
     if (!type.isEmpty() && !c.details.contains(type))

@@ -8,11 +8,14 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 build=${GAPWISE_FUZZ_BUILD_DIR:-build-fuzz}
-CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAPWISE_FUZZ=ON \
-    -DGAPWISE_BUILD_TESTS=OFF >/dev/null
+command -v clang++ >/dev/null || { echo "run-fuzzers.sh: libFuzzer needs clang (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
+# The same configuration as the sanitized test suite: pointing GAPWISE_FUZZ_BUILD_DIR at its build folder
+# (CI does) builds only the fuzz targets. Tests stay as that folder has them.
+if [ -f "$build/CMakeCache.txt" ]; then tests/sanitize/configure.sh "$build"
+else tests/sanitize/configure.sh "$build" -DGAPWISE_BUILD_TESTS=OFF; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_markdown fuzz_session)
-cmake --build "$build" --target "${targets[@]}"
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_markdown fuzz_junit fuzz_pytestlog fuzz_session)
+cmake --build "$build" --parallel "${GAPWISE_JOBS:-2}" --target "${targets[@]}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,6 +26,9 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus"
     case "$target" in
         fuzz_session) find tests/data -name '*.gapwise' -exec cp {} "$corpus/" \; ;;
+        fuzz_junit) find tests/data -type f -name '*.xml' -size -64k -exec cp {} "$corpus/" \; ;;
+        fuzz_pytestlog) find tests/data -type f \( -name '*.log' -o -name '*.txt' \) -size -64k \
+               -exec cp {} "$corpus/" \; ;;
         *) find tests/data -type f \( -name '*.md' -o -name '*.xml' -o -name '*.log' -o -name '*.txt' \) \
                -size -64k -exec cp {} "$corpus/" \; ;;
     esac

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# One sanitizer build serves both the sanitized test suite and the fuzzers (building Gapwise twice with
+# sanitizers costs more than either job): clang, ASan + UBSan everywhere, libFuzzer coverage, -O1 as
+# libFuzzer recommends. Without clang it falls back to gcc with ASan + UBSan only (no fuzz targets).
+#   tests/sanitize/configure.sh BUILD_DIR [cmake arguments...]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=$1
+shift
+if command -v clang++ >/dev/null; then
+    CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+        -DGAPWISE_SANITIZE=ON -DGAPWISE_FUZZ=ON "$@" >/dev/null
+else
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAPWISE_SANITIZE=ON "$@" >/dev/null
+fi

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer and runs the whole ctest suite.
+# Any sanitizer report fails the run: ASan and UBSan halt on the first error, LeakSanitizer fails the
+# process at exit. Leaks inside third-party libraries (fontconfig, Qt's platform plugins) are suppressed
+# by tests/sanitize/lsan.supp; ours are not.
+#   tests/sanitize/run-sanitized-tests.sh [ctest arguments...]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${GAPWISE_ASAN_BUILD_DIR:-build-asan}
+tests/sanitize/configure.sh "$build" -DGAPWISE_BUILD_TESTS=ON
+cmake --build "$build" --parallel "${GAPWISE_JOBS:-2}"
+
+export QT_QPA_PLATFORM=offscreen
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:print_summary=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:print_summary=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitize/lsan.supp:print_suppressions=1"
+cd "$build"
+# Debug + ASan runs several times slower than a release build: a generous per-test timeout.
+ctest --output-on-failure --timeout 900 -j "${GAPWISE_JOBS:-2}" "$@"
