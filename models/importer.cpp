@@ -116,10 +116,17 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
         result.error.message = text.error;
         return result;
     }
-    if (format == InputFormat::PytestLog)
+    if (format == InputFormat::PytestLog) {
         result = importPytestLog(text.utf8, displayName, control);
-    else
+    } else if (text.utf8.size() > MaxMarkdownBytes) {
+        result.error.message = QStringLiteral("a Markdown report larger than %1 MiB is not supported (this one is %2 MiB); "
+                                              "for runs this large, import the JUnit XML or the pytest log")
+                                   .arg(MaxMarkdownBytes >> 20)
+                                   .arg(double(text.utf8.size()) / (1 << 20), 0, 'f', 1);
+        return result;
+    } else {
         result = importMarkdown(text.utf8, displayName, control);
+    }
     if (result.report && !text.warning.isEmpty())
         result.report->diagnostics.prepend({Severity::Warning, 0, text.warning});
     return result;

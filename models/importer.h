@@ -40,6 +40,9 @@ struct ImportResult
 
 // Largest file any importer accepts; bigger ones get a clear error instead of eating memory.
 constexpr qint64 MaxInputBytes = 512LL * 1024 * 1024;
+// Markdown reports are written by people: the largest real one we have seen is 52 KB. Past this size an
+// import would take many seconds and hundreds of MB, so it is refused with a message instead.
+constexpr qint64 MaxMarkdownBytes = 8LL * 1024 * 1024;
 
 InputFormat detectFormat(const QByteArray &utf8Head);
 QString formatName(InputFormat format);
