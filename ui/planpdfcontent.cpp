@@ -70,10 +70,13 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     }
     layout.rule();
     layout.space(4);
-    layout.text(tr("%1 gaps · %2 unassigned failures · %3 failures counted but not named in the report")
-                    .arg(plan.gaps.size())
-                    .arg(plan.unassignedFailures)
-                    .arg(plan.unnamedFailures),
+    const auto count = [](int n, const char *one, const char *many) -> QString { // QString, not a dangling QStringBuilder
+        return QString::number(n) + QLatin1Char(' ') + tr(n == 1 ? one : many);
+    };
+    layout.text(count(int(plan.gaps.size()), "gap", "gaps") + QStringLiteral(" · ")
+                    + count(plan.unassignedFailures, "unassigned failure", "unassigned failures") + QStringLiteral(" · ")
+                    + count(plan.unnamedFailures, "failure counted but not named in the report",
+                            "failures counted but not named in the report"),
                 body);
 
     heading(layout, tr("What the triage changed"), 12, 10);
