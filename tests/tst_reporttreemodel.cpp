@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+
+#include "testsupport.h"
 #include <QSignalSpy>
 
 using namespace Gapwise;
@@ -243,4 +245,39 @@ TEST_CASE("Sorting tests by name ignores case and survives a filter change", "[t
     checkOrder();
     proxy.setFilter(QString(), false);
     checkOrder();
+}
+
+TEST_CASE("The seed report itself passes the model testers in both groupings, regrouped and filtered",
+          "[treemodel][seed]")
+{
+    const QString seed = TestSupport::sharedPath(QStringLiteral("seeds/000_42158a470332176e.txt"));
+    if (seed.isEmpty()) {
+        WARN("../shared/seeds is absent: skipped");
+        return;
+    }
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    Tester modelTester(&model, Fatal);
+    Tester proxyTester(&proxy, Fatal);
+    proxy.setReportModel(&model);
+    const Report report = TestSupport::importOrFail(seed);
+    model.setReport(report);
+    CHECK(model.rowCount() == 3); // the three phases
+    CHECK(countLeaves(proxy) == 25);
+    model.setGrouping(Grouping::ByGap);
+    CHECK(model.rowCount() == 5); // the five gaps; every named test has one
+    CHECK(countLeaves(proxy) == 25);
+    proxy.setFilter(QStringLiteral("websocket"), false);
+    const int expected = countTests(report, [&](const TestCase &t) {
+        const int g = report.gapIndex(t.gapId);
+        return t.name.contains(QStringLiteral("websocket"), Qt::CaseInsensitive)
+            || (g >= 0 && report.gaps[g].title.contains(QStringLiteral("websocket"), Qt::CaseInsensitive));
+    });
+    REQUIRE(expected > 0);
+    CHECK(proxy.matchCount() == expected);
+    CHECK(countLeaves(proxy) == expected);
+    model.setGrouping(Grouping::ByPhase);
+    CHECK(countLeaves(proxy) == expected);
+    proxy.setFilter(QString(), false);
+    CHECK(countLeaves(proxy) == 25);
 }
