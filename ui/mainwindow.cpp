@@ -182,6 +182,8 @@ void MainWindow::buildViews()
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     m_chartSplitter->addWidget(m_phaseChart);
     m_chartSplitter->addWidget(m_gapChart);
+    // The phase chart never scrolls: its axis labels must stay in view. The gap chart scrolls when it has to.
+    m_phaseChart->setMinimumHeight(fontMetrics().height() * 2 + 180);
     m_chartSplitter->setStretchFactor(0, 2);
     m_chartSplitter->setStretchFactor(1, 3);
     m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 60); // room for gap titles

@@ -69,6 +69,8 @@ void PhaseChart::rebuild()
     const bool longLabel = barPixels > metrics.horizontalAdvance(tr("%1% failing").arg(100.0, 0, 'f', 1)) * 1.1;
     for (int i = 0; i < phases.size(); ++i) {
         maxTotal = qMax(maxTotal, double(phases[i].total()));
+        if (phases[i].total() == 0)
+            continue; // a phase that only names its command ran nothing: no rate to show
         auto *label = new QCPItemText(m_plot);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setCoords(i, phases[i].total());
