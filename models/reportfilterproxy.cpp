@@ -23,15 +23,29 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_nameRanks.clear();
         prepareGapMatches();
+        computeOwnMatches();
         updateMatchCount();
     });
-    connect(model, &ReportTreeModel::triageChanged, this, [this] {
-        prepareGapMatches();
-        if (isFiltering())
-            updateMatchCount(); // a test's gap title may match now, or no longer
-    });
+    connect(model, &ReportTreeModel::triageChanged, this, &ReportFilterProxy::followTriage);
     setSourceModel(model);
+    // After the proxy's own handler, which has run by then.
+    connect(model, &QAbstractItemModel::rowsMoved, this, &ReportFilterProxy::followMove);
     refilter();
+}
+
+void ReportFilterProxy::followMove(const QModelIndex &parent, int first, int last, const QModelIndex &destination,
+                                   int row)
+{
+    // QSortFilterProxyModel skips a move whose source and destination parents are both filtered out, but
+    // with recursive filtering a matching test moved into a hidden group (a new gap) must show that group.
+    if (!isFiltering() || parent == destination || mapFromSource(destination).isValid())
+        return;
+    for (int r = row; r <= row + (last - first); ++r) {
+        if (filterAcceptsRow(r, destination)) {
+            invalidateFilter();
+            return;
+        }
+    }
 }
 
 void ReportFilterProxy::setFilter(const QString &text, bool regularExpression)
@@ -72,7 +86,8 @@ bool ReportFilterProxy::isFiltering() const
 void ReportFilterProxy::refilter()
 {
     prepareGapMatches();
-    updateMatchCount(); // fills the per-test cache that filterAcceptsRow reads
+    computeOwnMatches(); // the per-test cache that filterAcceptsRow reads
+    updateMatchCount();
     invalidateFilter();
     emit filterChanged();
 }
@@ -86,19 +101,48 @@ void ReportFilterProxy::prepareGapMatches()
     }
 }
 
-void ReportFilterProxy::updateMatchCount()
+void ReportFilterProxy::followTriage()
 {
-    // One pass over the tests decides every match: the proxy then asks per row (often more than once, and
-    // for rows in both groupings) and gets a lookup instead of a text search.
-    int count = 0;
+    // Sent by the model after it changed gap indices or titles, before its row signals end. A renamed gap
+    // whose title now matches (or no longer does) changes which of its tests pass, and no row signal says
+    // so: re-filter what the proxy has mapped. Moves need nothing here, the proxy re-maps on their signals.
+    const std::vector<char> previous = m_gapTitleMatches;
+    prepareGapMatches();
+    if (!isFiltering())
+        return;
+    // Same size: no gap came or went, so the indices are the same gaps and a difference is a rename.
+    const bool titleMatchFlipped = previous.size() == m_gapTitleMatches.size() && previous != m_gapTitleMatches;
+    updateMatchCount();
+    if (titleMatchFlipped)
+        invalidateFilter();
+}
+
+void ReportFilterProxy::computeOwnMatches()
+{
+    // One pass over the tests decides what no triage edit changes (status, name, message): the proxy then
+    // asks per row, often more than once, and gets a lookup instead of a text search. The gap's part is
+    // decided when the proxy asks, from the row the test sits in, since a move changes it.
     m_testMatches.clear();
     if (m_model) {
-        const int n = m_model->report().tests.size();
-        m_testMatches.resize(size_t(n));
-        for (int i = 0; i < n; ++i) {
-            const bool match = testMatches(i);
-            m_testMatches[size_t(i)] = match;
-            count += match ? 1 : 0;
+        const auto &tests = m_model->report().tests;
+        m_testMatches.reserve(size_t(tests.size()));
+        for (const TestCase &t : tests)
+            m_testMatches.push_back(char(ownMatch(t)));
+    }
+}
+
+void ReportFilterProxy::updateMatchCount()
+{
+    int count = 0;
+    if (m_model) {
+        const auto &gaps = m_model->report().gaps;
+        QHash<QString, bool> gapMatches; // by id: after a move the report names the tests' new gaps already
+        for (int g = 0; g < gaps.size() && size_t(g) < m_gapTitleMatches.size(); ++g)
+            gapMatches.insert(gaps[g].id, m_gapTitleMatches[size_t(g)]);
+        const auto &tests = m_model->report().tests;
+        for (int i = 0; i < tests.size() && size_t(i) < m_testMatches.size(); ++i) {
+            const auto own = OwnMatch(m_testMatches[size_t(i)]);
+            count += own == OwnMatch::Text || (own == OwnMatch::StatusOnly && gapMatches.value(tests[i].gapId)) ? 1 : 0;
         }
     }
     if (count != m_matchCount) {
@@ -114,17 +158,13 @@ bool ReportFilterProxy::textMatches(const QString &text) const
     return text.contains(m_text, Qt::CaseInsensitive);
 }
 
-bool ReportFilterProxy::testMatches(int testIndex) const
+ReportFilterProxy::OwnMatch ReportFilterProxy::ownMatch(const TestCase &t) const
 {
-    const TestCase &t = m_model->report().tests[testIndex];
     if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
-        return false;
-    if (m_text.isEmpty())
-        return true;
-    if (textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
-        return true;
-    const int gap = m_model->gapIndexOfTest(testIndex);
-    return gap >= 0 && size_t(gap) < m_gapTitleMatches.size() && m_gapTitleMatches[size_t(gap)];
+        return OwnMatch::None;
+    if (m_text.isEmpty() || textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
+        return OwnMatch::Text;
+    return OwnMatch::StatusOnly;
 }
 
 bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -134,7 +174,14 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
     const int testIndex = m_model->testIndexAt(idx);
     // Groups never match by themselves: recursive filtering shows them when a test below matches.
-    return testIndex >= 0 && size_t(testIndex) < m_testMatches.size() && m_testMatches[size_t(testIndex)];
+    if (testIndex < 0 || size_t(testIndex) >= m_testMatches.size())
+        return false;
+    const auto own = OwnMatch(m_testMatches[size_t(testIndex)]);
+    if (own != OwnMatch::StatusOnly)
+        return own == OwnMatch::Text;
+    // The gap of the row where the test sits now, so the answer changes exactly when its row moves.
+    const int gap = m_model->gapIndexOfTest(testIndex);
+    return gap >= 0 && size_t(gap) < m_gapTitleMatches.size() && m_gapTitleMatches[size_t(gap)];
 }
 
 } // namespace Gapwise

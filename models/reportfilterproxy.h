@@ -10,6 +10,7 @@
 namespace Gapwise {
 
 class ReportTreeModel;
+struct TestCase;
 
 // Filters tests by text (or a regular expression) over test name, message and gap title, and by status.
 // Groups are shown when a test below them matches (recursive filtering), so parents of matches stay visible.
@@ -40,7 +41,11 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    bool testMatches(int testIndex) const;
+    enum class OwnMatch : char { None, StatusOnly, Text }; // StatusOnly: passes if its gap's title matches
+    OwnMatch ownMatch(const TestCase &test) const;
+    void followTriage();
+    void followMove(const QModelIndex &parent, int first, int last, const QModelIndex &destination, int row);
+    void computeOwnMatches();
     bool textMatches(const QString &text) const;
     void refilter();
     void prepareGapMatches();
@@ -54,9 +59,9 @@ private:
     QString m_patternError;
     unsigned m_statusMask = 0x1f; // bit per TestStatus
     int m_matchCount = 0;
-    std::vector<char> m_testMatches;     // per Report::tests index, same lifetime
-    std::vector<char> m_gapTitleMatches;
-    mutable std::vector<int> m_nameRanks; // per Report::tests index; empty until the first sort by name // per Report::gaps index, computed once per filter change
+    std::vector<char> m_testMatches;      // OwnMatch per Report::tests index: what no triage edit changes
+    std::vector<char> m_gapTitleMatches;  // per Report::gaps index, after every filter change and triage edit
+    mutable std::vector<int> m_nameRanks; // per Report::tests index; empty until the first sort by name
 };
 
 } // namespace Gapwise
