@@ -1,0 +1,115 @@
+// gapwise_windowbench [N ...]: what a user waits for when opening a synthetic JUnit report of N testcases
+// (default 1000, 10000, 100000) in the window: the import (a worker thread's work in the app), the model
+// build on the GUI thread (tree, proxies, charts), the first paint, and from the end of the import until the
+// window answers input again.
+// Each size runs in a child process (this program with --open FILE), so its peak RSS is that window's own,
+// Qt's libraries included. Not run by CI: speed is measured here, never asserted in tests.
+//   QT_QPA_PLATFORM=offscreen build/tests/gapwise_windowbench [N ...]
+#include "importer.h"
+#include "junitsynth.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+namespace {
+
+// Imports `path` (the work File > Open runs on a worker thread), hands the report to the window the way the
+// import's end does, and prints: import, model build, first paint, until input is answered (ms), peak RSS
+// (KiB), tests.
+int openOnce(const QString &path)
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QCoreApplication::processEvents();
+
+    QElapsedTimer clock;
+    clock.start();
+    const Gapwise::ImportResult result = Gapwise::importFile(path);
+    if (!result.ok()) {
+        QTextStream(stderr) << result.error.toString() << '\n';
+        return 3;
+    }
+    const double imported = clock.nsecsElapsed() / 1e6;
+    window.setReport(*result.report);
+    const double built = clock.nsecsElapsed() / 1e6;
+    window.repaint();
+    const double painted = clock.nsecsElapsed() / 1e6;
+    // A zero timer fires once the events the load left behind (chart redraws, layout) are handled: from
+    // then on a click or a keystroke is answered at once.
+    double answered = -1;
+    QTimer::singleShot(0, &window, [&] {
+        answered = clock.nsecsElapsed() / 1e6;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    QTextStream(stdout) << imported << ' ' << built - imported << ' ' << painted - built << ' ' << answered - imported
+                        << ' ' << usage.ru_maxrss << ' ' << result.report->tests.size() << '\n';
+    return 0;
+}
+
+QString ms(double v)
+{
+    return QString::number(v, 'f', 0) + QLatin1String(" ms");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("GapwiseBench")); // recent files, not the user's
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 3 && args.at(1) == QLatin1String("--open"))
+        return openOnce(args.at(2));
+    QList<int> sizes;
+    for (int i = 1; i < args.size(); ++i)
+        sizes << args.at(i).toInt();
+    if (sizes.isEmpty())
+        sizes = {1000, 10000, 100000};
+    QTemporaryDir dir;
+    QTextStream out(stdout);
+    out << "| testcases | import | model build + charts | first paint | import end → window answers input | peak RSS |\n"
+        << "|---:|---:|---:|---:|---:|---:|\n";
+    for (int n : sizes) {
+        const QString path = dir.filePath(QStringLiteral("synthetic-%1.xml").arg(n));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return 3;
+        GapwiseBench::writeSyntheticJUnit(file, n);
+        file.close();
+        // Best of three for the times; the largest peak RSS.
+        double best[4] = {-1, -1, -1, -1};
+        long rssKb = 0;
+        for (int i = 0; i < 3; ++i) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--open"), path});
+            if (!child.waitForFinished(300000) || child.exitCode() != 0) {
+                QTextStream(stderr) << "opening " << path << " failed: " << child.readAllStandardError() << '\n';
+                return 3;
+            }
+            const QList<QByteArray> parts = child.readAllStandardOutput().trimmed().split(' ');
+            for (int k = 0; k < 4; ++k) {
+                const double v = parts.value(k).toDouble();
+                if (best[k] < 0 || v < best[k])
+                    best[k] = v;
+            }
+            rssKb = qMax(rssKb, parts.value(4).toLong());
+        }
+        out << "| " << n << " | " << ms(best[0]) << " | " << ms(best[1]) << " | " << ms(best[2]) << " | " << ms(best[3])
+            << " | " << QString::number(rssKb / 1024.0, 'f', 0) << " MiB |\n";
+        out.flush();
+    }
+    return 0;
+}
