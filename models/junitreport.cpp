@@ -5,10 +5,15 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace Gapwise {
 namespace {
 
 constexpr int MaxCountWarnings = 20;
+// More outermost suites than this are classes or test files (Surefire, jest-junit, Jenkins aggregates), not
+// stages of a campaign: they become one phase. Real campaigns have a handful of stages.
+constexpr int MaxSuitePhases = 12;
 
 struct Counts
 {
@@ -92,9 +97,76 @@ int JUnitReportBuilder::phaseIndexFor(const JUnitCase &c, const QString &word, i
         p.id = base + QLatin1Char('-') + QString::number(n);
     p.total = p.passed = p.failed = p.errors = p.skipped = 0;
     m_report.phases.append(p);
+    m_phaseFromSuite.append(word.isEmpty() && top >= 0);
     const int index = int(m_report.phases.size()) - 1;
     m_phaseByKey.insert(key, index);
     return index;
+}
+
+// Folds the suite-named phases into one phase named after the report when there are too many of them: 176
+// phases named after Java classes make an unreadable chart and say nothing about the campaign's stages.
+// Test ids follow their new phase; tests with the same key in two suites stay apart as #2, #3.
+void JUnitReportBuilder::foldManySuitePhases()
+{
+    if (m_phaseFromSuite.count(true) <= MaxSuitePhases)
+        return;
+    Phase all;
+    all.name = m_doc.rootName.isEmpty() ? QFileInfo(m_displayName).completeBaseName() : m_doc.rootName;
+    if (all.name.isEmpty())
+        all.name = QStringLiteral("Tests");
+    all.id = slugify(all.name);
+    all.line = m_doc.rootLine;
+    all.total = all.passed = all.failed = all.errors = all.skipped = 0;
+    QVector<Phase> kept;
+    QVector<int> newIndex(m_report.phases.size(), -1);
+    int allIndex = -1;
+    for (int i = 0; i < m_report.phases.size(); ++i) {
+        Phase &p = m_report.phases[i];
+        if (!m_phaseFromSuite[i]) {
+            newIndex[i] = int(kept.size());
+            kept.append(std::move(p));
+            continue;
+        }
+        if (allIndex < 0) { // where the first suite phase stood
+            allIndex = int(kept.size());
+            kept.append(all);
+        }
+        newIndex[i] = allIndex;
+        if (p.importErrors > 0) {
+            kept[allIndex].importErrors = qMax(0, kept[allIndex].importErrors) + p.importErrors;
+            kept[allIndex].importErrorMessages << p.importErrorMessages;
+        }
+    }
+    Phase &folded = kept[allIndex];
+    const QString base = folded.id;
+    auto taken = [&kept, allIndex](const QString &id) {
+        for (int i = 0; i < kept.size(); ++i) {
+            if (i != allIndex && kept[i].id == id)
+                return true;
+        }
+        return false;
+    };
+    for (int n = 2; taken(folded.id); ++n)
+        folded.id = base + QLatin1Char('-') + QString::number(n);
+    m_report.phases = std::move(kept);
+
+    m_byId.clear();
+    for (int i = 0; i < m_report.tests.size(); ++i) {
+        TestCase &t = m_report.tests[i];
+        const bool moved = m_phaseFromSuite[m_testPhase[i]];
+        m_testPhase[i] = newIndex[m_testPhase[i]];
+        if (moved) {
+            t.phaseId = folded.id;
+            const QString key = folded.id + QLatin1Char(':') + normalisedTestKey(t.name);
+            t.id = key;
+            for (int n = 2; m_byId.contains(t.id); ++n)
+                t.id = key + QLatin1Char('#') + QString::number(n);
+        }
+        m_byId.insert(t.id, i);
+    }
+    m_report.diagnostics.append({Severity::Info, m_doc.rootLine,
+        QStringLiteral("%1 test suites are shown as one phase, \"%2\": so many suites are classes or files, not "
+                       "stages of the run").arg(m_phaseFromSuite.count(true)).arg(folded.name)});
 }
 
 void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
@@ -215,7 +287,9 @@ Report JUnitReportBuilder::finish()
     m_report.format = QStringLiteral("junit");
     m_report.sourceFile = m_displayName;
     m_report.title = m_doc.rootName;
-    if (m_report.title.isEmpty() && !m_doc.suites.isEmpty())
+    const auto outermost = std::count_if(m_doc.suites.cbegin(), m_doc.suites.cend(),
+                                         [](const JUnitSuite &s) { return s.parent < 0; });
+    if (m_report.title.isEmpty() && outermost == 1) // of many suites, the first one names only itself
         m_report.title = m_doc.suites.first().name;
     if (m_report.title.isEmpty())
         m_report.title = QFileInfo(m_displayName).fileName();
@@ -223,6 +297,7 @@ Report JUnitReportBuilder::finish()
         m_report.date = m_doc.suites.first().timestamp;
         m_report.environment = m_doc.suites.first().hostname;
     }
+    foldManySuitePhases();
     countAndWarn();
     m_report.summaryFacts << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
     if (m_reruns > 0)

@@ -30,6 +30,7 @@ private:
     int phaseFor(const JUnitCase &c);
     int phaseIndexFor(const JUnitCase &c, const QString &word, int top);
     void mergeRerun(TestCase &t, JUnitCase &&c);
+    void foldManySuitePhases();
     void countAndWarn();
     static void noteImportError(Phase &phase, const TestCase &t);
 
@@ -41,6 +42,7 @@ private:
     QHash<QString, int> m_byId;       // test id → index in m_report.tests
     QVector<Origin> m_origins;        // per test
     QVector<int> m_testPhase;         // per test: phase index
+    QVector<bool> m_phaseFromSuite;   // per phase: named after an outermost suite (rule 2), not a path word
     int m_reruns = 0;
     QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
     int m_lastTop = -2;

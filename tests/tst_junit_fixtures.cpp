@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSet>
+
 using namespace Gapwise;
 using TestSupport::dataPath;
 using TestSupport::importOrFail;
@@ -241,4 +243,45 @@ TEST_CASE("JUnit: UTF-16 with a byte order mark and CRLF line ends read like UTF
     const ImportResult crlf = importBytes(xml.toUtf8().replace("UTF-16", "UTF-8"), QStringLiteral("crlf.xml"));
     REQUIRE(crlf.ok());
     CHECK(crlf.report->tests[0].line == 3);
+}
+
+TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; stages by path stay apart", "[junit]")
+{
+    // 14 Surefire-style classes, one suite each, and one suite whose testcases sit under tests/e2e.
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<testsuites>\n";
+    for (int s = 0; s < 14; ++s) {
+        const QByteArray cls = "org.acme.billing.Class" + QByteArray::number(s) + "Test";
+        xml += "<testsuite name=\"" + cls + "\" tests=\"2\" failures=\"1\">\n"
+               "  <testcase classname=\"" + cls + "\" name=\"works\"/>\n"
+               "  <testcase classname=\"" + cls + "\" name=\"fails\"><failure message=\"boom " + QByteArray::number(s)
+             + "\"/></testcase>\n</testsuite>\n";
+    }
+    // The same class and test in a second suite: a different test, not a rerun.
+    xml += "<testsuite name=\"again\"><testcase classname=\"org.acme.billing.Class0Test\" name=\"works\"/></testsuite>\n"
+           "<testsuite name=\"browser\"><testcase file=\"tests/e2e/test_login.py\" classname=\"tests.e2e.test_login\" "
+           "name=\"test_login\"/></testsuite>\n</testsuites>\n";
+    const ImportResult result = importBytes(xml, QStringLiteral("billing-results.xml"));
+    REQUIRE(result.ok());
+    const Report &r = *result.report;
+    REQUIRE(r.phases.size() == 2);
+    const Phase &all = r.phases[0];
+    CHECK(all.id == QLatin1String("billing-results"));
+    CHECK(all.name == QLatin1String("billing-results"));
+    CHECK(all.total == 29);
+    CHECK(all.passed == 15);
+    CHECK(all.failed == 14);
+    CHECK(r.phases[1].id == QLatin1String("e2e"));
+    CHECK(r.phases[1].total == 1);
+    CHECK(r.title == QLatin1String("billing-results.xml")); // not the first class's name
+    QSet<QString> ids;
+    for (const TestCase &t : r.tests) {
+        ids.insert(t.id);
+        if (t.phaseId == all.id)
+            CHECK(t.id.startsWith(all.id + QLatin1Char(':')));
+    }
+    CHECK(ids.size() == r.tests.size()); // the class tested in two suites keeps two ids
+    bool said = false;
+    for (const Diagnostic &d : r.diagnostics)
+        said = said || (d.severity == Severity::Info && d.message.contains(QLatin1String("15 test suites are shown as one phase")));
+    CHECK(said);
 }

@@ -307,11 +307,11 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
             m_tree->expand(m_proxy->index(row, 0));
     }
     updateTitle();
-    m_reportSummary = tr("%1 — %2 phases, %3 gaps, %4 named tests")
-                          .arg(QFileInfo(report.sourceFile).fileName())
-                          .arg(report.phases.size())
-                          .arg(report.gaps.size())
-                          .arg(report.tests.size());
+    auto count = [](qsizetype n, const QString &one, const QString &many) { return (n == 1 ? one : many).arg(n); };
+    m_reportSummary = tr("%1 — %2, %3, %4").arg(QFileInfo(report.sourceFile).fileName(),
+                                                  count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
+                                                  count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
+                                                  count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
     m_statusLabel->setText(m_reportSummary);
 }
 
