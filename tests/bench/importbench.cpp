@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -108,23 +107,16 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() == 3 && args.at(1) == QLatin1String("--import"))
         return importOnce(args.at(2));
-    QList<int> sizes;
-    for (int i = 1; i < args.size(); ++i)
-        sizes << args.at(i).toInt();
-    if (sizes.isEmpty())
-        sizes = {1000, 10000, 100000};
+    const QList<int> sizes = GapwiseBench::benchmarkSizes(args);
     QTemporaryDir dir;
     QTextStream out(stdout);
     out << "| testcases | file | xmllint --stream: CPU (wall) | Gapwise import: CPU (wall) | ratio CPU (wall) "
            "| peak RSS of the import process | suggested gaps |\n"
         << "|---:|---:|---:|---:|---:|---:|---:|\n";
     for (int n : sizes) {
-        const QString path = dir.filePath(QStringLiteral("synthetic-%1.xml").arg(n));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
+        const QString path = GapwiseBench::writeSyntheticJUnitFile(dir.path(), n);
+        if (path.isEmpty())
             return 3;
-        GapwiseBench::writeSyntheticJUnit(file, n);
-        file.close();
         Run lint, import;
         long rssKb = 0;
         QString gaps;

@@ -1,5 +1,7 @@
 #include "junitsynth.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 
 namespace GapwiseBench {
@@ -69,6 +71,26 @@ void writeSyntheticJUnit(QIODevice &out, int testcases, quint32 seed)
     if (testcases > 0)
         out.write("  </testsuite>\n");
     out.write("</testsuites>\n");
+}
+
+QList<int> benchmarkSizes(const QStringList &arguments)
+{
+    QList<int> sizes;
+    for (int i = 1; i < arguments.size(); ++i)
+        sizes << arguments.at(i).toInt();
+    if (sizes.isEmpty())
+        sizes = {1000, 10000, 100000};
+    return sizes;
+}
+
+QString writeSyntheticJUnitFile(const QString &dir, int testcases)
+{
+    const QString path = QDir(dir).filePath(QStringLiteral("synthetic-%1.xml").arg(testcases));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    writeSyntheticJUnit(file, testcases);
+    return file.error() == QFileDevice::NoError ? path : QString();
 }
 
 } // namespace GapwiseBench

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QList>
+#include <QStringList>
 
 namespace GapwiseBench {
 
@@ -10,5 +12,10 @@ namespace GapwiseBench {
 // 1% errors whose messages vary only in ids, numbers, paths and ports (so they group into a few causes),
 // short tracebacks, some skips and captured output. About 180 bytes per testcase.
 void writeSyntheticJUnit(QIODevice &out, int testcases, quint32 seed = 1);
+
+// The benchmarks' sizes: the numbers on the command line after the program name, else 1k, 10k and 100k.
+QList<int> benchmarkSizes(const QStringList &arguments);
+// Writes synthetic-N.xml into `dir`; the path, or an empty string when it cannot be written.
+QString writeSyntheticJUnitFile(const QString &dir, int testcases);
 
 } // namespace GapwiseBench

@@ -11,7 +11,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -73,22 +72,15 @@ int main(int argc, char **argv)
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 3 && args.at(1) == QLatin1String("--open"))
         return openOnce(args.at(2));
-    QList<int> sizes;
-    for (int i = 1; i < args.size(); ++i)
-        sizes << args.at(i).toInt();
-    if (sizes.isEmpty())
-        sizes = {1000, 10000, 100000};
+    const QList<int> sizes = GapwiseBench::benchmarkSizes(args);
     QTemporaryDir dir;
     QTextStream out(stdout);
     out << "| testcases | import | model build + charts | first paint | import end → window answers input | peak RSS |\n"
         << "|---:|---:|---:|---:|---:|---:|\n";
     for (int n : sizes) {
-        const QString path = dir.filePath(QStringLiteral("synthetic-%1.xml").arg(n));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
+        const QString path = GapwiseBench::writeSyntheticJUnitFile(dir.path(), n);
+        if (path.isEmpty())
             return 3;
-        GapwiseBench::writeSyntheticJUnit(file, n);
-        file.close();
         // Best of three for the times; the largest peak RSS.
         double best[4] = {-1, -1, -1, -1};
         long rssKb = 0;
