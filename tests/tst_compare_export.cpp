@@ -185,6 +185,9 @@ TEST_CASE("The PDF's first page says what changed since the last run, and only w
     CHECK(first.contains(QStringLiteral("3 new failures · 1 fixed · 3 still failing")));
     CHECK(first.contains(QStringLiteral("Failing tests per gap")));
     CHECK(first.contains(QStringLiteral("New failures (3)")));
+    // Under their gap, with the gap's number of new failures.
+    CHECK(first.contains(QStringLiteral("Unassigned (2) tests/unit/test_cart.py::test_add_item tests/unit/test_cart.py::test_gift_card")));
+    CHECK(first.contains(QStringLiteral("Database outage (1) tests/integration/test_db.py::test_delete")));
     for (const ChangedTest &t : c.plan.comparison->tests) {
         if (t.change != ChangeClass::NewFailure)
             continue;

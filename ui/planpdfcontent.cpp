@@ -6,6 +6,7 @@
 #include "remediationplan.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 #include <QSet>
 
@@ -138,7 +139,7 @@ void deltaTable(PdfPageLayout &layout, const QString &label, const QVector<Group
         return;
     const qreal w = layout.content().width();
     const QVector<qreal> columns = {0, w * 0.64, w * 0.76, w * 0.88};
-    layout.space(4);
+    layout.space(6);
     layout.keepWithNext(layout.lineHeight(font(9)) * 3);
     layout.row({label, tr("Last run"), tr("This run"), tr("Change")}, columns, font(9, true), true);
     layout.rule();
@@ -165,9 +166,25 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
             newFailures.append(t);
     }
     if (!newFailures.isEmpty()) {
+        // By gap, in the order the gaps first appear: each name stays on one line and the gap says why.
+        QStringList gapOrder;
+        QHash<QString, int> perGap;
+        for (const ChangedTest &t : qAsConst(newFailures)) {
+            if (perGap[t.gap]++ == 0)
+                gapOrder.append(t.gap);
+        }
+        std::stable_sort(newFailures.begin(), newFailures.end(), [&](const ChangedTest &a, const ChangedTest &b) {
+            return gapOrder.indexOf(a.gap) < gapOrder.indexOf(b.gap);
+        });
         heading(layout, tr("New failures (%1)").arg(newFailures.size()), 10, 6);
+        const QString *shownGap = nullptr;
         bounded(layout, newFailures, 20, tr(", marked “new” in the plan"), [&](const ChangedTest &t) {
-            layout.text(t.name + QStringLiteral("  (") + t.gap + QLatin1Char(')'), font(8.5, false, true), layout.pt(8));
+            if (!shownGap || *shownGap != t.gap) {
+                layout.keepWithNext(layout.lineHeight(font(9)) * 2);
+                layout.text(QStringLiteral("%1 (%2)").arg(t.gap).arg(perGap.value(t.gap)), font(9), layout.pt(8), Grey);
+                shownGap = &t.gap;
+            }
+            layout.text(t.name, font(8.5, false, true), layout.pt(20));
         });
     }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
