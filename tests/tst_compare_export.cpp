@@ -224,3 +224,16 @@ TEST_CASE("The PDF names the first 20 new failures and counts the rest", "[compa
     CHECK_FALSE(first.contains(QStringLiteral("test_generated_20")));
     CHECK(first.contains(QStringLiteral("… and 8 more, marked “new” in the plan"))); // 5 generated + the 3 real ones
 }
+
+TEST_CASE("The PDF of a run compared with itself says that nothing changed", "[compare][pdf]")
+{
+    const Report run = importOrFail(dataPath(QStringLiteral("compare/run2.xml")));
+    RemediationPlan plan = buildPlan(run, run, Exported);
+    plan.comparison = digestComparison(run, run, compareRuns(run, run));
+    QTemporaryDir dir;
+    const QString first = pdfPages(plan, run, dir).first();
+    CHECK(first.contains(QStringLiteral("0 new failures · 0 fixed · 5 still failing")));
+    CHECK(first.contains(QStringLiteral("Every gap and every phase has as many failing tests as in the last run.")));
+    CHECK_FALSE(first.contains(QStringLiteral("New failures (")));
+    CHECK_FALSE(first.contains(QStringLiteral("Failing tests per phase")));
+}

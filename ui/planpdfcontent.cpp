@@ -159,6 +159,11 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     layout.text(changeCountLines(d).join(QStringLiteral(" · ")), font(10, true));
     deltaTable(layout, tr("Failing tests per gap"), d.gaps);
     deltaTable(layout, tr("Failing tests per phase"), d.phases);
+    const auto unchanged = [](const QVector<GroupDelta> &groups) {
+        return std::all_of(groups.cbegin(), groups.cend(), [](const GroupDelta &g) { return g.delta() == 0; });
+    };
+    if (unchanged(d.gaps) && unchanged(d.phases))
+        layout.text(tr("Every gap and every phase has as many failing tests as in the last run."), font(9.5));
 
     QVector<ChangedTest> newFailures;
     for (const ChangedTest &t : d.tests) {
