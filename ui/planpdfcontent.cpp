@@ -172,14 +172,13 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     }
     if (!newFailures.isEmpty()) {
         // By gap, in the order the gaps first appear: each name stays on one line and the gap says why.
-        QStringList gapOrder;
-        QHash<QString, int> perGap;
+        QHash<QString, int> rank, perGap;
         for (const ChangedTest &t : qAsConst(newFailures)) {
             if (perGap[t.gap]++ == 0)
-                gapOrder.append(t.gap);
+                rank.insert(t.gap, int(rank.size()));
         }
         std::stable_sort(newFailures.begin(), newFailures.end(), [&](const ChangedTest &a, const ChangedTest &b) {
-            return gapOrder.indexOf(a.gap) < gapOrder.indexOf(b.gap);
+            return rank.value(a.gap) < rank.value(b.gap);
         });
         heading(layout, tr("New failures (%1)").arg(newFailures.size()), 10, 6);
         const QString *shownGap = nullptr;
