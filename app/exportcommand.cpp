@@ -2,7 +2,6 @@
 
 #include "exitcodes.h"
 #include "comparisondigest.h"
-#include "comparisonwriters.h"
 #include "importer.h"
 #include "pdfexporter.h"
 #include "planwriters.h"
@@ -37,12 +36,13 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to write."), QStringLiteral("OUT"));
     const QCommandLineOption compareWith(QStringLiteral("compare"),
-                                         QStringLiteral("An earlier run (report or .gapwise session): carry its triage over and "
-                                                        "add a \"since last run\" section (md, json)."),
+                                         QStringLiteral("An earlier run (report or .gapwise session) to compare with: the plan gets a "
+                                                        "\"since last run\" section (every format). With REPORT, OLD's triage "
+                                                        "is carried over; with --session, the session's own triage applies."),
                                          QStringLiteral("OLD"));
     parser.addOptions({format, session, output, compareWith});
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT [--compare OLD]] -o OUT\n");
+    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT] [--compare OLD] -o OUT\n");
     if (!parser.parse(arguments)) {
         err << "gapwise export: " << parser.errorText() << '\n' << usage;
         return ExitCode::Usage;
@@ -57,10 +57,6 @@ int runExportCommand(const QStringList &arguments)
     if (!Formats.contains(fmt) || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
         err << "gapwise export: " << (Formats.contains(fmt) ? "expected -o OUT and one REPORT or --session" : "unknown --format")
             << '\n' << usage;
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(compareWith) && (fromSession || (fmt != QLatin1String("md") && fmt != QLatin1String("json")))) {
-        err << "gapwise export: --compare takes a REPORT (not --session) and the md or json format\n" << usage;
         return ExitCode::Usage;
     }
     if (fmt == QLatin1String("pdf") && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -95,12 +91,17 @@ int runExportCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         const RunComparison comparison = compareRuns(oldRun->imported, imported);
-        TriageSession carried;
-        const CarryOverResult carry = carryOverTriage(carried, imported, *oldRun, comparison);
-        triaged = carried.report();
-        digest = digestComparison(oldRun->triaged, triaged, comparison, &carry);
+        if (fromSession) { // the session's own triage is the plan; gaps match OLD's by id and title
+            digest = digestComparison(oldRun->triaged, triaged, comparison);
+        } else {
+            TriageSession carried;
+            const CarryOverResult carry = carryOverTriage(carried, imported, *oldRun, comparison);
+            triaged = carried.report();
+            digest = digestComparison(oldRun->triaged, triaged, comparison, &carry);
+        }
     }
-    const RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    plan.comparison = digest;
     const QString out = parser.value(output);
     if (fmt == QLatin1String("pdf")) {
         if (!PdfExporter::exportPlan(plan, triaged, out, &error)) {
@@ -109,21 +110,9 @@ int runExportCommand(const QStringList &arguments)
         }
         return ExitCode::Ok;
     }
-    QByteArray bytes;
-    if (fmt == QLatin1String("md")) {
-        bytes = planToMarkdown(plan);
-        if (digest) { // right after the title block, before the plan's first section
-            const int at = bytes.indexOf("\n## ");
-            bytes.insert(at < 0 ? bytes.size() : at + 1, comparisonToMarkdown(*digest) + '\n');
-        }
-    } else if (fmt == QLatin1String("csv")) {
-        bytes = planToCsv(plan);
-    } else {
-        QJsonObject json = planToJson(plan);
-        if (digest)
-            json.insert(QStringLiteral("comparison"), comparisonToJson(*digest));
-        bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    }
+    const QByteArray bytes = fmt == QLatin1String("md")  ? planToMarkdown(plan)
+                           : fmt == QLatin1String("csv") ? planToCsv(plan)
+                                                         : QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
     if (!writeFileAtomically(out, bytes, &error)) {
         err << "gapwise: cannot write " << out << ": " << error << '\n';
         return ExitCode::BadInput;

@@ -90,8 +90,11 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
         ChangedTest row{c.change, t.id, t.name, nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId)};
         row.inOld = c.oldIndex >= 0;
         row.inNew = inNew;
-        if (c.oldIndex >= 0)
-            row.oldStatus = oldTriaged.tests[c.oldIndex].status;
+        if (c.oldIndex >= 0) {
+            const TestCase &before = oldTriaged.tests[c.oldIndex];
+            row.oldStatus = before.status;
+            row.oldGap = before.gapId.isEmpty() ? QString() : titleOf(oldTriaged.gaps, before.gapId);
+        }
         if (inNew)
             row.newStatus = t.status;
         d.tests.append(row);
@@ -123,7 +126,7 @@ QString groupDeltaText(const GroupDelta &g)
         .arg(deltaText(g.delta()));
 }
 
-QStringList sinceLastRunLines(const ComparisonDigest &d)
+QStringList changeCountLines(const ComparisonDigest &d)
 {
     QStringList lines;
     const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
@@ -135,6 +138,12 @@ QStringList sinceLastRunLines(const ComparisonDigest &d)
                                                                           ? QStringLiteral("new failures")
                                                                           : changeClassName(c)));
     }
+    return lines;
+}
+
+QStringList sinceLastRunLines(const ComparisonDigest &d)
+{
+    QStringList lines = changeCountLines(d);
     for (const GroupDelta &g : d.gaps) {
         if (g.delta() != 0)
             lines.append(QStringLiteral("Gap ") + groupDeltaText(g));

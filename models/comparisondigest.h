@@ -30,6 +30,7 @@ struct ChangedTest
     TestStatus newStatus = TestStatus::Unknown;
     bool inOld = false; // false for added tests and new failures that are new tests
     bool inNew = false; // false for removed tests
+    QString oldGap = QString(); // gap title in the old run; empty for a test in no gap there, or not in the old run
 };
 
 // Everything the views and exports show about a comparison, computed once from the triaged runs.
@@ -55,6 +56,10 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
 
 QString deltaText(int delta);                // "+3", "−5", "±0"
 QString groupDeltaText(const GroupDelta &g); // "“DB down”: 4 → 6 (+2)"
+
+// The number of tests per change class, most important first ("3 new failures", "1 fixed", …); new failures
+// and fixed always, the other classes when there are any.
+QStringList changeCountLines(const ComparisonDigest &digest);
 
 // The "since last run" block for the first page of the PDF and the head of the Markdown plan: short lines,
 // most important first ("3 new failures", "5 fixed", "Gap “DB down”: 4 → 6 (+2)").

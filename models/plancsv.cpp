@@ -1,5 +1,7 @@
 #include "planwriters.h"
 
+#include <QHash>
+
 namespace Gapwise {
 namespace {
 
@@ -16,13 +18,28 @@ QString field(QString value)
     return value;
 }
 
-void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString &gap, Priority priority)
+void writeRow(QString &out, const QStringList &cells)
+{
+    for (int i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += field(cells[i]);
+    }
+    out += QStringLiteral("\r\n");
+}
+
+// With a comparison, each failing test's change class by test id (new-failure, still-failing, …).
+using ChangeById = QHash<QString, ChangeClass>;
+
+void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString &gap, Priority priority,
+               const ChangeById *changes)
 {
     for (const PlanTestGroup &group : groups) {
         for (const TestCase &t : group.tests) {
-            out += field(t.name) + QLatin1Char(',') + field(group.phaseName) + QLatin1Char(',') + field(gap)
-                + QLatin1Char(',') + field(priorityName(priority)) + QLatin1Char(',') + field(statusName(t.status))
-                + QLatin1Char(',') + field(t.message) + QStringLiteral("\r\n");
+            QStringList cells{t.name, group.phaseName, gap, priorityName(priority), statusName(t.status), t.message};
+            if (changes) // failing in both runs and not news (an expected failure) is "unchanged"
+                cells << changeClassKey(changes->value(t.id, ChangeClass::Unchanged));
+            writeRow(out, cells);
         }
     }
 }
@@ -31,10 +48,31 @@ void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString
 
 QByteArray planToCsv(const RemediationPlan &plan)
 {
-    QString out = QStringLiteral("test,phase,gap,priority,status,message\r\n");
+    QString out = QStringLiteral("test,phase,gap,priority,status,message");
+    out += plan.comparison ? QStringLiteral(",change\r\n") : QStringLiteral("\r\n");
+    ChangeById changes;
+    if (plan.comparison) {
+        for (const ChangedTest &t : plan.comparison->tests) {
+            if (t.inNew)
+                changes.insert(t.id, t.change);
+        }
+    }
+    const ChangeById *byId = plan.comparison ? &changes : nullptr;
     for (const PlanGap &g : plan.gaps)
-        writeRows(out, g.testsByPhase, g.gap.title, g.gap.priority);
-    writeRows(out, plan.unassigned, QString(), Priority::None);
+        writeRows(out, g.testsByPhase, g.gap.title, g.gap.priority, byId);
+    writeRows(out, plan.unassigned, QString(), Priority::None, byId);
+    if (plan.comparison) {
+        // Fixed and removed tests fail nowhere in this run, yet a spreadsheet of the plan should show them:
+        // after the failing ones, with the gap they had in the last run (a passing test is rarely in a gap now),
+        // no priority, and the status of this run (none if removed).
+        for (ChangeClass shown : {ChangeClass::Fixed, ChangeClass::Removed}) {
+            for (const ChangedTest &t : plan.comparison->tests) {
+                if (t.change == shown)
+                    writeRow(out, {t.name, t.phase, t.oldGap, QString(), t.inNew ? statusName(t.newStatus) : QString(),
+                                   QString(), changeClassKey(t.change)});
+            }
+        }
+    }
     return out.toUtf8();
 }
 

@@ -1,5 +1,7 @@
 #include "planwriters.h"
 
+#include "comparisonwriters.h"
+
 #include <QJsonArray>
 
 namespace Gapwise {
@@ -72,7 +74,7 @@ QJsonObject planToJson(const RemediationPlan &plan)
     for (const RemediationItem &item : plan.otherRemediation)
         other.append(remediationJson(item));
     const TriageChanges &c = plan.changes;
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("schemaVersion"), PlanJsonSchemaVersion},
         {QStringLiteral("title"), plan.title},
         {QStringLiteral("date"), plan.date},
@@ -89,6 +91,9 @@ QJsonObject planToJson(const RemediationPlan &plan)
                                                  {QStringLiteral("renamedGaps"), QJsonArray::fromStringList(c.renamedGaps)},
                                                  {QStringLiteral("deletedGaps"), QJsonArray::fromStringList(c.deletedGaps)}}},
     };
+    if (plan.comparison)
+        json.insert(QStringLiteral("comparison"), comparisonToJson(*plan.comparison));
+    return json;
 }
 
 } // namespace Gapwise

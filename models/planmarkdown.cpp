@@ -1,5 +1,7 @@
 #include "planwriters.h"
 
+#include "comparisonwriters.h"
+
 #include <QRegularExpression>
 
 namespace Gapwise {
@@ -68,6 +70,8 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     if (!plan.environment.isEmpty())
         out += QStringLiteral("- Environment: %1\n").arg(escaped(plan.environment));
     out += QStringLiteral("- Exported: %1\n\n").arg(plan.exportedAt.toString(Qt::ISODate));
+    if (plan.comparison) // "Since last run" comes first: it is what a reader of a rerun looks for
+        out += QString::fromUtf8(comparisonToMarkdown(*plan.comparison)) + QLatin1Char('\n');
 
     out += QStringLiteral("## Summary\n\n| Phase | Total | Passed | Failed | Errors | Skipped | Failure rate |\n"
                           "|---|---:|---:|---:|---:|---:|---:|\n");

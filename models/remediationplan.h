@@ -1,8 +1,11 @@
 #pragma once
 
+#include "comparisondigest.h"
 #include "report.h"
 
 #include <QDateTime>
+
+#include <optional>
 
 namespace Gapwise {
 
@@ -57,6 +60,9 @@ struct RemediationPlan
     int unnamedFailures = 0;             // counted by the report, not named
     QVector<RemediationItem> otherRemediation; // items linked to no gap
     TriageChanges changes;
+    // What changed since an earlier run, when one is compared (CLI --compare, the window's comparison mode).
+    // buildPlan leaves it empty: whoever compares sets it, and every writer renders it.
+    std::optional<ComparisonDigest> comparison;
 };
 
 RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt = QDateTime::currentDateTime());

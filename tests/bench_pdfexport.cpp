@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     timer.start();
     const RemediationPlan plan = buildPlan(report, report, QDateTime::currentDateTime());
     const qint64 planMs = timer.restart();
-    const PlanCharts charts = PdfExporter::chartsFor(report);
+    const PlanCharts charts = PdfExporter::chartsFor(plan, report);
     const qint64 chartsMs = timer.restart();
     QString error;
     if (!PdfExporter::write(plan, charts, path, &error)) {

@@ -19,12 +19,11 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     setMinimumHeight(220);
 }
 
-void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
+int plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelta> &gaps, int maxRows)
 {
-    m_plot->clearPlottables();
     QVector<GroupDelta> shown;
     for (const GroupDelta &g : gaps) {
-        if (g.oldFailing > 0 || g.newFailing > 0)
+        if ((g.oldFailing > 0 || g.newFailing > 0) && shown.size() < maxRows)
             shown.append(g);
     }
     // Top to bottom in the digest's order: the y axis grows upwards, so keys run backwards.
@@ -40,9 +39,9 @@ void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
         labels.append(QStringLiteral("%1 (%2)").arg(title, deltaText(g.delta())));
         most = qMax(most, qMax(g.oldFailing, g.newFailing));
     }
-    auto *group = new QCPBarsGroup(m_plot);
+    auto *group = new QCPBarsGroup(&plot);
     auto addBars = [&](const QString &name, const QVector<double> &values, const QColor &color) {
-        auto *bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
+        auto *bars = new QCPBars(plot.yAxis, plot.xAxis);
         bars->setName(name);
         bars->setData(keys, values); // keys run downwards: let QCustomPlot sort them
         bars->setWidth(0.38);
@@ -50,12 +49,19 @@ void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
         bars->setBrush(color);
         bars->setBarsGroup(group);
     };
-    addBars(tr("Last run"), before, QColor(0x90, 0xa4, 0xae));
-    addBars(tr("This run"), now, QColor(0xd3, 0x2f, 0x2f));
+    addBars(ComparisonChart::tr("Last run"), before, QColor(0x90, 0xa4, 0xae));
+    addBars(ComparisonChart::tr("This run"), now, QColor(0xd3, 0x2f, 0x2f));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTicks(keys, labels);
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setRange(0.4, shown.size() + 0.6);
-    m_plot->xAxis->setRange(0, most * 1.15 + 0.5);
+    plot.yAxis->setTicker(ticker);
+    plot.yAxis->setRange(0.4, shown.size() + 0.6);
+    plot.xAxis->setRange(0, most * 1.15 + 0.5);
+    return int(shown.size());
+}
+
+void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
+{
+    m_plot->clearPlottables();
+    plotComparisonBars(*m_plot, gaps);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

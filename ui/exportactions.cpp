@@ -92,7 +92,7 @@ bool ExportActions::exportTo(Format format, const QString &path)
         return false;
     const Request request = m_source();
     // The charts are widgets, so they are recorded here; the pages and the file are written off the GUI thread.
-    const PlanCharts charts = format == Format::Pdf ? PdfExporter::chartsFor(request.triaged) : PlanCharts();
+    const PlanCharts charts = format == Format::Pdf ? PdfExporter::chartsFor(request.plan, request.triaged) : PlanCharts();
     const RemediationPlan plan = request.plan;
     m_busy = true;
     emit statusMessage(tr("Exporting the plan to %1…").arg(QFileInfo(path).fileName()));

@@ -19,14 +19,17 @@ QPageSize defaultPageSize()
     return QPageSize(territory == QLocale::UnitedStates || territory == QLocale::Canada ? QPageSize::Letter : QPageSize::A4);
 }
 
-PlanCharts chartsFor(const Report &triaged)
+PlanCharts chartsFor(const RemediationPlan &plan, const Report &triaged)
 {
-    return renderPlanCharts(phaseChartData(triaged), gapChartData(triaged));
+    PlanCharts charts = renderPlanCharts(phaseChartData(triaged), gapChartData(triaged));
+    if (plan.comparison)
+        charts.comparison = renderComparisonChart(plan.comparison->gaps);
+    return charts;
 }
 
 bool exportPlan(const RemediationPlan &plan, const Report &triaged, const QString &path, QString *error)
 {
-    return write(plan, chartsFor(triaged), path, error);
+    return write(plan, chartsFor(plan, triaged), path, error);
 }
 
 bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString &path, QString *error, const QPageSize &pageSize)

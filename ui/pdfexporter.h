@@ -21,9 +21,10 @@ QPageSize defaultPageSize();
 bool write(const Gapwise::RemediationPlan &plan, const PlanCharts &charts, const QString &path, QString *error,
            const QPageSize &pageSize = defaultPageSize());
 
-// GUI thread (records the charts of `triaged`), then write().
+// GUI thread (records the charts of `triaged`, and of the plan's comparison if any), then write().
 bool exportPlan(const Gapwise::RemediationPlan &plan, const Gapwise::Report &triaged, const QString &path, QString *error);
 
-PlanCharts chartsFor(const Gapwise::Report &triaged);
+// GUI thread: the phase and gap charts of `triaged`; the last-run-vs-this-run chart when the plan compares runs.
+PlanCharts chartsFor(const Gapwise::RemediationPlan &plan, const Gapwise::Report &triaged);
 
 } // namespace PdfExporter

@@ -1,5 +1,6 @@
 #include "plancharts.h"
 
+#include "comparisonchart.h"
 #include "statuspalette.h"
 
 #include "qcustomplotheader.h"
@@ -221,4 +222,25 @@ PlanCharts renderPlanCharts(const QVector<PhaseBar> &phases, const GapChartData 
     if (!gaps.gaps.isEmpty())
         charts.gaps = gapChart(gaps, width, maxGapRows);
     return charts;
+}
+
+PlanChart renderComparisonChart(const QVector<GroupDelta> &gaps, int width, int maxRows)
+{
+    QCustomPlot plot;
+    stylePlot(plot, tr("Failing tests per gap, last run and this run (change in brackets)"));
+    plot.xAxis->setLabel(tr("Failing tests"));
+    const int rows = plotComparisonBars(plot, gaps, maxRows);
+    if (rows == 0)
+        return PlanChart();
+    plot.yAxis->setSubTicks(false);
+    plot.yAxis->setTickLength(0, 4);
+    plot.yAxis->grid()->setVisible(false);
+    legendBelow(plot, 2);
+    const QFontMetrics metrics(chartFont(11));
+    PlanChart chart = record(plot, QSize(width, qMax(180, rows * metrics.height() * 2 + metrics.height() * 9)));
+    const auto withFailures = std::count_if(gaps.cbegin(), gaps.cend(),
+                                            [](const GroupDelta &g) { return g.oldFailing > 0 || g.newFailing > 0; });
+    if (rows < withFailures)
+        chart.note = tr("The chart shows the first %1 of %2 gaps with failures.").arg(rows).arg(withFailures);
+    return chart;
 }

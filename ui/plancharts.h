@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "comparisondigest.h"
 
 #include <QPicture>
 #include <QSize>
@@ -19,8 +20,12 @@ struct PlanCharts
 {
     PlanChart phases;
     PlanChart gaps;
+    PlanChart comparison; // failing tests per gap, last run and this run; empty without a comparison
 };
 
 // `width` in picture pixels; the gap chart grows with the number of gaps, up to `maxGapRows` rows.
 PlanCharts renderPlanCharts(const QVector<Gapwise::PhaseBar> &phases, const Gapwise::GapChartData &gaps,
                             int width = 760, int maxGapRows = 30);
+
+// The window's comparison chart (comparisonchart.h) for print: at most `maxRows` gaps.
+PlanChart renderComparisonChart(const QVector<Gapwise::GroupDelta> &gaps, int width = 760, int maxRows = 20);

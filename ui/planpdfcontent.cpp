@@ -1,11 +1,14 @@
 #include "planpdfcontent.h"
 
 #include "pdfpagelayout.h"
+#include "comparisondigest.h"
 #include "plancharts.h"
 #include "remediationplan.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 
 using namespace Gapwise;
 
@@ -44,7 +47,7 @@ void heading(PdfPageLayout &layout, const QString &text, qreal points, qreal spa
     layout.space(2);
 }
 
-void summary(PdfPageLayout &layout, const RemediationPlan &plan)
+void titleBlock(PdfPageLayout &layout, const RemediationPlan &plan)
 {
     layout.text(plan.title.isEmpty() ? tr("Remediation plan") : plan.title, font(18, true));
     layout.space(4);
@@ -56,7 +59,11 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     if (!plan.sourceFile.isEmpty())
         layout.text(tr("Source: ") + plan.sourceFile, body, 0, Grey);
     layout.text(tr("Exported: ") + QLocale().toString(plan.exportedAt, QLocale::LongFormat), body);
+}
 
+void summary(PdfPageLayout &layout, const RemediationPlan &plan)
+{
+    const QFont body = font(9.5);
     heading(layout, tr("Phases"), 12, 10);
     const qreal w = layout.content().width();
     const QVector<qreal> columns = {0, w * 0.40, w * 0.50, w * 0.60, w * 0.70, w * 0.80, w * 0.90};
@@ -110,7 +117,101 @@ void chart(PdfPageLayout &layout, const PlanChart &chart)
         layout.text(chart.note, font(8), 0, Grey);
 }
 
-void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, const QString &section)
+// At most `limit` of `items` (each written by `line`), then "… and N more" with `more` explaining where they are.
+template <typename T, typename Line>
+void bounded(PdfPageLayout &layout, const QVector<T> &items, int limit, const QString &more, Line line)
+{
+    for (int i = 0; i < items.size() && i < limit; ++i)
+        line(items[i]);
+    if (items.size() > limit)
+        layout.text(tr("… and %1 more%2").arg(items.size() - limit).arg(more), font(8.5), layout.pt(8), Grey);
+}
+
+// The failing tests per group that changed, as a table: title, last run, this run, change.
+void deltaTable(PdfPageLayout &layout, const QString &label, const QVector<GroupDelta> &groups)
+{
+    QVector<GroupDelta> changed;
+    for (const GroupDelta &g : groups) {
+        if (g.delta() != 0)
+            changed.append(g);
+    }
+    if (changed.isEmpty())
+        return;
+    const qreal w = layout.content().width();
+    const QVector<qreal> columns = {0, w * 0.64, w * 0.76, w * 0.88};
+    layout.space(6);
+    layout.keepWithNext(layout.lineHeight(font(9)) * 3);
+    layout.row({label, tr("Last run"), tr("This run"), tr("Change")}, columns, font(9, true), true);
+    layout.rule();
+    bounded(layout, changed, 12, QString(), [&](const GroupDelta &g) {
+        layout.row({g.title, QString::number(g.oldFailing), QString::number(g.newFailing), deltaText(g.delta())},
+                   columns, font(9), true);
+    });
+}
+
+// "Since last run": on the first page, what a reader of a rerun looks for first. Bounded so that it stays
+// there; the plan's pages mark every new failure, and the other exports list every change.
+void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanChart &comparisonChart)
+{
+    heading(layout, tr("Since last run"), 12, 10);
+    layout.text(tr("Compared with ") + d.oldSource, font(9.5), 0, Grey);
+    layout.space(2);
+    layout.text(changeCountLines(d).join(QStringLiteral(" · ")), font(10, true));
+    deltaTable(layout, tr("Failing tests per gap"), d.gaps);
+    deltaTable(layout, tr("Failing tests per phase"), d.phases);
+    const auto unchanged = [](const QVector<GroupDelta> &groups) {
+        return std::all_of(groups.cbegin(), groups.cend(), [](const GroupDelta &g) { return g.delta() == 0; });
+    };
+    if (unchanged(d.gaps) && unchanged(d.phases))
+        layout.text(tr("Every gap and every phase has as many failing tests as in the last run."), font(9.5));
+
+    QVector<ChangedTest> newFailures;
+    for (const ChangedTest &t : d.tests) {
+        if (t.change == ChangeClass::NewFailure)
+            newFailures.append(t);
+    }
+    if (!newFailures.isEmpty()) {
+        // By gap, in the order the gaps first appear: each name stays on one line and the gap says why.
+        QHash<QString, int> rank, perGap;
+        for (const ChangedTest &t : qAsConst(newFailures)) {
+            if (perGap[t.gap]++ == 0)
+                rank.insert(t.gap, int(rank.size()));
+        }
+        std::stable_sort(newFailures.begin(), newFailures.end(), [&](const ChangedTest &a, const ChangedTest &b) {
+            return rank.value(a.gap) < rank.value(b.gap);
+        });
+        heading(layout, tr("New failures (%1)").arg(newFailures.size()), 10, 6);
+        const QString *shownGap = nullptr;
+        bounded(layout, newFailures, 20, tr(", marked “new” in the plan"), [&](const ChangedTest &t) {
+            if (!shownGap || *shownGap != t.gap) {
+                layout.keepWithNext(layout.lineHeight(font(9)) * 2);
+                layout.text(QStringLiteral("%1 (%2)").arg(t.gap).arg(perGap.value(t.gap)), font(9), layout.pt(8), Grey);
+                shownGap = &t.gap;
+            }
+            layout.text(t.name, font(8.5, false, true), layout.pt(20));
+        });
+    }
+    if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
+        heading(layout, tr("Triage of the last run"), 10, 6);
+        const QFont body = font(9);
+        const auto count = [](qsizetype n, const char *one, const char *many) { return tr(n == 1 ? one : many).arg(n); };
+        QString carried = count(d.carriedEdits, "%1 edit carried over", "%1 edits carried over") + QStringLiteral(", ")
+            + tr("%1 not carried").arg(d.notCarried.size());
+        if (!d.suggested.isEmpty())
+            carried += QStringLiteral(", ")
+                + count(d.suggested.size(), "%1 new failure suggested into an existing gap",
+                        "%1 new failures suggested into existing gaps");
+        layout.text(carried, body);
+        bounded(layout, d.notCarried, 8, QString(), [&](const QString &line) {
+            layout.text(QStringLiteral("• ") + line, body, layout.pt(8), Grey);
+        });
+    }
+    chart(layout, comparisonChart);
+}
+
+// `newFailures`: ids of tests that did not fail in the compared last run, marked "new".
+void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, const QString &section,
+                const QSet<QString> &newFailures)
 {
     const QFont name = font(8.5, false, true);
     const QFont message = font(8);
@@ -120,7 +221,8 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
         layout.setContinuation(section + QStringLiteral(" — ") + phase, font(9, true));
         for (const TestCase &t : group.tests) {
             layout.keepWithNext(layout.lineHeight(name) * 2);
-            layout.text(t.name + QStringLiteral("  [") + statusName(t.status) + QLatin1Char(']'), name, layout.pt(8));
+            const QString mark = newFailures.contains(t.id) ? tr(", new") : QString();
+            layout.text(t.name + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'), name, layout.pt(8));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);
             layout.space(1.5); // sets each test apart from the next
@@ -129,7 +231,7 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
     }
 }
 
-void gapSection(PdfPageLayout &layout, const PlanGap &pg)
+void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &newFailures)
 {
     const Gap &g = pg.gap;
     const QString title = gapHeading(g);
@@ -168,7 +270,7 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg)
                 layout.text(QStringLiteral("– ") + step, body, layout.pt(20));
         }
     }
-    testGroups(layout, pg.testsByPhase, title);
+    testGroups(layout, pg.testsByPhase, title, newFailures);
     layout.setContinuation(QString(), QFont());
 }
 
@@ -176,18 +278,28 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg)
 
 void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCharts &charts)
 {
+    titleBlock(layout, plan);
+    if (plan.comparison)
+        sinceLastRun(layout, *plan.comparison, charts.comparison);
     summary(layout, plan);
     chart(layout, charts.phases);
     chart(layout, charts.gaps);
 
+    QSet<QString> newFailures;
+    if (plan.comparison) {
+        for (const ChangedTest &t : plan.comparison->tests) {
+            if (t.change == ChangeClass::NewFailure)
+                newFailures.insert(t.id);
+        }
+    }
     layout.newPage();
     layout.text(tr("Remediation plan by priority"), font(16, true));
     for (const PlanGap &gap : plan.gaps)
-        gapSection(layout, gap);
+        gapSection(layout, gap, newFailures);
 
     if (!plan.unassigned.isEmpty()) {
         heading(layout, tr("Unassigned failures (%1)").arg(plan.unassignedFailures), 13, 14);
-        testGroups(layout, plan.unassigned, tr("Unassigned failures"));
+        testGroups(layout, plan.unassigned, tr("Unassigned failures"), newFailures);
     }
     if (!plan.otherRemediation.isEmpty()) {
         heading(layout, tr("Remediation items linked to no gap"), 13, 14);
