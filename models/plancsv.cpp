@@ -62,12 +62,16 @@ QByteArray planToCsv(const RemediationPlan &plan)
         writeRows(out, g.testsByPhase, g.gap.title, g.gap.priority, byId);
     writeRows(out, plan.unassigned, QString(), Priority::None, byId);
     if (plan.comparison) {
-        // Fixed and removed tests fail nowhere in this run, yet a spreadsheet of the plan should show them:
-        // after the failing ones, with the gap they had in the last run (a passing test is rarely in a gap now),
-        // no priority, and the status of this run (none if removed).
+        // Fixed tests, and removed ones that failed, fail nowhere in this run, yet a spreadsheet of the plan
+        // should show them: after the failing ones, with the gap they had in the last run (a passing test is
+        // rarely in a gap now), no priority, and the status of this run (none if removed). A removed test that
+        // passed is no part of a remediation plan (a deleted suite would add thousands of rows).
+        auto failedBefore = [](const ChangedTest &t) {
+            return t.oldStatus == TestStatus::Failed || t.oldStatus == TestStatus::Error;
+        };
         for (ChangeClass shown : {ChangeClass::Fixed, ChangeClass::Removed}) {
             for (const ChangedTest &t : plan.comparison->tests) {
-                if (t.change == shown)
+                if (t.change == shown && (shown == ChangeClass::Fixed || failedBefore(t)))
                     writeRow(out, {t.name, t.phase, t.oldGap, QString(), t.inNew ? statusName(t.newStatus) : QString(),
                                    QString(), changeClassKey(t.change)});
             }
