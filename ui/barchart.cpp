@@ -1,4 +1,5 @@
 #include "barchart.h"
+#include "chartaxes.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -34,13 +35,7 @@ BarChart::BarChart(QWidget *parent)
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::selectionChangedByUser, this, &BarChart::onPlotSelectionChanged);
-    // Values are counts of tests: whole-number ticks (one failure is not 0, 0.2, 0.4 … 1). Category axes get a
-    // text ticker from the charts that use them.
-    QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);
-    counts->setTickStep(1.0);
-    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    for (QCPAxis *axis : m_plot->axisRect()->axes())
-        axis->setTicker(counts);
+    useWholeNumberTicks(*m_plot);
     applyPalette();
 }
 

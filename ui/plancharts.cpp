@@ -1,5 +1,6 @@
 #include "plancharts.h"
 
+#include "chartaxes.h"
 #include "comparisonchart.h"
 #include "statuspalette.h"
 
@@ -33,6 +34,7 @@ void stylePlot(QCustomPlot &plot, const QString &title)
 {
     plot.setBackground(Qt::white);
     plot.setAntialiasedElements(QCP::aeAll);
+    useWholeNumberTicks(plot);
     const QFont font = chartFont(11);
     for (QCPAxis *axis : plot.axisRect()->axes()) {
         axis->setTickLabelFont(font);
