@@ -216,4 +216,99 @@ CarryOverResult carryOverTriage(TriageSession &session, const Report &newImporte
     return result;
 }
 
+namespace {
+
+// Gaps the old session created whose ids the open run already has (its own "user-1"): fresh ids, so that
+// replaying does not write into the wrong gap.
+void renameClashingCreates(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
+{
+    QSet<QString> taken;
+    for (const QJsonObject &e : std::as_const(edits)) {
+        if (e.value(QStringLiteral("edit")).toString() == QLatin1String("create"))
+            taken.insert(e.value(QStringLiteral("id")).toString());
+    }
+    int next = 1;
+    for (QJsonObject &e : edits) {
+        const QString id = e.value(QStringLiteral("id")).toString();
+        if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create") || session.gapIndex(id) < 0)
+            continue;
+        QString fresh;
+        do {
+            fresh = QStringLiteral("user-%1").arg(next++);
+        } while (session.gapIndex(fresh) >= 0 || taken.contains(fresh));
+        taken.insert(fresh);
+        gapMap.insert(id, fresh);
+        e.insert(QStringLiteral("id"), fresh);
+    }
+}
+
+} // namespace
+
+CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison)
+{
+    CarriedEdits out;
+    CarryOverResult &result = out.result;
+    result.gapMap = mapGaps(oldRun.imported, current);
+    TriageSession session; // scratch: only values leave it
+    session.load(current);
+    for (const Gap &g : gapsToRestore(oldRun, current, comparison, result.gapMap)) {
+        session.push(new CreateGapCommand(&session, g));
+        result.gapMap.insert(g.id, g.id);
+        result.restoredGaps.append(g.title);
+    }
+    // Tests the old report itself placed in a gap stay there when the open run places them nowhere.
+    QHash<QString, QStringList> placed;
+    QStringList placedOrder;
+    for (const TestCase &old : oldRun.imported.tests) {
+        const int n = session.testIndex(comparison.newIdForOld.value(old.id));
+        if (old.gapId.isEmpty() || n < 0)
+            continue;
+        const TestCase &t = session.report().tests[n];
+        const QString gap = mapped(result.gapMap, old.gapId);
+        if (!t.gapId.isEmpty() || !failsInRun(t) || session.gapIndex(gap) < 0)
+            continue;
+        if (!placed.contains(gap))
+            placedOrder.append(gap);
+        placed[gap].append(t.id);
+    }
+    for (const QString &gap : std::as_const(placedOrder))
+        session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
+    QVector<QJsonObject> edits = oldRun.edits;
+    renameClashingCreates(edits, session, result.gapMap);
+    const ReplayResult replay = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap));
+    result.applied = replay.applied;
+    result.notCarried = replay.notApplied;
+    result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
+    for (const TriageCommand *edit : session.appliedEdits())
+        out.edits.append(edit->toJson());
+    out.triaged = session.report();
+    return out;
+}
+
+QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text)
+{
+    QStringList notApplied;
+    if (edits.isEmpty())
+        return notApplied;
+    session.undoStack()->beginMacro(text);
+    for (int i = 0; i < edits.size(); ++i) {
+        QString error;
+        TriageCommand *command = TriageCommand::fromJson(&session, edits[i], &error);
+        if (!command) {
+            notApplied.append(QStringLiteral("carried edit %1: %2").arg(i + 1).arg(error));
+            continue;
+        }
+        if (!command->applies()) {
+            notApplied.append(QStringLiteral("carried edit %1 (%2): %3")
+                                  .arg(i + 1)
+                                  .arg(command->text(), command->missingIds().join(QLatin1String(", "))));
+            delete command;
+            continue;
+        }
+        session.push(command);
+    }
+    session.undoStack()->endMacro();
+    return notApplied;
+}
+
 } // namespace Gapwise
