@@ -30,6 +30,11 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
         if (isFiltering())
             updateMatchCount(); // a test's gap title may match now, or no longer
     });
+    // A comparison set or ended: the change filter now means something else.
+    connect(model, &ReportTreeModel::comparisonChanged, this, [this] {
+        if (m_changeMask != AllChanges)
+            refilter();
+    });
     setSourceModel(model);
     refilter();
 }
@@ -59,6 +64,19 @@ void ReportFilterProxy::setStatusVisible(TestStatus status, bool visible)
     refilter();
 }
 
+void ReportFilterProxy::setChangeFilter(unsigned changeMask)
+{
+    if (changeMask == m_changeMask)
+        return;
+    m_changeMask = changeMask;
+    refilter();
+}
+
+bool ReportFilterProxy::filtersChanges() const
+{
+    return m_changeMask != AllChanges && m_model && m_model->comparison();
+}
+
 bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 {
     return m_statusMask & (1u << static_cast<unsigned>(status));
@@ -66,7 +84,7 @@ bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 
 bool ReportFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_statusMask != 0x1f;
+    return !m_text.isEmpty() || m_statusMask != 0x1f || filtersChanges();
 }
 
 void ReportFilterProxy::refilter()
@@ -118,6 +136,8 @@ bool ReportFilterProxy::testMatches(int testIndex) const
 {
     const TestCase &t = m_model->report().tests[testIndex];
     if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
+        return false;
+    if (filtersChanges() && !(m_changeMask & (1u << static_cast<unsigned>(m_model->changeOf(testIndex)))))
         return false;
     if (m_text.isEmpty())
         return true;

@@ -26,6 +26,11 @@ public:
     void setFilter(const QString &text, bool regularExpression);
     void setStatusVisible(TestStatus status, bool visible);
     bool isStatusVisible(TestStatus status) const;
+    // While runs are compared: only tests whose change class has its bit set (1 << ChangeClass). Ignored
+    // when the model has no comparison.
+    static constexpr unsigned AllChanges = 0xff;
+    void setChangeFilter(unsigned changeMask);
+    unsigned changeFilter() const { return m_changeMask; }
     QString patternError() const { return m_patternError; }
     bool isFiltering() const;
 
@@ -42,6 +47,7 @@ protected:
 private:
     bool testMatches(int testIndex) const;
     bool textMatches(const QString &text) const;
+    bool filtersChanges() const;
     void refilter();
     void prepareGapMatches();
     void updateMatchCount();
@@ -53,6 +59,7 @@ private:
     bool m_useRegex = false;
     QString m_patternError;
     unsigned m_statusMask = 0x1f; // bit per TestStatus
+    unsigned m_changeMask = AllChanges; // bit per ChangeClass
     int m_matchCount = 0;
     std::vector<char> m_testMatches;     // per Report::tests index, same lifetime
     std::vector<char> m_gapTitleMatches;
