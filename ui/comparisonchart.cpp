@@ -2,6 +2,7 @@
 
 #include "qcustomplotheader.h"
 
+#include <QLabel>
 #include <QVBoxLayout>
 
 using namespace Gapwise;
@@ -10,9 +11,13 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
 {
+    auto *title = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;the earlier run and this one; "
+                                "the change in brackets"),
+                             this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->addWidget(title);
+    layout->addWidget(m_plot, 1);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_plot->xAxis->setLabel(tr("Failing tests"));
