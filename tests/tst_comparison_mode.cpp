@@ -397,3 +397,45 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
     CHECK(w.comparisonMode()->banner()->text().contains(QStringLiteral("not-junit.xml:2:21")));
     CHECK_FALSE(w.activeComparison());
 }
+
+TEST_CASE("Comparison mode on the JUnit runs: a plain report on the old side, the importer's gaps matched",
+          "[compare][comparemode]")
+{
+    Compared c(QStringLiteral("compare/run1.xml"), QStringLiteral("compare/run2.xml"));
+    const QMap<QString, QString> expected{
+        {QStringLiteral("shop.CartTest::test_add"), QString()},
+        {QStringLiteral("shop.CartTest::test_total"), QStringLiteral("new failure")},
+        {QStringLiteral("shop.DbTest::test_read"), QStringLiteral("still failing")},
+        {QStringLiteral("shop.DbTest::test_write"), QStringLiteral("still failing")},
+        {QStringLiteral("shop.DbTest::test_delete"), QStringLiteral("new failure")},
+        {QStringLiteral("shop.PayTest::test_refund"), QStringLiteral("fixed")},
+        {QStringLiteral("shop.PayTest::test_card"), QStringLiteral("newly passing")},
+        {QStringLiteral("shop.PayTest::test_wallet"), QStringLiteral("newly skipped")},
+        {QStringLiteral("shop.PayTest::test_apple"), QStringLiteral("added")},
+        {QStringLiteral("shop.PayTest::test_google"), QStringLiteral("new failure")},
+    };
+    for (Grouping grouping : {Grouping::ByGap, Grouping::ByPhase}) {
+        c.model.setGrouping(grouping);
+        QMap<QString, QString> changes;
+        collectChanges(c.proxy, {}, &changes);
+        CHECK(changes == expected);
+    }
+    // The refused connections are one suggested gap in both runs: 2 failing then, 3 now. Unassigned: the
+    // refund and crypto failures then, the total and google ones now. The one phase: 4 → 5.
+    const Gap *refused = gapTitled(c.session.report(), QStringLiteral("ConnectionError"));
+    REQUIRE(refused);
+    CHECK(testNamed(c.session.report(), QStringLiteral("shop.DbTest::test_delete"))->gapId == refused->id);
+    c.model.setGrouping(Grouping::ByGap);
+    const QMap<QString, QString> byGap = deltas(c.proxy);
+    CHECK(byGap.value(refused->title) == QStringLiteral("+1"));
+    CHECK(byGap.value(QStringLiteral("Unassigned")) == QStringLiteral("±0"));
+    c.model.setGrouping(Grouping::ByPhase);
+    REQUIRE(c.proxy.rowCount() == 1);
+    CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data().toString() == QStringLiteral("+1"));
+    CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data(Qt::ToolTipRole).toString()
+          == QStringLiteral("4 failing in the earlier run, 5 now"));
+    c.proxy.setChangeFilter(1u << unsigned(ChangeClass::NewFailure));
+    CHECK(visibleTests(c.proxy)
+          == QStringList{QStringLiteral("shop.CartTest::test_total"), QStringLiteral("shop.DbTest::test_delete"),
+                         QStringLiteral("shop.PayTest::test_google")});
+}

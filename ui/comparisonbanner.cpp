@@ -99,12 +99,16 @@ void ComparisonBanner::showFailure(const QString &text)
     show();
 }
 
-static QString plain(const QString &html)
+namespace {
+
+QString plain(const QString &html)
 {
     QTextDocument doc;
     doc.setHtml(html);
     return doc.toPlainText();
 }
+
+} // namespace
 
 QString ComparisonBanner::text() const { return plain(m_label->text()); }
 QString ComparisonBanner::detailsText() const { return m_second->isVisibleTo(this) ? plain(m_second->text()) : QString(); }

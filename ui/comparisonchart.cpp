@@ -7,19 +7,26 @@
 
 using namespace Gapwise;
 
+namespace {
+const QColor EarlierColor(0x90, 0xa4, 0xae);
+const QColor NowColor(0xd3, 0x2f, 0x2f);
+} // namespace
+
 ComparisonChart::ComparisonChart(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
 {
-    auto *title = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;the earlier run and this one; "
-                                "the change in brackets"),
+    // The legend sits in the title row, like the other charts': inside the plot it would cover long bars.
+    auto *title = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span> earlier "
+                                "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span> this run&nbsp;&nbsp;(change in "
+                                "brackets)")
+                                 .arg(EarlierColor.name(), NowColor.name()),
                              this);
+    title->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
     layout->addWidget(m_plot, 1);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_plot->xAxis->setLabel(tr("Failing tests"));
     setMinimumHeight(220);
 }
@@ -55,8 +62,8 @@ void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
         bars->setBrush(color);
         bars->setBarsGroup(group);
     };
-    addBars(tr("Last run"), before, QColor(0x90, 0xa4, 0xae));
-    addBars(tr("This run"), now, QColor(0xd3, 0x2f, 0x2f));
+    addBars(tr("Last run"), before, EarlierColor);
+    addBars(tr("This run"), now, NowColor);
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTicks(keys, labels);
     m_plot->yAxis->setTicker(ticker);

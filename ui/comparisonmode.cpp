@@ -32,6 +32,7 @@ ComparisonMode::ComparisonMode(TriageSession *session, ReportTreeModel *model, c
 {
     m_chart->setObjectName(QStringLiteral("comparisonChart"));
     m_chart->hide();
+    m_chart->setMinimumHeight(m_chart->fontMetrics().height() * 8); // beside the phase chart, in a small window too
     const int at = m_views.chartSplitter->indexOf(m_views.gapChart);
     m_views.chartSplitter->insertWidget(at + 1, m_chart);
     m_views.chartSplitter->setStretchFactor(at + 1, 3);
@@ -156,8 +157,13 @@ void ComparisonMode::setViewsComparing(bool comparing)
 {
     m_views.filterBar->setComparisonActive(comparing);
     m_views.tree->setColumnHidden(ReportTreeModel::ChangeColumn, !comparing);
-    if (comparing)
-        m_views.tree->setColumnWidth(ReportTreeModel::ChangeColumn, m_views.tree->fontMetrics().averageCharWidth() * 16);
+    if (comparing) {
+        const QFontMetrics metrics = m_views.tree->fontMetrics();
+        int widest = 0;
+        for (int c = 0; c < ChangeClassCount; ++c)
+            widest = qMax(widest, metrics.horizontalAdvance(changeClassName(ChangeClass(c))));
+        m_views.tree->setColumnWidth(ReportTreeModel::ChangeColumn, widest + metrics.averageCharWidth() * 3);
+    }
     m_views.gapChart->setVisible(!comparing);
     m_chart->setVisible(comparing);
 }
