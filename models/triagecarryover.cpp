@@ -290,7 +290,9 @@ QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject>
     QStringList notApplied;
     if (edits.isEmpty())
         return notApplied;
-    session.undoStack()->beginMacro(text);
+    QUndoStack *stack = session.undoStack();
+    stack->beginMacro(text);
+    int pushed = 0;
     for (int i = 0; i < edits.size(); ++i) {
         QString error;
         TriageCommand *command = TriageCommand::fromJson(&session, edits[i], &error);
@@ -306,8 +308,14 @@ QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject>
             continue;
         }
         session.push(command);
+        ++pushed;
     }
-    session.undoStack()->endMacro();
+    stack->endMacro();
+    if (pushed == 0) {
+        // Nothing applied: leave no empty step on the stack (an obsolete command is dropped when undone).
+        const_cast<QUndoCommand *>(stack->command(stack->index() - 1))->setObsolete(true);
+        stack->undo();
+    }
     return notApplied;
 }
 

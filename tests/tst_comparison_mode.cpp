@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QUndoStack>
 
 using namespace Gapwise;
@@ -274,4 +275,24 @@ TEST_CASE("Comparison mode on the JUnit runs: a plain report on the old side, th
     CHECK(visibleTests(c.proxy)
           == QStringList{QStringLiteral("shop.CartTest::test_total"), QStringLiteral("shop.DbTest::test_delete"),
                          QStringLiteral("shop.PayTest::test_google")});
+}
+
+TEST_CASE("Carried edits that no longer apply are listed and leave no empty undo step", "[compare][comparemode]")
+{
+    TriageSession session;
+    session.load(importOrFail(dataPath(QStringLiteral("compare/run2.md"))));
+    const QVector<QJsonObject> edits{
+        {{QStringLiteral("edit"), QStringLiteral("move")},
+         {QStringLiteral("tests"), QJsonArray{QStringLiteral("unit::gone")}},
+         {QStringLiteral("toGap"), QStringLiteral("gap-1")}},
+        {{QStringLiteral("edit"), QStringLiteral("set")}, {QStringLiteral("gap"), QStringLiteral("gap-9")},
+         {QStringLiteral("field"), QStringLiteral("notes")}, {QStringLiteral("value"), QStringLiteral("x")}},
+    };
+    const QStringList late = applyCarriedEdits(session, edits, QStringLiteral("Carry over"));
+    REQUIRE(late.size() == 2);
+    CHECK(late[0].startsWith(QStringLiteral("carried edit 1 (")));
+    CHECK(late[0].endsWith(QStringLiteral("test unit::gone is gone")));
+    CHECK(late[1].endsWith(QStringLiteral("gap gap-9 is gone")));
+    CHECK(session.undoStack()->count() == 0);
+    CHECK(session.undoStack()->isClean());
 }
