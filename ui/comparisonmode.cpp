@@ -200,10 +200,13 @@ void ComparisonMode::showSummary()
         parts << tr("%1 removed (not in this run)").arg(d.count(ChangeClass::Removed));
     QString html = tr("Compared with <b>%1</b>: ").arg(QFileInfo(m_oldPath).fileName().toHtmlEscaped())
         + parts.join(QStringLiteral(" · "));
-    if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty())
+    if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
                     .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(d.carriedEdits),
                          d.suggested.size() == 1 ? tr("1 suggestion") : tr("%1 suggestions").arg(d.suggested.size()));
+        if (!d.restoredGaps.isEmpty())
+            html += tr(", gaps kept from the earlier run: %1").arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
     QString second;
     if (!d.notCarried.isEmpty()) {
         constexpr int Shown = 3;
