@@ -218,10 +218,15 @@ CarryOverResult carryOverTriage(TriageSession &session, const Report &newImporte
 
 namespace {
 
-// Gaps the old session created whose ids the open run already has (its own "user-1"): fresh ids, so that
-// replaying does not write into the wrong gap.
-void renameClashingCreates(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
+// Gaps the old session created, against the open run's gaps. One with the same title is that gap (compared
+// with the same session twice, or the engineer made it already): the create becomes a rename to its own
+// title (a no-op that keeps the edit numbers of the saved session) and later edits go to it. One whose id
+// the open run uses for another gap (its own "user-1") gets a fresh id, so nothing writes into the wrong gap.
+void matchCreatedGaps(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
 {
+    QHash<QString, int> byTitle;
+    for (int g = 0; g < session.report().gaps.size(); ++g)
+        byTitle.insert(titleKey(session.report().gaps[g].title), g);
     QSet<QString> taken;
     for (const QJsonObject &e : std::as_const(edits)) {
         if (e.value(QStringLiteral("edit")).toString() == QLatin1String("create"))
@@ -229,8 +234,18 @@ void renameClashingCreates(QVector<QJsonObject> &edits, const TriageSession &ses
     }
     int next = 1;
     for (QJsonObject &e : edits) {
+        if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create"))
+            continue;
         const QString id = e.value(QStringLiteral("id")).toString();
-        if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create") || session.gapIndex(id) < 0)
+        const int same = byTitle.value(titleKey(e.value(QStringLiteral("title")).toString()), -1);
+        if (same >= 0) {
+            const Gap &existing = session.report().gaps[same];
+            gapMap.insert(id, existing.id);
+            e = QJsonObject{{QStringLiteral("edit"), QStringLiteral("set")}, {QStringLiteral("gap"), id},
+                            {QStringLiteral("field"), QStringLiteral("title")}, {QStringLiteral("value"), existing.title}};
+            continue;
+        }
+        if (session.gapIndex(id) < 0)
             continue;
         QString fresh;
         do {
@@ -274,7 +289,7 @@ CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, con
     for (const QString &gap : std::as_const(placedOrder))
         session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
     QVector<QJsonObject> edits = oldRun.edits;
-    renameClashingCreates(edits, session, result.gapMap);
+    matchCreatedGaps(edits, session, result.gapMap);
     const ReplayResult replay = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap));
     result.applied = replay.applied;
     result.notCarried = replay.notApplied;

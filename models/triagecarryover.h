@@ -51,7 +51,8 @@ CarryOverResult carryOverTriage(TriageSession &session, const Report &newImporte
 // The same carry-over onto a run that is open and perhaps triaged already (the window's session), as a list
 // of edits: computed on a scratch session (a worker thread may do it) and replayed into the real one with
 // applyCarriedEdits. Restored gaps become "create" edits and the old report's placements suggested moves,
-// so all of it is undoable; a gap the old triage created whose id the open run already uses gets a fresh id.
+// so all of it is undoable. A gap the old triage created is the open run's gap of the same title when there
+// is one (comparing twice adds no second copy); otherwise it gets a fresh id if its id is taken.
 struct CarriedEdits
 {
     CarryOverResult result;

@@ -130,6 +130,15 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     CHECK_FALSE(mode->chart()->isVisible());
     CHECK_FALSE(mode->banner()->isVisible());
     CHECK(gapTitled(w.session()->report(), QStringLiteral("Database outage"))); // the triage stays
+
+    // Comparing with the same session again adds no second copy of the gaps it made.
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    const auto &gaps = w.session()->report().gaps;
+    CHECK(std::count_if(gaps.cbegin(), gaps.cend(),
+                        [](const Gap &g) { return g.title == QStringLiteral("Database outage"); })
+          == 1);
+    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
 }
 
 TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][comparemode][gui]")
@@ -178,4 +187,19 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
     REQUIRE(failed.wait(20000));
     CHECK(w.comparisonMode()->banner()->text().contains(QStringLiteral("not-junit.xml:2:21")));
     CHECK_FALSE(w.activeComparison());
+
+    // A failed comparison while another is shown keeps that one; dismissing the message brings it back.
+    QSignalSpy compared(w.comparisonMode(), &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("junit/not-junit.xml"))));
+    REQUIRE(failed.wait(20000));
+    REQUIRE(w.activeComparison());
+    CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Could not compare with not-junit.xml")));
+    const auto buttons = w.comparisonMode()->banner()->findChildren<QPushButton *>();
+    const auto dismiss = std::find_if(buttons.cbegin(), buttons.cend(),
+                                      [](QPushButton *b) { return b->text() == QStringLiteral("Dismiss"); });
+    REQUIRE(dismiss != buttons.cend());
+    (*dismiss)->click();
+    CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
 }

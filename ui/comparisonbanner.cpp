@@ -45,7 +45,7 @@ ComparisonBanner::ComparisonBanner(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ComparisonBanner::cancelRequested);
     connect(m_details, &QPushButton::clicked, this, &ComparisonBanner::detailsRequested);
     connect(m_end, &QPushButton::clicked, this, &ComparisonBanner::endRequested);
-    connect(m_dismiss, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_dismiss, &QPushButton::clicked, this, &ComparisonBanner::dismissRequested);
     hide();
 }
 

@@ -27,6 +27,7 @@ signals:
     void cancelRequested();
     void detailsRequested();
     void endRequested();
+    void dismissRequested(); // the failure was read
 
 private:
     void tint(const QColor &color);

@@ -54,6 +54,13 @@ ComparisonMode::ComparisonMode(TriageSession *session, ReportTreeModel *model, c
     connect(m_banner, &ComparisonBanner::cancelRequested, this, &ComparisonMode::cancel);
     connect(m_banner, &ComparisonBanner::endRequested, this, &ComparisonMode::end);
     connect(m_banner, &ComparisonBanner::detailsRequested, this, &ComparisonMode::showDetails);
+    // A failed second comparison leaves the first in place: dismissing its message shows the first again.
+    connect(m_banner, &ComparisonBanner::dismissRequested, this, [this] {
+        if (isActive())
+            showSummary();
+        else
+            m_banner->hide();
+    });
 }
 
 ComparisonMode::~ComparisonMode() = default; // a running worker holds only values; its watcher dies with us
