@@ -27,6 +27,11 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
         updateMatchCount();
     });
     connect(model, &ReportTreeModel::triageChanged, this, &ReportFilterProxy::followTriage);
+    // A comparison set or ended: the change filter now means something else.
+    connect(model, &ReportTreeModel::comparisonChanged, this, [this] {
+        if (m_changeMask != AllChanges)
+            refilter();
+    });
     setSourceModel(model);
     // After the proxy's own handler, which has run by then.
     connect(model, &QAbstractItemModel::rowsMoved, this, &ReportFilterProxy::followMove);
@@ -73,6 +78,19 @@ void ReportFilterProxy::setStatusVisible(TestStatus status, bool visible)
     refilter();
 }
 
+void ReportFilterProxy::setChangeFilter(unsigned changeMask)
+{
+    if (changeMask == m_changeMask)
+        return;
+    m_changeMask = changeMask;
+    refilter();
+}
+
+bool ReportFilterProxy::filtersChanges() const
+{
+    return m_changeMask != AllChanges && m_model && m_model->comparison();
+}
+
 bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 {
     return m_statusMask & (1u << static_cast<unsigned>(status));
@@ -80,7 +98,7 @@ bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 
 bool ReportFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_statusMask != 0x1f;
+    return !m_text.isEmpty() || m_statusMask != 0x1f || filtersChanges();
 }
 
 void ReportFilterProxy::refilter()
@@ -124,10 +142,10 @@ void ReportFilterProxy::computeOwnMatches()
     // decided when the proxy asks, from the row the test sits in, since a move changes it.
     m_testMatches.clear();
     if (m_model) {
-        const auto &tests = m_model->report().tests;
-        m_testMatches.reserve(size_t(tests.size()));
-        for (const TestCase &t : tests)
-            m_testMatches.push_back(char(ownMatch(t)));
+        const int n = int(m_model->report().tests.size());
+        m_testMatches.reserve(size_t(n));
+        for (int i = 0; i < n; ++i)
+            m_testMatches.push_back(char(ownMatch(i)));
     }
 }
 
@@ -158,9 +176,12 @@ bool ReportFilterProxy::textMatches(const QString &text) const
     return text.contains(m_text, Qt::CaseInsensitive);
 }
 
-ReportFilterProxy::OwnMatch ReportFilterProxy::ownMatch(const TestCase &t) const
+ReportFilterProxy::OwnMatch ReportFilterProxy::ownMatch(int testIndex) const
 {
+    const TestCase &t = m_model->report().tests[testIndex];
     if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
+        return OwnMatch::None;
+    if (filtersChanges() && !(m_changeMask & (1u << static_cast<unsigned>(m_model->changeOf(testIndex)))))
         return OwnMatch::None;
     if (m_text.isEmpty() || textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
         return OwnMatch::Text;

@@ -10,7 +10,6 @@
 namespace Gapwise {
 
 class ReportTreeModel;
-struct TestCase;
 
 // Filters tests by text (or a regular expression) over test name, message and gap title, and by status.
 // Groups are shown when a test below them matches (recursive filtering), so parents of matches stay visible.
@@ -27,6 +26,11 @@ public:
     void setFilter(const QString &text, bool regularExpression);
     void setStatusVisible(TestStatus status, bool visible);
     bool isStatusVisible(TestStatus status) const;
+    // While runs are compared: only tests whose change class has its bit set (1 << ChangeClass). Ignored
+    // when the model has no comparison.
+    static constexpr unsigned AllChanges = 0xff;
+    void setChangeFilter(unsigned changeMask);
+    unsigned changeFilter() const { return m_changeMask; }
     QString patternError() const { return m_patternError; }
     bool isFiltering() const;
 
@@ -42,11 +46,12 @@ protected:
 
 private:
     enum class OwnMatch : char { None, StatusOnly, Text }; // StatusOnly: passes if its gap's title matches
-    OwnMatch ownMatch(const TestCase &test) const;
+    OwnMatch ownMatch(int testIndex) const;
     void followTriage();
     void followMove(const QModelIndex &parent, int first, int last, const QModelIndex &destination, int row);
     void computeOwnMatches();
     bool textMatches(const QString &text) const;
+    bool filtersChanges() const;
     void refilter();
     void prepareGapMatches();
     void updateMatchCount();
@@ -58,6 +63,7 @@ private:
     bool m_useRegex = false;
     QString m_patternError;
     unsigned m_statusMask = 0x1f; // bit per TestStatus
+    unsigned m_changeMask = AllChanges; // bit per ChangeClass
     int m_matchCount = 0;
     std::vector<char> m_testMatches;      // OwnMatch per Report::tests index: what no triage edit changes
     std::vector<char> m_gapTitleMatches;  // per Report::gaps index, after every filter change and triage edit

@@ -17,6 +17,8 @@ enum ReportRoles {
     TestCountRole,                   // tests at or below this row
     SortRole,                        // per-column sort key (numbers sort as numbers)
     ReportIndexRole,                 // index into Report::phases / gaps / tests, -1 for synthetic groups
+    ChangeRole,                      // while comparing runs: a test's ChangeClass as int; null otherwise
+    FailureDeltaRole,                // while comparing runs: a group's failing tests now minus then
 };
 
 enum class NodeKind { Phase, Gap, Test };

@@ -15,6 +15,8 @@ int prioritySortKey(Priority p) { return static_cast<int>(p); }
 ReportTreeModel::ReportTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    // Group counts for the comparison deltas are recounted after every structural change.
+    connect(this, &ReportTreeModel::triageChanged, this, [this] { m_failingNowValid = false; });
 }
 
 ReportTreeModel::~ReportTreeModel() = default;
@@ -49,6 +51,7 @@ void ReportTreeModel::setGrouping(Grouping grouping)
 void ReportTreeModel::rebuild()
 {
     m_tree = buildReportTree(m_report, m_grouping);
+    m_failingNowValid = false;
 }
 
 bool ReportTreeModel::setGapPriority(const QString &gapId, Priority priority)
@@ -245,6 +248,7 @@ QVariant ReportTreeModel::headerData(int section, Qt::Orientation orientation, i
     case FailuresColumn: return tr("Failures");
     case PhaseColumn: return tr("Phase");
     case PriorityColumn: return tr("Priority");
+    case ChangeColumn: return tr("Change");
     default: return {};
     }
 }
@@ -253,6 +257,10 @@ QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
+    if (role == ChangeRole || role == FailureDeltaRole
+        || (index.column() == ChangeColumn && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole
+                                               || role == Qt::ForegroundRole || role == Qt::TextAlignmentRole)))
+        return comparisonData(index, role);
     if (const GroupNode *g = groupAt(index))
         return groupData(g, index.column(), role);
     const auto *group = static_cast<const GroupNode *>(index.internalPointer());

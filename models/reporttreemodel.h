@@ -3,8 +3,12 @@
 #include "report.h"
 #include "reportroles.h"
 #include "reporttreenodes.h"
+#include "treecomparison.h"
 
 #include <QAbstractItemModel>
+
+#include <memory>
+#include <unordered_map>
 
 namespace Gapwise {
 
@@ -12,11 +16,13 @@ class TriageSession;
 
 // Phases, gaps and tests as a two-level grouping (Phase → Gap → Test or Gap → Phase → Test) over one Report.
 // Display strings are made on demand from the Report; the tree itself is a few ints per test.
+// While runs are compared (setComparison) the Change column shows each test's change class and each
+// group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it.
 class ReportTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, StatusColumn, FailuresColumn, PhaseColumn, PriorityColumn, ColumnCount };
+    enum Columns { NameColumn, StatusColumn, FailuresColumn, PhaseColumn, PriorityColumn, ChangeColumn, ColumnCount };
 
     explicit ReportTreeModel(QObject *parent = nullptr);
     ~ReportTreeModel() override;
@@ -29,6 +35,16 @@ public:
     const Report &report() const { return m_report; }
     void setGrouping(Grouping grouping); // regrouping rebuilds the whole tree: one reset
     Grouping grouping() const { return m_grouping; }
+
+    // Compares the open report with an earlier run: comparisonChanged(), then dataChanged on the Change column
+    // of every row; the tree keeps its structure. nullptr ends the comparison. The change vector must be
+    // indexed like this report's tests.
+    void setComparison(std::shared_ptr<const TreeComparison> comparison);
+    const TreeComparison *comparison() const { return m_comparison.get(); }
+    ChangeClass changeOf(int testIndex) const;
+    // Failing tests (not expected to fail) below a group row now, and in the earlier run; -1 without a comparison.
+    int failingNow(const QModelIndex &groupIndex) const;
+    int failingThen(const QModelIndex &groupIndex) const;
 
     // A local edit: one dataChanged per affected range, never a reset. Returns false for an unknown gap.
     bool setGapPriority(const QString &gapId, Priority priority);
@@ -77,6 +93,9 @@ Q_SIGNALS:
     // A triage edit changed gap indices, gap titles or tests' gaps. Sent before the row signals end, so a
     // proxy can refresh per-gap and per-test state before it re-filters.
     void triageChanged();
+    // The comparison was set or ended; sent before the Change column's dataChanged, so a proxy filtering by
+    // change class can refresh first.
+    void comparisonChanged();
 
 private:
     // Mirroring the session (reporttreeedits.cpp).
@@ -102,6 +121,11 @@ private:
     const Phase *phaseOfGroup(const GroupNode *node) const;
     const Gap *gapOfGroup(const GroupNode *node) const;
     void rebuild();
+    // Comparison mode (reporttreecomparison.cpp).
+    QVariant comparisonData(const QModelIndex &index, int role) const;
+    int groupFailingNow(const GroupNode *node) const;
+    int groupFailingThen(const GroupNode *node) const;
+    void emitChangeColumnChanged();
 
     Report m_report;
     Grouping m_grouping = Grouping::ByPhase;
@@ -109,6 +133,10 @@ private:
     QHash<QString, int> m_phaseIndex; // phase id → Report::phases index, for per-test lookups in data()
     QHash<QString, int> m_gapIndex;
     TriageSession *m_session = nullptr;
+    std::shared_ptr<const TreeComparison> m_comparison;
+    // Failing-now per group, counted in one pass on the first ask after a change (edits move tests).
+    mutable std::unordered_map<const GroupNode *, int> m_failingNow;
+    mutable bool m_failingNowValid = false;
 };
 
 } // namespace Gapwise

@@ -216,4 +216,122 @@ CarryOverResult carryOverTriage(TriageSession &session, const Report &newImporte
     return result;
 }
 
+namespace {
+
+// Gaps the old session created, against the open run's gaps. One with the same title is that gap (compared
+// with the same session twice, or the engineer made it already): the create becomes a rename to its own
+// title (a no-op that keeps the edit numbers of the saved session) and later edits go to it. One whose id
+// the open run uses for another gap (its own "user-1") gets a fresh id, so nothing writes into the wrong gap.
+void matchCreatedGaps(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
+{
+    QHash<QString, int> byTitle;
+    for (int g = 0; g < session.report().gaps.size(); ++g)
+        byTitle.insert(titleKey(session.report().gaps[g].title), g);
+    QSet<QString> taken;
+    for (const QJsonObject &e : std::as_const(edits)) {
+        if (e.value(QStringLiteral("edit")).toString() == QLatin1String("create"))
+            taken.insert(e.value(QStringLiteral("id")).toString());
+    }
+    int next = 1;
+    for (QJsonObject &e : edits) {
+        if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create"))
+            continue;
+        const QString id = e.value(QStringLiteral("id")).toString();
+        const int same = byTitle.value(titleKey(e.value(QStringLiteral("title")).toString()), -1);
+        if (same >= 0) {
+            const Gap &existing = session.report().gaps[same];
+            gapMap.insert(id, existing.id);
+            e = QJsonObject{{QStringLiteral("edit"), QStringLiteral("set")}, {QStringLiteral("gap"), id},
+                            {QStringLiteral("field"), QStringLiteral("title")}, {QStringLiteral("value"), existing.title}};
+            continue;
+        }
+        if (session.gapIndex(id) < 0)
+            continue;
+        QString fresh;
+        do {
+            fresh = QStringLiteral("user-%1").arg(next++);
+        } while (session.gapIndex(fresh) >= 0 || taken.contains(fresh));
+        taken.insert(fresh);
+        gapMap.insert(id, fresh);
+        e.insert(QStringLiteral("id"), fresh);
+    }
+}
+
+} // namespace
+
+CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison)
+{
+    CarriedEdits out;
+    CarryOverResult &result = out.result;
+    result.gapMap = mapGaps(oldRun.imported, current);
+    TriageSession session; // scratch: only values leave it
+    session.load(current);
+    for (const Gap &g : gapsToRestore(oldRun, current, comparison, result.gapMap)) {
+        session.push(new CreateGapCommand(&session, g));
+        result.gapMap.insert(g.id, g.id);
+        result.restoredGaps.append(g.title);
+    }
+    // Tests the old report itself placed in a gap stay there when the open run places them nowhere.
+    QHash<QString, QStringList> placed;
+    QStringList placedOrder;
+    for (const TestCase &old : oldRun.imported.tests) {
+        const int n = session.testIndex(comparison.newIdForOld.value(old.id));
+        if (old.gapId.isEmpty() || n < 0)
+            continue;
+        const TestCase &t = session.report().tests[n];
+        const QString gap = mapped(result.gapMap, old.gapId);
+        if (!t.gapId.isEmpty() || !failsInRun(t) || session.gapIndex(gap) < 0)
+            continue;
+        if (!placed.contains(gap))
+            placedOrder.append(gap);
+        placed[gap].append(t.id);
+    }
+    for (const QString &gap : std::as_const(placedOrder))
+        session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
+    QVector<QJsonObject> edits = oldRun.edits;
+    matchCreatedGaps(edits, session, result.gapMap);
+    const ReplayResult replay = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap));
+    result.applied = replay.applied;
+    result.notCarried = replay.notApplied;
+    result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
+    for (const TriageCommand *edit : session.appliedEdits())
+        out.edits.append(edit->toJson());
+    out.triaged = session.report();
+    return out;
+}
+
+QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text)
+{
+    QStringList notApplied;
+    if (edits.isEmpty())
+        return notApplied;
+    QUndoStack *stack = session.undoStack();
+    stack->beginMacro(text);
+    int pushed = 0;
+    for (int i = 0; i < edits.size(); ++i) {
+        QString error;
+        TriageCommand *command = TriageCommand::fromJson(&session, edits[i], &error);
+        if (!command) {
+            notApplied.append(QStringLiteral("carried edit %1: %2").arg(i + 1).arg(error));
+            continue;
+        }
+        if (!command->applies()) {
+            notApplied.append(QStringLiteral("carried edit %1 (%2): %3")
+                                  .arg(i + 1)
+                                  .arg(command->text(), command->missingIds().join(QLatin1String(", "))));
+            delete command;
+            continue;
+        }
+        session.push(command);
+        ++pushed;
+    }
+    stack->endMacro();
+    if (pushed == 0) {
+        // Nothing applied: leave no empty step on the stack (an obsolete command is dropped when undone).
+        const_cast<QUndoCommand *>(stack->command(stack->index() - 1))->setObsolete(true);
+        stack->undo();
+    }
+    return notApplied;
+}
+
 } // namespace Gapwise

@@ -48,4 +48,21 @@ QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash
 CarryOverResult carryOverTriage(TriageSession &session, const Report &newImported, const TriagedRun &oldRun,
                                 const RunComparison &comparison);
 
+// The same carry-over onto a run that is open and perhaps triaged already (the window's session), as a list
+// of edits: computed on a scratch session (a worker thread may do it) and replayed into the real one with
+// applyCarriedEdits. Restored gaps become "create" edits and the old report's placements suggested moves,
+// so all of it is undoable. A gap the old triage created is the open run's gap of the same title when there
+// is one (comparing twice adds no second copy); otherwise it gets a fresh id if its id is taken.
+struct CarriedEdits
+{
+    CarryOverResult result;
+    QVector<QJsonObject> edits; // to replay, oldest first
+    Report triaged;             // `current` with the edits applied, for the digest
+};
+CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison);
+
+// Pushes `edits` onto the session as one undo step named `text`; returns the edits that did not apply
+// (the session changed since they were computed), one readable line each.
+QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text);
+
 } // namespace Gapwise

@@ -2,19 +2,31 @@
 
 #include "qcustomplotheader.h"
 
+#include <QLabel>
 #include <QVBoxLayout>
 
 using namespace Gapwise;
+
+namespace {
+const QColor EarlierColor(0x90, 0xa4, 0xae);
+const QColor NowColor(0xd3, 0x2f, 0x2f);
+} // namespace
 
 ComparisonChart::ComparisonChart(QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
 {
+    // The legend sits in the title row, like the other charts': inside the plot it would cover long bars.
+    auto *title = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span> earlier "
+                                "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span> this run&nbsp;&nbsp;(change in "
+                                "brackets)")
+                                 .arg(EarlierColor.name(), NowColor.name()),
+                             this);
+    title->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    layout->addWidget(title);
+    layout->addWidget(m_plot, 1);
     m_plot->xAxis->setLabel(tr("Failing tests"));
     setMinimumHeight(220);
 }
@@ -49,8 +61,8 @@ int plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelta> &gaps, int m
         bars->setBrush(color);
         bars->setBarsGroup(group);
     };
-    addBars(ComparisonChart::tr("Last run"), before, QColor(0x90, 0xa4, 0xae));
-    addBars(ComparisonChart::tr("This run"), now, QColor(0xd3, 0x2f, 0x2f));
+    addBars(ComparisonChart::tr("Last run"), before, EarlierColor);
+    addBars(ComparisonChart::tr("This run"), now, NowColor);
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTicks(keys, labels);
     plot.yAxis->setTicker(ticker);

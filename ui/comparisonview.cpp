@@ -9,8 +9,6 @@
 #include "triagesession.h"
 
 #include <QComboBox>
-#include <QFileDialog>
-#include <QMessageBox>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -86,31 +84,15 @@ const ComparisonDigest &ComparisonView::digest() const
     return m_model->digest();
 }
 
+void ComparisonView::showDigest(const ComparisonDigest &digest)
+{
+    present({digest, QString()});
+}
+
 void ComparisonView::compare(const QString &oldPath, const QString &newPath)
 {
     m_summary->setText(tr("Comparing with %1…").arg(oldPath.toHtmlEscaped()));
     m_watcher.setFuture(QtConcurrent::run(&ComparisonView::run, oldPath, newPath));
-}
-
-ComparisonView *ComparisonView::compareFromDialog(QWidget *window, const QString &newPath)
-{
-    if (newPath.isEmpty()) {
-        QMessageBox::information(window, tr("Compare runs"),
-                                 tr("Open the newer run first, then compare it with an earlier one."));
-        return nullptr;
-    }
-    const QString oldPath = QFileDialog::getOpenFileName(
-        window, tr("Compare with an earlier run"), QFileInfo(newPath).absolutePath(),
-        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
-    if (oldPath.isEmpty())
-        return nullptr;
-    auto *view = new ComparisonView(window);
-    view->setWindowFlag(Qt::Window);
-    view->setAttribute(Qt::WA_DeleteOnClose);
-    view->resize(1200, 700);
-    view->compare(oldPath, newPath);
-    view->show();
-    return view;
 }
 
 ComparisonView::Outcome ComparisonView::run(const QString &oldPath, const QString &newPath)

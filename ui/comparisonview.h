@@ -14,10 +14,11 @@ namespace Gapwise {
 class ComparisonTableModel;
 }
 
-// "Compare with…": the changed tests of this run against an earlier one (a report or a .gapwise session,
-// whose triage is carried over), filterable by change class, the since-last-run lines with per-gap and
-// per-phase deltas, a chart of failures per gap old vs new, and what could not be carried over.
-// Reading, matching and carrying over run on a pool thread; the widget only shows the digest.
+// The details of a comparison (the main window's "Show details", ComparisonMode): the changed tests of this
+// run against an earlier one (a report or a .gapwise session, whose triage is carried over), filterable by
+// change class, the since-last-run lines with per-gap and per-phase deltas, a chart of failures per gap old
+// vs new, and what could not be carried over. compare() runs on its own (reading, matching and carrying
+// over on a pool thread); showDigest() shows one computed elsewhere.
 class ComparisonView : public QWidget
 {
     Q_OBJECT
@@ -26,9 +27,9 @@ public:
     ~ComparisonView() override;
 
     void compare(const QString &oldPath, const QString &newPath);
-    // File > Compare with…: asks for the earlier run and opens a window comparing `newPath` with it.
-    static ComparisonView *compareFromDialog(QWidget *window, const QString &newPath);
     const Gapwise::ComparisonDigest &digest() const;
+    // Shows a digest computed elsewhere (the main window's comparison mode), without running anything.
+    void showDigest(const Gapwise::ComparisonDigest &digest);
 
 signals:
     void compared();

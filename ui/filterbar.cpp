@@ -2,6 +2,7 @@
 
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "runcomparison.h"
 #include "statuspalette.h"
 
 #include <QCheckBox>
@@ -21,6 +22,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_regex(new QCheckBox(tr("Regex"), this))
     , m_grouping(new QComboBox(this))
+    , m_change(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_debounce(new QTimer(this))
 {
@@ -32,6 +34,18 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_grouping->addItem(tr("By phase"), int(Grouping::ByPhase));
     m_grouping->addItem(tr("By gap"), int(Grouping::ByGap));
     m_grouping->setToolTip(tr("Group the tree by phase (Phase → Gap → Test) or by gap (Gap → Phase → Test)"));
+    // Removed tests are not in this run's tree: they have no entry (the comparison banner counts them).
+    m_change->setObjectName(QStringLiteral("changeFilter"));
+    m_change->addItem(tr("All tests"), ReportFilterProxy::AllChanges);
+    m_change->addItem(tr("Any change"), ReportFilterProxy::AllChanges & ~(1u << unsigned(ChangeClass::Unchanged)));
+    for (ChangeClass c : {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+                          ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added}) {
+        QString label = changeClassName(c);
+        label[0] = label[0].toUpper();
+        m_change->addItem(label, 1u << unsigned(c));
+    }
+    m_change->setToolTip(tr("Show only tests that changed this way since the run compared with"));
+    m_change->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
 
@@ -39,6 +53,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_search, 1);
     top->addWidget(m_regex);
+    top->addWidget(m_change);
     top->addWidget(m_grouping);
 
     auto *bottom = new QHBoxLayout;
@@ -76,6 +91,10 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::applyNow);
     connect(m_grouping, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int) { emit groupingChanged(m_grouping->currentData().toInt()); });
+    connect(m_change, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) {
+        m_proxy->setChangeFilter(m_change->currentData().toUInt());
+        updateCount();
+    });
     connect(proxy, &ReportFilterProxy::matchCountChanged, this, &FilterBar::updateCount);
     connect(proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateCount);
     updateCount();
@@ -85,6 +104,14 @@ void FilterBar::applyNow()
 {
     m_debounce->stop();
     m_proxy->setFilter(m_search->text(), m_regex->isChecked());
+    updateCount();
+}
+
+void FilterBar::setComparisonActive(bool active)
+{
+    if (!active)
+        m_change->setCurrentIndex(0);
+    m_change->setVisible(active);
     updateCount();
 }
 

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
-#include "comparisonview.h"
+#include "comparisonbanner.h"
+#include "comparisonchart.h"
+#include "comparisonmode.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "exportactions.h"
@@ -66,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setSession(m_session); // the tree shows the triaged report and follows every edit
     m_sessions = new SessionController(m_session, this);
     buildViews();
+    m_comparison = new ComparisonMode(m_session, m_model, {m_tree, m_filterBar, m_gapChart, m_chartSplitter}, this);
+    qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     buildActions();
     buildStatusBar();
     m_linker = new SelectionLinker(m_tree, m_proxy, m_phaseChart, m_gapChart, this);
@@ -97,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
                              {{tr("Reload and keep my triage"), [this] { reloadReport(); }}, {tr("Ignore"), [] {}}});
     });
     restoreSettings();
+    m_tree->setColumnHidden(ReportTreeModel::ChangeColumn, true); // a saved header may have shown it
 }
 
 MainWindow::~MainWindow()
@@ -374,11 +379,15 @@ void MainWindow::buildActions()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
-    file->addAction(tr("&Compare with…"), this, [this] { ComparisonView::compareFromDialog(this, m_runner->currentPath()); });
+    file->addAction(tr("&Compare with…"), this, &MainWindow::compareFileDialog)
+        ->setStatusTip(tr("Compare this run with an earlier one (a report or a session, whose triage carries over)"));
     file->addSeparator();
     // The plan of the session: the report with the engineer's triage, compared with the report as imported.
     m_exports = new ExportActions(this, [this] {
-        return ExportActions::Request{Gapwise::buildPlan(*m_session, QDateTime::currentDateTime()), m_session->report()};
+        Gapwise::RemediationPlan plan = Gapwise::buildPlan(*m_session, QDateTime::currentDateTime());
+        if (const Gapwise::ComparisonDigest *comparison = activeComparison()) // "since last run" in every format
+            plan.comparison = *comparison;
+        return ExportActions::Request{plan, m_session->report()};
     });
     m_exports->addTo(file);
     connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
@@ -451,6 +460,26 @@ void MainWindow::openFileDialog()
     openReport(path);
 }
 
+void MainWindow::compareFileDialog()
+{
+    const QString dir = QFileInfo(m_sessions->reportPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Compare with an earlier run"), dir,
+        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
+    if (!path.isEmpty())
+        compareWith(path);
+}
+
+bool MainWindow::compareWith(const QString &oldPath)
+{
+    return m_comparison->start(oldPath);
+}
+
+const ComparisonDigest *MainWindow::activeComparison() const
+{
+    return m_comparison->digest();
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const auto urls = event->mimeData()->urls();
@@ -510,6 +539,7 @@ bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
         QCoreApplication::processEvents();
     m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    m_comparison->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
     QCoreApplication::processEvents();
     return grab().save(path, "PNG");
 }

@@ -9,6 +9,7 @@ class QLabel;
 class QSplitter;
 class QToolButton;
 class QTreeView;
+class ComparisonMode;
 class DetailsPane;
 class ExportActions;
 class DiagnosticsPanel;
@@ -25,6 +26,7 @@ class SessionController;
 class TriageActions;
 
 namespace Gapwise {
+struct ComparisonDigest;
 class ChartDataAdapter;
 class ReportFilterProxy;
 class ReportTreeModel;
@@ -51,6 +53,13 @@ public:
     // Re-imports the open report (it changed on disk) and re-applies the current triage to it.
     void reloadReport();
     static QString sampleReportPath();
+
+    // File > Compare with… without the dialog: compares the open run with `oldPath` (a report or a
+    // .gapwise session) off the GUI thread; the window then shows the comparison (ComparisonMode).
+    bool compareWith(const QString &oldPath);
+    // The comparison the window shows (per-gap deltas as the triage is now), for exports; nullptr when none.
+    const Gapwise::ComparisonDigest *activeComparison() const;
+    ComparisonMode *comparisonMode() const { return m_comparison; }
 
     // Lays the window out at `size`, paints it and writes a PNG. For docs and CI; works offscreen.
     bool saveScreenshot(const QString &path, const QSize &size = QSize(1400, 900));
@@ -89,6 +98,7 @@ private:
     void onLoaded(const Gapwise::Report &report, const Gapwise::SourceLines &lines);
     void onFailed(const Gapwise::ImportError &error);
     void openFileDialog();
+    void compareFileDialog();
     void setGrouping(int grouping);
     void updateDiagnosticsBadge();
     void updateCurrentDetails();
@@ -124,4 +134,5 @@ private:
     QDockWidget *m_historyDock = nullptr;
     QDockWidget *m_gapDock = nullptr;
     GapEditor *m_gapEditor = nullptr;
+    ComparisonMode *m_comparison = nullptr;
 };

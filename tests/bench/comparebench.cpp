@@ -3,16 +3,21 @@
 // is triaged as an engineer would: a gap created, its failures moved in, a priority and notes set, so the
 // carry-over replays real edits and matches new failures against the gap's signatures.
 // Imports are timed apart: the question is whether comparing stays interactive once both runs are loaded.
+// The "window" lines time the main window's comparison mode: the worker's share, then what the GUI thread
+// does with the result (tree and filter proxy following the session).
 // Not run by CI: speed is measured here, never asserted in tests.
 #include "comparisondigest.h"
 #include "comparisonwriters.h"
 #include "importer.h"
 #include "junitsynth.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
 #include "runcomparison.h"
 #include "triagecarryover.h"
 #include "triagecommands.h"
 #include "triagedrun.h"
 #include "triagesession.h"
+#include "treecomparison.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -112,6 +117,44 @@ int main(int argc, char **argv)
         << "  (" << json.size() / 1024 << " KiB)\n"
         << "total            " << qSetFieldWidth(8) << compareMs + carryMs + digestMs << qSetFieldWidth(9)
         << qint64(compareCpu + carryCpu + digestCpu) << qSetFieldWidth(0) << '\n';
+    // The window's comparison mode: the worker's share, then what the GUI thread does with its result
+    // (tree and proxy following the session, as in the window).
+    timer.restart();
+    cpu = cpuMs();
+    const CarriedEdits carried = carryOverEdits(newRun, old, comparison);
+    const auto tree = std::make_shared<const TreeComparison>(
+        treeComparison(old.triaged, int(newRun.tests.size()), comparison, carried.result.gapMap));
+    const ComparisonDigest windowDigest = digestComparison(old.triaged, carried.triaged, comparison, &carried.result);
+    const qint64 workerMs = timer.elapsed();
+    const double workerCpu = cpuMs() - cpu;
+    TriageSession windowSession;
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    model.setSession(&windowSession);
+    proxy.setReportModel(&model);
+    windowSession.load(newRun);
+    timer.restart();
+    cpu = cpuMs();
+    model.setComparison(tree);
+    const QStringList late = applyCarriedEdits(windowSession, carried.edits, QStringLiteral("Carry over triage"));
+    QStringList shown; // the Change column of the top-level rows, as a first paint asks for it
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        shown.append(proxy.index(r, ReportTreeModel::ChangeColumn).data().toString());
+    const QVector<GroupDelta> gapsNow = currentGapDeltas(*tree, windowSession.report(), {});
+    const qint64 guiMs = timer.elapsed();
+    const double guiCpu = cpuMs() - cpu;
+    timer.restart();
+    cpu = cpuMs();
+    proxy.setChangeFilter(1u << unsigned(ChangeClass::NewFailure));
+    const qint64 filterMs = timer.elapsed();
+    const double filterCpu = cpuMs() - cpu;
+    out << "window: worker (carryOverEdits + treeComparison + digest of " << windowDigest.tests.size()
+        << " changed tests) " << workerMs << " ms wall, " << qint64(workerCpu) << " ms CPU\n"
+        << "window: GUI thread (setComparison, replay " << carried.edits.size() << " edits as one step, "
+        << shown.size() << " group deltas, " << gapsNow.size() << " gap bars) " << guiMs << " ms wall, "
+        << qint64(guiCpu) << " ms CPU" << (late.isEmpty() ? "" : " (some edits did not apply)") << '\n'
+        << "window: change filter to new failures (" << proxy.matchCount() << " match) " << filterMs << " ms wall, "
+        << qint64(filterCpu) << " ms CPU\n";
     QStringList counts;
     for (int c = 0; c < ChangeClassCount; ++c)
         counts.append(QStringLiteral("%1 %2").arg(comparison.counts[c]).arg(changeClassName(ChangeClass(c))));

@@ -1,0 +1,205 @@
+// The main window in comparison mode, offscreen: File > Compare driven through compareWith, the banner,
+// column, change filter and old-vs-new chart, the carried triage as one undo step, cancel, supersede, errors.
+#include "testsupport.h"
+
+#include "comparisonbanner.h"
+#include "comparisonchart.h"
+#include "comparisonmode.h"
+#include "comparisonview.h"
+#include "filterbar.h"
+#include "gapchart.h"
+#include "mainwindow.h"
+#include "qcustomplotheader.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "sessioncontroller.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QThreadPool>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+// Bar values top-down (the chart's keys run bottom-up).
+QVector<double> barValues(ComparisonChart *chart, int plottable)
+{
+    auto *bars = qobject_cast<QCPBars *>(chart->plot()->plottable(plottable));
+    QVector<double> values;
+    if (!bars)
+        return values;
+    for (auto it = bars->data()->constEnd(); it != bars->data()->constBegin();)
+        values.append((--it)->value);
+    return values;
+}
+
+void openIn(MainWindow &w, const QString &file)
+{
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    REQUIRE(w.openReport(dataPath(file)));
+    REQUIRE(loaded.wait(20000));
+}
+
+} // namespace
+
+TEST_CASE("The window compares its run with a session: column, deltas, chart, banner, one undo step, end",
+          "[compare][comparemode][gui]")
+{
+    MainWindow w;
+    QAbstractItemModelTester modelTester(w.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
+    w.resize(1400, 900);
+    w.show();
+    openIn(w, QStringLiteral("compare/run2.md"));
+    ComparisonMode *mode = w.comparisonMode();
+    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK_FALSE(w.activeComparison());
+
+    QSignalSpy compared(mode, &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    CHECK(mode->isRunning());
+    CHECK(mode->banner()->cancelButton()->isVisible());
+    REQUIRE(compared.wait(20000));
+
+    // The banner says what changed and what did not carry over; the column, filter and chart show it.
+    CHECK(mode->banner()->isVisible());
+    CHECK(mode->banner()->text()
+          == QStringLiteral("Compared with md-run1.gapwise: 3 new failures · 1 fixed · 3 still failing · 1 newly passing · "
+                           "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
+                           "step): 4 edits, 1 suggestion"));
+    CHECK(mode->banner()->detailsText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
+    CHECK_FALSE(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK(w.filterBar()->changeBox()->isVisible());
+    CHECK_FALSE(w.gapChart()->isVisible());
+    REQUIRE(mode->chart()->isVisible());
+    // Per gap, earlier run then this run: Cart Totals Wrong 2→1, Database outage 2→3, Legacy Tax Tables 1→0,
+    // Unassigned 0→2 (the same numbers as the details window's digest).
+    CHECK(barValues(mode->chart(), 0) == QVector<double>{2, 2, 1, 0});
+    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+    const ComparisonDigest *digest = w.activeComparison();
+    REQUIRE(digest);
+    CHECK(digest->count(ChangeClass::NewFailure) == 3);
+    CHECK(digest->count(ChangeClass::Removed) == 2);
+
+    // The change filter in the bar narrows the tree to the new failures.
+    QComboBox *change = w.filterBar()->changeBox();
+    change->setCurrentIndex(change->findText(QStringLiteral("New failure")));
+    CHECK(w.filterProxy()->matchCount() == 3);
+    CHECK(w.filterBar()->matchText() == QStringLiteral("3 of 10 tests match"));
+
+    // The carried triage is one step of the window's own undo stack; undoing it updates the chart.
+    QUndoStack *undo = w.session()->undoStack();
+    REQUIRE(undo->count() == 1);
+    CHECK(undo->text(0) == QStringLiteral("Carry over triage from md-run1.gapwise"));
+    CHECK(w.isWindowModified());
+    undo->undo();
+    QCoreApplication::processEvents();
+    CHECK_FALSE(gapTitled(w.session()->report(), QStringLiteral("Database outage")));
+    // Recounted, not the worker's numbers: the hand-made gap is gone now, its failures of then remain.
+    const QVector<GroupDelta> &now = w.activeComparison()->gaps;
+    CHECK(std::any_of(now.cbegin(), now.cend(), [](const GroupDelta &g) {
+        return g.title == QStringLiteral("Database outage") && g.oldFailing == 2 && g.newFailing == 0;
+    }));
+    CHECK(w.filterProxy()->matchCount() == 3);
+    undo->redo();
+    QCoreApplication::processEvents();
+    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+
+    // Details open the comparison window on the same digest; End comparison restores the plain views.
+    ComparisonView *details = mode->showDetails();
+    REQUIRE(details);
+    CHECK(details->digest().count(ChangeClass::NewFailure) == 3);
+    mode->banner()->endButton()->click();
+    CHECK_FALSE(w.activeComparison());
+    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK_FALSE(w.filterBar()->changeBox()->isVisible());
+    CHECK(w.filterProxy()->matchCount() == 10);
+    CHECK(w.gapChart()->isVisible());
+    CHECK_FALSE(mode->chart()->isVisible());
+    CHECK_FALSE(mode->banner()->isVisible());
+    CHECK(gapTitled(w.session()->report(), QStringLiteral("Database outage"))); // the triage stays
+
+    // Comparing with the same session again adds no second copy of the gaps it made.
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    const auto &gaps = w.session()->report().gaps;
+    CHECK(std::count_if(gaps.cbegin(), gaps.cend(),
+                        [](const Gap &g) { return g.title == QStringLiteral("Database outage"); })
+          == 1);
+    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+}
+
+TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][comparemode][gui]")
+{
+    MainWindow w;
+    QAbstractItemModelTester modelTester(w.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    openIn(w, QStringLiteral("compare/run2.xml"));
+    ComparisonMode *mode = w.comparisonMode();
+    QSignalSpy compared(mode, &ComparisonMode::compared);
+    QSignalSpy failed(mode, &ComparisonMode::failed);
+
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/run1.xml"))));
+    mode->banner()->cancelButton()->click();
+    CHECK_FALSE(mode->isRunning());
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    CHECK(compared.isEmpty());
+    CHECK_FALSE(w.activeComparison());
+    CHECK(w.session()->undoStack()->count() == 0);
+    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+
+    // A comparison started while another runs replaces it: only the second one's result arrives.
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("junit/not-junit.xml"))));
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/run1.xml"))));
+    REQUIRE(compared.wait(20000));
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    CHECK(failed.isEmpty());
+    REQUIRE(w.activeComparison());
+    CHECK(w.activeComparison()->count(ChangeClass::NewFailure) > 0);
+
+    // Opening another report ends the comparison.
+    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
+    openIn(w, QStringLiteral("compare/run2.md"));
+    CHECK_FALSE(w.activeComparison());
+    CHECK(w.treeModel()->comparison() == nullptr);
+}
+
+TEST_CASE("Comparing with a file that is not a report says so in the banner", "[compare][comparemode][gui]")
+{
+    MainWindow w;
+    openIn(w, QStringLiteral("compare/run2.md"));
+    QSignalSpy failed(w.comparisonMode(), &ComparisonMode::failed);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("junit/not-junit.xml"))));
+    REQUIRE(failed.wait(20000));
+    CHECK(w.comparisonMode()->banner()->text().contains(QStringLiteral("not-junit.xml:2:21")));
+    CHECK_FALSE(w.activeComparison());
+
+    // A failed comparison while another is shown keeps that one; dismissing the message brings it back.
+    QSignalSpy compared(w.comparisonMode(), &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("junit/not-junit.xml"))));
+    REQUIRE(failed.wait(20000));
+    REQUIRE(w.activeComparison());
+    CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Could not compare with not-junit.xml")));
+    const auto buttons = w.comparisonMode()->banner()->findChildren<QPushButton *>();
+    const auto dismiss = std::find_if(buttons.cbegin(), buttons.cend(),
+                                      [](QPushButton *b) { return b->text() == QStringLiteral("Dismiss"); });
+    REQUIRE(dismiss != buttons.cend());
+    (*dismiss)->click();
+    CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
+}

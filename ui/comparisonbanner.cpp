@@ -1,0 +1,114 @@
+#include "comparisonbanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+ComparisonBanner::ComparisonBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_label(new QLabel(this))
+    , m_second(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_details(new QPushButton(tr("Show details"), this))
+    , m_end(new QPushButton(tr("End comparison"), this))
+    , m_dismiss(new QPushButton(tr("Dismiss"), this))
+{
+    setObjectName(QStringLiteral("comparisonBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_label->setObjectName(QStringLiteral("comparisonSummary"));
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::RichText);
+    m_second->setWordWrap(true);
+    m_second->setTextFormat(Qt::RichText);
+    m_second->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy->setRange(0, 0); // indeterminate: reading, matching and carrying over have no useful percentage
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_details->setToolTip(tr("Every changed test, the per-gap and per-phase deltas, what was not carried over"));
+    m_end->setToolTip(tr("Leave comparison mode; carried-over triage stays (undo it with Edit > Undo)"));
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(m_label);
+    text->addWidget(m_second);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addLayout(text, 1);
+    for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_cancel),
+                       static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_dismiss)})
+        layout->addWidget(w, 0, Qt::AlignTop);
+    connect(m_cancel, &QPushButton::clicked, this, &ComparisonBanner::cancelRequested);
+    connect(m_details, &QPushButton::clicked, this, &ComparisonBanner::detailsRequested);
+    connect(m_end, &QPushButton::clicked, this, &ComparisonBanner::endRequested);
+    connect(m_dismiss, &QPushButton::clicked, this, &ComparisonBanner::dismissRequested);
+    hide();
+}
+
+void ComparisonBanner::tint(const QColor &color)
+{
+    // A tint of the palette's own window colour keeps the strip readable in light and dark themes.
+    QPalette pal = palette();
+    const QColor bg = pal.color(QPalette::Window);
+    pal.setColor(QPalette::Window, QColor::fromRgbF(bg.redF() * 0.8 + color.redF() * 0.2, bg.greenF() * 0.8 + color.greenF() * 0.2,
+                                                    bg.blueF() * 0.8 + color.blueF() * 0.2));
+    setPalette(pal);
+}
+
+void ComparisonBanner::showRunning(const QString &text)
+{
+    tint(QColor(0x90, 0xa4, 0xae));
+    m_label->setText(text.toHtmlEscaped());
+    m_second->hide();
+    m_busy->show();
+    m_cancel->show();
+    m_details->hide();
+    m_end->hide();
+    m_dismiss->hide();
+    show();
+}
+
+void ComparisonBanner::showResult(const QString &html, const QString &detailsHtml)
+{
+    tint(QColor(0x42, 0x85, 0xf4));
+    m_label->setText(html);
+    m_second->setText(detailsHtml);
+    m_second->setVisible(!detailsHtml.isEmpty());
+    m_busy->hide();
+    m_cancel->hide();
+    m_details->show();
+    m_end->show();
+    m_dismiss->hide();
+    show();
+}
+
+void ComparisonBanner::showFailure(const QString &text)
+{
+    tint(QColor(0xd6, 0x45, 0x41));
+    m_label->setText(text.toHtmlEscaped());
+    m_second->hide();
+    m_busy->hide();
+    m_cancel->hide();
+    m_details->hide();
+    m_end->hide();
+    m_dismiss->show();
+    show();
+}
+
+namespace {
+
+QString plain(const QString &html)
+{
+    QTextDocument doc;
+    doc.setHtml(html);
+    return doc.toPlainText();
+}
+
+} // namespace
+
+QString ComparisonBanner::text() const { return plain(m_label->text()); }
+QString ComparisonBanner::detailsText() const { return m_second->isVisibleTo(this) ? plain(m_second->text()) : QString(); }

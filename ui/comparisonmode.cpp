@@ -1,0 +1,244 @@
+#include "comparisonmode.h"
+
+#include "comparisonbanner.h"
+#include "comparisonchart.h"
+#include "comparisonview.h"
+#include "filterbar.h"
+#include "gapchart.h"
+#include "reporttreemodel.h"
+#include "runcomparison.h"
+#include "triagecarryover.h"
+#include "triagedrun.h"
+#include "triagesession.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Gapwise;
+
+ComparisonMode::ComparisonMode(TriageSession *session, ReportTreeModel *model, const Views &views, QWidget *window)
+    : QObject(window)
+    , m_session(session)
+    , m_model(model)
+    , m_views(views)
+    , m_window(window)
+    , m_banner(new ComparisonBanner)
+    , m_chart(new ComparisonChart)
+    , m_refresh(new QTimer(this))
+{
+    m_chart->setObjectName(QStringLiteral("comparisonChart"));
+    m_chart->hide();
+    m_chart->setMinimumHeight(m_chart->fontMetrics().height() * 8); // beside the phase chart, in a small window too
+    const int at = m_views.chartSplitter->indexOf(m_views.gapChart);
+    m_views.chartSplitter->insertWidget(at + 1, m_chart);
+    m_views.chartSplitter->setStretchFactor(at + 1, 3);
+    m_views.tree->setColumnHidden(ReportTreeModel::ChangeColumn, true);
+    // Edits come in bursts (a macro, a drag of many tests): recount the gap deltas once per event-loop turn.
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(0);
+    connect(m_refresh, &QTimer::timeout, this, &ComparisonMode::refreshDeltas);
+    connect(m_session, &TriageSession::changed, this, [this] {
+        if (isActive())
+            m_refresh->start();
+    });
+    // Another report (or a reload) replaces the run being compared: the comparison no longer applies.
+    connect(m_session, &TriageSession::modelReset, this, [this] {
+        if (m_running)
+            cancel();
+        end();
+    });
+    connect(m_banner, &ComparisonBanner::cancelRequested, this, &ComparisonMode::cancel);
+    connect(m_banner, &ComparisonBanner::endRequested, this, &ComparisonMode::end);
+    connect(m_banner, &ComparisonBanner::detailsRequested, this, &ComparisonMode::showDetails);
+    // A failed second comparison leaves the first in place: dismissing its message shows the first again.
+    connect(m_banner, &ComparisonBanner::dismissRequested, this, [this] {
+        if (isActive())
+            showSummary();
+        else
+            m_banner->hide();
+    });
+}
+
+ComparisonMode::~ComparisonMode() = default; // a running worker holds only values; its watcher dies with us
+
+bool ComparisonMode::start(const QString &oldPath)
+{
+    const Report &imported = m_session->imported();
+    if (imported.sourceFile.isEmpty() && imported.tests.isEmpty()) {
+        const QString message = tr("Open the newer run first, then compare it with an earlier one.");
+        m_banner->showFailure(message);
+        Q_EMIT failed(message);
+        return false;
+    }
+    const int generation = ++m_generation; // supersedes a comparison still running
+    m_running = true;
+    m_banner->showRunning(tr("Comparing with %1…").arg(QFileInfo(oldPath).fileName()));
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, oldPath] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // cancelled, superseded, or the window opened another report meanwhile
+        m_running = false;
+        present(oldPath, watcher->result());
+    });
+    // Reports are implicitly shared: the worker gets copies without copying the tests.
+    watcher->setFuture(QtConcurrent::run(&ComparisonMode::compute, oldPath, imported, m_session->report()));
+    return true;
+}
+
+void ComparisonMode::cancel()
+{
+    if (!m_running)
+        return;
+    ++m_generation;
+    m_running = false;
+    if (isActive())
+        showSummary();
+    else
+        m_banner->hide();
+    Q_EMIT cancelled();
+}
+
+ComparisonMode::Outcome ComparisonMode::compute(const QString &oldPath, const Report &imported, const Report &current)
+{
+    Outcome outcome;
+    const auto oldRun = loadTriagedRun(oldPath, &outcome.error);
+    if (!oldRun)
+        return outcome;
+    const RunComparison comparison = compareRuns(oldRun->imported, imported);
+    const CarriedEdits carried = carryOverEdits(current, *oldRun, comparison);
+    outcome.digest = digestComparison(oldRun->triaged, carried.triaged, comparison, &carried.result);
+    outcome.edits = carried.edits;
+    outcome.tree = std::make_shared<const TreeComparison>(
+        treeComparison(oldRun->triaged, int(current.tests.size()), comparison, carried.result.gapMap));
+    // Every gap of then, under its id now: undoing the carried triage may remove gaps it made.
+    for (const Gap &g : oldRun->triaged.gaps)
+        outcome.goneGapTitles.insert(carried.result.gapMap.value(g.id, g.id), g.title);
+    return outcome;
+}
+
+void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
+{
+    if (!outcome.error.isEmpty()) {
+        m_banner->showFailure(tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error));
+        Q_EMIT failed(outcome.error);
+        return;
+    }
+    m_oldPath = oldPath;
+    m_digest = outcome.digest;
+    m_tree = outcome.tree;
+    m_goneGapTitles = outcome.goneGapTitles;
+    m_model->setComparison(m_tree);
+    // The earlier run's triage, as one undo step in the window's own session.
+    const QStringList late = applyCarriedEdits(*m_session, outcome.edits,
+                                               tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()));
+    m_digest.notCarried += late;
+    setViewsComparing(true);
+    refreshDeltas();
+    if (m_details)
+        m_details->showDigest(m_digest);
+    Q_EMIT compared();
+}
+
+void ComparisonMode::end()
+{
+    if (!isActive())
+        return;
+    m_refresh->stop();
+    m_tree.reset();
+    m_digest = ComparisonDigest();
+    m_model->setComparison(nullptr);
+    setViewsComparing(false);
+    if (!m_running)
+        m_banner->hide();
+    if (m_details)
+        m_details->close();
+    Q_EMIT ended();
+}
+
+void ComparisonMode::setViewsComparing(bool comparing)
+{
+    m_views.filterBar->setComparisonActive(comparing);
+    m_views.tree->setColumnHidden(ReportTreeModel::ChangeColumn, !comparing);
+    if (comparing) {
+        const QFontMetrics metrics = m_views.tree->fontMetrics();
+        int widest = 0;
+        for (int c = 0; c < ChangeClassCount; ++c)
+            widest = qMax(widest, metrics.horizontalAdvance(changeClassName(ChangeClass(c))));
+        m_views.tree->setColumnWidth(ReportTreeModel::ChangeColumn, widest + metrics.averageCharWidth() * 3);
+    }
+    m_views.gapChart->setVisible(!comparing);
+    m_chart->setVisible(comparing);
+}
+
+const ComparisonDigest *ComparisonMode::digest() const
+{
+    return isActive() ? &m_digest : nullptr;
+}
+
+void ComparisonMode::refreshDeltas()
+{
+    if (!isActive())
+        return;
+    // Triage moves tests between gaps: the per-gap numbers "now" follow it; the earlier run's stay.
+    m_digest.gaps = currentGapDeltas(*m_tree, m_session->report(), m_goneGapTitles);
+    m_chart->setDeltas(m_digest.gaps);
+    showSummary();
+}
+
+void ComparisonMode::showSummary()
+{
+    const ComparisonDigest &d = m_digest;
+    QStringList parts;
+    const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+                                 ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added};
+    for (ChangeClass c : order) {
+        if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed) {
+            const QString name = c == ChangeClass::NewFailure && d.count(c) != 1 ? tr("new failures") : changeClassName(c);
+            const QString part = QStringLiteral("%1 %2").arg(d.count(c)).arg(name);
+            parts << (c == ChangeClass::NewFailure && d.count(c) > 0 ? QStringLiteral("<b>%1</b>").arg(part) : part);
+        }
+    }
+    if (d.count(ChangeClass::Removed) > 0)
+        parts << tr("%1 removed (not in this run)").arg(d.count(ChangeClass::Removed));
+    QString html = tr("Compared with <b>%1</b>: ").arg(QFileInfo(m_oldPath).fileName().toHtmlEscaped())
+        + parts.join(QStringLiteral(" · "));
+    if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
+        html += tr(". Triage carried over (one undo step): %1, %2")
+                    .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(d.carriedEdits),
+                         d.suggested.size() == 1 ? tr("1 suggestion") : tr("%1 suggestions").arg(d.suggested.size()));
+        if (!d.restoredGaps.isEmpty())
+            html += tr(", gaps kept from the earlier run: %1").arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
+    QString second;
+    if (!d.notCarried.isEmpty()) {
+        constexpr int Shown = 3;
+        QStringList lines;
+        for (const QString &l : d.notCarried.mid(0, Shown))
+            lines << l.toHtmlEscaped();
+        second = tr("Not carried over: ") + lines.join(QStringLiteral("; "));
+        if (d.notCarried.size() > Shown)
+            second += tr("; and %1 more (Show details)").arg(d.notCarried.size() - Shown);
+    }
+    m_banner->showResult(html, second);
+}
+
+ComparisonView *ComparisonMode::showDetails()
+{
+    if (!isActive())
+        return nullptr;
+    if (!m_details) {
+        m_details = new ComparisonView(m_window);
+        m_details->setWindowFlag(Qt::Window);
+        m_details->setAttribute(Qt::WA_DeleteOnClose);
+        m_details->resize(1200, 700);
+    }
+    m_details->showDigest(m_digest);
+    m_details->show();
+    m_details->raise();
+    return m_details;
+}

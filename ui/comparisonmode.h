@@ -1,0 +1,95 @@
+#pragma once
+
+#include "comparisondigest.h"
+#include "treecomparison.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class ComparisonBanner;
+class ComparisonChart;
+class ComparisonView;
+class FilterBar;
+class GapChart;
+class QSplitter;
+class QTimer;
+class QTreeView;
+
+namespace Gapwise {
+class ReportTreeModel;
+class TriageSession;
+}
+
+// The main window comparing its open run with an earlier one (a report or a .gapwise session).
+// start() reads, matches and carries over on a pool thread; the GUI thread then only switches the views:
+// the tree's Change column and deltas, the change filter, the old-vs-new gap chart in place of the gap
+// chart, and the banner. The earlier run's triage enters the window's session as one undo step.
+// A cancelled or superseded comparison's result is dropped (generation counter); opening another report
+// ends the comparison.
+class ComparisonMode : public QObject
+{
+    Q_OBJECT
+public:
+    struct Views
+    {
+        QTreeView *tree = nullptr;
+        FilterBar *filterBar = nullptr;
+        GapChart *gapChart = nullptr;
+        QSplitter *chartSplitter = nullptr; // the comparison chart goes beside the gap chart, hidden
+    };
+    ComparisonMode(Gapwise::TriageSession *session, Gapwise::ReportTreeModel *model, const Views &views,
+                   QWidget *window);
+    ~ComparisonMode() override;
+
+    ComparisonBanner *banner() const { return m_banner; }
+    ComparisonChart *chart() const { return m_chart; }
+
+    // Compares the session's report with `oldPath`; false (and failed()) when no report is open.
+    bool start(const QString &oldPath);
+    void cancel();
+    void end(); // back to the plain views; carried-over triage stays in the session (undoable)
+    bool isRunning() const { return m_running; }
+    bool isActive() const { return m_tree != nullptr; }
+    // The comparison shown, its gap deltas recounted after triage edits; nullptr when none is active.
+    const Gapwise::ComparisonDigest *digest() const;
+    ComparisonView *showDetails();
+
+signals:
+    void compared();
+    void failed(const QString &message);
+    void cancelled();
+    void ended();
+
+private:
+    struct Outcome
+    {
+        Gapwise::ComparisonDigest digest;
+        QVector<QJsonObject> edits;
+        std::shared_ptr<const Gapwise::TreeComparison> tree;
+        QHash<QString, QString> goneGapTitles; // the earlier run's gap titles by gap id now
+        QString error;
+    };
+    static Outcome compute(const QString &oldPath, const Gapwise::Report &imported, const Gapwise::Report &current);
+    void present(const QString &oldPath, const Outcome &outcome);
+    void refreshDeltas();
+    void showSummary();
+    void setViewsComparing(bool comparing);
+
+    Gapwise::TriageSession *m_session;
+    Gapwise::ReportTreeModel *m_model;
+    Views m_views;
+    QWidget *m_window;
+    ComparisonBanner *m_banner;
+    ComparisonChart *m_chart;
+    QTimer *m_refresh;
+    QPointer<ComparisonView> m_details;
+    int m_generation = 0;
+    bool m_running = false;
+    QString m_oldPath;
+    Gapwise::ComparisonDigest m_digest;
+    std::shared_ptr<const Gapwise::TreeComparison> m_tree;
+    QHash<QString, QString> m_goneGapTitles;
+};
