@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer and runs the whole ctest suite.
 # Any sanitizer report fails the run: ASan and UBSan halt on the first error, LeakSanitizer fails the
-# process at exit. Leaks inside third-party libraries (fontconfig, Qt's platform plugins) are suppressed
-# by tests/sanitize/lsan.supp; ours are not.
+# process at exit. A leak inside a third-party library (fontconfig, Qt's platform plugins) would go into
+# tests/sanitize/lsan.supp with the reason; none is needed today, and ours are never suppressed.
 #   tests/sanitize/run-sanitized-tests.sh [ctest arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
