@@ -180,7 +180,7 @@ int MarkdownReportBuilder::resolveGap(Section &section)
     const HeadingInfo &info = section.info;
     const QString slugId = QStringLiteral("gap-") + slugify(info.title);
     const QString id = info.gapKey.isEmpty() ? slugId : info.gapKey;
-    int index = m_report.gapIndex(id);
+    int index = m_gapsById.value(id, -1);
     if (index < 0 && info.kind == HeadingInfo::FailureGroup) {
         TitleMatcher matcher;
         QStringList titles;
@@ -197,8 +197,9 @@ int MarkdownReportBuilder::resolveGap(Section &section)
         gap.priority = info.priority;
         gap.declaredFailures = info.declaredFailures;
         gap.line = section.line;
+        index = int(m_report.gaps.size());
+        m_gapsById.insert(gap.id, index);
         m_report.gaps.append(gap);
-        index = int(m_report.gaps.size()) - 1;
     } else if (!section.gapSuggested && m_report.gaps[index].priority == Priority::None) {
         m_report.gaps[index].priority = info.priority;
     }

@@ -95,6 +95,7 @@ private:
     Phase m_pending;
     QString m_firstHeading;
     QHash<QString, int> m_testsByKey;
+    QHash<QString, int> m_gapsById; // Report::gapIndex() is a linear scan: 20,000 gaps made the import quadratic
     QHash<QString, int> m_functionUses; // how many tests share a function name: a bare name is unambiguous at 1
     QHash<int, TableColumns> m_tables;
     int m_lastRemediation = -1;
