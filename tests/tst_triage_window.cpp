@@ -1,6 +1,7 @@
 // Triage in the window, offscreen: moving tests changes tree counts and the gap chart, undo restores them,
 // a saved session reopens with its triage, and a modified window asks before closing.
 #include "triagefixtures.h"
+#include "windowfixtures.h"
 
 #include "gapchart.h"
 #include "mainwindow.h"
@@ -49,27 +50,6 @@ double barTotal(GapChart *chart, const QString &gapId)
     return sum;
 }
 
-int treeCount(MainWindow &w, const QString &gapId)
-{
-    const QModelIndexList rows = w.treeModel()->groupIndexes(NodeKind::Gap, gapId);
-    int n = 0;
-    for (const QModelIndex &r : rows)
-        n += r.data(TestCountRole).toInt();
-    return n;
-}
-
-// Selects test rows in the view, through the proxy, as a user's clicks would.
-void selectTests(MainWindow &w, const QVector<int> &tests)
-{
-    QItemSelection selection;
-    for (int t : tests) {
-        const QModelIndex proxyIndex = w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(t));
-        REQUIRE(proxyIndex.isValid());
-        selection.select(proxyIndex, proxyIndex);
-    }
-    w.treeView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-}
-
 } // namespace
 
 TEST_CASE("Moving tests in the window changes tree counts and the gap chart; undo restores them", "[triage][window]")
@@ -108,8 +88,6 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart; und
     }
     SECTION("by the context menu's Move to Gap entry")
     {
-        selectTests(w, moving);
-        w.treeView()->setCurrentIndex(w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(moving[0])));
         selectTests(w, moving);
         QMenu *menu = w.triageActions()->buildContextMenu(&w);
         QMenu *moveMenu = menu->actions().value(0)->menu();
