@@ -96,6 +96,7 @@ bool SessionController::prepareRecovery(const QString &recoveryPath, QString *re
 
 void SessionController::prepareReload()
 {
+    Q_EMIT aboutToUseTriage();
     m_pendingReport = m_reportPath;
     m_pendingEdits = currentEdits();
     m_keepModified = isModified();
@@ -144,6 +145,7 @@ bool SessionController::isModified() const
 
 bool SessionController::saveTo(const QString &path, QString *error)
 {
+    Q_EMIT aboutToUseTriage();
     const SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, reportSha());
     if (!writeFileAtomically(path, file.toJson(path), error))
         return false;
@@ -186,6 +188,7 @@ bool SessionController::saveAs()
 
 bool SessionController::maybeDiscard()
 {
+    Q_EMIT aboutToUseTriage();
     if (!isModified())
         return true;
     switch (m_ask()) {
