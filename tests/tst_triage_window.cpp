@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCloseEvent>
 #include <QFile>
 #include <QMimeData>
@@ -183,5 +184,34 @@ TEST_CASE("A modified window asks before closing: Cancel keeps it, Discard close
     CHECK_FALSE(w.openReport(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
     CHECK(asked == 3);
     CHECK(w.session()->report().gaps[0].title == QStringLiteral("Renamed"));
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    w.show();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    QHash<QKeySequence, QString> seen; // a key bound twice is ambiguous and fires neither action
+    for (QAction *a : w.findChildren<QAction *>()) {
+        for (const QKeySequence &key : a->shortcuts()) {
+            INFO(key.toString().toStdString() << ": " << a->text().toStdString() << " and " << seen.value(key).toStdString());
+            CHECK_FALSE(seen.contains(key));
+            seen.insert(key, a->text());
+        }
+    }
+    const QString id = QStringLiteral("gap-2");
+    auto title = [&] { return w.session()->report().gaps[w.session()->gapIndex(id)].title; };
+    w.session()->renameGap(id, QStringLiteral("Renamed"));
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Gap 2"));
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(w.treeView(), Qt::Key_Y, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
     w.session()->undoStack()->clear();
 }
