@@ -247,6 +247,7 @@ bool EditGapCommand::mergeWith(const QUndoCommand *other)
     if (o->m_gapId != m_gapId || o->m_field != m_field || (m_field != Title && m_field != Notes))
         return false;
     m_value = o->m_value;
+    setObsolete(m_value == m_oldValue); // typed back to what it was: the stack drops the step
     return true;
 }
 

@@ -83,31 +83,36 @@ QString TriageSession::moveTestsToNewGap(const QStringList &testIds, const QStri
 
 void TriageSession::renameGap(const QString &gapId, const QString &title)
 {
-    if (gapIndex(gapId) >= 0 && !title.trimmed().isEmpty())
+    const int i = gapIndex(gapId);
+    if (i >= 0 && !title.trimmed().isEmpty() && m_report.gaps[i].title != title.trimmed())
         push(new EditGapCommand(this, gapId, EditGapCommand::Title, title.trimmed()));
 }
 
 void TriageSession::setGapPriority(const QString &gapId, Priority priority)
 {
-    if (gapIndex(gapId) >= 0)
+    const int i = gapIndex(gapId);
+    if (i >= 0 && m_report.gaps[i].priority != priority)
         push(new EditGapCommand(this, gapId, EditGapCommand::PriorityField, priorityName(priority)));
 }
 
 void TriageSession::setGapOwner(const QString &gapId, const QString &owner)
 {
-    if (gapIndex(gapId) >= 0)
+    const int i = gapIndex(gapId);
+    if (i >= 0 && m_report.gaps[i].owner != owner.trimmed())
         push(new EditGapCommand(this, gapId, EditGapCommand::Owner, owner.trimmed()));
 }
 
 void TriageSession::setGapStatus(const QString &gapId, GapStatus status)
 {
-    if (gapIndex(gapId) >= 0)
+    const int i = gapIndex(gapId);
+    if (i >= 0 && m_report.gaps[i].status != status)
         push(new EditGapCommand(this, gapId, EditGapCommand::Status, gapStatusName(status)));
 }
 
 void TriageSession::setGapNotes(const QString &gapId, const QString &notes)
 {
-    if (gapIndex(gapId) >= 0)
+    const int i = gapIndex(gapId);
+    if (i >= 0 && m_report.gaps[i].notes != notes)
         push(new EditGapCommand(this, gapId, EditGapCommand::Notes, notes));
 }
 

@@ -31,7 +31,8 @@ public:
     int testIndex(const QString &testId) const;
     int gapIndex(const QString &gapId) const { return m_report.gapIndex(gapId); }
 
-    // User edits: each pushes one undoable command. Ids that do not exist are ignored.
+    // User edits: each pushes one undoable command. Ids that do not exist and edits that change nothing
+    // (a gap field set to the value it has, tests moved to the gap they are in) push none.
     void moveTests(const QStringList &testIds, const QString &toGapId); // "" = Unassigned
     QString createGap(const QString &title, Priority priority = Priority::None);
     QString moveTestsToNewGap(const QStringList &testIds, const QString &title);

@@ -1,6 +1,7 @@
 // Triage in the window, offscreen: moving tests changes tree counts and the gap chart, undo restores them,
 // a saved session reopens with its triage, and a modified window asks before closing.
 #include "triagefixtures.h"
+#include "windowfixtures.h"
 
 #include "gapchart.h"
 #include "mainwindow.h"
@@ -15,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCloseEvent>
 #include <QFile>
 #include <QMimeData>
@@ -47,27 +49,6 @@ double barTotal(GapChart *chart, const QString &gapId)
         }
     }
     return sum;
-}
-
-int treeCount(MainWindow &w, const QString &gapId)
-{
-    const QModelIndexList rows = w.treeModel()->groupIndexes(NodeKind::Gap, gapId);
-    int n = 0;
-    for (const QModelIndex &r : rows)
-        n += r.data(TestCountRole).toInt();
-    return n;
-}
-
-// Selects test rows in the view, through the proxy, as a user's clicks would.
-void selectTests(MainWindow &w, const QVector<int> &tests)
-{
-    QItemSelection selection;
-    for (int t : tests) {
-        const QModelIndex proxyIndex = w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(t));
-        REQUIRE(proxyIndex.isValid());
-        selection.select(proxyIndex, proxyIndex);
-    }
-    w.treeView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 } // namespace
@@ -108,8 +89,6 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart; und
     }
     SECTION("by the context menu's Move to Gap entry")
     {
-        selectTests(w, moving);
-        w.treeView()->setCurrentIndex(w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(moving[0])));
         selectTests(w, moving);
         QMenu *menu = w.triageActions()->buildContextMenu(&w);
         QMenu *moveMenu = menu->actions().value(0)->menu();
@@ -205,5 +184,34 @@ TEST_CASE("A modified window asks before closing: Cancel keeps it, Discard close
     CHECK_FALSE(w.openReport(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
     CHECK(asked == 3);
     CHECK(w.session()->report().gaps[0].title == QStringLiteral("Renamed"));
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    w.show();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    QHash<QKeySequence, QString> seen; // a key bound twice is ambiguous and fires neither action
+    for (QAction *a : w.findChildren<QAction *>()) {
+        for (const QKeySequence &key : a->shortcuts()) {
+            INFO(key.toString().toStdString() << ": " << a->text().toStdString() << " and " << seen.value(key).toStdString());
+            CHECK_FALSE(seen.contains(key));
+            seen.insert(key, a->text());
+        }
+    }
+    const QString id = QStringLiteral("gap-2");
+    auto title = [&] { return w.session()->report().gaps[w.session()->gapIndex(id)].title; };
+    w.session()->renameGap(id, QStringLiteral("Renamed"));
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Gap 2"));
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
+    QTest::keyClick(w.treeView(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(w.treeView(), Qt::Key_Y, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
     w.session()->undoStack()->clear();
 }

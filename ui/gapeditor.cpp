@@ -3,6 +3,7 @@
 #include "triagesession.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,16 +40,13 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     m_notesTimer.setInterval(800);
 
     connect(m_title, &QLineEdit::editingFinished, this, [this] { m_session->renameGap(m_gapId, m_title->text()); });
-    connect(m_owner, &QLineEdit::editingFinished, this, [this] {
-        const int i = m_session->gapIndex(m_gapId);
-        if (i >= 0 && m_session->report().gaps[i].owner != m_owner->text().trimmed())
-            m_session->setGapOwner(m_gapId, m_owner->text());
-    });
+    connect(m_owner, &QLineEdit::editingFinished, this, [this] { m_session->setGapOwner(m_gapId, m_owner->text()); });
     connect(m_priority, QOverload<int>::of(&QComboBox::activated), this,
             [this] { m_session->setGapPriority(m_gapId, Priority(m_priority->currentData().toInt())); });
     connect(m_status, QOverload<int>::of(&QComboBox::activated), this,
             [this] { m_session->setGapStatus(m_gapId, GapStatus(m_status->currentData().toInt())); });
     connect(m_notes, &QPlainTextEdit::textChanged, &m_notesTimer, qOverload<>(&QTimer::start));
+    m_notes->installEventFilter(this); // leaving the notes saves them at once
     connect(&m_notesTimer, &QTimer::timeout, this, &GapEditor::commitNotes);
     connect(m_session, &TriageSession::changed, this, &GapEditor::refresh);
     setGap(QString());
@@ -62,12 +60,29 @@ void GapEditor::setGap(const QString &gapId)
     refresh();
 }
 
+void GapEditor::commitPending()
+{
+    const int i = m_session->gapIndex(m_gapId);
+    if (i < 0)
+        return;
+    if (m_notesTimer.isActive())
+        commitNotes();
+    // The session ignores values that are already the gap's, and an emptied title.
+    m_session->renameGap(m_gapId, m_title->text());
+    m_session->setGapOwner(m_gapId, m_owner->text());
+}
+
+bool GapEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_notes && event->type() == QEvent::FocusOut && m_notesTimer.isActive())
+        commitNotes();
+    return QWidget::eventFilter(watched, event);
+}
+
 void GapEditor::commitNotes()
 {
     m_notesTimer.stop();
-    const int i = m_session->gapIndex(m_gapId);
-    if (i >= 0 && m_session->report().gaps[i].notes != m_notes->toPlainText())
-        m_session->setGapNotes(m_gapId, m_notes->toPlainText());
+    m_session->setGapNotes(m_gapId, m_notes->toPlainText()); // nothing when unchanged
 }
 
 void GapEditor::refresh()

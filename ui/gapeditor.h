@@ -21,12 +21,18 @@ public:
     explicit GapEditor(Gapwise::TriageSession *session, QWidget *parent = nullptr);
 
     void setGap(const QString &gapId); // "" clears the form
+    // Commits what is typed but not yet an edit (notes waiting for the pause, a title or owner without
+    // Enter), so a save or the "save changes?" question sees it.
+    void commitPending();
     QString gapId() const { return m_gapId; }
     QLineEdit *titleField() const { return m_title; }
     QComboBox *priorityBox() const { return m_priority; }
     QComboBox *statusBox() const { return m_status; }
     QLineEdit *ownerField() const { return m_owner; }
     QPlainTextEdit *notesField() const { return m_notes; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refresh();

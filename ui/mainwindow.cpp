@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
     connect(m_sessions, &SessionController::sessionPathChanged, this, &MainWindow::updateTitle);
+    connect(m_sessions, &SessionController::aboutToUseTriage, m_gapEditor, &GapEditor::commitPending);
     connect(m_sessions, &SessionController::failed, this, [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
     connect(m_sessions, &SessionController::editsNotApplied, this, [this](const QStringList &lines) {
         // Non-modal: the edits that still apply are in force; these are listed, never dropped silently.

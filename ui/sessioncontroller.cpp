@@ -64,7 +64,8 @@ void SessionController::reportLoaded(const QString &reportPath)
     }
     if (m_keepModified)
         m_session->undoStack()->resetClean();
-    if (m_recovering)
+    const bool restored = m_recovering;
+    if (restored)
         m_sessionPath.clear(); // restored work is not saved anywhere yet
     m_keepModified = m_recovering = false;
     m_pendingReport.clear();
@@ -76,6 +77,10 @@ void SessionController::reportLoaded(const QString &reportPath)
         m_watcher->addPath(absolute);
     m_sha = QtConcurrent::run([absolute] { return fileSha256(absolute, nullptr).value_or(QString()); });
     m_autosaver->setReport(absolute, QString());
+    // The recovery file was consumed by restoring: write it again now, not after the next edit, so a second
+    // crash right after restoring loses nothing.
+    if (restored && isModified())
+        m_autosaver->saveNow();
 }
 
 bool SessionController::prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error)
@@ -91,6 +96,7 @@ bool SessionController::prepareRecovery(const QString &recoveryPath, QString *re
 
 void SessionController::prepareReload()
 {
+    Q_EMIT aboutToUseTriage();
     m_pendingReport = m_reportPath;
     m_pendingEdits = currentEdits();
     m_keepModified = isModified();
@@ -139,6 +145,7 @@ bool SessionController::isModified() const
 
 bool SessionController::saveTo(const QString &path, QString *error)
 {
+    Q_EMIT aboutToUseTriage();
     const SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, reportSha());
     if (!writeFileAtomically(path, file.toJson(path), error))
         return false;
@@ -181,6 +188,7 @@ bool SessionController::saveAs()
 
 bool SessionController::maybeDiscard()
 {
+    Q_EMIT aboutToUseTriage();
     if (!isModified())
         return true;
     switch (m_ask()) {

@@ -63,6 +63,9 @@ public:
     void prepareReload();
 
 Q_SIGNALS:
+    // Before the triage is saved, reloaded or judged (the "save changes?" question): editors commit what
+    // the user typed but has not confirmed yet.
+    void aboutToUseTriage();
     void editsNotApplied(const QStringList &lines);
     void sessionPathChanged(const QString &path);
     void failed(const QString &message);

@@ -1,0 +1,351 @@
+// Editing gaps the ways a user does, offscreen through the real widgets: the Gap pane's fields, F2 in the
+// tree, Edit ▸ Move to New Gap… and the Ctrl+M picker. Every change is one undoable command.
+#include "triagefixtures.h"
+#include "windowfixtures.h"
+
+#include "gapeditor.h"
+#include "gappickerdialog.h"
+#include "mainwindow.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "sessioncontroller.h"
+#include "sessionfile.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+const Gap &gapOf(MainWindow &w, const QString &id)
+{
+    const int i = w.session()->gapIndex(id);
+    REQUIRE(i >= 0);
+    return w.session()->report().gaps[i];
+}
+
+// What the tree shows on the gap's row.
+QString treeTitle(MainWindow &w, const QString &gapId)
+{
+    return w.treeModel()->groupIndexes(NodeKind::Gap, gapId).value(0).data(Qt::DisplayRole).toString();
+}
+
+void showActive(MainWindow &w)
+{
+    w.resize(1200, 800);
+    w.show();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+}
+
+QAction *editMenuAction(MainWindow &w, const QString &text)
+{
+    for (QAction *menu : w.menuBar()->actions()) {
+        if (menu->text() != QStringLiteral("&Edit") || !menu->menu())
+            continue;
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->text() == text)
+                return a;
+        }
+    }
+    return nullptr;
+}
+
+// The failing tests of a gap in the imported report, as Report::tests indices.
+QVector<int> testsOfGap(MainWindow &w, const QString &gapId, int most)
+{
+    QVector<int> tests;
+    const auto &all = w.session()->report().tests;
+    for (int i = 0; i < all.size() && tests.size() < most; ++i) {
+        if (all[i].gapId == gapId)
+            tests << i;
+    }
+    return tests;
+}
+
+} // namespace
+
+TEST_CASE("The Gap pane edits title, priority, status, owner and notes as undoable commands", "[triage][window][gapeditor]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    QUndoStack *undo = w.session()->undoStack();
+    const QString id = QStringLiteral("gap-2");
+    selectGap(w, id);
+    GapEditor *e = w.gapEditor();
+    REQUIRE(e->isVisible());
+    REQUIRE(e->gapId() == id);
+    CHECK(e->titleField()->text() == QStringLiteral("Gap 2"));
+    CHECK(e->priorityBox()->currentText() == QStringLiteral("P1"));
+
+    // Title: typed and confirmed with Enter.
+    e->titleField()->setFocus();
+    e->titleField()->selectAll();
+    QTest::keyClicks(e->titleField(), QStringLiteral("Cache invalidation"));
+    QTest::keyClick(e->titleField(), Qt::Key_Return);
+    CHECK(gapOf(w, id).title == QStringLiteral("Cache invalidation"));
+    CHECK(treeTitle(w, id).contains(QStringLiteral("Cache invalidation")));
+    CHECK(undo->count() == 1);
+    CHECK(w.isWindowModified());
+
+    // Priority and status: the arrow keys on the closed combo boxes pick the next entry.
+    e->priorityBox()->setFocus(); // the title loses focus: its unchanged text is no second command
+    CHECK(undo->count() == 1);
+    QTest::keyClick(e->priorityBox(), Qt::Key_Down);
+    CHECK(gapOf(w, id).priority == Priority::P2);
+    CHECK(undo->count() == 2);
+    e->statusBox()->setFocus();
+    QTest::keyClick(e->statusBox(), Qt::Key_Down);
+    CHECK(gapOf(w, id).status == GapStatus::InProgress);
+    CHECK(undo->count() == 3);
+
+    // Owner: typed, Enter.
+    e->ownerField()->setFocus();
+    QTest::keyClicks(e->ownerField(), QStringLiteral("dana"));
+    QTest::keyClick(e->ownerField(), Qt::Key_Return);
+    CHECK(gapOf(w, id).owner == QStringLiteral("dana"));
+    CHECK(undo->count() == 4);
+
+    // Notes: a pause in typing saves them, all the typing as one command.
+    e->notesField()->setFocus();
+    QTest::keyClicks(e->notesField(), QStringLiteral("seen in CI twice"));
+    CHECK(gapOf(w, id).notes.isEmpty()); // not yet: the user is still typing
+    REQUIRE(QTest::qWaitFor([&] { return gapOf(w, id).notes == QStringLiteral("seen in CI twice"); }, 5000));
+    CHECK(undo->count() == 5);
+    // Leaving the field saves at once, without the pause; more typing in the same notes extends that step.
+    QTest::keyClicks(e->notesField(), QStringLiteral(", and locally"));
+    e->ownerField()->setFocus();
+    CHECK(gapOf(w, id).notes == QStringLiteral("seen in CI twice, and locally"));
+    CHECK(undo->count() == 5);
+
+    // Undo walks back through every field, and the form follows.
+    undo->undo();
+    CHECK(gapOf(w, id).notes.isEmpty());
+    CHECK(e->notesField()->toPlainText().isEmpty());
+    undo->undo();
+    CHECK(gapOf(w, id).owner.isEmpty());
+    CHECK(e->ownerField()->text().isEmpty());
+    undo->undo();
+    CHECK(gapOf(w, id).status == GapStatus::Open);
+    CHECK(e->statusBox()->currentData().toInt() == int(GapStatus::Open));
+    undo->undo();
+    CHECK(gapOf(w, id).priority == Priority::P1);
+    CHECK(e->priorityBox()->currentText() == QStringLiteral("P1"));
+    undo->undo();
+    CHECK(gapOf(w, id).title == QStringLiteral("Gap 2"));
+    CHECK(e->titleField()->text() == QStringLiteral("Gap 2"));
+    CHECK(treeTitle(w, id).contains(QStringLiteral("Gap 2")));
+    CHECK_FALSE(w.isWindowModified());
+    // Redo brings them all back.
+    while (undo->canRedo())
+        undo->redo();
+    CHECK(gapOf(w, id).title == QStringLiteral("Cache invalidation"));
+    CHECK(gapOf(w, id).notes == QStringLiteral("seen in CI twice, and locally"));
+    CHECK(e->titleField()->text() == QStringLiteral("Cache invalidation"));
+    undo->clear();
+}
+
+TEST_CASE("Notes typed just before saving are in the saved session", "[triage][window][gapeditor][session]")
+{
+    QTemporaryDir dir;
+    MainWindow w;
+    REQUIRE(openAndWait(w, copySampleReport(dir)));
+    showActive(w);
+    REQUIRE(!w.session()->report().gaps.isEmpty());
+    const QString id = w.session()->report().gaps[0].id;
+    selectGap(w, id);
+    GapEditor *e = w.gapEditor();
+    e->notesField()->setFocus();
+    QTest::keyClicks(e->notesField(), QStringLiteral("typed, then Ctrl+S at once"));
+    const QString path = dir.filePath(QStringLiteral("s.gapwise"));
+    QString error;
+    REQUIRE(w.sessionController()->saveTo(path, &error));
+    CHECK(gapOf(w, id).notes == QStringLiteral("typed, then Ctrl+S at once"));
+    CHECK_FALSE(w.isWindowModified()); // the notes were committed before the save, not after it
+    const auto saved = readSessionFile(path, &error);
+    INFO(error.toStdString());
+    REQUIRE(saved);
+    REQUIRE(saved->edits.size() == 1);
+    CHECK(saved->edits[0].value(QStringLiteral("field")).toString() == QStringLiteral("notes"));
+    CHECK(saved->edits[0].value(QStringLiteral("value")).toString() == QStringLiteral("typed, then Ctrl+S at once"));
+}
+
+TEST_CASE("Notes typed and erased again leave no undo step and no unsaved change", "[triage][window][gapeditor]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    selectGap(w, QStringLiteral("gap-2"));
+    GapEditor *e = w.gapEditor();
+    e->notesField()->setFocus();
+    QTest::keyClicks(e->notesField(), QStringLiteral("tbd"));
+    e->titleField()->setFocus();
+    REQUIRE(w.session()->undoStack()->count() == 1);
+    CHECK(w.isWindowModified());
+    e->notesField()->setFocus();
+    e->notesField()->moveCursor(QTextCursor::End);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(e->notesField(), Qt::Key_Backspace);
+    e->titleField()->setFocus();
+    CHECK(gapOf(w, QStringLiteral("gap-2")).notes.isEmpty());
+    CHECK(w.session()->undoStack()->count() == 0);
+    CHECK_FALSE(w.isWindowModified());
+}
+
+TEST_CASE("F2 in the tree renames a gap in place; undo restores the name", "[triage][window][gapeditor]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    const QString id = QStringLiteral("gap-3");
+    selectGap(w, id);
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_F2);
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    REQUIRE(editor);
+    CHECK(editor->text() == QStringLiteral("Gap 3"));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Flaky network"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits on the next event-loop turn
+    CHECK(gapOf(w, id).title == QStringLiteral("Flaky network"));
+    CHECK(treeTitle(w, id).contains(QStringLiteral("Flaky network")));
+    CHECK(w.gapEditor()->titleField()->text() == QStringLiteral("Flaky network"));
+    CHECK(w.session()->undoStack()->count() == 1);
+
+    // Editing without a change (F2, Enter) adds nothing to undo.
+    QTest::keyClick(w.treeView(), Qt::Key_F2);
+    editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    REQUIRE(editor);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    CHECK(w.session()->undoStack()->count() == 1);
+
+    w.session()->undoStack()->undo();
+    CHECK(gapOf(w, id).title == QStringLiteral("Gap 3"));
+    CHECK(treeTitle(w, id).contains(QStringLiteral("Gap 3")));
+    CHECK(w.gapEditor()->titleField()->text() == QStringLiteral("Gap 3"));
+    CHECK_FALSE(w.isWindowModified());
+}
+
+TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection into the new gap", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    showActive(w);
+    const QVector<int> moving = testsOfGap(w, QStringLiteral("gap-2"), 3);
+    REQUIRE(moving.size() == 3);
+    const int gapsBefore = int(w.session()->report().gaps.size());
+    const int gap2Before = treeCount(w, QStringLiteral("gap-2"));
+    selectTests(w, moving);
+    QAction *action = editMenuAction(w, QStringLiteral("Move to &New Gap…"));
+    REQUIRE(action);
+
+    SECTION("Cancel changes nothing")
+    {
+        QTimer::singleShot(0, &w, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            REQUIRE(dialog);
+            dialog->reject();
+        });
+        action->trigger();
+        CHECK(w.session()->report().gaps.size() == gapsBefore);
+        CHECK(w.session()->undoStack()->count() == 0);
+    }
+    SECTION("a title moves the tests; undo removes the gap again")
+    {
+        QString asked;
+        QTimer::singleShot(0, &w, [&asked] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            REQUIRE(dialog);
+            asked = dialog->labelText();
+            dialog->setTextValue(QStringLiteral("Flaky fixtures"));
+            dialog->accept();
+        });
+        action->trigger();
+        CHECK(asked.contains(QStringLiteral("3 test")));
+        REQUIRE(w.session()->report().gaps.size() == gapsBefore + 1);
+        const Gap &created = w.session()->report().gaps.last();
+        CHECK(created.title == QStringLiteral("Flaky fixtures"));
+        CHECK(treeCount(w, created.id) == 3);
+        CHECK(treeCount(w, QStringLiteral("gap-2")) == gap2Before - 3);
+        for (int t : moving)
+            CHECK(treeGapOfTest(w, t) == created.id);
+        CHECK(w.session()->undoStack()->count() == 1);
+
+        const QString createdId = created.id;
+        w.session()->undoStack()->undo();
+        CHECK(w.session()->report().gaps.size() == gapsBefore);
+        CHECK(w.treeModel()->groupIndexes(NodeKind::Gap, createdId).isEmpty());
+        CHECK(treeCount(w, QStringLiteral("gap-2")) == gap2Before);
+        for (int t : moving)
+            CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-2"));
+    }
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the selection", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    showActive(w);
+    const QVector<int> moving = testsOfGap(w, QStringLiteral("gap-2"), 2);
+    REQUIRE(moving.size() == 2);
+    selectTests(w, moving);
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
+    QPointer<GapPickerDialog> picker = w.findChild<GapPickerDialog *>();
+    REQUIRE(picker);
+    REQUIRE(picker->isVisible());
+    CHECK(picker->windowTitle().contains(QStringLiteral("2 test")));
+    QListWidget *list = picker->list();
+    CHECK(list->count() == 4); // three gaps and Unassigned
+
+    SECTION("a gap by part of its name")
+    {
+        QTest::keyClicks(picker->filterField(), QStringLiteral("gap 3"));
+        int shown = 0;
+        for (int i = 0; i < list->count(); ++i)
+            shown += list->item(i)->isHidden() ? 0 : 1;
+        CHECK(shown == 1);
+        CHECK(list->currentItem()->text().contains(QStringLiteral("Gap 3")));
+        QTest::keyClick(picker->filterField(), Qt::Key_Return);
+        for (int t : moving)
+            CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-3"));
+        CHECK(w.session()->undoStack()->count() == 1);
+        w.session()->undoStack()->undo();
+        for (int t : moving)
+            CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-2"));
+    }
+    SECTION("Unassigned")
+    {
+        QTest::keyClicks(picker->filterField(), QStringLiteral("unass"));
+        QTest::keyClick(picker->filterField(), Qt::Key_Return);
+        for (int t : moving)
+            CHECK(treeGapOfTest(w, t).isEmpty());
+    }
+    SECTION("Escape moves nothing")
+    {
+        QTest::keyClick(picker->filterField(), Qt::Key_Escape);
+        CHECK(w.session()->undoStack()->count() == 0);
+    }
+    CHECK((!picker || !picker->isVisible()));
+    w.session()->undoStack()->clear();
+}

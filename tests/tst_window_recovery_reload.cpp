@@ -1,0 +1,208 @@
+// The window's answers to two surprises: work left by a crash (a recovery file at start, offered in the
+// banner) and a report that changes on disk while it is open (reload, keeping the triage that still applies).
+#include "triagefixtures.h"
+#include "windowfixtures.h"
+
+#include "autosaver.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "sessioncontroller.h"
+#include "triageactions.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+QPushButton *bannerButton(MainWindow &w, const QString &text)
+{
+    for (QPushButton *b : w.messageBanner()->choiceButtons()) {
+        if (b->text() == text)
+            return b;
+    }
+    return nullptr;
+}
+
+struct CrashedWork
+{
+    QString recoveryPath;
+    QString movedTestId;
+    QString newGapTitle = QStringLiteral("Rounding in the ledger");
+    QJsonObject state; // the session as it was when the window went away
+};
+
+// A window triages `reportPath`, autosaves, and goes away without closing (as a crash would leave it).
+CrashedWork crashAfterTriage(const QString &reportPath)
+{
+    CrashedWork work;
+    MainWindow w;
+    REQUIRE(openAndWait(w, reportPath));
+    Autosaver *autosaver = w.sessionController()->autosaver();
+    autosaver->setDelay(20);
+    QSignalSpy autosaved(autosaver, &Autosaver::saved);
+    work.movedTestId = testIdNamed(w, QStringLiteral("test_vat_rounding_half_even"));
+    REQUIRE(!work.movedTestId.isEmpty());
+    selectTests(w, {w.session()->testIndex(work.movedTestId)});
+    w.triageActions()->moveSelectionToNewGap(work.newGapTitle);
+    REQUIRE(autosaved.wait(5000));
+    work.recoveryPath = autosaved.last().at(0).toString();
+    work.state = stateOf(*w.session());
+    return work; // ~MainWindow without a close event: nothing removes the recovery file
+}
+
+} // namespace
+
+TEST_CASE("Work left by a crash is offered at start: Restore brings it back into the window", "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const CrashedWork work = crashAfterTriage(reportPath);
+    REQUIRE(QFile::exists(work.recoveryPath));
+    REQUIRE(Autosaver::pendingRecoveryFiles().contains(work.recoveryPath));
+
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    CHECK(w.messageBanner()->isVisible());
+    CHECK(w.messageBanner()->text().contains(QStringLiteral("report.md")));
+    QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
+    REQUIRE(restore);
+    REQUIRE(bannerButton(w, QStringLiteral("Discard")));
+
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*w.session()) == work.state);
+    // The tree shows the test in its new gap, and the window says the work is not saved.
+    const int moved = w.session()->testIndex(work.movedTestId);
+    const int newGap = w.session()->report().gapIndex(treeGapOfTest(w, moved));
+    REQUIRE(newGap >= 0);
+    CHECK(w.session()->report().gaps[newGap].title == work.newGapTitle);
+    CHECK(treeCount(w, w.session()->report().gaps[newGap].id) == 1);
+    CHECK(w.isWindowModified());
+    CHECK(w.windowTitle().contains(QStringLiteral("[*]")));
+    CHECK(w.sessionController()->sessionPath().isEmpty()); // restored work is saved nowhere yet
+    CHECK(w.session()->undoStack()->canUndo());
+    // Until the next edit the restored work lives only in memory: it is written to a recovery file again
+    // at once, so a second crash right after restoring loses nothing.
+    REQUIRE(QFile::exists(w.sessionController()->autosaver()->recoveryPath()));
+    CHECK(Autosaver::pendingRecoveryFiles().size() == 1);
+
+    // Undo goes back to the report as imported.
+    w.session()->undoStack()->undo();
+    CHECK(treeGapOfTest(w, moved) == w.session()->imported().tests[moved].gapId);
+    w.sessionController()->closeCleanly();
+    w.session()->undoStack()->clear();
+    CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
+}
+
+TEST_CASE("Work left by a crash can be discarded from the banner: the recovery file is gone", "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const CrashedWork work = crashAfterTriage(reportPath);
+    REQUIRE(QFile::exists(work.recoveryPath));
+
+    MainWindow w;
+    REQUIRE(openAndWait(w, reportPath)); // the user opened something meanwhile: it stays as it is
+    const QJsonObject before = stateOf(*w.session());
+    REQUIRE(w.offerRecovery());
+    QPushButton *discard = bannerButton(w, QStringLiteral("Discard"));
+    REQUIRE(discard);
+    QTest::mouseClick(discard, Qt::LeftButton);
+    CHECK_FALSE(QFile::exists(work.recoveryPath));
+    CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
+    CHECK_FALSE(w.messageBanner()->isVisible());
+    CHECK(stateOf(*w.session()) == before);
+    CHECK_FALSE(w.isWindowModified());
+    CHECK_FALSE(w.offerRecovery()); // nothing is offered twice
+}
+
+TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and lists the others", "[triage][window][reload]")
+{
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    MainWindow w;
+    w.show();
+    REQUIRE(openAndWait(w, reportPath));
+    TriageSession *s = w.session();
+    const QString vat = testIdNamed(w, QStringLiteral("test_vat_rounding_half_even"));
+    const QString coupon = testIdNamed(w, QStringLiteral("test_expired_coupon_rejected"));
+    REQUIRE(!vat.isEmpty());
+    REQUIRE(!coupon.isEmpty());
+    REQUIRE(s->report().gaps.size() >= 4);
+    const QString gap2 = s->report().gaps[1].id;
+    const QString gap3 = s->report().gaps[2].id;
+    const QString gap4 = s->report().gaps[3].id;
+
+    // Three edits through the window: two moves and a rename.
+    selectTests(w, {s->testIndex(vat)});
+    w.triageActions()->moveSelectionTo(gap2);
+    selectTests(w, {s->testIndex(coupon)});
+    w.triageActions()->moveSelectionTo(gap3);
+    s->renameGap(gap4, QStringLiteral("Gateway timeouts"));
+    REQUIRE(s->undoStack()->count() == 3);
+
+    // The next run of the report: the coupon test is no longer listed.
+    QSignalSpy changedOnDisk(w.sessionController(), &SessionController::reportChangedOnDisk);
+    QFile file(reportPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    const QByteArray couponLine = "- `test_expired_coupon_rejected`\n";
+    REQUIRE(text.contains(couponLine));
+    text.replace(couponLine, QByteArray());
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+    file.close();
+    REQUIRE(changedOnDisk.wait(10000));
+
+    CHECK(w.messageBanner()->isVisible());
+    CHECK(w.messageBanner()->text().contains(QStringLiteral("report.md changed on disk")));
+    QPushButton *reload = bannerButton(w, QStringLiteral("Reload and keep my triage"));
+    REQUIRE(reload);
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QTest::mouseClick(reload, Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+
+    CHECK(testIdNamed(w, QStringLiteral("test_expired_coupon_rejected")).isEmpty());
+    const int vatIndex = s->testIndex(vat);
+    REQUIRE(vatIndex >= 0);
+    CHECK(s->report().tests[vatIndex].gapId == gap2);
+    CHECK(treeGapOfTest(w, vatIndex) == gap2);
+    CHECK(s->report().gaps[s->gapIndex(gap4)].title == QStringLiteral("Gateway timeouts"));
+    CHECK(s->undoStack()->count() == 2); // the two edits that still apply, undoable
+    // The edit that no longer applies is listed, with the test it names.
+    CHECK(w.messageBanner()->isVisible());
+    const QString banner = w.messageBanner()->text();
+    CHECK(banner.contains(QStringLiteral("no longer apply")));
+    CHECK(banner.contains(coupon.toHtmlEscaped()));
+    CHECK_FALSE(banner.contains(vat.toHtmlEscaped()));
+    // The triage is still unsaved work.
+    CHECK(w.isWindowModified());
+
+    // The watcher follows the file on: a second change offers the reload again.
+    changedOnDisk.clear();
+    REQUIRE(file.open(QIODevice::Append));
+    file.write("\n");
+    file.close();
+    CHECK(changedOnDisk.wait(10000));
+    s->undoStack()->clear();
+}
