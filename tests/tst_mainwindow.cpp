@@ -8,6 +8,7 @@
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "triagesession.h"
 
 #include <catch2/catch.hpp>
 
@@ -273,4 +274,28 @@ TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[
     CHECK(w.window.phaseChart()->plot()->xAxis->tickLabelColor() == dark.color(QPalette::WindowText));
     CHECK(w.window.gapChart()->plot()->yAxis->tickLabelColor() == dark.color(QPalette::WindowText));
     QApplication::setPalette(original);
+}
+
+TEST_CASE("The status bar counts the gaps the triage has now, in the singular where there is one",
+          "[mainwindow][triage]")
+{
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    const QLabel *status = w.window.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    REQUIRE(status);
+    const QString gaps = QStringLiteral("%1 gaps").arg(report.gaps.size());
+    REQUIRE(status->text().contains(gaps));
+    w.window.session()->createGap(QStringLiteral("Flaky network"));
+    CHECK(status->text().contains(QStringLiteral("%1 gaps").arg(report.gaps.size() + 1)));
+    w.window.session()->undoStack()->undo();
+    CHECK(status->text().contains(gaps));
+
+    Report single = report;
+    single.gaps.resize(1);
+    for (TestCase &t : single.tests) {
+        if (!t.gapId.isEmpty() && t.gapId != single.gaps.first().id)
+            t.gapId.clear();
+    }
+    w.window.setReport(single);
+    CHECK(status->text().contains(QStringLiteral(", 1 gap,")));
 }

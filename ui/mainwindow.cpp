@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
+    connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary);
     connect(m_sessions, &SessionController::sessionPathChanged, this, &MainWindow::updateTitle);
     connect(m_sessions, &SessionController::aboutToUseTriage, m_gapEditor, &GapEditor::commitPending);
     connect(m_sessions, &SessionController::failed, this, [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
@@ -313,12 +314,20 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
             m_tree->expand(m_proxy->index(row, 0));
     }
     updateTitle();
+    updateReportSummary();
+}
+
+// The status bar's line about the open report, kept true through triage (a created or merged gap counts).
+void MainWindow::updateReportSummary()
+{
+    const Report &report = m_session->report();
     auto count = [](qsizetype n, const QString &one, const QString &many) { return (n == 1 ? one : many).arg(n); };
     m_reportSummary = tr("%1 — %2, %3, %4").arg(QFileInfo(report.sourceFile).fileName(),
                                                   count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
                                                   count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
                                                   count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
-    m_statusLabel->setText(m_reportSummary);
+    if (!m_runner->isRunning()) // "Opening …" stays until the import ends
+        m_statusLabel->setText(m_reportSummary);
 }
 
 void MainWindow::updateTitle()

@@ -103,6 +103,7 @@ private:
     void updateDiagnosticsBadge();
     void updateCurrentDetails();
     void updateTitle();
+    void updateReportSummary();
 
     Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;
