@@ -215,3 +215,43 @@ TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl
     CHECK(title() == QStringLiteral("Renamed"));
     w.session()->undoStack()->clear();
 }
+
+TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart highlights where they went",
+          "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(90, 3));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QVector<int> moving;
+    const auto &tests = w.session()->report().tests;
+    for (int i = 0; i < tests.size() && moving.size() < 2; ++i) {
+        if (tests[i].gapId == QLatin1String("gap-2") && isFailing(tests[i].status))
+            moving << i;
+    }
+    REQUIRE(moving.size() == 2);
+    selectTests(w, moving);
+    QCoreApplication::processEvents();
+    CHECK(w.gapChart()->highlightedIds().contains(QStringLiteral("gap-2")));
+    w.treeView()->collapseAll(); // the target gap is collapsed, as it is after a drop onto a closed group
+
+    w.session()->moveTests({tests[moving[0]].id, tests[moving[1]].id}, QStringLiteral("gap-3"));
+    QCoreApplication::processEvents(); // the reveal and the highlight follow once the tree has moved the rows
+
+    const QModelIndexList selected = w.treeView()->selectionModel()->selectedRows();
+    REQUIRE(selected.size() == 2);
+    for (const QModelIndex &row : selected) {
+        CHECK(row.data(GapIdRole).toString() == QLatin1String("gap-3"));
+        for (QModelIndex p = row.parent(); p.isValid(); p = p.parent())
+            CHECK(w.treeView()->isExpanded(p));
+    }
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString>{QStringLiteral("gap-3")});
+
+    w.session()->undoStack()->undo(); // undo shows them back where they came from
+    QCoreApplication::processEvents();
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
+    for (const QModelIndex &row : w.treeView()->selectionModel()->selectedRows())
+        CHECK(w.treeView()->isExpanded(row.parent()));
+    w.session()->undoStack()->clear();
+}

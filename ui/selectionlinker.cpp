@@ -22,6 +22,9 @@ SelectionLinker::SelectionLinker(QTreeView *tree, ReportFilterProxy *proxy, BarC
             &SelectionLinker::treeSelectionChanged);
     // A reset (new report, regrouping) clears the selection without selectionChanged.
     connect(proxy, &QAbstractItemModel::modelReset, this, &SelectionLinker::treeSelectionChanged);
+    // A triage move carries the selected rows to another gap without selectionChanged: the bars follow.
+    connect(proxy, &QAbstractItemModel::rowsMoved, this, &SelectionLinker::treeSelectionChanged, Qt::QueuedConnection);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &SelectionLinker::treeSelectionChanged, Qt::QueuedConnection);
     connect(phaseChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Phase, id); });
     connect(gapChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Gap, id); });
 }

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QInputDialog>
 #include <QMenu>
+#include <QSet>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -26,6 +27,28 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
+    // Moved tests stay selected; show them where they landed (often a collapsed gap), once the tree and its
+    // proxy have followed the move. Undo shows where they went back to.
+    connect(m_session, &TriageSession::testsReassigned, this, [this] {
+        QMetaObject::invokeMethod(this, &TriageActions::revealSelection, Qt::QueuedConnection);
+    });
+}
+
+void TriageActions::revealSelection()
+{
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    QSet<QPersistentModelIndex> parents;
+    for (const QModelIndex &row : rows) {
+        for (QModelIndex p = row.parent(); p.isValid() && !parents.contains(p); p = p.parent())
+            parents.insert(p);
+    }
+    for (const QPersistentModelIndex &p : std::as_const(parents))
+        m_tree->expand(p);
+    const QModelIndex current = m_tree->selectionModel()->currentIndex();
+    if (current.isValid() && m_tree->selectionModel()->isSelected(current))
+        m_tree->scrollTo(current);
+    else if (!rows.isEmpty())
+        m_tree->scrollTo(rows.first());
 }
 
 void TriageActions::fillEditMenu(QMenu *edit)

@@ -33,6 +33,7 @@ public:
     QMenu *buildContextMenu(QWidget *parent);
 
 private:
+    void revealSelection(); // expands the groups of the selected rows and scrolls to them
     void fillMoveMenu(QMenu *menu);
     void fillGapMenu(QMenu *menu, const QString &gapId);
 
