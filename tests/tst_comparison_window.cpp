@@ -6,6 +6,7 @@
 #include "comparisonchart.h"
 #include "comparisonmode.h"
 #include "comparisonview.h"
+#include "exportactions.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "mainwindow.h"
@@ -19,6 +20,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QThreadPool>
@@ -202,4 +205,36 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
     REQUIRE(dismiss != buttons.cend());
     (*dismiss)->click();
     CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
+}
+
+TEST_CASE("Exports from the window carry the open comparison: Since last run in the plan", "[compare][comparemode][gui][export]")
+{
+    MainWindow w;
+    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
+    w.resize(1400, 900);
+    w.show();
+    openIn(w, QStringLiteral("compare/run2.md"));
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    auto exportMarkdown = [&](const QString &name) {
+        QSignalSpy exported(w.exportActions(), &ExportActions::exported);
+        const QString path = dir.filePath(name);
+        REQUIRE(w.exportActions()->exportTo(ExportActions::Format::Markdown, path));
+        REQUIRE(exported.wait(20000));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(file.readAll());
+    };
+    CHECK_FALSE(exportMarkdown(QStringLiteral("before.md")).contains(QLatin1String("## Since last run")));
+
+    QSignalSpy compared(w.comparisonMode(), &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    const QString plan = exportMarkdown(QStringLiteral("compared.md"));
+    CHECK(plan.contains(QLatin1String("## Since last run")));
+    CHECK(plan.contains(QLatin1String("3 new failures")));
+
+    w.comparisonMode()->end();
+    CHECK_FALSE(exportMarkdown(QStringLiteral("ended.md")).contains(QLatin1String("## Since last run")));
+    w.session()->undoStack()->clear();
 }
