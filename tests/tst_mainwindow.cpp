@@ -299,3 +299,34 @@ TEST_CASE("The status bar counts the gaps the triage has now, in the singular wh
     w.window.setReport(single);
     CHECK(status->text().contains(QStringLiteral(", 1 gap,")));
 }
+
+namespace {
+QStringList plotTexts(const QCustomPlot *plot)
+{
+    QStringList texts;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (const auto *text = qobject_cast<const QCPItemText *>(plot->item(i)))
+            texts << text->text();
+    }
+    return texts;
+}
+} // namespace
+
+TEST_CASE("Charts with nothing to draw say so instead of showing bare axes", "[mainwindow][charts]")
+{
+    Report empty;
+    empty.title = QStringLiteral("Staging report");
+    Phase phase;
+    phase.id = QStringLiteral("staging");
+    phase.name = QStringLiteral("Staging");
+    phase.total = phase.passed = phase.failed = 0;
+    empty.phases << phase;
+    ShownWindow w(empty);
+    CHECK(plotTexts(w.window.phaseChart()->plot()).contains(QStringLiteral("No test results in this report")));
+    CHECK(plotTexts(w.window.gapChart()->plot()).contains(QStringLiteral("No named failing tests in this report")));
+
+    w.window.setReport(ReportFactory::seedLike());
+    QCoreApplication::processEvents();
+    CHECK_FALSE(plotTexts(w.window.phaseChart()->plot()).contains(QStringLiteral("No test results in this report")));
+    CHECK_FALSE(plotTexts(w.window.gapChart()->plot()).contains(QStringLiteral("No named failing tests in this report")));
+}

@@ -65,6 +65,20 @@ void BarChart::refresh()
 {
     m_built = true;
     rebuild();
+    bool anyValue = false;
+    for (const QCPBars *bars : std::as_const(m_bars)) {
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd() && !anyValue; ++it)
+            anyValue = it->value != 0;
+    }
+    if (!anyValue) {
+        auto *text = new QCPItemText(m_plot);
+        text->setPositionAlignment(Qt::AlignCenter);
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.5, 0.5);
+        text->setText(emptyText());
+        text->setColor(palette().color(QPalette::PlaceholderText));
+        text->setFont(font());
+    }
     // Keys that no longer exist drop out of the highlight; the rest stays selected across a redraw.
     QSet<int> kept;
     for (int key : qAsConst(m_highlighted)) {

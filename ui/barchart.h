@@ -39,6 +39,9 @@ protected:
     virtual void rebuild() = 0;
     virtual QString toolTipFor(int key) const = 0;
     virtual QCPAxis *keyAxis() const = 0;
+    // Said in the middle of the plot when no bar has a value (a report without results): empty axes alone
+    // look like a chart that failed to draw.
+    virtual QString emptyText() const = 0;
 
     void clearBars();
     void addBars(QCPBars *bars, const QColor &color);

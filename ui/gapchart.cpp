@@ -36,6 +36,8 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
     refresh();
 }
 
+QString GapChart::emptyText() const { return tr("No named failing tests in this report"); }
+
 QCPAxis *GapChart::keyAxis() const { return m_plot->yAxis; }
 
 void GapChart::rebuild()

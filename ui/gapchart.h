@@ -18,6 +18,7 @@ protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
     QCPAxis *keyAxis() const override;
+    QString emptyText() const override;
 
 private:
     QString legendHtml() const;

@@ -17,6 +17,8 @@ PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
     refresh();
 }
 
+QString PhaseChart::emptyText() const { return tr("No test results in this report"); }
+
 QCPAxis *PhaseChart::keyAxis() const { return m_plot->xAxis; }
 
 void PhaseChart::rebuild()

@@ -17,6 +17,7 @@ protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
     QCPAxis *keyAxis() const override;
+    QString emptyText() const override;
 
 private:
     Gapwise::ChartDataAdapter *m_adapter;
