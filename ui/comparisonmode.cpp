@@ -71,12 +71,14 @@ bool ComparisonMode::start(const QString &oldPath)
     if (imported.sourceFile.isEmpty() && imported.tests.isEmpty()) {
         const QString message = tr("Open the newer run first, then compare it with an earlier one.");
         m_banner->showFailure(message);
+        m_summaryShown = false;
         Q_EMIT failed(message);
         return false;
     }
     const int generation = ++m_generation; // supersedes a comparison still running
     m_running = true;
     m_banner->showRunning(tr("Comparing with %1…").arg(QFileInfo(oldPath).fileName()));
+    m_summaryShown = false;
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, oldPath] {
         watcher->deleteLater();
@@ -125,6 +127,7 @@ void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
 {
     if (!outcome.error.isEmpty()) {
         m_banner->showFailure(tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error));
+        m_summaryShown = false;
         Q_EMIT failed(outcome.error);
         return;
     }
@@ -138,6 +141,7 @@ void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
                                                tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()));
     m_digest.notCarried += late;
     setViewsComparing(true);
+    m_summaryShown = true; // the new comparison's summary replaces whatever the banner said
     refreshDeltas();
     if (m_details)
         m_details->showDigest(m_digest);
@@ -187,11 +191,14 @@ void ComparisonMode::refreshDeltas()
     // Triage moves tests between gaps: the per-gap numbers "now" follow it; the earlier run's stay.
     m_digest.gaps = currentGapDeltas(*m_tree, m_session->report(), m_goneGapTitles);
     m_chart->setDeltas(m_digest.gaps);
-    showSummary();
+    // A message shown since (another comparison running, or one that failed) stays until it is dismissed.
+    if (m_summaryShown)
+        showSummary();
 }
 
 void ComparisonMode::showSummary()
 {
+    m_summaryShown = true;
     const ComparisonDigest &d = m_digest;
     QStringList parts;
     const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,

@@ -88,6 +88,7 @@ private:
     QPointer<ComparisonView> m_details;
     int m_generation = 0;
     bool m_running = false;
+    bool m_summaryShown = false; // the banner shows this comparison's summary, not a message since
     QString m_oldPath;
     Gapwise::ComparisonDigest m_digest;
     std::shared_ptr<const Gapwise::TreeComparison> m_tree;
