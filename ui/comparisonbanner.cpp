@@ -59,44 +59,38 @@ void ComparisonBanner::tint(const QColor &color)
     setPalette(pal);
 }
 
+// Each state shows its own buttons: Cancel while running, Show details / End on a result, Dismiss on a failure.
+void ComparisonBanner::showState(State state, const QColor &color)
+{
+    tint(color);
+    m_busy->setVisible(state == State::Running);
+    m_cancel->setVisible(state == State::Running);
+    m_details->setVisible(state == State::Result);
+    m_end->setVisible(state == State::Result);
+    m_dismiss->setVisible(state == State::Failure);
+    show();
+}
+
 void ComparisonBanner::showRunning(const QString &text)
 {
-    tint(QColor(0x90, 0xa4, 0xae));
     m_label->setText(text.toHtmlEscaped());
     m_second->hide();
-    m_busy->show();
-    m_cancel->show();
-    m_details->hide();
-    m_end->hide();
-    m_dismiss->hide();
-    show();
+    showState(State::Running, QColor(0x90, 0xa4, 0xae));
 }
 
 void ComparisonBanner::showResult(const QString &html, const QString &detailsHtml)
 {
-    tint(QColor(0x42, 0x85, 0xf4));
     m_label->setText(html);
     m_second->setText(detailsHtml);
     m_second->setVisible(!detailsHtml.isEmpty());
-    m_busy->hide();
-    m_cancel->hide();
-    m_details->show();
-    m_end->show();
-    m_dismiss->hide();
-    show();
+    showState(State::Result, QColor(0x42, 0x85, 0xf4));
 }
 
 void ComparisonBanner::showFailure(const QString &text)
 {
-    tint(QColor(0xd6, 0x45, 0x41));
     m_label->setText(text.toHtmlEscaped());
     m_second->hide();
-    m_busy->hide();
-    m_cancel->hide();
-    m_details->hide();
-    m_end->hide();
-    m_dismiss->show();
-    show();
+    showState(State::Failure, QColor(0xd6, 0x45, 0x41));
 }
 
 namespace {

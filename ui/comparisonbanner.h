@@ -30,6 +30,8 @@ signals:
     void dismissRequested(); // the failure was read
 
 private:
+    enum class State { Running, Result, Failure };
+    void showState(State state, const QColor &color);
     void tint(const QColor &color);
 
     QLabel *m_label;
