@@ -54,6 +54,16 @@ QByteArray skipXmlComments(QByteArray text)
     return text;
 }
 
+// How much of a file's start decides its format.
+constexpr qsizetype DetectionBytes = 64 * 1024;
+
+// What importBytes() decides from the same bytes: text, not blank, and XML.
+bool isJUnitHead(const QByteArray &rawHead)
+{
+    const DecodedText head = decodeText(rawHead);
+    return head.ok() && !head.utf8.trimmed().isEmpty() && detectFormat(head.utf8) == InputFormat::JUnitXml;
+}
+
 } // namespace
 
 InputFormat detectFormat(const QByteArray &utf8Head)
@@ -90,12 +100,12 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
         return result;
     }
     // Detection reads only the decoded start of the file, so a big XML file is never decoded twice.
-    const DecodedText head = decodeText(raw.left(64 * 1024));
+    const DecodedText head = decodeText(raw.left(DetectionBytes));
     if (!head.ok()) {
         result.error.message = head.error;
         return result;
     }
-    if (head.utf8.trimmed().isEmpty() && raw.trimmed().size() <= 64 * 1024) {
+    if (head.utf8.trimmed().isEmpty() && raw.trimmed().size() <= DetectionBytes) {
         result.error.message = QStringLiteral("the file is empty");
         return result;
     }
@@ -150,7 +160,15 @@ ImportResult importFile(const QString &path, const ImportControl &control)
         result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
         return result;
     }
-    result = importBytes(file.readAll(), path, control);
+    // A JUnit file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
+    // faster without first copying them all. Everything else is read whole (Markdown needs the whole text).
+    if (isJUnitHead(file.peek(DetectionBytes))) {
+        result = importJUnit(&file, path, control);
+        if (!result.ok() && result.error.file.isEmpty())
+            result.error.file = path;
+    } else {
+        result = importBytes(file.readAll(), path, control);
+    }
     if (result.report)
         result.report->sourceFile = info.absoluteFilePath();
     return result;

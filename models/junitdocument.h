@@ -3,6 +3,7 @@
 #include "enums.h"
 #include "importer.h"
 
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -62,9 +63,10 @@ public:
     virtual void addCase(JUnitCase &&c) = 0;
 };
 
-// Streams `xml` (raw bytes; QXmlStreamReader honours the encoding declaration) into `doc` and `sink`. Refuses
-// entity declarations, never reads external entities. On failure fills `error` (line and column), returns false.
-bool readJUnitDocument(const QByteArray &xml, const QString &displayName, const ImportControl &control,
+// Streams `xml` (an open device of raw bytes, a file or a buffer; QXmlStreamReader honours the encoding
+// declaration) into `doc` and `sink`. Refuses entity declarations, never reads external entities. On failure
+// fills `error` (line and column), returns false.
+bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportControl &control,
                        JUnitDocument *doc, JUnitCaseSink *sink, ImportError *error);
 
 } // namespace Gapwise

@@ -3,9 +3,19 @@
 #include "junitdocument.h"
 #include "junitreport.h"
 
+#include <QBuffer>
+
 namespace Gapwise {
 
 ImportResult importJUnit(const QByteArray &xml, const QString &displayName, const ImportControl &control)
+{
+    QBuffer buffer;
+    buffer.setData(xml); // shares the bytes, no copy
+    buffer.open(QIODevice::ReadOnly);
+    return importJUnit(&buffer, displayName, control);
+}
+
+ImportResult importJUnit(QIODevice *xml, const QString &displayName, const ImportControl &control)
 {
     ImportResult result;
     JUnitDocument doc;

@@ -17,8 +17,10 @@ void lineAndColumnAt(const QByteArray &text, qsizetype offset, int *line, int *c
     *column = int(offset - lineStart) + 1;
 }
 
-std::optional<ImportError> checkXmlProlog(const QByteArray &xml, const QString &displayName)
+std::optional<ImportError> checkXmlProlog(const QByteArray &xml, const QString &displayName, bool *prologEnds)
 {
+    if (prologEnds)
+        *prologEnds = false;
     // Only the prolog can declare entities: scan up to the first start tag of an element.
     qsizetype pos = 0;
     const qsizetype n = xml.size();
@@ -37,8 +39,11 @@ std::optional<ImportError> checkXmlProlog(const QByteArray &xml, const QString &
             pos = end < 0 ? n : end + 3;
             continue;
         }
-        if (next != '!')
-            break; // the root element: the prolog is over
+        if (next != '!') { // the root element: the prolog is over
+            if (prologEnds)
+                *prologEnds = true;
+            break;
+        }
         // <!DOCTYPE ...> or a stray declaration. A DOCTYPE without an internal subset names a DTD that we
         // never load, so it is harmless; any ENTITY declaration is refused. Every search stays within this
         // declaration, so a prolog of many declarations is still read in linear time.

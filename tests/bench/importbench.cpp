@@ -1,6 +1,8 @@
 // gapwise_importbench [N ...]: times importing synthetic JUnit reports of N testcases (default 1000, 10000,
 // 100000) against `xmllint --stream --noout` on the same file, and reports each import's peak memory.
-// Each import runs in a child process (this program with --import FILE) so ru_maxrss is that import's own.
+// It also times QXmlStreamReader alone on the file (every token read, nothing done with it): the floor of
+// any import built on it. Each measurement runs in a child process (this program with --import FILE or
+// --tokenize FILE) so ru_maxrss is that import's own.
 // Both wall-clock and CPU time (user + system) are reported: on a shared machine the wall clock of a short
 // run depends on who else is running, CPU time much less. Best of three. Prints a Markdown table.
 // Not run by CI: speed is measured here, never asserted in tests.
@@ -9,9 +11,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QXmlStreamReader>
 
 #include <spawn.h>
 #include <sys/resource.h>
@@ -43,6 +47,32 @@ int importOnce(const QString &path)
     }
     QTextStream(stdout) << wall << ' ' << cpuSeconds(after) - cpuSeconds(before) << ' ' << after.ru_maxrss << ' '
                         << result.report->tests.size() << ' ' << result.report->gaps.size() << '\n';
+    return 0;
+}
+
+// QXmlStreamReader straight from the file, as the importer reads it, with nothing done per token.
+int tokenizeOnce(const QString &path)
+{
+    rusage before{}, after{};
+    getrusage(RUSAGE_SELF, &before);
+    QElapsedTimer timer;
+    timer.start();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 3;
+    QXmlStreamReader reader(&file);
+    reader.setNamespaceProcessing(false);
+    qint64 tokens = 0;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        ++tokens;
+    }
+    const double wall = timer.nsecsElapsed() / 1e9;
+    getrusage(RUSAGE_SELF, &after);
+    if (reader.hasError())
+        return 3;
+    QTextStream(stdout) << wall << ' ' << cpuSeconds(after) - cpuSeconds(before) << ' ' << after.ru_maxrss << ' '
+                        << tokens << '\n';
     return 0;
 }
 
@@ -107,17 +137,19 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() == 3 && args.at(1) == QLatin1String("--import"))
         return importOnce(args.at(2));
+    if (args.size() == 3 && args.at(1) == QLatin1String("--tokenize"))
+        return tokenizeOnce(args.at(2));
     const QList<int> sizes = GapwiseBench::benchmarkSizes(args);
     QTemporaryDir dir;
     QTextStream out(stdout);
-    out << "| testcases | file | xmllint --stream: CPU (wall) | Gapwise import: CPU (wall) | ratio CPU (wall) "
-           "| peak RSS of the import process | suggested gaps |\n"
-        << "|---:|---:|---:|---:|---:|---:|---:|\n";
+    out << "| testcases | file | xmllint --stream: CPU (wall) | QXmlStreamReader alone: CPU (ratio) "
+           "| Gapwise import: CPU (wall) | ratio CPU (wall) | peak RSS of the import process | suggested gaps |\n"
+        << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (int n : sizes) {
         const QString path = GapwiseBench::writeSyntheticJUnitFile(dir.path(), n);
         if (path.isEmpty())
             return 3;
-        Run lint, import;
+        Run lint, import, tokenize;
         long rssKb = 0;
         QString gaps;
         for (int i = 0; i < Repeats; ++i) {
@@ -129,7 +161,12 @@ int main(int argc, char **argv)
             }
             if (lint.cpu < 0 || l.cpu < lint.cpu) lint.cpu = l.cpu;
             if (lint.wall < 0 || l.wall < lint.wall) lint.wall = l.wall;
-            // The child measures its own import (wall and CPU), without process start-up.
+            // The children measure their own work (wall and CPU), without process start-up.
+            QByteArray tokens;
+            if (runChild(app.applicationFilePath().toLocal8Bit(), {"--tokenize", path.toLocal8Bit()}, &tokens).cpu < 0)
+                return 3;
+            const double tokenizeCpu = tokens.trimmed().split(' ').value(1).toDouble();
+            if (tokenize.cpu < 0 || tokenizeCpu < tokenize.cpu) tokenize.cpu = tokenizeCpu;
             QByteArray line;
             if (runChild(app.applicationFilePath().toLocal8Bit(), {"--import", path.toLocal8Bit()}, &line).cpu < 0)
                 return 3;
@@ -141,7 +178,8 @@ int main(int argc, char **argv)
             gaps = QString::fromLatin1(parts.value(4));
         }
         out << "| " << n << " | " << QString::number(QFileInfo(path).size() / 1048576.0, 'f', 1) << " MiB | "
-            << seconds(lint.cpu) << " (" << seconds(lint.wall) << ") | " << seconds(import.cpu) << " ("
+            << seconds(lint.cpu) << " (" << seconds(lint.wall) << ") | " << seconds(tokenize.cpu) << " ("
+            << QString::number(tokenize.cpu / qMax(lint.cpu, 1e-3), 'f', 1) << "×) | " << seconds(import.cpu) << " ("
             << seconds(import.wall) << ") | " << QString::number(import.cpu / qMax(lint.cpu, 1e-3), 'f', 1) << "× ("
             << QString::number(import.wall / qMax(lint.wall, 1e-3), 'f', 1) << "×) | "
             << QString::number(rssKb / 1024.0, 'f', 0) << " MiB | " << gaps << " |\n";
