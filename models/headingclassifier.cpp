@@ -127,9 +127,23 @@ HeadingInfo classifyHeading(const QString &text, int level)
         return info;
     }
     info.groupStatus = MarkdownText::statusOfGroupLabel(title);
-    if (level > 1 && ((testType.match(title).hasMatch() && testWord.match(title).hasMatch())
-                      || genericResults.match(title).hasMatch())) {
+    auto isPhaseTitle = [&](const QString &t) {
+        return (testType.match(t).hasMatch() && testWord.match(t).hasMatch()) || genericResults.match(t).hasMatch();
+    };
+    if (level > 1 && isPhaseTitle(title)) {
         info.kind = HeadingInfo::Phase;
+        // "Unit Tests: 5 FAILED, 2 PASSED (Expected: Initial Failures)", "E2E Tests: Not Executed (…)"
+        static const RE named(QStringLiteral("^(.+?)\\s*:\\s*(.+)$"));
+        static const RE outcome(QStringLiteral(
+            "^(?:\\d+\\s*/\\s*\\d+\\b|\\d+\\s+(?:tests?\\s+)?(?:passed|failed|errors?|skipped)\\b|\\d+(?:\\.\\d+)?\\s*%|"
+            "all\\s+(?:\\d+\\s+)?(?:tests?\\s+)?(?:passed|failed|skipped)\\b|not\\s+(?:executed|run|started)\\b|"
+            "(?:passed|failed|skipped|pending|blocked|success|partial)\\b)"), CI);
+        if (const auto m = named.match(title); m.hasMatch() && outcome.match(m.captured(2)).hasMatch()
+            && isPhaseTitle(m.captured(1))) {
+            info.title = m.captured(1).trimmed();
+            info.outcome = m.captured(2).trimmed();
+        }
+        info.genericResults = !testType.match(info.title).hasMatch();
         return info;
     }
     return info;

@@ -29,6 +29,12 @@ struct HeadingInfo
     Priority priority = Priority::None;
     TestStatus groupStatus = TestStatus::Unknown; // "Failed Tests" → Failed
     bool isCommandHeading = false;                 // "Command Executed"
+    // A phase heading that names no test type ("Test Execution Summary", "Results"): under another phase
+    // heading it reports on that phase.
+    bool genericResults = false;
+    // What follows a phase's name after a colon when it says how the phase went, not what it is:
+    // "5 FAILED, 2 PASSED (Expected: Initial Failures)" of "Unit Tests: 5 FAILED, 2 PASSED (…)".
+    QString outcome;
 };
 
 HeadingInfo classifyHeading(const QString &text, int level);

@@ -23,6 +23,7 @@ MarkdownReportBuilder::MarkdownReportBuilder(const MarkdownDocument &document, R
 
 bool MarkdownReportBuilder::run()
 {
+    countGenericPhaseTitles();
     const int n = int(m_doc.blocks.size());
     int lastPermille = -1;
     for (m_block = 0; m_block < n; ++m_block) {
@@ -76,6 +77,12 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
 
     addHeadingTests(block);
     const HeadingInfo &info = m_sections.last().info;
+    if (info.kind == HeadingInfo::Phase && !info.outcome.isEmpty()) {
+        // "### Unit Tests: 5 FAILED, 2 PASSED": the heading gives the phase's counts.
+        const CountReading reading = readCounts(QStringLiteral("Results"), info.outcome);
+        if (reading.any())
+            applyPhaseCounts(phaseForResults(), reading, block.line);
+    }
     if (info.priority != Priority::None && (info.kind == HeadingInfo::Phase || info.kind == HeadingInfo::Plain)) {
         // "### Phase 1: Import Path Consolidation (P0)": a prioritised plan step is a remediation item.
         m_report.remediation.append({info.priority, info.title, QString(), {}, block.line});
@@ -140,26 +147,66 @@ TestStatus MarkdownReportBuilder::contextStatus() const
     return TestStatus::Unknown;
 }
 
+void MarkdownReportBuilder::countGenericPhaseTitles()
+{
+    for (const MarkdownBlock &block : m_doc.blocks) {
+        if (block.kind != MarkdownBlock::Heading)
+            continue;
+        const HeadingInfo info = classifyHeading(block.text, block.level);
+        if (info.kind == HeadingInfo::Phase && info.genericResults)
+            ++m_genericPhaseTitles[slugify(info.title)];
+    }
+}
+
 int MarkdownReportBuilder::phaseForResults()
 {
+    // A heading that names no test type reports on the phase heading around it when that one names none
+    // either ("## Test Execution Results" > "### Results"), or when the report repeats it under several
+    // phase headings ("### Test Execution Summary" under each "## Phase N: … Results"): otherwise the
+    // phases' results would merge into one phase of that name.
+    auto phaseSection = m_sections.rend();
     for (auto it = m_sections.rbegin(); it != m_sections.rend(); ++it) {
         if (it->info.kind != HeadingInfo::Phase)
             continue;
-        if (it->phase < 0) {
-            const QString id = slugify(it->info.title);
-            it->phase = m_report.phaseIndex(id.isEmpty() ? QStringLiteral("phase") : id);
-            if (it->phase < 0) {
-                Phase phase;
-                phase.id = id.isEmpty() ? QStringLiteral("phase") : id;
-                phase.name = it->info.title;
-                phase.line = it->line;
-                m_report.phases.append(phase);
-                it->phase = int(m_report.phases.size()) - 1;
-            }
+        if (phaseSection == m_sections.rend()) {
+            phaseSection = it;
+            continue;
         }
-        return it->phase;
+        const HeadingInfo &inner = phaseSection->info;
+        const bool repeated = m_genericPhaseTitles.value(slugify(inner.title)) > 1;
+        if (!inner.genericResults || !(it->info.genericResults || repeated))
+            break;
+        phaseSection = it;
     }
-    return PendingPhase;
+    if (phaseSection == m_sections.rend())
+        return PendingPhase;
+    Section &section = *phaseSection;
+    if (section.phase < 0) {
+        const QString id = slugify(section.info.title);
+        section.phase = m_report.phaseIndex(id.isEmpty() ? QStringLiteral("phase") : id);
+        if (section.phase < 0) {
+            Phase phase;
+            phase.id = id.isEmpty() ? QStringLiteral("phase") : id;
+            phase.name = section.info.title;
+            phase.line = section.line;
+            m_report.phases.append(phase);
+            section.phase = int(m_report.phases.size()) - 1;
+        }
+    }
+    return section.phase;
+}
+
+// "## Execution Commands for Further Testing" > "### Unit Tests": what to run next, not what ran. A
+// command heading inside a phase ("### Command Executed") is that phase's own.
+bool MarkdownReportBuilder::inCommandsSection() const
+{
+    bool phaseSeen = false;
+    for (auto it = m_sections.crbegin(); it != m_sections.crend(); ++it) {
+        if (phaseSeen && it->info.isCommandHeading)
+            return true;
+        phaseSeen = phaseSeen || it->info.kind == HeadingInfo::Phase;
+    }
+    return false;
 }
 
 Phase &MarkdownReportBuilder::phaseAt(int index)

@@ -171,7 +171,7 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
         if (text.trimmed().isEmpty() || text.trimmed().startsWith(QLatin1Char('#')))
             continue;
         if (looksLikeCommand(text)) {
-            if (results) {
+            if (results && !inCommandsSection()) {
                 Phase &phase = phaseAt(phaseForResults());
                 if (phase.command.isEmpty() && text.contains(QLatin1String("test"), Qt::CaseInsensitive))
                     phase.command = text.trimmed();
@@ -182,7 +182,9 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
         fed.append({lineNo, text});
     }
     QSet<QString> named;
+    bool tallied = false;
     for (const PytestRun &run : reader.finish()) {
+        tallied = tallied || run.tally.kind == PytestLine::Tally;
         for (const TestCase &t : run.tests) {
             if (!t.name.contains(QLatin1String("::")))
                 continue; // a module that failed to collect: an import error of the phase, not a test
@@ -208,6 +210,20 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             reading.deselected = run.tally.deselected;
             reading.durationSeconds = run.tally.seconds;
             applyPhaseCounts(phaseIndex, reading, run.tallyLine);
+        }
+    }
+    // A summary the writer or a test runner typed into the block ("Results: ✅ 3 PASSED, 30 deselected",
+    // "Total: 2", "Failed: 2 (EXPECTED)") when pytest's own tally is not there.
+    if (results && !tallied) {
+        static const RE summary(QStringLiteral("^\\s*((?:test\\s+)?(?:results?|summary|outcome|totals?)|passed|failed|"
+                                               "errors?|skipped)\\s*:\\s*(.+)$"), CI);
+        for (const auto &[lineNo, text] : std::as_const(fed)) {
+            const auto m = summary.match(text);
+            if (!m.hasMatch())
+                continue;
+            const CountReading reading = readCounts(m.captured(1), m.captured(2));
+            if (reading.any())
+                applyPhaseCounts(phaseForResults(), reading, lineNo);
         }
     }
     // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests.

@@ -244,3 +244,40 @@ TEST_CASE("a test listed twice is one test; a heading naming a test is no phase"
     CHECK(r.phases[1].failed == 1);
     CHECK(r.phases[1].total == 2);
 }
+
+TEST_CASE("a phase heading's outcome gives its counts; repeated result headings report on their phase; "
+          "commands to run next make no phase", "[markdown][fixtures]")
+{
+    const Report r = fixture("phase-outcomes.md");
+    REQUIRE(r.phases.size() == 5);
+    // "Unit Tests: 5 FAILED, 2 PASSED (…)": the name is what comes before the colon, the rest the counts.
+    CHECK(r.phases[0].name == QStringLiteral("Unit Tests"));
+    CHECK(r.phases[0].id == QStringLiteral("unit-tests"));
+    CHECK(r.phases[0].failed == 5);
+    CHECK(r.phases[0].passed == 2);
+    CHECK(r.phases[0].total == 7);
+    CHECK(test(r, "test_invoice_rounding_uses_banker_rules").phaseId == QStringLiteral("unit-tests"));
+    CHECK(test(r, "test_invoice_rounding_uses_banker_rules").expectedFailure);
+    // "Not Executed" is how it went, not part of its name.
+    CHECK(r.phases[1].name == QStringLiteral("Integration Tests"));
+    CHECK(r.phases[1].total == 3);
+    // Each "### Test Execution Summary" belongs to its "## Phase N": two phases, no merged counts.
+    CHECK(r.phases[2].name == QStringLiteral("Ledger Checks Results"));
+    CHECK(r.phases[2].passed == 7);
+    CHECK(r.phases[2].skipped == 1);
+    CHECK(r.phases[2].durationSeconds == Approx(1.56));
+    CHECK(r.phases[3].name == QStringLiteral("Refund Fallback Results"));
+    CHECK(r.phases[3].passed == 3); // a summary typed into the block, in capitals, with an emoji
+    CHECK(r.phases[3].skipped == 4);
+    // "### Results" under "## Test Execution Results" reports on it; a runner's "Total:/Passed:/Failed:" count.
+    CHECK(r.phases[4].name == QStringLiteral("Test Execution Results"));
+    CHECK(r.phases[4].total == 4);
+    CHECK(r.phases[4].passed == 1);
+    CHECK(r.phases[4].failed == 3);
+    for (const Diagnostic &d : r.diagnostics)
+        CHECK_FALSE(d.message.contains(QStringLiteral("restates")));
+    // "### Unit Tests (Next Run)" under "## Commands for Further Testing" holds a command to run, no result:
+    // it is not among the five phases, and the command is no phase's.
+    for (const Phase &p : r.phases)
+        CHECK(p.command.isEmpty());
+}
