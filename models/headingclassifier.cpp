@@ -53,7 +53,7 @@ HeadingInfo classifyHeading(const QString &text, int level)
     static const RE gapHead(QStringLiteral(
         "^(gap|issue|category|root[- ]cause|failure(?:\\s+(?:group|category|pattern|mode))?|problem|bug|finding|"
         "failure\\s+type)\\s*#?\\s*(\\d+)?\\s*[:.\\-–—)]\\s*(.+)$"), CI);
-    static const RE phaseNumber(QStringLiteral("^(?:phase|stage|step)\\s*(\\d+)\\s*[:.\\-–—]?\\s*(.*)$"), CI);
+    static const RE phaseNumber(QStringLiteral("^(?:phase|stage|step)\\s*(\\d+(?:\\.\\d+)*)\\s*[:.\\-–—]?\\s*(.*)$"), CI);
     static const RE testType(QStringLiteral(
         "\\b(unit|integration|e2e|end[- ]to[- ]end|staging|smoke|mission[- ]critical|regression|performance|"
         "acceptance|functional|golden[- ]path|compliance|contract|load|api|frontend|backend|system)\\b"), CI);
@@ -138,12 +138,17 @@ HeadingInfo classifyHeading(const QString &text, int level)
             "^(?:\\d+\\s*/\\s*\\d+\\b|\\d+\\s+(?:tests?\\s+)?(?:passed|failed|errors?|skipped)\\b|\\d+(?:\\.\\d+)?\\s*%|"
             "all\\s+(?:\\d+\\s+)?(?:tests?\\s+)?(?:passed|failed|skipped)\\b|not\\s+(?:executed|run|started)\\b|"
             "(?:passed|failed|skipped|pending|blocked|success|partial)\\b)"), CI);
-        if (const auto m = named.match(title); m.hasMatch() && outcome.match(m.captured(2)).hasMatch()
+        const QString whole = MarkdownText::stripEmoji(text); // the title lost a closing "2 PASSED"
+        if (const auto m = named.match(whole); m.hasMatch() && outcome.match(m.captured(2)).hasMatch()
             && isPhaseTitle(m.captured(1))) {
-            info.title = m.captured(1).trimmed();
+            info.title = MarkdownText::cleanTitle(m.captured(1));
             info.outcome = m.captured(2).trimmed();
         }
         info.genericResults = !testType.match(info.title).hasMatch();
+        static const RE resultWords(QStringLiteral(
+            "^(?:\\W*\\b(?:tests?|execution|executed|results?|summary|overview|outcomes?|runs?|details|detailed|"
+            "breakdown|analysis|status|report|by|category|categories|the|of|and|overall|final|key)\\b)+\\W*$"), CI);
+        info.onlyResultWords = info.genericResults && resultWords.match(info.title).hasMatch();
         return info;
     }
     return info;

@@ -32,6 +32,9 @@ struct HeadingInfo
     // A phase heading that names no test type ("Test Execution Summary", "Results"): under another phase
     // heading it reports on that phase.
     bool genericResults = false;
+    // A generic heading made only of such words ("Results Summary", "Test Execution Summary"): it is about
+    // the phase heading around it, whatever that one is.
+    bool onlyResultWords = false;
     // What follows a phase's name after a colon when it says how the phase went, not what it is:
     // "5 FAILED, 2 PASSED (Expected: Initial Failures)" of "Unit Tests: 5 FAILED, 2 PASSED (…)".
     QString outcome;

@@ -76,6 +76,15 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
     m_headingRemediation = -1;
 
     addHeadingTests(block);
+    // "#### 3. Circular Dependency Integration Test", "### Test 3: Factory SSOT Compliance": a numbered test
+    // may stand for one test though its words name a test type; its Status field decides.
+    static const RE numberedTest(QStringLiteral("^(?:\\d+[.)]\\s+.*\\bTest|Test\\s+\\d+\\s*:\\s+.+)$"));
+    Section &added = m_sections.last();
+    if (added.headingTests.isEmpty() && block.level >= 3
+        && (added.info.kind == HeadingInfo::Plain
+            || (added.info.kind == HeadingInfo::Phase && added.info.outcome.isEmpty()
+                && numberedTest.match(cleanTitle(block.text)).hasMatch())))
+        added.proseTest = proseTestName(block.text);
     const HeadingInfo &info = m_sections.last().info;
     if (info.kind == HeadingInfo::Phase && !info.outcome.isEmpty()) {
         // "### Unit Tests: 5 FAILED, 2 PASSED": the heading gives the phase's counts.
@@ -160,10 +169,10 @@ void MarkdownReportBuilder::countGenericPhaseTitles()
 
 int MarkdownReportBuilder::phaseForResults()
 {
-    // A heading that names no test type reports on the phase heading around it when that one names none
-    // either ("## Test Execution Results" > "### Results"), or when the report repeats it under several
-    // phase headings ("### Test Execution Summary" under each "## Phase N: … Results"): otherwise the
-    // phases' results would merge into one phase of that name.
+    // A heading that names no test type reports on the phase heading around it when it says nothing but
+    // "results" ("## Unit Tests" > "### Results Summary"), when the one around names no test type either
+    // ("## Test Execution Results" > "### Results - 14:13"), or when the report repeats it under several
+    // phase headings (otherwise their results would merge into one phase of that name).
     auto phaseSection = m_sections.rend();
     for (auto it = m_sections.rbegin(); it != m_sections.rend(); ++it) {
         if (it->info.kind != HeadingInfo::Phase)
@@ -174,7 +183,7 @@ int MarkdownReportBuilder::phaseForResults()
         }
         const HeadingInfo &inner = phaseSection->info;
         const bool repeated = m_genericPhaseTitles.value(slugify(inner.title)) > 1;
-        if (!inner.genericResults || !(it->info.genericResults || repeated))
+        if (!inner.genericResults || !(inner.onlyResultWords || it->info.genericResults || repeated))
             break;
         phaseSection = it;
     }

@@ -31,6 +31,9 @@ private:
         bool gapSuggested = false; // a failure group mapped onto a gap the report named elsewhere
         int listedTests = 0;
         QVector<int> headingTests; // "#### 5. `test_x`": the heading names the test its section describes
+        // "#### 1. Cache Eviction Test": a test named in words; it becomes one when a Status field below
+        // states a single outcome.
+        QString proseTest;
     };
     struct LeadIn // a paragraph such as "**Failed Tests:**" that says what the list below holds
     {
@@ -61,6 +64,7 @@ private:
     void handleLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
     bool handleTestsOn(const MarkdownBlock &block, const InlineLine &line);
     bool handleHeadingTestLine(const InlineLine &line);
+    void startProseHeadingTest(const InlineLine &line);
     bool attachErrorToLastTest(const InlineLine &line);
     bool isWithin(const MarkdownBlock &block, int itemBlock) const;
     void handleGapLine(const MarkdownBlock &block, const InlineLine &line);

@@ -59,9 +59,56 @@ void MarkdownReportBuilder::addHeadingTests(const MarkdownBlock &block)
     }
 }
 
+// "- **Status**: ❌ **FAILED** (Expected)" under a test named in words makes it a test; a Status that counts
+// ("4/4 tests PASSED", "ALL 5 TESTS FAILED") speaks of a group, not of one test.
+void MarkdownReportBuilder::startProseHeadingTest(const InlineLine &line)
+{
+    Section &section = m_sections.last();
+    if (section.proseTest.isEmpty() || !section.headingTests.isEmpty()
+        || !labelIs(line.label, "^(status|result|outcome|final status|test result|final result)$"))
+        return;
+    const QString name = std::exchange(section.proseTest, QString());
+    static const RE counted(QStringLiteral("\\d+\\s*/\\s*\\d+|\\b\\d+\\s+(?:tests?|passed|failed|errors?|skipped)\\b|"
+                                           "\\ball\\s+(?:\\d+\\s+)?tests?\\b|\\btests\\b|%"), CI);
+    // A word before any explanation says the outcome: "✅ COMPLETE" or "RESOLVED - no more errors" under a
+    // heading is a task's state, not a test's.
+    static const RE outcomeWord(QStringLiteral("\\b(?:pass(?:ed|es)?|fail(?:ed|s|ing)?|errors?|skipped|xfail(?:ed)?|"
+                                               "xpass(?:ed)?)\\b"), CI);
+    const QString verdict = line.value.section(QRegularExpression(QStringLiteral("\\s[-–—(]\\s?")), 0, 0);
+    const StatedStatus stated = statusStatedIn(line.value);
+    if (expectationContext() || counted.match(line.value).hasMatch()
+        || !outcomeWord.match(verdict).hasMatch() || stated.status == TestStatus::Unknown)
+        return;
+    // A test named by its id in the section ("**Test:** `test_x`", a command running one node id) is the
+    // one the Status speaks of, when nothing said how it went yet.
+    if (section.listedTests > 0 || m_lastTestSection == section.blockIndex) {
+        if (m_lastTestSection != section.blockIndex || m_lastTest < 0)
+            return;
+        TestCase &test = m_report.tests[m_lastTest];
+        if (test.status != TestStatus::Unknown)
+            return;
+        test.status = stated.status;
+        test.expectedFailure = stated.expectedFailure;
+        if (test.message.isEmpty())
+            test.message = messageAfter(line.value, line.value.section(QLatin1Char(' '), 0, 0));
+        return;
+    }
+    if (section.phase >= 0)
+        return; // the heading already holds results as a phase
+    section.info.kind = HeadingInfo::Plain; // one test of the phase around it, not a phase
+    const int index = addTest(name, TestStatus::Unknown, false, QString(), QString(), section.line);
+    if (index < 0)
+        return;
+    section.headingTests.append(index);
+    assignToGap(index, nearestGapSection());
+}
+
 bool MarkdownReportBuilder::handleHeadingTestLine(const InlineLine &line)
 {
-    if (m_sections.isEmpty() || m_sections.last().headingTests.isEmpty() || line.label.isEmpty())
+    if (m_sections.isEmpty() || line.label.isEmpty())
+        return false;
+    startProseHeadingTest(line);
+    if (m_sections.last().headingTests.isEmpty())
         return false;
     const QVector<int> &tests = m_sections.last().headingTests;
     if (labelIs(line.label, "^(status|result|outcome|final status|test result|current status|final result)$")) {

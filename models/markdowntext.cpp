@@ -44,6 +44,31 @@ QString cleanTitle(const QString &text)
     return t.trimmed();
 }
 
+// The title of "#### 1. Cache Eviction Test" or "### Test 2: Refund Fallback ✅": numbered or called a test,
+// without its number; empty for any other heading.
+QString proseTestName(const QString &heading)
+{
+    QString title = cleanTitle(heading);
+    static const QRegularExpression numbered(QStringLiteral("^(?:test\\s*)?\\d+\\s*[.:)]\\s+"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression testWord(QStringLiteral("\\btest\\b"), QRegularExpression::CaseInsensitiveOption);
+    // A test file ("test_x.py") or suite heads a group of tests, not one.
+    static const QRegularExpression group(QStringLiteral("\\.py\\b|\\bsuites?\\b|\\btests\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const bool isNumbered = numbered.match(title).hasMatch();
+    if ((!isNumbered && !testWord.match(title).hasMatch()) || group.match(title).hasMatch())
+        return QString();
+    title.remove(numbered);
+    static const QRegularExpression note(QStringLiteral("\\s*\\([^)]*\\)\\s*$")); // "(CONFIRMED ISSUE)": a note
+    title.remove(note);
+    // "Factory Violations DETECTED", "User Isolation Assessment BETTER THAN EXPECTED": a verdict after the name.
+    static const QRegularExpression verdict(QStringLiteral("(?:\\s+[A-Z]{2,})+$"));
+    if (title.contains(QRegularExpression(QStringLiteral("[a-z]"))))
+        title.remove(verdict);
+    title = title.trimmed();
+    return title.size() >= 3 && title.size() <= 120 ? title : QString();
+}
+
 QString slugify(const QString &text)
 {
     QString slug;

@@ -16,6 +16,10 @@ QString stripEmoji(const QString &text);
 // A heading as a title: emoji, "Phase N:" stays, trailing ':' and status words ("✅ CONFIRMED") go.
 QString cleanTitle(const QString &text);
 
+// The test a heading names in words ("#### 1. Cache Eviction Test", "### Test 2: Refund Fallback ✅"): its
+// title without the number, when the heading is numbered or calls itself a test; else empty.
+QString proseTestName(const QString &heading);
+
 // Lower-case ASCII slug for stable ids ("Unit Tests - X" → "unit-tests-x").
 QString slugify(const QString &text);
 

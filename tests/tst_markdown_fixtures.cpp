@@ -281,3 +281,40 @@ TEST_CASE("a phase heading's outcome gives its counts; repeated result headings 
     for (const Phase &p : r.phases)
         CHECK(p.command.isEmpty());
 }
+
+TEST_CASE("a numbered or 'Test' heading whose Status states one outcome is a test; a counted Status is a group",
+          "[markdown][fixtures]")
+{
+    const Report r = fixture("prose-test-headings.md");
+    // "### Results Summary: …" says nothing but "results": its counts are the unit phase's.
+    REQUIRE(r.phases.size() == 2);
+    CHECK(r.phases[0].name == QStringLiteral("Unit Test Results"));
+    CHECK(r.phases[0].failed == 3);
+    CHECK(r.phases[0].passed == 2);
+    CHECK(r.phases[0].total == 5);
+    // "ALL 5 TESTS PASSED" under "### Test 1: Cluster Failover Suite" counts a group of the phase around it.
+    CHECK(r.phases[1].name == QStringLiteral("Integration Test Results"));
+    CHECK(r.phases[1].passed == 5);
+
+    REQUIRE(r.tests.size() == 5);
+    const TestCase &eviction = test(r, "Eviction Order Test");
+    CHECK(eviction.status == TestStatus::Failed);
+    CHECK(eviction.expectedFailure);
+    CHECK(eviction.message == QStringLiteral("LRU evicts the newest entry"));
+    CHECK(eviction.phaseId == QStringLiteral("unit-test-results"));
+    CHECK(eviction.line == 7);
+    // Its words name a test type ("Integration"), yet a numbered test is a test, not a phase.
+    CHECK(test(r, "Warmup Integration Test").status == TestStatus::Passed);
+    const TestCase &drift = test(r, "Expiry Clock Drift"); // number and note "(FLAKY)" are not the name
+    CHECK(drift.status == TestStatus::Failed);
+    CHECK_FALSE(drift.expectedFailure);
+    CHECK(drift.message == QStringLiteral("AssertionError: expiry fired 2s late"));
+    // A test named by its id in the section is the one the Result speaks of: no second test "Key Hashing".
+    CHECK(test(r, "test_key_hash_is_stable").status == TestStatus::Failed);
+    CHECK(testNamed(r, QStringLiteral("Key Hashing")) == nullptr);
+    CHECK(test(r, "Size Accounting Test").status == TestStatus::Passed);
+    // "ALL 5 TESTS PASSED" counts a group; "COMPLETE" and "RESOLVED" are a task's state: no tests.
+    CHECK(testNamed(r, QStringLiteral("Cluster Failover Suite")) == nullptr);
+    CHECK(testNamed(r, QStringLiteral("Replica Sync Validation")) == nullptr);
+    CHECK(testNamed(r, QStringLiteral("Deployment Checklist")) == nullptr);
+}
