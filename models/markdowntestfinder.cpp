@@ -273,16 +273,21 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
                 applyPhaseCounts(phaseForResults(), reading, lineNo);
         }
     }
-    // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests.
+    // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests. So does a
+    // list typed into the block, one test per line after its status ("- ❌ test_x (generic error message)").
+    static const RE statusFirst(QStringLiteral("^\\s*(?:[-*]\\s+)?(?:✅|❌|⏭️?|⚠️?|✔|✗|PASSED\\b|FAILED\\b|ERROR\\b|SKIPPED\\b)"));
     for (const auto &[lineNo, text] : std::as_const(fed)) {
-        for (const QString &id : findTestIdentifiers(text)) {
-            if (!isNodeId(id) || named.contains(normalisedTestKey(id)))
+        const QStringList ids = findTestIdentifiers(text);
+        const bool listed = ids.size() == 1 && statusFirst.match(text).hasMatch() && !expectationContext();
+        for (const QString &id : ids) {
+            if ((!isNodeId(id) && !listed) || named.contains(normalisedTestKey(id)))
                 continue;
             named.insert(normalisedTestKey(id));
             QString rest = text;
             rest.remove(id);
             const auto stated = statusStatedIn(rest);
-            assignToGap(addTest(id, stated.status, stated.expectedFailure, QString(), stated.history, lineNo), gapSection);
+            const QString message = listed ? messageAfter(text, id) : QString();
+            assignToGap(addTest(id, stated.status, stated.expectedFailure, message, stated.history, lineNo), gapSection);
         }
     }
 }

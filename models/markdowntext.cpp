@@ -202,6 +202,14 @@ QString messageAfter(const QString &plain, const QString &identifier)
     rest = rest.trimmed();
     while (rest.endsWith(QLatin1Char('*')) || rest.endsWith(QLatin1Char('`')))
         rest.chop(1);
+    rest = rest.trimmed();
+    // "(SKIPPED - auth service unavailable)", "(PASSED)": the whole rest in parentheses.
+    if (rest.startsWith(QLatin1Char('(')) && rest.endsWith(QLatin1Char(')')) && rest.count(QLatin1Char('(')) == 1) {
+        rest = rest.mid(1, rest.size() - 2).trimmed();
+        static const QRegularExpression statusWord(QStringLiteral(
+            "^(?:(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|PASS|FAIL)\\b[\\s\\-–—:,]*)+")); // not "Error responses"
+        rest.remove(statusWord);
+    }
     return rest.trimmed();
 }
 

@@ -318,3 +318,25 @@ TEST_CASE("a numbered or 'Test' heading whose Status states one outcome is a tes
     CHECK(testNamed(r, QStringLiteral("Replica Sync Validation")) == nullptr);
     CHECK(testNamed(r, QStringLiteral("Deployment Checklist")) == nullptr);
 }
+
+TEST_CASE("a list typed into a code block names tests by status; what should happen names none", "[markdown][fixtures]")
+{
+    const Report r = fixture("code-block-lists.md");
+    REQUIRE(r.phases.size() == 1);
+    CHECK(r.phases[0].failed == 2); // "FAILED: 2 tests failed, 1 passed, 1 skipped"
+    CHECK(r.phases[0].passed == 1);
+    CHECK(r.phases[0].skipped == 1);
+
+    REQUIRE(r.tests.size() == 4);
+    const TestCase &expired = test(r, "test_rejects_expired_token");
+    CHECK(expired.status == TestStatus::Failed);
+    CHECK(expired.message == QStringLiteral("generic error message")); // without its parentheses
+    CHECK(expired.history.isEmpty()); // "PASS" under "Expected Results" is no result
+    CHECK(expired.line == 6);
+    CHECK(test(r, "test_rejects_missing_user").message == QStringLiteral("403 FORBIDDEN"));
+    CHECK(test(r, "test_accepts_valid_token").status == TestStatus::Passed);
+    CHECK(test(r, "test_accepts_valid_token").message.isEmpty()); // "(PASSED)" says the status only
+    const TestCase &refresh = test(r, "test_refresh_with_live_idp");
+    CHECK(refresh.status == TestStatus::Skipped);
+    CHECK(refresh.message == QStringLiteral("identity provider unavailable"));
+}
