@@ -60,7 +60,8 @@ HeadingInfo classifyHeading(const QString &text, int level)
     static const RE testWord(QStringLiteral("\\b(tests?|testing|suites?|results?|run|validation|execution)\\b"), CI);
     static const RE genericResults(QStringLiteral("^(?:test\\s+)?(?:execution\\s+)?results?\\b|\\btest (?:results|execution|run|outcomes?)\\b"), CI);
 
-    if (const auto m = gapHead.match(title); m.hasMatch()) {
+    // "# Issue #1196 - SSOT Import Path Fragmentation Test Results" is the report's title, not a gap.
+    if (const auto m = gapHead.match(title); level > 1 && m.hasMatch()) {
         const QString kindWord = m.captured(1).toLower();
         info.priority = Priority::None;
         QString rest = m.captured(3);
