@@ -67,6 +67,7 @@ void MarkdownReportBuilder::startProseHeadingTest(const InlineLine &line)
     if (section.proseTest.isEmpty() || !section.headingTests.isEmpty()
         || !labelIs(line.label, "^(status|result|outcome|final status|test result|final result)$"))
         return;
+    // The first Status field decides, whatever it says.
     const QString name = std::exchange(section.proseTest, QString());
     static const RE counted(QStringLiteral("\\d+\\s*/\\s*\\d+|\\b\\d+\\s+(?:tests?|passed|failed|errors?|skipped)\\b|"
                                            "\\ball\\s+(?:\\d+\\s+)?tests?\\b|\\btests\\b|%"), CI);
@@ -74,7 +75,8 @@ void MarkdownReportBuilder::startProseHeadingTest(const InlineLine &line)
     // heading is a task's state, not a test's.
     static const RE outcomeWord(QStringLiteral("\\b(?:pass(?:ed|es)?|fail(?:ed|s|ing)?|errors?|skipped|xfail(?:ed)?|"
                                                "xpass(?:ed)?)\\b"), CI);
-    const QString verdict = line.value.section(QRegularExpression(QStringLiteral("\\s[-–—(]\\s?")), 0, 0);
+    static const RE explanation(QStringLiteral("\\s[-–—(]\\s?"));
+    const QString verdict = line.value.section(explanation, 0, 0);
     const StatedStatus stated = statusStatedIn(line.value);
     if (expectationContext() || counted.match(line.value).hasMatch()
         || !outcomeWord.match(verdict).hasMatch() || stated.status == TestStatus::Unknown)
@@ -259,20 +261,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             applyPhaseCounts(phaseIndex, reading, run.tallyLine);
         }
     }
-    // A summary the writer or a test runner typed into the block ("Results: ✅ 3 PASSED, 30 deselected",
-    // "Total: 2", "Failed: 2 (EXPECTED)") when pytest's own tally is not there.
-    if (results && !tallied) {
-        static const RE summary(QStringLiteral("^\\s*((?:test\\s+)?(?:results?|summary|outcome|totals?)|passed|failed|"
-                                               "errors?|skipped)\\s*:\\s*(.+)$"), CI);
-        for (const auto &[lineNo, text] : std::as_const(fed)) {
-            const auto m = summary.match(text);
-            if (!m.hasMatch())
-                continue;
-            const CountReading reading = readCounts(m.captured(1), m.captured(2));
-            if (reading.any())
-                applyPhaseCounts(phaseForResults(), reading, lineNo);
-        }
-    }
+    if (results && !tallied)
+        readTypedSummaries(fed);
     // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests. So does a
     // list typed into the block, one test per line after its status ("- ❌ test_x (generic error message)").
     static const RE statusFirst(QStringLiteral("^\\s*(?:[-*]\\s+)?(?:✅|❌|⏭️?|⚠️?|✔|✗|PASSED\\b|FAILED\\b|ERROR\\b|SKIPPED\\b)"));
@@ -289,6 +279,22 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             const QString message = listed ? messageAfter(text, id) : QString();
             assignToGap(addTest(id, stated.status, stated.expectedFailure, message, stated.history, lineNo), gapSection);
         }
+    }
+}
+
+// A summary the writer or a test runner typed into a code block ("Results: ✅ 3 PASSED, 30 deselected",
+// "Total: 2", "Failed: 2 (EXPECTED)"), read where pytest's own tally is not there.
+void MarkdownReportBuilder::readTypedSummaries(const QVector<QPair<int, QString>> &lines)
+{
+    static const RE summary(QStringLiteral("^\\s*((?:test\\s+)?(?:results?|summary|outcome|totals?)|passed|failed|"
+                                           "errors?|skipped)\\s*:\\s*(.+)$"), CI);
+    for (const auto &[lineNo, text] : lines) {
+        const auto m = summary.match(text);
+        if (!m.hasMatch())
+            continue;
+        const CountReading reading = readCounts(m.captured(1), m.captured(2));
+        if (reading.any())
+            applyPhaseCounts(phaseForResults(), reading, lineNo);
     }
 }
 
