@@ -216,14 +216,20 @@ QString testNameWords(const QString &name)
     return messageTemplate(words.join(QLatin1Char(' ')));
 }
 
-// "Failed", "error": frameworks that write a word instead of a message (go-junit-report, some xUnit).
+// "Failed", "error": frameworks that write a word instead of a message (go-junit-report, some xUnit), and
+// Markdown reports that restate the status ("FAILING AS DESIGNED", "(⚠️) POTENTIAL FAIL").
 bool isGenericMessage(const QString &text)
 {
     static const QStringList generic = {QStringLiteral("failed"), QStringLiteral("failure"), QStringLiteral("fail"),
                                         QStringLiteral("error"), QStringLiteral("test failed"),
                                         QStringLiteral("assertion failed"),
                                         QStringLiteral("collection failure")}; // pytest's JUnit collection errors
-    return generic.contains(text.trimmed().toLower());
+    if (generic.contains(text.trimmed().toLower()))
+        return true;
+    static const QRegularExpression statusOnly(QStringLiteral(
+        "^[\\W_]*(?:(?:fail(?:ed|ing|s|ure)?|errors?|potential(?:ly)?|as|by|designed|design|expected|intended|"
+        "test|tests)[\\W_]*)+$"), QRegularExpression::CaseInsensitiveOption);
+    return statusOnly.match(text).hasMatch();
 }
 
 // A template of placeholders and punctuation ("<PATH>:<NUM>") tells nothing about the cause.

@@ -1,4 +1,5 @@
 #include "markdownimporter.h"
+#include "gapsuggester.h"
 
 #include "markdowndocument.h"
 #include "markdownreportbuilder.h"
@@ -22,6 +23,11 @@ ImportResult importMarkdown(const QByteArray &utf8, const QString &displayName, 
         result.error.message = QStringLiteral("import cancelled");
         return result;
     }
+    // A report without gaps of its own gets suggested gaps for its failures, as after a JUnit or pytest-log
+    // import (docs/junit.md). One that names gaps has done that work: its unassigned failures are left
+    // for the engineer, next to the report's gaps, instead of beside a second set of groups.
+    if (report.gaps.isEmpty())
+        suggestGaps(report);
     result.report = std::move(report);
     return result;
 }

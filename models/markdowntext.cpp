@@ -198,6 +198,7 @@ QString messageAfter(const QString &plain, const QString &identifier)
         "^(?:[\\s`*:|\\-–—>→,.]|\\((?:expected|as expected)\\)|\\b(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|PASS|FAIL)\\b|"
         "\\[\\s*\\d+%\\])+"), QRegularExpression::CaseInsensitiveOption);
     rest = stripEmoji(rest);
+    rest.remove(QLatin1String("()")); // what held an emoji: "(⚠️) POTENTIAL FAIL"
     rest.remove(lead);
     rest = rest.trimmed();
     while (rest.endsWith(QLatin1Char('*')) || rest.endsWith(QLatin1Char('`')))

@@ -196,7 +196,7 @@ TEST_CASE("the bundled sample report opens with its phases, gaps and plan", "[ma
     CHECK(r.phases[1].importErrors == 2);
     CHECK(r.phases[2].durationSeconds == Approx(192));
     CHECK(r.phases[2].unnamedFailures(3) == 1);
-    REQUIRE(r.gaps.size() == 4);
+    REQUIRE(r.gaps.size() == 4); // a report that names gaps gets no suggested ones beside them
     CHECK(r.gaps[3].title == QStringLiteral("Payment Gateway Timeouts"));
     CHECK(r.gaps[3].priority == Priority::P0); // from the remediation item that addresses it
     CHECK(r.tests.size() == 21);
@@ -342,4 +342,23 @@ TEST_CASE("a list typed into a code block names tests by status; what should hap
     const TestCase &refresh = test(r, "test_refresh_with_live_idp");
     CHECK(refresh.status == TestStatus::Skipped);
     CHECK(refresh.message == QStringLiteral("identity provider unavailable"));
+}
+
+TEST_CASE("a report without gaps of its own gets suggested gaps; a status restated is no cause", "[markdown][fixtures]")
+{
+    const Report r = fixture("failures-without-gaps.md");
+    REQUIRE(r.gaps.size() == 1);
+    const Gap &gap = r.gaps[0];
+    CHECK(gap.suggested);
+    CHECK(gap.title == QStringLiteral("WebSocket HTTP <NUM>")); // 503 and 502: one cause
+    CHECK(gap.id.startsWith(QStringLiteral("sig-")));
+    CHECK(test(r, "test_pay_by_card").gapId == gap.id);
+    CHECK(test(r, "test_pay_by_card").gapSuggested);
+    CHECK(test(r, "test_pay_by_wallet").gapId == gap.id);
+    // "FAILING AS DESIGNED" says nothing of the cause: the two fall back to their names, which differ.
+    CHECK(test(r, "test_refund_card").gapId.isEmpty());
+    CHECK(test(r, "test_refund_wallet").gapId.isEmpty());
+    CHECK(test(r, "test_login").gapId.isEmpty());
+    // The same file gives the same gap id.
+    CHECK(fixture("failures-without-gaps.md").gaps.value(0).id == gap.id);
 }
