@@ -194,11 +194,20 @@ GroupNode *ReportTreeModel::targetGroupFor(int testIndex)
 void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
 {
     const QVector<TestCase> &now = m_session->report().tests;
+    QVector<int> flagged; // accepted in place: the same gap, no longer a suggestion
     for (int i : tests) {
+        if (m_report.tests[i].gapSuggested != now[i].gapSuggested && m_report.tests[i].gapId == now[i].gapId)
+            flagged.append(i);
         m_report.tests[i].gapId = now[i].gapId;
         m_report.tests[i].gapSuggested = now[i].gapSuggested;
     }
     Q_EMIT triageChanged();
+    for (int i : std::as_const(flagged)) {
+        const TestLocation &at = m_tree.testLocations[size_t(i)];
+        const QModelIndex parent = indexOfGroup(at.group);
+        Q_EMIT dataChanged(index(at.row, 0, parent), index(at.row, columnCount() - 1, parent),
+                           {Qt::FontRole, Qt::ToolTipRole});
+    }
     // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change.
     std::vector<std::pair<int, GroupNode *>> moves;
     moves.reserve(size_t(tests.size()));

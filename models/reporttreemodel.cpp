@@ -338,6 +338,9 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
         return statusIcon(node->tally.worst());
     if (role == Qt::ForegroundRole && column == PriorityColumn && node->kind == NodeKind::Gap && gap)
         return priorityColor(gap->priority);
+    const bool suggestedGap = node->kind == NodeKind::Gap && gap && gap->suggested;
+    if (role == Qt::FontRole && suggestedGap)
+        return suggestionFont();
     if (role == Qt::ToolTipRole) {
         QString tip = groupName(node) + QLatin1Char('\n')
             + tr("%1 failed, %2 errors, %3 passed, %4 skipped")
@@ -348,6 +351,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
         const int unnamed = groupFailures(node) - node->tally.failures();
         if (unnamed > 0)
             tip += QLatin1Char('\n') + tr("%1 more failures the report counts but does not name").arg(unnamed);
+        if (suggestedGap)
+            tip += QLatin1Char('\n') + tr("Suggested by Gapwise from the failures' signature: accept it, or edit it to make it yours");
         return tip;
     }
     if (role == Qt::TextAlignmentRole && column == FailuresColumn)
@@ -398,8 +403,14 @@ QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int co
         return statusIcon(t.status);
     if (role == Qt::ForegroundRole && column == StatusColumn)
         return statusColor(t.status);
-    if (role == Qt::ToolTipRole)
-        return t.message.isEmpty() ? t.name : t.name + QLatin1Char('\n') + t.message;
+    if (role == Qt::FontRole && t.gapSuggested)
+        return suggestionFont();
+    if (role == Qt::ToolTipRole) {
+        QString tip = t.message.isEmpty() ? t.name : t.name + QLatin1Char('\n') + t.message;
+        if (t.gapSuggested)
+            tip += QLatin1Char('\n') + tr("Placed in this gap by Gapwise: a suggestion until you accept or move it");
+        return tip;
+    }
     return {};
 }
 

@@ -71,4 +71,11 @@ int statusSeverityRank(TestStatus status)
     return 2;
 }
 
+QFont suggestionFont()
+{
+    QFont font;
+    font.setItalic(true);
+    return font;
+}
+
 } // namespace Gapwise

@@ -3,6 +3,7 @@
 #include "enums.h"
 
 #include <QColor>
+#include <QFont>
 #include <QIcon>
 
 namespace Gapwise {
@@ -12,6 +13,9 @@ QColor statusColor(TestStatus status);
 QColor priorityColor(Priority priority);
 // Small filled discs, built once per status (QIcon is implicitly shared, so handing it out copies nothing).
 QIcon statusIcon(TestStatus status);
+
+// How the tree shows what Gapwise proposed and the engineer has not accepted yet: italic.
+QFont suggestionFont();
 
 // Rank for sorting and "worst status below": failing first.
 int statusSeverityRank(TestStatus status);

@@ -20,6 +20,7 @@ const char *fieldName(EditGapCommand::Field field)
     case EditGapCommand::PriorityField: return "priority";
     case EditGapCommand::Owner: return "owner";
     case EditGapCommand::Status: return "status";
+    case EditGapCommand::Suggested: return "suggested";
     case EditGapCommand::Notes: break;
     }
     return "notes";
@@ -32,6 +33,7 @@ QString readField(const Gap &gap, EditGapCommand::Field field)
     case EditGapCommand::PriorityField: return priorityName(gap.priority);
     case EditGapCommand::Owner: return gap.owner;
     case EditGapCommand::Status: return gapStatusName(gap.status);
+    case EditGapCommand::Suggested: return gap.suggested ? QStringLiteral("true") : QStringLiteral("false");
     case EditGapCommand::Notes: break;
     }
     return gap.notes;
@@ -45,6 +47,7 @@ void writeField(Gap &gap, EditGapCommand::Field field, const QString &value)
     case EditGapCommand::Owner: gap.owner = value; break;
     case EditGapCommand::Status: gap.status = gapStatusFromName(value); break;
     case EditGapCommand::Notes: gap.notes = value; break;
+    case EditGapCommand::Suggested: gap.suggested = value == QLatin1String("true"); break;
     }
 }
 
@@ -368,7 +371,7 @@ TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject
         static const QHash<QString, EditGapCommand::Field> fields = {
             {QStringLiteral("title"), EditGapCommand::Title}, {QStringLiteral("priority"), EditGapCommand::PriorityField},
             {QStringLiteral("owner"), EditGapCommand::Owner}, {QStringLiteral("status"), EditGapCommand::Status},
-            {QStringLiteral("notes"), EditGapCommand::Notes}};
+            {QStringLiteral("notes"), EditGapCommand::Notes}, {QStringLiteral("suggested"), EditGapCommand::Suggested}};
         const QString field = json.value(QStringLiteral("field")).toString();
         if (fields.contains(field))
             return new EditGapCommand(session, json.value(QStringLiteral("gap")).toString(), fields.value(field),

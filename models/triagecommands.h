@@ -66,11 +66,12 @@ private:
     Gap m_gap;
 };
 
-// Rename, priority, owner, status, notes: one command that replaces a gap's editable fields.
+// Rename, priority, owner, status, notes: one command that replaces a gap's editable fields. Suggested
+// ("false") is how the engineer accepts a gap Gapwise proposed.
 class EditGapCommand : public TriageCommand
 {
 public:
-    enum Field { Title, PriorityField, Owner, Status, Notes };
+    enum Field { Title, PriorityField, Owner, Status, Notes, Suggested };
     EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
     void redo() override;
     void undo() override;

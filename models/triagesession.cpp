@@ -85,35 +85,35 @@ void TriageSession::renameGap(const QString &gapId, const QString &title)
 {
     const int i = gapIndex(gapId);
     if (i >= 0 && !title.trimmed().isEmpty() && m_report.gaps[i].title != title.trimmed())
-        push(new EditGapCommand(this, gapId, EditGapCommand::Title, title.trimmed()));
+        pushGapEdit(gapId, EditGapCommand::Title, title.trimmed());
 }
 
 void TriageSession::setGapPriority(const QString &gapId, Priority priority)
 {
     const int i = gapIndex(gapId);
     if (i >= 0 && m_report.gaps[i].priority != priority)
-        push(new EditGapCommand(this, gapId, EditGapCommand::PriorityField, priorityName(priority)));
+        pushGapEdit(gapId, EditGapCommand::PriorityField, priorityName(priority));
 }
 
 void TriageSession::setGapOwner(const QString &gapId, const QString &owner)
 {
     const int i = gapIndex(gapId);
     if (i >= 0 && m_report.gaps[i].owner != owner.trimmed())
-        push(new EditGapCommand(this, gapId, EditGapCommand::Owner, owner.trimmed()));
+        pushGapEdit(gapId, EditGapCommand::Owner, owner.trimmed());
 }
 
 void TriageSession::setGapStatus(const QString &gapId, GapStatus status)
 {
     const int i = gapIndex(gapId);
     if (i >= 0 && m_report.gaps[i].status != status)
-        push(new EditGapCommand(this, gapId, EditGapCommand::Status, gapStatusName(status)));
+        pushGapEdit(gapId, EditGapCommand::Status, gapStatusName(status));
 }
 
 void TriageSession::setGapNotes(const QString &gapId, const QString &notes)
 {
     const int i = gapIndex(gapId);
     if (i >= 0 && m_report.gaps[i].notes != notes)
-        push(new EditGapCommand(this, gapId, EditGapCommand::Notes, notes));
+        pushGapEdit(gapId, EditGapCommand::Notes, notes);
 }
 
 void TriageSession::mergeGaps(const QString &sourceGapId, const QString &targetGapId)
@@ -126,6 +126,45 @@ void TriageSession::deleteGap(const QString &gapId)
 {
     if (gapIndex(gapId) >= 0)
         push(new RemoveGapCommand(this, gapId, QString()));
+}
+
+void TriageSession::acceptSuggestedGap(const QString &gapId)
+{
+    const int i = gapIndex(gapId);
+    if (i < 0 || !m_report.gaps[i].suggested)
+        return;
+    m_undo.beginMacro(tr("Accept suggested gap “%1”").arg(m_report.gaps[i].title));
+    pushAcceptance(i);
+    m_undo.endMacro();
+}
+
+// The gap's flag, then its tests' placements (moving a test into the gap it is in confirms it).
+void TriageSession::pushAcceptance(int gapIndex)
+{
+    const QString gapId = m_report.gaps[gapIndex].id;
+    push(new EditGapCommand(this, gapId, EditGapCommand::Suggested, QStringLiteral("false")));
+    QStringList placed;
+    for (const TestCase &t : std::as_const(m_report.tests)) {
+        if (t.gapId == gapId && t.gapSuggested)
+            placed.append(t.id);
+    }
+    if (!placed.isEmpty())
+        push(new MoveTestsCommand(this, placed, gapId));
+}
+
+void TriageSession::pushGapEdit(const QString &gapId, EditGapCommand::Field field, const QString &value)
+{
+    const int i = gapIndex(gapId);
+    auto *edit = new EditGapCommand(this, gapId, field, value);
+    if (i < 0 || !m_report.gaps[i].suggested) {
+        push(edit);
+        return;
+    }
+    // Changing a suggestion makes it the engineer's gap: accepted in the same undo step.
+    m_undo.beginMacro(edit->text());
+    pushAcceptance(i);
+    push(edit);
+    m_undo.endMacro();
 }
 
 QVector<const TriageCommand *> TriageSession::appliedEdits() const

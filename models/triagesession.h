@@ -1,14 +1,13 @@
 #pragma once
 
 #include "report.h"
+#include "triagecommands.h"
 
 #include <QObject>
 #include <QHash>
 #include <QUndoStack>
 
 namespace Gapwise {
-
-class TriageCommand;
 
 // The report as imported plus the engineer's triage on top of it. Every edit goes through the undo stack
 // as a command that names tests and gaps by their stable ids, so it can be undone, saved and replayed on
@@ -43,6 +42,9 @@ public:
     void setGapNotes(const QString &gapId, const QString &notes);
     void mergeGaps(const QString &sourceGapId, const QString &targetGapId);
     void deleteGap(const QString &gapId);
+    // A gap Gapwise suggested becomes the engineer's, with its tests' placements: one undoable step. Any
+    // edit of a suggested gap (rename, priority, owner, status, notes) accepts it the same way.
+    void acceptSuggestedGap(const QString &gapId);
     // Pushes a command built elsewhere (a loaded session's edits).
     void push(TriageCommand *command);
 
@@ -65,6 +67,9 @@ Q_SIGNALS:
     void changed(); // after any edit, undo or redo
 
 private:
+    void pushGapEdit(const QString &gapId, EditGapCommand::Field field, const QString &value);
+    void pushAcceptance(int gapIndex);
+
     Report m_imported;
     Report m_report;
     QUndoStack m_undo;

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QMenu>
 #include <QSet>
 #include <QTreeView>
@@ -76,6 +77,17 @@ void TriageActions::fillEditMenu(QMenu *edit)
         if (ok)
             m_session->createGap(title);
     });
+    QAction *accept = edit->addAction(tr("&Accept Suggested Gap"), this, [this] { m_session->acceptSuggestedGap(currentGapId()); });
+    auto update = [this, accept] { accept->setEnabled(currentGapIsSuggested()); };
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, accept, update);
+    connect(m_session, &TriageSession::changed, accept, update);
+    update();
+}
+
+bool TriageActions::currentGapIsSuggested() const
+{
+    const int i = m_session->gapIndex(currentGapId());
+    return i >= 0 && m_session->report().gaps[i].suggested;
 }
 
 QStringList TriageActions::selectedTestIds() const
@@ -168,6 +180,10 @@ void TriageActions::fillMoveMenu(QMenu *menu)
 void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
 {
     TriageSession *session = m_session;
+    if (const int i = session->gapIndex(gapId); i >= 0 && session->report().gaps[i].suggested) {
+        menu->addAction(tr("Accept Suggested Gap"), this, [session, gapId] { session->acceptSuggestedGap(gapId); });
+        menu->addSeparator();
+    }
     menu->addAction(tr("Rename…"), this, [this, gapId] {
         const int i = m_session->gapIndex(gapId);
         bool ok = false;
