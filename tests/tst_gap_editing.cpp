@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -348,4 +349,48 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
     }
     CHECK((!picker || !picker->isVisible()));
     w.session()->undoStack()->clear();
+}
+
+TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu; Accept makes it the engineer's",
+          "[triage][window][gapeditor][suggestions]")
+{
+    Report report = syntheticReport(30, 3);
+    report.gaps[1].suggested = true; // as suggestGaps() leaves a gap
+    for (TestCase &t : report.tests)
+        t.gapSuggested = t.gapId == report.gaps[1].id;
+    MainWindow w;
+    w.setReport(report);
+    showActive(w);
+    const QString id = report.gaps[1].id;
+    QAction *accept = editMenuAction(w, QStringLiteral("&Accept Suggested Gap"));
+    REQUIRE(accept);
+
+    QString own; // a gap of the report's own that has tests, so it has a row
+    for (const Gap &g : report.gaps) {
+        if (g.id != id && !testsOfGap(w, g.id, 1).isEmpty())
+            own = g.id;
+    }
+    REQUIRE_FALSE(own.isEmpty());
+    selectGap(w, own);
+    GapEditor *e = w.gapEditor();
+    CHECK_FALSE(e->acceptButton()->isVisible());
+    CHECK_FALSE(accept->isEnabled());
+
+    selectGap(w, id);
+    REQUIRE(e->gapId() == id);
+    CHECK(e->acceptButton()->isVisible());
+    CHECK(accept->isEnabled());
+    QTest::mouseClick(e->acceptButton(), Qt::LeftButton);
+    CHECK_FALSE(gapOf(w, id).suggested);
+    for (int i : testsOfGap(w, id, 100))
+        CHECK_FALSE(w.session()->report().tests[i].gapSuggested);
+    CHECK(w.session()->undoStack()->count() == 1);
+    CHECK_FALSE(e->acceptButton()->isVisible());
+    CHECK_FALSE(accept->isEnabled());
+
+    w.session()->undoStack()->undo(); // a suggestion again: the menu item accepts it too
+    CHECK(e->acceptButton()->isVisible());
+    REQUIRE(accept->isEnabled());
+    accept->trigger();
+    CHECK_FALSE(gapOf(w, id).suggested);
 }

@@ -5,6 +5,8 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -16,6 +18,8 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_heading(new QLabel)
+    , m_suggestion(new QWidget)
+    , m_accept(new QPushButton(tr("&Accept")))
     , m_title(new QLineEdit)
     , m_priority(new QComboBox)
     , m_status(new QComboBox)
@@ -29,8 +33,16 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
         m_status->addItem(gapStatusName(s), int(s));
     m_owner->setPlaceholderText(tr("who fixes it"));
     m_notes->setPlaceholderText(tr("what is known, links, next steps"));
+    auto *note = new QLabel(tr("<i>Suggested by Gapwise</i> from the failures' signature."));
+    note->setWordWrap(true);
+    m_accept->setToolTip(tr("Make this gap yours, with the tests Gapwise placed in it (one undo step)"));
+    auto *suggestionRow = new QHBoxLayout(m_suggestion);
+    suggestionRow->setContentsMargins(0, 0, 0, 0);
+    suggestionRow->addWidget(note, 1);
+    suggestionRow->addWidget(m_accept);
     auto *form = new QFormLayout(this);
     form->addRow(m_heading);
+    form->addRow(m_suggestion);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Priority:"), m_priority);
     form->addRow(tr("&Status:"), m_status);
@@ -39,6 +51,7 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     m_notesTimer.setSingleShot(true);
     m_notesTimer.setInterval(800);
 
+    connect(m_accept, &QPushButton::clicked, this, [this] { m_session->acceptSuggestedGap(m_gapId); });
     connect(m_title, &QLineEdit::editingFinished, this, [this] { m_session->renameGap(m_gapId, m_title->text()); });
     connect(m_owner, &QLineEdit::editingFinished, this, [this] { m_session->setGapOwner(m_gapId, m_owner->text()); });
     connect(m_priority, QOverload<int>::of(&QComboBox::activated), this,
@@ -91,6 +104,7 @@ void GapEditor::refresh()
     for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_priority), static_cast<QWidget *>(m_status),
                        static_cast<QWidget *>(m_owner), static_cast<QWidget *>(m_notes)})
         w->setEnabled(i >= 0);
+    m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
     if (i < 0) {
         m_heading->setText(tr("Select a gap to edit it."));
         return;

@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace Gapwise {
 class TriageSession;
@@ -14,6 +15,7 @@ class TriageSession;
 
 // An editable form for one gap: title, priority, status, owner, notes. Each change is one session edit
 // (typing in the title or notes folds into one undo step); the form follows undo/redo and other edits.
+// A gap Gapwise suggested says so, with an Accept button (any edit accepts it too).
 class GapEditor : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     QComboBox *statusBox() const { return m_status; }
     QLineEdit *ownerField() const { return m_owner; }
     QPlainTextEdit *notesField() const { return m_notes; }
+    QPushButton *acceptButton() const { return m_accept; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -41,6 +44,8 @@ private:
     Gapwise::TriageSession *m_session;
     QString m_gapId;
     QLabel *m_heading;
+    QWidget *m_suggestion; // "Suggested by Gapwise" and Accept, shown for a gap Gapwise proposed
+    QPushButton *m_accept;
     QLineEdit *m_title;
     QComboBox *m_priority;
     QComboBox *m_status;
