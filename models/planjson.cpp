@@ -64,6 +64,7 @@ QJsonObject planToJson(const RemediationPlan &plan)
                                 {QStringLiteral("status"), gapStatusName(g.gap.status)},
                                 {QStringLiteral("owner"), g.gap.owner},
                                 {QStringLiteral("notes"), g.gap.notes},
+                                {QStringLiteral("suggested"), g.gap.suggested},
                                 {QStringLiteral("evidence"), QJsonArray::fromStringList(g.gap.evidence)},
                                 {QStringLiteral("failures"), g.failures},
                                 {QStringLiteral("remediation"), remediation},

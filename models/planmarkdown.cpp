@@ -102,6 +102,8 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     out += QStringLiteral("## Gaps by priority\n\n");
     for (const PlanGap &g : plan.gaps) {
         out += QStringLiteral("### %1 — %2\n\n").arg(priorityLabel(g.gap.priority), escaped(g.gap.title));
+        if (g.gap.suggested)
+            out += QStringLiteral("- Suggested by Gapwise from the failures' signature, not accepted yet\n");
         out += QStringLiteral("- Failures: %1\n- Status: %2\n").arg(g.failures).arg(gapStatusName(g.gap.status));
         if (!g.gap.owner.isEmpty())
             out += QStringLiteral("- Owner: %1\n").arg(escaped(g.gap.owner));

@@ -122,6 +122,17 @@ TEST_CASE("The bundled sample's plan as PDF", "[pdf]")
     checkPlanPdf(report, exportPdf(report, dir));
 }
 
+TEST_CASE("A suggested gap nobody accepted says so in the PDF; an accepted one does not", "[pdf]")
+{
+    Report report = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));
+    REQUIRE(report.gaps.size() >= 2);
+    report.gaps[1].suggested = true;
+    QTemporaryDir dir;
+    CHECK(exportPdf(report, dir).all().count(QStringLiteral("Suggested by Gapwise, not accepted yet")) == 1);
+    report.gaps[1].suggested = false;
+    CHECK_FALSE(exportPdf(report, dir).all().contains(QStringLiteral("Suggested by Gapwise")));
+}
+
 TEST_CASE("A long plan continues across pages without losing a test", "[pdf]")
 {
     const Report report = syntheticReport(900, 6);

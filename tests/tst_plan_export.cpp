@@ -171,3 +171,28 @@ TEST_CASE("Markdown: valid CommonMark that md4c reads back into the same plan", 
     CHECK(plan.changes.mergedGaps == QStringList{QStringLiteral("Inventory Reservation Races → Currency Rounding Drift")});
     CHECK(plan.changes.renamedGaps.size() == 1);
 }
+
+TEST_CASE("A gap Gapwise suggested and nobody accepted says so in the Markdown, JSON and PDF text", "[plan][export]")
+{
+    Report r = syntheticReport(40, 3);
+    r.gaps[2].suggested = true;
+    const RemediationPlan plan = buildPlan(r, r, QDateTime(QDate(2026, 11, 29), QTime(12, 0)));
+    const QString markdown = QString::fromUtf8(planToMarkdown(plan));
+    CHECK(markdown.count(QStringLiteral("Suggested by Gapwise")) == 1);
+    // The line sits in that gap's section, right under its heading.
+    const qsizetype heading = markdown.indexOf(QStringLiteral(" — ") + r.gaps[2].title + QLatin1Char('\n'));
+    REQUIRE(heading >= 0);
+    CHECK(markdown.indexOf(QStringLiteral("Suggested by Gapwise"), heading) < markdown.indexOf(QStringLiteral("- Failures:"), heading));
+
+    const QJsonArray gaps = planToJson(plan).value(QStringLiteral("gaps")).toArray();
+    int suggested = 0;
+    for (const QJsonValue &g : gaps) {
+        const QJsonObject o = g.toObject();
+        REQUIRE(o.contains(QStringLiteral("suggested")));
+        if (o.value(QStringLiteral("suggested")).toBool()) {
+            ++suggested;
+            CHECK(o.value(QStringLiteral("id")).toString() == r.gaps[2].id);
+        }
+    }
+    CHECK(suggested == 1);
+}

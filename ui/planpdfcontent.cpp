@@ -238,6 +238,8 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
     heading(layout, title, 13, 14);
     const QFont body = font(9.5);
     QStringList meta;
+    if (g.suggested)
+        meta << tr("Suggested by Gapwise, not accepted yet");
     meta << tr("Priority: %1").arg(priorityName(g.priority).isEmpty() ? tr("none") : priorityName(g.priority));
     meta << tr("Owner: %1").arg(g.owner.isEmpty() ? tr("unassigned") : g.owner);
     meta << tr("Status: %1").arg(gapStatusName(g.status));
