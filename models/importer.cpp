@@ -57,11 +57,11 @@ QByteArray skipXmlComments(QByteArray text)
 // How much of a file's start decides its format.
 constexpr qsizetype DetectionBytes = 64 * 1024;
 
-// What importBytes() decides from the same bytes: text, not blank, and XML.
+// What importBytes() decides from the same bytes: text, and XML (blank text is no format).
 bool isJUnitHead(const QByteArray &rawHead)
 {
     const DecodedText head = decodeText(rawHead);
-    return head.ok() && !head.utf8.trimmed().isEmpty() && detectFormat(head.utf8) == InputFormat::JUnitXml;
+    return head.ok() && detectFormat(head.utf8) == InputFormat::JUnitXml;
 }
 
 } // namespace
@@ -162,13 +162,8 @@ ImportResult importFile(const QString &path, const ImportControl &control)
     }
     // A JUnit file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
     // faster without first copying them all. Everything else is read whole (Markdown needs the whole text).
-    if (isJUnitHead(file.peek(DetectionBytes))) {
-        result = importJUnit(&file, path, control);
-        if (!result.ok() && result.error.file.isEmpty())
-            result.error.file = path;
-    } else {
-        result = importBytes(file.readAll(), path, control);
-    }
+    result = isJUnitHead(file.peek(DetectionBytes)) ? importJUnit(&file, path, control)
+                                                    : importBytes(file.readAll(), path, control);
     if (result.report)
         result.report->sourceFile = info.absoluteFilePath();
     return result;

@@ -23,7 +23,7 @@ MarkdownReportBuilder::MarkdownReportBuilder(const MarkdownDocument &document, R
 
 bool MarkdownReportBuilder::run()
 {
-    countGenericPhaseTitles();
+    classifyHeadings();
     const int n = int(m_doc.blocks.size());
     int lastPermille = -1;
     for (m_block = 0; m_block < n; ++m_block) {
@@ -62,7 +62,7 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
     section.level = block.level;
     section.line = block.line;
     section.blockIndex = m_block;
-    section.info = classifyHeading(block.text, block.level);
+    section.info = m_headings.value(m_nextHeading++);
     if (m_report.title.isEmpty() && block.level == 1)
         m_report.title = cleanTitle(block.text);
     if (m_firstHeading.isEmpty())
@@ -156,12 +156,15 @@ TestStatus MarkdownReportBuilder::contextStatus() const
     return TestStatus::Unknown;
 }
 
-void MarkdownReportBuilder::countGenericPhaseTitles()
+// Every heading is classified once, up front: phaseForResults() needs to know which generic titles the
+// report repeats before it reaches the second one.
+void MarkdownReportBuilder::classifyHeadings()
 {
     for (const MarkdownBlock &block : m_doc.blocks) {
         if (block.kind != MarkdownBlock::Heading)
             continue;
-        const HeadingInfo info = classifyHeading(block.text, block.level);
+        m_headings.append(classifyHeading(block.text, block.level));
+        const HeadingInfo &info = m_headings.constLast();
         if (info.kind == HeadingInfo::Phase && info.genericResults)
             ++m_genericPhaseTitles[slugify(info.title)];
     }

@@ -84,7 +84,7 @@ private:
     bool inResultsContext() const;
     int phaseForResults();
     bool inCommandsSection() const;
-    void countGenericPhaseTitles();
+    void classifyHeadings();
     Phase &phaseAt(int index);
     int resolveGap(Section &section);
     TestStatus contextStatus() const;
@@ -105,6 +105,8 @@ private:
     QHash<QString, int> m_gapsById; // Report::gapIndex() is a linear scan: 20,000 gaps made the import quadratic
     QHash<QString, int> m_functionUses; // how many tests share a function name: a bare name is unambiguous at 1
     QHash<int, TableColumns> m_tables;
+    QVector<HeadingInfo> m_headings; // every heading of the document, in order, classified
+    int m_nextHeading = 0;
     QHash<QString, int> m_genericPhaseTitles; // how often each test-type-less phase title heads a section
     int m_lastRemediation = -1;
     int m_headingRemediation = -1;

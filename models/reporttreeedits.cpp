@@ -4,6 +4,7 @@
 
 #include "triagesession.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -202,10 +203,20 @@ void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
         m_report.tests[i].gapSuggested = now[i].gapSuggested;
     }
     Q_EMIT triageChanged();
+    // One signal per group, over the rows from its first to its last flagged test: accepting a suggested
+    // gap of thousands of tests is a handful of signals, not thousands.
+    QHash<GroupNode *, std::pair<int, int>> flaggedRows;
     for (int i : std::as_const(flagged)) {
         const TestLocation &at = m_tree.testLocations[size_t(i)];
-        const QModelIndex parent = indexOfGroup(at.group);
-        Q_EMIT dataChanged(index(at.row, 0, parent), index(at.row, columnCount() - 1, parent),
+        const auto it = flaggedRows.find(at.group);
+        if (it == flaggedRows.end())
+            flaggedRows.insert(at.group, {at.row, at.row});
+        else
+            *it = {qMin(it->first, at.row), qMax(it->second, at.row)};
+    }
+    for (auto it = flaggedRows.cbegin(); it != flaggedRows.cend(); ++it) {
+        const QModelIndex parent = indexOfGroup(it.key());
+        Q_EMIT dataChanged(index(it->first, 0, parent), index(it->second, columnCount() - 1, parent),
                            {Qt::FontRole, Qt::ToolTipRole});
     }
     // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change.

@@ -17,6 +17,9 @@
 #include <QTextStream>
 #include <QXmlStreamReader>
 
+#include <functional>
+#include <optional>
+
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,48 +35,53 @@ double cpuSeconds(const rusage &u)
     return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-int importOnce(const QString &path)
+// Runs `work` and prints "wall cpu maxrss" and what `work` returns to add; a child process's whole answer.
+int measured(const std::function<std::optional<QString>()> &work)
 {
     rusage before{}, after{};
     getrusage(RUSAGE_SELF, &before);
     QElapsedTimer timer;
     timer.start();
-    const Gapwise::ImportResult result = Gapwise::importFile(path);
+    const std::optional<QString> counts = work();
     const double wall = timer.nsecsElapsed() / 1e9;
     getrusage(RUSAGE_SELF, &after);
-    if (!result.ok()) {
-        QTextStream(stderr) << result.error.toString() << '\n';
+    if (!counts)
         return 3;
-    }
     QTextStream(stdout) << wall << ' ' << cpuSeconds(after) - cpuSeconds(before) << ' ' << after.ru_maxrss << ' '
-                        << result.report->tests.size() << ' ' << result.report->gaps.size() << '\n';
+                        << *counts << '\n';
     return 0;
+}
+
+int importOnce(const QString &path)
+{
+    return measured([&path]() -> std::optional<QString> {
+        const Gapwise::ImportResult result = Gapwise::importFile(path);
+        if (!result.ok()) {
+            QTextStream(stderr) << result.error.toString() << '\n';
+            return std::nullopt;
+        }
+        return QStringLiteral("%1 %2").arg(result.report->tests.size()).arg(result.report->gaps.size());
+    });
 }
 
 // QXmlStreamReader straight from the file, as the importer reads it, with nothing done per token.
 int tokenizeOnce(const QString &path)
 {
-    rusage before{}, after{};
-    getrusage(RUSAGE_SELF, &before);
-    QElapsedTimer timer;
-    timer.start();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return 3;
-    QXmlStreamReader reader(&file);
-    reader.setNamespaceProcessing(false);
-    qint64 tokens = 0;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        ++tokens;
-    }
-    const double wall = timer.nsecsElapsed() / 1e9;
-    getrusage(RUSAGE_SELF, &after);
-    if (reader.hasError())
-        return 3;
-    QTextStream(stdout) << wall << ' ' << cpuSeconds(after) - cpuSeconds(before) << ' ' << after.ru_maxrss << ' '
-                        << tokens << '\n';
-    return 0;
+    return measured([&path]() -> std::optional<QString> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        QXmlStreamReader reader(&file);
+        reader.setNamespaceProcessing(false);
+        qint64 tokens = 0;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            ++tokens;
+        }
+        if (reader.hasError())
+            return std::nullopt;
+        return QString::number(tokens);
+    });
 }
 
 struct Run
