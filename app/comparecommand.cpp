@@ -2,13 +2,10 @@
 
 #include "exitcodes.h"
 
-#include "comparisondigest.h"
+#include "comparewithrun.h"
 #include "comparisonwriters.h"
 #include "importer.h"
-#include "runcomparison.h"
-#include "triagecarryover.h"
 #include "triagedrun.h"
-#include "triagesession.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -99,10 +96,7 @@ int runCompareCommand(const QStringList &arguments)
         err << "gapwise: cannot import " << newRun.error.toString() << '\n';
         return ExitCode::BadInput;
     }
-    const RunComparison comparison = compareRuns(oldRun->imported, *newRun.report);
-    TriageSession session;
-    const CarryOverResult carry = carryOverTriage(session, *newRun.report, *oldRun, comparison);
-    const ComparisonDigest digest = digestComparison(oldRun->triaged, session.report(), comparison, &carry);
+    const ComparisonDigest digest = compareAndCarry(*oldRun, *newRun.report).digest;
     QTextStream out(stdout);
     if (parser.isSet(json))
         out << QJsonDocument(comparisonToJson(digest)).toJson(QJsonDocument::Indented);

@@ -1,27 +1,23 @@
 #include "exportcommand.h"
 
 #include "exitcodes.h"
-#include "comparisondigest.h"
+#include "comparewithrun.h"
 #include "importer.h"
 #include "pdfexporter.h"
-#include "planwriters.h"
+#include "planformats.h"
 #include "runcomparison.h"
 #include "sessionfile.h"
-#include "triagecarryover.h"
 #include "triagedrun.h"
 #include "triagesession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QTextStream>
 
 using namespace Gapwise;
 
 namespace {
-
-const QStringList Formats = {QStringLiteral("pdf"), QStringLiteral("md"), QStringLiteral("csv"), QStringLiteral("json")};
 
 } // namespace
 
@@ -52,14 +48,14 @@ int runExportCommand(const QStringList &arguments)
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    const QString fmt = parser.value(format).toLower();
+    const std::optional<PlanFormat> fmt = planFormatFromKey(parser.value(format));
     const bool fromSession = parser.isSet(session);
-    if (!Formats.contains(fmt) || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
-        err << "gapwise export: " << (Formats.contains(fmt) ? "expected -o OUT and one REPORT or --session" : "unknown --format")
+    if (!fmt || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
+        err << "gapwise export: " << (fmt ? "expected -o OUT and one REPORT or --session" : "unknown --format")
             << '\n' << usage;
         return ExitCode::Usage;
     }
-    if (fmt == QLatin1String("pdf") && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
+    if (*fmt == PlanFormat::Pdf && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
         err << "gapwise export: the PDF format needs the application started by main()\n";
         return ExitCode::Usage;
     }
@@ -90,30 +86,25 @@ int runExportCommand(const QStringList &arguments)
             err << "gapwise: cannot open " << error << '\n';
             return ExitCode::BadInput;
         }
-        const RunComparison comparison = compareRuns(oldRun->imported, imported);
         if (fromSession) { // the session's own triage is the plan; gaps match OLD's by id and title
-            digest = digestComparison(oldRun->triaged, triaged, comparison);
+            digest = digestComparison(oldRun->triaged, triaged, compareRuns(oldRun->imported, imported));
         } else {
-            TriageSession carried;
-            const CarryOverResult carry = carryOverTriage(carried, imported, *oldRun, comparison);
-            triaged = carried.report();
-            digest = digestComparison(oldRun->triaged, triaged, comparison, &carry);
+            CarriedComparison carried = compareAndCarry(*oldRun, imported);
+            triaged = std::move(carried.triaged);
+            digest = std::move(carried.digest);
         }
     }
     RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
     plan.comparison = digest;
     const QString out = parser.value(output);
-    if (fmt == QLatin1String("pdf")) {
+    if (*fmt == PlanFormat::Pdf) {
         if (!PdfExporter::exportPlan(plan, triaged, out, &error)) {
             err << "gapwise: cannot write " << out << ": " << error << '\n';
             return ExitCode::BadInput;
         }
         return ExitCode::Ok;
     }
-    const QByteArray bytes = fmt == QLatin1String("md")  ? planToMarkdown(plan)
-                           : fmt == QLatin1String("csv") ? planToCsv(plan)
-                                                         : QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(out, bytes, &error)) {
+    if (!writeFileAtomically(out, planToText(plan, *fmt), &error)) {
         err << "gapwise: cannot write " << out << ": " << error << '\n';
         return ExitCode::BadInput;
     }

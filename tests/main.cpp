@@ -1,9 +1,12 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include <QApplication>
-#include <QSettings>
+#include <QCoreApplication>
 #include <QTemporaryDir>
+
+// Each test executable makes the application object its area needs (tests/CMakeLists.txt): QCoreApplication
+// for the importers, QGuiApplication for the item models (fonts, colours), QApplication for the window.
+#include GAPWISE_TEST_APPLICATION_HEADER
 
 int main(int argc, char **argv)
 {
@@ -15,8 +18,7 @@ int main(int argc, char **argv)
     QTemporaryDir home;
     qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
-    // A QApplication, not a QGuiApplication: the window tests create widgets.
-    QApplication app(argc, argv);
+    GAPWISE_TEST_APPLICATION app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("GapwiseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("gapwise_tests"));
     return Catch::Session().run(argc, argv);

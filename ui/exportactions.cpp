@@ -1,7 +1,7 @@
 #include "exportactions.h"
 
 #include "pdfexporter.h"
-#include "planwriters.h"
+#include "planformats.h"
 #include "sessionfile.h"
 
 #include <QAction>
@@ -9,7 +9,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QJsonDocument>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -19,19 +18,21 @@ using namespace Gapwise;
 
 namespace {
 
-struct FormatInfo
+// The menu's mnemonic for each format (the table of formats itself is planformats.h).
+QString menuText(Gapwise::PlanFormat format)
 {
-    const char *menuText;
-    const char *suffix;
-    const char *filter;
-};
-
-const FormatInfo Formats[] = {{QT_TRANSLATE_NOOP("ExportActions", "&PDF…"), "pdf", QT_TRANSLATE_NOOP("ExportActions", "PDF (*.pdf)")},
-                              {QT_TRANSLATE_NOOP("ExportActions", "&Markdown…"), "md", QT_TRANSLATE_NOOP("ExportActions", "Markdown (*.md)")},
-                              {QT_TRANSLATE_NOOP("ExportActions", "&CSV…"), "csv", QT_TRANSLATE_NOOP("ExportActions", "CSV (*.csv)")},
-                              {QT_TRANSLATE_NOOP("ExportActions", "&JSON…"), "json", QT_TRANSLATE_NOOP("ExportActions", "JSON (*.json)")}};
-
-const FormatInfo &info(ExportActions::Format format) { return Formats[int(format)]; }
+    switch (format) {
+    case PlanFormat::Pdf:
+        return ExportActions::tr("&PDF…");
+    case PlanFormat::Markdown:
+        return ExportActions::tr("&Markdown…");
+    case PlanFormat::Csv:
+        return ExportActions::tr("&CSV…");
+    case PlanFormat::Json:
+        return ExportActions::tr("&JSON…");
+    }
+    return {};
+}
 
 } // namespace
 
@@ -40,11 +41,11 @@ ExportActions::ExportActions(QWidget *window, Source source)
     , m_window(window)
     , m_source(std::move(source))
 {
-    for (Format format : {Format::Pdf, Format::Markdown, Format::Csv, Format::Json}) {
-        auto *action = new QAction(tr(info(format).menuText), this);
-        action->setStatusTip(tr("Write the remediation plan as %1").arg(QString::fromLatin1(info(format).suffix).toUpper()));
-        connect(action, &QAction::triggered, this, [this, format] { chooseFileAndExport(format); });
-        m_actions[int(format)] = action;
+    for (const PlanFormatInfo &info : planFormats()) {
+        auto *action = new QAction(menuText(info.format), this);
+        action->setStatusTip(tr("Write the remediation plan as %1").arg(info.name));
+        connect(action, &QAction::triggered, this, [this, format = info.format] { chooseFileAndExport(format); });
+        m_actions.append(action);
     }
 }
 
@@ -55,7 +56,14 @@ void ExportActions::addTo(QMenu *fileMenu)
         menu->addAction(action);
 }
 
-QAction *ExportActions::action(Format format) const { return m_actions[int(format)]; }
+QAction *ExportActions::action(Format format) const
+{
+    for (int i = 0; i < planFormats().size(); ++i) {
+        if (planFormats().at(i).format == format)
+            return m_actions.at(i);
+    }
+    return nullptr;
+}
 
 QString ExportActions::suggestedFileName(const QString &reportTitle, Format format)
 {
@@ -68,7 +76,7 @@ QString ExportActions::suggestedFileName(const QString &reportTitle, Format form
         base.chop(1);
     if (base.isEmpty())
         base = QStringLiteral("report");
-    return base + QStringLiteral("-plan.") + QLatin1String(info(format).suffix);
+    return base + QStringLiteral("-plan.") + planFormatInfo(format).key;
 }
 
 void ExportActions::chooseFileAndExport(Format format)
@@ -81,7 +89,7 @@ void ExportActions::chooseFileAndExport(Format format)
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remediation plan"),
                                                       QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
-                                                      tr(info(format).filter));
+                                                      tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).key));
     if (!path.isEmpty())
         exportTo(format, path);
 }
@@ -116,10 +124,7 @@ bool ExportActions::exportTo(Format format, const QString &path)
         if (format == Format::Pdf) {
             ok = PdfExporter::write(plan, charts, path, &error);
         } else {
-            const QByteArray bytes = format == Format::Markdown ? planToMarkdown(plan)
-                : format == Format::Csv                         ? planToCsv(plan)
-                                                                : QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
-            ok = writeFileAtomically(path, bytes, &error);
+            ok = writeFileAtomically(path, planToText(plan, format), &error);
         }
         return ok ? QString() : (error.isEmpty() ? tr("unknown error") : error);
     }));

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "planformats.h"
 #include "remediationplan.h"
 
 #include <QObject>
+#include <QVector>
 
 #include <functional>
 
@@ -17,7 +19,7 @@ class ExportActions : public QObject
 {
     Q_OBJECT
 public:
-    enum class Format { Pdf, Markdown, Csv, Json };
+    using Format = Gapwise::PlanFormat;
 
     struct Request
     {
@@ -46,6 +48,6 @@ private:
 
     QWidget *m_window;
     Source m_source;
-    QAction *m_actions[4] = {};
+    QVector<QAction *> m_actions; // in the order of planFormats()
     bool m_busy = false;
 };

@@ -1,8 +1,9 @@
 #include "planpdfcontent.h"
 
+#include "grouplabels.h"
 #include "pdfpagelayout.h"
 #include "comparisondigest.h"
-#include "plancharts.h"
+#include "planchart.h"
 #include "remediationplan.h"
 
 #include <QCoreApplication>
@@ -216,7 +217,7 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
     const QFont name = font(8.5, false, true);
     const QFont message = font(8);
     for (const PlanTestGroup &group : groups) {
-        const QString phase = group.phaseName.isEmpty() ? tr("No phase") : group.phaseName;
+        const QString phase = group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName;
         heading(layout, tr("%1 — %2 failing").arg(phase).arg(group.tests.size()), 10, 4);
         layout.setContinuation(section + QStringLiteral(" — ") + phase, font(9, true));
         for (const TestCase &t : group.tests) {

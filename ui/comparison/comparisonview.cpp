@@ -3,10 +3,8 @@
 #include "comparisonchart.h"
 #include "comparisontablemodel.h"
 #include "importer.h"
-#include "runcomparison.h"
-#include "triagecarryover.h"
+#include "comparewithrun.h"
 #include "triagedrun.h"
-#include "triagesession.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -106,10 +104,7 @@ ComparisonView::Outcome ComparisonView::run(const QString &oldPath, const QStrin
         outcome.error = newRun.error.toString();
         return outcome;
     }
-    const RunComparison comparison = compareRuns(oldRun->imported, *newRun.report);
-    TriageSession session; // lives and dies on this thread; only values leave it
-    const CarryOverResult carry = carryOverTriage(session, *newRun.report, *oldRun, comparison);
-    outcome.digest = digestComparison(oldRun->triaged, session.report(), comparison, &carry);
+    outcome.digest = compareAndCarry(*oldRun, *newRun.report).digest;
     return outcome;
 }
 

@@ -1,5 +1,6 @@
 #include "treecomparison.h"
 
+#include "grouplabels.h"
 #include "comparisondigest.h"
 
 namespace Gapwise {
@@ -49,7 +50,7 @@ QVector<GroupDelta> currentGapDeltas(const TreeComparison &comparison, const Rep
     gone.sort();
     for (const QString &id : std::as_const(gone))
         deltas.append({id, goneGapTitles.value(id, id), comparison.oldFailingByGap.value(id), 0});
-    deltas.append({QString(), QStringLiteral("Unassigned"), comparison.oldFailingByGap.value(QString()),
+    deltas.append({QString(), unassignedGroupTitle(), comparison.oldFailingByGap.value(QString()),
                    failing.value(QString())});
     return deltas;
 }

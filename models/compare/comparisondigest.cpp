@@ -1,5 +1,7 @@
 #include "comparisondigest.h"
 
+#include "grouplabels.h"
+
 #include <QHash>
 
 namespace Gapwise {
@@ -48,7 +50,7 @@ QVector<GroupDelta> gapDeltas(const Report &oldRun, const Report &newRun, const 
         if (beforeMapped.contains(id))
             deltas.append({g.id, g.title, beforeMapped.take(id), 0});
     }
-    deltas.append({QString(), QStringLiteral("Unassigned"), beforeMapped.value(QString()), now.value(QString())});
+    deltas.append({QString(), unassignedGroupTitle(), beforeMapped.value(QString()), now.value(QString())});
     return deltas;
 }
 
@@ -67,7 +69,7 @@ QString titleOf(const QVector<Gap> &gaps, const QString &id)
         if (g.id == id)
             return g.title;
     }
-    return id.isEmpty() ? QStringLiteral("Unassigned") : id;
+    return id.isEmpty() ? unassignedGroupTitle() : id;
 }
 
 } // namespace

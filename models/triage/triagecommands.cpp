@@ -1,5 +1,6 @@
 #include "triagecommands.h"
 
+#include "grouplabels.h"
 #include "triagesession.h"
 
 #include <QCoreApplication>
@@ -93,7 +94,7 @@ MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &te
     , m_suggested(suggested && !toGapId.isEmpty())
 {
     const int gap = session->gapIndex(toGapId);
-    const QString target = gap >= 0 ? session->report().gaps[gap].title : tr("Unassigned");
+    const QString target = gap >= 0 ? session->report().gaps[gap].title : unassignedGroupTitle();
     if (m_suggested)
         setText(tr("Suggest %n test(s) into “%1”", int(testIds.size())).arg(target));
     else

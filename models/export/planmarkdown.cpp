@@ -1,5 +1,6 @@
 #include "planwriters.h"
 
+#include "grouplabels.h"
 #include "comparisonwriters.h"
 
 #include <QRegularExpression>
@@ -48,7 +49,7 @@ QString priorityLabel(Priority p)
 void writeTests(QString &out, const QVector<PlanTestGroup> &groups)
 {
     for (const PlanTestGroup &group : groups) {
-        out += QStringLiteral("**%1** (%2)\n\n").arg(escaped(group.phaseName.isEmpty() ? QStringLiteral("No phase") : group.phaseName)).arg(group.tests.size());
+        out += QStringLiteral("**%1** (%2)\n\n").arg(escaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName)).arg(group.tests.size());
         for (const TestCase &t : group.tests) {
             out += QStringLiteral("- %1 — %2").arg(code(t.name), statusName(t.status));
             if (!t.message.isEmpty())

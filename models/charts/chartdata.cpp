@@ -1,5 +1,5 @@
 #include "chartdata.h"
-#include "reporttreemodel.h"
+#include "grouplabels.h"
 
 #include <QHash>
 
@@ -57,7 +57,7 @@ QVector<PhaseBar> phaseChartData(const Report &report)
         } else {
             if (c[0] + c[1] + c[2] + c[3] + c[4] == 0)
                 break;
-            bar.name = ReportTreeModel::noPhaseTitle();
+            bar.name = noPhaseGroupTitle();
             bar.passed = c[size_t(TestStatus::Passed)];
             bar.failed = c[size_t(TestStatus::Failed)];
             bar.errors = c[size_t(TestStatus::Error)];
@@ -97,7 +97,7 @@ GapChartData gapChartData(const Report &report)
     }
     if (anyWithoutPhase) {
         data.phaseIds << QString();
-        data.phaseNames << ReportTreeModel::noPhaseTitle();
+        data.phaseNames << noPhaseGroupTitle();
     }
     const int columns = anyWithoutPhase ? phaseCount + 1 : phaseCount;
     for (int g = 0; g <= gapCount; ++g) {
@@ -107,7 +107,7 @@ GapChartData gapChartData(const Report &report)
             bar.title = report.gaps[g].title;
             bar.priority = report.gaps[g].priority;
         } else {
-            bar.title = ReportTreeModel::unassignedTitle();
+            bar.title = unassignedGroupTitle();
         }
         bar.failuresByPhase = counts[g].mid(0, columns);
         if (g == gapCount && bar.totalFailures() == 0)

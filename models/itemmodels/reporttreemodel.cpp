@@ -1,4 +1,5 @@
 #include "reporttreemodel.h"
+#include "grouplabels.h"
 #include "statuspalette.h"
 
 namespace Gapwise {
@@ -21,8 +22,8 @@ ReportTreeModel::ReportTreeModel(QObject *parent)
 
 ReportTreeModel::~ReportTreeModel() = default;
 
-QString ReportTreeModel::unassignedTitle() { return tr("Unassigned"); }
-QString ReportTreeModel::noPhaseTitle() { return tr("No phase"); }
+QString ReportTreeModel::unassignedTitle() { return unassignedGroupTitle(); }
+QString ReportTreeModel::noPhaseTitle() { return noPhaseGroupTitle(); }
 
 void ReportTreeModel::setReport(Report report)
 {

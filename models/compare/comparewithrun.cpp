@@ -1,0 +1,20 @@
+#include "comparewithrun.h"
+
+#include "runcomparison.h"
+#include "triagecarryover.h"
+#include "triagesession.h"
+
+namespace Gapwise {
+
+CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported)
+{
+    const RunComparison comparison = compareRuns(oldRun.imported, imported);
+    TriageSession session; // a scratch session: only values leave this function
+    const CarryOverResult carried = carryOverTriage(session, imported, oldRun, comparison);
+    CarriedComparison result;
+    result.triaged = session.report();
+    result.digest = digestComparison(oldRun.triaged, result.triaged, comparison, &carried);
+    return result;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "comparisondigest.h"
+#include "report.h"
+#include "triagedrun.h"
+
+
+namespace Gapwise {
+
+// A run compared with an earlier one, the earlier run's triage carried over onto it.
+struct CarriedComparison
+{
+    Report triaged;          // the run with the carried triage applied
+    ComparisonDigest digest; // what changed, and what of the triage carried over
+};
+
+// The pipeline the command line and the window's comparison view share: match `imported` against the
+// earlier run (read with loadTriagedRun), carry its triage onto `imported` (triagecarryover.h) in a scratch
+// session, and digest the result. Safe on a worker thread.
+CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported);
+
+} // namespace Gapwise

@@ -1,0 +1,54 @@
+#include "planformats.h"
+
+#include "planwriters.h"
+
+#include <QJsonDocument>
+
+namespace Gapwise {
+
+const QVector<PlanFormatInfo> &planFormats()
+{
+    static const QVector<PlanFormatInfo> formats = {
+        {PlanFormat::Pdf, QStringLiteral("pdf"), QStringLiteral("PDF")},
+        {PlanFormat::Markdown, QStringLiteral("md"), QStringLiteral("Markdown")},
+        {PlanFormat::Csv, QStringLiteral("csv"), QStringLiteral("CSV")},
+        {PlanFormat::Json, QStringLiteral("json"), QStringLiteral("JSON")},
+    };
+    return formats;
+}
+
+const PlanFormatInfo &planFormatInfo(PlanFormat format)
+{
+    for (const PlanFormatInfo &info : planFormats()) {
+        if (info.format == format)
+            return info;
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<PlanFormat> planFormatFromKey(const QString &key)
+{
+    for (const PlanFormatInfo &info : planFormats()) {
+        if (info.key.compare(key, Qt::CaseInsensitive) == 0)
+            return info.format;
+    }
+    return std::nullopt;
+}
+
+QByteArray planToText(const RemediationPlan &plan, PlanFormat format)
+{
+    switch (format) {
+    case PlanFormat::Markdown:
+        return planToMarkdown(plan);
+    case PlanFormat::Csv:
+        return planToCsv(plan);
+    case PlanFormat::Json:
+        return QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+    case PlanFormat::Pdf:
+        break;
+    }
+    Q_ASSERT_X(false, "planToText", "the PDF is written by PdfExporter");
+    return {};
+}
+
+} // namespace Gapwise

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "remediationplan.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace Gapwise {
+
+// The formats a remediation plan is written in: one table that the command line's --format and the window's
+// File › Export menu both read, so a new format is added in one place.
+enum class PlanFormat { Pdf, Markdown, Csv, Json };
+
+struct PlanFormatInfo
+{
+    PlanFormat format;
+    QString key;  // what --format takes, and the file suffix: "md"
+    QString name; // for people: "Markdown"
+};
+
+const QVector<PlanFormatInfo> &planFormats(); // in menu order
+const PlanFormatInfo &planFormatInfo(PlanFormat format);
+std::optional<PlanFormat> planFormatFromKey(const QString &key); // case-insensitive
+
+// The bytes of a text format. The PDF is not one: its charts are drawn by widgets (ui/pdfexporter.h).
+QByteArray planToText(const RemediationPlan &plan, PlanFormat format);
+
+} // namespace Gapwise
