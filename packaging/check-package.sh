@@ -82,6 +82,10 @@ if command -v pdfinfo >/dev/null; then
 fi
 rm -rf "$exports"
 
+step "Checking the installed licence"
+grep -q "^License: GPL-3.0-or-later" /usr/share/doc/gapwise/copyright || fail "no GPL-3.0-or-later copyright file"
+echo "/usr/share/doc/gapwise/copyright: GPL-3.0-or-later"
+
 step "Checking the installed desktop integration"
 desktop=$(grep -l "^Exec=gapwise " /usr/share/applications/*.desktop || true)
 [ -n "$desktop" ] || fail "no installed desktop entry runs gapwise"

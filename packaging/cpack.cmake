@@ -1,11 +1,11 @@
 # CPack: a Debian package (and a tarball) of whatever the install() rules install; tests install nothing.
 set(CPACK_PACKAGE_NAME gapwise)
 set(CPACK_PACKAGE_VENDOR "The Gapwise developers")
-set(GAPWISE_PACKAGE_MAINTAINER "The Gapwise developers <gapwise@example.invalid>"
+# No project mail address exists yet: a packager sets theirs (-DGAPWISE_PACKAGE_MAINTAINER="Name <mail>").
+set(GAPWISE_PACKAGE_MAINTAINER "The Gapwise developers"
     CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_PACKAGE_CONTACT "${GAPWISE_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_GENERATOR "")
 set(CPACK_GENERATOR DEB TGZ)
