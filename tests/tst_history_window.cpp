@@ -25,7 +25,7 @@ QStringList listed(const HistoryPanel &panel)
 {
     QStringList names;
     for (int i = 0; i < panel.list()->topLevelItemCount(); ++i)
-        names << panel.list()->topLevelItem(i)->text(0);
+        names << panel.list()->topLevelItem(i)->toolTip(1);
     names.sort();
     return names;
 }
@@ -76,7 +76,7 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
     panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::Regressions));
     CHECK(listed(*panel) == planted(spec, HistorySeries::Kind::Regression));
     // Each row carries its strip: one cell per run, ending in a failure for a regression.
-    const QString strip = panel->list()->topLevelItem(0)->data(1, Qt::UserRole + 2).toString();
+    const QString strip = panel->list()->topLevelItem(0)->data(0, Qt::UserRole + 2).toString();
     CHECK(strip.size() == spec.runs);
     CHECK(strip.endsWith(QLatin1Char('F')));
     CHECK(strip.startsWith(QLatin1Char('.')));
@@ -87,7 +87,7 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
     REQUIRE(current.isValid());
     const int listedTest = panel->list()->topLevelItem(0)->data(0, Qt::UserRole + 1).toInt();
     CHECK(current.data(ReportIndexRole).toInt() == listedTest);
-    CHECK(window.treeModel()->report().tests[listedTest].name == panel->list()->topLevelItem(0)->text(0));
+    CHECK(window.treeModel()->report().tests[listedTest].name == panel->list()->topLevelItem(0)->toolTip(1));
     CHECK(panel->currentLabel()->text().contains(QStringLiteral("Failing since #")));
 
     // A gap row: its failures per run as bars, one per run.

@@ -35,7 +35,7 @@ void GapTrendChart::setTrend(const Gapwise::GapTrend *trend, const QVector<Gapwi
     QVector<double> keys, values;
     QSharedPointer<QCPAxisTickerText> labels(new QCPAxisTickerText);
     m_count = trend ? int(trend->failures.size()) : 0;
-    const int step = qMax(1, m_count / 10); // at most about ten labels
+    const int step = qMax(1, m_count / 6); // at most about six labels: the dock is narrow
     for (int i = 0; i < m_count; ++i) {
         if (i == m_count - 1)
             continue; // the open run is its own bar
@@ -43,7 +43,9 @@ void GapTrendChart::setTrend(const Gapwise::GapTrend *trend, const QVector<Gapwi
         values.append(trend->failures[i]);
     }
     for (int i = 0; i < m_count; ++i) {
-        if (i % step == 0 || i == m_count - 1)
+        // Every step-th run, and the open run; a label too close before the open run's would overlap it.
+        const bool last = i == m_count - 1;
+        if (last || (i % step == 0 && m_count - 1 - i >= qMax(2, step)))
             labels->addTick(i, QStringLiteral("#%1").arg(window.value(i).id));
     }
     m_bars->setData(keys, values, true);

@@ -6,6 +6,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessionfile.h"
+#include "testidentifiers.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -80,9 +81,10 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_show->addItem(tr("Everything that failed"), AllWithFailures);
     m_show->setToolTip(tr("Which tests of the open run to list, by what their last runs say"));
     m_list->setColumnCount(3);
-    m_list->setHeaderLabels({ tr("Test"), tr("Last runs"), tr("Why") });
+    m_list->setHeaderLabels({ tr("Last runs"), tr("Test"), tr("Why") });
     m_list->setRootIsDecorated(false);
-    m_list->setItemDelegateForColumn(1, new HistoryStripDelegate(StripRole, m_list));
+    m_list->setItemDelegateForColumn(0, new HistoryStripDelegate(StripRole, m_list));
+    setMinimumWidth(400);
     m_list->header()->setStretchLastSection(true);
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
@@ -158,16 +160,15 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
         known += t && t->verdict.newFailure && !t->knownIssue.isEmpty() ? 1 : 0;
     }
     const StoredRun &run = m_history->window.last();
-    m_summary->setText(tr("<b>Run %1</b> of %2 in %3 (last %n run(s) shown)<br>%4 new · %5 known · %6 flaky · %7 "
-                          "regressions",
-        "", int(m_history->window.size()))
-                           .arg(run.displayName())
-                           .arg(m_history->window.size() > 0 ? QString::number(m_history->window.size()) : QString())
-                           .arg(QFileInfo(m_history->storePath).fileName())
-                           .arg(fresh)
-                           .arg(known)
-                           .arg(flaky)
-                           .arg(regressions));
+    m_summary->setText(
+        tr("<b>%1</b> and the %n run(s) before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
+           "regressions",
+            "", int(m_history->window.size()) - 1)
+            .arg(run.displayName().toHtmlEscaped(), QFileInfo(m_history->storePath).fileName().toHtmlEscaped())
+            .arg(fresh)
+            .arg(known)
+            .arg(flaky)
+            .arg(regressions));
     fillList();
     showCurrent();
     Q_EMIT historyLoaded();
@@ -193,20 +194,23 @@ void HistoryPanel::fillList()
         if (!wanted)
             continue;
         auto *item = new QTreeWidgetItem;
-        item->setText(0, report.tests[i].name);
+        // The function name reads at a glance; the tooltip and the tree have the whole node id.
+        item->setText(1, testFunctionOf(report.tests[i].name));
         item->setData(0, TestIndexRole, i);
-        item->setData(1, StripRole, m_history->strip(i));
+        item->setData(0, StripRole, m_history->strip(i));
         item->setText(2,
             historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
                 + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
                         ? QString()
                         : tr(", failing since %1").arg(t->failingSinceRun)));
-        item->setToolTip(0, report.tests[i].name);
+        item->setToolTip(1, report.tests[i].name);
+        item->setToolTip(2, item->text(2));
         items.append(item);
     }
     m_list->addTopLevelItems(items);
+    m_list->resizeColumnToContents(0);
     m_list->resizeColumnToContents(1);
-    m_list->setColumnWidth(0, qMin(m_list->sizeHintForColumn(0), 260));
+    m_list->setColumnWidth(1, qMin(m_list->columnWidth(1), 200));
 }
 
 void HistoryPanel::selectInTree(int testIndex)
