@@ -10,7 +10,8 @@ build=${GAPWISE_ASAN_BUILD_DIR:-build-asan}
 tests/sanitize/configure.sh "$build" -DGAPWISE_BUILD_TESTS=ON
 # Only what ctest runs (the app, the test binary and its child processes): the benchmarks and screenshot
 # tools are not tests, and linking each one with the sanitizers costs CI minutes.
-cmake --build "$build" --parallel "${GAPWISE_JOBS:-2}" --target gapwise gapwise_tests
+cmake --build "$build" --parallel "${GAPWISE_JOBS:-2}" --target gapwise gapwise_tests gapwise_history_tests \
+    gapwise_history_app_tests
 
 export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:print_summary=1"
