@@ -315,7 +315,10 @@ int runHistoryCommand(const QStringList &arguments)
         err << "gapwise: " << store.path() << ": " << error << '\n';
         return ExitCode::BadInput;
     }
-    if (!o.parser.isSet(o.json))
+    if (o.parser.isSet(o.json))
+        printJson(QJsonObject { { QStringLiteral("gap"), rest.at(0) }, { QStringLiteral("tracker"), rest.at(1) },
+            { QStringLiteral("url"), o.parser.value(o.url) } });
+    else
         out << rest.at(0) << " is a known issue: " << rest.at(1) << '\n';
     return ExitCode::Ok;
 }

@@ -107,6 +107,27 @@ TEST_CASE("history add, list, flaky, test and gaps on a run series", "[history][
     CHECK(t.value(QStringLiteral("failingSinceRun")).toInt() == HistorySeries::breakRun(spec, 52) + 1);
     CHECK(t.value(QStringLiteral("runs")).toArray().size() == spec.runs);
 
+    // A known issue: its tracker shows in the gap list.
+    const Run gapList = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    const QString gapKey = QJsonDocument::fromJson(gapList.out)
+                               .object()
+                               .value(QStringLiteral("gaps"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("key"))
+                               .toString();
+    REQUIRE_FALSE(gapKey.isEmpty());
+    const Run known = gapwise({ QStringLiteral("history"), QStringLiteral("known"), gapKey, QStringLiteral("OPS-7"),
+        QStringLiteral("--url"), QStringLiteral("https://tracker.example/OPS-7"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(known.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(known.out).object().value(QStringLiteral("tracker")).toString()
+        == QStringLiteral("OPS-7"));
+    CHECK(gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store })
+              .out.contains("[known: OPS-7]"));
+
     const Run gaps = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
         QStringLiteral("--json") });
     REQUIRE(gaps.exitCode == 0);
