@@ -1,10 +1,13 @@
 #include "exportcommand.h"
 
-#include "exitcodes.h"
 #include "comparewithrun.h"
+#include "exitcodes.h"
+#include "historystore.h"
+#include "historysummary.h"
 #include "importer.h"
 #include "pdfexporter.h"
 #include "planformats.h"
+#include "planwriters.h"
 #include "runcomparison.h"
 #include "sessionfile.h"
 #include "triagedrun.h"
@@ -13,11 +16,28 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 using namespace Gapwise;
 
 namespace {
+
+// The history of the plan's run: the window ends with it when the store holds it, else with the newest run.
+std::optional<HistorySummary> readHistory(const QString &storePath, const QString &planFile, QString *error)
+{
+    HistoryStore store;
+    if (!store.open(storePath, false, error))
+        return std::nullopt;
+    QString why;
+    const auto hash = fileSha256(planFile, &why);
+    const auto run = hash ? store.findRunByHash(*hash, &why) : std::nullopt;
+    auto summary = summariseHistory(store, DefaultHistoryWindow, error, run ? run->id : 0);
+    if (!summary)
+        *error = QStringLiteral("%1: %2").arg(storePath, *error);
+    return summary;
+}
 
 } // namespace
 
@@ -36,9 +56,14 @@ int runExportCommand(const QStringList &arguments)
                                                         "\"since last run\" section (every format). With REPORT, OLD's triage "
                                                         "is carried over; with --session, the session's own triage applies."),
                                          QStringLiteral("OLD"));
-    parser.addOptions({format, session, output, compareWith});
+    const QCommandLineOption store(QStringLiteral("store"),
+        QStringLiteral("A run history store: the Markdown and JSON plans get a \"History\" "
+                       "section (new, flaky, regressions, failing since, per-gap trend)."),
+        QStringLiteral("S"));
+    parser.addOptions({ format, session, output, compareWith, store });
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | REPORT] [--compare OLD] -o OUT\n");
+    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | "
+                                         "REPORT] [--compare OLD] [--store S] -o OUT\n");
     if (!parser.parse(arguments)) {
         err << "gapwise export: " << parser.errorText() << '\n' << usage;
         return ExitCode::Usage;
@@ -104,7 +129,26 @@ int runExportCommand(const QStringList &arguments)
         }
         return ExitCode::Ok;
     }
-    if (!writeFileAtomically(out, planToText(plan, *fmt), &error)) {
+    std::optional<HistorySummary> history;
+    if (parser.isSet(store)) {
+        const QString planFile = fromSession ? parser.value(session) : positional.at(1);
+        history = readHistory(parser.value(store), planFile, &error);
+        if (!history) {
+            err << "gapwise: " << error << '\n';
+            return ExitCode::BadInput;
+        }
+    }
+    QByteArray bytes;
+    if (history && *fmt == PlanFormat::Json) { // the history is a member of the plan's object
+        QJsonObject json = planToJson(plan);
+        json.insert(QStringLiteral("history"), history->toJson());
+        bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        bytes = planToText(plan, *fmt);
+        if (history && *fmt == PlanFormat::Markdown)
+            bytes += '\n' + historyToMarkdown(*history);
+    }
+    if (!writeFileAtomically(out, bytes, &error)) {
         err << "gapwise: cannot write " << out << ": " << error << '\n';
         return ExitCode::BadInput;
     }

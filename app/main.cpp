@@ -1,6 +1,9 @@
 #include "comparecommand.h"
 #include "exitcodes.h"
 #include "exportcommand.h"
+#include "historycommand.h"
+#include "historypanel.h"
+#include "historystore.h"
 #include "inspectcommand.h"
 #include "mainwindow.h"
 
@@ -8,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTextStream>
 
@@ -25,16 +29,23 @@ void setApplicationInfo()
 // Headless commands run on QCoreApplication, so they need no display.
 bool isHeadlessCommand(int argc, char **argv)
 {
-    return argc > 1 && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0
-                         || std::strcmp(argv[1], "compare") == 0);
+    return argc > 1
+        && (std::strcmp(argv[1], "inspect") == 0 || std::strcmp(argv[1], "export") == 0
+            || std::strcmp(argv[1], "compare") == 0 || std::strcmp(argv[1], "history") == 0);
 }
 
-// Waits for the import (it runs off the GUI thread like any other), then grabs the laid-out window.
-int runScreenshot(MainWindow &window, const QString &file, const QString &out)
+// Waits for the import (it runs off the GUI thread like any other), and for the run history when the window
+// shows one, then grabs the laid-out window.
+int runScreenshot(MainWindow &window, const QString &file, const QString &out, HistoryPanel *history)
 {
     QEventLoop loop;
     QString error;
-    QObject::connect(&window, &MainWindow::reportLoaded, &loop, &QEventLoop::quit);
+    if (history) {
+        QObject::connect(history, &HistoryPanel::historyLoaded, &loop, &QEventLoop::quit);
+        QObject::connect(history, &HistoryPanel::historyFailed, &loop, &QEventLoop::quit);
+    } else {
+        QObject::connect(&window, &MainWindow::reportLoaded, &loop, &QEventLoop::quit);
+    }
     QObject::connect(&window, &MainWindow::importFailed, &loop, [&](const QString &message) {
         error = message;
         loop.quit();
@@ -52,12 +63,22 @@ int runScreenshot(MainWindow &window, const QString &file, const QString &out)
     return ExitCode::Ok;
 }
 
-void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screenshot)
+struct HistoryOptions
+{
+    QCommandLineOption store { QStringLiteral("store"),
+        QStringLiteral("The run history store (default $GAPWISE_STORE, else the user's data folder)."),
+        QStringLiteral("S") };
+    QCommandLineOption add { QStringLiteral("history"),
+        QStringLiteral("Add the opened report to the run history store and show its history.") };
+};
+
+void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screenshot, const HistoryOptions &history)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
         "Commands:\n"
         "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
+        "  gapwise [--history] [--store S] FILE  also show FILE's run history (--history adds it first)\n"
         "  gapwise FILE.gapwise                  open a saved triage session\n"
         "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
@@ -65,7 +86,9 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] [--compare OLD] -o OUT\n"
         "                                        write the remediation plan; with --compare, what\n"
         "                                        changed since the run OLD comes first\n"
-        "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n\n"
+        "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n"
+        "  gapwise history add|list|flaky|test|gaps|known … [--store S] [--json]\n"
+        "                                        run history: flaky tests, regressions, failing since\n\n"
         "Exit codes: 0 success, 1 new failures (compare), 2 usage,\n"
         "            3 a file that cannot be read, imported or written.\n"
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
@@ -77,6 +100,8 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
                                     QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
                                     QStringLiteral("OUT"));
     parser.addOption(screenshot);
+    parser.addOption(history.store);
+    parser.addOption(history.add);
 }
 
 bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
@@ -97,7 +122,8 @@ int runHelpOrVersion(int argc, char **argv)
     setApplicationInfo();
     QCommandLineParser parser;
     QCommandLineOption screenshot(QStringLiteral("screenshot"));
-    describeCommandLine(parser, screenshot);
+    const HistoryOptions history;
+    describeCommandLine(parser, screenshot, history);
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n';
         return ExitCode::Usage;
@@ -124,7 +150,8 @@ int runGui(int argc, char **argv)
 
     QCommandLineParser parser;
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"));
-    describeCommandLine(parser, screenshotOption);
+    const HistoryOptions historyOptions;
+    describeCommandLine(parser, screenshotOption, historyOptions);
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n' << parser.helpText();
         return ExitCode::Usage;
@@ -135,9 +162,15 @@ int runGui(int argc, char **argv)
         return ExitCode::Usage;
     }
     MainWindow window;
+    // The history dock appears when a store is there to read, or --history makes one.
+    const QString store = parser.isSet(historyOptions.store) ? parser.value(historyOptions.store)
+                                                             : Gapwise::HistoryStore::defaultPath();
+    HistoryPanel *history = nullptr;
+    if (parser.isSet(historyOptions.add) || QFileInfo::exists(store))
+        history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
     const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
     if (parser.isSet(screenshotOption))
-        return runScreenshot(window, file, parser.value(screenshotOption));
+        return runScreenshot(window, file, parser.value(screenshotOption), history);
     window.openReport(file);
     // Work left by a crash is offered only when no file was asked for: the banner does not block either way,
     // but a file named on the command line is what the user wants to see.
@@ -169,6 +202,8 @@ int main(int argc, char **argv)
         setApplicationInfo();
         if (std::strcmp(argv[1], "compare") == 0)
             return runCompareCommand(QCoreApplication::arguments());
+        if (std::strcmp(argv[1], "history") == 0)
+            return runHistoryCommand(QCoreApplication::arguments());
         if (std::strcmp(argv[1], "export") == 0)
             return runExportCommand(QCoreApplication::arguments());
         return runInspectCommand(QCoreApplication::arguments());

@@ -16,6 +16,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The runtime libraries (Qt 6, QCustomPlot, md4c, libstdc++) come from dpkg-shlibdeps on the binary, so the
 # Depends line follows what is really linked; dpkg-dev provides it at packaging time.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The run history store opens SQLite through a Qt plugin, which no shared library links: name it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS libqt6sql6-sqlite)
 # Without a display server plugin of its own Qt 6 falls back to XWayland; qt6-wayland makes it native.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-wayland)
 # The long description; CPack puts the summary line first and indents these lines for the control file.

@@ -1,0 +1,324 @@
+#include "historycommand.h"
+
+#include "exitcodes.h"
+
+#include "historystore.h"
+#include "historysummary.h"
+#include "runrecord.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Gapwise;
+
+namespace {
+
+const char Usage[] = "Usage: gapwise history add FILE... [--label L] [--branch B] [--commit C]\n"
+                     "       gapwise history list\n"
+                     "       gapwise history flaky [--runs N]\n"
+                     "       gapwise history test TEST_ID\n"
+                     "       gapwise history gaps [--runs N]\n"
+                     "       gapwise history known GAP TRACKER_ID [--url URL]\n"
+                     "Every subcommand takes --store S (default $GAPWISE_STORE, else the user's data folder) "
+                     "and --json.\n";
+
+struct Options
+{
+    QCommandLineParser parser;
+    QCommandLineOption store { QStringLiteral("store"), QStringLiteral("The history store file."),
+        QStringLiteral("S") };
+    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("Print JSON.") };
+    QCommandLineOption runs { QStringLiteral("runs"),
+        QStringLiteral("The window: the last N runs (default %1).").arg(DefaultHistoryWindow), QStringLiteral("N") };
+    QCommandLineOption label { QStringLiteral("label"), QStringLiteral("A label for the added run."),
+        QStringLiteral("L") };
+    QCommandLineOption branch { QStringLiteral("branch"), QStringLiteral("The branch the run tested."),
+        QStringLiteral("B") };
+    QCommandLineOption commit { QStringLiteral("commit"), QStringLiteral("The commit the run tested."),
+        QStringLiteral("C") };
+    QCommandLineOption url { QStringLiteral("url"), QStringLiteral("The known issue's URL."), QStringLiteral("URL") };
+
+    Options()
+    {
+        parser.setApplicationDescription(QStringLiteral("Run history: many runs of a suite in a store; flaky tests "
+                                                        "told from regressions."));
+        parser.addHelpOption();
+        parser.addPositionalArgument(QStringLiteral("history"), QStringLiteral("The history command."));
+        parser.addPositionalArgument(
+            QStringLiteral("SUBCOMMAND"), QStringLiteral("add, list, flaky, test, gaps or known."));
+        parser.addOptions({ store, json, runs, label, branch, commit, url });
+    }
+    QString storePath() const { return parser.isSet(store) ? parser.value(store) : HistoryStore::defaultPath(); }
+};
+
+void printJson(const QJsonValue &value)
+{
+    QTextStream(stdout) << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+                               .toJson(QJsonDocument::Indented);
+}
+
+QString cells(const QVector<RunOutcome> &outcomes)
+{
+    QString s;
+    for (RunOutcome o : outcomes)
+        s += o == RunOutcome::Pass   ? QLatin1Char('.')
+            : o == RunOutcome::Fail  ? QLatin1Char('F')
+            : o == RunOutcome::Other ? QLatin1Char('s')
+                                     : QLatin1Char(' ');
+    return s;
+}
+
+int addRuns(HistoryStore &store, const Options &o, const QStringList &files, QTextStream &out, QTextStream &err)
+{
+    QJsonArray added;
+    int status = ExitCode::Ok;
+    for (const QString &file : files) {
+        QString error;
+        auto record = readRunRecord(file, &error);
+        if (!record) {
+            err << "gapwise: cannot import " << error << '\n';
+            status = ExitCode::BadInput;
+            continue;
+        }
+        record->label = o.parser.value(o.label);
+        record->branch = o.parser.value(o.branch);
+        record->commit = o.parser.value(o.commit);
+        const auto result = store.addRun(*record, &error);
+        if (!result) {
+            err << "gapwise: " << error << '\n';
+            return ExitCode::BadInput; // the store itself fails: the next file would too
+        }
+        added.append(QJsonObject { { QStringLiteral("file"), file }, { QStringLiteral("run"), result->runId },
+            { QStringLiteral("added"), result->added }, { QStringLiteral("tests"), int(record->results.size()) },
+            { QStringLiteral("carried"), result->carried } });
+        if (o.parser.isSet(o.json))
+            continue;
+        if (result->added)
+            out << file << ": added as run #" << result->runId << " (" << record->results.size() << " tests"
+                << (result->carried > 0 ? QStringLiteral(", %1 failures carried into triaged gaps").arg(result->carried)
+                                        : QString())
+                << ")\n";
+        else
+            out << file << ": already stored as run #" << result->runId << " (same content); nothing added\n";
+    }
+    if (o.parser.isSet(o.json))
+        printJson(added);
+    return status;
+}
+
+QString branchText(const StoredRun &r)
+{
+    if (r.branch.isEmpty())
+        return {};
+    QString text = QStringLiteral("  [") + r.branch;
+    if (!r.commit.isEmpty())
+        text += QLatin1Char('@') + r.commit;
+    return text + QLatin1Char(']');
+}
+
+int listRuns(const HistoryStore &store, const Options &o, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const QVector<StoredRun> runs = store.runs(&error);
+    if (!error.isEmpty()) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json)) {
+        QJsonArray a;
+        for (const StoredRun &r : runs)
+            a.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("source"), r.source },
+                { QStringLiteral("sha256"), r.contentHash }, { QStringLiteral("time"), r.time.toString(Qt::ISODate) },
+                { QStringLiteral("label"), r.label }, { QStringLiteral("branch"), r.branch },
+                { QStringLiteral("commit"), r.commit }, { QStringLiteral("title"), r.title },
+                { QStringLiteral("tests"), r.tests }, { QStringLiteral("failing"), r.failing } });
+        printJson(a);
+        return ExitCode::Ok;
+    }
+    out << runs.size() << " runs in " << store.path() << '\n';
+    for (const StoredRun &r : runs)
+        out << "  #" << r.id << "  " << r.time.toString(Qt::ISODate) << "  " << r.tests << " tests, " << r.failing
+            << " failing  " << (r.label.isEmpty() ? r.source : r.label) << branchText(r) << '\n';
+    return ExitCode::Ok;
+}
+
+void printJudged(const QString &heading, const QVector<JudgedTest> &tests, QTextStream &out)
+{
+    out << '\n' << heading << " (" << tests.size() << "):\n";
+    for (const JudgedTest &t : tests) {
+        out << "  " << t.timeline.key << "  |" << cells(t.timeline.outcomes) << "|  " << t.verdict.explanation();
+        if (!t.failingSinceRun.isEmpty() && t.verdict.kind != HistoryKind::Flaky)
+            out << ", failing since " << t.failingSinceRun;
+        if (t.verdict.newFailure)
+            out << (t.knownIssue.isEmpty() ? QStringLiteral(", new")
+                                           : QStringLiteral(", known (%1)").arg(t.knownIssue));
+        out << '\n';
+    }
+}
+
+int flaky(const HistoryStore &store, const Options &o, QTextStream &out, QTextStream &err)
+{
+    const int window = o.parser.isSet(o.runs) ? o.parser.value(o.runs).toInt() : DefaultHistoryWindow;
+    if (window <= 0) {
+        err << "gapwise history: --runs takes a positive number\n";
+        return ExitCode::Usage;
+    }
+    QString error;
+    const auto summary = summariseHistory(store, window, &error);
+    if (!summary) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json)) {
+        QJsonObject j = summary->toJson();
+        j.remove(QStringLiteral("gaps"));
+        printJson(j);
+        return ExitCode::Ok;
+    }
+    out << "Last " << summary->window.size() << " runs of " << store.path() << " (oldest left; . pass, F fail, "
+        << "s skipped or expected, blank absent)\nRule: " << historyRuleText() << '\n';
+    printJudged(QStringLiteral("Flaky"), summary->flaky, out);
+    printJudged(QStringLiteral("Regressions (not flaky)"), summary->regressions, out);
+    out << "\nNew failures in the newest run: " << summary->newFailures << " (" << summary->knownFailures
+        << " of them known issues)\n";
+    return ExitCode::Ok;
+}
+
+int testHistory(const HistoryStore &store, const Options &o, const QString &test, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const auto timeline = store.testHistory(test, &error);
+    const QVector<StoredRun> runs = store.runs(&error);
+    if (!error.isEmpty()) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (!timeline) {
+        err << "gapwise: no stored run has a test \"" << test << "\"\n";
+        return ExitCode::BadInput;
+    }
+    const JudgedTest judged { *timeline, timeline->verdict(),
+        timeline->verdict().failingSince >= 0 ? runs[timeline->verdict().failingSince].displayName() : QString(), {} };
+    if (o.parser.isSet(o.json)) {
+        QJsonObject j = judgedTestJson(judged, runs);
+        QJsonArray perRun;
+        for (int i = 0; i < runs.size(); ++i) {
+            QJsonObject r { { QStringLiteral("run"), runs[i].id }, { QStringLiteral("name"), runs[i].displayName() },
+                { QStringLiteral("outcome"), runOutcomeName(timeline->outcomes[i]) } };
+            if (!timeline->gaps[i].isEmpty())
+                r.insert(QStringLiteral("gap"), timeline->gaps[i]);
+            if (timeline->carriedFrom[i] > 0)
+                r.insert(QStringLiteral("carriedFromRun"), timeline->carriedFrom[i]);
+            perRun.append(r);
+        }
+        j.insert(QStringLiteral("runs"), perRun);
+        printJson(j);
+        return ExitCode::Ok;
+    }
+    out << timeline->name << "  (key " << timeline->key << ")\n"
+        << historyKindName(judged.verdict.kind) << ": " << judged.verdict.explanation() << '\n';
+    if (!judged.failingSinceRun.isEmpty())
+        out << "Failing since " << judged.failingSinceRun << '\n';
+    for (int i = 0; i < runs.size(); ++i) {
+        out << "  " << runs[i].displayName() << "  " << runs[i].time.toString(Qt::ISODate) << "  "
+            << runOutcomeName(timeline->outcomes[i]);
+        if (!timeline->gaps[i].isEmpty())
+            out << "  gap " << timeline->gaps[i];
+        if (timeline->carriedFrom[i] > 0)
+            out << " (carried from run #" << timeline->carriedFrom[i] << ')';
+        out << '\n';
+    }
+    return ExitCode::Ok;
+}
+
+int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStream &err)
+{
+    const int window = o.parser.isSet(o.runs) ? o.parser.value(o.runs).toInt() : DefaultHistoryWindow;
+    QString error;
+    const QVector<StoredRun> runs = lastRuns(store.runs(&error), window);
+    const auto trends = store.gapTrends(runs, &error);
+    if (!trends) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json)) {
+        HistorySummary s;
+        s.window = runs;
+        s.gaps = *trends;
+        const QJsonObject j = s.toJson();
+        printJson(QJsonObject { { QStringLiteral("runs"), j.value(QStringLiteral("runs")) },
+            { QStringLiteral("gaps"), j.value(QStringLiteral("gaps")) } });
+        return ExitCode::Ok;
+    }
+    out << "Failures per gap in the last " << runs.size() << " runs (oldest first):\n";
+    for (const GapTrend &g : *trends) {
+        QStringList counts;
+        for (int f : g.failures)
+            counts << QString::number(f);
+        out << "  " << g.key << "  " << g.title
+            << (g.tracker.isEmpty() ? QString() : QStringLiteral("  [known: %1]").arg(g.tracker)) << "\n    "
+            << counts.join(QLatin1Char(' ')) << '\n';
+    }
+    return ExitCode::Ok;
+}
+
+} // namespace
+
+int runHistoryCommand(const QStringList &arguments)
+{
+    Options o;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!o.parser.parse(arguments)) {
+        err << "gapwise history: " << o.parser.errorText() << '\n' << Usage;
+        return ExitCode::Usage;
+    }
+    if (o.parser.isSet(QStringLiteral("help"))) {
+        out << o.parser.helpText() << '\n' << Usage;
+        return ExitCode::Ok;
+    }
+    const QStringList args = o.parser.positionalArguments().mid(1); // after "history"
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    const bool ok = (sub == QLatin1String("add") && !rest.isEmpty())
+        || ((sub == QLatin1String("list") || sub == QLatin1String("flaky") || sub == QLatin1String("gaps"))
+            && rest.isEmpty())
+        || (sub == QLatin1String("test") && rest.size() == 1) || (sub == QLatin1String("known") && rest.size() == 2);
+    if (!ok) {
+        err << "gapwise history: "
+            << (sub.isEmpty() ? QStringLiteral("which subcommand?")
+                              : QStringLiteral("wrong arguments for \"%1\"").arg(sub))
+            << '\n'
+            << Usage;
+        return ExitCode::Usage;
+    }
+    HistoryStore store;
+    QString error;
+    if (!store.open(o.storePath(), sub == QLatin1String("add"), &error)) {
+        err << "gapwise: " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (sub == QLatin1String("add"))
+        return addRuns(store, o, rest, out, err);
+    if (sub == QLatin1String("list"))
+        return listRuns(store, o, out, err);
+    if (sub == QLatin1String("flaky"))
+        return flaky(store, o, out, err);
+    if (sub == QLatin1String("test"))
+        return testHistory(store, o, rest.first(), out, err);
+    if (sub == QLatin1String("gaps"))
+        return gaps(store, o, out, err);
+    if (!store.setKnownIssue(rest.at(0), rest.at(1), o.parser.value(o.url), &error)) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json))
+        printJson(QJsonObject { { QStringLiteral("gap"), rest.at(0) }, { QStringLiteral("tracker"), rest.at(1) },
+            { QStringLiteral("url"), o.parser.value(o.url) } });
+    else
+        out << rest.at(0) << " is a known issue: " << rest.at(1) << '\n';
+    return ExitCode::Ok;
+}

@@ -1,0 +1,207 @@
+// The store's reads: runs, a test's history, the timelines of a window of runs, gap trends, known issues.
+#include "historystore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Gapwise {
+namespace {
+
+    QString idList(const QVector<StoredRun> &runs)
+    {
+        QStringList ids;
+        ids.reserve(runs.size());
+        for (const StoredRun &r : runs)
+            ids << QString::number(r.id);
+        return ids.join(QLatin1Char(','));
+    }
+
+    template <typename T> std::optional<T> queryFailed(const QSqlQuery &q, QString *error)
+    {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+
+    StoredRun runFrom(const QSqlQuery &q)
+    {
+        StoredRun r;
+        r.id = q.value(0).toLongLong();
+        r.source = q.value(1).toString();
+        r.contentHash = q.value(2).toString();
+        r.time = QDateTime::fromString(q.value(3).toString(), Qt::ISODate);
+        r.label = q.value(4).toString();
+        r.branch = q.value(5).toString();
+        r.commit = q.value(6).toString();
+        r.title = q.value(7).toString();
+        r.tests = q.value(8).toInt();
+        r.failing = q.value(9).toInt();
+        return r;
+    }
+
+    const char RunColumns[] = "id, source, content_hash, run_time, label, branch, commit_id, title, tests, failing";
+
+} // namespace
+
+QVector<StoredRun> HistoryStore::runs(QString *error) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    QVector<StoredRun> out;
+    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY run_time, id").arg(QLatin1String(RunColumns)))) {
+        *error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(runFrom(q));
+    return out;
+}
+
+std::optional<StoredRun> HistoryStore::findRunByHash(const QString &contentHash, QString *error) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE content_hash = ?").arg(QLatin1String(RunColumns)));
+    q.addBindValue(contentHash);
+    if (!q.exec())
+        return queryFailed<StoredRun>(q, error);
+    if (!q.next())
+        return std::nullopt;
+    return runFrom(q);
+}
+
+std::optional<TestTimeline> HistoryStore::testHistory(const QString &keyOrName, QString *error) const
+{
+    QSqlDatabase db = database();
+    QSqlQuery find(db);
+    // The key first; a name only when no key matches (names repeat less often than one would hope).
+    find.prepare(QStringLiteral("SELECT id, test_key, name FROM tests WHERE test_key = ? "
+                                "UNION ALL SELECT id, test_key, name FROM tests WHERE name = ? LIMIT 1"));
+    find.addBindValue(keyOrName);
+    find.addBindValue(keyOrName);
+    if (!find.exec())
+        return queryFailed<TestTimeline>(find, error);
+    if (!find.next())
+        return std::nullopt;
+    TestTimeline t;
+    const qint64 testId = find.value(0).toLongLong();
+    t.key = find.value(1).toString();
+    t.name = find.value(2).toString();
+    // One primary-key lookup per run: results are keyed (run, test).
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT r.status, g.gap_key, r.carried_from FROM runs ru "
+                             "LEFT JOIN results r ON r.run_id = ru.id AND r.test_id = ? "
+                             "LEFT JOIN gaps g ON g.id = r.gap_id ORDER BY ru.run_time, ru.id"));
+    q.addBindValue(testId);
+    if (!q.exec())
+        return queryFailed<TestTimeline>(q, error);
+    while (q.next()) {
+        t.outcomes.append(q.isNull(0) ? RunOutcome::Absent : outcomeOfStatus(q.value(0).toInt()));
+        t.gaps.append(q.value(1).toString());
+        t.carriedFrom.append(q.value(2).toLongLong());
+    }
+    return t;
+}
+
+std::optional<QVector<TestTimeline>> HistoryStore::timelines(
+    const QVector<StoredRun> &window, bool failedOnly, QString *error) const
+{
+    QVector<TestTimeline> out;
+    if (window.isEmpty())
+        return out;
+    QSqlDatabase db = database();
+    const QString ids = idList(window);
+    QHash<qint64, int> column;
+    for (int i = 0; i < window.size(); ++i)
+        column.insert(window[i].id, i);
+    QString sql = QStringLiteral("SELECT r.test_id, r.run_id, r.status, g.gap_key, r.carried_from FROM results r "
+                                 "LEFT JOIN gaps g ON g.id = r.gap_id WHERE r.run_id IN (%1)")
+                      .arg(ids);
+    if (failedOnly) // fails in the window: status failed (1) or error (2), not an expected failure
+        sql += QStringLiteral(" AND r.test_id IN (SELECT test_id FROM results WHERE run_id IN (%1) "
+                              "AND status IN (1, 2))")
+                   .arg(ids);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(sql))
+        return queryFailed<QVector<TestTimeline>>(q, error);
+    QHash<qint64, int> rowOfTest;
+    while (q.next()) {
+        const qint64 testId = q.value(0).toLongLong();
+        auto row = rowOfTest.constFind(testId);
+        if (row == rowOfTest.cend()) {
+            TestTimeline t;
+            t.outcomes.fill(RunOutcome::Absent, window.size());
+            t.gaps.resize(window.size());
+            t.carriedFrom.fill(0, window.size());
+            out.append(t);
+            row = rowOfTest.insert(testId, int(out.size()) - 1);
+        }
+        TestTimeline &t = out[*row];
+        const int c = column.value(q.value(1).toLongLong());
+        t.outcomes[c] = outcomeOfStatus(q.value(2).toInt());
+        t.gaps[c] = q.value(3).toString();
+        t.carriedFrom[c] = q.value(4).toLongLong();
+    }
+    QSqlQuery names(db);
+    names.setForwardOnly(true);
+    if (!names.exec(QStringLiteral("SELECT id, test_key, name FROM tests")))
+        return queryFailed<QVector<TestTimeline>>(names, error);
+    while (names.next()) {
+        const auto row = rowOfTest.constFind(names.value(0).toLongLong());
+        if (row != rowOfTest.cend()) {
+            out[*row].key = names.value(1).toString();
+            out[*row].name = names.value(2).toString();
+        }
+    }
+    return out;
+}
+
+std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun> &window, QString *error) const
+{
+    QVector<GapTrend> out;
+    if (window.isEmpty())
+        return out;
+    QHash<qint64, int> column;
+    for (int i = 0; i < window.size(); ++i)
+        column.insert(window[i].id, i);
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT rg.run_id, g.gap_key, coalesce(rg.title, g.title), rg.failures, k.tracker, "
+                               "k.url FROM run_gaps rg JOIN gaps g ON g.id = rg.gap_id "
+                               "LEFT JOIN known_issues k ON k.gap_id = g.id WHERE rg.run_id IN (%1) "
+                               "ORDER BY g.gap_key")
+                    .arg(idList(window))))
+        return queryFailed<QVector<GapTrend>>(q, error);
+    QHash<QString, int> rowOfGap;
+    while (q.next()) {
+        const QString key = q.value(1).toString();
+        auto row = rowOfGap.constFind(key);
+        if (row == rowOfGap.cend()) {
+            GapTrend g;
+            g.key = key;
+            g.failures.fill(0, window.size());
+            g.tracker = q.value(4).toString();
+            g.url = q.value(5).toString();
+            out.append(g);
+            row = rowOfGap.insert(key, int(out.size()) - 1);
+        }
+        GapTrend &g = out[*row];
+        g.title = q.value(2).toString(); // the newest run's title wins (rows come in run order per gap)
+        g.failures[column.value(q.value(0).toLongLong())] = q.value(3).toInt();
+    }
+    return out;
+}
+
+std::optional<QVector<KnownIssue>> HistoryStore::knownIssues(QString *error) const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT g.gap_key, g.title, k.tracker, k.url FROM known_issues k "
+                               "JOIN gaps g ON g.id = k.gap_id ORDER BY g.gap_key")))
+        return queryFailed<QVector<KnownIssue>>(q, error);
+    QVector<KnownIssue> out;
+    while (q.next())
+        out.append({ q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+    return out;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,116 @@
+#include "historyschema.h"
+
+#include "sqldialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVector>
+
+namespace Gapwise {
+namespace {
+
+    // Index i moves a store from version i to i + 1. Append, never edit: stores in the field are at every
+    // version that ever shipped.
+    const QVector<QStringList> &migrations()
+    {
+        static const QVector<QStringList> steps = {
+            {
+                QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE runs (id %ID%, source TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, "
+                    "run_time TEXT NOT NULL, added_at TEXT NOT NULL, label TEXT, branch TEXT, commit_id TEXT, "
+                    "title TEXT, tests INTEGER NOT NULL, failing INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX runs_by_time ON runs (run_time, id)"),
+                // Keys, signatures and gaps are stored once and referred to by number: 10M results stay small.
+                QStringLiteral("CREATE TABLE tests (id %ID%, test_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE signatures (id %ID%, sig_key TEXT NOT NULL UNIQUE, title TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE gaps (id %ID%, gap_key TEXT NOT NULL UNIQUE, title TEXT NOT NULL)"),
+                // Keyed by run first: adding a run appends; a test's history is one lookup per run.
+                QStringLiteral("CREATE TABLE results (run_id INTEGER NOT NULL, test_id INTEGER NOT NULL, "
+                               "status INTEGER NOT NULL, duration %REAL%, signature_id INTEGER, gap_id INTEGER, "
+                               "carried_from INTEGER, PRIMARY KEY (run_id, test_id)) %WITHOUT_ROWID%"),
+                QStringLiteral("CREATE TABLE run_gaps (run_id INTEGER NOT NULL, gap_id INTEGER NOT NULL, "
+                               "failures INTEGER NOT NULL, title TEXT, priority TEXT, status TEXT, owner TEXT, "
+                               "suggested INTEGER NOT NULL, PRIMARY KEY (run_id, gap_id))"),
+                // The gap a person last put failures of this signature in: what a later run's failures are
+                // suggested into ("carried from <run>").
+                QStringLiteral("CREATE TABLE triaged_signatures (signature_id INTEGER PRIMARY KEY, "
+                               "gap_id INTEGER NOT NULL, run_id INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE known_issues (gap_id INTEGER PRIMARY KEY, tracker TEXT NOT NULL, url TEXT)"),
+            },
+        };
+        return steps;
+    }
+
+    bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+    {
+        QSqlQuery q(db);
+        if (q.exec(sql))
+            return true;
+        *error = q.lastError().text();
+        return false;
+    }
+
+} // namespace
+
+bool readSchemaVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version, QString *error)
+{
+    QSqlQuery probe(db);
+    if (!probe.exec(dialect.probeQuery()) || !probe.next()) {
+        *error = probe.lastError().text();
+        return false;
+    }
+    const int tables = probe.value(0).toInt();
+    QSqlQuery exists(db);
+    exists.prepare(dialect.tableExistsQuery());
+    exists.addBindValue(QStringLiteral("schema_version"));
+    if (!exists.exec()) {
+        *error = exists.lastError().text();
+        return false;
+    }
+    if (!exists.next()) {
+        *version = tables == 0 ? 0 : -1;
+        return true;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !q.next()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    *version = q.value(0).toInt();
+    return true;
+}
+
+bool migrateSchema(QSqlDatabase &db, const SqlDialect &dialect, int from, QString *error)
+{
+    if (from >= HistorySchemaVersion)
+        return true;
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    for (int v = from; v < HistorySchemaVersion; ++v) {
+        for (const QString &statement : migrations().at(v)) {
+            if (!exec(db, dialect.ddl(statement), error)) {
+                db.rollback();
+                return false;
+            }
+        }
+    }
+    if (!exec(db, QStringLiteral("DELETE FROM schema_version"), error)
+        || !exec(
+            db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(HistorySchemaVersion), error)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,352 @@
+#include "historystore.h"
+
+#include "historyschema.h"
+#include "sqldialect.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace Gapwise {
+namespace {
+
+    QString nextConnectionName()
+    {
+        static QAtomicInt counter;
+        return QStringLiteral("gapwise-history-%1").arg(counter.fetchAndAddRelaxed(1));
+    }
+
+    bool failed(const QSqlQuery &q, QString *error)
+    {
+        *error = q.lastError().text();
+        return false;
+    }
+
+    // Numbers for keys (tests, signatures, gaps): looked up with one prepared statement, inserted with another.
+    class KeyIds
+    {
+    public:
+        KeyIds(QSqlDatabase &db, const QString &table, const QString &keyColumn, const QString &textColumn)
+            : m_find(db)
+            , m_insert(db)
+        {
+            m_find.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(table, keyColumn));
+            m_insert.prepare(
+                QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) RETURNING id").arg(table, keyColumn, textColumn));
+        }
+
+        qint64 idOf(const QString &key, const QString &text, QString *error)
+        {
+            if (const auto cached = m_cache.constFind(key); cached != m_cache.cend())
+                return *cached;
+            m_find.addBindValue(key);
+            if (!m_find.exec()) {
+                failed(m_find, error);
+                return -1;
+            }
+            qint64 id = m_find.next() ? m_find.value(0).toLongLong() : -1;
+            m_find.finish();
+            if (id < 0) {
+                m_insert.addBindValue(key);
+                m_insert.addBindValue(text);
+                if (!m_insert.exec() || !m_insert.next()) {
+                    failed(m_insert, error);
+                    return -1;
+                }
+                id = m_insert.value(0).toLongLong();
+                m_insert.finish();
+            }
+            m_cache.insert(key, id);
+            return id;
+        }
+
+    private:
+        QSqlQuery m_find;
+        QSqlQuery m_insert;
+        QHash<QString, qint64> m_cache;
+    };
+
+    QVariant nullable(qint64 id)
+    {
+        return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+    }
+
+} // namespace
+
+QString StoredRun::displayName() const
+{
+    const QString name = label.isEmpty() ? QFileInfo(source).fileName() : label;
+    return QStringLiteral("#%1 %2").arg(id).arg(name);
+}
+
+QVector<StoredRun> lastRuns(const QVector<StoredRun> &runs, int count)
+{
+    if (count <= 0 || count >= runs.size())
+        return runs;
+    return runs.mid(runs.size() - count);
+}
+
+HistoryStore::HistoryStore(std::unique_ptr<SqlDialect> dialect)
+    : m_dialect(dialect ? std::move(dialect) : std::make_unique<SqliteDialect>())
+    , m_connection(nextConnectionName())
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+QString HistoryStore::defaultPath()
+{
+    const QString env = qEnvironmentVariable("GAPWISE_STORE");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");
+}
+
+QSqlDatabase HistoryStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool HistoryStore::open(const QString &path, bool create, QString *error)
+{
+    m_path = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (!create) {
+            *error = QStringLiteral("%1: no history store there (add runs with `gapwise history add`)").arg(path);
+            return false;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            *error = QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
+            return false;
+        }
+    } else if (info.isDir()) {
+        *error = QStringLiteral("%1: is a folder, not a history store").arg(path);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    if (!db.isValid()) {
+        *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed").arg(path, m_dialect->driverName());
+        return false;
+    }
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open the history store: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    int version = 0;
+    QString why;
+    if (!readSchemaVersion(db, *m_dialect, &version, &why)) {
+        *error = QStringLiteral("%1: not a readable history store (damaged, or not a database): %2; left as it is")
+                     .arg(path, why);
+        db.close();
+        return false;
+    }
+    if (version < 0) {
+        *error = QStringLiteral("%1: a database, but not a Gapwise history store; left as it is").arg(path);
+        db.close();
+        return false;
+    }
+    if (version > HistorySchemaVersion) {
+        *error = QStringLiteral("%1: written by a newer Gapwise (store schema %2; this one reads up to %3); "
+                                "left as it is")
+                     .arg(path)
+                     .arg(version)
+                     .arg(HistorySchemaVersion);
+        db.close();
+        return false;
+    }
+    for (const QString &setting : m_dialect->writeSettings()) {
+        QSqlQuery q(db);
+        q.exec(setting); // best effort: a read-only store still reads without WAL
+    }
+    if (version < HistorySchemaVersion && !migrateSchema(db, *m_dialect, version, &why)) {
+        *error = QStringLiteral("%1: cannot set up the history store: %2").arg(path, why);
+        db.close();
+        return false;
+    }
+    return true;
+}
+
+std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *error)
+{
+    QString why;
+    if (const auto existing = findRunByHash(run.contentHash, &why)) {
+        AddRunResult result;
+        result.runId = existing->id;
+        return result;
+    }
+    if (!why.isEmpty()) {
+        *error = why;
+        return std::nullopt;
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, db.lastError().text());
+        return std::nullopt;
+    }
+    AddRunResult result;
+    if (!insertRun(run, &result, &why) || !db.commit()) {
+        if (why.isEmpty())
+            why = db.lastError().text();
+        db.rollback();
+        *error = QStringLiteral("%1: the run was not added (nothing of it is stored): %2").arg(m_path, why);
+        return std::nullopt;
+    }
+    result.added = true;
+    return result;
+}
+
+bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString *error)
+{
+    QSqlDatabase db = database();
+    int failing = 0;
+    for (const ResultRecord &r : run.results)
+        failing += outcomeOfStatus(r.status) == RunOutcome::Fail ? 1 : 0;
+    QSqlQuery insertRunRow(db);
+    insertRunRow.prepare(QStringLiteral(
+        "INSERT INTO runs (source, content_hash, run_time, added_at, label, branch, commit_id, title, tests, failing) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+        { QVariant(run.sourceFile), QVariant(run.contentHash), QVariant(run.time.toUTC().toString(Qt::ISODate)),
+            QVariant(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)), QVariant(run.label), QVariant(run.branch),
+            QVariant(run.commit), QVariant(run.title), QVariant(int(run.results.size())), QVariant(failing) })
+        insertRunRow.addBindValue(v);
+    if (!insertRunRow.exec() || !insertRunRow.next())
+        return failed(insertRunRow, error);
+    const qint64 runId = insertRunRow.value(0).toLongLong();
+    insertRunRow.finish();
+    result->runId = runId;
+
+    KeyIds tests(db, QStringLiteral("tests"), QStringLiteral("test_key"), QStringLiteral("name"));
+    KeyIds signatures(db, QStringLiteral("signatures"), QStringLiteral("sig_key"), QStringLiteral("title"));
+    KeyIds gaps(db, QStringLiteral("gaps"), QStringLiteral("gap_key"), QStringLiteral("title"));
+    QHash<QString, const GapRecord *> gapByKey;
+    for (const GapRecord &g : run.gaps)
+        gapByKey.insert(g.key, &g);
+
+    // The gap a person put earlier failures of a signature in, for failures this run leaves unplaced.
+    QSqlQuery triaged(db);
+    triaged.prepare(QStringLiteral("SELECT gap_id, run_id FROM triaged_signatures WHERE signature_id = ?"));
+    QSqlQuery insertResult(db);
+    insertResult.prepare(QStringLiteral("INSERT INTO results (run_id, test_id, status, duration, signature_id, "
+                                        "gap_id, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery remember(db);
+    remember.prepare(m_dialect->upsert(QStringLiteral("triaged_signatures"),
+        { QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("run_id") },
+        { QStringLiteral("signature_id") }, { QStringLiteral("gap_id"), QStringLiteral("run_id") }));
+    QHash<qint64, int> failuresPerGap;
+    for (const ResultRecord &r : run.results) {
+        const qint64 testId = tests.idOf(r.key, r.name, error);
+        if (testId < 0)
+            return false;
+        qint64 signatureId = -1, gapId = -1, carriedFrom = -1;
+        if (!r.signatureKey.isEmpty()) {
+            signatureId = signatures.idOf(r.signatureKey, r.signatureTitle, error);
+            if (signatureId < 0)
+                return false;
+        }
+        const GapRecord *gap = gapByKey.value(r.gapKey);
+        if (!r.gapKey.isEmpty()) {
+            gapId = gaps.idOf(r.gapKey, gap ? gap->title : r.gapKey, error);
+            if (gapId < 0)
+                return false;
+        }
+        const bool placedByPerson = gap && !gap->suggested;
+        if (signatureId > 0 && !placedByPerson) {
+            triaged.addBindValue(signatureId);
+            if (!triaged.exec())
+                return failed(triaged, error);
+            if (triaged.next()) {
+                gapId = triaged.value(0).toLongLong();
+                carriedFrom = triaged.value(1).toLongLong();
+                ++result->carried;
+            }
+            triaged.finish();
+        }
+        if (signatureId > 0 && placedByPerson) {
+            remember.addBindValue(signatureId);
+            remember.addBindValue(gapId);
+            remember.addBindValue(runId);
+            if (!remember.exec())
+                return failed(remember, error);
+        }
+        if (signatureId > 0 && gapId > 0)
+            ++failuresPerGap[gapId];
+        insertResult.addBindValue(runId);
+        insertResult.addBindValue(testId);
+        insertResult.addBindValue(r.status);
+        insertResult.addBindValue(
+            r.durationSeconds >= 0 ? QVariant(r.durationSeconds) : QVariant(QMetaType::fromType<double>()));
+        insertResult.addBindValue(nullable(signatureId));
+        insertResult.addBindValue(nullable(gapId));
+        insertResult.addBindValue(nullable(carriedFrom));
+        if (!insertResult.exec())
+            return failed(insertResult, error);
+    }
+
+    QSqlQuery insertGap(db);
+    insertGap.prepare(QStringLiteral("INSERT INTO run_gaps (run_id, gap_id, failures, title, priority, status, owner, "
+                                     "suggested) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSet<qint64> written;
+    for (const GapRecord &g : run.gaps) {
+        const qint64 gapId = gaps.idOf(g.key, g.title, error);
+        if (gapId < 0)
+            return false;
+        written.insert(gapId);
+        for (const QVariant &v :
+            { QVariant(runId), QVariant(gapId), QVariant(failuresPerGap.value(gapId)), QVariant(g.title),
+                QVariant(g.priority), QVariant(g.status), QVariant(g.owner), QVariant(g.suggested ? 1 : 0) })
+            insertGap.addBindValue(v);
+        if (!insertGap.exec())
+            return failed(insertGap, error);
+    }
+    // Gaps this run does not name but that carried failures went into.
+    for (auto it = failuresPerGap.cbegin(); it != failuresPerGap.cend(); ++it) {
+        if (written.contains(it.key()))
+            continue;
+        for (const QVariant &v : { QVariant(runId), QVariant(it.key()), QVariant(it.value()), QVariant(), QVariant(),
+                 QVariant(), QVariant(), QVariant(0) })
+            insertGap.addBindValue(v);
+        if (!insertGap.exec())
+            return failed(insertGap, error);
+    }
+    return true;
+}
+
+bool HistoryStore::setKnownIssue(const QString &gapKey, const QString &tracker, const QString &url, QString *error)
+{
+    QSqlDatabase db = database();
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id FROM gaps WHERE gap_key = ?"));
+    find.addBindValue(gapKey);
+    if (!find.exec())
+        return failed(find, error);
+    if (!find.next()) {
+        *error = QStringLiteral("no stored run has a gap \"%1\" (see `gapwise history gaps`)").arg(gapKey);
+        return false;
+    }
+    const qint64 gapId = find.value(0).toLongLong();
+    QSqlQuery q(db);
+    q.prepare(m_dialect->upsert(QStringLiteral("known_issues"),
+        { QStringLiteral("gap_id"), QStringLiteral("tracker"), QStringLiteral("url") }, { QStringLiteral("gap_id") },
+        { QStringLiteral("tracker"), QStringLiteral("url") }));
+    q.addBindValue(gapId);
+    q.addBindValue(tracker);
+    q.addBindValue(url);
+    if (!q.exec())
+        return failed(q, error);
+    return true;
+}
+
+} // namespace Gapwise

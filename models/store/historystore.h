@@ -1,0 +1,108 @@
+#pragma once
+
+#include "historyverdict.h"
+#include "runrecord.h"
+#include "sqldialect.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace Gapwise {
+
+
+struct StoredRun
+{
+    qint64 id = 0;
+    QString source;
+    QString contentHash;
+    QDateTime time;
+    QString label, branch, commit, title;
+    int tests = 0;
+    int failing = 0;
+    QString displayName() const; // the label, else the file name, with the run's number: "#12 nightly.xml"
+};
+
+struct AddRunResult
+{
+    bool added = false; // false: this content is already stored
+    qint64 runId = 0; // the new run, or the one that holds this content
+    int carried = 0; // failures suggested into a gap triaged in an earlier run
+};
+
+// One test across runs, oldest first.
+struct TestTimeline
+{
+    QString key;
+    QString name;
+    QVector<RunOutcome> outcomes; // one per run of the window (or of the whole history)
+    QVector<QString> gaps; // the gap key per run, empty when none
+    QVector<qint64> carriedFrom; // the run whose triage put it in that gap, 0 when the run itself did
+    HistoryVerdict verdict() const { return judgeHistory(outcomes); }
+};
+
+// A gap's failures per run, oldest first.
+struct GapTrend
+{
+    QString key;
+    QString title;
+    QVector<int> failures; // one per run of the window
+    QString tracker, url; // set when it is a known issue
+};
+
+struct KnownIssue
+{
+    QString gapKey, gapTitle, tracker, url;
+};
+
+// Many runs of a suite in an embedded SQL database (SQLite through Qt SQL; see sqldialect.h). A store is
+// used from the thread that opened it; the window opens its own in a worker. A store that cannot be read,
+// that is not a Gapwise store, or that a newer Gapwise wrote is refused with a message and never modified.
+class HistoryStore
+{
+public:
+    explicit HistoryStore(std::unique_ptr<SqlDialect> dialect = nullptr); // nullptr: SQLite
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    // `GAPWISE_STORE`, else $XDG_DATA_HOME/Gapwise/gapwise/history.sqlite.
+    static QString defaultPath();
+
+    // `create`: make the file (and its folder) when missing; otherwise a missing store is an error.
+    bool open(const QString &path, bool create, QString *error);
+    QString path() const { return m_path; }
+
+    // Adds a run in one transaction: on any failure nothing of it stays. The same content twice adds nothing.
+    std::optional<AddRunResult> addRun(const RunRecord &run, QString *error);
+    // Marks a gap (by key, as runs name it) as a known issue with a tracker id and an optional URL.
+    bool setKnownIssue(const QString &gapKey, const QString &tracker, const QString &url, QString *error);
+
+    QVector<StoredRun> runs(QString *error) const; // oldest first (run time, then order of adding)
+    std::optional<StoredRun> findRunByHash(const QString &contentHash, QString *error) const;
+    // The test by key, else by name, over every stored run. nullopt with `error` empty when unknown.
+    std::optional<TestTimeline> testHistory(const QString &keyOrName, QString *error) const;
+    // Over the last `runCount` runs: tests that failed at least once there (`failedOnly`), or every test.
+    std::optional<QVector<TestTimeline>> timelines(
+        const QVector<StoredRun> &window, bool failedOnly, QString *error) const;
+    std::optional<QVector<GapTrend>> gapTrends(const QVector<StoredRun> &window, QString *error) const;
+    std::optional<QVector<KnownIssue>> knownIssues(QString *error) const;
+
+private:
+    QSqlDatabase database() const;
+    bool insertRun(const RunRecord &run, AddRunResult *result, QString *error);
+
+    std::unique_ptr<SqlDialect> m_dialect;
+    QString m_connection;
+    QString m_path;
+};
+
+// The last `count` runs of `runs` (all when count <= 0).
+QVector<StoredRun> lastRuns(const QVector<StoredRun> &runs, int count);
+
+} // namespace Gapwise

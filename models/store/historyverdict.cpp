@@ -1,0 +1,84 @@
+#include "historyverdict.h"
+
+namespace Gapwise {
+
+QString runOutcomeName(RunOutcome outcome)
+{
+    switch (outcome) {
+    case RunOutcome::Pass:
+        return QStringLiteral("pass");
+    case RunOutcome::Fail:
+        return QStringLiteral("fail");
+    case RunOutcome::Other:
+        return QStringLiteral("other");
+    case RunOutcome::Absent:
+        break;
+    }
+    return QStringLiteral("absent");
+}
+
+QString historyKindName(HistoryKind kind)
+{
+    switch (kind) {
+    case HistoryKind::Stable:
+        return QStringLiteral("stable");
+    case HistoryKind::Flaky:
+        return QStringLiteral("flaky");
+    case HistoryKind::Regression:
+        return QStringLiteral("regression");
+    case HistoryKind::Fixed:
+        return QStringLiteral("fixed");
+    case HistoryKind::Failing:
+        return QStringLiteral("failing");
+    case HistoryKind::NoData:
+        break;
+    }
+    return QStringLiteral("no data");
+}
+
+QString HistoryVerdict::explanation() const
+{
+    return QStringLiteral("%1 %2 in %3 counted runs, failed %4 (%5%)")
+        .arg(flips)
+        .arg(flips == 1 ? QStringLiteral("flip") : QStringLiteral("flips"))
+        .arg(counted)
+        .arg(failures)
+        .arg(qRound(failureRate() * 100));
+}
+
+HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes)
+{
+    HistoryVerdict v;
+    RunOutcome last = RunOutcome::Absent; // the latest counted result so far
+    RunOutcome previous = RunOutcome::Absent; // the counted result before it
+    for (int i = 0; i < outcomes.size(); ++i) {
+        const RunOutcome o = outcomes[i];
+        if (o != RunOutcome::Pass && o != RunOutcome::Fail)
+            continue;
+        ++v.counted;
+        if (o == RunOutcome::Fail) {
+            ++v.failures;
+            if (last != RunOutcome::Fail)
+                v.failingSince = i;
+        } else {
+            v.failingSince = -1;
+        }
+        if (last != RunOutcome::Absent && o != last)
+            ++v.flips;
+        previous = last;
+        last = o;
+    }
+    // "New" is about the newest run: it fails there, and passed (or was not counted) before.
+    v.newFailure = !outcomes.isEmpty() && outcomes.last() == RunOutcome::Fail && previous != RunOutcome::Fail;
+    if (v.counted == 0)
+        v.kind = HistoryKind::NoData;
+    else if (v.flips >= FlakyFlipThreshold)
+        v.kind = HistoryKind::Flaky;
+    else if (v.flips == 1)
+        v.kind = last == RunOutcome::Fail ? HistoryKind::Regression : HistoryKind::Fixed;
+    else
+        v.kind = last == RunOutcome::Fail ? HistoryKind::Failing : HistoryKind::Stable;
+    return v;
+}
+
+} // namespace Gapwise

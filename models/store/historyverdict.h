@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+namespace Gapwise {
+
+// A test's result in one stored run, reduced to what history cares about.
+enum class RunOutcome : char
+{
+    Pass, // passed
+    Fail, // failed or error, and not an expected failure
+    Other, // skipped, expected failure, unknown: neither proves nor disproves a break
+    Absent, // the run did not have the test
+};
+
+QString runOutcomeName(RunOutcome outcome); // "pass", "fail", "other", "absent"
+
+// What a test's history in a window of runs says (docs in README.md, "Run history"):
+// - only pass and fail results count; skipped, unknown and absent runs are passed over;
+// - a flip is a fail after a pass or a pass after a fail, between consecutive counted results;
+// - flaky: at least two flips in the window; it went back and forth, so a failure alone says little;
+// - regression: exactly one flip, from pass to fail, and failing since: it broke and stayed broken;
+// - fixed: exactly one flip, from fail to pass;
+// - failing: failed in every counted run of the window (broken before the window began);
+// - stable: passed in every counted run; no data: no counted run.
+enum class HistoryKind
+{
+    NoData,
+    Stable,
+    Flaky,
+    Regression,
+    Fixed,
+    Failing
+};
+QString historyKindName(HistoryKind kind); // "no data", "stable", "flaky", "regression", "fixed", "failing"
+
+struct HistoryVerdict
+{
+    HistoryKind kind = HistoryKind::NoData;
+    int flips = 0;
+    int failures = 0; // counted runs that failed
+    int counted = 0; // runs with a pass or a fail
+    int failingSince = -1; // index of the first run of the failing streak that reaches the newest run
+    bool newFailure = false; // fails in the newest run and did not in the run before where it was counted
+    double failureRate() const { return counted == 0 ? 0.0 : double(failures) / counted; }
+    QString explanation() const; // "3 flips in 20 runs, failed 6 of 18" — the numbers behind the verdict
+};
+
+// `outcomes` oldest first: one per run of the window.
+HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes);
+
+constexpr int DefaultHistoryWindow = 20;
+constexpr int FlakyFlipThreshold = 2;
+
+} // namespace Gapwise

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "historyverdict.h"
+#include "report.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace Gapwise {
+
+// One test's row for the store, made off the GUI thread and off the database connection.
+struct ResultRecord
+{
+    QString key; // the test's key across runs (historyTestKey)
+    QString name; // as the report names it
+    int status = 0; // TestStatus, plus ExpectedFailureBit
+    double durationSeconds = -1.0;
+    QString signatureKey; // failing tests only
+    QString signatureTitle; // "ModuleNotFoundError: No module named 'x'"
+    QString gapKey; // the gap the run puts it in; empty when none
+};
+
+struct GapRecord
+{
+    QString key; // the report's gap id ("gap-1", or a suggested gap's signature-derived id)
+    QString title;
+    QString priority;
+    QString status;
+    QString owner;
+    bool suggested = false; // proposed by Gapwise and not accepted: not a triage decision
+    int failures = 0;
+};
+
+// A run as the store keeps it.
+struct RunRecord
+{
+    QString sourceFile;
+    QString contentHash; // SHA-256 of the file's bytes: the same file is one run
+    QDateTime time; // from the report's date where it gives one, else the file's modification time
+    QString label;
+    QString branch;
+    QString commit;
+    QString title;
+    QVector<ResultRecord> results;
+    QVector<GapRecord> gaps;
+};
+
+constexpr int ExpectedFailureBit = 8;
+RunOutcome outcomeOfStatus(int storedStatus);
+
+// The key a test keeps across runs, as compare matches tests: its normalised node id (or JUnit
+// classname::name) without the phase, so renamed phases still match; where several phases of one run share
+// that key, the phase id is kept in front to tell them apart.
+QVector<QString> historyTestKeys(const Report &report);
+
+// The record of `report` (imported from `sourceFile` whose bytes hash to `contentHash`). Signatures are
+// computed for failing tests here, so the store only writes.
+RunRecord makeRunRecord(
+    const Report &report, const QString &sourceFile, const QString &contentHash, const QDateTime &fileTime);
+
+// The report's date as a time, when it is written in a way that says one ("2026-11-30", "2026-11-30 02:00",
+// ISO 8601, RFC 2822); invalid otherwise.
+QDateTime reportDateTime(const QString &date);
+
+} // namespace Gapwise
+
+namespace Gapwise {
+// Reads a report or a .gapwise session (its triage applied) from `path` into a record; nullopt with a message
+// naming the file when it cannot be read or imported. Off the GUI thread: this imports the file.
+std::optional<RunRecord> readRunRecord(const QString &path, QString *error);
+} // namespace Gapwise

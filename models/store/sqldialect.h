@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+
+namespace Gapwise {
+
+// What differs between the SQL databases the history store runs on: the Qt driver, column types,
+// auto-increment keys, table options, upsert syntax and per-connection settings. The store writes its SQL
+// once with placeholders (`%ID%`, `%REAL%`, `%WITHOUT_ROWID%`) and asks the dialect for the rest, so a second
+// backend (PostgreSQL) is a driver and a dialect, not a rewrite.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString driverName() const = 0; // "QSQLITE"
+    virtual QString name() const = 0; // "sqlite", for messages
+    // DDL with the placeholders above replaced.
+    virtual QString ddl(const QString &text) const = 0;
+    // INSERT … ON CONFLICT: insert, or update `updateColumns` where `conflictColumns` already exist (none:
+    // leave the row as it is).
+    virtual QString upsert(const QString &table, const QStringList &columns, const QStringList &conflictColumns,
+        const QStringList &updateColumns) const;
+    // Whether a table exists, as a query that returns one row when it does (bind the table name).
+    virtual QString tableExistsQuery() const = 0;
+    // A query that reads the file's structure and fails on a file that is not a database of this kind,
+    // without writing anything.
+    virtual QString probeQuery() const = 0;
+    // Settings for a connection that may write (journal mode, synchronous, …); run after the store is known
+    // to be readable and of a schema this build understands.
+    virtual QStringList writeSettings() const = 0;
+};
+
+class SqliteDialect : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString ddl(const QString &text) const override;
+    QString tableExistsQuery() const override;
+    QString probeQuery() const override;
+    QStringList writeSettings() const override;
+};
+
+} // namespace Gapwise

@@ -1,0 +1,131 @@
+#include "treehistory.h"
+
+#include <QFileInfo>
+
+namespace Gapwise {
+
+const JudgedTest *TreeHistory::testAt(int testIndex) const
+{
+    const int j = judgedOfTest.value(testIndex, -1);
+    return j >= 0 ? &tests[j] : nullptr;
+}
+
+const GapTrend *TreeHistory::gapTrend(const QString &gapId) const
+{
+    const auto it = gaps.constFind(gapId);
+    return it == gaps.cend() ? nullptr : &*it;
+}
+
+bool TreeHistory::matches(int testIndex, HistoryFilter filter) const
+{
+    if (filter == HistoryFilter::All)
+        return true;
+    const JudgedTest *t = testAt(testIndex);
+    if (!t)
+        return false;
+    switch (filter) {
+    case HistoryFilter::New:
+        return t->verdict.newFailure && t->knownIssue.isEmpty();
+    case HistoryFilter::Flaky:
+        return t->verdict.kind == HistoryKind::Flaky;
+    case HistoryFilter::Regression:
+        return t->verdict.kind == HistoryKind::Regression;
+    case HistoryFilter::All:
+        break;
+    }
+    return true;
+}
+
+QString TreeHistory::strip(int testIndex) const
+{
+    const JudgedTest *t = testAt(testIndex);
+    if (!t)
+        return {};
+    QString s;
+    s.reserve(t->timeline.outcomes.size());
+    for (RunOutcome o : t->timeline.outcomes)
+        s += o == RunOutcome::Pass   ? QLatin1Char('.')
+            : o == RunOutcome::Fail  ? QLatin1Char('F')
+            : o == RunOutcome::Other ? QLatin1Char('s')
+                                     : QLatin1Char(' ');
+    return s;
+}
+
+QString TreeHistory::summaryText(int testIndex) const
+{
+    const JudgedTest *t = testAt(testIndex);
+    if (!t)
+        return {};
+    const HistoryVerdict &v = t->verdict;
+    if (v.newFailure && !t->knownIssue.isEmpty())
+        return QStringLiteral("known (%1)").arg(t->knownIssue);
+    switch (v.kind) {
+    case HistoryKind::Flaky:
+        return QStringLiteral("flaky");
+    case HistoryKind::Regression:
+        return v.newFailure ? QStringLiteral("new") : QStringLiteral("since %1").arg(t->failingSinceRun);
+    case HistoryKind::Failing:
+        return QStringLiteral("since %1").arg(t->failingSinceRun);
+    default:
+        break;
+    }
+    return v.newFailure ? QStringLiteral("new") : QString();
+}
+
+std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
+    const QString &storePath, bool addRun, int windowRuns, QString *error)
+{
+    HistoryStore store;
+    if (!store.open(storePath, addRun, error))
+        return std::nullopt;
+    TreeHistory h;
+    h.storePath = storePath;
+    if (addRun) {
+        const auto added = store.addRun(makeRunRecord(report, QFileInfo(sourceFile).absoluteFilePath(), contentHash,
+                                            QFileInfo(sourceFile).lastModified()),
+            error);
+        if (!added)
+            return std::nullopt;
+    }
+    const auto run = store.findRunByHash(contentHash, error);
+    if (!run) {
+        if (error->isEmpty())
+            *error = QStringLiteral("this report is not in the history store %1").arg(storePath);
+        return std::nullopt;
+    }
+    h.currentRunId = run->id;
+    QVector<StoredRun> upToThis;
+    for (const StoredRun &r : store.runs(error)) {
+        upToThis.append(r);
+        if (r.id == run->id)
+            break;
+    }
+    h.window = lastRuns(upToThis, windowRuns);
+    const auto timelines = store.timelines(h.window, false, error);
+    const auto gaps = store.gapTrends(h.window, error);
+    const auto known = store.knownIssues(error);
+    if (!timelines || !gaps || !known)
+        return std::nullopt;
+    QHash<QString, QString> trackerOfGap;
+    for (const KnownIssue &k : *known)
+        trackerOfGap.insert(k.gapKey, k.tracker);
+    QHash<QString, int> judgedOfKey;
+    h.tests.reserve(timelines->size());
+    for (const TestTimeline &t : *timelines) {
+        JudgedTest j { t, t.verdict(), {}, {} };
+        if (j.verdict.failingSince >= 0)
+            j.failingSinceRun = h.window[j.verdict.failingSince].displayName();
+        j.knownIssue = trackerOfGap.value(t.gaps.isEmpty() ? QString() : t.gaps.last());
+        judgedOfKey.insert(t.key, int(h.tests.size()));
+        h.tests.append(std::move(j));
+    }
+    const QVector<QString> keys = historyTestKeys(report);
+    h.judgedOfTest.reserve(keys.size());
+    for (const QString &key : keys)
+        h.judgedOfTest.append(judgedOfKey.value(key, -1));
+    for (const GapTrend &g : *gaps)
+        h.gaps.insert(g.key, g);
+    return h;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "historysummary.h"
+#include "report.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace Gapwise {
+
+// What the tree filter's history choice keeps: failures new in this run (and not a known issue), flaky
+// tests, regressions.
+enum class HistoryFilter
+{
+    All,
+    New,
+    Flaky,
+    Regression
+};
+
+// The open report's tests and gaps as the history store knows them: each test's outcomes in the runs up to
+// and including this one (the window), its verdict, and each gap's failures per run. Plain data, made in a
+// worker (loadTreeHistory) and handed to the tree model whole.
+struct TreeHistory
+{
+    QString storePath;
+    qint64 currentRunId = 0;
+    QVector<StoredRun> window; // oldest first; the open run is the last
+    QVector<int> judgedOfTest; // per Report::tests index: index into `tests`, -1 when the store lacks it
+    QVector<JudgedTest> tests;
+    QHash<QString, GapTrend> gaps; // by gap id
+
+    const JudgedTest *testAt(int testIndex) const;
+    const GapTrend *gapTrend(const QString &gapId) const;
+    bool matches(int testIndex, HistoryFilter filter) const;
+    // "F.F..F" with '.' pass, 'F' fail, 's' skipped or expected, ' ' absent: what the strip paints.
+    QString strip(int testIndex) const;
+    QString summaryText(int testIndex) const; // "flaky", "regression, failing since #12 …", "new", ""
+};
+
+// Opens the store at `storePath`; with `addRun`, adds the report first (created when missing). Finds the
+// report's run by `contentHash` and reads `windowRuns` runs up to it. nullopt with `error` when the store
+// cannot be read or does not hold this run. Runs in a worker thread: it opens its own connection.
+std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
+    const QString &storePath, bool addRun, int windowRuns, QString *error);
+
+} // namespace Gapwise

@@ -1,0 +1,165 @@
+// `gapwise history …` as users run it, on JUnit files of a generated run series.
+#include "historyseries.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run gapwise(const QStringList &arguments)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("GAPWISE_STORE"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(GAPWISE_BINARY), arguments);
+    REQUIRE(p.waitForFinished(120000));
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+}
+
+QSet<QString> keys(const QJsonArray &tests)
+{
+    QSet<QString> out;
+    for (const QJsonValue &t : tests)
+        out.insert(t.toObject().value(QStringLiteral("key")).toString());
+    return out;
+}
+
+QSet<QString> planted(const HistorySeries::Spec &spec, HistorySeries::Kind kind)
+{
+    QSet<QString> out;
+    for (int i = 0; i < spec.tests; ++i) {
+        if (HistorySeries::kindOf(i) == kind)
+            out.insert(HistorySeries::testName(i));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("history add, list, flaky, test and gaps on a run series", "[history][cli]")
+{
+    QTemporaryDir dir;
+    HistorySeries::Spec spec;
+    spec.tests = 150;
+    spec.runs = 12;
+    QStringList files;
+    for (int run = 0; run < spec.runs; ++run) {
+        files << HistorySeries::writeJUnit(spec, run, dir.path());
+        REQUIRE_FALSE(files.last().isEmpty());
+    }
+    const QString store = dir.filePath(QStringLiteral("store/history.sqlite"));
+
+    Run add = gapwise(
+        QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+    CHECK(add.out.count("added as run #") == spec.runs);
+
+    const Run again = gapwise(
+        { QStringLiteral("history"), QStringLiteral("add"), files.first(), QStringLiteral("--store"), store });
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.contains("already stored as run #1 (same content); nothing added"));
+
+    const Run list = gapwise({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(list.exitCode == 0);
+    const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+    REQUIRE(runs.size() == spec.runs);
+    CHECK(runs.first().toObject().value(QStringLiteral("time")).toString() == QStringLiteral("2026-01-01T02:00:00Z"));
+    CHECK(runs.first().toObject().value(QStringLiteral("tests")).toInt() == spec.tests);
+
+    const Run flaky = gapwise({ QStringLiteral("history"), QStringLiteral("flaky"), QStringLiteral("--store"), store,
+        QStringLiteral("--json"), QStringLiteral("--runs"), QStringLiteral("12") });
+    INFO(flaky.err.toStdString());
+    REQUIRE(flaky.exitCode == 0);
+    const QJsonObject f = QJsonDocument::fromJson(flaky.out).object();
+    CHECK(keys(f.value(QStringLiteral("flaky")).toArray()) == planted(spec, HistorySeries::Kind::Flaky));
+    CHECK(keys(f.value(QStringLiteral("regressions")).toArray()) == planted(spec, HistorySeries::Kind::Regression));
+    CHECK(f.value(QStringLiteral("rule")).toString().contains(QStringLiteral("at least 2 flips")));
+    const QJsonObject firstFlaky = f.value(QStringLiteral("flaky")).toArray().first().toObject();
+    CHECK(firstFlaky.value(QStringLiteral("flips")).toInt() >= 2);
+    CHECK(firstFlaky.value(QStringLiteral("failureRate")).toDouble() == Approx(0.25));
+
+    const Run text = gapwise({ QStringLiteral("history"), QStringLiteral("flaky"), QStringLiteral("--store"), store });
+    CHECK(text.out.contains("Flaky (3):"));
+    CHECK(text.out.contains("Regressions (not flaky) (3):"));
+
+    const Run test = gapwise({ QStringLiteral("history"), QStringLiteral("test"), HistorySeries::testName(52),
+        QStringLiteral("--store"), store, QStringLiteral("--json") });
+    REQUIRE(test.exitCode == 0);
+    const QJsonObject t = QJsonDocument::fromJson(test.out).object();
+    CHECK(t.value(QStringLiteral("verdict")).toString() == QStringLiteral("regression"));
+    CHECK(t.value(QStringLiteral("failingSinceRun")).toInt() == HistorySeries::breakRun(spec, 52) + 1);
+    CHECK(t.value(QStringLiteral("runs")).toArray().size() == spec.runs);
+
+    // A known issue: its tracker shows in the gap list.
+    const Run gapList = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    const QString gapKey = QJsonDocument::fromJson(gapList.out)
+                               .object()
+                               .value(QStringLiteral("gaps"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("key"))
+                               .toString();
+    REQUIRE_FALSE(gapKey.isEmpty());
+    const Run known = gapwise({ QStringLiteral("history"), QStringLiteral("known"), gapKey, QStringLiteral("OPS-7"),
+        QStringLiteral("--url"), QStringLiteral("https://tracker.example/OPS-7"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(known.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(known.out).object().value(QStringLiteral("tracker")).toString()
+        == QStringLiteral("OPS-7"));
+    CHECK(gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store })
+              .out.contains("[known: OPS-7]"));
+
+    const Run gaps = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(gaps.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("runs")).toArray().size() == spec.runs);
+}
+
+TEST_CASE("history: usage errors and bad stores", "[history][cli][hostile]")
+{
+    QTemporaryDir dir;
+    CHECK(gapwise({ QStringLiteral("history") }).exitCode == 2);
+    CHECK(gapwise({ QStringLiteral("history"), QStringLiteral("test") }).exitCode == 2);
+    CHECK(gapwise({ QStringLiteral("history"), QStringLiteral("frobnicate") }).exitCode == 2);
+
+    const QString missing = dir.filePath(QStringLiteral("none.sqlite"));
+    const Run none = gapwise({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), missing });
+    CHECK(none.exitCode == 3);
+    CHECK(none.err.contains("no history store there"));
+    CHECK_FALSE(QFile::exists(missing));
+
+    const QString garbage = dir.filePath(QStringLiteral("garbage.sqlite"));
+    QFile g(garbage);
+    REQUIRE(g.open(QIODevice::WriteOnly));
+    g.write(QByteArray(4096, 'z'));
+    g.close();
+    const Run bad = gapwise({ QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), garbage,
+        HistorySeries::writeJUnit({}, 0, dir.path()) });
+    CHECK(bad.exitCode == 3);
+    CHECK(bad.err.contains("not a readable history store"));
+    CHECK(QFileInfo(garbage).size() == 4096);
+
+    const Run badFile = gapwise({ QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"),
+        dir.filePath(QStringLiteral("s.sqlite")), dir.filePath(QStringLiteral("nope.xml")) });
+    CHECK(badFile.exitCode == 3);
+    CHECK(badFile.err.contains("nope.xml"));
+}

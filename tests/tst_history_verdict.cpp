@@ -1,0 +1,72 @@
+// The flaky / regression rule on hand-written outcome sequences (historyverdict.h).
+#include "historyverdict.h"
+
+#include <catch2/catch.hpp>
+
+using namespace Gapwise;
+
+namespace {
+
+// "..F.F" → outcomes: '.' pass, 'F' fail, 's' other (skipped), ' ' absent.
+QVector<RunOutcome> seq(const char *text)
+{
+    QVector<RunOutcome> out;
+    for (const char *c = text; *c; ++c)
+        out.append(*c == '.' ? RunOutcome::Pass
+                : *c == 'F'  ? RunOutcome::Fail
+                : *c == 's'  ? RunOutcome::Other
+                             : RunOutcome::Absent);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a test that broke and stayed broken is a regression, not flaky", "[history][verdict]")
+{
+    const HistoryVerdict v = judgeHistory(seq("......FFFF"));
+    CHECK(v.kind == HistoryKind::Regression);
+    CHECK(v.flips == 1);
+    CHECK(v.failures == 4);
+    CHECK(v.counted == 10);
+    CHECK(v.failingSince == 6);
+    CHECK_FALSE(v.newFailure); // it broke four runs ago
+    CHECK(v.failureRate() == Approx(0.4));
+}
+
+TEST_CASE("two flips in the window make a test flaky, however it ends", "[history][verdict]")
+{
+    CHECK(judgeHistory(seq("...F......")).kind == HistoryKind::Flaky);
+    const HistoryVerdict v = judgeHistory(seq(".F.F..F.FF"));
+    CHECK(v.kind == HistoryKind::Flaky);
+    CHECK(v.flips == 7);
+    CHECK(v.failures == 5);
+    CHECK(v.failingSince == 8);
+    CHECK(v.explanation() == QStringLiteral("7 flips in 10 counted runs, failed 5 (50%)"));
+}
+
+TEST_CASE("skipped and absent runs neither flip nor count", "[history][verdict]")
+{
+    // Pass, skipped, absent, pass: no flip; then it breaks.
+    const HistoryVerdict v = judgeHistory(seq(".s .FsF"));
+    CHECK(v.kind == HistoryKind::Regression);
+    CHECK(v.flips == 1);
+    CHECK(v.counted == 4);
+    CHECK(v.failingSince == 4); // the streak goes on across the skipped run
+    CHECK(judgeHistory(seq("ss  s")).kind == HistoryKind::NoData);
+}
+
+TEST_CASE("fixed, failing, stable and new failures", "[history][verdict]")
+{
+    CHECK(judgeHistory(seq("FFF...")).kind == HistoryKind::Fixed);
+    const HistoryVerdict failing = judgeHistory(seq("FFFFF"));
+    CHECK(failing.kind == HistoryKind::Failing);
+    CHECK(failing.failingSince == 0);
+    CHECK_FALSE(failing.newFailure);
+    CHECK(judgeHistory(seq(".....")).kind == HistoryKind::Stable);
+
+    const HistoryVerdict broke = judgeHistory(seq("....F"));
+    CHECK(broke.kind == HistoryKind::Regression);
+    CHECK(broke.newFailure);
+    CHECK(judgeHistory(seq("    F")).newFailure); // a test that first appears failing is new
+    CHECK(judgeHistory(seq("...Fs")).newFailure == false); // the newest run did not fail
+}

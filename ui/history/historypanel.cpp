@@ -1,0 +1,289 @@
+#include "historypanel.h"
+
+#include "gaptrendchart.h"
+#include "historystrip.h"
+#include "mainwindow.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "sessionfile.h"
+#include "testidentifiers.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPointer>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+using namespace Gapwise;
+
+namespace {
+
+constexpr int TestIndexRole = Qt::UserRole + 1;
+constexpr int StripRole = Qt::UserRole + 2;
+
+// The current test's strip, painted at a readable size.
+class StripWidget : public QWidget
+{
+public:
+    using QWidget::QWidget;
+    void setStrip(const QString &strip)
+    {
+        m_strip = strip;
+        setFixedSize(historyStripSize(int(strip.size())) + QSize(6, 8));
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        paintHistoryStrip(&p, rect().adjusted(3, 0, 0, 0), m_strip);
+    }
+
+private:
+    QString m_strip;
+};
+
+struct Loaded
+{
+    std::shared_ptr<TreeHistory> history;
+    QString error;
+};
+
+} // namespace
+
+HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool addRuns, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_storePath(storePath)
+    , m_addRuns(addRuns)
+    , m_summary(new QLabel(this))
+    , m_show(new QComboBox(this))
+    , m_list(new QTreeWidget(this))
+    , m_current(new QLabel(this))
+    , m_currentStrip(new StripWidget(this))
+    , m_trend(new GapTrendChart(this))
+{
+    setObjectName(QStringLiteral("historyPanel"));
+    m_summary->setWordWrap(true);
+    m_summary->setText(tr("Reading the run history…"));
+    m_show->addItem(tr("New failures"), NewFailures);
+    m_show->addItem(tr("Flaky"), Flaky);
+    m_show->addItem(tr("Regressions"), Regressions);
+    m_show->addItem(tr("Failing throughout"), Failing);
+    m_show->addItem(tr("Everything that failed"), AllWithFailures);
+    m_show->setToolTip(tr("Which tests of the open run to list, by what their last runs say"));
+    m_list->setColumnCount(3);
+    m_list->setHeaderLabels({ tr("Last runs"), tr("Test"), tr("Why") });
+    m_list->setRootIsDecorated(false);
+    m_list->setItemDelegateForColumn(0, new HistoryStripDelegate(StripRole, m_list));
+    setMinimumWidth(400);
+    m_list->header()->setStretchLastSection(true);
+    m_current->setWordWrap(true);
+    m_current->setTextFormat(Qt::RichText);
+    m_trend->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_show);
+    layout->addWidget(m_list, 3);
+    layout->addWidget(m_current);
+    layout->addWidget(m_currentStrip);
+    layout->addWidget(m_trend, 2);
+
+    connect(m_show, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillList(); });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            selectInTree(item->data(0, TestIndexRole).toInt());
+    });
+    connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
+    connect(
+        window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
+    connect(window->treeView(), &QTreeView::clicked, this, &HistoryPanel::showCurrent);
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::load()
+{
+    const int generation = ++m_generation;
+    m_history.reset();
+    m_summary->setText(tr("Reading the run history…"));
+    fillList();
+    const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
+    const QString store = m_storePath;
+    const bool add = m_addRuns;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another report was opened meanwhile
+        const Loaded result = watcher->result();
+        if (!result.history) {
+            m_summary->setText(tr("No run history: %1").arg(result.error));
+            Q_EMIT historyFailed(result.error);
+            return;
+        }
+        apply(result.history);
+    });
+    watcher->setFuture(QtConcurrent::run([report, store, add] {
+        Loaded out;
+        QString why;
+        const auto hash = fileSha256(report.sourceFile, &why);
+        if (!hash) {
+            out.error = QStringLiteral("%1: %2").arg(report.sourceFile, why);
+            return out;
+        }
+        auto history = loadTreeHistory(report, report.sourceFile, *hash, store, add, DefaultHistoryWindow, &out.error);
+        if (history)
+            out.history = std::make_shared<TreeHistory>(std::move(*history));
+        return out;
+    }));
+}
+
+void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
+{
+    m_history = std::move(history);
+    int fresh = 0, flaky = 0, regressions = 0, known = 0;
+    for (int i = 0; i < m_history->judgedOfTest.size(); ++i) {
+        fresh += m_history->matches(i, HistoryFilter::New) ? 1 : 0;
+        flaky += m_history->matches(i, HistoryFilter::Flaky) ? 1 : 0;
+        regressions += m_history->matches(i, HistoryFilter::Regression) ? 1 : 0;
+        const JudgedTest *t = m_history->testAt(i);
+        known += t && t->verdict.newFailure && !t->knownIssue.isEmpty() ? 1 : 0;
+    }
+    const StoredRun &run = m_history->window.last();
+    m_summary->setText(
+        tr("<b>%1</b> and the %n run(s) before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
+           "regressions",
+            "", int(m_history->window.size()) - 1)
+            .arg(run.displayName().toHtmlEscaped(), QFileInfo(m_history->storePath).fileName().toHtmlEscaped())
+            .arg(fresh)
+            .arg(known)
+            .arg(flaky)
+            .arg(regressions));
+    fillList();
+    showCurrent();
+    Q_EMIT historyLoaded();
+}
+
+void HistoryPanel::fillList()
+{
+    m_list->clear();
+    if (!m_history)
+        return;
+    const auto show = Show(m_show->currentData().toInt());
+    const Report &report = m_window->treeModel()->report();
+    QList<QTreeWidgetItem *> items;
+    for (int i = 0; i < report.tests.size() && i < m_history->judgedOfTest.size(); ++i) {
+        const JudgedTest *t = m_history->testAt(i);
+        if (!t || t->verdict.failures == 0)
+            continue;
+        const bool wanted = show == AllWithFailures
+            || (show == NewFailures && m_history->matches(i, HistoryFilter::New))
+            || (show == Flaky && t->verdict.kind == HistoryKind::Flaky)
+            || (show == Regressions && t->verdict.kind == HistoryKind::Regression)
+            || (show == Failing && t->verdict.kind == HistoryKind::Failing);
+        if (!wanted)
+            continue;
+        auto *item = new QTreeWidgetItem;
+        // The function name reads at a glance; the tooltip and the tree have the whole node id.
+        item->setText(1, testFunctionOf(report.tests[i].name));
+        item->setData(0, TestIndexRole, i);
+        item->setData(0, StripRole, m_history->strip(i));
+        item->setText(2,
+            historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
+                + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
+                        ? QString()
+                        : tr(", failing since %1").arg(t->failingSinceRun)));
+        item->setToolTip(1, report.tests[i].name);
+        item->setToolTip(2, item->text(2));
+        items.append(item);
+    }
+    m_list->addTopLevelItems(items);
+    m_list->resizeColumnToContents(0);
+    m_list->resizeColumnToContents(1);
+    m_list->setColumnWidth(1, qMin(m_list->columnWidth(1), 200));
+}
+
+void HistoryPanel::selectInTree(int testIndex)
+{
+    const QModelIndex source = m_window->treeModel()->indexForTest(testIndex);
+    const QModelIndex proxy = m_window->filterProxy()->mapFromSource(source);
+    if (proxy.isValid())
+        m_window->treeView()->setCurrentIndex(proxy);
+}
+
+void HistoryPanel::showCurrent()
+{
+    auto *strip = static_cast<StripWidget *>(m_currentStrip);
+    m_trend->hide();
+    strip->setStrip({});
+    m_current->clear();
+    const QModelIndex index = m_window->treeView()->currentIndex();
+    if (!m_history || !index.isValid())
+        return;
+    const auto kind = NodeKind(index.data(NodeKindRole).toInt());
+    const int ref = index.data(ReportIndexRole).toInt();
+    const Report &report = m_window->treeModel()->report();
+    if (kind == NodeKind::Test && ref >= 0) {
+        const JudgedTest *t = m_history->testAt(ref);
+        if (!t) {
+            m_current->setText(tr("%1: not in the stored runs").arg(report.tests[ref].name.toHtmlEscaped()));
+            return;
+        }
+        QString badge;
+        if (t->verdict.kind == HistoryKind::Flaky)
+            badge = QStringLiteral("<span style='background:#ef6c00;color:white'>&nbsp;flaky&nbsp;</span> ");
+        else if (t->verdict.newFailure)
+            badge = t->knownIssue.isEmpty()
+                ? QStringLiteral("<span style='background:#c62828;color:white'>&nbsp;new&nbsp;</span> ")
+                : QStringLiteral("<span style='background:#616161;color:white'>&nbsp;known %1&nbsp;</span> ")
+                      .arg(t->knownIssue.toHtmlEscaped());
+        QString text = badge
+            + QStringLiteral("<b>%1</b><br>%2: %3")
+                  .arg(report.tests[ref].name.toHtmlEscaped(), historyKindName(t->verdict.kind),
+                      t->verdict.explanation());
+        if (!t->failingSinceRun.isEmpty() && t->verdict.kind != HistoryKind::Flaky)
+            text += tr("<br>Failing since %1").arg(t->failingSinceRun.toHtmlEscaped());
+        const qint64 carried = t->timeline.carriedFrom.isEmpty() ? 0 : t->timeline.carriedFrom.last();
+        if (carried > 0)
+            text += tr("<br>Put in gap %1, carried from run #%2")
+                        .arg(t->timeline.gaps.last().toHtmlEscaped())
+                        .arg(carried);
+        m_current->setText(text);
+        strip->setStrip(m_history->strip(ref));
+        return;
+    }
+    if (kind == NodeKind::Gap && ref >= 0) {
+        const Gap &gap = report.gaps[ref];
+        const GapTrend *trend = m_history->gapTrend(gap.id);
+        m_current->setText(trend
+                ? tr("<b>%1</b>: failing tests per run%2")
+                      .arg(gap.title.toHtmlEscaped(),
+                          trend->tracker.isEmpty() ? QString()
+                                                   : tr(" · known issue %1").arg(trend->tracker.toHtmlEscaped()))
+                : tr("<b>%1</b>: not in the stored runs").arg(gap.title.toHtmlEscaped()));
+        if (trend) {
+            m_trend->setTrend(trend, m_history->window);
+            m_trend->show();
+        }
+    }
+}
+
+HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, bool addRuns)
+{
+    auto *dock = new QDockWidget(QObject::tr("Run history"), window);
+    dock->setObjectName(QStringLiteral("historyDock"));
+    auto *panel = new HistoryPanel(window, storePath, addRuns, dock);
+    dock->setWidget(panel);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    return panel;
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "treehistory.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class MainWindow;
+class QComboBox;
+class QLabel;
+class QTreeWidget;
+class GapTrendChart;
+
+// The window's run history: a dock beside the tree. When the open report is in the history store (or
+// `addRuns` adds it), it lists the open run's new failures, flaky tests and regressions, each with a strip of
+// its last runs, and shows the current tree row's history: a test's strip, verdict and "failing since", a
+// gap's failures per run as a chart. The store is read in a worker; the GUI thread only fills the views.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Show
+    {
+        NewFailures,
+        Flaky,
+        Regressions,
+        Failing,
+        AllWithFailures
+    };
+
+    HistoryPanel(MainWindow *window, const QString &storePath, bool addRuns, QWidget *parent = nullptr);
+    ~HistoryPanel() override;
+
+    const Gapwise::TreeHistory *history() const { return m_history.get(); }
+    QComboBox *showBox() const { return m_show; }
+    QTreeWidget *list() const { return m_list; }
+    GapTrendChart *trendChart() const { return m_trend; }
+    QLabel *currentLabel() const { return m_current; }
+
+Q_SIGNALS:
+    void historyLoaded();
+    void historyFailed(const QString &message);
+
+private:
+    void load();
+    void apply(std::shared_ptr<const Gapwise::TreeHistory> history);
+    void fillList();
+    void showCurrent();
+    void selectInTree(int testIndex);
+
+    MainWindow *m_window;
+    QString m_storePath;
+    bool m_addRuns;
+    int m_generation = 0;
+    std::shared_ptr<const Gapwise::TreeHistory> m_history;
+    QLabel *m_summary;
+    QComboBox *m_show;
+    QTreeWidget *m_list;
+    QLabel *m_current;
+    QWidget *m_currentStrip;
+    GapTrendChart *m_trend;
+};
+
+// Docks a history panel on the right of the window; it follows every report the window opens.
+HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, bool addRuns);
