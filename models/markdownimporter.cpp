@@ -23,9 +23,11 @@ ImportResult importMarkdown(const QByteArray &utf8, const QString &displayName, 
         result.error.message = QStringLiteral("import cancelled");
         return result;
     }
-    // The report's own cause groups come first; Gapwise's suggestions (as after a JUnit or pytest-log
-    // import, docs/junit.md) only group the failures they leave, so a named group is never second-guessed.
-    suggestGaps(report);
+    // A report without gaps of its own gets suggested gaps for its failures, as after a JUnit or pytest-log
+    // import (docs/junit.md). One that names gaps has done that work: its unassigned failures are left
+    // for the engineer, next to the report's gaps, instead of beside a second set of groups.
+    if (report.gaps.isEmpty())
+        suggestGaps(report);
     result.report = std::move(report);
     return result;
 }

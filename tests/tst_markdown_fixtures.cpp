@@ -200,23 +200,13 @@ TEST_CASE("the bundled sample report opens with its phases, gaps and plan", "[ma
     CHECK(r.phases[1].importErrors == 2);
     CHECK(r.phases[2].durationSeconds == Approx(192));
     CHECK(r.phases[2].unnamedFailures(3) == 1);
-    // The report's four gaps first; Gapwise's suggestions only group the failures they leave.
-    REQUIRE(r.gaps.size() == 6);
+    REQUIRE(r.gaps.size() == 4); // a report that names gaps gets no suggested ones beside them
     CHECK(r.gaps[3].title == QStringLiteral("Payment Gateway Timeouts"));
     CHECK(r.gaps[3].priority == Priority::P0); // from the remediation item that addresses it
-    for (int i = 0; i < 4; ++i)
-        CHECK_FALSE(r.gaps[i].suggested);
-    CHECK(r.gaps[4].suggested);
-    CHECK(r.gaps[5].suggested);
     CHECK(r.tests.size() == 21);
     const TestCase &capture = test(r, "tests/integration/test_payments.py::test_card_capture_idempotent");
     CHECK(capture.message == QStringLiteral("TimeoutError: gateway did not answer within 5.0s"));
-    CHECK(capture.gapId == r.gaps[4].id); // grouped by its failure signature, as a suggestion to confirm
-    CHECK(capture.gapSuggested);
-    for (const TestCase &t : r.tests) {
-        if (t.gapId.startsWith(QLatin1String("gap-")))
-            CHECK_FALSE(t.gapSuggested); // a test the report places stays where the report put it
-    }
+    CHECK(capture.gapId.isEmpty()); // left for the engineer to triage
     REQUIRE(r.remediation.size() == 4);
     CHECK(r.remediation[0].gapIds == QStringList { QStringLiteral("gap-4") });
     CHECK(r.diagnostics.isEmpty());
