@@ -31,6 +31,7 @@ void MarkdownReportBuilder::placePendingResults()
     const bool pendingTests = std::any_of(m_report.tests.cbegin(), m_report.tests.cend(),
         [](const TestCase &t) { return t.phaseId == pendingPhaseId(); });
     const bool pendingCounts = m_pending.total >= 0 || m_pending.failed >= 0 || m_pending.passed >= 0;
+    // With several runs, counts outside them sum the runs up: they are the report's, not a phase's.
     // A total alone outside the runs ("Total Coordination Gaps: 5") may count anything; outcomes count tests.
     const bool pendingOutcomes = m_pending.failed >= 0 || m_pending.passed >= 0;
     QString id;
@@ -52,24 +53,6 @@ void MarkdownReportBuilder::placePendingResults()
                  &Phase::deselected, &Phase::collected, &Phase::selected }) {
             if (only.*field < 0)
                 only.*field = stated.*field;
-        }
-    } else if (pendingTests || pendingCounts) {
-        // With several runs, counts outside them sum the runs up: they are the report's, not a phase's.
-        if (pendingOutcomes) {
-            QStringList parts;
-            if (m_pending.total >= 0)
-                parts << QStringLiteral("%1 tests").arg(m_pending.total);
-            if (m_pending.passed >= 0)
-                parts << QStringLiteral("%1 passed").arg(m_pending.passed);
-            if (m_pending.failed >= 0)
-                parts << QStringLiteral("%1 failed").arg(m_pending.failed);
-            if (m_pending.errors >= 0)
-                parts << QStringLiteral("%1 errors").arg(m_pending.errors);
-            if (m_pending.skipped >= 0)
-                parts << QStringLiteral("%1 skipped").arg(m_pending.skipped);
-            const QString fact = QStringLiteral("Overall: ") + parts.join(QStringLiteral(", "));
-            if (!m_report.summaryFacts.contains(fact))
-                m_report.summaryFacts.append(fact);
         }
     }
     if (pendingTests && id.isEmpty()) {
