@@ -6,26 +6,26 @@
 namespace Gapwise {
 namespace {
 
-using RE = QRegularExpression;
-constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
+    using RE = QRegularExpression;
+    constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
-int firstNumber(const QString &text)
-{
-    static const RE number(QStringLiteral("^\\D{0,3}?(\\d{1,7})(?![\\d.,]*\\s*[%$KkMm])"));
-    const auto m = number.match(text.trimmed());
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
-void readFraction(const QString &text, CountReading &r)
-{
-    // "(40/42)", "6/7 tests" → passed/total
-    static const RE fraction(QStringLiteral("\\(?(\\d+)\\s*/\\s*(\\d+)\\)?(?:\\s*tests?)?"));
-    const auto m = fraction.match(text);
-    if (m.hasMatch() && m.captured(1).toInt() <= m.captured(2).toInt()) {
-        r.passed = m.captured(1).toInt();
-        r.total = m.captured(2).toInt();
+    int firstNumber(const QString &text)
+    {
+        static const RE number(QStringLiteral("^\\D{0,3}?(\\d{1,7})(?![\\d.,]*\\s*[%$KkMm])"));
+        const auto m = number.match(text.trimmed());
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
     }
-}
+
+    void readFraction(const QString &text, CountReading &r)
+    {
+        // "(40/42)", "6/7 tests" → passed/total
+        static const RE fraction(QStringLiteral("\\(?(\\d+)\\s*/\\s*(\\d+)\\)?(?:\\s*tests?)?"));
+        const auto m = fraction.match(text);
+        if (m.hasMatch() && m.captured(1).toInt() <= m.captured(2).toInt()) {
+            r.passed = m.captured(1).toInt();
+            r.total = m.captured(2).toInt();
+        }
+    }
 
 } // namespace
 
@@ -53,16 +53,26 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
     const QString l = label.toLower();
     static const RE rate(QStringLiteral("(fail(?:ure)?|pass|success)\\s*(rate|ratio|percentage)"), CI);
     static const RE duration(QStringLiteral("^(?:total\\s+)?(execution time|duration|time|run ?time|elapsed|"
-                                            "test time|execution duration|total time)$"), CI);
+                                            "test time|execution duration|total time)$"),
+        CI);
     if (!l.isEmpty() && l.size() < 48) {
         if (const auto m = rate.match(l); m.hasMatch()) {
             static const RE percent(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%"));
             const auto p = percent.match(value);
             if (p.hasMatch()) {
                 const double v = p.captured(1).toDouble();
-                r.failureRatePercent = m.captured(1).startsWith(QLatin1String("fail"), Qt::CaseInsensitive) ? v : 100.0 - v;
+                r.failureRatePercent
+                    = m.captured(1).startsWith(QLatin1String("fail"), Qt::CaseInsensitive) ? v : 100.0 - v;
             }
             readFraction(value, r);
+            // "**Success Rate:** 25% (1 passed, 3 failed)": the tally beside a rate counts.
+            PytestLine beside;
+            if (r.passed < 0 && parseTally(value, beside) >= 2) {
+                r.passed = beside.passed;
+                r.failed = beside.failed;
+                r.errors = beside.errors;
+                r.skipped = beside.skipped;
+            }
             return r;
         }
         if (duration.match(l).hasMatch()) {
@@ -82,7 +92,10 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
             } else if (l.contains(QLatin1String("selected"))) {
                 r.selected = n;
             } else if (isTotal && !l.contains(QLatin1String("fail")) && !l.contains(QLatin1String("pass"))) {
-                r.total = n;
+                // "**Total Tests Executed:** 21/25": 21 of the 25 there are.
+                static const RE ofAll(QStringLiteral("^\\s*\\d+\\s*/\\s*(\\d+)\\b"));
+                const auto all = ofAll.match(value);
+                r.total = all.hasMatch() && all.captured(1).toInt() >= n ? all.captured(1).toInt() : n;
                 if (l.contains(QLatin1String("collected")))
                     r.collected = n;
             } else if (l.contains(QLatin1String("fail"))) {
@@ -96,11 +109,17 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
             }
         }
         // Tails such as "(10 selected, 7 deselected)" and tallies ("10 failed, 1 passed") after any label.
-        static const RE countLabel(QStringLiteral("^(results?|status|outcome|summary|tests?|test results?|final results?|"
-                                                  "overall(?: results?| status)?|totals?|total tests|test execution|"
-                                                  "execution|test status|test summary)$"), CI);
+        static const RE countLabel(
+            QStringLiteral("^(results?|status|outcome|summary|tests?|test results?|final results?|"
+                           "overall(?: results?| status)?|totals?|total tests|test execution|"
+                           "execution|test status|test summary)$"),
+            CI);
         // "5/5 TESTS PASSED", "ALL 4 TESTS FAILED AS EXPECTED"
-        static const RE fractionOutcome(QStringLiteral("\\b(?:(\\d+)\\s*/\\s*(\\d+)\\s+(?:tests?\\s+)?|all\\s+(\\d+)\\s+tests?\\s+)(pass(?:ed|ing)?|fail(?:ed|ing)?)\\b"), CI);
+        static const RE fractionOutcome(
+            QStringLiteral(
+                "\\b(?:(\\d+)\\s*/"
+                "\\s*(\\d+)\\s+(?:tests?\\s+)?|all\\s+(\\d+)\\s+tests?\\s+)(pass(?:ed|ing)?|fail(?:ed|ing)?)\\b"),
+            CI);
         if (const auto m = fractionOutcome.match(value); m.hasMatch() && !r.any() && countLabel.match(l).hasMatch()) {
             const int n = m.captured(3).isEmpty() ? m.captured(1).toInt() : m.captured(3).toInt();
             const int of = m.captured(3).isEmpty() ? m.captured(2).toInt() : n;
@@ -110,31 +129,60 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
                 // "51/61 passed, 7 failed": what follows the fraction may count the other outcomes.
                 PytestLine rest;
                 if (parseTally(value.mid(m.capturedEnd()), rest) > 0) {
-                    if (r.failed < 0) r.failed = rest.failed;
-                    if (r.errors < 0) r.errors = rest.errors;
-                    if (r.skipped < 0) r.skipped = rest.skipped;
+                    if (r.failed < 0)
+                        r.failed = rest.failed;
+                    if (r.errors < 0)
+                        r.errors = rest.errors;
+                    if (r.skipped < 0)
+                        r.skipped = rest.skipped;
                 }
                 return r;
             }
         }
-        if (r.any() || countLabel.match(l).hasMatch()) {
-            PytestLine tally;
-            if (parseTally(value, tally) > 0) {
+        // "**Status:** ✅ 100% PASS RATE (10/10 tests)", "1/1 test executed successfully": a fraction with
+        // the word that says which outcome it counts.
+        static const RE wordedFraction(QStringLiteral("\\b(\\d+)\\s*/\\s*(\\d+)\\s*tests?\\b"), CI);
+        static const RE passWords(
+            QStringLiteral("\\b(?:pass(?:ed|es|ing)?|success(?:ful(?:ly)?)?|succeeded|green)\\b"), CI);
+        static const RE failWords(QStringLiteral("\\b(?:fail(?:ed|s|ing|ures?)?|errors?|red)\\b"), CI);
+        if (const auto m = wordedFraction.match(value); m.hasMatch() && !r.any() && countLabel.match(l).hasMatch()
+            && m.captured(1).toInt() <= m.captured(2).toInt()) {
+            const bool pass = passWords.match(value).hasMatch();
+            if (pass != failWords.match(value).hasMatch()) {
+                r.total = m.captured(2).toInt();
+                (pass ? r.passed : r.failed) = m.captured(1).toInt();
+                return r;
+            }
+        }
+        PytestLine tally;
+        const int outcomes = parseTally(value, tally);
+        // "**Success Pattern:** 10 passed, 5 failed, 3 errors": two outcomes counted make a tally, whatever the label.
+        if (r.any() || countLabel.match(l).hasMatch() || (outcomes >= 2 && !l.contains(QLatin1String("before")))) {
+            if (outcomes > 0) {
                 static const RE selected(QStringLiteral("(\\d+)\\s+selected"), CI);
                 if (const auto s = selected.match(value); s.hasMatch() && r.selected < 0)
                     r.selected = s.captured(1).toInt();
-                if (r.passed < 0) r.passed = tally.passed;
-                if (r.failed < 0) r.failed = tally.failed;
-                if (r.errors < 0) r.errors = tally.errors;
-                if (r.skipped < 0) r.skipped = tally.skipped;
-                if (r.deselected < 0) r.deselected = tally.deselected;
-                if (r.durationSeconds < 0) r.durationSeconds = tally.seconds;
+                if (r.passed < 0)
+                    r.passed = tally.passed;
+                if (r.failed < 0)
+                    r.failed = tally.failed;
+                if (r.errors < 0)
+                    r.errors = tally.errors;
+                if (r.skipped < 0)
+                    r.skipped = tally.skipped;
+                if (r.deselected < 0)
+                    r.deselected = tally.deselected;
+                if (r.durationSeconds < 0)
+                    r.durationSeconds = tally.seconds;
             }
         }
         return r;
     }
     // No label: "92% test pass rate (71/77 tests passing)" gives passed/total, the percentage a cross-check.
-    static const RE passFraction(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%[^(]{0,40}\\bpass(?:ing|ed)?\\b[^(]{0,20}\\((\\d+)\\s*/\\s*(\\d+)\\s*tests?"), CI);
+    static const RE passFraction(
+        QStringLiteral(
+            "(\\d+(?:\\.\\d+)?)\\s*%[^(]{0,40}\\bpass(?:ing|ed)?\\b[^(]{0,20}\\((\\d+)\\s*/\\s*(\\d+)\\s*tests?"),
+        CI);
     if (const auto m = passFraction.match(text); m.hasMatch() && m.captured(2).toInt() <= m.captured(3).toInt()) {
         r.passed = m.captured(2).toInt();
         r.total = m.captured(3).toInt();

@@ -22,13 +22,21 @@ void MarkdownReportBuilder::handleGapLine(const MarkdownBlock &block, const Inli
                 gap.priority = p;
             return;
         }
+        if (labelIs(line.label, "^(status|current status|resolution|state)$")) {
+            // "**Status:** ✅ **RESOLVED** - no longer fails": how the gap stands, the latest statement wins.
+            const GapStatus status = gapStatusStatedIn(line.value.left(60));
+            if (status != GapStatus::Open && !section->gapSuggested)
+                m_report.gaps[resolveGap(*section)].status = status;
+            return;
+        }
         if (labelIs(line.label, "^(owner|assignee|assigned to|team)$")) {
             Gap &gap = m_report.gaps[resolveGap(*section)];
             if (gap.owner.isEmpty() && !section->gapSuggested)
                 gap.owner = line.value;
             return;
         }
-        if (labelIs(line.label, "^(evidence|root cause|cause|error|error message|symptoms?|failure|impact|finding)s?$")) {
+        if (labelIs(
+                line.label, "^(evidence|root cause|cause|error|error message|symptoms?|failure|impact|finding)s?$")) {
             if (!line.value.isEmpty())
                 m_report.gaps[resolveGap(*section)].evidence.append(line.value);
             return;
@@ -51,8 +59,8 @@ bool MarkdownReportBuilder::isWithin(const MarkdownBlock &block, int itemBlock) 
     return false;
 }
 
-void MarkdownReportBuilder::handleRemediationLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine,
-                                                  bool inPriorityGroup)
+void MarkdownReportBuilder::handleRemediationLine(
+    const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup)
 {
     const Section *section = innermostClassified();
     const bool topLevel = block.kind == MarkdownBlock::ListItem && block.parentItem < section->blockIndex;

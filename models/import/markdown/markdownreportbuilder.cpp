@@ -13,8 +13,8 @@ using namespace MarkdownText;
 using RE = QRegularExpression;
 constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
-MarkdownReportBuilder::MarkdownReportBuilder(const MarkdownDocument &document, Report &report,
-                                             const ImportControl &control)
+MarkdownReportBuilder::MarkdownReportBuilder(
+    const MarkdownDocument &document, Report &report, const ImportControl &control)
     : m_doc(document)
     , m_report(report)
     , m_control(control)
@@ -38,12 +38,21 @@ bool MarkdownReportBuilder::run()
         }
         const MarkdownBlock &block = m_doc.blocks[m_block];
         switch (block.kind) {
-        case MarkdownBlock::Heading: enterHeading(block); break;
+        case MarkdownBlock::Heading:
+            enterHeading(block);
+            break;
         case MarkdownBlock::Paragraph:
-        case MarkdownBlock::ListItem: handleText(block); break;
-        case MarkdownBlock::Code: handleCode(block); break;
-        case MarkdownBlock::TableRow: handleTableRow(block); break;
-        case MarkdownBlock::ThematicBreak: break;
+        case MarkdownBlock::ListItem:
+            handleText(block);
+            break;
+        case MarkdownBlock::Code:
+            handleCode(block);
+            break;
+        case MarkdownBlock::TableRow:
+            handleTableRow(block);
+            break;
+        case MarkdownBlock::ThematicBreak:
+            break;
         }
     }
     finish();
@@ -74,8 +83,10 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
     m_leadIn = LeadIn();
     m_sections.append(section);
     m_headingRemediation = -1;
+    m_itemGap = -1;
 
     addHeadingTests(block);
+    promoteCauseHeading(block);
     // "#### 3. Circular Dependency Integration Test", "### Test 3: Factory SSOT Compliance": a numbered test
     // may stand for one test though its words name a test type; its Status field decides.
     static const RE numberedTest(QStringLiteral("^(?:\\d+[.)]\\s+.*\\bTest|Test\\s+\\d+\\s*:\\s+.+)$"));
@@ -86,7 +97,7 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
                 && numberedTest.match(cleanTitle(block.text)).hasMatch())))
         added.proseTest = proseTestName(block.text);
     const HeadingInfo &info = m_sections.last().info;
-    if (info.kind == HeadingInfo::Phase && !info.outcome.isEmpty()) {
+    if ((info.kind == HeadingInfo::Phase || info.kind == HeadingInfo::Summary) && !info.outcome.isEmpty()) {
         // "### Unit Tests: 5 FAILED, 2 PASSED": the heading gives the phase's counts.
         const CountReading reading = readCounts(QStringLiteral("Results"), info.outcome);
         if (reading.any())
@@ -94,7 +105,7 @@ void MarkdownReportBuilder::enterHeading(const MarkdownBlock &block)
     }
     if (info.priority != Priority::None && (info.kind == HeadingInfo::Phase || info.kind == HeadingInfo::Plain)) {
         // "### Phase 1: Import Path Consolidation (P0)": a prioritised plan step is a remediation item.
-        m_report.remediation.append({info.priority, info.title, QString(), {}, block.line});
+        m_report.remediation.append({ info.priority, info.title, QString(), {}, block.line });
         m_headingRemediation = int(m_report.remediation.size()) - 1;
     }
 }
@@ -105,10 +116,10 @@ void MarkdownReportBuilder::closeSection()
     const HeadingInfo &info = section.info;
     if (info.declaredFailures >= 0 && section.listedTests > 0 && section.listedTests != info.declaredFailures) {
         addDiagnostic(Severity::Warning, section.line,
-                      QStringLiteral("“%1” says %2 failures but lists %3 tests; the listed tests are kept")
-                          .arg(info.title)
-                          .arg(info.declaredFailures)
-                          .arg(section.listedTests));
+            QStringLiteral("“%1” says %2 failures but lists %3 tests; the listed tests are kept")
+                .arg(info.title)
+                .arg(info.declaredFailures)
+                .arg(section.listedTests));
     }
 }
 
@@ -135,7 +146,9 @@ MarkdownReportBuilder::Section *MarkdownReportBuilder::nearestGapSection()
 bool MarkdownReportBuilder::expectationContext() const
 {
     static const RE expectation(QStringLiteral("\\b(success criteria|expected (?:behaviou?r|outcomes?|results)|"
-                                               "expected test (?:behaviou?r|outcomes?|results)|acceptance criteria|test plan|planned tests|tests? to (?:add|write|create))\\b"), CI);
+                                               "expected test (?:behaviou?r|outcomes?|results)|acceptance "
+                                               "criteria|test plan|planned tests|tests? to (?:add|write|create))\\b"),
+        CI);
     for (const Section &s : m_sections) {
         if (s.level > 1 && expectation.match(s.info.title).hasMatch()) // a title may say "Test Plan Execution"
             return true;
@@ -250,19 +263,34 @@ int MarkdownReportBuilder::resolveGap(Section &section)
         section.gapSuggested = index >= 0;
     }
     if (index < 0) {
-        Gap gap;
-        gap.id = id;
-        gap.title = info.title.isEmpty() ? id : info.title;
-        gap.priority = info.priority;
-        gap.declaredFailures = info.declaredFailures;
-        gap.line = section.line;
-        index = int(m_report.gaps.size());
-        m_gapsById.insert(gap.id, index);
-        m_report.gaps.append(gap);
-    } else if (!section.gapSuggested && m_report.gaps[index].priority == Priority::None) {
-        m_report.gaps[index].priority = info.priority;
+        index = addGap(info, section.line);
+    } else if (!section.gapSuggested) {
+        Gap &gap = m_report.gaps[index];
+        if (gap.priority == Priority::None)
+            gap.priority = info.priority;
+        if (info.gapStatus != GapStatus::Open)
+            gap.status = info.gapStatus; // "Root Cause 1: X" again later, "- FIXED": the latest state
     }
     section.gap = index;
+    return index;
+}
+
+// A gap the report names, or the one it already named under that id ("Root Cause 1" stated twice).
+int MarkdownReportBuilder::addGap(const HeadingInfo &info, int line)
+{
+    const QString id = info.gapKey.isEmpty() ? QStringLiteral("gap-") + slugify(info.title) : info.gapKey;
+    if (const int index = m_gapsById.value(id, -1); index >= 0)
+        return index;
+    Gap gap;
+    gap.id = id;
+    gap.title = info.title.isEmpty() ? id : info.title;
+    gap.priority = info.priority;
+    gap.status = info.gapStatus;
+    gap.declaredFailures = info.declaredFailures;
+    gap.line = line;
+    const int index = int(m_report.gaps.size());
+    m_gapsById.insert(gap.id, index);
+    m_report.gaps.append(gap);
     return index;
 }
 
@@ -277,15 +305,17 @@ void MarkdownReportBuilder::handleText(const MarkdownBlock &block)
     if (block.kind == MarkdownBlock::Paragraph && lines.size() == 1) {
         const InlineLine &l = lines.first();
         const bool endsWithColon = l.plain.endsWith(QLatin1Char(':'));
-        const bool allStrong = l.strong.size() == 1 && stripEmoji(l.plain).remove(QLatin1Char(':')).trimmed()
-            == stripEmoji(l.strong.first()).remove(QLatin1Char(':')).trimmed();
+        const bool allStrong = l.strong.size() == 1
+            && stripEmoji(l.plain).remove(QLatin1Char(':')).trimmed()
+                == stripEmoji(l.strong.first()).remove(QLatin1Char(':')).trimmed();
         if ((endsWithColon || allStrong) && l.value.isEmpty() && l.plain.size() < 120
             && findTestIdentifiers(l.plain).isEmpty()) {
             m_leadIn = LeadIn();
             m_leadIn.status = statusOfGroupLabel(l.plain);
             m_leadIn.importErrors = labelIs(l.plain, "import errors?|collection errors?|modulenotfound|importerror");
             m_leadIn.evidence = labelIs(l.plain, "evidence|root cause|error messages?");
-            m_leadIn.expectation = labelIs(l.plain, "\\b(will|should|would|success criteria|expected (?:behaviou?r|outcome)|once fixed)\\b");
+            m_leadIn.expectation = labelIs(
+                l.plain, "\\b(will|should|would|success criteria|expected (?:behaviou?r|outcome)|once fixed)\\b");
             return;
         }
     }
@@ -306,7 +336,9 @@ void MarkdownReportBuilder::handleLine(const MarkdownBlock &block, const InlineL
         else if (m_report.environment.isEmpty() && labelIs(line.label, "^(environment|test environment|platform)$"))
             m_report.environment = line.value;
     }
-    if (handleHeadingTestLine(line) || handleTestsOn(block, line) || attachErrorToLastTest(line))
+    startCauseItem(block, line, firstLine);
+    if (handleHeadingTestLine(line) || handleTestsOn(block, line) || attachErrorToLastTest(line)
+        || handleCauseItemLine(block, line, firstLine))
         return;
 
     const Section *context = innermostClassified();
@@ -346,7 +378,7 @@ void MarkdownReportBuilder::handleCounts(const InlineLine &line)
     const CountReading reading = readCounts(line.label, line.plain);
     const int phase = reading.any() || reading.failureRatePercent >= 0 ? phaseForResults() : PendingPhase;
     if (reading.failureRatePercent >= 0 && phase != PendingPhase)
-        m_statedRates.append({phase, reading.failureRatePercent, line.line});
+        m_statedRates.append({ phase, reading.failureRatePercent, line.line });
     if (reading.any())
         applyPhaseCounts(phase, reading, line.line);
 }
@@ -357,14 +389,14 @@ void MarkdownReportBuilder::applyPhaseCounts(int phaseIndex, const CountReading 
     const QStringList changed = applyCounts(reading, phase);
     if (!changed.isEmpty() && phaseIndex != PendingPhase) {
         addDiagnostic(Severity::Warning, line,
-                      QStringLiteral("the report restates counts of phase “%1” (%2); the later ones are kept")
-                          .arg(phase.name, changed.join(QLatin1String(", "))));
+            QStringLiteral("the report restates counts of phase “%1” (%2); the later ones are kept")
+                .arg(phase.name, changed.join(QLatin1String(", "))));
     }
 }
 
 void MarkdownReportBuilder::addDiagnostic(Severity severity, int line, const QString &message)
 {
-    m_report.diagnostics.append({severity, line, message});
+    m_report.diagnostics.append({ severity, line, message });
 }
 
 // ---- end of document -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ private:
         int blockIndex = 0;
         HeadingInfo info;
         int phase = -1; // resolved phase index (Phase sections)
-        int gap = -1;   // resolved gap index (gap and failure groups)
+        int gap = -1; // resolved gap index (gap and failure groups)
         bool gapSuggested = false; // a failure group mapped onto a gap the report named elsewhere
         int listedTests = 0;
         QVector<int> headingTests; // "#### 5. `test_x`": the heading names the test its section describes
@@ -44,7 +44,7 @@ private:
     };
     struct TableColumns
     {
-        int test = -1, status = -1, message = -1;
+        int test = -1, status = -1, message = -1, number = -1; // number: a "Test #" column
     };
     struct StatedRate
     {
@@ -56,6 +56,10 @@ private:
     static QString pendingPhaseId() { return QStringLiteral("\x01pending"); }
 
     void enterHeading(const MarkdownBlock &block);
+    void promoteCauseHeading(const MarkdownBlock &block);
+    void startCauseItem(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
+    bool handleCauseItemLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
+    int addGap(const HeadingInfo &info, int line);
     void closeSection();
     void addHeadingTests(const MarkdownBlock &block);
     void assignToGap(int testIndex, Section *gapSection);
@@ -70,7 +74,8 @@ private:
     bool isWithin(const MarkdownBlock &block, int itemBlock) const;
     void handleGapLine(const MarkdownBlock &block, const InlineLine &line);
     void handleCounts(const InlineLine &line);
-    void handleRemediationLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup);
+    void handleRemediationLine(
+        const MarkdownBlock &block, const InlineLine &line, bool firstLine, bool inPriorityGroup);
     void handleActionLine(const MarkdownBlock &block, const InlineLine &line, bool firstLine);
     void handleCode(const MarkdownBlock &block);
     void handleTableRow(const MarkdownBlock &block);
@@ -89,7 +94,7 @@ private:
     int resolveGap(Section &section);
     TestStatus contextStatus() const;
     int addTest(const QString &name, TestStatus status, bool expected, const QString &message, const QString &history,
-                int line);
+        int line);
     void applyPhaseCounts(int phaseIndex, const CountReading &reading, int line);
     void addDiagnostic(Severity severity, int line, const QString &message);
 
@@ -116,6 +121,12 @@ private:
     QVector<StatedRate> m_statedRates;
     int m_lastTest = -1;
     int m_lastTestSection = -1;
+    // A cause group the report writes as a numbered item ("1. **Dual Router Implementation**" under "Root
+    // Cause Analysis"): its gap, and the list item whose nested lines are its evidence and tests.
+    int m_itemGap = -1;
+    int m_itemGapBlock = -1;
+    QHash<int, int> m_testNumbers; // "| 23 | streaming_real | ❌ |": test index by its number, for "Tests #23, #25"
+    void placeNumberedTests(const QString &text, Section &gapSection);
 };
 
 } // namespace Gapwise

@@ -29,8 +29,11 @@ void MarkdownReportBuilder::finish()
 void MarkdownReportBuilder::placePendingResults()
 {
     const bool pendingTests = std::any_of(m_report.tests.cbegin(), m_report.tests.cend(),
-                                          [](const TestCase &t) { return t.phaseId == pendingPhaseId(); });
+        [](const TestCase &t) { return t.phaseId == pendingPhaseId(); });
     const bool pendingCounts = m_pending.total >= 0 || m_pending.failed >= 0 || m_pending.passed >= 0;
+    // With several runs, counts outside them sum the runs up: they are the report's, not a phase's.
+    // A total alone outside the runs ("Total Coordination Gaps: 5") may count anything; outcomes count tests.
+    const bool pendingOutcomes = m_pending.failed >= 0 || m_pending.passed >= 0;
     QString id;
     if (m_report.phases.isEmpty() && (pendingTests || pendingCounts)) {
         // A report without phase headings is one phase, named after the report.
@@ -41,9 +44,18 @@ void MarkdownReportBuilder::placePendingResults()
         m_pending.line = 1;
         m_report.phases.append(m_pending);
         id = m_pending.id;
-    } else if (pendingTests && m_report.phases.size() == 1) {
+    } else if (m_report.phases.size() == 1) {
         id = m_report.phases.first().id; // one results section: the report's other tests belong to it
-    } else if (pendingTests) {
+        // Counts a summary states for the one run fill what its own section leaves unsaid.
+        Phase &only = m_report.phases.first();
+        const Phase stated = pendingOutcomes ? m_pending : Phase();
+        for (int Phase::*field : { &Phase::total, &Phase::passed, &Phase::failed, &Phase::errors, &Phase::skipped,
+                 &Phase::deselected, &Phase::collected, &Phase::selected }) {
+            if (only.*field < 0)
+                only.*field = stated.*field;
+        }
+    }
+    if (pendingTests && id.isEmpty()) {
         // Summary counts outside the phases repeat what the phases say; only the tests need a home.
         Phase other;
         other.id = QStringLiteral("other-tests");
@@ -65,31 +77,38 @@ void MarkdownReportBuilder::checkPhaseCounts()
     for (Phase &p : m_report.phases) {
         if (p.importErrors < 0 && !p.importErrorMessages.isEmpty())
             p.importErrors = int(p.importErrorMessages.size());
-        const int namedFailing = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(), [&](const TestCase &t) {
-            return t.phaseId == p.id && t.status == TestStatus::Failed;
-        }));
+        const int namedFailing = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(),
+            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         if (p.failed >= 0 && namedFailing > p.failed) {
             addDiagnostic(Severity::Warning, p.line,
-                          QStringLiteral("phase “%1” states %2 failed but names %3 failing tests")
-                              .arg(p.name).arg(p.failed).arg(namedFailing));
+                QStringLiteral("phase “%1” states %2 failed but names %3 failing tests")
+                    .arg(p.name)
+                    .arg(p.failed)
+                    .arg(namedFailing));
         }
         if (p.failed < 0 && namedFailing > 0)
             p.failed = namedFailing;
         const int outcomes = qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.skipped);
         if (p.selected >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.selected) {
             addDiagnostic(Severity::Warning, p.line,
-                          QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5 results, but %6 tests were selected")
-                              .arg(p.name).arg(p.failed).arg(p.passed)
-                              .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
-                              .arg(outcomes).arg(p.selected));
+                QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5 results, but %6 tests were selected")
+                    .arg(p.name)
+                    .arg(p.failed)
+                    .arg(p.passed)
+                    .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
+                    .arg(outcomes)
+                    .arg(p.selected));
         } else if (p.total >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.total
-                   && outcomes + qMax(0, p.errors - qMax(0, p.importErrors)) != p.total
-                   && outcomes + qMax(0, p.deselected) != p.total) {
+            && outcomes + qMax(0, p.errors - qMax(0, p.importErrors)) != p.total
+            && outcomes + qMax(0, p.deselected) != p.total) {
             addDiagnostic(Severity::Warning, p.line,
-                          QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5, but the total is %6")
-                              .arg(p.name).arg(p.failed).arg(p.passed)
-                              .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
-                              .arg(outcomes).arg(p.total));
+                QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5, but the total is %6")
+                    .arg(p.name)
+                    .arg(p.failed)
+                    .arg(p.passed)
+                    .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
+                    .arg(outcomes)
+                    .arg(p.total));
         }
         if (p.total < 0 && p.passed >= 0 && p.failed >= 0)
             p.total = outcomes + qMax(0, p.errors - qMax(0, p.importErrors));
@@ -104,8 +123,8 @@ void MarkdownReportBuilder::checkPhaseCounts()
         const double computed = 100.0 * failing / (p.selected > 0 ? qMax(base, p.failed + qMax(0, p.passed)) : base);
         if (qAbs(computed - rate.percent) > 1.5) {
             addDiagnostic(Severity::Warning, rate.line,
-                          QStringLiteral("phase “%1”: the stated failure rate %2% does not match the counts (%3%)")
-                              .arg(p.name, QString::number(rate.percent, 'f', 1), QString::number(computed, 'f', 1)));
+                QStringLiteral("phase “%1”: the stated failure rate %2% does not match the counts (%3%)")
+                    .arg(p.name, QString::number(rate.percent, 'f', 1), QString::number(computed, 'f', 1)));
         }
     }
 }

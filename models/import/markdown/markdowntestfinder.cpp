@@ -18,13 +18,14 @@ constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
 namespace {
 
-bool isPythonSource(const MarkdownBlock &block)
-{
-    static const QRegularExpression source(QStringLiteral("^\\s*(?:def |class |async def |import |from \\S+ import |@)"),
-                                           QRegularExpression::MultilineOption);
-    return source.match(block.text).hasMatch() && !block.text.contains(QLatin1String(" PASSED"))
-        && !block.text.contains(QLatin1String("FAILED "));
-}
+    bool isPythonSource(const MarkdownBlock &block)
+    {
+        static const QRegularExpression source(
+            QStringLiteral("^\\s*(?:def |class |async def |import |from \\S+ import |@)"),
+            QRegularExpression::MultilineOption);
+        return source.match(block.text).hasMatch() && !block.text.contains(QLatin1String(" PASSED"))
+            && !block.text.contains(QLatin1String("FAILED "));
+    }
 
 } // namespace
 
@@ -70,16 +71,18 @@ void MarkdownReportBuilder::startProseHeadingTest(const InlineLine &line)
     // The first Status field decides, whatever it says.
     const QString name = std::exchange(section.proseTest, QString());
     static const RE counted(QStringLiteral("\\d+\\s*/\\s*\\d+|\\b\\d+\\s+(?:tests?|passed|failed|errors?|skipped)\\b|"
-                                           "\\ball\\s+(?:\\d+\\s+)?tests?\\b|\\btests\\b|%"), CI);
+                                           "\\ball\\s+(?:\\d+\\s+)?tests?\\b|\\btests\\b|%"),
+        CI);
     // A word before any explanation says the outcome: "✅ COMPLETE" or "RESOLVED - no more errors" under a
     // heading is a task's state, not a test's.
     static const RE outcomeWord(QStringLiteral("\\b(?:pass(?:ed|es)?|fail(?:ed|s|ing)?|errors?|skipped|xfail(?:ed)?|"
-                                               "xpass(?:ed)?)\\b"), CI);
+                                               "xpass(?:ed)?)\\b"),
+        CI);
     static const RE explanation(QStringLiteral("\\s[-–—(]\\s?"));
     const QString verdict = line.value.section(explanation, 0, 0);
     const StatedStatus stated = statusStatedIn(line.value);
-    if (expectationContext() || counted.match(line.value).hasMatch()
-        || !outcomeWord.match(verdict).hasMatch() || stated.status == TestStatus::Unknown)
+    if (expectationContext() || counted.match(line.value).hasMatch() || !outcomeWord.match(verdict).hasMatch()
+        || stated.status == TestStatus::Unknown)
         return;
     // A test named by its id in the section ("**Test:** `test_x`", a command running one node id) is the
     // one the Status speaks of, when nothing said how it went yet.
@@ -140,10 +143,16 @@ bool MarkdownReportBuilder::handleHeadingTestLine(const InlineLine &line)
 
 void MarkdownReportBuilder::assignToGap(int testIndex, Section *gapSection)
 {
-    if (!gapSection || testIndex < 0)
+    if (testIndex < 0)
         return;
     TestCase &test = m_report.tests[testIndex];
     if (!test.gapId.isEmpty())
+        return;
+    if (m_itemGap >= 0 && isWithin(m_doc.blocks[m_block], m_itemGapBlock)) {
+        test.gapId = m_report.gaps[m_itemGap].id; // named inside a numbered cause item
+        return;
+    }
+    if (!gapSection)
         return;
     test.gapId = m_report.gaps[resolveGap(*gapSection)].id;
     test.gapSuggested = gapSection->gapSuggested;
@@ -153,7 +162,8 @@ void MarkdownReportBuilder::assignToGap(int testIndex, Section *gapSection)
 bool MarkdownReportBuilder::attachErrorToLastTest(const InlineLine &line)
 {
     // "AttributeError: 'X' object has no attribute 'y'" under a test is that test's failure message.
-    static const RE errorClass(QStringLiteral("^(?:E\\s+)?((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Timeout)(?::\\s.*)?)$"));
+    static const RE errorClass(
+        QStringLiteral("^(?:E\\s+)?((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Timeout)(?::\\s.*)?)$"));
     const int section = m_sections.isEmpty() ? -1 : m_sections.last().blockIndex;
     if (m_lastTest < 0 || section != m_lastTestSection)
         return false;
@@ -197,10 +207,13 @@ bool MarkdownReportBuilder::handleTestsOn(const MarkdownBlock &block, const Inli
         stated.status = contextStatus();
     if (m_leadIn.expectation || expectationContext())
         stated = {}; // what a test should do after a fix is no result
-    const QString message = names.size() == 1 && stated.status != TestStatus::Unknown ? messageAfter(line.plain, names.first()) : QString();
+    const QString message = names.size() == 1 && stated.status != TestStatus::Unknown
+        ? messageAfter(line.plain, names.first())
+        : QString();
     Section *gapSection = nearestGapSection();
     for (const QString &name : names)
-        assignToGap(addTest(name, stated.status, stated.expectedFailure, message, stated.history, line.line), gapSection);
+        assignToGap(
+            addTest(name, stated.status, stated.expectedFailure, message, stated.history, line.line), gapSection);
     return true;
 }
 
@@ -228,7 +241,7 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             continue; // a node id inside a command names what to run, not a result
         }
         reader.addLine(text, lineNo);
-        fed.append({lineNo, text});
+        fed.append({ lineNo, text });
     }
     QSet<QString> named;
     bool tallied = false;
@@ -265,7 +278,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
         readTypedSummaries(fed);
     // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests. So does a
     // list typed into the block, one test per line after its status ("- ❌ test_x (generic error message)").
-    static const RE statusFirst(QStringLiteral("^\\s*(?:[-*]\\s+)?(?:✅|❌|⏭️?|⚠️?|✔|✗|PASSED\\b|FAILED\\b|ERROR\\b|SKIPPED\\b)"));
+    static const RE statusFirst(QStringLiteral(
+        "^\\s*(?:[-*]\\s+)?(?:✅|❌|⏭️?|⚠️?|✔|✗|PASSED\\b|FAILED\\b|ERROR\\b|SKIPPED\\b)"));
     for (const auto &[lineNo, text] : std::as_const(fed)) {
         const QStringList ids = findTestIdentifiers(text);
         const bool listed = ids.size() == 1 && statusFirst.match(text).hasMatch() && !expectationContext();
@@ -277,7 +291,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             rest.remove(id);
             const auto stated = statusStatedIn(rest);
             const QString message = listed ? messageAfter(text, id) : QString();
-            assignToGap(addTest(id, stated.status, stated.expectedFailure, message, stated.history, lineNo), gapSection);
+            assignToGap(
+                addTest(id, stated.status, stated.expectedFailure, message, stated.history, lineNo), gapSection);
         }
     }
 }
@@ -287,7 +302,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
 void MarkdownReportBuilder::readTypedSummaries(const QVector<QPair<int, QString>> &lines)
 {
     static const RE summary(QStringLiteral("^\\s*((?:test\\s+)?(?:results?|summary|outcome|totals?)|passed|failed|"
-                                           "errors?|skipped)\\s*:\\s*(.+)$"), CI);
+                                           "errors?|skipped)\\s*:\\s*(.+)$"),
+        CI);
     for (const auto &[lineNo, text] : lines) {
         const auto m = summary.match(text);
         if (!m.hasMatch())
@@ -298,75 +314,10 @@ void MarkdownReportBuilder::readTypedSummaries(const QVector<QPair<int, QString>
     }
 }
 
-void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
-{
-    if (block.headerRow) {
-        TableColumns columns;
-        for (int i = 0; i < block.cells.size(); ++i) {
-            const QString h = stripEmoji(block.cells[i]).toLower();
-            static const RE testHeader(QStringLiteral("^(?:test(?: name| case| function| method| id)?|name|failing test|failed test|node id)s?$"));
-            static const RE notTests(QStringLiteral("categor|file|suite|count|type|area|component|module|run|total|coverage|class"));
-            static const RE status(QStringLiteral("\\b(status|result|outcome)\\b"));
-            static const RE message(QStringLiteral("\\b(notes?|findings|details|error|issue|analysis|description|reason|message|root cause|evidence|problem)\\b"));
-            if (columns.test < 0 && (testHeader.match(h).hasMatch() || (h.contains(QLatin1String("test")) && !notTests.match(h).hasMatch())))
-                columns.test = i;
-            else if (status.match(h).hasMatch())
-                columns.status = i; // the last status column is the latest state ("Final Status")
-            else if (columns.message < 0 && message.match(h).hasMatch())
-                columns.message = i;
-        }
-        m_tables.insert(block.table, columns);
-        return;
-    }
-    const TableColumns columns = m_tables.value(block.table);
-    QStringList names;
-    if (columns.test >= 0 && columns.test < block.cells.size()) {
-        names = findTestIdentifiers(block.cells[columns.test]);
-        // A column headed "Test" names tests even when they are written as prose ("Wrong Import Fails"),
-        // as long as the table also says how each one went.
-        const QString cell = stripEmoji(block.cells[columns.test]);
-        static const RE totalRow(QStringLiteral("^(total|sum|overall|all tests)\\b"), CI);
-        if (names.isEmpty() && columns.status >= 0 && columns.status < block.cells.size() && !cell.isEmpty()
-            && cell.size() <= 120 && !totalRow.match(cell).hasMatch()
-            && statusStatedIn(block.cells[columns.status]).status != TestStatus::Unknown)
-            names.append(cell);
-    } else {
-        for (const QString &cell : block.cells) {
-            for (const QString &id : findTestIdentifiers(cell)) {
-                if (isNodeId(id) && !names.contains(id))
-                    names.append(id);
-            }
-        }
-        if (!block.cells.isEmpty() && names.isEmpty())
-            names = findTestIdentifiers(block.cells.first());
-    }
-    if (names.isEmpty())
-        return;
-    StatedStatus stated;
-    if (columns.status >= 0 && columns.status < block.cells.size())
-        stated = statusStatedIn(block.cells[columns.status]);
-    if (stated.status == TestStatus::Unknown) {
-        QString rest = block.text;
-        for (const QString &n : names)
-            rest.remove(n);
-        stated = statusStatedIn(rest);
-    }
-    if (stated.status == TestStatus::Unknown)
-        stated.status = contextStatus();
-    const QString message = columns.message >= 0 && columns.message < block.cells.size()
-        ? stripEmoji(block.cells[columns.message]) : QString();
-    Section *gapSection = nearestGapSection();
-    for (const QString &name : names) {
-        assignToGap(addTest(name, stated.status, stated.expectedFailure, names.size() == 1 ? message : QString(),
-                            stated.history, block.line),
-                    gapSection);
-    }
-}
-
 // ---- tests ---------------------------------------------------------------------------------------------
 
-int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool expected, const QString &message,
-                                   const QString &history, int line)
+int MarkdownReportBuilder::addTest(
+    const QString &name, TestStatus status, bool expected, const QString &message, const QString &history, int line)
 {
     const QString key = normalisedTestKey(name);
     const QString function = testFunctionOf(key);
@@ -383,10 +334,21 @@ int MarkdownReportBuilder::addTest(const QString &name, TestStatus status, bool 
         index = m_testsByKey.value(phaseId + QLatin1String("|fn|") + function, -1);
     if (index < 0 && phaseIndex == PendingPhase) {
         // A mention outside any phase ("fix test_x") speaks of the test where the results named it.
-        index = m_testsByKey.value(QLatin1String("*|") + key, m_testsByKey.value(QLatin1String("*|fn|") + function, -1));
+        index
+            = m_testsByKey.value(QLatin1String("*|") + key, m_testsByKey.value(QLatin1String("*|fn|") + function, -1));
     }
     if (index >= 0) {
         TestCase &test = m_report.tests[index];
+        if (test.phaseId == pendingPhaseId() && !m_sections.isEmpty()) {
+            // Named first in a cause group outside any phase, then listed in the phase that ran it: it keeps
+            // the phase it was run in.
+            const int ran = phaseForResults();
+            if (ran != PendingPhase) {
+                test.phaseId = m_report.phases[ran].id;
+                test.id = test.phaseId + QStringLiteral("::") + normalisedTestKey(test.name);
+                m_testsByKey.insert(test.phaseId + QLatin1Char('|') + normalisedTestKey(test.name), index);
+            }
+        }
         if (status != TestStatus::Unknown && status != test.status) {
             if (test.status != TestStatus::Unknown)
                 test.history += (test.history.isEmpty() ? QString() : QStringLiteral(" → ")) + statusName(test.status);
