@@ -93,6 +93,22 @@ struct XmlStreamTokenizer::Parser
         arena.append(reinterpret_cast<const char *>(localname));
     }
 
+    // Without entity replacement (never asked for: XML_PARSE_NOENT is unsafe) libxml2 hands an attribute's
+    // '&' (written &amp; or &#38;) on as "&#38;", for a tree builder to re-parse; every other reference is
+    // already replaced. A literal "&#38;" in the file arrives as "&#38;#38;", so one left-to-right pass is exact.
+    static void appendAttributeValue(QByteArray &arena, const char *value, qsizetype length)
+    {
+        const char *end = value + length;
+        const char *amp = static_cast<const char *>(std::memchr(value, '&', size_t(length)));
+        while (amp) {
+            arena.append(value, amp - value);
+            arena.append('&');
+            value = end - amp >= 5 && std::memcmp(amp, "&#38;", 5) == 0 ? amp + 5 : amp + 1;
+            amp = static_cast<const char *>(std::memchr(value, '&', size_t(end - value)));
+        }
+        arena.append(value, end - value);
+    }
+
     static void startElement(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *, int,
         const xmlChar **, int nbAttributes, int, const xmlChar **attributes)
     {
@@ -118,7 +134,7 @@ struct XmlStreamTokenizer::Parser
             const xmlChar **a = attributes + 5 * i;
             appendName(arena, a[1], a[0]);
             arena.append('\0');
-            arena.append(reinterpret_cast<const char *>(a[3]), qsizetype(a[4] - a[3]));
+            appendAttributeValue(arena, reinterpret_cast<const char *>(a[3]), qsizetype(a[4] - a[3]));
             arena.append('\0');
         }
         token.textEnd = int(arena.size());
