@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <cstring>
@@ -241,8 +242,13 @@ XmlStreamTokenizer::XmlStreamTokenizer(QIODevice *device, int maxDepth)
 
 XmlStreamTokenizer::~XmlStreamTokenizer()
 {
-    if (m_parser->ctxt)
+    if (m_parser->ctxt) {
+        // In SAX mode libxml2 still builds a stub document for a DOCTYPE with declarations ("for expat
+        // compatibility"); the context does not own it. Found by the fuzzer (a leak).
+        if (m_parser->ctxt->myDoc)
+            xmlFreeDoc(m_parser->ctxt->myDoc);
         xmlFreeParserCtxt(m_parser->ctxt);
+    }
 }
 
 void XmlStreamTokenizer::fail(const QString &message, int line, int column)
