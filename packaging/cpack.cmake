@@ -13,7 +13,7 @@ set(CPACK_GENERATOR DEB TGZ)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The runtime libraries (Qt 6, QCustomPlot, md4c, libstdc++) come from dpkg-shlibdeps on the binary, so the
+# The runtime libraries (Qt 6, QCustomPlot, md4c, libxml2, libstdc++) come from dpkg-shlibdeps on the binary, so the
 # Depends line follows what is really linked; dpkg-dev provides it at packaging time.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The run history store opens SQLite through a Qt plugin, which no shared library links: name it.

@@ -2,11 +2,15 @@
 #include "chartdataadapter.h"
 #include "reportfactory.h"
 #include "reporttreemodel.h"
+#include "triagesession.h"
 
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
 #include <QSignalSpy>
+#include <QUndoStack>
+
+#include <algorithm>
 
 using namespace Gapwise;
 
@@ -81,4 +85,90 @@ TEST_CASE("Chart adapter follows the model's signals", "[charts]")
     QCoreApplication::processEvents();
     CHECK(changed.count() == 2);
     CHECK(adapter.gapData().gaps[gapBar].priority == Priority::P0);
+}
+
+namespace {
+
+// The adapter's gap numbers against a recompute from scratch of the same report.
+void checkGapDataMatchesRecompute(const ChartDataAdapter &adapter, const Report &report)
+{
+    const GapChartData fresh = gapChartData(report);
+    const GapChartData &kept = adapter.gapData();
+    REQUIRE(kept.gaps.size() == fresh.gaps.size());
+    CHECK(kept.phaseIds == fresh.phaseIds);
+    for (int i = 0; i < fresh.gaps.size(); ++i) {
+        INFO("gap bar " << i);
+        CHECK(kept.gaps[i].gapId == fresh.gaps[i].gapId);
+        CHECK(kept.gaps[i].failuresByPhase == fresh.gaps[i].failuresByPhase);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Chart adapter follows a move and its undo incrementally: only the two gaps' bars change", "[charts]")
+{
+    TriageSession session;
+    session.load(ReportFactory::generated(3000, 4, 12));
+    ReportTreeModel model;
+    model.setSession(&session);
+    ChartDataAdapter adapter(&model);
+    QSignalSpy changed(&adapter, &ChartDataAdapter::changed);
+    QSignalSpy barsChanged(&adapter, &ChartDataAdapter::gapBarsChanged);
+    const Report &report = model.report();
+    const QString from = report.gaps[1].id, to = report.gaps[4].id;
+    QStringList moved;
+    for (const TestCase &t : report.tests) {
+        if (t.gapId == from && isFailing(t.status))
+            moved << t.id;
+    }
+    REQUIRE(moved.size() >= 10);
+    const int fromRow = adapter.gapBarIndex(from), toRow = adapter.gapBarIndex(to);
+    const int before = adapter.gapData().gaps[toRow].totalFailures();
+
+    session.moveTests(moved, to);
+    QCoreApplication::processEvents(); // nothing else may be pending: the row signals were not a recompute
+    CHECK(changed.count() == 0);
+    REQUIRE(barsChanged.count() == 1);
+    QVector<int> rows = barsChanged.takeFirst().at(0).value<QVector<int>>();
+    std::sort(rows.begin(), rows.end());
+    CHECK(rows == QVector<int> { qMin(fromRow, toRow), qMax(fromRow, toRow) });
+    CHECK(adapter.gapData().gaps[fromRow].totalFailures() == 0);
+    CHECK(adapter.gapData().gaps[toRow].totalFailures() == before + moved.size());
+    checkGapDataMatchesRecompute(adapter, model.report());
+
+    session.undoStack()->undo();
+    QCoreApplication::processEvents();
+    CHECK(changed.count() == 0);
+    CHECK(barsChanged.count() == 1);
+    CHECK(adapter.gapData().gaps[toRow].totalFailures() == before);
+    checkGapDataMatchesRecompute(adapter, model.report());
+}
+
+TEST_CASE("Chart adapter recomputes when a move changes which bars exist", "[charts]")
+{
+    TriageSession session;
+    session.load(ReportFactory::generated(600, 3, 5));
+    ReportTreeModel model;
+    model.setSession(&session);
+    ChartDataAdapter adapter(&model);
+    const int unassigned = adapter.gapBarIndex(QString());
+    REQUIRE(unassigned >= 0); // a tenth of the failing tests have no gap
+    QSignalSpy changed(&adapter, &ChartDataAdapter::changed);
+    QStringList orphans;
+    for (const TestCase &t : model.report().tests) {
+        if (isFailing(t.status) && t.gapId.isEmpty())
+            orphans << t.id;
+    }
+    REQUIRE_FALSE(orphans.isEmpty());
+    session.moveTests(orphans, model.report().gaps[0].id); // Unassigned empties: its bar goes
+    QCoreApplication::processEvents();
+    CHECK(changed.count() == 1);
+    CHECK(adapter.gapBarIndex(QString()) < 0);
+    checkGapDataMatchesRecompute(adapter, model.report());
+    session.undoStack()->undo(); // back to Unassigned: its bar returns
+    QCoreApplication::processEvents();
+    CHECK(changed.count() == 2);
+    REQUIRE(adapter.gapBarIndex(QString()) == unassigned);
+    CHECK(adapter.gapData().gaps[unassigned].totalFailures() == orphans.size());
+    checkGapDataMatchesRecompute(adapter, model.report());
 }

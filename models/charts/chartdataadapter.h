@@ -2,6 +2,7 @@
 
 #include "chartdata.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace Gapwise {
@@ -10,6 +11,8 @@ class ReportTreeModel;
 
 // Keeps the chart numbers in step with the tree model: recomputes on the model's own signals (a reset at
 // once; bursts of fine-grained edits folded into one recompute on the next event-loop turn) and says so.
+// Tests changing gap (a move, its undo) are followed incrementally: the counts of the gaps they left and
+// joined change, and gapBarsChanged names those bars; nothing is recomputed over all tests.
 class ChartDataAdapter : public QObject
 {
     Q_OBJECT
@@ -22,16 +25,24 @@ public:
     int gapBarIndex(const QString &gapId) const;
 
 signals:
-    void changed();
+    void changed(); // everything may differ: rebuild
+    void gapBarsChanged(const QVector<int> &rows); // only these gap bars' numbers changed
 
 private:
     void recompute();
     void scheduleRecompute();
+    void indexTests();
+    void followGapAssignments(const QVector<int> &tests);
 
     ReportTreeModel *m_model;
     QVector<PhaseBar> m_phaseBars;
     GapChartData m_gapData;
+    // Per test: its gap bar and phase column when it is failing, else -1 (what an incremental update needs).
+    QVector<int> m_testGapRow;
+    QVector<int> m_testPhaseColumn;
+    QHash<QString, int> m_gapRowById; // "" = Unassigned, when it has a bar
     bool m_pending = false;
+    bool m_followingAssignments = false;
 };
 
 } // namespace Gapwise

@@ -111,7 +111,7 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
     }
     const InputFormat format = detectFormat(head.utf8);
     if (format == InputFormat::JUnitXml) {
-        // QXmlStreamReader reads the raw bytes: it honours the XML encoding declaration itself.
+        // The XML reader (libxml2) takes the raw bytes: it honours the BOM and encoding declaration itself.
         result = importJUnit(raw, displayName, control);
         if (!result.ok() && result.error.file.isEmpty())
             result.error.file = displayName;

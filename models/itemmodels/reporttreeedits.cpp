@@ -194,6 +194,13 @@ GroupNode *ReportTreeModel::targetGroupFor(int testIndex)
 
 void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
 {
+    Q_EMIT gapAssignmentsAboutToChange();
+    followTestsReassignedRows(tests);
+    Q_EMIT gapAssignmentsChanged(tests);
+}
+
+void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
+{
     const QVector<TestCase> &now = m_session->report().tests;
     QVector<int> flagged; // accepted in place: the same gap, no longer a suggestion
     for (int i : tests) {

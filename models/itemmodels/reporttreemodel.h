@@ -96,10 +96,15 @@ Q_SIGNALS:
     // The comparison was set or ended; sent before the Change column's dataChanged, so a proxy filtering by
     // change class can refresh first.
     void comparisonChanged();
+    // Around the row signals of tests changing gap (a move, its undo): listeners that count per gap (the
+    // charts) ignore the row signals in between and update only what `tests` changed.
+    void gapAssignmentsAboutToChange();
+    void gapAssignmentsChanged(const QVector<int> &tests);
 
 private:
     // Mirroring the session (reporttreeedits.cpp).
     void followTestsReassigned(const QVector<int> &tests);
+    void followTestsReassignedRows(const QVector<int> &tests);
     void followGapInserted(int index);
     void followGapRemoved(int index);
     void followGapChanged(int index);

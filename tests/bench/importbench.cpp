@@ -1,13 +1,15 @@
 // gapwise_importbench [N ...]: times importing synthetic JUnit reports of N testcases (default 1000, 10000,
 // 100000) against `xmllint --stream --noout` on the same file, and reports each import's peak memory.
-// It also times QXmlStreamReader alone on the file (every token read, nothing done with it): the floor of
-// any import built on it. Each measurement runs in a child process (this program with --import FILE or
+// It also times the XML tokenizer alone on the file (XmlStreamTokenizer on libxml2: every token read,
+// nothing done with it): the floor of any import built on it. Each measurement runs in a child process (this program
+// with --import FILE or
 // --tokenize FILE) so ru_maxrss is that import's own.
 // Both wall-clock and CPU time (user + system) are reported: on a shared machine the wall clock of a short
 // run depends on who else is running, CPU time much less. Best of three. Prints a Markdown table.
 // Not run by CI: speed is measured here, never asserted in tests.
 #include "importer.h"
 #include "junitsynth.h"
+#include "xmlstreamtokenizer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,7 +17,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QXmlStreamReader>
 
 #include <functional>
 #include <optional>
@@ -38,7 +39,7 @@ double cpuSeconds(const rusage &u)
 // Runs `work` and prints "wall cpu maxrss" and what `work` returns to add; a child process's whole answer.
 int measured(const std::function<std::optional<QString>()> &work)
 {
-    rusage before{}, after{};
+    rusage before {}, after {};
     getrusage(RUSAGE_SELF, &before);
     QElapsedTimer timer;
     timer.start();
@@ -64,22 +65,20 @@ int importOnce(const QString &path)
     });
 }
 
-// QXmlStreamReader straight from the file, as the importer reads it, with nothing done per token.
+// The tokenizer straight from the file, as the importer reads it, with nothing done per token.
 int tokenizeOnce(const QString &path)
 {
     return measured([&path]() -> std::optional<QString> {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return std::nullopt;
-        QXmlStreamReader reader(&file);
-        reader.setNamespaceProcessing(false);
+        Gapwise::XmlStreamTokenizer reader(&file, 256);
         qint64 tokens = 0;
-        while (!reader.atEnd()) {
-            reader.readNext();
+        while (reader.readNext() != Gapwise::XmlStreamTokenizer::EndDocument) {
+            if (reader.hasError())
+                return std::nullopt;
             ++tokens;
         }
-        if (reader.hasError())
-            return std::nullopt;
         return QString::number(tokens);
     });
 }
@@ -100,7 +99,7 @@ Run runChild(const QByteArray &program, const QList<QByteArray> &args, QByteArra
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
     posix_spawn_file_actions_addclose(&actions, pipeFds[0]);
-    QList<QByteArray> argv = QList<QByteArray>{program} + args;
+    QList<QByteArray> argv = QList<QByteArray> { program } + args;
     std::vector<char *> raw;
     for (QByteArray &a : argv)
         raw.push_back(a.data());
@@ -121,7 +120,7 @@ Run runChild(const QByteArray &program, const QList<QByteArray> &args, QByteArra
         output->append(buffer, n);
     close(pipeFds[0]);
     int status = 0;
-    rusage usage{};
+    rusage usage {};
     wait4(pid, &status, 0, &usage);
     Run run;
     run.wall = timer.nsecsElapsed() / 1e9;
@@ -150,7 +149,7 @@ int main(int argc, char **argv)
     const QList<int> sizes = GapwiseBench::benchmarkSizes(args);
     QTemporaryDir dir;
     QTextStream out(stdout);
-    out << "| testcases | file | xmllint --stream: CPU (wall) | QXmlStreamReader alone: CPU (ratio) "
+    out << "| testcases | file | xmllint --stream: CPU (wall) | XML tokenizer alone: CPU (ratio) "
            "| Gapwise import: CPU (wall) | ratio CPU (wall) | peak RSS of the import process | suggested gaps |\n"
         << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (int n : sizes) {
@@ -162,26 +161,32 @@ int main(int argc, char **argv)
         QString gaps;
         for (int i = 0; i < Repeats; ++i) {
             QByteArray ignored;
-            const Run l = runChild("xmllint", {"--stream", "--noout", path.toLocal8Bit()}, &ignored);
+            const Run l = runChild("xmllint", { "--stream", "--noout", path.toLocal8Bit() }, &ignored);
             if (l.cpu < 0) {
                 QTextStream(stderr) << "xmllint failed (apt-get install libxml2-utils)\n";
                 return 3;
             }
-            if (lint.cpu < 0 || l.cpu < lint.cpu) lint.cpu = l.cpu;
-            if (lint.wall < 0 || l.wall < lint.wall) lint.wall = l.wall;
+            if (lint.cpu < 0 || l.cpu < lint.cpu)
+                lint.cpu = l.cpu;
+            if (lint.wall < 0 || l.wall < lint.wall)
+                lint.wall = l.wall;
             // The children measure their own work (wall and CPU), without process start-up.
             QByteArray tokens;
-            if (runChild(app.applicationFilePath().toLocal8Bit(), {"--tokenize", path.toLocal8Bit()}, &tokens).cpu < 0)
+            if (runChild(app.applicationFilePath().toLocal8Bit(), { "--tokenize", path.toLocal8Bit() }, &tokens).cpu
+                < 0)
                 return 3;
             const double tokenizeCpu = tokens.trimmed().split(' ').value(1).toDouble();
-            if (tokenize.cpu < 0 || tokenizeCpu < tokenize.cpu) tokenize.cpu = tokenizeCpu;
+            if (tokenize.cpu < 0 || tokenizeCpu < tokenize.cpu)
+                tokenize.cpu = tokenizeCpu;
             QByteArray line;
-            if (runChild(app.applicationFilePath().toLocal8Bit(), {"--import", path.toLocal8Bit()}, &line).cpu < 0)
+            if (runChild(app.applicationFilePath().toLocal8Bit(), { "--import", path.toLocal8Bit() }, &line).cpu < 0)
                 return 3;
             const QList<QByteArray> parts = line.trimmed().split(' ');
             const double wall = parts.value(0).toDouble(), cpu = parts.value(1).toDouble();
-            if (import.wall < 0 || wall < import.wall) import.wall = wall;
-            if (import.cpu < 0 || cpu < import.cpu) import.cpu = cpu;
+            if (import.wall < 0 || wall < import.wall)
+                import.wall = wall;
+            if (import.cpu < 0 || cpu < import.cpu)
+                import.cpu = cpu;
             rssKb = qMax(rssKb, parts.value(2).toLong());
             gaps = QString::fromLatin1(parts.value(4));
         }

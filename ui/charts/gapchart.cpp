@@ -5,10 +5,11 @@
 
 #include "qcustomplotheader.h"
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 namespace {
-
 
 // Later phases lighter; the first phase keeps the priority's own colour.
 QColor shade(const QColor &base, int phase, int phases)
@@ -31,18 +32,26 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
     // The scale on top as well: with many gaps the plot scrolls and the bottom axis is out of sight.
     m_plot->xAxis2->setVisible(true);
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), m_plot->xAxis2,
-            qOverload<const QCPRange &>(&QCPAxis::setRange));
+        qOverload<const QCPRange &>(&QCPAxis::setRange));
     connect(adapter, &ChartDataAdapter::changed, this, &GapChart::refresh);
+    connect(adapter, &ChartDataAdapter::gapBarsChanged, this, &GapChart::updateBars);
     refresh();
 }
 
-QString GapChart::emptyText() const { return tr("No named failing tests in this report"); }
+QString GapChart::emptyText() const
+{
+    return tr("No named failing tests in this report");
+}
 
-QCPAxis *GapChart::keyAxis() const { return m_plot->yAxis; }
+QCPAxis *GapChart::keyAxis() const
+{
+    return m_plot->yAxis;
+}
 
 void GapChart::rebuild()
 {
     clearBars();
+    m_stacks.clear();
     const GapChartData &data = m_adapter->gapData();
     QStringList ids;
     QVector<double> keys;
@@ -65,7 +74,7 @@ void GapChart::rebuild()
 
     // QCPBars has one brush per plottable, so each priority gets its own stack of per-phase bars holding
     // only that priority's gaps.
-    for (Priority priority : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None}) {
+    for (Priority priority : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
         QVector<int> rows;
         for (int i = 0; i < data.gaps.size(); ++i) {
             if (data.gaps[i].priority == priority)
@@ -87,6 +96,7 @@ void GapChart::rebuild()
             if (below)
                 bars->moveAbove(below);
             below = bars;
+            m_stacks[int(priority)].append(bars);
             addBars(bars, shade(priorityColor(priority), p, data.phaseIds.size()));
         }
     }
@@ -97,17 +107,47 @@ void GapChart::rebuild()
     m_plot->yAxis->setTickLength(0, 4);
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->yAxis->setRange(-0.6, qMax(0.6, data.gaps.size() - 0.4));
+    m_maxTotal = maxTotal;
     m_plot->xAxis->setRange(0, qMax(1.0, maxTotal * 1.1));
     // At least ~1.6 lines per gap so no two titles overlap; more gaps than fit make the chart scroll.
     const int rowPixels = metrics.height() * 8 / 5;
     m_plot->setMinimumHeight(qMax(160, int(data.gaps.size()) * rowPixels + metrics.height() * 4));
 }
 
+// Tests moved between gaps: the same bars, two values each changed in place. Rebuilding every bar, label and
+// ticker for that cost as much as the move itself on 100,000 tests.
+void GapChart::updateBars(const QVector<int> &rows)
+{
+    const GapChartData &data = m_adapter->gapData();
+    for (int row : rows) {
+        if (row < 0 || row >= data.gaps.size())
+            continue;
+        const GapBar &gap = data.gaps[row];
+        const QVector<QCPBars *> stack = m_stacks.value(int(gap.priority));
+        for (int p = 0; p < stack.size(); ++p) {
+            const QSharedPointer<QCPBarsDataContainer> values = stack[p]->data();
+            // Sorted by key: the non-const iterators let the value change in place.
+            const auto it = std::lower_bound(values->begin(), values->end(), double(row),
+                [](const QCPBarsData &d, double key) { return d.key < key; });
+            if (it != values->end() && int(it->key) == row)
+                it->value = gap.failuresByPhase.value(p);
+        }
+    }
+    double maxTotal = 0;
+    for (const GapBar &gap : data.gaps)
+        maxTotal = qMax(maxTotal, double(gap.totalFailures()));
+    if (maxTotal != m_maxTotal) {
+        m_maxTotal = maxTotal;
+        m_plot->xAxis->setRange(0, qMax(1.0, maxTotal * 1.1));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 QString GapChart::legendHtml() const
 {
     const GapChartData &data = m_adapter->gapData();
     QString html = tr("<b>Failures per gap</b> &nbsp; colour = priority:");
-    for (Priority p : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None}) {
+    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
         const QString name = p == Priority::None ? tr("none") : priorityName(p);
         html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(priorityColor(p).name(), name);
     }
@@ -116,7 +156,8 @@ QString GapChart::legendHtml() const
         const QColor grey(0x70, 0x70, 0x70); // mid grey: its shades read on light and dark bases
         for (int i = 0; i < data.phaseNames.size(); ++i) {
             html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                        .arg(shade(grey, i, data.phaseNames.size()).name(), phaseShortName(data.phaseNames[i]).toHtmlEscaped());
+                        .arg(shade(grey, i, data.phaseNames.size()).name(),
+                            phaseShortName(data.phaseNames[i]).toHtmlEscaped());
         }
     }
     return html;

@@ -63,7 +63,7 @@ public:
     virtual void addCase(JUnitCase &&c) = 0;
 };
 
-// Streams `xml` (an open device of raw bytes, a file or a buffer; QXmlStreamReader honours the encoding
+// Streams `xml` (an open device of raw bytes, a file or a buffer; libxml2 honours the BOM and the encoding
 // declaration) into `doc` and `sink`. Refuses entity declarations, never reads external entities. On failure
 // fills `error` (line and column), returns false.
 bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportControl &control,

@@ -7,7 +7,7 @@ class QIODevice;
 namespace Gapwise {
 
 // Imports JUnit/xUnit XML (Ant, Surefire, pytest, jest, go-junit-report, ...) from the file's raw bytes,
-// streaming with QXmlStreamReader. Rules for names, phases and counts: docs/junit.md.
+// streaming with libxml2 (XmlStreamTokenizer). Rules for names, phases and counts: docs/junit.md.
 ImportResult importJUnit(const QByteArray &xml, const QString &displayName, const ImportControl &control = {});
 // The same from an open device, read from its start: a file streams from disk and is never held whole.
 ImportResult importJUnit(QIODevice *xml, const QString &displayName, const ImportControl &control = {});
