@@ -65,10 +65,11 @@ int runExportCommand(const QStringList &arguments)
     }
 
     Report imported, triaged;
+    QVector<QJsonObject> edits; // the edits that made `triaged`: the plan's "what the triage changed"
     QString error;
     if (fromSession) {
         // loadTriagedReport applies the edits; the plan compares with the report as imported.
-        if (!loadTriagedReport(parser.value(session), &triaged, &error)) {
+        if (!loadTriagedReport(parser.value(session), &triaged, &error, &edits)) {
             err << "gapwise: cannot open " << error << '\n';
             return ExitCode::BadInput;
         }
@@ -97,10 +98,11 @@ int runExportCommand(const QStringList &arguments)
             TriageSession carried;
             const CarryOverResult carry = carryOverTriage(carried, imported, *oldRun, comparison);
             triaged = carried.report();
+            edits = editsInForce(carried);
             digest = digestComparison(oldRun->triaged, triaged, comparison, &carry);
         }
     }
-    RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    RemediationPlan plan = buildPlan(imported, triaged, edits, QDateTime::currentDateTime());
     plan.comparison = digest;
     const QString out = parser.value(output);
     if (fmt == QLatin1String("pdf")) {
