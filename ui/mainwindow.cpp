@@ -308,7 +308,9 @@ void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
         return;
     }
     m_banner->hide();
-    m_offerBanner->hide();
+    if (m_sessionOffered) // about the report that was open; a recovery offer stays up through any load
+        m_offerBanner->hide();
+    m_sessionOffered = false;
     const bool restoring = m_sessions->isRestoring();
     setReport(report, lines);
     // Before reportLoaded: restoring re-writes this report's recovery file, which is then this window's own.
@@ -338,6 +340,7 @@ void MainWindow::offerSavedSession(const QString &reportPath)
     if (session.isEmpty())
         return;
     const QString name = QFileInfo(session).fileName();
+    m_sessionOffered = true;
     m_offerBanner->showChoice(
         tr("Your triage of %1 is saved in <b>%2</b>.").arg(report.fileName().toHtmlEscaped(), name.toHtmlEscaped()),
         { { tr("Open with your triage from %1").arg(name), [this, session] { openReport(session); } },

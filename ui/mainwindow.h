@@ -127,6 +127,7 @@ private:
     MessageBanner *m_banner = nullptr;
     MessageBanner *m_offerBanner = nullptr;
     RecoveryOffer *m_recovery = nullptr;
+    bool m_sessionOffered = false; // the offer banner shows "Open with your triage from …"
     bool m_askBeforeReplacing = false; // the import under way replaces the triage: ask once it has imported
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_chartSplitter = nullptr;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPushButton>
 
 using namespace Gapwise;
 
@@ -120,4 +121,10 @@ void RecoveryOffer::show(const QVector<Entry> &entries)
                         } });
     }
     m_banner->showChoice(text, choices);
+    if (restorable && !m_banner->choiceButtons().isEmpty()) {
+        // Restoring is one key away (and scriptable without knowing where the button is drawn).
+        QPushButton *restore = m_banner->choiceButtons().first();
+        restore->setShortcut(QKeySequence(Qt::ALT | Qt::Key_R));
+        restore->setToolTip(tr("Restore the unsaved triage (Alt+R)"));
+    }
 }
