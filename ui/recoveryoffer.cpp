@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QPushButton>
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 RecoveryOffer::RecoveryOffer(
