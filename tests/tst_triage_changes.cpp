@@ -19,7 +19,7 @@ using namespace TestSupport;
 
 namespace {
 
-QString gapTitled(const Report &r, const QString &prefix)
+QString gapIdTitled(const Report &r, const QString &prefix)
 {
     for (const Gap &g : r.gaps) {
         if (g.title.startsWith(prefix))
@@ -59,9 +59,9 @@ TEST_CASE(
     TriageSession session;
     session.load(importOrFail(seed));
     const Report &imported = session.imported();
-    const QString ws = gapTitled(imported, QStringLiteral("WebSocket Manager"));
-    const QString quality = gapTitled(imported, QStringLiteral("Quality Router"));
-    const QString router = gapTitled(imported, QStringLiteral("MessageRouter Fragmentation"));
+    const QString ws = gapIdTitled(imported, QStringLiteral("WebSocket Manager"));
+    const QString quality = gapIdTitled(imported, QStringLiteral("Quality Router"));
+    const QString router = gapIdTitled(imported, QStringLiteral("MessageRouter Fragmentation"));
     REQUIRE(!ws.isEmpty());
     REQUIRE(!quality.isEmpty());
     REQUIRE(!router.isEmpty());
@@ -159,10 +159,10 @@ TEST_CASE("Tests that change gap through a merge or a deletion are not counted a
     TriageSession session;
     session.load(importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
     const Report &imported = session.imported();
-    const QString rounding = gapTitled(imported, QStringLiteral("Currency Rounding"));
-    const QString promotion = gapTitled(imported, QStringLiteral("Promotion Engine"));
-    const QString inventory = gapTitled(imported, QStringLiteral("Inventory Reservation"));
-    const QString gateway = gapTitled(imported, QStringLiteral("Payment Gateway"));
+    const QString rounding = gapIdTitled(imported, QStringLiteral("Currency Rounding"));
+    const QString promotion = gapIdTitled(imported, QStringLiteral("Promotion Engine"));
+    const QString inventory = gapIdTitled(imported, QStringLiteral("Inventory Reservation"));
+    const QString gateway = gapIdTitled(imported, QStringLiteral("Payment Gateway"));
     REQUIRE(testsOf(imported, inventory).size() >= 1);
     session.moveTests({ testsOf(imported, rounding).first() }, promotion);
     session.renameGap(promotion, QStringLiteral("Promotion cache"));
