@@ -69,12 +69,15 @@ TEST_CASE("By phase, a created gap shows under \"Gaps without tests\" until it h
     model.setGrouping(Grouping::ByPhase);
     model.setSession(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The sample's "Payment Gateway Timeouts" names no tests: it is listed from the start.
+    const QStringList initial = emptyGroupTitles(model);
+    REQUIRE(initial == QStringList { QStringLiteral("Payment Gateway Timeouts") });
     const int rootsBefore = model.rowCount();
-    CHECK(emptyGroupTitles(model).isEmpty());
+    const QStringList withNew = initial + QStringList { QStringLiteral("Staging network timeouts") };
 
     const QString id = session.createGap(QStringLiteral("Staging network timeouts"));
-    CHECK(model.rowCount() == rootsBefore + 1);
-    CHECK(emptyGroupTitles(model) == QStringList { QStringLiteral("Staging network timeouts") });
+    CHECK(model.rowCount() == rootsBefore);
+    CHECK(emptyGroupTitles(model) == withNew);
     CHECK(gapRows(model) == allGapIds(session.report())); // every gap is a row: none counted and unseen
     const QModelIndexList rows = model.groupIndexes(NodeKind::Gap, id);
     REQUIRE(rows.size() == 1);
@@ -83,7 +86,7 @@ TEST_CASE("By phase, a created gap shows under \"Gaps without tests\" until it h
     // Moving tests into it takes it out of the group (and the group goes when it is empty).
     const QStringList tests { session.report().tests[0].id, session.report().tests[1].id };
     session.moveTests(tests, id);
-    CHECK(emptyGroupTitles(model).isEmpty());
+    CHECK(emptyGroupTitles(model) == initial);
     CHECK(model.rowCount() == rootsBefore);
     CHECK(gapRows(model) == allGapIds(session.report()));
 
@@ -96,25 +99,25 @@ TEST_CASE("By phase, a created gap shows under \"Gaps without tests\" until it h
     }
     REQUIRE(!ofFirst.isEmpty());
     session.moveTests(ofFirst, QString());
-    CHECK(emptyGroupTitles(model) == QStringList { session.report().gaps[0].title });
+    CHECK(emptyGroupTitles(model) == QStringList { session.report().gaps[0].title } + initial);
     session.undoStack()->undo();
-    CHECK(emptyGroupTitles(model).isEmpty());
+    CHECK(emptyGroupTitles(model) == initial);
     session.undoStack()->undo(); // the move into the new gap
-    CHECK(emptyGroupTitles(model) == QStringList { QStringLiteral("Staging network timeouts") });
+    CHECK(emptyGroupTitles(model) == withNew);
     session.undoStack()->undo(); // the creation
-    CHECK(emptyGroupTitles(model).isEmpty());
+    CHECK(emptyGroupTitles(model) == initial);
     CHECK(model.rowCount() == rootsBefore);
     session.undoStack()->redo();
-    CHECK(emptyGroupTitles(model) == QStringList { QStringLiteral("Staging network timeouts") });
+    CHECK(emptyGroupTitles(model) == withNew);
 
-    // Deleting and merging gaps that have tests keeps the group true.
+    // Deleting gaps, with or without tests, and merging keep the group true.
     session.deleteGap(id);
-    CHECK(emptyGroupTitles(model).isEmpty());
+    CHECK(emptyGroupTitles(model) == initial);
     session.mergeGaps(session.report().gaps[2].id, session.report().gaps[1].id);
     CHECK(gapRows(model) == allGapIds(session.report()));
     session.undoStack()->undo();
     session.undoStack()->undo();
-    CHECK(emptyGroupTitles(model) == QStringList { QStringLiteral("Staging network timeouts") });
+    CHECK(emptyGroupTitles(model) == withNew);
 
     // A fresh build says the same as the model that followed the edits.
     ReportTreeModel fresh;

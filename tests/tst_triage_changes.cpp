@@ -150,7 +150,6 @@ TEST_CASE("Edits that cancel out are no change; undone edits are none", "[plan][
         session.mergeGaps(r.gaps[2].id, first);
         session.undoStack()->undo();
     }
-    REQUIRE(session.undoStack()->count() > 0);
     CHECK_FALSE(buildPlan(session).changes.any());
 }
 
