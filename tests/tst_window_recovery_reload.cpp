@@ -30,7 +30,8 @@ namespace {
 
 QPushButton *bannerButton(MainWindow &w, const QString &text)
 {
-    for (QPushButton *b : w.offerBanner()->choiceButtons()) {
+    // Recovery is offered in the offer banner; "changed on disk" asks in the message banner.
+    for (QPushButton *b : w.offerBanner()->choiceButtons() + w.messageBanner()->choiceButtons()) {
         if (b->text() == text)
             return b;
     }
