@@ -86,10 +86,11 @@ int runExportCommand(const QStringList &arguments)
     }
 
     Report imported, triaged;
+    QVector<QJsonObject> edits; // the edits that made `triaged`: the plan's "what the triage changed"
     QString error;
     if (fromSession) {
         // loadTriagedReport applies the edits; the plan compares with the report as imported.
-        if (!loadTriagedReport(parser.value(session), &triaged, &error)) {
+        if (!loadTriagedReport(parser.value(session), &triaged, &error, &edits)) {
             err << "gapwise: cannot open " << error << '\n';
             return ExitCode::BadInput;
         }
@@ -116,10 +117,11 @@ int runExportCommand(const QStringList &arguments)
         } else {
             CarriedComparison carried = compareAndCarry(*oldRun, imported);
             triaged = std::move(carried.triaged);
+            edits = std::move(carried.edits);
             digest = std::move(carried.digest);
         }
     }
-    RemediationPlan plan = buildPlan(imported, triaged, QDateTime::currentDateTime());
+    RemediationPlan plan = buildPlan(imported, triaged, edits, QDateTime::currentDateTime());
     plan.comparison = digest;
     const QString out = parser.value(output);
     if (*fmt == PlanFormat::Pdf) {

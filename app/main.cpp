@@ -172,8 +172,8 @@ int runGui(int argc, char **argv)
     if (parser.isSet(screenshotOption))
         return runScreenshot(window, file, parser.value(screenshotOption), history);
     window.openReport(file);
-    // Work left by a crash is offered only when no file was asked for: the banner does not block either way,
-    // but a file named on the command line is what the user wants to see.
+    // Work left by a crash: with no file named, every recovery file is offered (in a banner that the sample's
+    // load does not hide); a named report's own recovery file is offered once it is loaded.
     if (files.isEmpty())
         window.offerRecovery();
     window.show();

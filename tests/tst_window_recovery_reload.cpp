@@ -30,7 +30,8 @@ namespace {
 
 QPushButton *bannerButton(MainWindow &w, const QString &text)
 {
-    for (QPushButton *b : w.messageBanner()->choiceButtons()) {
+    // Recovery is offered in the offer banner; "changed on disk" asks in the message banner.
+    for (QPushButton *b : w.offerBanner()->choiceButtons() + w.messageBanner()->choiceButtons()) {
         if (b->text() == text)
             return b;
     }
@@ -79,8 +80,8 @@ TEST_CASE("Work left by a crash is offered at start: Restore brings it back into
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
     REQUIRE(w.offerRecovery());
-    CHECK(w.messageBanner()->isVisible());
-    CHECK(w.messageBanner()->text().contains(QStringLiteral("report.md")));
+    CHECK(w.offerBanner()->isVisible());
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
     QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
     REQUIRE(restore);
     REQUIRE(bannerButton(w, QStringLiteral("Discard")));
@@ -121,15 +122,15 @@ TEST_CASE("Work left by a crash can be discarded from the banner: the recovery f
     REQUIRE(QFile::exists(work.recoveryPath));
 
     MainWindow w;
-    REQUIRE(openAndWait(w, reportPath)); // the user opened something meanwhile: it stays as it is
+    REQUIRE(openAndWait(w, reportPath)); // the user opened the report: its recovery file is offered at once
     const QJsonObject before = stateOf(*w.session());
-    REQUIRE(w.offerRecovery());
+    CHECK_FALSE(w.offerBanner()->isHidden());
     QPushButton *discard = bannerButton(w, QStringLiteral("Discard"));
     REQUIRE(discard);
     QTest::mouseClick(discard, Qt::LeftButton);
     CHECK_FALSE(QFile::exists(work.recoveryPath));
     CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
-    CHECK_FALSE(w.messageBanner()->isVisible());
+    CHECK(w.offerBanner()->isHidden());
     CHECK(stateOf(*w.session()) == before);
     CHECK_FALSE(w.isWindowModified());
     CHECK_FALSE(w.offerRecovery()); // nothing is offered twice
@@ -205,4 +206,84 @@ TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and
     file.close();
     CHECK(changedOnDisk.wait(10000));
     s->undoStack()->clear();
+}
+
+// Issue 14: `gapwise` started with no argument opens the sample and offers recovery while it is loading;
+// the end of that load used to hide the offer.
+TEST_CASE("The recovery offer made while the sample loads survives the end of the load", "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    const CrashedWork work = crashAfterTriage(copySampleReport(dir));
+    REQUIRE(QFile::exists(work.recoveryPath));
+
+    // As main() does: open the sample (here a copy on disk: the bundled one lives in the app's resources),
+    // offer recovery while it loads, show.
+    const QString sample = copySampleReport(dir, QStringLiteral("sample.md"));
+    MainWindow w;
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    REQUIRE(w.openReport(sample));
+    REQUIRE(w.offerRecovery());
+    w.show();
+    REQUIRE(loaded.wait(20000));
+    CHECK(w.offerBanner()->isVisible());
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
+    QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
+    REQUIRE(restore);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*w.session()) == work.state);
+    CHECK(w.isWindowModified());
+    w.sessionController()->closeCleanly();
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("A report named at start offers its own recovery file once it is loaded", "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const CrashedWork work = crashAfterTriage(reportPath);
+    const QString other = copySampleReport(dir, QStringLiteral("other.md"));
+
+    MainWindow w;
+    REQUIRE(openAndWait(w, other)); // another report: nothing of report.md's is offered for it
+    CHECK(w.offerBanner()->isHidden());
+    REQUIRE(openAndWait(w, reportPath));
+    CHECK_FALSE(w.offerBanner()->isHidden());
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
+    QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
+    REQUIRE(restore);
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*w.session()) == work.state);
+    CHECK(w.offerBanner()->isHidden()); // restored: the file is this window's own now, not offered again
+    w.sessionController()->closeCleanly();
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("A recovery file whose report is gone is listed with the report's path and can be discarded",
+    "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QString recoveryPath, reportPath;
+    {
+        QTemporaryDir dir;
+        reportPath = copySampleReport(dir, QStringLiteral("gone.md"));
+        recoveryPath = crashAfterTriage(reportPath).recoveryPath;
+    } // the report's folder is removed
+    REQUIRE(QFile::exists(recoveryPath));
+    REQUIRE_FALSE(QFile::exists(reportPath));
+
+    MainWindow w;
+    REQUIRE(w.offerRecovery());
+    CHECK(w.offerBanner()->text().contains(QDir::toNativeSeparators(reportPath).toHtmlEscaped()));
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("report is gone")));
+    CHECK_FALSE(bannerButton(w, QStringLiteral("Restore")));
+    QPushButton *discard = bannerButton(w, QStringLiteral("Discard"));
+    REQUIRE(discard);
+    QTest::mouseClick(discard, Qt::LeftButton);
+    CHECK_FALSE(QFile::exists(recoveryPath));
+    CHECK_FALSE(w.offerRecovery());
 }

@@ -14,11 +14,13 @@
 #include "importrunner.h"
 #include "messagebanner.h"
 #include "phasechart.h"
+#include "recentfiles.h"
+#include "recoveryoffer.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
-#include "recentfiles.h"
 #include "selectionlinker.h"
 #include "sessioncontroller.h"
+#include "sessionfile.h"
 #include "triageactions.h"
 #include "triagesession.h"
 #include "windowstate.h"
@@ -68,6 +70,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setSession(m_session); // the tree shows the triaged report and follows every edit
     m_sessions = new SessionController(m_session, this);
     buildViews();
+    m_recovery = new RecoveryOffer(
+        m_sessions->autosaver(), m_offerBanner, [this](const QString &p) { restoreRecovery(p); }, this);
     m_comparison = new ComparisonMode(m_session, m_model, {m_tree, m_filterBar, m_gapChart, m_chartSplitter}, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     buildActions();
@@ -88,6 +92,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary);
     connect(m_sessions, &SessionController::sessionPathChanged, this, &MainWindow::updateTitle);
+    connect(m_sessions, &SessionController::sessionPathChanged, this, [this](const QString &path) {
+        if (!path.isEmpty())
+            m_recent->add(path); // a saved session is in Open Recent at once, not after it is next opened
+    });
     connect(m_sessions, &SessionController::aboutToUseTriage, m_gapEditor, &GapEditor::commitPending);
     connect(m_sessions, &SessionController::failed, this, [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
     connect(m_sessions, &SessionController::editsNotApplied, this, [this](const QStringList &lines) {
@@ -116,18 +124,17 @@ MainWindow::~MainWindow()
 
 bool MainWindow::offerRecovery()
 {
-    return m_sessions->offerRecovery(m_banner, [this](const QString &path) { restoreRecovery(path); });
+    return m_recovery->offerAny();
 }
 
 bool MainWindow::restoreRecovery(const QString &recoveryPath)
 {
     QString reportPath, error;
-    if (!m_sessions->maybeDiscard())
-        return false;
     if (!m_sessions->prepareRecovery(recoveryPath, &reportPath, &error)) {
         m_banner->showError(tr("Could not restore %1 — %2").arg(recoveryPath, error).toHtmlEscaped());
         return false;
     }
+    m_askBeforeReplacing = true;
     m_runner->start(reportPath);
     return true;
 }
@@ -135,6 +142,7 @@ bool MainWindow::restoreRecovery(const QString &recoveryPath)
 void MainWindow::reloadReport()
 {
     m_sessions->prepareReload();
+    m_askBeforeReplacing = false; // the triage is kept, replayed on the new run
     m_runner->start(m_sessions->reportPath());
 }
 
@@ -204,11 +212,14 @@ void MainWindow::buildViews()
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;
+    m_offerBanner = new MessageBanner;
+    m_offerBanner->setObjectName(QStringLiteral("offerBanner"));
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_offerBanner);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
 
@@ -268,7 +279,9 @@ void MainWindow::buildStatusBar()
 
 bool MainWindow::openReport(const QString &path)
 {
-    if (path.isEmpty() || !m_sessions->maybeDiscard())
+    // The file is read first and the "save changes?" question asked once it imported (onLoaded): a file
+    // that cannot be read never costs the open triage, and the answer means what it says.
+    if (path.isEmpty())
         return false;
     QString reportPath = path;
     if (SessionController::isSessionFile(path)) {
@@ -278,18 +291,60 @@ bool MainWindow::openReport(const QString &path)
             return false;
         }
     }
+    m_askBeforeReplacing = true;
     m_runner->start(reportPath);
     return true;
 }
 
 void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
 {
+    const QString path = m_runner->currentPath();
+    if (m_askBeforeReplacing && !m_sessions->maybeDiscard()) {
+        m_sessions->cancelPending();
+        m_statusLabel->setText(m_reportSummary);
+        statusBar()->showMessage(
+            tr("%1 was not opened: the open triage is kept").arg(QFileInfo(path).fileName()), 8000);
+        emit openDeclined(path);
+        return;
+    }
     m_banner->hide();
+    if (m_sessionOffered) // about the report that was open; a recovery offer stays up through any load
+        m_offerBanner->hide();
+    m_sessionOffered = false;
+    const bool restoring = m_sessions->isRestoring();
     setReport(report, lines);
-    m_sessions->reportLoaded(m_runner->currentPath());
-    if (!m_runner->currentPath().isEmpty())
-        m_recent->add(m_sessions->sessionPath().isEmpty() ? m_runner->currentPath() : m_sessions->sessionPath());
+    // Before reportLoaded: restoring re-writes this report's recovery file, which is then this window's own.
+    const bool recoveryOffered = !restoring && m_recovery->offerFor(path);
+    m_sessions->reportLoaded(path);
+    if (!path.isEmpty())
+        m_recent->add(m_sessions->sessionPath().isEmpty() ? path : m_sessions->sessionPath());
+    if (!recoveryOffered && !restoring && m_sessions->sessionPath().isEmpty())
+        offerSavedSession(path);
     emit reportLoaded();
+}
+
+// A plain report for which a session was saved (beside it, or in Open Recent): the triage is not lost,
+// and the window says where it is.
+void MainWindow::offerSavedSession(const QString &reportPath)
+{
+    if (reportPath.startsWith(QLatin1Char(':')))
+        return;
+    const QFileInfo report(reportPath);
+    QStringList candidates;
+    for (const QString &recent : m_recent->files()) {
+        if (SessionController::isSessionFile(recent))
+            candidates << recent;
+    }
+    candidates << report.absolutePath() + QLatin1Char('/') + report.completeBaseName() + QStringLiteral(".gapwise");
+    const QString session = Gapwise::savedSessionFor(report.absoluteFilePath(), candidates);
+    if (session.isEmpty())
+        return;
+    const QString name = QFileInfo(session).fileName();
+    m_sessionOffered = true;
+    m_offerBanner->showChoice(
+        tr("Your triage of %1 is saved in <b>%2</b>.").arg(report.fileName().toHtmlEscaped(), name.toHtmlEscaped()),
+        { { tr("Open with your triage from %1").arg(name), [this, session] { openReport(session); } },
+            { tr("Not now"), [] {} } });
 }
 
 void MainWindow::onFailed(const ImportError &error)
@@ -297,6 +352,7 @@ void MainWindow::onFailed(const ImportError &error)
     // Non-modal: the previous report stays open and usable behind the banner.
     const QString text = tr("Could not open %1 — %2").arg(QFileInfo(error.file).fileName(), error.toString());
     m_banner->showError(text.toHtmlEscaped());
+    m_sessions->cancelPending(); // a session or recovery file waiting for this report opens nothing
     m_statusLabel->setText(m_reportSummary);
     statusBar()->showMessage(tr("Import failed"), 5000);
     emit importFailed(error.toString());

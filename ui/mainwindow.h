@@ -21,6 +21,7 @@ class ImportRunner;
 class MessageBanner;
 class PhaseChart;
 class RecentFiles;
+class RecoveryOffer;
 class SelectionLinker;
 class SessionController;
 class TriageActions;
@@ -47,7 +48,8 @@ public:
     // false when the user cancelled.
     bool openReport(const QString &path);
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
-    // A recovery file from a crash, offered in the banner (does not block); true when there is one.
+    // Recovery files from a crash, offered in the offer banner (does not block); true when there is one.
+    // Each loaded report's own recovery file is offered too (onLoaded), whatever opened it.
     bool offerRecovery();
     bool restoreRecovery(const QString &recoveryPath);
     // Re-imports the open report (it changed on disk) and re-applies the current triage to it.
@@ -72,6 +74,8 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     DetailsPane *detailsPane() const { return m_details; }
     MessageBanner *messageBanner() const { return m_banner; }
+    // Offers that outlive an import (restore a crash's work, open a report with its saved triage).
+    MessageBanner *offerBanner() const { return m_offerBanner; }
     ImportRunner *importRunner() const { return m_runner; }
     SelectionLinker *selectionLinker() const { return m_linker; }
     ExportActions *exportActions() const { return m_exports; }
@@ -83,6 +87,8 @@ public:
 signals:
     void reportLoaded();
     void importFailed(const QString &message);
+    // A file imported, but the user kept the open triage when asked (Cancel, or a failed Save).
+    void openDeclined(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -97,6 +103,7 @@ private:
     void saveSettings() const;
     void onLoaded(const Gapwise::Report &report, const Gapwise::SourceLines &lines);
     void onFailed(const Gapwise::ImportError &error);
+    void offerSavedSession(const QString &reportPath);
     void openFileDialog();
     void compareFileDialog();
     void setGrouping(int grouping);
@@ -118,6 +125,10 @@ private:
     DetailsPane *m_details = nullptr;
     DiagnosticsPanel *m_diagnostics = nullptr;
     MessageBanner *m_banner = nullptr;
+    MessageBanner *m_offerBanner = nullptr;
+    RecoveryOffer *m_recovery = nullptr;
+    bool m_sessionOffered = false; // the offer banner shows "Open with your triage from …"
+    bool m_askBeforeReplacing = false; // the import under way replaces the triage: ask once it has imported
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_chartSplitter = nullptr;
     QDockWidget *m_detailsDock = nullptr;

@@ -1,7 +1,6 @@
 #include "sessioncontroller.h"
 
 #include "autosaver.h"
-#include "messagebanner.h"
 #include "sessionfile.h"
 #include "triagecommands.h"
 #include "triagesession.h"
@@ -48,7 +47,7 @@ bool SessionController::prepareSession(const QString &sessionPath, QString *repo
         return false;
     m_pendingReport = QFileInfo(file->resolvedReportPath()).absoluteFilePath();
     m_pendingEdits = file->edits;
-    m_sessionPath = QFileInfo(sessionPath).absoluteFilePath();
+    m_pendingSession = QFileInfo(sessionPath).absoluteFilePath(); // the open session stays until the report arrives
     *reportPath = m_pendingReport;
     return true;
 }
@@ -57,19 +56,19 @@ void SessionController::reportLoaded(const QString &reportPath)
 {
     const QString absolute = reportPath.startsWith(QLatin1Char(':')) ? reportPath : QFileInfo(reportPath).absoluteFilePath();
     m_reportPath = absolute;
-    if (absolute == m_pendingReport && !m_pendingEdits.isEmpty()) {
+    const bool prepared = absolute == m_pendingReport;
+    if (prepared && !m_pendingEdits.isEmpty())
         replay(m_pendingEdits);
-    } else if (absolute != m_pendingReport) {
-        m_sessionPath.clear(); // a plain report: a new, unsaved triage
-    }
+    // A plain report is a new, unsaved triage; restored work is not saved anywhere yet.
+    m_sessionPath = prepared ? m_pendingSession : QString();
     if (m_keepModified)
         m_session->undoStack()->resetClean();
-    const bool restored = m_recovering;
-    if (restored)
-        m_sessionPath.clear(); // restored work is not saved anywhere yet
-    m_keepModified = m_recovering = false;
-    m_pendingReport.clear();
-    m_pendingEdits.clear();
+    const bool restored = m_recovering && prepared;
+    if (restored) {
+        m_sessionPath.clear();
+        QFile::remove(m_pendingRecovery); // its work is in the window now (and autosaved again below)
+    }
+    cancelPending();
     Q_EMIT sessionPathChanged(m_sessionPath);
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
@@ -85,40 +84,30 @@ void SessionController::reportLoaded(const QString &reportPath)
 
 bool SessionController::prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error)
 {
-    const QString saved = m_sessionPath;
     if (!prepareSession(recoveryPath, reportPath, error))
         return false;
-    m_sessionPath = saved;
+    m_pendingSession.clear();
+    m_pendingRecovery = recoveryPath; // kept until the work is in the window: the open may still be declined
     m_recovering = m_keepModified = true;
-    QFile::remove(recoveryPath); // the autosaver writes a fresh one after the next edit
     return true;
+}
+
+void SessionController::cancelPending()
+{
+    m_keepModified = m_recovering = false;
+    m_pendingReport.clear();
+    m_pendingSession.clear();
+    m_pendingRecovery.clear();
+    m_pendingEdits.clear();
 }
 
 void SessionController::prepareReload()
 {
     Q_EMIT aboutToUseTriage();
     m_pendingReport = m_reportPath;
+    m_pendingSession = m_sessionPath;
     m_pendingEdits = currentEdits();
     m_keepModified = isModified();
-}
-
-bool SessionController::offerRecovery(MessageBanner *banner, const std::function<void(const QString &)> &open)
-{
-    const QStringList files = Autosaver::pendingRecoveryFiles();
-    if (files.isEmpty())
-        return false;
-    const QString newest = files.first();
-    QString why;
-    const auto file = readSessionFile(newest, &why);
-    const QString report = file ? QFileInfo(file->resolvedReportPath()).fileName() : QFileInfo(newest).fileName();
-    banner->showChoice(tr("Gapwise found unsaved triage of <b>%1</b> from a session that did not close cleanly.")
-                           .arg(report.toHtmlEscaped()),
-                       {{tr("Restore"), [open, newest] { open(newest); }},
-                        {tr("Discard"), [files] {
-                             for (const QString &f : files)
-                                 QFile::remove(f);
-                         }}});
-    return true;
 }
 
 QVector<QJsonObject> SessionController::currentEdits() const

@@ -9,7 +9,6 @@
 
 class QFileSystemWatcher;
 class QWidget;
-class MessageBanner;
 
 namespace Gapwise {
 class Autosaver;
@@ -41,6 +40,7 @@ public:
 
     QString sessionPath() const { return m_sessionPath; }
     QString reportPath() const { return m_reportPath; }
+    bool isRestoring() const { return m_recovering; } // the import under way brings back a recovery file
     bool isModified() const;
     bool saveTo(const QString &path, QString *error);
     bool save();   // to the open session file, or asks for one
@@ -54,13 +54,13 @@ public:
 
     Gapwise::Autosaver *autosaver() const { return m_autosaver; }
 
-    // Recovery: a recovery file left by a crash is offered in the banner (Restore / Discard), never in a
-    // modal dialog, so startup, --screenshot and tests never block. Restoring opens it like a session whose
-    // edits are not saved yet.
-    bool offerRecovery(MessageBanner *banner, const std::function<void(const QString &)> &open);
+    // Recovery (offered by RecoveryOffer): restoring opens a recovery file like a session whose edits are
+    // not saved yet.
     bool prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error);
     // Reload: the report changed on disk; keeps the current edits to replay on the re-imported report.
     void prepareReload();
+    // The prepared open did not happen (its import failed, or the user kept the open triage): forget it.
+    void cancelPending();
 
 Q_SIGNALS:
     // Before the triage is saved, reloaded or judged (the "save changes?" question): editors commit what
@@ -81,6 +81,8 @@ private:
     QString m_sessionPath;
     QString m_reportPath;
     QString m_pendingReport; // the report a prepared session is waiting for
+    QString m_pendingSession; // the session file that becomes the open one once its report arrives
+    QString m_pendingRecovery; // the recovery file being restored, removed once its work is in the window
     QVector<QJsonObject> m_pendingEdits;
     QFuture<QString> m_sha; // hashed off the GUI thread when the report arrives
     std::function<Answer()> m_ask;

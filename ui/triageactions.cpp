@@ -75,7 +75,7 @@ void TriageActions::fillEditMenu(QMenu *edit)
         bool ok = false;
         const QString title = QInputDialog::getText(m_window, tr("New Gap"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
         if (ok)
-            m_session->createGap(title);
+            createGap(title);
     });
     QAction *accept = edit->addAction(tr("&Accept Suggested Gap"), this, [this] { m_session->acceptSuggestedGap(currentGapId()); });
     auto update = [this, accept] { accept->setEnabled(currentGapIsSuggested()); };
@@ -120,6 +120,20 @@ QString TriageActions::currentGapId(bool *isGap) const
 void TriageActions::moveSelectionTo(const QString &gapId)
 {
     m_session->moveTests(selectedTestIds(), gapId);
+}
+
+QString TriageActions::createGap(const QString &title)
+{
+    const QString id = m_session->createGap(title);
+    const QModelIndexList rows = m_proxy->reportModel()->groupIndexes(NodeKind::Gap, id);
+    if (!id.isEmpty() && !rows.isEmpty()) {
+        const QModelIndex row = m_proxy->mapFromSource(rows.first());
+        if (row.parent().isValid())
+            m_tree->expand(row.parent());
+        m_tree->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_tree->scrollTo(row);
+    }
+    return id;
 }
 
 void TriageActions::moveSelectionToNewGap(const QString &title)

@@ -31,6 +31,9 @@ public:
     void moveSelectionTo(const QString &gapId);
     void moveSelectionToNewGap(const QString &title = QString()); // asks for a title when empty
     void pickGapForSelection(); // Ctrl+M: a type-to-filter list of gaps
+    // Edit › Create Gap: the new gap's row becomes current and selected, in either grouping (by phase it
+    // is under "Gaps without tests" until it has tests). Returns its id.
+    QString createGap(const QString &title);
     QMenu *buildContextMenu(QWidget *parent);
 
 private:

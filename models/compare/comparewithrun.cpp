@@ -2,6 +2,7 @@
 
 #include "runcomparison.h"
 #include "triagecarryover.h"
+#include "triagechanges.h"
 #include "triagesession.h"
 
 namespace Gapwise {
@@ -13,6 +14,7 @@ CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &import
     const CarryOverResult carried = carryOverTriage(session, imported, oldRun, comparison);
     CarriedComparison result;
     result.triaged = session.report();
+    result.edits = editsInForce(session);
     result.digest = digestComparison(oldRun.triaged, result.triaged, comparison, &carried);
     return result;
 }

@@ -4,6 +4,9 @@
 #include "report.h"
 #include "triagedrun.h"
 
+#include <QJsonObject>
+#include <QVector>
+
 
 namespace Gapwise {
 
@@ -11,7 +14,8 @@ namespace Gapwise {
 struct CarriedComparison
 {
     Report triaged;          // the run with the carried triage applied
-    ComparisonDigest digest; // what changed, and what of the triage carried over
+    QVector<QJsonObject> edits; // the carried triage as edits in force: the plan's "what the triage changed"
+    ComparisonDigest digest;    // what changed, and what of the triage carried over
 };
 
 // The pipeline the command line and the window's comparison view share: match `imported` against the

@@ -38,59 +38,24 @@ QVector<PlanTestGroup> groupByPhase(const Report &report, const QVector<TestCase
     return groups;
 }
 
-TriageChanges diff(const Report &imported, const Report &triaged)
-{
-    TriageChanges c;
-    for (int i = 0; i < triaged.tests.size() && i < imported.tests.size(); ++i) {
-        if (triaged.tests[i].gapId != imported.tests[i].gapId)
-            ++c.movedTests;
-    }
-    for (const Gap &g : triaged.gaps) {
-        const int before = imported.gapIndex(g.id);
-        if (before < 0)
-            c.createdGaps.append(g.title);
-        else if (imported.gaps[before].title != g.title)
-            c.renamedGaps.append(imported.gaps[before].title + QStringLiteral(" → ") + g.title);
-    }
-    for (const Gap &g : imported.gaps) {
-        if (triaged.gapIndex(g.id) >= 0)
-            continue;
-        // Where did its tests go? All to one gap: a merge; otherwise a deletion.
-        QString into;
-        bool single = true;
-        for (int i = 0; i < imported.tests.size() && i < triaged.tests.size(); ++i) {
-            if (imported.tests[i].gapId != g.id)
-                continue;
-            const QString now = triaged.tests[i].gapId;
-            if (into.isEmpty())
-                into = now;
-            else if (into != now)
-                single = false;
-        }
-        const int target = triaged.gapIndex(into);
-        if (single && target >= 0)
-            c.mergedGaps.append(g.title + QStringLiteral(" → ") + triaged.gaps[target].title);
-        else
-            c.deletedGaps.append(g.title);
-    }
-    return c;
-}
-
 } // namespace
-
-bool TriageChanges::any() const
-{
-    return movedTests > 0 || !createdGaps.isEmpty() || !mergedGaps.isEmpty() || !deletedGaps.isEmpty()
-        || !renamedGaps.isEmpty();
-}
 
 RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt)
 {
-    return buildPlan(session.imported(), session.report(), exportedAt);
+    return buildPlan(session.imported(), session.report(), editsInForce(session), exportedAt);
 }
 
-RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTime &exportedAt)
+RemediationPlan buildPlan(const Report &imported, const Report &triaged, const QDateTime &exportedAt)
 {
+    return buildPlan(imported, triaged, {}, exportedAt);
+}
+
+RemediationPlan buildPlan(
+    const Report &imported, const Report &r, const QVector<QJsonObject> &edits, const QDateTime &exportedAt)
+{
+    const TriageSummary summary = summarizeEdits(imported, r, edits);
+    // A gap id as the report's remediation items name it → the gap that holds its tests now.
+    auto current = [&](const QString &id) { return summary.mergedInto.value(id, id); };
     RemediationPlan plan;
     plan.title = r.title;
     plan.date = r.date;
@@ -119,10 +84,21 @@ RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTi
         plan.phases.append(pp);
     }
 
+    // Actions match gap titles; a merged gap's title still names its actions, which follow it.
     TitleMatcher matcher;
     QStringList titles;
-    for (const Gap &g : r.gaps)
-        titles.append(g.title);
+    QVector<int> planGapOfTitle;
+    for (int i = 0; i < r.gaps.size(); ++i) {
+        titles.append(r.gaps[i].title);
+        planGapOfTitle.append(i);
+    }
+    for (const Gap &merged : imported.gaps) { // in report order, so ties resolve the same way every time
+        const int to = summary.mergedInto.contains(merged.id) ? r.gapIndex(summary.mergedInto.value(merged.id)) : -1;
+        if (to >= 0) {
+            titles.append(merged.title);
+            planGapOfTitle.append(to);
+        }
+    }
     matcher.setTitles(titles);
     for (const Gap &g : r.gaps) {
         PlanGap pg;
@@ -131,7 +107,8 @@ RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTi
         pg.failures = int(failing.size());
         pg.testsByPhase = groupByPhase(r, failing);
         for (const RemediationItem &item : r.remediation) {
-            if (item.gapIds.contains(g.id))
+            if (std::any_of(
+                    item.gapIds.cbegin(), item.gapIds.cend(), [&](const QString &id) { return current(id) == g.id; }))
                 pg.remediation.append(item);
         }
         plan.gaps.append(pg);
@@ -139,10 +116,11 @@ RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTi
     for (const RecommendedAction &a : r.actions) {
         const int gap = matcher.bestMatch(a.title + QLatin1Char(' ') + a.steps.join(QLatin1Char(' ')), 1.5);
         if (gap >= 0)
-            plan.gaps[gap].actions.append(a);
+            plan.gaps[planGapOfTitle[gap]].actions.append(a);
     }
     for (const RemediationItem &item : r.remediation) {
-        const bool linked = std::any_of(item.gapIds.cbegin(), item.gapIds.cend(), [&](const QString &id) { return r.gapIndex(id) >= 0; });
+        const bool linked = std::any_of(
+            item.gapIds.cbegin(), item.gapIds.cend(), [&](const QString &id) { return r.gapIndex(current(id)) >= 0; });
         if (!linked)
             plan.otherRemediation.append(item);
     }
@@ -154,7 +132,7 @@ RemediationPlan buildPlan(const Report &imported, const Report &r, const QDateTi
     const QVector<TestCase> unassigned = failingByGap.value(QString());
     plan.unassignedFailures = int(unassigned.size());
     plan.unassigned = groupByPhase(r, unassigned);
-    plan.changes = diff(imported, r);
+    plan.changes = summary.changes;
     return plan;
 }
 

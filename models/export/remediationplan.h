@@ -2,6 +2,7 @@
 
 #include "comparisondigest.h"
 #include "report.h"
+#include "triagechanges.h"
 
 #include <QDateTime>
 
@@ -36,16 +37,6 @@ struct PlanGap
     QVector<PlanTestGroup> testsByPhase;
 };
 
-struct TriageChanges
-{
-    int movedTests = 0;
-    QStringList createdGaps;
-    QStringList mergedGaps;  // "A → B"
-    QStringList deletedGaps;
-    QStringList renamedGaps; // "old → new"
-    bool any() const;
-};
-
 struct RemediationPlan
 {
     QString title;
@@ -58,7 +49,7 @@ struct RemediationPlan
     QVector<PlanTestGroup> unassigned;   // failing tests in no gap, by phase
     int unassignedFailures = 0;
     int unnamedFailures = 0;             // counted by the report, not named
-    QVector<RemediationItem> otherRemediation; // items linked to no gap
+    QVector<RemediationItem> otherRemediation; // items linked to no gap (a merged gap's follow it)
     TriageChanges changes;
     // What changed since an earlier run, when one is compared (CLI --compare, the window's comparison mode).
     // buildPlan leaves it empty: whoever compares sets it, and every writer renders it.
@@ -66,6 +57,10 @@ struct RemediationPlan
 };
 
 RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt = QDateTime::currentDateTime());
+// `edits` are the edits that made `triaged` from `imported` (a session file's, as replayed): what the triage
+// changed is read from them. Without edits the plan states no change.
+RemediationPlan buildPlan(
+    const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits, const QDateTime &exportedAt);
 RemediationPlan buildPlan(const Report &imported, const Report &triaged, const QDateTime &exportedAt);
 
 } // namespace Gapwise

@@ -75,11 +75,53 @@ void ReportTreeModel::followGapInserted(int index)
         endInsertRows();
         return;
     }
-    // By phase a gap is a second-level row only where it has tests; a new gap has none yet.
+    // By phase a gap is a second-level row where it has tests; a new gap has none yet, so it shows under
+    // "Gaps without tests" until tests are moved into it.
     m_report.gaps.insert(index, gap);
     reindexGaps();
     shiftGapRefs(index, 1);
+    syncEmptyGap(index);
     Q_EMIT triageChanged();
+}
+
+void ReportTreeModel::syncEmptyGap(int gapRef)
+{
+    if (m_grouping != Grouping::ByPhase || gapRef < 0)
+        return;
+    GroupNode *empty
+        = !m_tree.roots.empty() && m_tree.roots.back()->ref == EmptyGapsRef ? m_tree.roots.back().get() : nullptr;
+    bool hasTests = false;
+    for (const auto &top : m_tree.roots) {
+        for (const auto &mid : top->children)
+            hasTests = hasTests || (top->ref != EmptyGapsRef && mid->ref == gapRef && !mid->tests.empty());
+    }
+    GroupNode *listed = nullptr;
+    if (empty) {
+        for (const auto &child : empty->children)
+            listed = child->ref == gapRef ? child.get() : listed;
+    }
+    if (!hasTests && !listed) {
+        if (!empty) {
+            const int row = int(m_tree.roots.size());
+            beginInsertRows({}, row, row);
+            auto node = std::make_unique<GroupNode>();
+            node->kind = NodeKind::Phase;
+            node->ref = EmptyGapsRef;
+            node->row = row;
+            empty = node.get();
+            m_tree.roots.push_back(std::move(node));
+            endInsertRows();
+        }
+        ensureChild(empty, NodeKind::Gap, gapRef);
+    } else if (hasTests && listed) {
+        const int row = listed->row;
+        beginRemoveRows(indexOfGroup(empty), row, row);
+        empty->children.erase(empty->children.begin() + row);
+        for (size_t r = size_t(row); r < empty->children.size(); ++r)
+            empty->children[r]->row = int(r);
+        endRemoveRows();
+        removeIfEmpty(empty);
+    }
 }
 
 void ReportTreeModel::followGapRemoved(int index)
@@ -97,6 +139,22 @@ void ReportTreeModel::followGapRemoved(int index)
         Q_EMIT triageChanged();
         endRemoveRows();
         return;
+    }
+    // The commands empty a gap before removing it: by phase it is listed under "Gaps without tests".
+    if (!m_tree.roots.empty() && m_tree.roots.back()->ref == EmptyGapsRef) {
+        GroupNode *empty = m_tree.roots.back().get();
+        for (const auto &child : empty->children) {
+            if (child->ref != index)
+                continue;
+            const int row = child->row;
+            beginRemoveRows(indexOfGroup(empty), row, row);
+            empty->children.erase(empty->children.begin() + row);
+            for (size_t r = size_t(row); r < empty->children.size(); ++r)
+                empty->children[r]->row = int(r);
+            endRemoveRows();
+            removeIfEmpty(empty);
+            break;
+        }
     }
     m_report.gaps.remove(index);
     reindexGaps();
@@ -226,7 +284,15 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
         Q_EMIT dataChanged(index(it->first, 0, parent), index(it->second, columnCount() - 1, parent),
                            {Qt::FontRole, Qt::ToolTipRole});
     }
-    // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change.
+    // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change;
+    // 5. by phase, gaps that lost their last test or got their first one change "Gaps without tests".
+    QSet<int> gapsTouched;
+    if (m_grouping == Grouping::ByPhase) {
+        for (int i : tests) {
+            gapsTouched.insert(m_tree.testLocations[size_t(i)].group->ref);
+            gapsTouched.insert(m_report.tests[i].gapId.isEmpty() ? -1 : m_gapIndex.value(m_report.tests[i].gapId, -1));
+        }
+    }
     std::vector<std::pair<int, GroupNode *>> moves;
     moves.reserve(size_t(tests.size()));
     QSet<int> seen; // a command may name a test twice; it moves once
@@ -279,6 +345,8 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
         else
             emitGroupChanged(p);
     }
+    for (int gapRef : std::as_const(gapsTouched))
+        syncEmptyGap(gapRef);
 }
 
 // `moves` is sorted by source group, then row descending: moving a run leaves the rows still to move in place.

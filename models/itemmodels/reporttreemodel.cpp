@@ -24,6 +24,7 @@ ReportTreeModel::~ReportTreeModel() = default;
 
 QString ReportTreeModel::unassignedTitle() { return unassignedGroupTitle(); }
 QString ReportTreeModel::noPhaseTitle() { return noPhaseGroupTitle(); }
+QString ReportTreeModel::emptyGapsTitle() { return tr("Gaps without tests"); }
 
 void ReportTreeModel::setReport(Report report)
 {
@@ -161,8 +162,11 @@ QModelIndex ReportTreeModel::topLevelIndex(NodeKind kind, const QString &id) con
         return {};
     if (ref >= 0)
         return index(ref, 0); // real groups are the first rows, in report order
-    const GroupNode *last = m_tree.roots.back().get();
-    return last->ref < 0 ? indexOfGroup(last) : QModelIndex();
+    for (auto it = m_tree.roots.rbegin(); it != m_tree.roots.rend() && (*it)->ref < 0; ++it) {
+        if ((*it)->ref == -1) // "No phase" / "Unassigned", not "Gaps without tests"
+            return indexOfGroup(it->get());
+    }
+    return {};
 }
 
 QModelIndexList ReportTreeModel::groupIndexes(NodeKind kind, const QString &id) const
@@ -273,6 +277,8 @@ QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
 
 QString ReportTreeModel::groupName(const GroupNode *node) const
 {
+    if (node->ref == EmptyGapsRef)
+        return emptyGapsTitle();
     if (node->ref < 0)
         return node->kind == NodeKind::Gap ? unassignedTitle() : noPhaseTitle();
     return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].title : m_report.phases[node->ref].name;

@@ -88,6 +88,7 @@ public:
 
     static QString unassignedTitle();
     static QString noPhaseTitle();
+    static QString emptyGapsTitle(); // by phase: the group of gaps that have no tests
 
 Q_SIGNALS:
     // A triage edit changed gap indices, gap titles or tests' gaps. Sent before the row signals end, so a
@@ -113,6 +114,7 @@ private:
     void moveRuns(const std::vector<std::pair<int, GroupNode *>> &moves);
     void moveAsLayoutChange(const std::vector<std::pair<int, GroupNode *>> &moves);
     void removeIfEmpty(GroupNode *group);
+    void syncEmptyGap(int gapRef); // by phase: the gap is under "Gaps without tests" exactly when it has no tests
     void shiftGapRefs(int from, int delta);
     void reindexGaps();
     void emitGroupChanged(GroupNode *group);

@@ -124,6 +124,32 @@ ReportTree buildReportTree(const Report &report, Grouping grouping)
         mid->tally.add(status);
         mid->parent->tally.add(status);
     }
+    if (byPhase) {
+        std::vector<char> hasTests(size_t(gapCount), 0);
+        for (const auto &r : refs) {
+            if (r.second >= 0)
+                hasTests[size_t(r.second)] = 1;
+        }
+        std::unique_ptr<GroupNode> empty;
+        for (int g = 0; g < gapCount; ++g) {
+            if (hasTests[size_t(g)])
+                continue;
+            if (!empty) {
+                empty = std::make_unique<GroupNode>();
+                empty->kind = NodeKind::Phase;
+                empty->ref = EmptyGapsRef;
+                empty->row = int(tree.roots.size());
+            }
+            auto node = std::make_unique<GroupNode>();
+            node->kind = NodeKind::Gap;
+            node->ref = g;
+            node->row = int(empty->children.size());
+            node->parent = empty.get();
+            empty->children.push_back(std::move(node));
+        }
+        if (empty)
+            tree.roots.push_back(std::move(empty));
+    }
     return tree;
 }
 

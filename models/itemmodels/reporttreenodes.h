@@ -42,6 +42,10 @@ struct GroupNode
 
 enum class Grouping { ByPhase, ByGap };
 
+// By phase, a gap is a row only under the phases of its tests; gaps without tests (a gap just created) sit
+// under this last top-level group instead, so they can be seen, selected and dropped on.
+constexpr int EmptyGapsRef = -2;
+
 // Where a test sits in the built tree, so a test (or a selection) maps to an index without searching.
 struct TestLocation
 {
@@ -56,7 +60,8 @@ struct ReportTree
 };
 
 // Builds the two-level grouping in O(tests). Phases and gaps keep report order; the synthetic "No phase" /
-// "Unassigned" group comes last. Top-level phases and gaps appear even without named tests.
+// "Unassigned" group comes last. Top-level phases and gaps appear even without named tests; by phase, the
+// "Gaps without tests" group (EmptyGapsRef) follows when a gap has no tests.
 ReportTree buildReportTree(const Report &report, Grouping grouping);
 
 } // namespace Gapwise

@@ -56,6 +56,7 @@ bool Autosaver::saveNow(QString *error)
             *error = why;
         return false;
     }
+    m_written.insert(m_recoveryPath);
     Q_EMIT saved(m_recoveryPath);
     return true;
 }

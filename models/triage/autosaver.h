@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace Gapwise {
@@ -27,6 +28,8 @@ public:
     static QString recoveryDirectory();
     static QString recoveryPathFor(const QString &reportPath);
     static QStringList pendingRecoveryFiles();
+    // Whether this autosaver wrote that file: its own work, not work left by a crash.
+    bool hasWritten(const QString &path) const { return m_written.contains(path); }
 
 Q_SIGNALS:
     void saved(const QString &recoveryPath);
@@ -38,6 +41,7 @@ private:
     QString m_reportPath;
     QString m_reportSha256;
     QString m_recoveryPath;
+    QSet<QString> m_written;
 };
 
 } // namespace Gapwise

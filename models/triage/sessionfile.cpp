@@ -1,6 +1,7 @@
 #include "sessionfile.h"
 
 #include "importer.h"
+#include "triagechanges.h"
 #include "triagecommands.h"
 #include "triagesession.h"
 
@@ -177,7 +178,21 @@ QString SessionFile::resolvedReportPath() const
     return reportPath.isEmpty() ? relativeReportPath : reportPath;
 }
 
-bool loadTriagedReport(const QString &sessionPath, Report *report, QString *error)
+QString savedSessionFor(const QString &reportPath, const QStringList &candidates)
+{
+    const QString wanted = QFileInfo(reportPath).absoluteFilePath();
+    for (const QString &candidate : candidates) {
+        if (!QFileInfo(candidate).isFile())
+            continue;
+        QString why;
+        const auto file = readSessionFile(candidate, &why);
+        if (file && QFileInfo(file->resolvedReportPath()).absoluteFilePath() == wanted)
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    return {};
+}
+
+bool loadTriagedReport(const QString &sessionPath, Report *report, QString *error, QVector<QJsonObject> *applied)
 {
     const auto file = readSessionFile(sessionPath, error);
     if (!file)
@@ -192,6 +207,8 @@ bool loadTriagedReport(const QString &sessionPath, Report *report, QString *erro
     triage.load(*imported.report);
     const ReplayResult replay = replayEdits(triage, file->edits);
     *report = triage.report();
+    if (applied)
+        *applied = editsInForce(triage);
     QString why;
     const auto sha = fileSha256(reportPath, &why);
     if (!file->reportSha256.isEmpty() && sha && *sha != file->reportSha256)

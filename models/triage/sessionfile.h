@@ -53,6 +53,12 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
 struct Report;
 // Opens a session headlessly: imports its report and replays the edits. Edits that no longer apply and a
 // report that changed since saving become diagnostics of the returned report.
-bool loadTriagedReport(const QString &sessionPath, Report *report, QString *error);
+// `applied` (optional) receives the edits that applied, as saved: what the plan's change summary reads.
+// The first of `candidates` (session files) that triages `reportPath`; empty when none does. Each is a
+// small JSON file; unreadable ones are skipped.
+QString savedSessionFor(const QString &reportPath, const QStringList &candidates);
+
+bool loadTriagedReport(
+    const QString &sessionPath, Report *report, QString *error, QVector<QJsonObject> *applied = nullptr);
 
 } // namespace Gapwise

@@ -1,0 +1,107 @@
+#include "triagechanges.h"
+
+#include "triagesession.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace Gapwise {
+namespace {
+
+    QString str(const QJsonObject &o, const char *key)
+    {
+        return o.value(QLatin1String(key)).toString();
+    }
+
+    struct GapFate
+    {
+        QString title; // as it is now (renames applied)
+        bool fromReport = false;
+        bool removed = false;
+        QString mergedInto; // empty for a deletion
+    };
+
+} // namespace
+
+bool TriageChanges::any() const
+{
+    return movedTests > 0 || !createdGaps.isEmpty() || !mergedGaps.isEmpty() || !deletedGaps.isEmpty()
+        || !renamedGaps.isEmpty();
+}
+
+TriageSummary summarizeEdits(const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits)
+{
+    QHash<QString, GapFate> gaps;
+    QStringList created; // in creation order
+    for (const Gap &g : imported.gaps)
+        gaps.insert(g.id, { g.title, true, false, {} });
+    QSet<QString> movedByHand;
+    for (const QJsonObject &edit : edits) {
+        const QString kind = str(edit, "edit");
+        if (kind == QLatin1String("move")) {
+            if (edit.value(QStringLiteral("suggested")).toBool())
+                continue; // Gapwise's proposal (runs compared), not the engineer's hand
+            for (const QJsonValue &t : edit.value(QStringLiteral("tests")).toArray())
+                movedByHand.insert(t.toString());
+        } else if (kind == QLatin1String("create")) {
+            const QString id = str(edit, "id");
+            gaps.insert(id, { str(edit, "title"), false, false, {} });
+            created.append(id);
+        } else if (kind == QLatin1String("set") && str(edit, "field") == QLatin1String("title")) {
+            if (gaps.contains(str(edit, "gap")))
+                gaps[str(edit, "gap")].title = str(edit, "value");
+        } else if (kind == QLatin1String("merge") || kind == QLatin1String("delete")) {
+            if (!gaps.contains(str(edit, "gap")))
+                continue;
+            GapFate &fate = gaps[str(edit, "gap")];
+            fate.removed = true;
+            fate.mergedInto = kind == QLatin1String("merge") ? str(edit, "into") : QString();
+        }
+    }
+
+    TriageSummary summary;
+    TriageChanges &c = summary.changes;
+    QHash<QString, QString> importedGapOf;
+    for (const TestCase &t : imported.tests)
+        importedGapOf.insert(t.id, t.gapId);
+    for (const TestCase &t : triaged.tests) {
+        const auto before = importedGapOf.constFind(t.id);
+        if (movedByHand.contains(t.id) && before != importedGapOf.cend() && *before != t.gapId)
+            ++c.movedTests;
+    }
+    for (const Gap &g : imported.gaps) {
+        const GapFate &fate = gaps[g.id];
+        if (!fate.removed) {
+            if (fate.title != g.title)
+                c.renamedGaps.append(g.title + QStringLiteral(" → ") + fate.title);
+            continue;
+        }
+        if (fate.mergedInto.isEmpty()) {
+            c.deletedGaps.append(g.title);
+            continue;
+        }
+        // Follow merges of merges to the gap that holds the tests now (bounded: ids never repeat in a chain).
+        QString target = fate.mergedInto;
+        for (int hops = 0; hops < gaps.size() && gaps.value(target).removed && !gaps.value(target).mergedInto.isEmpty();
+             ++hops)
+            target = gaps.value(target).mergedInto;
+        c.mergedGaps.append(g.title + QStringLiteral(" → ") + gaps.value(target).title);
+        if (!gaps.value(target).removed)
+            summary.mergedInto.insert(g.id, target);
+    }
+    for (const QString &id : std::as_const(created)) {
+        if (!gaps.value(id).removed)
+            c.createdGaps.append(gaps.value(id).title);
+    }
+    return summary;
+}
+
+QVector<QJsonObject> editsInForce(const TriageSession &session)
+{
+    QVector<QJsonObject> edits;
+    for (const TriageCommand *edit : session.appliedEdits())
+        edits.append(edit->toJson());
+    return edits;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "report.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+#include <QVector>
+
+namespace Gapwise {
+
+class TriageSession;
+
+// What the triage changed, as the plan's "What the triage changed" states it: the net effect of the edits
+// in force (the undo stack up to its index, or a session file's edits), read from the edits themselves and
+// never guessed from a before/after diff. A gap created then deleted, or renamed and renamed back, is no
+// change. `movedTests` counts tests the engineer moved by hand that are in another gap now; tests that
+// changed gap through a merge or a deletion are told by that merge or deletion.
+struct TriageChanges
+{
+    int movedTests = 0;
+    QStringList createdGaps; // titles as they are now
+    QStringList mergedGaps; // "A → B": A as imported, B the gap A's tests are in now
+    QStringList deletedGaps;
+    QStringList renamedGaps; // "old → new"
+    bool any() const;
+};
+
+struct TriageSummary
+{
+    TriageChanges changes;
+    // A merged report gap's id → the gap it lives on in (following merges of merges), so its remediation
+    // items and actions follow it.
+    QHash<QString, QString> mergedInto;
+};
+
+TriageSummary summarizeEdits(const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits);
+// The session's edits in force, oldest first, as saved.
+QVector<QJsonObject> editsInForce(const TriageSession &session);
+
+} // namespace Gapwise

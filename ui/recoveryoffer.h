@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QVector>
+
+#include <functional>
+
+class MessageBanner;
+
+namespace Gapwise {
+class Autosaver;
+}
+
+// Work left by a crash, offered in a banner of its own (Restore / Discard), so that the end of an import,
+// which clears the window's message banner, never hides it. Offered at every start: for any report when
+// none is named, and for a report whenever it is loaded and a recovery file that this window did not write
+// exists for it. A recovery file whose report is gone is listed with the report's path and can be discarded.
+class RecoveryOffer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Entry
+    {
+        QString recoveryPath;
+        QString reportPath; // as the recovery file names it
+        bool reportExists = false;
+    };
+
+    RecoveryOffer(Gapwise::Autosaver *autosaver, MessageBanner *banner, std::function<void(const QString &)> restore,
+        QObject *parent = nullptr);
+
+    // Every pending recovery file (newest first), restorable ones first; true when one is offered.
+    bool offerAny();
+    // The recovery file of this report, when there is one; while offerAny's banner is up, that banner is
+    // rebuilt with this report's file first instead, so no offer is lost.
+    bool offerFor(const QString &reportPath);
+    bool isShowing() const;
+    // Pending recovery files, except the one this window writes itself.
+    QVector<Entry> pending() const;
+
+private:
+    void show(const QVector<Entry> &entries);
+
+    Gapwise::Autosaver *m_autosaver;
+    MessageBanner *m_banner;
+    std::function<void(const QString &)> m_restore;
+    bool m_anyMode = false; // the banner offers every pending file (a start without a file)
+};
