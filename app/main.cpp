@@ -1,4 +1,5 @@
 #include "comparecommand.h"
+#include "darkpalette.h"
 #include "exitcodes.h"
 #include "exportcommand.h"
 #include "inspectcommand.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QIcon>
+#include <QSize>
 #include <QTextStream>
 
 #include <cstring>
@@ -30,7 +32,7 @@ bool isHeadlessCommand(int argc, char **argv)
 }
 
 // Waits for the import (it runs off the GUI thread like any other), then grabs the laid-out window.
-int runScreenshot(MainWindow &window, const QString &file, const QString &out)
+int runScreenshot(MainWindow &window, const QString &file, const QString &out, const QSize &size)
 {
     QEventLoop loop;
     QString error;
@@ -45,11 +47,22 @@ int runScreenshot(MainWindow &window, const QString &file, const QString &out)
         QTextStream(stderr) << "gapwise: " << error << '\n';
         return ExitCode::BadInput;
     }
-    if (!window.saveScreenshot(out)) {
+    if (!window.saveScreenshot(out, size)) {
         QTextStream(stderr) << "gapwise: could not write " << out << '\n';
         return ExitCode::BadInput;
     }
     return ExitCode::Ok;
+}
+
+// "1366x768" → that size; anything else → invalid.
+QSize parseSize(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    bool w = false, h = false;
+    const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(&w), parts[1].toInt(&h)) : QSize();
+    return w && h && size.width() >= 320 && size.height() >= 240 && size.width() <= 7680 && size.height() <= 4320
+        ? size
+        : QSize();
 }
 
 void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screenshot)
@@ -59,7 +72,10 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "Commands:\n"
         "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
         "  gapwise FILE.gapwise                  open a saved triage session\n"
-        "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
+        "  gapwise --screenshot OUT.png [--size WxH] [FILE]\n"
+        "                                        lay the window out at 1400x900 (or WxH) with FILE,\n"
+        "                                        save a PNG, exit\n"
+        "  gapwise --dark [FILE]                 the window in Fusion with a dark palette\n"
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
         "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] [--compare OLD] -o OUT\n"
@@ -77,6 +93,10 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
                                     QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
                                     QStringLiteral("OUT"));
     parser.addOption(screenshot);
+    parser.addOption(QCommandLineOption(QStringLiteral("size"),
+        QStringLiteral("With --screenshot: the window's size, e.g. 1366x768."), QStringLiteral("WxH"),
+        QStringLiteral("1400x900")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette.")));
 }
 
 bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
@@ -134,10 +154,17 @@ int runGui(int argc, char **argv)
         QTextStream(stderr) << "gapwise: expected at most one FILE\n";
         return ExitCode::Usage;
     }
+    const QSize size = parseSize(parser.value(QStringLiteral("size")));
+    if (!size.isValid()) {
+        QTextStream(stderr) << "gapwise: --size takes WIDTHxHEIGHT, e.g. 1366x768\n";
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("dark")))
+        applyDarkPalette(app);
     MainWindow window;
     const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
     if (parser.isSet(screenshotOption))
-        return runScreenshot(window, file, parser.value(screenshotOption));
+        return runScreenshot(window, file, parser.value(screenshotOption), size);
     window.openReport(file);
     // Work left by a crash is offered only when no file was asked for: the banner does not block either way,
     // but a file named on the command line is what the user wants to see.

@@ -14,11 +14,14 @@
 #include "importrunner.h"
 #include "messagebanner.h"
 #include "phasechart.h"
+#include "recentfiles.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
-#include "recentfiles.h"
 #include "selectionlinker.h"
 #include "sessioncontroller.h"
+#include "sourceopener.h"
+#include "testnamedelegate.h"
+#include "treeexpansion.h"
 #include "triageactions.h"
 #include "triagesession.h"
 #include "windowstate.h"
@@ -152,7 +155,10 @@ void MainWindow::buildViews()
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAlternatingRowColors(true);
-    m_tree->setTextElideMode(Qt::ElideMiddle); // node ids differ at the end: keep both ends visible
+    // Never cut an identifier in its middle: a test shows its own name in full, its file and class dimmed
+    // after it (TestNameDelegate); other text is cut at its end, and every tooltip has the whole.
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setItemDelegateForColumn(ReportTreeModel::NameColumn, new TestNameDelegate(m_tree));
     m_tree->setDragEnabled(true); // tests drag onto gaps; the model turns a drop into a session edit
     m_tree->setAcceptDrops(true);
     m_tree->setDropIndicatorShown(true);
@@ -164,17 +170,15 @@ void MainWindow::buildViews()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
     const int em = fontMetrics().averageCharWidth();
-    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, em * 20);
+    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, em * 25); // "1,234 failing · 12,345 tests"
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
     m_filterBar = new FilterBar(m_proxy);
     connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
-    // Matches sit at the leaves: open the tree down to them while there are few enough to look through.
-    connect(m_proxy, &ReportFilterProxy::filterChanged, this, [this] {
-        if (m_proxy->isFiltering() && m_proxy->matchCount() <= MaxAutoExpandMatches)
-            m_tree->expandAll();
-    });
+    // Matches sit at the leaves: open the tree down to them while there are few enough to look through;
+    // a status change opens what fits on the screen.
+    connect(m_proxy, &ReportFilterProxy::filterChanged, this, &MainWindow::expandForFilter);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -199,8 +203,8 @@ void MainWindow::buildViews()
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(m_chartSplitter);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;
@@ -242,6 +246,12 @@ void MainWindow::buildViews()
     resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
+    // Enter (or a double click) on a test opens its source, as does a file:line link in the details.
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
+            openTestSource();
+    });
+    connect(m_details, &DetailsPane::openSourceRequested, this, &MainWindow::openSource);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentDetails);
 }
 
@@ -308,11 +318,11 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
     m_session->load(report); // the model follows with one reset
     m_diagnostics->setDiagnostics(report.diagnostics);
     updateDiagnosticsBadge();
-    // Small reports open with their groups expanded one level; a huge one stays collapsed (fast to open).
-    if (report.tests.size() <= 5000) {
-        for (int row = 0; row < m_proxy->rowCount(); ++row)
-            m_tree->expand(m_proxy->index(row, 0));
-    }
+    fitPhaseColumn();
+    // Failures first (passed and skipped hidden unless nothing fails), their groups opened as far as they fit.
+    m_filterBar->resetForReport();
+    expandToFit(m_tree, rowsThatFit(m_tree));
+    showFirstFailure();
     updateTitle();
     updateReportSummary();
 }
@@ -372,9 +382,83 @@ void MainWindow::setGrouping(int grouping)
     const int comboIndex = m_filterBar->groupingBox()->findData(grouping);
     if (comboIndex >= 0)
         m_filterBar->groupingBox()->setCurrentIndex(comboIndex);
-    if (m_model->report().tests.size() <= 5000) {
-        for (int row = 0; row < m_proxy->rowCount(); ++row)
-            m_tree->expand(m_proxy->index(row, 0));
+    expandToFit(m_tree, rowsThatFit(m_tree));
+}
+
+// The first failing test in view becomes the current row (not selected): its failure is in the details
+// from the first screen on.
+void MainWindow::showFirstFailure()
+{
+    if (m_tree->currentIndex().isValid())
+        return;
+    for (QModelIndex i = m_proxy->index(0, 0); i.isValid(); i = m_tree->indexBelow(i)) {
+        const auto status = TestStatus(i.data(StatusRole).toInt());
+        if (i.data(NodeKindRole).toInt() == int(NodeKind::Test) && isFailing(status)) {
+            m_tree->selectionModel()->setCurrentIndex(i, QItemSelectionModel::NoUpdate);
+            return;
+        }
+    }
+}
+
+void MainWindow::expandForFilter()
+{
+    if (!m_filterBar->searchField()->text().isEmpty() && m_proxy->matchCount() <= MaxAutoExpandMatches)
+        m_tree->expandAll();
+    else
+        expandToFit(m_tree, rowsThatFit(m_tree));
+}
+
+// Wide enough for the longest phase name (capped), so "Unit Tests: Service Detection" is read whole.
+void MainWindow::fitPhaseColumn()
+{
+    const QFontMetrics metrics = m_tree->fontMetrics();
+    int widest
+        = metrics.horizontalAdvance(m_model->headerData(ReportTreeModel::PhaseColumn, Qt::Horizontal).toString());
+    for (const Phase &p : m_model->report().phases)
+        widest = qMax(widest, metrics.horizontalAdvance(p.name));
+    m_tree->setColumnWidth(
+        ReportTreeModel::PhaseColumn, qMin(widest + metrics.averageCharWidth() * 3, metrics.averageCharWidth() * 32));
+}
+
+void MainWindow::openTestSource()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    if (m_model->kindOf(current) != NodeKind::Test)
+        return;
+    const SourceLocation where = m_details->currentSource();
+    if (!where.file.isEmpty())
+        openSource(where.file, where.line);
+    else
+        statusBar()->showMessage(tr("The report names no source file for this test"), 5000);
+}
+
+void MainWindow::openSource(const QString &file, int line)
+{
+    QString error;
+    if (SourceOpener::open(file, line, m_session->report().sourceFile, &error))
+        statusBar()->showMessage(tr("Opened %1:%2").arg(file).arg(line), 5000);
+    else
+        statusBar()->showMessage(tr("Could not open the source: %1").arg(error), 8000);
+}
+
+// F6 / Shift+F6: the filter, the tree, the details, the charts, in turn.
+void MainWindow::cyclePanes(int step)
+{
+    const QList<QWidget *> panes
+        = { m_filterBar->searchField(), m_tree, m_details, m_phaseChart->plot(), m_gapChart->plot() };
+    int at = -1;
+    for (int i = 0; i < panes.size(); ++i) {
+        if (panes[i] == QApplication::focusWidget() || panes[i]->isAncestorOf(QApplication::focusWidget()))
+            at = i;
+    }
+    for (int n = 1; n <= panes.size(); ++n) {
+        QWidget *next = panes[(at + step * n + panes.size() * 2) % panes.size()];
+        if (next->isVisible() && next->focusPolicy() != Qt::NoFocus) {
+            if (next == m_details)
+                m_detailsDock->raise();
+            next->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
     }
 }
 
@@ -433,6 +517,12 @@ void MainWindow::buildActions()
         m_filterBar->searchField()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
+    openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_diagnosticsDock->toggleViewAction());
@@ -510,12 +600,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    // A first run: half tree, half charts; restored geometry and splitter state replace these.
-    // Capped at 90 % of the screen so a 1366x768 laptop gets a window that fits.
+    // A first run: the tree takes three fifths of the width (the charts the rest), and keeps that share as
+    // the window grows; restored geometry and splitter state replace these. Capped at 90 % of the screen
+    // so a 1366x768 laptop gets a window that fits.
     const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
     resize(QSize(1200, 800).boundedTo(available * 0.9));
-    m_mainSplitter->setSizes({width() / 2, width() / 2});
-    WindowState::restore(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
+    m_mainSplitter->setSizes({ width() * 3 / 5, width() * 2 / 5 });
+    WindowState::restore(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
         setGrouping(grouping);
