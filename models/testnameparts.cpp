@@ -24,6 +24,8 @@ namespace {
         TestNameParts parts { name.mid(at + separatorLength).trimmed(), name.left(at).trimmed() };
         if (parts.own.isEmpty())
             return { name, QString() };
+        if (parts.context == parts.own) // jest-junit writes the title as class and name: nothing to add
+            parts.context.clear();
         return parts;
     }
 

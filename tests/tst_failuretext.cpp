@@ -160,6 +160,8 @@ TEST_CASE("test names: own name in full, context apart", "[names]")
     CHECK(parts("Cart › totals › adds two items").own == QStringLiteral("adds two items"));
     CHECK(parts("Cart › totals › adds two items").context == QStringLiteral("Cart › totals"));
     CHECK(parts("tests/e2e/staging/test_basic_functionality").own == QStringLiteral("test_basic_functionality"));
+    CHECK(parts("Cart adds items::Cart adds items").own == QStringLiteral("Cart adds items"));
+    CHECK(parts("Cart adds items::Cart adds items").context.isEmpty());
     CHECK(parts("test_plain").own == QStringLiteral("test_plain"));
     CHECK(parts("test_plain").context.isEmpty());
     // A sentence with a slash is a name, not a path.
@@ -177,7 +179,7 @@ namespace {
 // Elides like a view would, by characters: `width` of them, "…" counting as one.
 ElideFunction charElide(int width)
 {
-    return [width](const QString &text, Qt::TextElideMode mode) {
+    return [width](const QString &text, Qt::TextElideMode mode) -> QString {
         if (text.size() <= width)
             return text;
         if (mode == Qt::ElideLeft)

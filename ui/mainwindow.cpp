@@ -54,6 +54,21 @@ using namespace Gapwise;
 
 namespace {
 constexpr int MaxAutoExpandMatches = 2000;
+
+// The Details dock takes the height its content needs (a trace, captured output), between ten lines and
+// about half the window, so a failure is read without scrolling and the tree keeps the rest.
+void fitDetailsToContent(QMainWindow *window, QDockWidget *dock, DetailsPane *details)
+{
+    if (!dock->isVisible() || dock->isFloating())
+        return;
+    const int line = details->fontMetrics().height();
+    details->document()->setTextWidth(details->viewport()->width());
+    const int wanted = int(details->document()->size().height()) + details->frameWidth() * 2
+        + (dock->height() - details->height()) + line;
+    const int target = qBound(line * 10, wanted, window->height() * 11 / 20);
+    if (qAbs(target - dock->height()) > line * 2)
+        window->resizeDocks({ dock }, { target }, Qt::Vertical);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -170,7 +185,9 @@ void MainWindow::buildViews()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
     const int em = fontMetrics().averageCharWidth();
-    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, em * 25); // "1,234 failing · 12,345 tests"
+    // Room for the icon and the longest count a 100,000-test run gives a phase row.
+    m_tree->setColumnWidth(ReportTreeModel::StatusColumn,
+        fontMetrics().horizontalAdvance(tr("99,999 failing \u00b7 100,000 tests")) + em * 6);
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
@@ -186,6 +203,8 @@ void MainWindow::buildViews()
     leftLayout->setSpacing(4);
     leftLayout->addWidget(m_filterBar);
     leftLayout->addWidget(m_tree, 1);
+    // The filter bar's status row would hold the tree at ~740 px otherwise: the user may narrow it further.
+    left->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
 
     m_phaseChart = new PhaseChart(m_chartData);
     m_gapChart = new GapChart(m_chartData);
@@ -203,8 +222,8 @@ void MainWindow::buildViews()
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(m_chartSplitter);
-    m_mainSplitter->setStretchFactor(0, 3);
-    m_mainSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;
@@ -368,6 +387,7 @@ void MainWindow::updateCurrentDetails()
 {
     const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
     m_details->showIndex(m_model, current);
+    fitDetailsToContent(this, m_detailsDock, m_details);
     // The gap of the current row (a test's gap too) is the one the form edits.
     if (m_model->kindOf(current) != NodeKind::Phase || current.parent().isValid())
         m_gapEditor->setGap(current.data(GapIdRole).toString());
@@ -382,6 +402,7 @@ void MainWindow::setGrouping(int grouping)
     const int comboIndex = m_filterBar->groupingBox()->findData(grouping);
     if (comboIndex >= 0)
         m_filterBar->groupingBox()->setCurrentIndex(comboIndex);
+    fitPhaseColumn();
     expandToFit(m_tree, rowsThatFit(m_tree));
 }
 
@@ -408,16 +429,19 @@ void MainWindow::expandForFilter()
         expandToFit(m_tree, rowsThatFit(m_tree));
 }
 
-// Wide enough for the longest phase name (capped), so "Unit Tests: Service Detection" is read whole.
+// Wide enough for the longest phase name (capped), so "Unit Tests: Service Detection" is read whole; hidden
+// while the tree is grouped by phase, where every row's phase is the group above it and the name needs
+// the width.
 void MainWindow::fitPhaseColumn()
 {
+    m_tree->setColumnHidden(ReportTreeModel::PhaseColumn, m_model->grouping() == Grouping::ByPhase);
     const QFontMetrics metrics = m_tree->fontMetrics();
     int widest
         = metrics.horizontalAdvance(m_model->headerData(ReportTreeModel::PhaseColumn, Qt::Horizontal).toString());
     for (const Phase &p : m_model->report().phases)
         widest = qMax(widest, metrics.horizontalAdvance(p.name));
     m_tree->setColumnWidth(
-        ReportTreeModel::PhaseColumn, qMin(widest + metrics.averageCharWidth() * 3, metrics.averageCharWidth() * 32));
+        ReportTreeModel::PhaseColumn, qMin(widest + metrics.averageCharWidth() * 3, metrics.averageCharWidth() * 40));
 }
 
 void MainWindow::openTestSource()
@@ -600,8 +624,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    // A first run: the tree takes three fifths of the width (the charts the rest), and keeps that share as
-    // the window grows; restored geometry and splitter state replace these. Capped at 90 % of the screen
+    // A first run: the tree takes three fifths of the width (the charts the rest; a bigger window gives
+    // both the same extra); restored geometry and splitter state replace these. Capped at 90 % of the screen
     // so a 1366x768 laptop gets a window that fits.
     const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
     resize(QSize(1200, 800).boundedTo(available * 0.9));
@@ -638,6 +662,8 @@ bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
     // Two turns: one for the layout, one for the charts' queued replots after their resize.
     for (int i = 0; i < 2; ++i)
         QCoreApplication::processEvents();
+    fitDetailsToContent(this, m_detailsDock, m_details); // for the size asked, not the first run's
+    QCoreApplication::processEvents();
     m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_comparison->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
