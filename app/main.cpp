@@ -1,4 +1,5 @@
 #include "comparecommand.h"
+#include "darkpalette.h"
 #include "exitcodes.h"
 #include "exportcommand.h"
 #include "historycommand.h"
@@ -13,6 +14,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSize>
 #include <QTextStream>
 
 #include <cstring>
@@ -35,8 +37,8 @@ bool isHeadlessCommand(int argc, char **argv)
 }
 
 // Waits for the import (it runs off the GUI thread like any other), and for the run history when the window
-// shows one, then grabs the laid-out window.
-int runScreenshot(MainWindow &window, const QString &file, const QString &out, HistoryPanel *history)
+// shows one, then grabs the laid-out window at `size`.
+int runScreenshot(MainWindow &window, const QString &file, const QString &out, HistoryPanel *history, const QSize &size)
 {
     QEventLoop loop;
     QString error;
@@ -56,12 +58,24 @@ int runScreenshot(MainWindow &window, const QString &file, const QString &out, H
         QTextStream(stderr) << "gapwise: " << error << '\n';
         return ExitCode::BadInput;
     }
-    if (!window.saveScreenshot(out)) {
+    if (!window.saveScreenshot(out, size)) {
         QTextStream(stderr) << "gapwise: could not write " << out << '\n';
         return ExitCode::BadInput;
     }
     return ExitCode::Ok;
 }
+
+// "1366x768" → that size; anything else → invalid.
+QSize parseSize(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    bool w = false, h = false;
+    const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(&w), parts[1].toInt(&h)) : QSize();
+    return w && h && size.width() >= 320 && size.height() >= 240 && size.width() <= 7680 && size.height() <= 4320
+        ? size
+        : QSize();
+}
+
 
 struct HistoryOptions
 {
@@ -80,7 +94,10 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
         "  gapwise [--history] [--store S] FILE  also show FILE's run history (--history adds it first)\n"
         "  gapwise FILE.gapwise                  open a saved triage session\n"
-        "  gapwise --screenshot OUT.png [FILE]   lay the window out at 1400x900 with FILE, save a PNG, exit\n"
+        "  gapwise --screenshot OUT.png [--size WxH] [FILE]\n"
+        "                                        lay the window out at 1400x900 (or WxH) with FILE,\n"
+        "                                        save a PNG, exit\n"
+        "  gapwise --dark [FILE]                 the window in Fusion with a dark palette\n"
         "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
         "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] [--compare OLD] -o OUT\n"
@@ -102,6 +119,10 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
     parser.addOption(screenshot);
     parser.addOption(history.store);
     parser.addOption(history.add);
+    parser.addOption(QCommandLineOption(QStringLiteral("size"),
+        QStringLiteral("With --screenshot: the window's size, e.g. 1366x768."), QStringLiteral("WxH"),
+        QStringLiteral("1400x900")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette.")));
 }
 
 bool hasArgument(int argc, char **argv, std::initializer_list<const char *> names)
@@ -161,6 +182,13 @@ int runGui(int argc, char **argv)
         QTextStream(stderr) << "gapwise: expected at most one FILE\n";
         return ExitCode::Usage;
     }
+    const QSize size = parseSize(parser.value(QStringLiteral("size")));
+    if (!size.isValid()) {
+        QTextStream(stderr) << "gapwise: --size takes WIDTHxHEIGHT, e.g. 1366x768\n";
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("dark")))
+        applyDarkPalette(app);
     MainWindow window;
     // The history dock appears when a store is there to read, or --history makes one.
     const QString store = parser.isSet(historyOptions.store) ? parser.value(historyOptions.store)
@@ -170,7 +198,7 @@ int runGui(int argc, char **argv)
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
     const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
     if (parser.isSet(screenshotOption))
-        return runScreenshot(window, file, parser.value(screenshotOption), history);
+        return runScreenshot(window, file, parser.value(screenshotOption), history, size);
     window.openReport(file);
     // Work left by a crash: with no file named, every recovery file is offered (in a banner that the sample's
     // load does not hide); a named report's own recovery file is offered once it is loaded.

@@ -3,6 +3,11 @@
 #include "reportroles.h"
 #include "reporttreemodel.h"
 #include "statuspalette.h"
+#include "testnameparts.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QUrl>
 
 using namespace Gapwise;
 
@@ -25,6 +30,21 @@ DetailsPane::DetailsPane(QWidget *parent)
     setObjectName(QStringLiteral("detailsPane"));
     setOpenLinks(false);
     setPlaceholderText(tr("Select a phase, gap or test to see its details."));
+    connect(this, &QTextBrowser::anchorClicked, this, &DetailsPane::followLink);
+}
+
+void DetailsPane::followLink(const QUrl &url)
+{
+    const QString target = url.toString();
+    if (target.startsWith(QLatin1String("copy:"))) {
+        QGuiApplication::clipboard()->setText(copyText(target.mid(5)));
+    } else if (target.startsWith(QLatin1String("open:"))) {
+        const int n = target.mid(5).toInt();
+        if (n >= 0 && n < m_view.sources.size())
+            emit openSourceRequested(m_view.sources[n].file, m_view.sources[n].line);
+    } else if (target == QLatin1String("source:test") && !m_source.file.isEmpty()) {
+        emit openSourceRequested(m_source.file, m_source.line);
+    }
 }
 
 void DetailsPane::showSummary(const ReportTreeModel *model)
@@ -46,14 +66,26 @@ void DetailsPane::showSummary(const ReportTreeModel *model)
 
 void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sourceIndex)
 {
+    m_view = {};
+    m_source = {};
     if (!sourceIndex.isValid()) {
         showSummary(model);
         return;
     }
     switch (model->kindOf(sourceIndex)) {
-    case NodeKind::Test: setHtml(testHtml(model, model->testIndexAt(sourceIndex))); break;
-    case NodeKind::Gap: setHtml(gapHtml(model, sourceIndex)); break;
-    case NodeKind::Phase: setHtml(phaseHtml(model, sourceIndex)); break;
+    case NodeKind::Test: {
+        const TestCase &t = model->report().tests[model->testIndexAt(sourceIndex)];
+        m_view = failureView(t, palette());
+        m_source = testSourceLocation(t.name, t.details);
+        setHtml(testHtml(model, model->testIndexAt(sourceIndex)));
+        break;
+    }
+    case NodeKind::Gap:
+        setHtml(gapHtml(model, sourceIndex));
+        break;
+    case NodeKind::Phase:
+        setHtml(phaseHtml(model, sourceIndex));
+        break;
     }
 }
 
@@ -71,10 +103,17 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
     const TestCase &t = r.tests[testIndex];
     const int p = r.phaseIndex(t.phaseId);
     const int g = model->gapIndexOfTest(testIndex);
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(t.name));
-    html += row(tr("Status"), QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>%3")
-                                  .arg(statusColor(t.status).name(), esc(statusName(t.status)),
-                                       t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
+    // The test's own name as the heading, its file and class under it: a long node id stays readable.
+    const TestNameParts name = splitTestName(t.name);
+    QString html = QStringLiteral("<h3 style=\"margin-bottom:0\">%1</h3>").arg(esc(name.own));
+    if (!name.context.isEmpty())
+        html += QStringLiteral("<p style=\"margin-top:0; color:%1\">%2</p>")
+                    .arg(palette().color(QPalette::PlaceholderText).name(), esc(name.context));
+    html += QStringLiteral("<table>");
+    html += row(tr("Status"),
+        QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>%3")
+            .arg(statusColor(t.status).name(), esc(statusName(t.status)),
+                t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
     html += row(tr("Phase"), p >= 0 ? esc(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
     html += row(tr("Gap"), g >= 0 ? esc(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
                                   : esc(ReportTreeModel::unassignedTitle()));
@@ -82,12 +121,17 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
         html += row(tr("Priority"), priorityName(r.gaps[g].priority));
     if (!t.history.isEmpty())
         html += row(tr("History"), esc(t.history));
+    if (t.durationSeconds >= 0)
+        html += row(tr("Duration"), tr("%1 s").arg(t.durationSeconds, 0, 'f', 3));
+    if (!m_source.file.isEmpty()) {
+        const QString where
+            = m_source.line > 0 ? QStringLiteral("%1:%2").arg(m_source.file).arg(m_source.line) : m_source.file;
+        html += row(tr("Source"), QStringLiteral("<a href=\"source:test\">%1</a> (Enter)").arg(esc(where)));
+    }
     if (t.line > 0)
         html += row(tr("Report line"), quotedLine(t.line));
     html += QStringLiteral("</table>");
-    if (!t.message.isEmpty())
-        html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>").arg(esc(tr("Message")), esc(t.message));
-    return html;
+    return html + m_view.html;
 }
 
 QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &index) const
@@ -122,6 +166,50 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     }
     if (!gap->notes.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(gap->notes));
+    const Report &r = model->report();
+    QString remediation;
+    for (const RemediationItem &item : r.remediation) {
+        if (item.gapIds.contains(gap->id))
+            remediation
+                += QStringLiteral("<li><b>%1</b> %2%3</li>")
+                       .arg(priorityName(item.priority), esc(item.title),
+                           item.details.isEmpty() ? QString() : QString(QStringLiteral("<br>") + esc(item.details)));
+    }
+    if (!remediation.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p><ul>%2</ul>").arg(esc(tr("Remediation")), remediation);
+    return html + gapTestsHtml(model, r.gapIndex(gap->id));
+}
+
+// The gap's tests, failing ones first, by their own names (the first 50: the tree has them all).
+QString DetailsPane::gapTestsHtml(const ReportTreeModel *model, int gapIndex) const
+{
+    constexpr int Shown = 50;
+    const Report &r = model->report();
+    QVector<int> failing, others;
+    for (int i = 0; i < r.tests.size(); ++i) {
+        if (model->gapIndexOfTest(i) == gapIndex)
+            (isFailing(r.tests[i].status) ? failing : others).append(i);
+    }
+    if (failing.isEmpty() && others.isEmpty())
+        return QString();
+    QString html
+        = QStringLiteral("<p><b>%1</b></p><ul>")
+              .arg(esc(tr("Tests (%1 failing of %2)").arg(failing.size()).arg(failing.size() + others.size())));
+    int shown = 0;
+    for (const QVector<int> *list : { &failing, &others }) {
+        for (int i : *list) {
+            if (shown++ == Shown)
+                break;
+            const TestCase &t = r.tests[i];
+            const TestNameParts name = splitTestName(t.name);
+            html += QStringLiteral("<li><span style=\"color:%1\">%2</span> %3 <span style=\"color:%4\">%5</span></li>")
+                        .arg(statusColor(t.status).name(), esc(statusName(t.status)), esc(name.own),
+                            palette().color(QPalette::PlaceholderText).name(), esc(name.context));
+        }
+    }
+    html += QStringLiteral("</ul>");
+    if (shown > Shown)
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("… and %1 more").arg(failing.size() + others.size() - Shown)));
     return html;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "failurehtml.h"
 #include "sourcelines.h"
 
 #include <QTextBrowser>
@@ -8,8 +9,10 @@ namespace Gapwise {
 class ReportTreeModel;
 }
 
-// Shows the selected row: a test's status, message, phase, gap and the report line it came from; a gap's
-// evidence and priority; a phase's command, counts and import errors.
+// Shows the selected row: a test's own name, status, phase, gap, the report line it came from and its whole
+// failure (expected/actual, message, stack trace with the project's frames linked, captured output; see
+// failurehtml.h); a gap's evidence, remediation and tests; a phase's command, counts and import errors.
+// Copy links put a section on the clipboard; file:line links ask for the source to be opened.
 class DetailsPane : public QTextBrowser
 {
     Q_OBJECT
@@ -19,12 +22,24 @@ public:
     void setSourceLines(const Gapwise::SourceLines &lines) { m_lines = lines; }
     void showIndex(const Gapwise::ReportTreeModel *model, const QModelIndex &sourceIndex);
     void showSummary(const Gapwise::ReportTreeModel *model);
+    // Where the shown test's source is (its file and line); empty when it names none.
+    Gapwise::SourceLocation currentSource() const { return m_source; }
+    // The text a "copy:KEY" link copies ("trace", "stdout", "stderr", "message", "expected", "actual").
+    QString copyText(const QString &key) const { return m_view.copyTexts.value(key); }
+
+signals:
+    void openSourceRequested(const QString &file, int line);
 
 private:
     QString testHtml(const Gapwise::ReportTreeModel *model, int testIndex) const;
     QString gapHtml(const Gapwise::ReportTreeModel *model, const QModelIndex &index) const;
+    QString gapTestsHtml(const Gapwise::ReportTreeModel *model, int gapIndex) const;
     QString phaseHtml(const Gapwise::ReportTreeModel *model, const QModelIndex &index) const;
     QString quotedLine(int line) const;
 
+    void followLink(const QUrl &url);
+
     Gapwise::SourceLines m_lines;
+    FailureView m_view; // of the test shown, for its links
+    Gapwise::SourceLocation m_source; // of the test shown
 };

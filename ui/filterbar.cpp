@@ -10,9 +10,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Gapwise;
 
@@ -25,6 +28,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     , m_change(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_debounce(new QTimer(this))
+    , m_showPassed(new QCheckBox(this))
 {
     m_search->setObjectName(QStringLiteral("filterSearch"));
     m_search->setPlaceholderText(tr("Filter tests, messages, gaps…"));
@@ -58,22 +62,35 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
 
     auto *bottom = new QHBoxLayout;
     bottom->setContentsMargins(0, 0, 0, 0);
-    const struct { TestStatus status; QString label; } toggles[] = {
-        {TestStatus::Failed, tr("Failed")}, {TestStatus::Error, tr("Error")},
-        {TestStatus::Passed, tr("Passed")}, {TestStatus::Skipped, tr("Skipped")}};
-    for (const auto &t : toggles) {
-        auto *button = new QToolButton(this);
-        button->setObjectName(QStringLiteral("toggle-") + statusName(t.status));
-        button->setText(t.label);
-        button->setIcon(statusIcon(t.status));
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setCheckable(true);
-        button->setChecked(proxy->isStatusVisible(t.status));
-        button->setAutoRaise(true);
-        button->setToolTip(tr("Show %1 tests").arg(t.label.toLower()));
-        const TestStatus status = t.status;
-        connect(button, &QToolButton::toggled, this, [this, status](bool on) { m_proxy->setStatusVisible(status, on); });
-        bottom->addWidget(button);
+    m_showPassed->setObjectName(QStringLiteral("showPassedSkipped"));
+    m_showPassed->setToolTip(tr("Failing tests come first; tick to list the passed and skipped tests too"));
+    connect(m_showPassed, &QCheckBox::toggled, this, [this] {
+        for (const auto &chip : std::as_const(m_chips))
+            chip.second->setChecked(false);
+        applyStatusMask();
+    });
+    bottom->addWidget(m_showPassed);
+    bottom->addSpacing(12);
+    auto *only = new QLabel(tr("Only:"), this);
+    only->setToolTip(tr("Click a status to list only its tests; click it again to go back"));
+    bottom->addWidget(only);
+    for (TestStatus status : { TestStatus::Failed, TestStatus::Error, TestStatus::Passed, TestStatus::Skipped }) {
+        auto *chip = new QToolButton(this);
+        chip->setObjectName(QStringLiteral("toggle-") + statusName(status));
+        chip->setIcon(statusIcon(status));
+        chip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        chip->setCheckable(true); // not auto-raised: a pressed chip looks pressed
+        chip->setToolTip(tr("List only %1 tests; click again to go back").arg(statusName(status)));
+        connect(chip, &QToolButton::clicked, this, [this, chip](bool on) {
+            for (const auto &other : std::as_const(m_chips)) {
+                if (other.second != chip)
+                    other.second->setChecked(false);
+            }
+            chip->setChecked(on);
+            applyStatusMask();
+        });
+        m_chips.append({ status, chip });
+        bottom->addWidget(chip);
     }
     bottom->addStretch(1);
     m_count->setObjectName(QStringLiteral("matchCount"));
@@ -97,7 +114,74 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     });
     connect(proxy, &ReportFilterProxy::matchCountChanged, this, &FilterBar::updateCount);
     connect(proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateCount);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateStatusCounts);
+    applyStatusMask();
+    updateStatusCounts();
     updateCount();
+}
+
+QToolButton *FilterBar::statusChip(TestStatus status) const
+{
+    for (const auto &chip : m_chips) {
+        if (chip.first == status)
+            return chip.second;
+    }
+    return nullptr;
+}
+
+void FilterBar::setShowPassed(bool show)
+{
+    if (m_showPassed->isChecked() == show) {
+        for (const auto &chip : std::as_const(m_chips))
+            chip.second->setChecked(false);
+        applyStatusMask();
+    }
+    m_showPassed->setChecked(show);
+}
+
+void FilterBar::resetForReport()
+{
+    // A run where nothing fails has nothing to put first: show it whole.
+    bool anyFailing = false;
+    if (const ReportTreeModel *model = m_proxy->reportModel()) {
+        for (const TestCase &t : model->report().tests) {
+            if (t.status != TestStatus::Passed && t.status != TestStatus::Skipped) {
+                anyFailing = true;
+                break;
+            }
+        }
+        anyFailing = anyFailing || model->report().tests.isEmpty();
+    }
+    setShowPassed(!anyFailing);
+}
+
+void FilterBar::applyStatusMask()
+{
+    unsigned mask = m_showPassed->isChecked() ? ReportFilterProxy::AllStatuses : ReportFilterProxy::FailuresFirst;
+    for (const auto &chip : std::as_const(m_chips)) {
+        if (chip.second->isChecked())
+            mask = ReportFilterProxy::statusBit(chip.first);
+    }
+    m_proxy->setStatusMask(mask);
+    updateCount();
+}
+
+void FilterBar::updateStatusCounts()
+{
+    int counts[5] = {};
+    if (const ReportTreeModel *model = m_proxy->reportModel()) {
+        for (const TestCase &t : model->report().tests)
+            ++counts[int(t.status)];
+    }
+    const QLocale locale;
+    m_showPassed->setText(
+        tr("Show passed and skipped (%1)")
+            .arg(locale.toString(counts[int(TestStatus::Passed)] + counts[int(TestStatus::Skipped)])));
+    for (const auto &chip : std::as_const(m_chips)) {
+        QString label = statusName(chip.first);
+        label[0] = label[0].toUpper();
+        chip.second->setText(QStringLiteral("%1 %2").arg(label, locale.toString(counts[int(chip.first)])));
+    }
 }
 
 void FilterBar::applyNow()
@@ -124,6 +208,8 @@ void FilterBar::updateCount()
         m_count->setText(tr("Invalid pattern: %1").arg(m_proxy->patternError()));
         return;
     }
-    m_count->setText(m_proxy->isFiltering() ? tr("%1 of %2 tests match").arg(m_proxy->matchCount()).arg(total)
-                                            : tr("%1 tests").arg(total));
+    const QLocale locale;
+    m_count->setText(m_proxy->isFiltering()
+            ? tr("%1 of %2 tests shown").arg(locale.toString(m_proxy->matchCount()), locale.toString(total))
+            : tr("%1 tests").arg(locale.toString(total)));
 }

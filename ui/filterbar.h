@@ -1,5 +1,9 @@
 #pragma once
 
+#include "enums.h"
+
+#include <QPair>
+#include <QVector>
 #include <QWidget>
 
 class QCheckBox;
@@ -13,8 +17,9 @@ namespace Gapwise {
 class ReportFilterProxy;
 }
 
-// Search field (text or regular expression), status toggles, grouping switch, the change filter while
-// comparing runs, and the match count.
+// Search field (text or regular expression), grouping switch, the change filter while comparing runs, and
+// below them what statuses show: failures first ("Show passed and skipped (4,140)" off), or only the tests
+// of one status chip ("Failed 2": click to show only these, click again to go back), and the match count.
 // Typing is debounced so a 100,000-test tree refilters once per pause, not per keystroke.
 class FilterBar : public QWidget
 {
@@ -29,12 +34,20 @@ public:
     void setComparisonActive(bool active);
     QString matchText() const;
     void applyNow(); // skip the debounce (Enter, tests)
+    // Failures first (off) or every status (on); a new report resets it: off, unless nothing fails.
+    QCheckBox *showPassedBox() const { return m_showPassed; }
+    void setShowPassed(bool show);
+    void resetForReport();
+    // The chip that shows only tests of `status` (failed, error, passed, skipped).
+    QToolButton *statusChip(Gapwise::TestStatus status) const;
 
 signals:
     void groupingChanged(int grouping); // Gapwise::Grouping as int
 
 private:
     void updateCount();
+    void updateStatusCounts();
+    void applyStatusMask();
 
     Gapwise::ReportFilterProxy *m_proxy;
     QLineEdit *m_search;
@@ -43,4 +56,6 @@ private:
     QComboBox *m_change;
     QLabel *m_count;
     QTimer *m_debounce;
+    QCheckBox *m_showPassed;
+    QVector<QPair<Gapwise::TestStatus, QToolButton *>> m_chips;
 };

@@ -21,6 +21,9 @@
 #include "selectionlinker.h"
 #include "sessioncontroller.h"
 #include "sessionfile.h"
+#include "sourceopener.h"
+#include "testnamedelegate.h"
+#include "treeexpansion.h"
 #include "triageactions.h"
 #include "triagesession.h"
 #include "windowstate.h"
@@ -53,6 +56,21 @@ using namespace Gapwise;
 
 namespace {
 constexpr int MaxAutoExpandMatches = 2000;
+
+// The Details dock takes the height its content needs (a trace, captured output), between ten lines and
+// about half the window, so a failure is read without scrolling and the tree keeps the rest.
+void fitDetailsToContent(QMainWindow *window, QDockWidget *dock, DetailsPane *details)
+{
+    if (!dock->isVisible() || dock->isFloating())
+        return;
+    const int line = details->fontMetrics().height();
+    details->document()->setTextWidth(details->viewport()->width());
+    const int wanted = int(details->document()->size().height()) + details->frameWidth() * 2
+        + (dock->height() - details->height()) + line;
+    const int target = qBound(line * 10, wanted, window->height() * 11 / 20);
+    if (qAbs(target - dock->height()) > line * 2)
+        window->resizeDocks({ dock }, { target }, Qt::Vertical);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -160,7 +178,10 @@ void MainWindow::buildViews()
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAlternatingRowColors(true);
-    m_tree->setTextElideMode(Qt::ElideMiddle); // node ids differ at the end: keep both ends visible
+    // Never cut an identifier in its middle: a test shows its own name in full, its file and class dimmed
+    // after it (TestNameDelegate); other text is cut at its end, and every tooltip has the whole.
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setItemDelegateForColumn(ReportTreeModel::NameColumn, new TestNameDelegate(m_tree));
     m_tree->setDragEnabled(true); // tests drag onto gaps; the model turns a drop into a session edit
     m_tree->setAcceptDrops(true);
     m_tree->setDropIndicatorShown(true);
@@ -172,17 +193,17 @@ void MainWindow::buildViews()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
     const int em = fontMetrics().averageCharWidth();
-    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, em * 20);
+    // Room for the icon and the longest count a 100,000-test run gives a phase row.
+    m_tree->setColumnWidth(ReportTreeModel::StatusColumn,
+        fontMetrics().horizontalAdvance(tr("99,999 failing \u00b7 100,000 tests")) + em * 6);
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
     m_filterBar = new FilterBar(m_proxy);
     connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
-    // Matches sit at the leaves: open the tree down to them while there are few enough to look through.
-    connect(m_proxy, &ReportFilterProxy::filterChanged, this, [this] {
-        if (m_proxy->isFiltering() && m_proxy->matchCount() <= MaxAutoExpandMatches)
-            m_tree->expandAll();
-    });
+    // Matches sit at the leaves: open the tree down to them while there are few enough to look through;
+    // a status change opens what fits on the screen.
+    connect(m_proxy, &ReportFilterProxy::filterChanged, this, &MainWindow::expandForFilter);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -190,6 +211,8 @@ void MainWindow::buildViews()
     leftLayout->setSpacing(4);
     leftLayout->addWidget(m_filterBar);
     leftLayout->addWidget(m_tree, 1);
+    // The filter bar's status row would hold the tree at ~740 px otherwise: the user may narrow it further.
+    left->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
 
     m_phaseChart = new PhaseChart(m_chartData);
     m_gapChart = new GapChart(m_chartData);
@@ -253,6 +276,12 @@ void MainWindow::buildViews()
     resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
+    // Enter (or a double click) on a test opens its source, as does a file:line link in the details.
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
+            openTestSource();
+    });
+    connect(m_details, &DetailsPane::openSourceRequested, this, &MainWindow::openSource);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentDetails);
 }
 
@@ -364,11 +393,11 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
     m_session->load(report); // the model follows with one reset
     m_diagnostics->setDiagnostics(report.diagnostics);
     updateDiagnosticsBadge();
-    // Small reports open with their groups expanded one level; a huge one stays collapsed (fast to open).
-    if (report.tests.size() <= 5000) {
-        for (int row = 0; row < m_proxy->rowCount(); ++row)
-            m_tree->expand(m_proxy->index(row, 0));
-    }
+    fitPhaseColumn();
+    // Failures first (passed and skipped hidden unless nothing fails), their groups opened as far as they fit.
+    m_filterBar->resetForReport();
+    expandToFit(m_tree, rowsThatFit(m_tree));
+    showFirstFailure();
     updateTitle();
     updateReportSummary();
 }
@@ -414,6 +443,7 @@ void MainWindow::updateCurrentDetails()
 {
     const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
     m_details->showIndex(m_model, current);
+    fitDetailsToContent(this, m_detailsDock, m_details);
     // The gap of the current row (a test's gap too) is the one the form edits.
     if (m_model->kindOf(current) != NodeKind::Phase || current.parent().isValid())
         m_gapEditor->setGap(current.data(GapIdRole).toString());
@@ -428,9 +458,87 @@ void MainWindow::setGrouping(int grouping)
     const int comboIndex = m_filterBar->groupingBox()->findData(grouping);
     if (comboIndex >= 0)
         m_filterBar->groupingBox()->setCurrentIndex(comboIndex);
-    if (m_model->report().tests.size() <= 5000) {
-        for (int row = 0; row < m_proxy->rowCount(); ++row)
-            m_tree->expand(m_proxy->index(row, 0));
+    fitPhaseColumn();
+    expandToFit(m_tree, rowsThatFit(m_tree));
+}
+
+// The first failing test in view becomes the current row (not selected): its failure is in the details
+// from the first screen on.
+void MainWindow::showFirstFailure()
+{
+    if (m_tree->currentIndex().isValid())
+        return;
+    for (QModelIndex i = m_proxy->index(0, 0); i.isValid(); i = m_tree->indexBelow(i)) {
+        const auto status = TestStatus(i.data(StatusRole).toInt());
+        if (i.data(NodeKindRole).toInt() == int(NodeKind::Test) && isFailing(status)) {
+            m_tree->selectionModel()->setCurrentIndex(i, QItemSelectionModel::NoUpdate);
+            return;
+        }
+    }
+}
+
+void MainWindow::expandForFilter()
+{
+    if (!m_filterBar->searchField()->text().isEmpty() && m_proxy->matchCount() <= MaxAutoExpandMatches)
+        m_tree->expandAll();
+    else
+        expandToFit(m_tree, rowsThatFit(m_tree));
+}
+
+// Wide enough for the longest phase name (capped), so "Unit Tests: Service Detection" is read whole; hidden
+// while the tree is grouped by phase, where every row's phase is the group above it and the name needs
+// the width.
+void MainWindow::fitPhaseColumn()
+{
+    m_tree->setColumnHidden(ReportTreeModel::PhaseColumn, m_model->grouping() == Grouping::ByPhase);
+    const QFontMetrics metrics = m_tree->fontMetrics();
+    int widest
+        = metrics.horizontalAdvance(m_model->headerData(ReportTreeModel::PhaseColumn, Qt::Horizontal).toString());
+    for (const Phase &p : m_model->report().phases)
+        widest = qMax(widest, metrics.horizontalAdvance(p.name));
+    m_tree->setColumnWidth(
+        ReportTreeModel::PhaseColumn, qMin(widest + metrics.averageCharWidth() * 3, metrics.averageCharWidth() * 40));
+}
+
+void MainWindow::openTestSource()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    if (m_model->kindOf(current) != NodeKind::Test)
+        return;
+    const SourceLocation where = m_details->currentSource();
+    if (!where.file.isEmpty())
+        openSource(where.file, where.line);
+    else
+        statusBar()->showMessage(tr("The report names no source file for this test"), 5000);
+}
+
+void MainWindow::openSource(const QString &file, int line)
+{
+    QString error;
+    if (SourceOpener::open(file, line, m_session->report().sourceFile, &error))
+        statusBar()->showMessage(tr("Opened %1:%2").arg(file).arg(line), 5000);
+    else
+        statusBar()->showMessage(tr("Could not open the source: %1").arg(error), 8000);
+}
+
+// F6 / Shift+F6: the filter, the tree, the details, the charts, in turn.
+void MainWindow::cyclePanes(int step)
+{
+    const QList<QWidget *> panes
+        = { m_filterBar->searchField(), m_tree, m_details, m_phaseChart->plot(), m_gapChart->plot() };
+    int at = -1;
+    for (int i = 0; i < panes.size(); ++i) {
+        if (panes[i] == QApplication::focusWidget() || panes[i]->isAncestorOf(QApplication::focusWidget()))
+            at = i;
+    }
+    for (int n = 1; n <= panes.size(); ++n) {
+        QWidget *next = panes[(at + step * n + panes.size() * 2) % panes.size()];
+        if (next->isVisible() && next->focusPolicy() != Qt::NoFocus) {
+            if (next == m_details)
+                m_detailsDock->raise();
+            next->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
     }
 }
 
@@ -489,6 +597,12 @@ void MainWindow::buildActions()
         m_filterBar->searchField()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
+    openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_diagnosticsDock->toggleViewAction());
@@ -566,12 +680,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    // A first run: half tree, half charts; restored geometry and splitter state replace these.
-    // Capped at 90 % of the screen so a 1366x768 laptop gets a window that fits.
+    // A first run: the tree takes three fifths of the width (the charts the rest; a bigger window gives
+    // both the same extra); restored geometry and splitter state replace these. Capped at 90 % of the screen
+    // so a 1366x768 laptop gets a window that fits.
     const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
     resize(QSize(1200, 800).boundedTo(available * 0.9));
-    m_mainSplitter->setSizes({width() / 2, width() / 2});
-    WindowState::restore(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
+    m_mainSplitter->setSizes({ width() * 3 / 5, width() * 2 / 5 });
+    WindowState::restore(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
         setGrouping(grouping);
@@ -603,6 +718,8 @@ bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
     // Two turns: one for the layout, one for the charts' queued replots after their resize.
     for (int i = 0; i < 2; ++i)
         QCoreApplication::processEvents();
+    fitDetailsToContent(this, m_detailsDock, m_details); // for the size asked, not the first run's
+    QCoreApplication::processEvents();
     m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_comparison->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);

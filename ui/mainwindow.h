@@ -111,6 +111,12 @@ private:
     void updateCurrentDetails();
     void updateTitle();
     void updateReportSummary();
+    void expandForFilter();
+    void showFirstFailure();
+    void fitPhaseColumn();
+    void openTestSource();
+    void openSource(const QString &file, int line);
+    void cyclePanes(int step);
 
     Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;

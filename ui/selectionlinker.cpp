@@ -3,6 +3,7 @@
 #include "barchart.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "selectedrows.h"
 
 #include <QItemSelectionModel>
 #include <QSet>
@@ -23,8 +24,21 @@ SelectionLinker::SelectionLinker(QTreeView *tree, ReportFilterProxy *proxy, BarC
     // A reset (new report, regrouping) clears the selection without selectionChanged.
     connect(proxy, &QAbstractItemModel::modelReset, this, &SelectionLinker::treeSelectionChanged);
     // A triage move carries the selected rows to another gap without selectionChanged: the bars follow.
-    connect(proxy, &QAbstractItemModel::rowsMoved, this, &SelectionLinker::treeSelectionChanged, Qt::QueuedConnection);
-    connect(proxy, &QAbstractItemModel::layoutChanged, this, &SelectionLinker::treeSelectionChanged, Qt::QueuedConnection);
+    // One update per event-loop turn, however many runs of rows one edit moved.
+    auto later = [this] {
+        if (m_updatePending)
+            return;
+        m_updatePending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_updatePending = false;
+                treeSelectionChanged();
+            },
+            Qt::QueuedConnection);
+    };
+    connect(proxy, &QAbstractItemModel::rowsMoved, this, later);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, later);
     connect(phaseChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Phase, id); });
     connect(gapChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Gap, id); });
 }
@@ -33,7 +47,7 @@ void SelectionLinker::treeSelectionChanged()
 {
     QSet<QString> phases;
     QSet<QString> gaps;
-    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    const QModelIndexList rows = selectedRowsOf(m_tree->selectionModel());
     for (const QModelIndex &row : rows) {
         switch (NodeKind(row.data(NodeKindRole).toInt())) {
         // A second-level row is a (phase, gap) pair: its parent's bar lights up too.

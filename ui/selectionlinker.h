@@ -34,4 +34,5 @@ private:
     Gapwise::ReportFilterProxy *m_proxy;
     BarChart *m_phaseChart;
     BarChart *m_gapChart;
+    bool m_updatePending = false;
 };

@@ -3,6 +3,7 @@
 #include "gappickerdialog.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "selectedrows.h"
 #include "triagesession.h"
 
 #include <QAction>
@@ -37,7 +38,7 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
 
 void TriageActions::revealSelection()
 {
-    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    const QModelIndexList rows = selectedRowsOf(m_tree->selectionModel());
     QSet<QPersistentModelIndex> parents;
     for (const QModelIndex &row : rows) {
         for (QModelIndex p = row.parent(); p.isValid() && !parents.contains(p); p = p.parent())
@@ -94,7 +95,7 @@ QStringList TriageActions::selectedTestIds() const
 {
     QStringList ids;
     const ReportTreeModel *model = m_proxy->reportModel();
-    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    const QModelIndexList rows = selectedRowsOf(m_tree->selectionModel());
     for (const QModelIndex &row : rows) {
         const int test = model->testIndexAt(m_proxy->mapToSource(row));
         if (test >= 0)

@@ -70,8 +70,13 @@ void ReportFilterProxy::setFilter(const QString &text, bool regularExpression)
 
 void ReportFilterProxy::setStatusVisible(TestStatus status, bool visible)
 {
-    const unsigned bit = 1u << static_cast<unsigned>(status);
-    const unsigned mask = visible ? (m_statusMask | bit) : (m_statusMask & ~bit);
+    const unsigned bit = statusBit(status);
+    setStatusMask(visible ? (m_statusMask | bit) : (m_statusMask & ~bit));
+}
+
+void ReportFilterProxy::setStatusMask(unsigned mask)
+{
+    mask &= AllStatuses;
     if (mask == m_statusMask)
         return;
     m_statusMask = mask;
@@ -98,7 +103,7 @@ bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 
 bool ReportFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_statusMask != 0x1f || filtersChanges();
+    return !m_text.isEmpty() || m_statusMask != AllStatuses || filtersChanges();
 }
 
 void ReportFilterProxy::refilter()
@@ -194,8 +199,13 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return true; // empty groups (a phase with only unnamed failures) stay visible when nothing filters
     const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
     const int testIndex = m_model->testIndexAt(idx);
-    // Groups never match by themselves: recursive filtering shows them when a test below matches.
-    if (testIndex < 0 || size_t(testIndex) >= m_testMatches.size())
+    // Groups match by themselves only for failures the report counts without naming (the seed's E2E
+    // phase): while failures are shown and no text or change filter narrows, such a group stays in view.
+    // Otherwise recursive filtering shows a group when a test below it matches.
+    if (testIndex < 0)
+        return m_text.isEmpty() && !filtersChanges() && (m_statusMask & statusBit(TestStatus::Failed))
+            && m_model->unnamedFailuresAt(idx) > 0;
+    if (size_t(testIndex) >= m_testMatches.size())
         return false;
     const auto own = OwnMatch(m_testMatches[size_t(testIndex)]);
     if (own != OwnMatch::StatusOnly)

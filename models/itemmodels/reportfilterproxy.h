@@ -26,6 +26,14 @@ public:
     void setFilter(const QString &text, bool regularExpression);
     void setStatusVisible(TestStatus status, bool visible);
     bool isStatusVisible(TestStatus status) const;
+    // Bit per TestStatus (1 << status); one refilter for any number of statuses.
+    static constexpr unsigned AllStatuses = 0x1f;
+    static constexpr unsigned statusBit(TestStatus s) { return 1u << static_cast<unsigned>(s); }
+    // What a triager came for: everything but passed and skipped tests (the window's default).
+    static constexpr unsigned FailuresFirst
+        = AllStatuses & ~((1u << unsigned(TestStatus::Passed)) | (1u << unsigned(TestStatus::Skipped)));
+    void setStatusMask(unsigned mask);
+    unsigned statusMask() const { return m_statusMask; }
     // While runs are compared: only tests whose change class has its bit set (1 << ChangeClass). Ignored
     // when the model has no comparison.
     static constexpr unsigned AllChanges = 0xff;
@@ -62,7 +70,7 @@ private:
     QRegularExpression m_regex;
     bool m_useRegex = false;
     QString m_patternError;
-    unsigned m_statusMask = 0x1f; // bit per TestStatus
+    unsigned m_statusMask = AllStatuses;
     unsigned m_changeMask = AllChanges; // bit per ChangeClass
     int m_matchCount = 0;
     std::vector<char> m_testMatches;      // OwnMatch per Report::tests index: what no triage edit changes

@@ -2,6 +2,8 @@
 #include "grouplabels.h"
 #include "statuspalette.h"
 
+#include <QLocale>
+
 namespace Gapwise {
 
 namespace {
@@ -294,6 +296,28 @@ int ReportTreeModel::groupFailures(const GroupNode *node) const
     return qMax(named, qMax(0, phase->failed) + qMax(0, phase->errors));
 }
 
+int ReportTreeModel::unnamedFailuresAt(const QModelIndex &index) const
+{
+    const GroupNode *node = groupAt(index);
+    return node ? groupFailures(node) - node->tally.failures() : 0;
+}
+
+// "20 failing · 37 tests": a top-level phase says the report's own counts where it states them (the seed's
+// E2E phase counts failures it does not name), every other group what it holds.
+QString ReportTreeModel::groupStatusText(const GroupNode *node) const
+{
+    const Phase *phase = node->isTopLevel() ? phaseOfGroup(node) : nullptr;
+    const int failing = groupFailures(node);
+    const int total = phase && phase->total > node->tally.total() ? phase->total : node->tally.total();
+    if (total == 0 && failing == 0)
+        return tr("no named tests");
+    const QLocale locale;
+    if (failing == 0)
+        return total == 1 ? tr("1 test, none failing") : tr("%1 tests, none failing").arg(locale.toString(total));
+    return tr("%1 failing \u00b7 %2")
+        .arg(locale.toString(failing), total == 1 ? tr("1 test") : tr("%1 tests").arg(locale.toString(total)));
+}
+
 QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role) const
 {
     const GroupNode *phaseNode = node->kind == NodeKind::Phase ? node : (node->parent ? node->parent : nullptr);
@@ -327,8 +351,7 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
         case StatusColumn:
             if (sort)
                 return node->tally.total() ? double(node->tally.failures()) / node->tally.total() : 0.0;
-            return node->tally.total() ? tr("%1 of %2 failing").arg(node->tally.failures()).arg(node->tally.total())
-                                       : tr("no named tests");
+            return groupStatusText(node);
         case FailuresColumn: return groupFailures(node);
         case PhaseColumn:
             if (sort)

@@ -55,6 +55,8 @@ public:
     const TestCase *testAt(const QModelIndex &index) const;
     int testIndexAt(const QModelIndex &index) const; // index into Report::tests, -1 for groups
     int gapIndexOfTest(int testIndex) const;          // Report::gaps index of the test's gap, -1 if unassigned
+    // Failures a group's phase counts that no test below it names (0 for tests and most groups).
+    int unnamedFailuresAt(const QModelIndex &index) const;
 
     // The top-level row of a phase or gap in the current grouping; second-level rows for the other kind are
     // several, so these answer only for the kind that is top level. "" finds the synthetic group.
@@ -125,6 +127,7 @@ private:
     QVariant testData(int testIndex, const GroupNode *group, int column, int role) const;
     QString groupName(const GroupNode *node) const;
     int groupFailures(const GroupNode *node) const;
+    QString groupStatusText(const GroupNode *node) const;
     const Phase *phaseOfGroup(const GroupNode *node) const;
     const Gap *gapOfGroup(const GroupNode *node) const;
     void rebuild();

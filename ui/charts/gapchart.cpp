@@ -1,6 +1,7 @@
 #include "gapchart.h"
 
 #include "chartdataadapter.h"
+#include "distinctlabels.h"
 #include "statuspalette.h"
 
 #include "qcustomplotheader.h"
@@ -60,13 +61,18 @@ void GapChart::rebuild()
     // Titles take at most ~45 % of the plot's width; the tooltip always has the whole title.
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
     const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.45));
-    auto elided = [&](const QString &title) { return metrics.elidedText(title, Qt::ElideRight, labelWidth); };
+    // Alike titles (eight "ModuleNotFoundError: No module named 'app.…'") keep the part that tells them apart.
+    QStringList titles;
+    for (const GapBar &gap : data.gaps)
+        titles << gap.title;
+    const QStringList shortTitles = distinctLabels(titles,
+        [&](const QString &title, Qt::TextElideMode mode) { return metrics.elidedText(title, mode, labelWidth); });
     for (int i = 0; i < data.gaps.size(); ++i) {
         const GapBar &gap = data.gaps[i];
         ids << gap.gapId;
         keys << i;
         const QString prio = priorityName(gap.priority);
-        labels << (prio.isEmpty() ? elided(gap.title) : prio + QStringLiteral("  ") + elided(gap.title));
+        labels << (prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i]);
         maxTotal = qMax(maxTotal, double(gap.totalFailures()));
     }
     setIds(ids);

@@ -1,0 +1,319 @@
+// A triage-first window: failures first with one toggle for the rest, status chips that show only their
+// status, phase rows with the report's counts, the whole failure in the details, and the keyboard.
+#include "detailspane.h"
+#include "filterbar.h"
+#include "gapchart.h"
+#include "mainwindow.h"
+#include "qcustomplotheader.h"
+#include "reportfactory.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "triagesession.h"
+#include "windowfixtures.h"
+
+#include <functional>
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUrl>
+
+#include <algorithm>
+
+using namespace Gapwise;
+
+namespace {
+
+// Test rows the tree shows (through the proxy), and how many of them are on screen without scrolling.
+struct Visible
+{
+    int tests = 0;
+    int onScreen = 0;
+    QStringList statuses;
+};
+
+Visible visibleTests(QTreeView *tree)
+{
+    Visible v;
+    const QAbstractItemModel *m = tree->model();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m->rowCount(parent); ++r) {
+            const QModelIndex i = m->index(r, 0, parent);
+            if (i.data(NodeKindRole).toInt() == int(NodeKind::Test)) {
+                ++v.tests;
+                v.statuses << statusName(TestStatus(i.data(StatusRole).toInt()));
+                const QRect rect = tree->visualRect(i);
+                if (rect.isValid() && tree->viewport()->rect().contains(rect))
+                    ++v.onScreen;
+            }
+            walk(i);
+        }
+    };
+    walk({});
+    return v;
+}
+
+struct Window
+{
+    MainWindow window;
+    QAbstractItemModelTester proxyTester { window.filterProxy(),
+        QAbstractItemModelTester::FailureReportingMode::Fatal };
+
+    explicit Window(const QString &path, QSize size = QSize(1366, 768))
+    {
+        window.resize(size);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(TestSupport::openAndWait(window, path));
+        QCoreApplication::processEvents();
+    }
+};
+
+const QString jestFixture = QStringLiteral(GAPWISE_TEST_DATA "/junit/jest-mostly-passing.xml");
+
+} // namespace
+
+TEST_CASE("window: failures first, the rest one toggle away", "[window][failuresfirst]")
+{
+    Window w(jestFixture);
+    FilterBar *bar = w.window.filterBar();
+    QCheckBox *showPassed = bar->showPassedBox();
+    // 60 tests: 2 failing, 1 skipped, 57 passed.
+    CHECK_FALSE(showPassed->isChecked());
+    CHECK(showPassed->text() == QStringLiteral("Show passed and skipped (58)"));
+    Visible v = visibleTests(w.window.treeView());
+    CHECK(v.tests == 2);
+    CHECK(v.statuses == QStringList { QStringLiteral("failed"), QStringLiteral("failed") });
+    CHECK(v.onScreen == 2); // their groups opened: both failures on the first screen
+    CHECK(bar->matchText() == QStringLiteral("2 of 60 tests shown"));
+
+    showPassed->click();
+    CHECK(visibleTests(w.window.treeView()).tests == 60);
+    showPassed->click();
+    CHECK(visibleTests(w.window.treeView()).tests == 2);
+
+    // A chip shows only its status, and says so by staying pressed; clicking it again goes back.
+    QToolButton *failed = bar->statusChip(TestStatus::Failed);
+    QToolButton *skipped = bar->statusChip(TestStatus::Skipped);
+    CHECK(failed->text() == QStringLiteral("Failed 2"));
+    CHECK(skipped->text() == QStringLiteral("Skipped 1"));
+    skipped->click();
+    CHECK(skipped->isChecked());
+    v = visibleTests(w.window.treeView());
+    CHECK(v.statuses == QStringList { QStringLiteral("skipped") });
+    failed->click(); // another chip replaces the first
+    CHECK_FALSE(skipped->isChecked());
+    CHECK(visibleTests(w.window.treeView()).statuses
+        == QStringList { QStringLiteral("failed"), QStringLiteral("failed") });
+    failed->click();
+    CHECK_FALSE(failed->isChecked());
+    CHECK(visibleTests(w.window.treeView()).tests == 2);
+    bar->statusChip(TestStatus::Passed)->click();
+    CHECK(visibleTests(w.window.treeView()).tests == 57);
+    showPassed->click(); // the toggle clears a chip
+    CHECK_FALSE(bar->statusChip(TestStatus::Passed)->isChecked());
+    CHECK(visibleTests(w.window.treeView()).tests == 60);
+}
+
+TEST_CASE("window: a run where nothing fails shows whole", "[window][failuresfirst]")
+{
+    Report report = ReportFactory::generated(30, 2, 3);
+    for (TestCase &t : report.tests)
+        t.status = TestStatus::Passed;
+    MainWindow w;
+    QAbstractItemModelTester tester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    w.setReport(report);
+    CHECK(w.filterBar()->showPassedBox()->isChecked());
+    CHECK(visibleTests(w.treeView()).tests == 30);
+    // The next report with failures puts them first again.
+    w.setReport(ReportFactory::generated(30, 2, 3));
+    CHECK_FALSE(w.filterBar()->showPassedBox()->isChecked());
+    const Visible v = visibleTests(w.treeView());
+    CHECK(v.tests > 0);
+    CHECK_FALSE(v.statuses.contains(QStringLiteral("passed")));
+    CHECK_FALSE(v.statuses.contains(QStringLiteral("skipped")));
+}
+
+TEST_CASE("window: phase rows count as the report does; unnamed failures stay in view", "[window][failuresfirst]")
+{
+    Window w(QStringLiteral(GAPWISE_SAMPLE_REPORT));
+    const ReportTreeModel *model = w.window.treeModel();
+    const ReportFilterProxy *proxy = w.window.filterProxy();
+    QStringList phaseTexts;
+    for (int r = 0; r < proxy->rowCount(); ++r) {
+        const QModelIndex status = proxy->index(r, ReportTreeModel::StatusColumn);
+        phaseTexts << status.data().toString();
+    }
+    INFO(phaseTexts.join(QStringLiteral(" | ")).toStdString());
+    for (const QString &t : phaseTexts)
+        CHECK((t.contains(QStringLiteral(" failing \u00b7 ")) || t.contains(QStringLiteral("none failing"))));
+    // Every phase of the sample that the report counts is in the tree, with its stated total.
+    for (const Phase &p : model->report().phases) {
+        if (p.total > 0 && (p.failed > 0 || p.errors > 0))
+            CHECK(phaseTexts.join(QLatin1Char('|')).contains(QStringLiteral("\u00b7 %1 tests").arg(p.total)));
+    }
+    // A text filter narrows to tests; such a phase then has nothing to show.
+    w.window.filterBar()->searchField()->setText(QStringLiteral("zzz-no-such-test"));
+    w.window.filterBar()->applyNow();
+    CHECK(proxy->rowCount() == 0);
+}
+
+TEST_CASE(
+    "window: a phase whose failures the report counts without naming them stays in view", "[window][failuresfirst]")
+{
+    Report report = ReportFactory::generated(40, 2, 3);
+    Phase e2e;
+    e2e.id = QStringLiteral("e2e-unnamed");
+    e2e.name = QStringLiteral("E2E Staging");
+    e2e.total = 7;
+    e2e.failed = 7;
+    report.phases.append(e2e);
+    MainWindow w;
+    QAbstractItemModelTester tester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    w.setReport(report);
+    const ReportFilterProxy *proxy = w.filterProxy();
+    auto phaseRow = [&]() -> QModelIndex {
+        for (int r = 0; r < proxy->rowCount(); ++r) {
+            if (proxy->index(r, 0).data(ItemIdRole).toString() == e2e.id)
+                return proxy->index(r, 0);
+        }
+        return {};
+    };
+    REQUIRE(phaseRow().isValid());
+    CHECK(proxy->rowCount(phaseRow()) == 0);
+    CHECK(proxy->index(phaseRow().row(), ReportTreeModel::StatusColumn).data().toString()
+        == QStringLiteral("7 failing \u00b7 7 tests"));
+    // Only passed tests asked for: it has none to show.
+    w.filterBar()->statusChip(TestStatus::Passed)->click();
+    CHECK_FALSE(phaseRow().isValid());
+    w.filterBar()->statusChip(TestStatus::Passed)->click();
+    CHECK(phaseRow().isValid());
+}
+
+TEST_CASE("window: the whole failure in the details, copy and source links", "[window][details]")
+{
+    Window w(jestFixture);
+    MainWindow &win = w.window;
+    QVector<int> failing;
+    for (int i = 0; i < win.session()->report().tests.size(); ++i) {
+        if (win.session()->report().tests[i].status == TestStatus::Failed)
+            failing << i;
+    }
+    REQUIRE(failing.size() == 2);
+    const TestCase &cart = win.session()->report().tests[failing[0]];
+    REQUIRE(cart.details.contains(QStringLiteral("Expected: 30")));
+    TestSupport::selectTests(win, { failing[0] });
+    const QString shown = win.detailsPane()->toPlainText();
+    CHECK(shown.contains(QStringLiteral("Expected / actual")));
+    CHECK(shown.contains(QStringLiteral("Stack trace")));
+    CHECK(shown.contains(QStringLiteral("Captured stdout")));
+    CHECK(shown.contains(QStringLiteral("cart total computed with discount 0.1")));
+    CHECK(win.detailsPane()->copyText(QStringLiteral("expected")) == QStringLiteral("30"));
+    CHECK(win.detailsPane()->copyText(QStringLiteral("actual")) == QStringLiteral("27"));
+    CHECK(win.detailsPane()->copyText(QStringLiteral("stdout"))
+        == QStringLiteral("cart total computed with discount 0.1"));
+    CHECK(win.detailsPane()->copyText(QStringLiteral("trace")).contains(QStringLiteral("cart.test.js:41:23")));
+    CHECK_FALSE(win.detailsPane()->copyText(QStringLiteral("trace")).contains(QStringLiteral("discount")));
+    // The project's frame is the source, with its line; the link opens it.
+    CHECK(win.detailsPane()->currentSource().file == QStringLiteral("/home/ci/shop/src/cart/__tests__/cart.test.js"));
+    CHECK(win.detailsPane()->currentSource().line == 41);
+    CHECK(win.detailsPane()->toHtml().contains(QStringLiteral("href=\"open:0\"")));
+    QApplication::clipboard()->clear();
+    emit win.detailsPane()->anchorClicked(QUrl(QStringLiteral("copy:trace")));
+    CHECK(QApplication::clipboard()->text() == win.detailsPane()->copyText(QStringLiteral("trace")));
+
+    // The other failure has no expected/actual: none is invented.
+    TestSupport::selectTests(win, { failing[1] });
+    CHECK_FALSE(win.detailsPane()->toPlainText().contains(QStringLiteral("Expected / actual")));
+    // A jest name names no file: the innermost frame of the project's own code, where it broke.
+    CHECK(win.detailsPane()->currentSource().file == QStringLiteral("/home/ci/shop/src/auth/login.js"));
+    CHECK(win.detailsPane()->currentSource().line == 12);
+}
+
+TEST_CASE("window: the first screen gives the tree most of the width", "[window][layout]")
+{
+    for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+        Window w(jestFixture, size);
+        const QList<int> sizes = w.window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes();
+        REQUIRE(sizes.size() == 2);
+        INFO(size.width());
+        CHECK(sizes[0] >= 0.45 * w.window.width());
+        // The Name column takes the free width.
+        const QTreeView *tree = w.window.treeView();
+        CHECK(tree->columnWidth(ReportTreeModel::NameColumn) >= tree->viewport()->width() / 3);
+    }
+}
+
+TEST_CASE("window: F6 cycles the panes, Ctrl+F reaches the filter", "[window][keyboard]")
+{
+    Window w(jestFixture);
+    w.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w.window));
+    w.window.treeView()->setFocus();
+    QTest::keyClick(&w.window, Qt::Key_F, Qt::ControlModifier);
+    CHECK(QApplication::focusWidget() == w.window.filterBar()->searchField());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    CHECK(QApplication::focusWidget() == w.window.treeView());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    CHECK(QApplication::focusWidget() == w.window.detailsPane());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+    CHECK(QApplication::focusWidget() == w.window.treeView());
+}
+
+TEST_CASE("proxy: failures first holds across moves, undo and regrouping", "[proxy][failuresfirst]")
+{
+    TriageSession session;
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSession(&session);
+    proxy.setReportModel(&model);
+    proxy.setStatusMask(ReportFilterProxy::FailuresFirst);
+    CHECK(proxy.isFiltering());
+    session.load(ReportFactory::generated(3000, 3, 12));
+    const Report &r = session.report();
+    int failingOrUnknown = 0;
+    for (const TestCase &t : r.tests)
+        failingOrUnknown += t.status == TestStatus::Passed || t.status == TestStatus::Skipped ? 0 : 1;
+    REQUIRE(failingOrUnknown > 0);
+    REQUIRE(failingOrUnknown < r.tests.size());
+
+    QTreeView view; // a real view: expansion and persistent indexes through the moves
+    view.setModel(&proxy);
+    view.expandAll();
+    auto check = [&] {
+        const Visible v = visibleTests(&view);
+        CHECK(v.tests == failingOrUnknown);
+        CHECK(proxy.matchCount() == failingOrUnknown);
+        CHECK_FALSE(v.statuses.contains(QStringLiteral("passed")));
+        CHECK_FALSE(v.statuses.contains(QStringLiteral("skipped")));
+    };
+    check();
+    // Scattered tests of every status into one gap (a layout change), then a few (row moves).
+    for (const int stride : { 7, 500 }) {
+        QStringList ids;
+        for (int i = 0; i < r.tests.size(); i += stride)
+            ids << r.tests[i].id;
+        session.moveTests(ids, r.gaps[2].id);
+        check();
+        session.undoStack()->undo();
+        check();
+        session.undoStack()->redo();
+        check();
+        session.undoStack()->undo();
+    }
+    model.setGrouping(Grouping::ByGap);
+    check();
+    proxy.setStatusMask(ReportFilterProxy::AllStatuses);
+    CHECK_FALSE(proxy.isFiltering());
+    CHECK(visibleTests(&view).tests == r.tests.size());
+}

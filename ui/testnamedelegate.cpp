@@ -1,0 +1,60 @@
+#include "testnamedelegate.h"
+
+#include "reportroles.h"
+#include "testnameparts.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+
+using namespace Gapwise;
+
+void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (index.column() != 0 || index.data(NodeKindRole).toInt() != int(NodeKind::Test)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const TestNameParts parts = splitTestName(opt.text);
+    if (parts.context.isEmpty()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // The background, selection and focus as the style draws them, then the two parts of the text.
+    opt.text.clear();
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(margin, 0, -margin, 0);
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+        : (opt.state & QStyle::State_Active)                                ? QPalette::Active
+                                                                            : QPalette::Inactive;
+    const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor background
+        = selected ? opt.palette.color(group, QPalette::Highlight) : opt.palette.color(group, QPalette::Base);
+    // Dimmed: two thirds of the way from the background to the text, readable on light and dark palettes.
+    const QColor dim = QColor::fromRgbF(background.redF() + (text.redF() - background.redF()) * 0.62,
+        background.greenF() + (text.greenF() - background.greenF()) * 0.62,
+        background.blueF() + (text.blueF() - background.blueF()) * 0.62);
+
+    painter->save();
+    painter->setFont(opt.font);
+    const QFontMetrics fm(opt.font);
+    const QString own = fm.elidedText(parts.own, Qt::ElideRight, rect.width());
+    painter->setPen(text);
+    painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, own);
+    const int gap = fm.horizontalAdvance(QLatin1Char(' ')) * 3;
+    const QRect rest = rect.adjusted(fm.horizontalAdvance(own) + gap, 0, 0, 0);
+    if (own == parts.own && rest.width() > fm.averageCharWidth() * 4) {
+        // The context's end (file, class) sits next to the name; its start goes first when space is short.
+        painter->setPen(dim);
+        painter->drawText(rest, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            fm.elidedText(parts.context, Qt::ElideLeft, rest.width()));
+    }
+    painter->restore();
+}
