@@ -98,8 +98,8 @@ namespace {
             for (int i = 0; i < titles.size(); ++i) {
                 if (seen.value(titles[i]) < 2)
                     continue;
-                titles[i]
-                    = typedNames ? signatures[i].title(true) : titles[i] + QLatin1String(" · like ") + examples[i];
+                titles[i] = typedNames ? signatures[i].title(true)
+                                       : QString(titles[i] + QString::fromUtf8(" · like ") + examples[i]);
             }
         }
         return titles;

@@ -146,3 +146,48 @@ TEST_CASE("Template mining: tokens, ids and variable-length parts", "[signatures
     CHECK(byMembers.contains({ 7 }));
     CHECK(byMembers.contains({ 8 }));
 }
+
+TEST_CASE("Suggested gap titles: placeholders read as …; two that read alike are told apart", "[signatures]")
+{
+    // Without mining, a path and a URL at the same place are two gaps: "…" alone would not tell them apart.
+    Report r;
+    r.tests = { failing(QStringLiteral("p1"), QStringLiteral("OSError: cannot read /var/a/x.json")),
+        failing(QStringLiteral("p2"), QStringLiteral("OSError: cannot read /var/b/y.json")),
+        failing(QStringLiteral("u1"), QStringLiteral("OSError: cannot read http://a/x")),
+        failing(QStringLiteral("u2"), QStringLiteral("OSError: cannot read http://b/y")),
+        failing(QStringLiteral("n1"), QStringLiteral("OSError: cannot write after 3 retries")),
+        failing(QStringLiteral("n2"), QStringLiteral("OSError: cannot write after 4 retries")) };
+    SuggestOptions exact;
+    exact.mine = false;
+    REQUIRE(suggestGaps(r, exact) == 3);
+    QStringList titles;
+    for (const Gap &g : std::as_const(r.gaps))
+        titles << g.title;
+    titles.sort();
+    CHECK(titles
+        == QStringList { QString::fromUtf8("OSError: cannot read ‹path›"),
+            QString::fromUtf8("OSError: cannot read ‹url›"),
+            QString::fromUtf8("OSError: cannot write after … retries") });
+
+    // The same type, message and innermost frame, another caller: the title names a test of each.
+    auto traced = [](const QString &name, const QString &caller) {
+        TestCase t = failing(name, QStringLiteral("ValueError: bad row"));
+        t.details = QStringLiteral("File \"app/%1.py\", line 3, in run\nFile \"app/rows.py\", line 9, in parse\n"
+                                   "ValueError: bad row")
+                        .arg(caller);
+        return t;
+    };
+    Report alike;
+    alike.tests = { traced(QStringLiteral("b_import"), QStringLiteral("importer")),
+        traced(QStringLiteral("a_import"), QStringLiteral("importer")),
+        traced(QStringLiteral("c_sync"), QStringLiteral("sync")),
+        traced(QStringLiteral("d_sync"), QStringLiteral("sync")) };
+    REQUIRE(suggestGaps(alike) == 2);
+    QStringList told;
+    for (const Gap &g : std::as_const(alike.gaps))
+        told << g.title;
+    told.sort();
+    CHECK(told
+        == QStringList { QString::fromUtf8("ValueError: bad row (in app.rows:parse) · like a_import"),
+            QString::fromUtf8("ValueError: bad row (in app.rows:parse) · like c_sync") });
+}

@@ -49,8 +49,10 @@ TEST_CASE("Grouping accuracy on the shared Loghub-2k systems", "[signatures][log
     }
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
-    const std::pair<const char *, double> floors[] = { { "Apache", 1.0 }, { "HDFS", 1.0 }, { "Hadoop", 0.0 },
-        { "Linux", 0.0 }, { "OpenSSH", 0.0 }, { "Proxifier", 0.0 }, { "Zookeeper", 0.0 } };
+    // Measured 2026-12-02: Apache 1.000, HDFS 1.000, Hadoop 0.969, Linux 0.939, OpenSSH 0.999, Proxifier 0.990,
+    // Zookeeper 0.989 (mean 0.984). Drain with hand-written masks: 1.000 0.998 0.948 0.690 0.788 0.765 0.967.
+    const std::pair<const char *, double> floors[] = { { "Apache", 1.0 }, { "HDFS", 0.99 }, { "Hadoop", 0.96 },
+        { "Linux", 0.93 }, { "OpenSSH", 0.99 }, { "Proxifier", 0.98 }, { "Zookeeper", 0.98 } };
     double sum = 0;
     for (const auto &[system, floor] : floors) {
         const QString name = QString::fromLatin1(system);
