@@ -12,6 +12,7 @@ namespace {
     const QString Wildcard = QStringLiteral("<*>");
 
     constexpr double MinDrop = 2.0; // words this many times rarer than the others in a template vary
+    constexpr int MinConstantWords = 2; // one shared word ("refund card", "refund wallet") is no template
     constexpr int MaxChoices = 2; // a position with more distinct words than this inside a group varies
     constexpr int MinChoiceWeight = 2; // a word seen fewer times than this is a value, not a choice
     constexpr int MaxCompared = 200; // groups compared per first word: keeps a pathological bucket near-linear
@@ -88,7 +89,7 @@ namespace {
         double widest = 1.0;
         for (int i = 0; i + 1 < freqs.size(); ++i) {
             const double drop = double(freqs[i]) / freqs[i + 1];
-            if (drop >= MinDrop && drop > widest && 2 * (i + 1) >= positions) {
+            if (drop >= MinDrop && drop > widest && i + 1 >= MinConstantWords && 2 * (i + 1) >= positions) {
                 widest = drop;
                 floor = freqs[i];
             }
