@@ -356,7 +356,7 @@ TEST_CASE("a report without gaps of its own gets suggested gaps; a status restat
     REQUIRE(r.gaps.size() == 1);
     const Gap &gap = r.gaps[0];
     CHECK(gap.suggested);
-    CHECK(gap.title == QStringLiteral("WebSocket HTTP <NUM>")); // 503 and 502: one cause
+    CHECK(gap.title == QString::fromUtf8("WebSocket HTTP …")); // 503 and 502: one cause
     CHECK(gap.id.startsWith(QStringLiteral("sig-")));
     CHECK(test(r, "test_pay_by_card").gapId == gap.id);
     CHECK(test(r, "test_pay_by_card").gapSuggested);

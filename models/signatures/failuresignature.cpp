@@ -253,18 +253,19 @@ QString FailureSignature::bucket() const
            + (fromTestName ? QLatin1String("\x1fname") : QLatin1String(""));
 }
 
-QString FailureSignature::title() const
+QString FailureSignature::title(bool typedNames) const
 {
+    const QString shown = readableTemplate(messageTemplate, typedNames);
     QString t;
     if (fromTestName)
         t = (exceptionType.isEmpty() ? QStringLiteral("Failures") : exceptionType) + QLatin1String(" in tests named \"")
-            + messageTemplate + QLatin1Char('"');
+            + shown + QLatin1Char('"');
     else if (exceptionType.isEmpty())
-        t = messageTemplate;
-    else if (messageTemplate.isEmpty())
+        t = shown;
+    else if (shown.isEmpty())
         t = exceptionType;
     else
-        t = exceptionType + QLatin1String(": ") + messageTemplate;
+        t = exceptionType + QLatin1String(": ") + shown;
     if (!frames.isEmpty())
         t += QLatin1String(" (in ") + frames.first() + QLatin1Char(')');
     return t.size() > 160 ? t.left(157) + QLatin1String("...") : t;

@@ -21,8 +21,10 @@ struct FailureSignature
     bool fromTestName = false; // no message anywhere: the template is made of the test name's words
 
     QString key() const;    // exact grouping key
-    QString bucket() const; // what must be equal before templates may merge by similarity
-    QString title() const;  // "ModuleNotFoundError: No module named 'psycopg2'"
+    QString bucket() const; // what must be equal before templates may merge (templateminer.h)
+    // "ModuleNotFoundError: No module named 'psycopg2'", "TimeoutError: request … timed out after …s";
+    // with typedNames "request ‹hex› timed out after ‹number›s" (readableTemplate()).
+    QString title(bool typedNames = false) const;
 };
 
 FailureSignature failureSignature(const TestCase &test);

@@ -7,7 +7,7 @@ namespace Gapwise {
 struct SuggestOptions
 {
     int minTests = 2;         // a cause shared by fewer failures is not a gap of its own
-    double similarity = 0.8;  // token similarity at which two templates of one bucket merge (docs/junit.md)
+    bool mine = true;         // merge templates that differ only in their variable parts (templateminer.h)
 };
 
 // Groups the failing tests that have no gap by failure signature and adds a suggested gap per group

@@ -1,5 +1,6 @@
 #include "messagetemplate.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace Gapwise {
@@ -23,6 +24,10 @@ const QVector<Rule> &rules()
         {QRegularExpression(QStringLiteral("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b")),
          QLatin1String("<UUID>"), Needs::Digit},
         {QRegularExpression(QStringLiteral("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?")),
+         QLatin1String("<TIMESTAMP>"), Needs::Digit},
+        // syslog and ctime(3): "Fri Jun 17 07:07:00 2005", "Jun 17 07:07:00"
+        {QRegularExpression(QStringLiteral("\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                                           "Nov|Dec) +\\d{1,2} +\\d{2}:\\d{2}:\\d{2}(?: +\\d{4})?\\b")),
          QLatin1String("<TIMESTAMP>"), Needs::Digit},
         {QRegularExpression(QStringLiteral("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b")), QLatin1String("<TIMESTAMP>"), Needs::Digit},
         // Absolute paths (/var/x, C:\x, ~/x) and relative ones with a directory and an extension.
@@ -60,6 +65,30 @@ QString messageTemplate(const QString &message)
             out.replace(rule.pattern, rule.placeholder);
     }
     return out;
+}
+
+QString readableTemplate(const QString &templ, bool typedNames)
+{
+    static const QRegularExpression placeholder(QStringLiteral("<([A-Z:*]+)>"));
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("URL"), QStringLiteral("url")},        {QStringLiteral("UUID"), QStringLiteral("uuid")},
+        {QStringLiteral("TIMESTAMP"), QStringLiteral("time")}, {QStringLiteral("PATH"), QStringLiteral("path")},
+        {QStringLiteral("HOST:PORT"), QStringLiteral("host")}, {QStringLiteral("ADDR"), QStringLiteral("address")},
+        {QStringLiteral("HEX"), QStringLiteral("hex")},        {QStringLiteral("NUM"), QStringLiteral("number")},
+        {QStringLiteral("ID"), QStringLiteral("id")}};
+    if (!templ.contains(QLatin1Char('<')))
+        return templ;
+    QString out;
+    qsizetype from = 0;
+    auto it = placeholder.globalMatch(templ);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += templ.mid(from, m.capturedStart() - from);
+        const QString name = names.value(m.captured(1));
+        out += typedNames && !name.isEmpty() ? QString(QChar(0x2039)) + name + QChar(0x203A) : QString(QChar(0x2026));
+        from = m.capturedEnd();
+    }
+    return out + templ.mid(from);
 }
 
 QStringList templateTokens(const QString &templ)

@@ -13,6 +13,10 @@ namespace Gapwise {
 // of 6+ digits), <NUM>. Quoted names ('psycopg2', 'attr') stay: they name causes.
 QString messageTemplate(const QString &message);
 
+// A template for people: placeholders read "…" ("timed out after …s"), or with typedNames their kind
+// ("‹number›", "‹path›", "‹url›", "‹time›" …), so that two templates that read alike can be told apart.
+QString readableTemplate(const QString &templ, bool typedNames = false);
+
 // Words of a template for similarity: placeholders and words, punctuation dropped.
 QStringList templateTokens(const QString &templ);
 
