@@ -56,6 +56,9 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_search, 1);
+    // The count sits by the search field it answers, so the row of status toggles below never clips.
+    m_count->setObjectName(QStringLiteral("matchCount"));
+    top->addWidget(m_count);
     top->addWidget(m_regex);
     top->addWidget(m_change);
     top->addWidget(m_grouping);
@@ -69,6 +72,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
             chip.second->setChecked(false);
         applyStatusMask();
     });
+    m_showPassed->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed); // its count is never cut
     bottom->addWidget(m_showPassed);
     bottom->addSpacing(12);
     auto *only = new QLabel(tr("Only:"), this);
@@ -93,8 +97,6 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         bottom->addWidget(chip);
     }
     bottom->addStretch(1);
-    m_count->setObjectName(QStringLiteral("matchCount"));
-    bottom->addWidget(m_count);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

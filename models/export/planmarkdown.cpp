@@ -1,6 +1,7 @@
 #include "planwriters.h"
 
 #include "grouplabels.h"
+#include "ratetext.h"
 #include "comparisonwriters.h"
 
 #include <QRegularExpression>
@@ -80,7 +81,7 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(escaped(p.phase.name), count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
                         count(p.phase.errors), count(p.phase.skipped),
-                        p.failureRate < 0 ? QStringLiteral("–") : QString::number(qRound(p.failureRate * 100)) + QLatin1Char('%'));
+                        p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
     }
     out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
                .arg(plural(int(plan.gaps.size()), "gap"), plural(plan.unassignedFailures, "failing test"),

@@ -1,6 +1,7 @@
 #include "planpdfcontent.h"
 
 #include "grouplabels.h"
+#include "ratetext.h"
 #include "pdfpagelayout.h"
 #include "comparisondigest.h"
 #include "planchart.h"
@@ -31,7 +32,7 @@ const QColor Grey(0x55, 0x55, 0x55);
 
 QString count(int n) { return n < 0 ? QStringLiteral("—") : QString::number(n); }
 
-QString rate(double r) { return r < 0 ? QStringLiteral("—") : QStringLiteral("%1%").arg(r * 100, 0, 'f', 1); }
+QString rate(double r) { return r < 0 ? QStringLiteral("—") : percentText(r); }
 
 QString gapHeading(const Gap &gap)
 {

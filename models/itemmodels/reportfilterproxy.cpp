@@ -202,9 +202,14 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     // Groups match by themselves only for failures the report counts without naming (the seed's E2E
     // phase): while failures are shown and no text or change filter narrows, such a group stays in view.
     // Otherwise recursive filtering shows a group when a test below it matches.
-    if (testIndex < 0)
-        return m_text.isEmpty() && !filtersChanges() && (m_statusMask & statusBit(TestStatus::Failed))
-            && m_model->unnamedFailuresAt(idx) > 0;
+    // A gap without tests (just created, or named by the report with no tests) stays in view too while only
+    // the status narrows: it is where the engineer drops the tests that belong to it.
+    if (testIndex < 0) {
+        if (!m_text.isEmpty() || filtersChanges())
+            return false;
+        const bool emptyGap = m_model->rowCount(idx) == 0 && !idx.data(GapIdRole).toString().isEmpty();
+        return emptyGap || ((m_statusMask & statusBit(TestStatus::Failed)) && m_model->unnamedFailuresAt(idx) > 0);
+    }
     if (size_t(testIndex) >= m_testMatches.size())
         return false;
     const auto own = OwnMatch(m_testMatches[size_t(testIndex)]);

@@ -61,10 +61,10 @@ start() { # start [FILE]: the app, its window found and moved to the corner, the
 }
 
 # 1. Triage report.md: rename the gap "Currency Rounding Drift" (F2) and drag one of its tests onto
-#    "Promotion Engine Stale Cache" (the coordinates of tests/gui/xvfb-drag-walkthrough.sh).
+#    "Promotion Engine Stale Cache". The window opens failures first with the groups that hold failures
+#    expanded, so the gap (row 2) shows its four tests (rows 3-6) and the target gap is row 7.
 start "$work/report.md"
-xdotool mousemove 35 158 click 1; sleep 0.5   # open the gap
-xdotool mousemove 120 176 click 1; sleep 0.5  # select its first test
+xdotool mousemove 120 176 click 1; sleep 0.5  # select the gap's first test
 xdotool mousemove 120 176 mousedown 1
 for y in 180 186 195 205 215 225 235 245 248; do xdotool mousemove 125 $y; sleep 0.1; done
 sleep 0.3; xdotool mouseup 1; sleep 0.8

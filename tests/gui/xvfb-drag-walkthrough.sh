@@ -53,7 +53,7 @@ shot 01-opened
 echo "title: $(title)"
 
 # Open the gap "Currency Rounding Drift" (row 2) and select its first test (row 3).
-xdotool mousemove 35 158 click 1; sleep 0.5
+# (the window opens failures first: the gap is expanded already)
 xdotool mousemove 120 176 click 1; sleep 0.5
 shot 02-test-selected
 

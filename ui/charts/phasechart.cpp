@@ -1,6 +1,7 @@
 #include "phasechart.h"
 
 #include "chartdataadapter.h"
+#include "ratetext.h"
 #include "statuspalette.h"
 
 #include "qcustomplotheader.h"
@@ -76,8 +77,8 @@ void PhaseChart::rebuild()
         auto *label = new QCPItemText(m_plot);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setCoords(i, phases[i].total());
-        const double rate = phases[i].failureRate() * 100;
-        label->setText(longLabel ? tr("%1% failing").arg(rate, 0, 'f', 1) : tr("%1%").arg(rate, 0, 'f', 1));
+        const QString rate = percentText(phases[i].failureRate());
+        label->setText(longLabel ? tr("%1 failing").arg(rate) : rate);
         label->setColor(palette().color(QPalette::WindowText));
         label->setPadding(QMargins(0, 0, 0, 3));
         label->setClipToAxisRect(false);
