@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine:
 #   ./build.sh run [FILE]  install build dependencies, build, and open FILE (default: the bundled sample report)
 #   ./build.sh test        install build dependencies, build, and run every test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparecommand.h"
 
 #include "exitcodes.h"
@@ -45,8 +46,8 @@ void printText(const ComparisonDigest &d, QTextStream &out)
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty()) {
         out << "\nTriage carried over: " << d.carriedEdits << " edits applied\n";
         if (!d.notCarried.isEmpty())
-            out << "Not carried over (" << d.notCarried.size() << "):\n  "
-                << d.notCarried.join(QLatin1String("\n  ")) << '\n';
+            out << "Not carried over (" << d.notCarried.size() << "):\n  " << d.notCarried.join(QLatin1String("\n  "))
+                << '\n';
     }
     if (!d.restoredGaps.isEmpty())
         out << "Gaps kept from the old run: " << d.restoredGaps.join(QLatin1String(", ")) << '\n';
@@ -66,8 +67,8 @@ int runCompareCommand(const QStringList &arguments)
         "Exit codes: 0 no new failures, 1 new failures, 2 usage, 3 a file that cannot be read or imported."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("compare"), QStringLiteral("The compare command."));
-    parser.addPositionalArgument(QStringLiteral("OLD"),
-                                 QStringLiteral("The earlier run: a report or a .gapwise session."));
+    parser.addPositionalArgument(
+        QStringLiteral("OLD"), QStringLiteral("The earlier run: a report or a .gapwise session."));
     parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("The later run: a report."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
     parser.addOption(json);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportcommand.h"
 
 #include "comparewithrun.h"
@@ -44,18 +45,23 @@ std::optional<HistorySummary> readHistory(const QString &storePath, const QStrin
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Export the remediation plan of a report or a saved triage session."));
+    parser.setApplicationDescription(
+        QStringLiteral("Export the remediation plan of a report or a saved triage session."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The export command."));
-    parser.addPositionalArgument(QStringLiteral("REPORT"), QStringLiteral("A report to export (or use --session)."), QStringLiteral("[REPORT]"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, md, csv or json."), QStringLiteral("FORMAT"));
-    const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to write."), QStringLiteral("OUT"));
+    parser.addPositionalArgument(
+        QStringLiteral("REPORT"), QStringLiteral("A report to export (or use --session)."), QStringLiteral("[REPORT]"));
+    const QCommandLineOption format(
+        QStringLiteral("format"), QStringLiteral("pdf, md, csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption session(
+        QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
+    const QCommandLineOption output(
+        { QStringLiteral("o"), QStringLiteral("output") }, QStringLiteral("Where to write."), QStringLiteral("OUT"));
     const QCommandLineOption compareWith(QStringLiteral("compare"),
-                                         QStringLiteral("An earlier run (report or .gapwise session) to compare with: the plan gets a "
-                                                        "\"since last run\" section (every format). With REPORT, OLD's triage "
-                                                        "is carried over; with --session, the session's own triage applies."),
-                                         QStringLiteral("OLD"));
+        QStringLiteral("An earlier run (report or .gapwise session) to compare with: the plan gets a "
+                       "\"since last run\" section (every format). With REPORT, OLD's triage "
+                       "is carried over; with --session, the session's own triage applies."),
+        QStringLiteral("OLD"));
     const QCommandLineOption store(QStringLiteral("store"),
         QStringLiteral("A run history store: the Markdown and JSON plans get a \"History\" "
                        "section (new, flaky, regressions, failing since, per-gap trend)."),
@@ -76,8 +82,8 @@ int runExportCommand(const QStringList &arguments)
     const std::optional<PlanFormat> fmt = planFormatFromKey(parser.value(format));
     const bool fromSession = parser.isSet(session);
     if (!fmt || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
-        err << "gapwise export: " << (fmt ? "expected -o OUT and one REPORT or --session" : "unknown --format")
-            << '\n' << usage;
+        err << "gapwise export: " << (fmt ? "expected -o OUT and one REPORT or --session" : "unknown --format") << '\n'
+            << usage;
         return ExitCode::Usage;
     }
     if (*fmt == PlanFormat::Pdf && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -162,8 +168,9 @@ bool exportNeedsWidgets(int argc, char **argv)
     // QCustomPlot draws the PDF's charts and is a widget: only the PDF needs a QApplication.
     for (int i = 2; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]).toLower();
-        if (arg == QLatin1String("--format=pdf") || (arg == QLatin1String("--format") && i + 1 < argc
-                                                      && QString::fromLocal8Bit(argv[i + 1]).toLower() == QLatin1String("pdf")))
+        if (arg == QLatin1String("--format=pdf")
+            || (arg == QLatin1String("--format") && i + 1 < argc
+                && QString::fromLocal8Bit(argv[i + 1]).toLower() == QLatin1String("pdf")))
             return true;
     }
     return false;

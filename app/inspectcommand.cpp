@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "inspectcommand.h"
 
 #include "exitcodes.h"
@@ -39,13 +40,13 @@ void printSummary(const Report &report, QTextStream &out)
     }
     out << "\nGaps (" << report.gaps.size() << "):\n";
     for (const Gap &g : report.gaps) {
-        const auto inGap = std::count_if(report.tests.cbegin(), report.tests.cend(),
-                                         [&](const TestCase &t) { return t.gapId == g.id; });
+        const auto inGap = std::count_if(
+            report.tests.cbegin(), report.tests.cend(), [&](const TestCase &t) { return t.gapId == g.id; });
         out << "  [" << (priorityName(g.priority).isEmpty() ? QStringLiteral("--") : priorityName(g.priority)) << "] "
             << g.title << " (" << inGap << (inGap == 1 ? " test)\n" : " tests)\n");
     }
     const auto unassigned = std::count_if(report.tests.cbegin(), report.tests.cend(),
-                                          [](const TestCase &t) { return t.gapId.isEmpty() && isFailing(t.status); });
+        [](const TestCase &t) { return t.gapId.isEmpty() && isFailing(t.status); });
     out << "\nTests: " << report.tests.size() << " named (" << report.countTests(TestStatus::Failed) << " failed, "
         << report.countTests(TestStatus::Error) << " errors, " << report.countTests(TestStatus::Passed) << " passed, "
         << report.countTests(TestStatus::Skipped) << " skipped); " << unassigned << " failing tests in no gap\n";
@@ -69,8 +70,8 @@ int runInspectCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Markdown report, JUnit XML or pytest log."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the whole model as JSON."));
     const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("Print the report of a saved .gapwise session with its triage applied."),
-                                     QStringLiteral("S.gapwise"));
+        QStringLiteral("Print the report of a saved .gapwise session with its triage applied."),
+        QStringLiteral("S.gapwise"));
     parser.addOption(json);
     parser.addOption(session);
     QTextStream err(stderr);

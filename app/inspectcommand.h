@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QStringList>
@@ -5,4 +6,3 @@
 // `gapwise inspect FILE [--json]`: prints the imported model. `arguments` is the whole command line
 // (program name, "inspect", ...), as QCommandLineParser expects. Returns the process exit code.
 int runInspectCommand(const QStringList &arguments);
-

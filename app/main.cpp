@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparecommand.h"
 #include "darkpalette.h"
 #include "exitcodes.h"
@@ -76,7 +77,6 @@ QSize parseSize(const QString &text)
         : QSize();
 }
 
-
 struct HistoryOptions
 {
     QCommandLineOption store { QStringLiteral("store"),
@@ -111,11 +111,11 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A test report or .gapwise session to open."),
-                                 QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("A test report or .gapwise session to open."), QStringLiteral("[FILE]"));
     screenshot = QCommandLineOption(QStringLiteral("screenshot"),
-                                    QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
-                                    QStringLiteral("OUT"));
+        QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
+        QStringLiteral("OUT"));
     parser.addOption(screenshot);
     parser.addOption(history.store);
     parser.addOption(history.add);
@@ -150,7 +150,8 @@ int runHelpOrVersion(int argc, char **argv)
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("version")))
-        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << '\n';
     else
         QTextStream(stdout) << parser.helpText();
     return ExitCode::Ok;
@@ -159,7 +160,7 @@ int runHelpOrVersion(int argc, char **argv)
 int runGui(int argc, char **argv)
 {
     // A screenshot needs no screen: without a display, draw offscreen.
-    if (hasArgument(argc, argv, {"--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+    if (hasArgument(argc, argv, { "--screenshot" }) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
         && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -236,7 +237,7 @@ int main(int argc, char **argv)
             return runExportCommand(QCoreApplication::arguments());
         return runInspectCommand(QCoreApplication::arguments());
     }
-    if (hasArgument(argc, argv, {"-h", "--help", "-?", "--help-all", "-v", "--version"}))
+    if (hasArgument(argc, argv, { "-h", "--help", "-?", "--help-all", "-v", "--version" }))
         return runHelpOrVersion(argc, argv);
     return runGui(argc, argv);
 }

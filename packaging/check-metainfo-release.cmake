@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ctest: the AppStream metainfo must list a release for the project version, so a version bump
 # cannot ship without release notes. Run as cmake -DMETAINFO=... -DVERSION=... -P check-metainfo-release.cmake
 file(READ "${METAINFO}" text)

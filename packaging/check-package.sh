@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb from an already built tree, installs it with apt, runs the installed program from / (away
 # from the build tree), checks the desktop integration files, and removes the package again, also on failure.
 #   packaging/check-package.sh BUILD_DIR

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPack: a Debian package (and a tarball) of whatever the install() rules install; tests install nothing.
 set(CPACK_PACKAGE_NAME gapwise)
 set(CPACK_PACKAGE_VENDOR "The Gapwise developers")

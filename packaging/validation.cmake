@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the desktop integration files with the freedesktop validators when they are installed
 # (desktop-file-utils, appstream, libxml2-utils); without them these tests are not added.
 find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Timings of the main window on a generated report (default 100,000 tests). Not a ctest test: run it by hand,
 //   QT_QPA_PLATFORM=offscreen build/tests/bench_mainwindow [TESTS] [--screenshot OUT.png]
 // and compare the numbers against one frame (16 ms) and one keystroke (~100 ms).
@@ -76,83 +77,81 @@ int main(int argc, char **argv)
 
     Report generated;
     report(QStringLiteral("generate report (%1 tests)").arg(tests),
-           timeMs([&] { generated = ReportFactory::generated(tests); }));
+        timeMs([&] { generated = ReportFactory::generated(tests); }));
 
     MainWindow window;
     window.resize(1400, 900);
     report(QStringLiteral("setReport (tree build + reset + charts)"), timeMs([&] { window.setReport(generated); }));
     report(QStringLiteral("show + first paint"), timeMs([&] {
-               window.show();
-               QCoreApplication::processEvents();
-               window.repaint();
-           }));
+        window.show();
+        QCoreApplication::processEvents();
+        window.repaint();
+    }));
 
     QTreeView *tree = window.treeView();
     report(QStringLiteral("expand all (every test row visible)"), timeMs([&] {
-               tree->expandAll();
-               QCoreApplication::processEvents();
-           }));
+        tree->expandAll();
+        QCoreApplication::processEvents();
+    }));
     scrollFrames(tree, QStringLiteral("scroll by phase, expanded"), 60);
 
     ReportFilterProxy *proxy = window.filterProxy();
-    const QStringList keystrokes = {QStringLiteral("t"), QStringLiteral("te"), QStringLiteral("test_case_01"),
-                                    QStringLiteral("test_case_012"), QStringLiteral("expected 42"),
-                                    QStringLiteral("load"), QString()};
+    const QStringList keystrokes = { QStringLiteral("t"), QStringLiteral("te"), QStringLiteral("test_case_01"),
+        QStringLiteral("test_case_012"), QStringLiteral("expected 42"), QStringLiteral("load"), QString() };
     for (const QString &text : keystrokes) {
-        report(QStringLiteral("filter \"%1\"").arg(text),
-               timeMs([&] {
-                   proxy->setFilter(text, false);
-                   QCoreApplication::processEvents();
-                   tree->viewport()->repaint();
-               }));
+        report(QStringLiteral("filter \"%1\"").arg(text), timeMs([&] {
+            proxy->setFilter(text, false);
+            QCoreApplication::processEvents();
+            tree->viewport()->repaint();
+        }));
         out << "    -> " << proxy->matchCount() << " matching tests\n";
     }
     report(QStringLiteral("regex filter \"case_0+1\\d$\""), timeMs([&] {
-               proxy->setFilter(QStringLiteral("case_0+1\\d$"), true);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        proxy->setFilter(QStringLiteral("case_0+1\\d$"), true);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     out << "    -> " << proxy->matchCount() << " matching tests\n";
     proxy->setFilter(QString(), false);
     report(QStringLiteral("status toggle: hide passed"), timeMs([&] {
-               proxy->setStatusVisible(TestStatus::Passed, false);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        proxy->setStatusVisible(TestStatus::Passed, false);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     proxy->setStatusVisible(TestStatus::Passed, true);
 
     report(QStringLiteral("regroup by gap (reset + repaint)"), timeMs([&] {
-               window.treeModel()->setGrouping(Grouping::ByGap);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        window.treeModel()->setGrouping(Grouping::ByGap);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     tree->expandAll();
     scrollFrames(tree, QStringLiteral("scroll by gap, expanded"), 60);
     report(QStringLiteral("sort by failures, descending"), timeMs([&] {
-               tree->sortByColumn(ReportTreeModel::FailuresColumn, Qt::DescendingOrder);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        tree->sortByColumn(ReportTreeModel::FailuresColumn, Qt::DescendingOrder);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     report(QStringLiteral("sort by name"), timeMs([&] {
-               tree->sortByColumn(ReportTreeModel::NameColumn, Qt::AscendingOrder);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        tree->sortByColumn(ReportTreeModel::NameColumn, Qt::AscendingOrder);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     report(QStringLiteral("filter \"test_case_012\" while sorted by name"), timeMs([&] {
-               proxy->setFilter(QStringLiteral("test_case_012"), false);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        proxy->setFilter(QStringLiteral("test_case_012"), false);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     report(QStringLiteral("clear that filter, still sorted"), timeMs([&] {
-               proxy->setFilter(QString(), false);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        proxy->setFilter(QString(), false);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     report(QStringLiteral("edit one gap's priority (dataChanged, charts redraw)"), timeMs([&] {
-               window.treeModel()->setGapPriority(QStringLiteral("gap-3"), Priority::P0);
-               QCoreApplication::processEvents();
-               tree->viewport()->repaint();
-           }));
+        window.treeModel()->setGapPriority(QStringLiteral("gap-3"), Priority::P0);
+        QCoreApplication::processEvents();
+        tree->viewport()->repaint();
+    }));
     if (!screenshot.isEmpty())
         window.saveScreenshot(screenshot);
     return 0;

@@ -1,5 +1,6 @@
-// How long the PDF plan takes: bench_pdfexport [FAILING_TESTS=5000] [OUT.pdf] or bench_pdfexport --report FILE [OUT.pdf].
-// Not a ctest test: timing belongs in a benchmark you run by hand, on a quiet machine.
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How long the PDF plan takes: bench_pdfexport [FAILING_TESTS=5000] [OUT.pdf] or bench_pdfexport --report FILE
+// [OUT.pdf]. Not a ctest test: timing belongs in a benchmark you run by hand, on a quiet machine.
 #include "triagefixtures.h"
 
 #include "importer.h"
@@ -7,8 +8,8 @@
 #include "remediationplan.h"
 
 #include <QApplication>
-#include <QFileInfo>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -53,7 +54,8 @@ int main(int argc, char **argv)
         return 3;
     }
     const qint64 writeMs = timer.elapsed();
-    out << report.tests.size() << " tests, " << failing << " failing, " << report.gaps.size() << " gaps → " << path << '\n'
+    out << report.tests.size() << " tests, " << failing << " failing, " << report.gaps.size() << " gaps → " << path
+        << '\n'
         << "plan " << planMs << " ms, charts " << chartsMs << " ms, pages+file " << writeMs << " ms, total "
         << planMs + chartsMs + writeMs << " ms, " << QFileInfo(path).size() / 1024 << " KiB\n";
     return 0;

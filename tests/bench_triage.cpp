@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Triage at scale: moving 10,000 selected tests on a 100,000-test report, then undo and redo, with the
 // whole window attached (tree model, filter proxy, tree view, chart adapter and both charts). Not a ctest
 // test: run it by hand,
@@ -64,13 +65,13 @@ int main(int argc, char **argv)
     for (int i = 0; i < tests && scattered.size() < moved; i += stride)
         scattered << session->report().tests[i].id;
     const QString target = session->report().gaps[3].id;
-    for (const auto grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+    for (const auto grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         w.treeModel()->setGrouping(grouping);
         w.treeView()->expandAll();
         QCoreApplication::processEvents();
         const QString g = grouping == Grouping::ByPhase ? QStringLiteral("by phase") : QStringLiteral("by gap");
         measure(QStringLiteral("move %1 scattered tests (%2)").arg(scattered.size()).arg(g), w,
-                [&] { session->moveTests(scattered, target); });
+            [&] { session->moveTests(scattered, target); });
         measure(QStringLiteral("undo (%1)").arg(g), w, [&] { session->undoStack()->undo(); });
         measure(QStringLiteral("redo (%1)").arg(g), w, [&] { session->undoStack()->redo(); });
         measure(QStringLiteral("undo again (%1)").arg(g), w, [&] { session->undoStack()->undo(); });
@@ -80,7 +81,7 @@ int main(int argc, char **argv)
         for (int r = 0; r < w.treeModel()->rowCount(firstGroup) && block.size() < moved; ++r)
             block << session->report().tests[w.treeModel()->testIndexAt(w.treeModel()->index(r, 0, firstGroup))].id;
         measure(QStringLiteral("move a block of %1 rows (%2)").arg(block.size()).arg(g), w,
-                [&] { session->moveTests(block, target); });
+            [&] { session->moveTests(block, target); });
         measure(QStringLiteral("undo (%1)").arg(g), w, [&] { session->undoStack()->undo(); });
     }
     session->undoStack()->clear();

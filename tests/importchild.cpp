@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helper for the hostile-input tests: imports one file in a process of its own and prints the outcome and
 // the process's peak memory, so a test can bound what an absurd file costs without sharing its heap.
 //   gapwise_import_child FILE  →  "ok tests=N gaps=M phases=P" or "error FILE:LINE:COL: message",
@@ -26,7 +27,7 @@ int main(int argc, char **argv)
         else
             out << "error " << r.error.toString() << '\n';
     }
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     out << "maxrss_kb=" << usage.ru_maxrss << Qt::endl;
     return 0;

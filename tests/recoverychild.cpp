@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helper for the crash test: triages a report, lets the autosave write its recovery file, says where,
 // then waits to be killed with SIGKILL.
 #include "triagefixtures.h"

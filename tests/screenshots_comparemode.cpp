@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // screenshots_comparemode OUT.png [by-gap] [WIDTHxHEIGHT]: the main window in comparison mode on the Markdown
 // fixtures (run 2 open, compared with the session made on run 1), 1400x900 by default, grouped by phase
 // unless "by-gap", with the change filter on new failures when "new" is given; for a reviewer to look at.
@@ -9,9 +10,9 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QTreeView>
 #include <QEventLoop>
 #include <QTimer>
+#include <QTreeView>
 
 int main(int argc, char **argv)
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // screenshots_comparison OUT.png: the comparison window on the Markdown fixtures (a session made on run 1,
 // compared with run 2) at 1200x700, for a reviewer to look at. Not a ctest test.
 #include "comparisonview.h"
@@ -18,7 +19,8 @@ int main(int argc, char **argv)
     QEventLoop loop;
     QObject::connect(&view, &ComparisonView::compared, &loop, &QEventLoop::quit);
     QObject::connect(&view, &ComparisonView::failed, &loop, &QEventLoop::quit);
-    view.compare(QStringLiteral(GAPWISE_TEST_DATA "/compare/md-run1.gapwise"), QStringLiteral(GAPWISE_TEST_DATA "/compare/run2.md"));
+    view.compare(QStringLiteral(GAPWISE_TEST_DATA "/compare/md-run1.gapwise"),
+        QStringLiteral(GAPWISE_TEST_DATA "/compare/run2.md"));
     loop.exec();
     QTimer::singleShot(200, &loop, &QEventLoop::quit); // let the queued replot and layout happen
     loop.exec();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pictures of the run history dock for README.md: a gap's trend chart and a test's strip.
 //   screenshots_history OUT-GAP.png OUT-TEST.png
 #include "historypanel.h"

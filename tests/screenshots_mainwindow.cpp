@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes screenshots of the window on the seed-like report for a reviewer to look at (not a ctest test):
 //   QT_QPA_PLATFORM=offscreen build/tests/screenshots_mainwindow OUTDIR
 // light and dark palettes, 1366x768 and 1400x900, with a gap selected so the linked highlight shows.
@@ -57,9 +58,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("GapwiseScreenshots"));
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath();
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    bool ok = shoot(QDir(dir).filePath(QStringLiteral("light-1400x900.png")), {1400, 900}, true);
-    ok &= shoot(QDir(dir).filePath(QStringLiteral("light-1366x768.png")), {1366, 768}, true);
+    bool ok = shoot(QDir(dir).filePath(QStringLiteral("light-1400x900.png")), { 1400, 900 }, true);
+    ok &= shoot(QDir(dir).filePath(QStringLiteral("light-1366x768.png")), { 1366, 768 }, true);
     QApplication::setPalette(darkPalette());
-    ok &= shoot(QDir(dir).filePath(QStringLiteral("dark-1400x900.png")), {1400, 900}, true);
+    ok &= shoot(QDir(dir).filePath(QStringLiteral("dark-1400x900.png")), { 1400, 900 }, true);
     return ok ? 0 : 1;
 }

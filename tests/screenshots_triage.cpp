@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A new user's triage walk-through, with a screenshot at each step (not a ctest test):
 //   QT_QPA_PLATFORM=offscreen build/tests/screenshots_triage OUT_DIR
 // Opens the sample report grouped by gap, drops a test from one gap onto another, undoes, redoes, saves
@@ -27,7 +28,10 @@ bool openAndWait(MainWindow &w, const QString &path)
 {
     QEventLoop loop;
     bool ok = false;
-    QObject::connect(&w, &MainWindow::reportLoaded, &loop, [&] { ok = true; loop.quit(); });
+    QObject::connect(&w, &MainWindow::reportLoaded, &loop, [&] {
+        ok = true;
+        loop.quit();
+    });
     QObject::connect(&w, &MainWindow::importFailed, &loop, &QEventLoop::quit);
     if (!w.openReport(path))
         return false;
@@ -71,8 +75,9 @@ int main(int argc, char **argv)
             return 2;
         const QModelIndex source = w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(test));
         w.treeView()->setCurrentIndex(source);
-        QMimeData *data = w.filterProxy()->mimeData({source});
-        const QModelIndex target = w.filterProxy()->mapFromSource(w.treeModel()->topLevelIndex(NodeKind::Gap, r.gaps[1].id));
+        QMimeData *data = w.filterProxy()->mimeData({ source });
+        const QModelIndex target
+            = w.filterProxy()->mapFromSource(w.treeModel()->topLevelIndex(NodeKind::Gap, r.gaps[1].id));
         w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target);
         delete data;
         w.treeView()->scrollTo(w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(test)));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "importer.h"
@@ -6,7 +7,7 @@
 
 namespace TestSupport {
 
-QString dataPath(const QString &name);   // tests/data/<name>
+QString dataPath(const QString &name); // tests/data/<name>
 QString sharedPath(const QString &name); // ../shared/<name>, empty when the shared folder is absent
 Gapwise::Report importOrFail(const QString &path);
 Gapwise::Report importTextOrFail(const QByteArray &markdown);

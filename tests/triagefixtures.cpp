@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagefixtures.h"
 
 #include "reportjson.h"
@@ -14,7 +15,7 @@ Report syntheticReport(int tests, int gaps)
     Report r;
     r.title = QStringLiteral("Synthetic report");
     r.format = QStringLiteral("markdown");
-    const char *phaseNames[] = {"Unit", "Integration", "E2E"};
+    const char *phaseNames[] = { "Unit", "Integration", "E2E" };
     for (int p = 0; p < 3; ++p) {
         Phase phase;
         phase.id = QString::fromLatin1(phaseNames[p]).toLower();
@@ -26,7 +27,7 @@ Report syntheticReport(int tests, int gaps)
         gap.id = QStringLiteral("gap-%1").arg(g + 1);
         gap.title = QStringLiteral("Gap %1").arg(g + 1);
         gap.priority = static_cast<Priority>(g % 4);
-        gap.evidence = {QStringLiteral("evidence of gap %1").arg(g + 1)};
+        gap.evidence = { QStringLiteral("evidence of gap %1").arg(g + 1) };
         r.gaps.append(gap);
     }
     for (int t = 0; t < tests; ++t) {
@@ -42,11 +43,12 @@ Report syntheticReport(int tests, int gaps)
         r.tests.append(test);
     }
     for (Phase &p : r.phases) {
-        p.total = int(std::count_if(r.tests.cbegin(), r.tests.cend(), [&](const TestCase &t) { return t.phaseId == p.id; }));
+        p.total = int(
+            std::count_if(r.tests.cbegin(), r.tests.cend(), [&](const TestCase &t) { return t.phaseId == p.id; }));
         p.failed = int(std::count_if(r.tests.cbegin(), r.tests.cend(),
-                                     [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
+            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         p.errors = int(std::count_if(r.tests.cbegin(), r.tests.cend(),
-                                     [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Error; }));
+            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Error; }));
         p.passed = p.total - p.failed - p.errors;
     }
     return r;
@@ -60,8 +62,9 @@ QJsonObject stateOf(const TriageSession &session)
 void applyScriptedEdits(TriageSession &session)
 {
     const Report &r = session.report();
-    session.moveTests({r.tests[1].id, r.tests[2].id, r.tests[4].id}, r.gaps[0].id);
-    const QString created = session.moveTestsToNewGap({r.tests[7].id, r.tests[8].id}, QStringLiteral("Flaky network"));
+    session.moveTests({ r.tests[1].id, r.tests[2].id, r.tests[4].id }, r.gaps[0].id);
+    const QString created
+        = session.moveTestsToNewGap({ r.tests[7].id, r.tests[8].id }, QStringLiteral("Flaky network"));
     session.renameGap(created, QStringLiteral("Flaky network in CI"));
     session.setGapPriority(created, Priority::P1);
     session.setGapOwner(r.gaps[1].id, QStringLiteral("dana"));
@@ -87,15 +90,38 @@ void randomEdit(TriageSession &session, QRandomGenerator &rng)
         return ids;
     };
     switch (rng.bounded(9)) {
-    case 0: session.moveTests(someTests(1), anyGap()); break;
-    case 1: session.moveTests(someTests(40), anyGap()); break;
-    case 2: session.createGap(QStringLiteral("created %1").arg(rng.bounded(1000)), static_cast<Priority>(rng.bounded(5))); break;
-    case 3: session.moveTestsToNewGap(someTests(10), QStringLiteral("new %1").arg(rng.bounded(1000))); break;
-    case 4: if (!r.gaps.isEmpty()) session.renameGap(anyGap(), QStringLiteral("renamed %1").arg(rng.bounded(1000))); break;
-    case 5: if (!r.gaps.isEmpty()) session.setGapPriority(anyGap(), static_cast<Priority>(rng.bounded(5))); break;
-    case 6: if (r.gaps.size() > 1) session.mergeGaps(anyGap(), anyGap()); break;
-    case 7: if (r.gaps.size() > 1 && rng.bounded(2)) session.deleteGap(anyGap()); break;
-    default: if (!r.gaps.isEmpty()) session.setGapOwner(anyGap(), QStringLiteral("owner %1").arg(rng.bounded(9))); break;
+    case 0:
+        session.moveTests(someTests(1), anyGap());
+        break;
+    case 1:
+        session.moveTests(someTests(40), anyGap());
+        break;
+    case 2:
+        session.createGap(QStringLiteral("created %1").arg(rng.bounded(1000)), static_cast<Priority>(rng.bounded(5)));
+        break;
+    case 3:
+        session.moveTestsToNewGap(someTests(10), QStringLiteral("new %1").arg(rng.bounded(1000)));
+        break;
+    case 4:
+        if (!r.gaps.isEmpty())
+            session.renameGap(anyGap(), QStringLiteral("renamed %1").arg(rng.bounded(1000)));
+        break;
+    case 5:
+        if (!r.gaps.isEmpty())
+            session.setGapPriority(anyGap(), static_cast<Priority>(rng.bounded(5)));
+        break;
+    case 6:
+        if (r.gaps.size() > 1)
+            session.mergeGaps(anyGap(), anyGap());
+        break;
+    case 7:
+        if (r.gaps.size() > 1 && rng.bounded(2))
+            session.deleteGap(anyGap());
+        break;
+    default:
+        if (!r.gaps.isEmpty())
+            session.setGapOwner(anyGap(), QStringLiteral("owner %1").arg(rng.bounded(9)));
+        break;
     }
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartdata.h"
 #include "chartdataadapter.h"
 #include "reportfactory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Carrying the triage of one run over to the next (triagecarryover.h), and what the exports say about it.
 #include "testsupport.h"
 
@@ -73,9 +74,10 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
 
     // What did not carry over, exactly: the owner of a gap that is gone, a move of a test that is gone.
     CHECK(carry.applied == 4);
-    const QStringList expected{
+    const QStringList expected {
         QStringLiteral("edit 5 (Set owner of “gap-2”): gap gap-2 is gone"),
-        QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test unit-tests::tests/unit/test_cart.py::test_old_coupon is gone"),
+        QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
+                       "unit-tests::tests/unit/test_cart.py::test_old_coupon is gone"),
     };
     CHECK(carry.notCarried == expected);
     CHECK(carry.restoredGaps.isEmpty()); // "Legacy Tax Tables" lost its only test
@@ -92,18 +94,17 @@ TEST_CASE("A JUnit triage made in the app carries over, and what is gone is list
     // Triage run 1 as an engineer would, and save it.
     TriageSession first;
     first.load(run1);
-    const QString db = first.moveTestsToNewGap({named(run1, QStringLiteral("shop.DbTest::test_read")).id,
-                                                named(run1, QStringLiteral("shop.DbTest::test_write")).id},
-                                               QStringLiteral("Database down"));
+    const QString db = first.moveTestsToNewGap({ named(run1, QStringLiteral("shop.DbTest::test_read")).id,
+                                                   named(run1, QStringLiteral("shop.DbTest::test_write")).id },
+        QStringLiteral("Database down"));
     first.setGapNotes(db, QStringLiteral("ops ticket 42"));
-    first.moveTests({named(run1, QStringLiteral("shop.PayTest::test_crypto")).id}, db);
+    first.moveTests({ named(run1, QStringLiteral("shop.PayTest::test_crypto")).id }, db);
     QTemporaryDir dir;
     const QString sessionPath = dir.filePath(QStringLiteral("run1.gapwise"));
     QString error;
     REQUIRE(writeFileAtomically(sessionPath,
-                                SessionFile::fromSession(first, dataPath(QStringLiteral("compare/run1.xml")), QString())
-                                    .toJson(sessionPath),
-                                &error));
+        SessionFile::fromSession(first, dataPath(QStringLiteral("compare/run1.xml")), QString()).toJson(sessionPath),
+        &error));
 
     const auto old = loadTriagedRun(sessionPath, &error);
     REQUIRE(old);
@@ -126,17 +127,18 @@ TEST_CASE("A JUnit triage made in the app carries over, and what is gone is list
 
 TEST_CASE("Saved edits are rewritten to the new run's ids; unknown ids are kept to be reported", "[compare][carryover]")
 {
-    const QVector<QJsonObject> edits{
-        {{QStringLiteral("edit"), QStringLiteral("move")},
-         {QStringLiteral("tests"), QJsonArray{QStringLiteral("old::a"), QStringLiteral("old::gone")}},
-         {QStringLiteral("toGap"), QStringLiteral("gap-1")}},
-        {{QStringLiteral("edit"), QStringLiteral("merge")}, {QStringLiteral("gap"), QStringLiteral("gap-1")},
-         {QStringLiteral("into"), QStringLiteral("gap-2")}},
+    const QVector<QJsonObject> edits {
+        { { QStringLiteral("edit"), QStringLiteral("move") },
+            { QStringLiteral("tests"), QJsonArray { QStringLiteral("old::a"), QStringLiteral("old::gone") } },
+            { QStringLiteral("toGap"), QStringLiteral("gap-1") } },
+        { { QStringLiteral("edit"), QStringLiteral("merge") }, { QStringLiteral("gap"), QStringLiteral("gap-1") },
+            { QStringLiteral("into"), QStringLiteral("gap-2") } },
     };
-    const QHash<QString, QString> tests{{QStringLiteral("old::a"), QStringLiteral("new::a")}};
-    const QHash<QString, QString> gaps{{QStringLiteral("gap-1"), QStringLiteral("gap-7")}};
+    const QHash<QString, QString> tests { { QStringLiteral("old::a"), QStringLiteral("new::a") } };
+    const QHash<QString, QString> gaps { { QStringLiteral("gap-1"), QStringLiteral("gap-7") } };
     const QVector<QJsonObject> out = rewriteEdits(edits, tests, gaps);
-    CHECK(out[0].value(QStringLiteral("tests")).toArray() == QJsonArray{QStringLiteral("new::a"), QStringLiteral("old::gone")});
+    CHECK(out[0].value(QStringLiteral("tests")).toArray()
+        == QJsonArray { QStringLiteral("new::a"), QStringLiteral("old::gone") });
     CHECK(out[0].value(QStringLiteral("toGap")).toString() == QLatin1String("gap-7"));
     CHECK(out[1].value(QStringLiteral("gap")).toString() == QLatin1String("gap-7"));
     CHECK(out[1].value(QStringLiteral("into")).toString() == QLatin1String("gap-2"));
@@ -153,9 +155,13 @@ TEST_CASE("The since-last-run lines and the exports of a comparison", "[compare]
     const CarryOverResult carry = carryOverTriage(session, newRun, *old, comparison);
     const ComparisonDigest digest = digestComparison(old->triaged, session.report(), comparison, &carry);
 
-    const QStringList expected{
-        QStringLiteral("3 new failures"), QStringLiteral("1 fixed"), QStringLiteral("3 still failing"),
-        QStringLiteral("1 newly passing"), QStringLiteral("1 newly skipped"), QStringLiteral("1 added"),
+    const QStringList expected {
+        QStringLiteral("3 new failures"),
+        QStringLiteral("1 fixed"),
+        QStringLiteral("3 still failing"),
+        QStringLiteral("1 newly passing"),
+        QStringLiteral("1 newly skipped"),
+        QStringLiteral("1 added"),
         QStringLiteral("2 removed"),
         QStringLiteral("Gap “Cart Totals Wrong”: 2 → 1 (−1)"),
         QStringLiteral("Gap “Database outage”: 2 → 3 (+1)"),
@@ -172,8 +178,10 @@ TEST_CASE("The since-last-run lines and the exports of a comparison", "[compare]
     CHECK(json.value(QStringLiteral("tests")).toArray().size() == 12);
     const QByteArray md = comparisonToMarkdown(digest);
     CHECK(md.startsWith("## Since last run\n"));
-    CHECK(md.contains("| new failure | `tests/integration/test_db.py::test_delete` | Integration Tests - Database | Database outage | passed | failed |"));
-    CHECK(md.contains("| added | `tests/unit/test_cart.py::test_wishlist` | Unit Tests - Cart and Pricing | Unassigned | — | passed |"));
+    CHECK(md.contains("| new failure | `tests/integration/test_db.py::test_delete` | Integration Tests - Database | "
+                      "Database outage | passed | failed |"));
+    CHECK(md.contains("| added | `tests/unit/test_cart.py::test_wishlist` | Unit Tests - Cart and Pricing | Unassigned "
+                      "| — | passed |"));
     const QByteArray csv = comparisonToCsv(digest);
     CHECK(csv.contains("removed,tests/unit/test_cart.py::test_old_coupon,Unit Tests,Cart Totals Wrong,passed,\r\n"));
 }
@@ -187,7 +195,7 @@ TEST_CASE("A run compared with itself has no changes and keeps its own gaps", "[
     CHECK(comparison.count(ChangeClass::StillFailing) == failing);
     CHECK(comparison.count(ChangeClass::Unchanged) == run.tests.size() - failing);
     TriageSession session;
-    const CarryOverResult carry = carryOverTriage(session, run, TriagedRun{QString(), run, run, {}, {}}, comparison);
+    const CarryOverResult carry = carryOverTriage(session, run, TriagedRun { QString(), run, run, {}, {} }, comparison);
     CHECK(carry.notCarried.isEmpty());
     CHECK(carry.suggested.isEmpty());
     CHECK(carry.restoredGaps.isEmpty());
@@ -200,9 +208,9 @@ TEST_CASE("A session whose report is gone cannot be the old run; the message nam
     const QString path = dir.filePath(QStringLiteral("lost.gapwise"));
     QString error;
     REQUIRE(writeFileAtomically(path,
-                                R"({"format": "gapwise-session", "version": 1,
+        R"({"format": "gapwise-session", "version": 1,
                                     "report": {"path": "/nonexistent/run.xml"}, "edits": []})",
-                                &error));
+        &error));
     CHECK_FALSE(loadTriagedRun(path, &error));
     CHECK(error.startsWith(path + QLatin1String(": its report /nonexistent/run.xml")));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The comparison with an earlier run in every export of the plan (RemediationPlan::comparison): Markdown and
 // JSON as the CLI wrote them before the plan carried it, the CSV's change column, the PDF's first page.
 #include "testsupport.h"
@@ -88,7 +89,8 @@ QStringList pdfPages(const RemediationPlan &plan, const Report &triaged, const Q
 
 } // namespace
 
-TEST_CASE("The Markdown plan holds the comparison right after the title block, as the CLI spliced it", "[compare][export]")
+TEST_CASE(
+    "The Markdown plan holds the comparison right after the title block, as the CLI spliced it", "[compare][export]")
 {
     const Compared c = comparedRun2();
     const QByteArray md = planToMarkdown(c.plan);
@@ -157,29 +159,33 @@ TEST_CASE("The CSV plan gets a change column, and rows for fixed and removed tes
     CHECK(c.plan.comparison->count(ChangeClass::Removed) == 2);
     CHECK(extra.size() == c.plan.comparison->count(ChangeClass::Fixed) + removedFailing);
     // A fixed test passes in no gap now: its row names the gap it failed in last time.
-    CHECK(extra.contains(QStringLiteral("tests/unit/test_cart.py::test_rounding,Unit Tests - Cart and Pricing,Cart Totals Wrong,,passed,,fixed")));
+    CHECK(extra.contains(QStringLiteral(
+        "tests/unit/test_cart.py::test_rounding,Unit Tests - Cart and Pricing,Cart Totals Wrong,,passed,,fixed")));
     // test_old_coupon passed in run 1: removing a passing test is nothing to remediate.
     CHECK(rowsOf(compared, QStringLiteral("tests/unit/test_cart.py::test_old_coupon")).isEmpty());
-    CHECK(extra.contains(QStringLiteral("tests/unit/test_cart.py::test_legacy_tax,Unit Tests,Legacy Tax Tables,,,,removed")));
+    CHECK(extra.contains(
+        QStringLiteral("tests/unit/test_cart.py::test_legacy_tax,Unit Tests,Legacy Tax Tables,,,,removed")));
 }
 
 TEST_CASE("The CSV's comparison rows stay RFC 4180 and defuse formulas", "[compare][export]")
 {
     RemediationPlan plan;
     ComparisonDigest digest;
-    ChangedTest fixed{ChangeClass::Fixed, QStringLiteral("t1"), QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
-                      QStringLiteral("Unit, fast"), QStringLiteral("Unassigned")};
+    ChangedTest fixed { ChangeClass::Fixed, QStringLiteral("t1"), QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+        QStringLiteral("Unit, fast"), QStringLiteral("Unassigned") };
     fixed.inOld = fixed.inNew = true;
     fixed.oldGap = QStringLiteral("@gap");
     fixed.oldStatus = TestStatus::Failed;
     fixed.newStatus = TestStatus::Passed;
     digest.tests << fixed;
     plan.comparison = digest;
-    CHECK(csvLines(planToCsv(plan)) == QStringList{QStringLiteral("test,phase,gap,priority,status,message,change"),
-                                                   QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"Unit, fast\",'@gap,,passed,,fixed")});
+    CHECK(csvLines(planToCsv(plan))
+        == QStringList { QStringLiteral("test,phase,gap,priority,status,message,change"),
+            QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"Unit, fast\",'@gap,,passed,,fixed") });
 }
 
-TEST_CASE("The PDF's first page says what changed since the last run, and only when runs are compared", "[compare][pdf]")
+TEST_CASE(
+    "The PDF's first page says what changed since the last run, and only when runs are compared", "[compare][pdf]")
 {
     const Compared c = comparedRun2();
     QTemporaryDir dir;
@@ -191,7 +197,8 @@ TEST_CASE("The PDF's first page says what changed since the last run, and only w
     CHECK(first.contains(QStringLiteral("Failing tests per gap")));
     CHECK(first.contains(QStringLiteral("New failures (3)")));
     // Under their gap, with the gap's number of new failures.
-    CHECK(first.contains(QStringLiteral("Unassigned (2) tests/unit/test_cart.py::test_add_item tests/unit/test_cart.py::test_gift_card")));
+    CHECK(first.contains(QStringLiteral(
+        "Unassigned (2) tests/unit/test_cart.py::test_add_item tests/unit/test_cart.py::test_gift_card")));
     CHECK(first.contains(QStringLiteral("Database outage (1) tests/integration/test_db.py::test_delete")));
     for (const ChangedTest &t : c.plan.comparison->tests) {
         if (t.change != ChangeClass::NewFailure)
@@ -202,7 +209,9 @@ TEST_CASE("The PDF's first page says what changed since the last run, and only w
     CHECK(first.contains(QStringLiteral("2 not carried")));
     CHECK(first.contains(c.plan.comparison->notCarried.first().simplified()));
     // The plan's pages mark the new failures.
-    CHECK(pages.mid(1).join(QLatin1Char(' ')).contains(QStringLiteral("tests/integration/test_db.py::test_delete [failed, new]")));
+    CHECK(pages.mid(1)
+              .join(QLatin1Char(' '))
+              .contains(QStringLiteral("tests/integration/test_db.py::test_delete [failed, new]")));
 
     QTemporaryDir bareDir;
     const QStringList bare = pdfPages(c.bare, c.triaged, bareDir);
@@ -215,9 +224,10 @@ TEST_CASE("The PDF names the first 20 new failures and counts the rest", "[compa
     Compared c = comparedRun2();
     ComparisonDigest &digest = *c.plan.comparison;
     for (int i = 0; i < 25; ++i) {
-        ChangedTest t{ChangeClass::NewFailure, QStringLiteral("gen::test_generated_%1").arg(i, 2, 10, QLatin1Char('0')),
-                      QStringLiteral("test_generated_%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("Generated"),
-                      QStringLiteral("Unassigned")};
+        ChangedTest t { ChangeClass::NewFailure,
+            QStringLiteral("gen::test_generated_%1").arg(i, 2, 10, QLatin1Char('0')),
+            QStringLiteral("test_generated_%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("Generated"),
+            QStringLiteral("Unassigned") };
         t.inNew = true;
         t.newStatus = TestStatus::Failed;
         digest.tests.insert(i, t); // before the real ones, in order

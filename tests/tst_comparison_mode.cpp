@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The comparison mode's models: the tree's Change column and per-group deltas, the change filter, and the
 // earlier run's triage carried into the session as one undo step (the window: tst_comparison_window.cpp).
 #include "testsupport.h"
@@ -21,8 +22,14 @@ using namespace TestSupport;
 
 namespace {
 
-QString unit(const char *name) { return QStringLiteral("tests/unit/test_cart.py::") + QLatin1String(name); }
-QString db(const char *name) { return QStringLiteral("tests/integration/test_db.py::") + QLatin1String(name); }
+QString unit(const char *name)
+{
+    return QStringLiteral("tests/unit/test_cart.py::") + QLatin1String(name);
+}
+QString db(const char *name)
+{
+    return QStringLiteral("tests/integration/test_db.py::") + QLatin1String(name);
+}
 
 // Change column text of every test row below `parent`, by test name, across the whole tree.
 void collectChanges(const QAbstractItemModel &m, const QModelIndex &parent, QMap<QString, QString> *out)
@@ -44,7 +51,7 @@ QMap<QString, QString> deltas(const QAbstractItemModel &m)
         out.insert(top.data().toString(), m.index(r, ReportTreeModel::ChangeColumn).data().toString());
         for (int c = 0; c < m.rowCount(top); ++c)
             out.insert(top.data().toString() + QStringLiteral(" / ") + m.index(c, 0, top).data().toString(),
-                       m.index(c, ReportTreeModel::ChangeColumn, top).data().toString());
+                m.index(c, ReportTreeModel::ChangeColumn, top).data().toString());
     }
     return out;
 }
@@ -68,8 +75,8 @@ struct Compared
     TriageSession session;
     ReportTreeModel model;
     ReportFilterProxy proxy;
-    QAbstractItemModelTester modelTester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester proxyTester{&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester modelTester { &model, QAbstractItemModelTester::FailureReportingMode::Fatal };
+    QAbstractItemModelTester proxyTester { &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal };
     CarriedEdits carried;
     QStringList late;
 
@@ -101,19 +108,19 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
     CHECK(c.session.undoStack()->text(0) == QStringLiteral("Carry over triage from run 1"));
     CHECK(c.model.headerData(ReportTreeModel::ChangeColumn, Qt::Horizontal).toString() == QStringLiteral("Change"));
 
-    const QMap<QString, QString> expected{
-        {unit("test_add_item"), QStringLiteral("new failure")},
-        {unit("test_total"), QStringLiteral("still failing")},
-        {unit("test_discount"), QStringLiteral("newly skipped")},
-        {unit("test_currency"), QStringLiteral("newly passing")},
-        {unit("test_rounding"), QStringLiteral("fixed")},
-        {unit("test_wishlist"), QStringLiteral("added")},
-        {unit("test_gift_card"), QStringLiteral("new failure")},
-        {db("test_read"), QStringLiteral("still failing")},
-        {db("test_write"), QStringLiteral("still failing")},
-        {db("test_delete"), QStringLiteral("new failure")},
+    const QMap<QString, QString> expected {
+        { unit("test_add_item"), QStringLiteral("new failure") },
+        { unit("test_total"), QStringLiteral("still failing") },
+        { unit("test_discount"), QStringLiteral("newly skipped") },
+        { unit("test_currency"), QStringLiteral("newly passing") },
+        { unit("test_rounding"), QStringLiteral("fixed") },
+        { unit("test_wishlist"), QStringLiteral("added") },
+        { unit("test_gift_card"), QStringLiteral("new failure") },
+        { db("test_read"), QStringLiteral("still failing") },
+        { db("test_write"), QStringLiteral("still failing") },
+        { db("test_delete"), QStringLiteral("new failure") },
     };
-    for (Grouping grouping : {Grouping::ByPhase, Grouping::ByGap, Grouping::ByPhase}) {
+    for (Grouping grouping : { Grouping::ByPhase, Grouping::ByGap, Grouping::ByPhase }) {
         c.model.setGrouping(grouping);
         QMap<QString, QString> changes;
         collectChanges(c.proxy, {}, &changes);
@@ -126,23 +133,24 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
     const QString dbPhase = c.session.report().phases[1].name;
     c.model.setGrouping(Grouping::ByPhase);
     const QMap<QString, QString> byPhase = deltas(c.proxy);
-    CHECK(byPhase == QMap<QString, QString>{{unitPhase, QStringLiteral("±0")},
-                                            {unitPhase + QStringLiteral(" / Cart Totals Wrong"), QStringLiteral("−1")},
-                                            {unitPhase + QStringLiteral(" / Unassigned"), QStringLiteral("+2")},
-                                            {dbPhase, QStringLiteral("+1")},
-                                            {dbPhase + QStringLiteral(" / Database outage"), QStringLiteral("+1")}});
+    CHECK(byPhase
+        == QMap<QString, QString> { { unitPhase, QStringLiteral("±0") },
+            { unitPhase + QStringLiteral(" / Cart Totals Wrong"), QStringLiteral("−1") },
+            { unitPhase + QStringLiteral(" / Unassigned"), QStringLiteral("+2") }, { dbPhase, QStringLiteral("+1") },
+            { dbPhase + QStringLiteral(" / Database outage"), QStringLiteral("+1") } });
     c.model.setGrouping(Grouping::ByGap);
     const QMap<QString, QString> byGap = deltas(c.proxy);
-    CHECK(byGap == QMap<QString, QString>{{QStringLiteral("Cart Totals Wrong"), QStringLiteral("−1")},
-                                          {QStringLiteral("Cart Totals Wrong / ") + unitPhase, QStringLiteral("−1")},
-                                          {QStringLiteral("Database outage"), QStringLiteral("+1")},
-                                          {QStringLiteral("Database outage / ") + dbPhase, QStringLiteral("+1")},
-                                          {QStringLiteral("Unassigned"), QStringLiteral("+2")},
-                                          {QStringLiteral("Unassigned / ") + unitPhase, QStringLiteral("+2")}});
+    CHECK(byGap
+        == QMap<QString, QString> { { QStringLiteral("Cart Totals Wrong"), QStringLiteral("−1") },
+            { QStringLiteral("Cart Totals Wrong / ") + unitPhase, QStringLiteral("−1") },
+            { QStringLiteral("Database outage"), QStringLiteral("+1") },
+            { QStringLiteral("Database outage / ") + dbPhase, QStringLiteral("+1") },
+            { QStringLiteral("Unassigned"), QStringLiteral("+2") },
+            { QStringLiteral("Unassigned / ") + unitPhase, QStringLiteral("+2") } });
 
     // A triage edit while comparing: the numbers "now" follow it, the earlier run's stay.
-    c.session.moveTests({testNamed(c.session.report(), unit("test_add_item"))->id},
-                        gapTitled(c.session.report(), QStringLiteral("Cart Totals Wrong"))->id);
+    c.session.moveTests({ testNamed(c.session.report(), unit("test_add_item"))->id },
+        gapTitled(c.session.report(), QStringLiteral("Cart Totals Wrong"))->id);
     CHECK(deltas(c.proxy).value(QStringLiteral("Cart Totals Wrong")) == QStringLiteral("±0"));
     CHECK(deltas(c.proxy).value(QStringLiteral("Unassigned")) == QStringLiteral("+1"));
     c.model.setGrouping(Grouping::ByPhase);
@@ -162,10 +170,10 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
 }
 
 TEST_CASE("The change filter narrows to exactly the new failures, with the other filters, in both groupings",
-          "[compare][comparemode]")
+    "[compare][comparemode]")
 {
     Compared c(QStringLiteral("compare/md-run1.gapwise"), QStringLiteral("compare/run2.md"));
-    const QStringList newFailures{db("test_delete"), unit("test_add_item"), unit("test_gift_card")};
+    const QStringList newFailures { db("test_delete"), unit("test_add_item"), unit("test_gift_card") };
     c.proxy.setChangeFilter(1u << unsigned(ChangeClass::NewFailure));
     CHECK(c.proxy.isFiltering());
     CHECK(c.proxy.matchCount() == 3);
@@ -174,11 +182,11 @@ TEST_CASE("The change filter narrows to exactly the new failures, with the other
     CHECK(visibleTests(c.proxy) == newFailures);
     // With the text filter: the new failures of the database tests only.
     c.proxy.setFilter(QStringLiteral("test_db"), false);
-    CHECK(visibleTests(c.proxy) == QStringList{db("test_delete")});
+    CHECK(visibleTests(c.proxy) == QStringList { db("test_delete") });
     c.proxy.setFilter(QString(), false);
     // With the status toggles: fixed tests that pass.
     c.proxy.setChangeFilter(1u << unsigned(ChangeClass::Fixed));
-    CHECK(visibleTests(c.proxy) == QStringList{unit("test_rounding")});
+    CHECK(visibleTests(c.proxy) == QStringList { unit("test_rounding") });
     c.proxy.setStatusVisible(TestStatus::Passed, false);
     CHECK(visibleTests(c.proxy).isEmpty());
     c.proxy.setStatusVisible(TestStatus::Passed, true);
@@ -199,9 +207,9 @@ TEST_CASE("The carried-over triage is one undo step and undo removes it", "[comp
     Compared c(QStringLiteral("compare/md-run1.gapwise"), QStringLiteral("compare/run2.md"));
     // What did not carry over is listed (the window shows it in the banner and the details).
     CHECK(c.carried.result.notCarried
-          == QStringList{QStringLiteral("edit 5 (Set owner of “gap-2”): gap gap-2 is gone"),
-                         QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
-                                        "unit-tests::tests/unit/test_cart.py::test_old_coupon is gone")});
+        == QStringList { QStringLiteral("edit 5 (Set owner of “gap-2”): gap gap-2 is gone"),
+            QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
+                           "unit-tests::tests/unit/test_cart.py::test_old_coupon is gone") });
     const Gap *outage = gapTitled(c.session.report(), QStringLiteral("Database outage"));
     REQUIRE(outage);
     const QString outageId = outage->id;
@@ -216,7 +224,7 @@ TEST_CASE("The carried-over triage is one undo step and undo removes it", "[comp
 }
 
 TEST_CASE("A gap the earlier session created keeps its own id apart from one the open run already has",
-          "[compare][comparemode]")
+    "[compare][comparemode]")
 {
     TriageSession session;
     session.load(importOrFail(dataPath(QStringLiteral("compare/run2.md"))));
@@ -236,22 +244,22 @@ TEST_CASE("A gap the earlier session created keeps its own id apart from one the
 }
 
 TEST_CASE("Comparison mode on the JUnit runs: a plain report on the old side, the importer's gaps matched",
-          "[compare][comparemode]")
+    "[compare][comparemode]")
 {
     Compared c(QStringLiteral("compare/run1.xml"), QStringLiteral("compare/run2.xml"));
-    const QMap<QString, QString> expected{
-        {QStringLiteral("shop.CartTest::test_add"), QString()},
-        {QStringLiteral("shop.CartTest::test_total"), QStringLiteral("new failure")},
-        {QStringLiteral("shop.DbTest::test_read"), QStringLiteral("still failing")},
-        {QStringLiteral("shop.DbTest::test_write"), QStringLiteral("still failing")},
-        {QStringLiteral("shop.DbTest::test_delete"), QStringLiteral("new failure")},
-        {QStringLiteral("shop.PayTest::test_refund"), QStringLiteral("fixed")},
-        {QStringLiteral("shop.PayTest::test_card"), QStringLiteral("newly passing")},
-        {QStringLiteral("shop.PayTest::test_wallet"), QStringLiteral("newly skipped")},
-        {QStringLiteral("shop.PayTest::test_apple"), QStringLiteral("added")},
-        {QStringLiteral("shop.PayTest::test_google"), QStringLiteral("new failure")},
+    const QMap<QString, QString> expected {
+        { QStringLiteral("shop.CartTest::test_add"), QString() },
+        { QStringLiteral("shop.CartTest::test_total"), QStringLiteral("new failure") },
+        { QStringLiteral("shop.DbTest::test_read"), QStringLiteral("still failing") },
+        { QStringLiteral("shop.DbTest::test_write"), QStringLiteral("still failing") },
+        { QStringLiteral("shop.DbTest::test_delete"), QStringLiteral("new failure") },
+        { QStringLiteral("shop.PayTest::test_refund"), QStringLiteral("fixed") },
+        { QStringLiteral("shop.PayTest::test_card"), QStringLiteral("newly passing") },
+        { QStringLiteral("shop.PayTest::test_wallet"), QStringLiteral("newly skipped") },
+        { QStringLiteral("shop.PayTest::test_apple"), QStringLiteral("added") },
+        { QStringLiteral("shop.PayTest::test_google"), QStringLiteral("new failure") },
     };
-    for (Grouping grouping : {Grouping::ByGap, Grouping::ByPhase}) {
+    for (Grouping grouping : { Grouping::ByGap, Grouping::ByPhase }) {
         c.model.setGrouping(grouping);
         QMap<QString, QString> changes;
         collectChanges(c.proxy, {}, &changes);
@@ -270,23 +278,23 @@ TEST_CASE("Comparison mode on the JUnit runs: a plain report on the old side, th
     REQUIRE(c.proxy.rowCount() == 1);
     CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data().toString() == QStringLiteral("+1"));
     CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data(Qt::ToolTipRole).toString()
-          == QStringLiteral("4 failing in the earlier run, 5 now"));
+        == QStringLiteral("4 failing in the earlier run, 5 now"));
     c.proxy.setChangeFilter(1u << unsigned(ChangeClass::NewFailure));
     CHECK(visibleTests(c.proxy)
-          == QStringList{QStringLiteral("shop.CartTest::test_total"), QStringLiteral("shop.DbTest::test_delete"),
-                         QStringLiteral("shop.PayTest::test_google")});
+        == QStringList { QStringLiteral("shop.CartTest::test_total"), QStringLiteral("shop.DbTest::test_delete"),
+            QStringLiteral("shop.PayTest::test_google") });
 }
 
 TEST_CASE("Carried edits that no longer apply are listed and leave no empty undo step", "[compare][comparemode]")
 {
     TriageSession session;
     session.load(importOrFail(dataPath(QStringLiteral("compare/run2.md"))));
-    const QVector<QJsonObject> edits{
-        {{QStringLiteral("edit"), QStringLiteral("move")},
-         {QStringLiteral("tests"), QJsonArray{QStringLiteral("unit::gone")}},
-         {QStringLiteral("toGap"), QStringLiteral("gap-1")}},
-        {{QStringLiteral("edit"), QStringLiteral("set")}, {QStringLiteral("gap"), QStringLiteral("gap-9")},
-         {QStringLiteral("field"), QStringLiteral("notes")}, {QStringLiteral("value"), QStringLiteral("x")}},
+    const QVector<QJsonObject> edits {
+        { { QStringLiteral("edit"), QStringLiteral("move") },
+            { QStringLiteral("tests"), QJsonArray { QStringLiteral("unit::gone") } },
+            { QStringLiteral("toGap"), QStringLiteral("gap-1") } },
+        { { QStringLiteral("edit"), QStringLiteral("set") }, { QStringLiteral("gap"), QStringLiteral("gap-9") },
+            { QStringLiteral("field"), QStringLiteral("notes") }, { QStringLiteral("value"), QStringLiteral("x") } },
     };
     const QStringList late = applyCarriedEdits(session, edits, QStringLiteral("Carry over"));
     REQUIRE(late.size() == 2);

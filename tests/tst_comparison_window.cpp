@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window in comparison mode, offscreen: File > Compare driven through compareWith, the banner,
 // column, change filter and old-vs-new chart, the carried triage as one undo step, cancel, supersede, errors.
 #include "testsupport.h"
@@ -21,9 +22,9 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QThreadPool>
 #include <QTreeView>
 #include <QUndoStack>
@@ -57,7 +58,7 @@ void openIn(MainWindow &w, const QString &file)
 } // namespace
 
 TEST_CASE("The window compares its run with a session: column, deltas, chart, banner, one undo step, end",
-          "[compare][comparemode][gui]")
+    "[compare][comparemode][gui]")
 {
     MainWindow w;
     QAbstractItemModelTester modelTester(w.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -79,9 +80,10 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     // The banner says what changed and what did not carry over; the column, filter and chart show it.
     CHECK(mode->banner()->isVisible());
     CHECK(mode->banner()->text()
-          == QStringLiteral("Compared with md-run1.gapwise: 3 new failures · 1 fixed · 3 still failing · 1 newly passing · "
-                           "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
-                           "step): 4 edits, 1 suggestion"));
+        == QStringLiteral(
+            "Compared with md-run1.gapwise: 3 new failures · 1 fixed · 3 still failing · 1 newly passing · "
+            "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
+            "step): 4 edits, 1 suggestion"));
     CHECK(mode->banner()->detailsText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
     CHECK_FALSE(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
     CHECK(w.filterBar()->changeBox()->isVisible());
@@ -89,8 +91,8 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     REQUIRE(mode->chart()->isVisible());
     // Per gap, earlier run then this run: Cart Totals Wrong 2→1, Database outage 2→3, Legacy Tax Tables 1→0,
     // Unassigned 0→2 (the same numbers as the details window's digest).
-    CHECK(barValues(mode->chart(), 0) == QVector<double>{2, 2, 1, 0});
-    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+    CHECK(barValues(mode->chart(), 0) == QVector<double> { 2, 2, 1, 0 });
+    CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
     const ComparisonDigest *digest = w.activeComparison();
     REQUIRE(digest);
     CHECK(digest->count(ChangeClass::NewFailure) == 3);
@@ -120,7 +122,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     CHECK(w.filterProxy()->matchCount() == 3);
     undo->redo();
     QCoreApplication::processEvents();
-    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+    CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
 
     // Details open the comparison window on the same digest; End comparison restores the plain views.
     ComparisonView *details = mode->showDetails();
@@ -140,10 +142,10 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
     REQUIRE(compared.wait(20000));
     const auto &gaps = w.session()->report().gaps;
-    CHECK(std::count_if(gaps.cbegin(), gaps.cend(),
-                        [](const Gap &g) { return g.title == QStringLiteral("Database outage"); })
-          == 1);
-    CHECK(barValues(mode->chart(), 1) == QVector<double>{1, 3, 0, 2});
+    CHECK(std::count_if(gaps.cbegin(), gaps.cend(), [](const Gap &g) {
+        return g.title == QStringLiteral("Database outage");
+    }) == 1);
+    CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
 }
 
 TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][comparemode][gui]")
@@ -206,14 +208,15 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
     QCoreApplication::processEvents();
     CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Could not compare with not-junit.xml")));
     const auto buttons = w.comparisonMode()->banner()->findChildren<QPushButton *>();
-    const auto dismiss = std::find_if(buttons.cbegin(), buttons.cend(),
-                                      [](QPushButton *b) { return b->text() == QStringLiteral("Dismiss"); });
+    const auto dismiss = std::find_if(
+        buttons.cbegin(), buttons.cend(), [](QPushButton *b) { return b->text() == QStringLiteral("Dismiss"); });
     REQUIRE(dismiss != buttons.cend());
     (*dismiss)->click();
     CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
 }
 
-TEST_CASE("Exports from the window carry the open comparison: Since last run in the plan", "[compare][comparemode][gui][export]")
+TEST_CASE("Exports from the window carry the open comparison: Since last run in the plan",
+    "[compare][comparemode][gui][export]")
 {
     MainWindow w;
     w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The comparison window: the worker's digest reaches the table, the filter and the chart.
 #include "testsupport.h"
 
@@ -41,9 +42,10 @@ TEST_CASE("Compare with…: the table, its change filter and the per-gap chart",
     QStringList names;
     for (int row = 0; row < proxy->rowCount(); ++row)
         names.append(proxy->index(row, ComparisonTableModel::TestColumn).data().toString());
-    CHECK(names == QStringList{QStringLiteral("tests/unit/test_cart.py::test_add_item"),
-                               QStringLiteral("tests/unit/test_cart.py::test_gift_card"),
-                               QStringLiteral("tests/integration/test_db.py::test_delete")});
+    CHECK(names
+        == QStringList { QStringLiteral("tests/unit/test_cart.py::test_add_item"),
+            QStringLiteral("tests/unit/test_cart.py::test_gift_card"),
+            QStringLiteral("tests/integration/test_db.py::test_delete") });
 
     // Last run and this run per gap: Cart Totals 2→1, Database outage 2→3, Legacy 1→0, Unassigned 0→2.
     auto *chart = view.findChild<ComparisonChart *>();
@@ -58,8 +60,8 @@ TEST_CASE("Compare with…: the table, its change filter and the per-gap chart",
         oldValues.append((--it)->value); // keys run bottom-up; read top-down
     for (auto it = now->data()->constEnd(); it != now->data()->constBegin();)
         newValues.append((--it)->value);
-    CHECK(oldValues == QVector<double>{2, 2, 1, 0});
-    CHECK(newValues == QVector<double>{1, 3, 0, 2});
+    CHECK(oldValues == QVector<double> { 2, 2, 1, 0 });
+    CHECK(newValues == QVector<double> { 1, 3, 0, 2 });
 }
 
 TEST_CASE("Compare with… a file that is not a report says so", "[compare][gui]")

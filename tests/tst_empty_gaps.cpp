@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 14: a gap created while the tree is grouped by phase was counted in the status bar and shown
 // nowhere. By phase, gaps without tests sit under a last group "Gaps without tests", kept true edit by edit.
 #include "testsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export in the window: every format written off the GUI thread, failures reported, names suggested.
 #include "testsupport.h"
 
@@ -22,7 +23,7 @@ namespace {
 ExportActions::Request sampleRequest()
 {
     const Report report = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));
-    return {buildPlan(report, report, QDateTime::currentDateTime()), report};
+    return { buildPlan(report, report, QDateTime::currentDateTime()), report };
 }
 
 } // namespace
@@ -35,7 +36,7 @@ TEST_CASE("Export actions write every format off the GUI thread", "[export][pdf]
     QSignalSpy failed(&actions, &ExportActions::failed);
     QTemporaryDir dir;
     using F = ExportActions::Format;
-    for (F format : {F::Pdf, F::Markdown, F::Csv, F::Json}) {
+    for (F format : { F::Pdf, F::Markdown, F::Csv, F::Json }) {
         const QString path = dir.filePath(ExportActions::suggestedFileName(QStringLiteral("Plan"), format));
         REQUIRE(actions.exportTo(format, path));
         CHECK(actions.isBusy());
@@ -73,7 +74,7 @@ TEST_CASE("Suggested export names come from the report title", "[export]")
 {
     using F = ExportActions::Format;
     CHECK(ExportActions::suggestedFileName(QStringLiteral("Release 4.2 Checkout / Tests"), F::Pdf)
-          == QStringLiteral("Release-4.2-Checkout-Tests-plan.pdf"));
+        == QStringLiteral("Release-4.2-Checkout-Tests-plan.pdf"));
     CHECK(ExportActions::suggestedFileName(QString(), F::Csv) == QStringLiteral("report-plan.csv"));
     CHECK(ExportActions::suggestedFileName(QStringLiteral("../../etc"), F::Json) == QStringLiteral("etc-plan.json"));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading a failure for the details pane: the trace apart from captured output, the frames with the
 // project's own marked, expected/actual values, and a test's own name apart from its path.
 #include "distinctlabels.h"

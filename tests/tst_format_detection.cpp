@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The format is told by content, never by the file name; Markdown stays the fallback for prose.
 #include "testsupport.h"
 
@@ -33,20 +34,21 @@ TEST_CASE("Format detection: XML, pytest logs, Markdown and the rest", "[detect]
     CHECK(detectFormat("FAILED tests/a.py::test_x - boom\n") == InputFormat::PytestLog);
     CHECK(detectFormat("=== 3 passed in 0.1s ===\n") == InputFormat::PytestLog);
     CHECK(detectFormat("# Report\n\n```\n==== test session starts ====\ntests/a.py::test_x PASSED\n```\n")
-          == InputFormat::Markdown);
+        == InputFormat::Markdown);
     CHECK(detectFormat("Some notes about the release.\nNothing else.\n") == InputFormat::Markdown);
     CHECK(detectFormat("{\"numFailedTests\": 1}") == InputFormat::Unknown);
     CHECK(detectFormat("   \n ") == InputFormat::Unknown);
 
     const ImportResult json = importBytes("{\"numFailedTests\": 1}", QStringLiteral("results.json"));
     REQUIRE_FALSE(json.ok());
-    CHECK(json.error.toString() == QLatin1String("results.json: not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)"));
+    CHECK(json.error.toString()
+        == QLatin1String("results.json: not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)"));
 }
 
 TEST_CASE("Format detection: fixtures are told by content, whatever their extension", "[detect]")
 {
-    for (const char *name : {"pytest/verbose-run.log", "pytest/quiet-summary.log", "pytest/two-sessions.log",
-                             "pytest/ansi.log"}) {
+    for (const char *name :
+        { "pytest/verbose-run.log", "pytest/quiet-summary.log", "pytest/two-sessions.log", "pytest/ansi.log" }) {
         INFO(name);
         const QByteArray bytes = readAll(TestSupport::dataPath(QString::fromUtf8(name)));
         CHECK(detectFormat(bytes) == InputFormat::PytestLog);
@@ -55,8 +57,8 @@ TEST_CASE("Format detection: fixtures are told by content, whatever their extens
         REQUIRE(renamed.ok());
         CHECK(renamed.report->format == QLatin1String("pytest-log"));
     }
-    const ImportResult xmlAsMd = importBytes(readAll(TestSupport::dataPath(QStringLiteral("junit/root-testsuite.xml"))),
-                                             QStringLiteral("notes.md"));
+    const ImportResult xmlAsMd = importBytes(
+        readAll(TestSupport::dataPath(QStringLiteral("junit/root-testsuite.xml"))), QStringLiteral("notes.md"));
     REQUIRE(xmlAsMd.ok());
     CHECK(xmlAsMd.report->format == QLatin1String("junit"));
 }
@@ -70,12 +72,12 @@ TEST_CASE("Format detection: every shared Markdown report stays Markdown, every 
         return;
     }
     int seen = 0;
-    for (const QFileInfo &info : QDir(md).entryInfoList({QStringLiteral("*.md")}, QDir::Files)) {
+    for (const QFileInfo &info : QDir(md).entryInfoList({ QStringLiteral("*.md") }, QDir::Files)) {
         INFO(info.fileName().toStdString());
         CHECK(detectFormat(readAll(info.absoluteFilePath())) == InputFormat::Markdown);
         ++seen;
     }
-    for (const QFileInfo &info : QDir(junit).entryInfoList({QStringLiteral("*.xml")}, QDir::Files)) {
+    for (const QFileInfo &info : QDir(junit).entryInfoList({ QStringLiteral("*.xml") }, QDir::Files)) {
         INFO(info.fileName().toStdString());
         CHECK(detectFormat(readAll(info.absoluteFilePath())) == InputFormat::JUnitXml);
         ++seen;

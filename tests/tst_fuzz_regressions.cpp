@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every input a fuzzer ever crashed on (tests/data/fuzz-regressions/<target>/) goes through the code that
 // target fuzzes, in the normal suite: a fixed crash stays fixed. Run under the sanitizer build too.
 #include "testsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Editing gaps the ways a user does, offscreen through the real widgets: the Gap pane's fields, F2 in the
 // tree, Edit ▸ Move to New Gap… and the Ctrl+M picker. Every change is one undoable command.
 #include "triagefixtures.h"
@@ -82,7 +83,8 @@ QVector<int> testsOfGap(MainWindow &w, const QString &gapId, int most)
 
 } // namespace
 
-TEST_CASE("The Gap pane edits title, priority, status, owner and notes as undoable commands", "[triage][window][gapeditor]")
+TEST_CASE(
+    "The Gap pane edits title, priority, status, owner and notes as undoable commands", "[triage][window][gapeditor]")
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
@@ -352,7 +354,7 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
 }
 
 TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu; Accept makes it the engineer's",
-          "[triage][window][gapeditor][suggestions]")
+    "[triage][window][gapeditor][suggestions]")
 {
     Report report = syntheticReport(30, 3);
     report.gaps[1].suggested = true; // as suggestGaps() leaves a gap

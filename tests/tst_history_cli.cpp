@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `gapwise history …` as users run it, on JUnit files of a generated run series.
 #include "historyseries.h"
 

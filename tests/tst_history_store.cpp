@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The history store on a generated run series with planted flaky tests and regressions (historyseries.h).
 #include "historyseries.h"
 #include "historystore.h"

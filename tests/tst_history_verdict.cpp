@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The flaky / regression rule on hand-written outcome sequences (historyverdict.h).
 #include "historyverdict.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's run history dock on a generated run series: lists, strips, the gap trend chart.
 #include "gaptrendchart.h"
 #include "historypanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bad input never crashes and never hangs: a clear error naming the file, or a correct import.
 #include "testsupport.h"
 
@@ -21,7 +22,7 @@ TEST_CASE("empty, binary and unreadable files give a clear error naming the file
 {
     SECTION("empty and blank")
     {
-        for (const QByteArray &raw : {QByteArray(), QByteArray("\n\n   \n"), QByteArray("\xEF\xBB\xBF")}) {
+        for (const QByteArray &raw : { QByteArray(), QByteArray("\n\n   \n"), QByteArray("\xEF\xBB\xBF") }) {
             const ImportResult r = importRaw(raw);
             REQUIRE_FALSE(r.ok());
             CHECK(r.error.toString() == QStringLiteral("hostile.md: the file is empty"));
@@ -55,7 +56,9 @@ TEST_CASE("odd but readable text imports", "[hostile]")
 {
     SECTION("invalid UTF-8 imports with a warning")
     {
-        const ImportResult r = importRaw(QByteArray("# R\xE9" "sultats\n\n## Unit Tests\n- **Failed:** 1\n- `test_caf\xE9` \xE9" "chou\xE9 \xE2\x9D\x8C\n"));
+        const ImportResult r = importRaw(QByteArray("# R\xE9"
+                                                    "sultats\n\n## Unit Tests\n- **Failed:** 1\n- `test_caf\xE9` \xE9"
+                                                    "chou\xE9 \xE2\x9D\x8C\n"));
         REQUIRE(r.ok());
         CHECK(r.report->title == QStringLiteral("Résultats"));
         CHECK(r.report->diagnostics.first().message.contains(QStringLiteral("not valid UTF-8")));
@@ -96,7 +99,8 @@ TEST_CASE("odd but readable text imports", "[hostile]")
     }
     SECTION("unterminated fences, tables and emphasis")
     {
-        const ImportResult r = importRaw("# T\n\n## Unit Tests\n```\nFAILED tests/a.py::test_x - boom\n| a | b\n|---\n**Failed:** 3\n");
+        const ImportResult r
+            = importRaw("# T\n\n## Unit Tests\n```\nFAILED tests/a.py::test_x - boom\n| a | b\n|---\n**Failed:** 3\n");
         REQUIRE(r.ok());
         CHECK(r.report->tests.size() == 1);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 9's hostile inputs not covered by tst_hostile_inputs.cpp / tst_junit_hostile.cpp: every format gets a
 // clean import or a clear error. The big ones import in a child process that reports its peak memory, so
 // the bound is on what the absurd file costs, not on the test binary's own heap.
@@ -19,7 +20,7 @@ namespace {
 
 struct ChildOutcome
 {
-    QString line;       // "ok tests=… gaps=… phases=…" or "error file:line:col: message"
+    QString line; // "ok tests=… gaps=… phases=…" or "error file:line:col: message"
     qint64 maxRssKb = -1;
 };
 
@@ -34,12 +35,13 @@ ChildOutcome importInChild(const QByteArray &bytes, const QString &fileName)
     REQUIRE(file.write(bytes) == bytes.size());
     file.close();
     QProcess child;
-    child.start(QStringLiteral(GAPWISE_IMPORT_CHILD), {path});
+    child.start(QStringLiteral(GAPWISE_IMPORT_CHILD), { path });
     REQUIRE(child.waitForFinished(-1)); // ctest's timeout bounds the time
     INFO(QString::fromUtf8(child.readAllStandardError()).toStdString());
     REQUIRE(child.exitStatus() == QProcess::NormalExit);
     REQUIRE(child.exitCode() == 0);
-    const QStringList lines = QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 2);
     ChildOutcome outcome;
     outcome.line = lines[0];
@@ -104,12 +106,13 @@ TEST_CASE("hostile: NUL bytes in XML and pytest logs", "[hostile]")
 {
     // In the first 8 KiB NUL means binary; later it is an XML error with its place, or a character a log
     // line may carry.
-    const ImportResult early = importBytes(QByteArray("<testsuite name=\"n\"><testcase name=\"a\0b\"/></testsuite>", 51),
-                                           QStringLiteral("nul.xml"));
+    const ImportResult early = importBytes(
+        QByteArray("<testsuite name=\"n\"><testcase name=\"a\0b\"/></testsuite>", 51), QStringLiteral("nul.xml"));
     REQUIRE_FALSE(early.ok());
     CHECK(early.error.toString() == QLatin1String("nul.xml: the file is binary, not text"));
 
-    QByteArray xml = "<testsuite name=\"n\">\n<!--" + QByteArray(9000, '-').replace("--", "- ") + "-->\n<testcase name=\"a\"/>\n</testsuite>\n";
+    QByteArray xml = "<testsuite name=\"n\">\n<!--" + QByteArray(9000, '-').replace("--", "- ")
+        + "-->\n<testcase name=\"a\"/>\n</testsuite>\n";
     xml.insert(xml.indexOf("<testcase") + 16, QByteArray(2, '\0'));
     const ImportResult late = importBytes(xml, QStringLiteral("nul.xml"));
     REQUIRE_FALSE(late.ok());
@@ -118,7 +121,7 @@ TEST_CASE("hostile: NUL bytes in XML and pytest logs", "[hostile]")
 
     QByteArray log = PytestLog;
     log.insert(log.indexOf("tests/unit/test_a.py::test_one"),
-               QByteArray("tests/unit/test_a.py::test_filler PASSED\n").repeated(250));
+        QByteArray("tests/unit/test_a.py::test_filler PASSED\n").repeated(250));
     log.insert(log.indexOf("test_three"), QByteArray(4, '\0'));
     REQUIRE(log.indexOf('\0') > 8192);
     const ImportResult r = importBytes(log, QStringLiteral("nul.log"));
@@ -144,7 +147,7 @@ TEST_CASE("hostile: UTF-16 with a BOM imports Markdown and pytest logs as UTF-8 
                                             "- ❌ `test_café` - échoué\r\n");
     const ImportResult utf8 = importBytes(markdown.toUtf8(), QStringLiteral("r.md"));
     REQUIRE(utf8.ok());
-    for (const bool bigEndian : {false, true}) {
+    for (const bool bigEndian : { false, true }) {
         QByteArray utf16 = bigEndian ? QByteArray("\xFE\xFF", 2) : QByteArray("\xFF\xFE", 2);
         for (const QChar c : markdown) {
             const char hi = char(c.unicode() >> 8), lo = char(c.unicode() & 0xff);
@@ -169,8 +172,7 @@ TEST_CASE("hostile: XML nested 100,000 deep is a clear error, in bounded memory"
     SECTION("suites in suites")
     {
         const QByteArray xml = "<testsuites>" + QByteArray("<testsuite name=\"s\">").repeated(100000)
-                               + "<testcase name=\"deep\"/>" + QByteArray("</testsuite>").repeated(100000)
-                               + "</testsuites>";
+            + "<testcase name=\"deep\"/>" + QByteArray("</testsuite>").repeated(100000) + "</testsuites>";
         const ChildOutcome o = importInChild(xml, QStringLiteral("deep.xml"));
         CHECK(o.line.startsWith(QLatin1String("error ")));
         CHECK(o.line.contains(QLatin1String("deep.xml:1:")));
@@ -180,7 +182,7 @@ TEST_CASE("hostile: XML nested 100,000 deep is a clear error, in bounded memory"
     SECTION("unknown elements inside a testcase")
     {
         const QByteArray xml = "<testsuite name=\"s\"><testcase name=\"t\">" + QByteArray("<x>").repeated(100000)
-                               + QByteArray("</x>").repeated(100000) + "</testcase></testsuite>";
+            + QByteArray("</x>").repeated(100000) + "</testcase></testsuite>";
         const ChildOutcome o = importInChild(xml, QStringLiteral("deep.xml"));
         CHECK(o.line.endsWith(QLatin1String("XML elements nested more than 256 deep; Gapwise stops there")));
         CHECK(o.maxRssKb < memoryBoundKb());
@@ -188,8 +190,7 @@ TEST_CASE("hostile: XML nested 100,000 deep is a clear error, in bounded memory"
     SECTION("256 deep still imports")
     {
         const QByteArray xml = "<testsuites>" + QByteArray("<testsuite name=\"s\">").repeated(254)
-                               + "<testcase name=\"deep\"/>" + QByteArray("</testsuite>").repeated(254)
-                               + "</testsuites>";
+            + "<testcase name=\"deep\"/>" + QByteArray("</testsuite>").repeated(254) + "</testsuites>";
         const ImportResult r = importBytes(xml, QStringLiteral("deep.xml"));
         INFO(r.error.toString().toStdString());
         REQUIRE(r.ok());
@@ -201,15 +202,17 @@ TEST_CASE("hostile: a 2 MB test name in JUnit XML and a pytest log", "[hostile]"
 {
     const QByteArray name = "test_" + QByteArray(2 * 1024 * 1024, 'x');
     const ImportResult xml = importBytes("<testsuite name=\"s\"><testcase classname=\"c\" name=\"" + name
-                                         + "\"><failure message=\"boom\"/></testcase></testsuite>", QStringLiteral("long.xml"));
+            + "\"><failure message=\"boom\"/></testcase></testsuite>",
+        QStringLiteral("long.xml"));
     REQUIRE(xml.ok());
     REQUIRE(xml.report->tests.size() == 1);
     CHECK(xml.report->tests[0].name.endsWith(QString::fromLatin1(name))); // whole, after its class
     CHECK(xml.report->tests[0].status == TestStatus::Failed);
 
-    const ImportResult log = importBytes("tests/unit/test_a.py::" + name + " FAILED\n"
-                                         "========================= 1 failed in 0.12s =========================\n",
-                                         QStringLiteral("long.log"));
+    const ImportResult log = importBytes("tests/unit/test_a.py::" + name
+            + " FAILED\n"
+              "========================= 1 failed in 0.12s =========================\n",
+        QStringLiteral("long.log"));
     REQUIRE(log.ok());
     REQUIRE(log.report->tests.size() == 1);
     CHECK(log.report->tests[0].name.endsWith(QLatin1String("xxx")));
@@ -225,9 +228,12 @@ TEST_CASE("hostile: 40 MB reports import in bounded memory", "[hostile][limits]"
         for (int suite = 0; xml.size() < bigReportBytes(); ++suite) {
             xml += "<testsuite name=\"suite" + QByteArray::number(suite) + "\">\n";
             for (int i = 0; i < 1000; ++i, ++n)
-                xml += "<testcase classname=\"pkg.mod" + QByteArray::number(suite) + ".TestThing\" name=\"test_" + QByteArray::number(i)
-                       + "\" time=\"0.01\">" + (i % 10 ? QByteArray() : "<failure message=\"assert " + QByteArray::number(i % 70)
-                       + " == 0\">Traceback\n  File \"x.py\", line 3\nAssertionError</failure>") + "</testcase>\n";
+                xml += "<testcase classname=\"pkg.mod" + QByteArray::number(suite) + ".TestThing\" name=\"test_"
+                    + QByteArray::number(i) + "\" time=\"0.01\">"
+                    + (i % 10 ? QByteArray()
+                              : "<failure message=\"assert " + QByteArray::number(i % 70)
+                                + " == 0\">Traceback\n  File \"x.py\", line 3\nAssertionError</failure>")
+                    + "</testcase>\n";
             xml += "</testsuite>\n";
         }
         xml += "</testsuites>\n";
@@ -243,7 +249,7 @@ TEST_CASE("hostile: 40 MB reports import in bounded memory", "[hostile][limits]"
         int n = 0;
         while (log.size() < bigReportBytes()) {
             log += "tests/unit/test_big" + QByteArray::number(n / 1000) + ".py::test_case_" + QByteArray::number(n)
-                   + (n % 10 ? " PASSED" : " FAILED") + "                                 [ 50%]\n";
+                + (n % 10 ? " PASSED" : " FAILED") + "                                 [ 50%]\n";
             ++n;
         }
         const ChildOutcome o = importInChild(log, QStringLiteral("big.log"));
@@ -263,20 +269,21 @@ TEST_CASE("hostile: a 40 MB Markdown report gets a clear error before it is pars
         md += "## Phase " + QByteArray::number(phase) + " Tests\n\n";
         for (int i = 0; i < 1000; ++i)
             md += "- ❌ `test_phase" + QByteArray::number(phase) + "_case_" + QByteArray::number(i)
-                  + "` - AssertionError: expected " + QByteArray::number(i % 50) + " got something else entirely\n";
+                + "` - AssertionError: expected " + QByteArray::number(i % 50) + " got something else entirely\n";
         md += '\n';
     }
     const ImportResult r = importBytes(md, QStringLiteral("big.md"));
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error.toString().startsWith(QStringLiteral("big.md: a Markdown report larger than 8 MiB is not supported")));
+    CHECK(
+        r.error.toString().startsWith(QStringLiteral("big.md: a Markdown report larger than 8 MiB is not supported")));
 }
 
 TEST_CASE("hostile: 20,000 gaps in a Markdown report", "[hostile][limits]")
 {
     QByteArray md = "# Many gaps\n\n## Test Results\n\n";
     for (int g = 1; g <= 20000; ++g)
-        md += "## ISSUE " + QByteArray::number(g) + ": Root cause number " + QByteArray::number(g)
-              + "\n- ❌ `test_gap_" + QByteArray::number(g) + "` - failure " + QByteArray::number(g) + "\n\n";
+        md += "## ISSUE " + QByteArray::number(g) + ": Root cause number " + QByteArray::number(g) + "\n- ❌ `test_gap_"
+            + QByteArray::number(g) + "` - failure " + QByteArray::number(g) + "\n\n";
     const ChildOutcome o = importInChild(md, QStringLiteral("gaps.md"));
     INFO(o.line.toStdString());
     REQUIRE(o.line.startsWith(QLatin1String("ok ")));

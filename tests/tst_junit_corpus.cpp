@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every file of the shared JUnit corpus: no crash; broken ones give a clear error; counts match what the
 // file states, or, where the file contradicts itself, the testcases actually present (rule: docs/junit.md).
 #include "testsupport.h"
@@ -13,21 +14,28 @@ using namespace Gapwise;
 
 namespace {
 
-enum { Tests, Failures, Errors, Skipped, Kinds };
-const char *const KindNames[Kinds] = {"tests", "failures", "errors", "skipped"};
+enum
+{
+    Tests,
+    Failures,
+    Errors,
+    Skipped,
+    Kinds
+};
+const char *const KindNames[Kinds] = { "tests", "failures", "errors", "skipped" };
 
 // What the file says about itself, read here with a plain QXmlStreamReader pass, independent of the importer.
 struct Survey
 {
-    bool junit = true;   // well-formed, no entity declarations, root <testsuites>/<testsuite>
+    bool junit = true; // well-formed, no entity declarations, root <testsuites>/<testsuite>
     bool declaresEntities = false;
-    int stated[Kinds] = {-1, -1, -1, -1};
-    int present[Kinds] = {0, 0, 0, 0};
+    int stated[Kinds] = { -1, -1, -1, -1 };
+    int present[Kinds] = { 0, 0, 0, 0 };
 };
 
 struct SuiteAttrs
 {
-    int stated[Kinds] = {-1, -1, -1, -1};
+    int stated[Kinds] = { -1, -1, -1, -1 };
     QVector<int> children;
 };
 
@@ -63,11 +71,15 @@ int outcomeKind(QXmlStreamReader &r, const QString &statusAttr)
         rerun |= n == QLatin1String("rerunFailure") || n == QLatin1String("rerunError");
         r.skipCurrentElement();
     }
-    if (failure) return Failures;
-    if (error) return Errors;
-    if (skipped) return Skipped;
-    if (QStringList{QStringLiteral("disabled"), QStringLiteral("skipped"), QStringLiteral("notrun"),
-                    QStringLiteral("ignored")}.contains(statusAttr))
+    if (failure)
+        return Failures;
+    if (error)
+        return Errors;
+    if (skipped)
+        return Skipped;
+    if (QStringList {
+            QStringLiteral("disabled"), QStringLiteral("skipped"), QStringLiteral("notrun"), QStringLiteral("ignored") }
+            .contains(statusAttr))
         return Skipped;
     return rerun ? Failures : Tests; // Tests = passed
 }
@@ -79,7 +91,7 @@ Survey survey(const QByteArray &xml)
     QXmlStreamReader r(xml);
     QVector<SuiteAttrs> suites;
     QVector<int> topLevel, stack;
-    int rootStated[Kinds] = {-1, -1, -1, -1};
+    int rootStated[Kinds] = { -1, -1, -1, -1 };
     bool rootIsSuite = false, seenRoot = false;
     QHash<QString, int> lastOutcome; // suite|classname|name|file → outcome: reruns count once, last wins
     QVector<int> outcomes;
@@ -119,8 +131,8 @@ Survey survey(const QByteArray &xml)
             stack.append(index);
         } else if (n == QLatin1String("testcase")) {
             const QString key = QString::number(stack.isEmpty() ? -1 : stack.last()) + QLatin1Char('|')
-                                + a.value(QLatin1String("classname")) + QLatin1Char('|') + a.value(QLatin1String("name"))
-                                + QLatin1Char('|') + a.value(QLatin1String("file"));
+                + a.value(QLatin1String("classname")) + QLatin1Char('|') + a.value(QLatin1String("name"))
+                + QLatin1Char('|') + a.value(QLatin1String("file"));
             const int kind = outcomeKind(r, a.value(QLatin1String("status")).toString().toLower());
             if (lastOutcome.contains(key)) {
                 outcomes[lastOutcome.value(key)] = kind;
@@ -170,8 +182,8 @@ void importedCounts(const Report &report, int *counts)
 
 } // namespace
 
-TEST_CASE("JUnit corpus: every file imports or fails clearly; counts follow the file or its testcases",
-          "[junit][corpus]")
+TEST_CASE(
+    "JUnit corpus: every file imports or fails clearly; counts follow the file or its testcases", "[junit][corpus]")
 {
     const QString dirPath = TestSupport::sharedPath(QStringLiteral("corpus/junit-xml"));
     if (dirPath.isEmpty() || !QDir(dirPath).exists()) {
@@ -216,7 +228,7 @@ TEST_CASE("JUnit corpus: every file imports or fails clearly; counts follow the 
             phaseTotal += p.total;
         CHECK(phaseTotal == counts[Tests]);
         const bool warned = std::any_of(report.diagnostics.cbegin(), report.diagnostics.cend(),
-                                        [](const Diagnostic &d) { return d.severity == Severity::Warning; });
+            [](const Diagnostic &d) { return d.severity == Severity::Warning; });
         bool agrees = true;
         for (int k = 0; k < Kinds; ++k) {
             INFO(KindNames[k] << ": stated " << s.stated[k] << ", present " << s.present[k] << ", imported "

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hand-written JUnit fixtures, one per construct, with exact expectations.
 #include "testsupport.h"
 
@@ -202,8 +203,9 @@ TEST_CASE("JUnit: reruns of one test merge; stated counts that disagree give war
     const QVector<Diagnostic> w = warnings(r);
     REQUIRE(w.size() == 2);
     CHECK(w[0].line == 2);
-    CHECK(w[0].message == QLatin1String("the report states 10 tests, 0 failures but its testcases give 2 tests, "
-                                        "1 failures; Gapwise counts the testcases"));
+    CHECK(w[0].message
+        == QLatin1String("the report states 10 tests, 0 failures but its testcases give 2 tests, "
+                         "1 failures; Gapwise counts the testcases"));
     CHECK(w[1].line == 3);
     CHECK(w[1].message.contains(QLatin1String("suite \"Retried\" states 3 tests, 0 failures, 0 errors")));
     const bool rerunInfo = std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {
@@ -228,16 +230,19 @@ TEST_CASE("JUnit: a DOCTYPE that only names a DTD is harmless and not loaded", "
 
 TEST_CASE("JUnit: UTF-16 with a byte order mark and CRLF line ends read like UTF-8", "[junit]")
 {
-    const QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<testsuite name=\"U\">\r\n"
-                                       "  <testcase classname=\"u.T\" name=\"t\">\r\n"
-                                       "    <failure message=\"gr\u00fc\u00dfe\"/>\r\n  </testcase>\r\n</testsuite>\r\n");
+    const QString xml
+        = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<testsuite name=\"U\">\r\n"
+                         "  <testcase classname=\"u.T\" name=\"t\">\r\n"
+                         "    <failure message=\"gr\u00fc\u00dfe\"/>\r\n  </testcase>\r\n</testsuite>\r\n");
     QByteArray utf16("\xFF\xFE", 2);
     utf16.append(reinterpret_cast<const char *>(xml.utf16()), xml.size() * 2);
     const ImportResult result = importBytes(utf16, QStringLiteral("utf16.xml"));
     INFO(result.error.toString().toStdString());
     REQUIRE(result.ok());
     REQUIRE(result.report->tests.size() == 1);
-    CHECK(result.report->tests[0].message == QString::fromUtf8("gr\xc3\xbc\xc3\x9f" "e"));
+    CHECK(result.report->tests[0].message
+        == QString::fromUtf8("gr\xc3\xbc\xc3\x9f"
+                             "e"));
     CHECK(result.report->tests[0].line == 3);
 
     const ImportResult crlf = importBytes(xml.toUtf8().replace("UTF-16", "UTF-8"), QStringLiteral("crlf.xml"));
@@ -251,13 +256,18 @@ TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; sta
     QByteArray xml = "<?xml version=\"1.0\"?>\n<testsuites>\n";
     for (int s = 0; s < 14; ++s) {
         const QByteArray cls = "org.acme.billing.Class" + QByteArray::number(s) + "Test";
-        xml += "<testsuite name=\"" + cls + "\" tests=\"2\" failures=\"1\">\n"
-               "  <testcase classname=\"" + cls + "\" name=\"works\"/>\n"
-               "  <testcase classname=\"" + cls + "\" name=\"fails\"><failure message=\"boom " + QByteArray::number(s)
-             + "\"/></testcase>\n</testsuite>\n";
+        xml += "<testsuite name=\"" + cls
+            + "\" tests=\"2\" failures=\"1\">\n"
+              "  <testcase classname=\""
+            + cls
+            + "\" name=\"works\"/>\n"
+              "  <testcase classname=\""
+            + cls + "\" name=\"fails\"><failure message=\"boom " + QByteArray::number(s)
+            + "\"/></testcase>\n</testsuite>\n";
     }
     // The same class and test in a second suite: a different test, not a rerun.
-    xml += "<testsuite name=\"again\"><testcase classname=\"org.acme.billing.Class0Test\" name=\"works\"/></testsuite>\n"
+    xml += "<testsuite name=\"again\"><testcase classname=\"org.acme.billing.Class0Test\" "
+           "name=\"works\"/></testsuite>\n"
            "<testsuite name=\"browser\"><testcase file=\"tests/e2e/test_login.py\" classname=\"tests.e2e.test_login\" "
            "name=\"test_login\"/></testsuite>\n</testsuites>\n";
     const ImportResult result = importBytes(xml, QStringLiteral("billing-results.xml"));
@@ -282,6 +292,8 @@ TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; sta
     CHECK(ids.size() == r.tests.size()); // the class tested in two suites keeps two ids
     bool said = false;
     for (const Diagnostic &d : r.diagnostics)
-        said = said || (d.severity == Severity::Info && d.message.contains(QLatin1String("15 test suites are shown as one phase")));
+        said = said
+            || (d.severity == Severity::Info
+                && d.message.contains(QLatin1String("15 test suites are shown as one phase")));
     CHECK(said);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Broken and hostile XML: a clear error with line and column, never an external entity read.
 #include "testsupport.h"
 
@@ -113,15 +114,15 @@ TEST_CASE("JUnit hostile: fragments and oddities never crash", "[junit][hostile]
     }
     // A prolog of many declarations (and an unterminated one) is scanned in linear time, then refused by the
     // XML reader for what it is.
-    const ImportResult manyDeclarations = importBytes("<?xml version=\"1.0\"?>" + QByteArray("<!a>").repeated(100000)
-                                                      + "<testsuites/>", QStringLiteral("decl.xml"));
+    const ImportResult manyDeclarations = importBytes(
+        "<?xml version=\"1.0\"?>" + QByteArray("<!a>").repeated(100000) + "<testsuites/>", QStringLiteral("decl.xml"));
     REQUIRE_FALSE(manyDeclarations.ok());
     CHECK(manyDeclarations.error.line == 1);
     CHECK_FALSE(importBytes("<!DOCTYPE x [" + QByteArray(100000, 'x'), QStringLiteral("open.xml")).ok());
 
     // A testcase outside any suite still imports, in a phase named after the report.
-    const ImportResult orphan = importBytes("<testsuites name=\"R\"><testcase name=\"orphan\"/></testsuites>",
-                                            QStringLiteral("orphan.xml"));
+    const ImportResult orphan
+        = importBytes("<testsuites name=\"R\"><testcase name=\"orphan\"/></testsuites>", QStringLiteral("orphan.xml"));
     REQUIRE(orphan.ok());
     REQUIRE(orphan.report->tests.size() == 1);
     CHECK(orphan.report->tests[0].phaseId == QLatin1String("r"));
@@ -143,7 +144,7 @@ TEST_CASE("JUnit: progress runs 0..1000 in order and the cancel flag stops the i
     CHECK(seen.size() <= 1001); // throttled: never more reports than permille steps
     CHECK(std::any_of(seen.cbegin(), seen.cend(), [](int v) { return v > 0 && v < 1000; })); // real steps
 
-    std::atomic_bool cancel{true};
+    std::atomic_bool cancel { true };
     ImportControl cancelling;
     cancelling.cancel = &cancel;
     const ImportResult stopped = importBytes(xml, QStringLiteral("big.xml"), cancelling);
@@ -154,7 +155,7 @@ TEST_CASE("JUnit: progress runs 0..1000 in order and the cancel flag stops the i
 TEST_CASE("JUnit hostile: every fixture cut at any point fails clearly or imports, never crashes", "[junit][hostile]")
 {
     const QDir dir(dataPath(QStringLiteral("junit")));
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+    const QFileInfoList files = dir.entryInfoList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name);
     REQUIRE_FALSE(files.isEmpty());
     int refused = 0;
     for (const QFileInfo &info : files) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A JUnit file is read from disk as a stream (importFile), other inputs from bytes (importBytes): both ways
 // must give the same report, the same error, and refuse the same hostile prologs.
 #include "reportjson.h"
@@ -47,45 +48,46 @@ int checkBothWaysAgree(const QFileInfoList &files)
         ++reports;
         fromDisk.report->sourceFile = path; // importFile records the absolute path, importBytes the name given
         CHECK(QJsonDocument(reportToJson(*fromDisk.report)).toJson()
-              == QJsonDocument(reportToJson(*fromBytes.report)).toJson());
+            == QJsonDocument(reportToJson(*fromBytes.report)).toJson());
     }
     return reports;
 }
 
 } // namespace
 
-TEST_CASE("JUnit streamed from disk gives the same report or error as from its bytes: every fixture",
-          "[junit][streaming]")
+TEST_CASE(
+    "JUnit streamed from disk gives the same report or error as from its bytes: every fixture", "[junit][streaming]")
 {
-    const QFileInfoList files = QDir(dataPath(QStringLiteral("junit"))).entryInfoList({QStringLiteral("*.xml")},
-                                                                                     QDir::Files, QDir::Name);
+    const QFileInfoList files
+        = QDir(dataPath(QStringLiteral("junit"))).entryInfoList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name);
     REQUIRE(files.size() >= 10);
     CHECK(checkBothWaysAgree(files) >= files.size() / 2); // the rest are broken or hostile on purpose
 }
 
 TEST_CASE("JUnit streamed from disk gives the same report or error as from its bytes: the corpus",
-          "[junit][streaming][corpus]")
+    "[junit][streaming][corpus]")
 {
     const QString dirPath = TestSupport::sharedPath(QStringLiteral("corpus/junit-xml"));
     if (dirPath.isEmpty() || !QDir(dirPath).exists()) {
         WARN("../shared/corpus/junit-xml is absent: JUnit streaming corpus test skipped");
         return;
     }
-    const QFileInfoList files = QDir(dirPath).entryInfoList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+    const QFileInfoList files = QDir(dirPath).entryInfoList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name);
     REQUIRE_FALSE(files.isEmpty());
     CHECK(checkBothWaysAgree(files) > files.size() / 2);
 }
 
 TEST_CASE("JUnit from disk: an entity declared after the first 64 KiB of the prolog is still refused",
-          "[junit][streaming][hostile]")
+    "[junit][streaming][hostile]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     // A comment pushes the DOCTYPE's entity past what the format detection and first prolog check read.
-    const QByteArray xml = "<?xml version=\"1.0\"?>\n<!-- " + QByteArray(100 * 1024, 'x') + " -->\n"
-                           "<!DOCTYPE testsuites [\n<!ENTITY leak SYSTEM \"file:///etc/passwd\">\n]>\n"
-                           "<testsuites><testsuite name=\"s\"><testcase name=\"t\">&leak;</testcase></testsuite>"
-                           "</testsuites>\n";
+    const QByteArray xml = "<?xml version=\"1.0\"?>\n<!-- " + QByteArray(100 * 1024, 'x')
+        + " -->\n"
+          "<!DOCTYPE testsuites [\n<!ENTITY leak SYSTEM \"file:///etc/passwd\">\n]>\n"
+          "<testsuites><testsuite name=\"s\"><testcase name=\"t\">&leak;</testcase></testsuite>"
+          "</testsuites>\n";
     const QString path = writeFile(dir, QStringLiteral("late-entity.xml"), xml);
     REQUIRE_FALSE(path.isEmpty());
     const ImportResult result = importFile(path);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 #include "filterbar.h"
 #include "gapchart.h"
@@ -28,8 +29,9 @@ namespace {
 struct ShownWindow
 {
     MainWindow window;
-    QAbstractItemModelTester modelTester{window.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester proxyTester{window.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester modelTester { window.treeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal };
+    QAbstractItemModelTester proxyTester { window.filterProxy(),
+        QAbstractItemModelTester::FailureReportingMode::Fatal };
 
     explicit ShownWindow(const Report &report)
     {
@@ -137,8 +139,8 @@ TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked
     w.window.treeView()->setCurrentIndex(gapRow);
     w.replot();
     GapChart *gaps = w.window.gapChart();
-    CHECK(gaps->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
-    CHECK(selectedKeys(gaps->plot()) == QSet<int>{gaps->keyOf(QStringLiteral("gap-2"))});
+    CHECK(gaps->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });
+    CHECK(selectedKeys(gaps->plot()) == QSet<int> { gaps->keyOf(QStringLiteral("gap-2")) });
     CHECK(w.window.detailsPane()->toPlainText().contains(report.gaps[1].evidence.first()));
 
     // A test highlights both its phase and its gap.
@@ -146,8 +148,8 @@ TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked
     w.window.treeView()->setCurrentIndex(testRow);
     const TestCase *test = w.window.treeModel()->testAt(w.window.filterProxy()->mapToSource(testRow));
     REQUIRE(test);
-    CHECK(w.window.phaseChart()->highlightedIds() == QSet<QString>{test->phaseId});
-    CHECK(gaps->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
+    CHECK(w.window.phaseChart()->highlightedIds() == QSet<QString> { test->phaseId });
+    CHECK(gaps->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });
     CHECK(w.window.detailsPane()->toPlainText().contains(test->message));
     w.keepScreenshot(QStringLiteral("tree-selects-bar.png"));
 }
@@ -174,7 +176,7 @@ TEST_CASE("Clicking a bar makes that gap or phase current in the tree", "[mainwi
         CHECK(current.data(NodeKindRole).toInt() == int(NodeKind::Gap));
         CHECK(current.data(ItemIdRole).toString() == QStringLiteral("gap-4"));
         CHECK(tree->selectionModel()->isSelected(current));
-        CHECK(selectedKeys(gaps->plot()) == QSet<int>{gaps->keyOf(QStringLiteral("gap-4"))});
+        CHECK(selectedKeys(gaps->plot()) == QSet<int> { gaps->keyOf(QStringLiteral("gap-4")) });
         w.keepScreenshot(QStringLiteral("bar-selects-gap.png"));
     }
     SECTION("gap bar, grouped by phase: every row of the gap is selected")
@@ -215,9 +217,10 @@ TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]
     for (const TestCase &t : report.tests) {
         const int g = report.gapIndex(t.gapId);
         expected += t.name.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
-                        || t.message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
-                        || (g >= 0 && report.gaps[g].title.contains(QStringLiteral("checkout"), Qt::CaseInsensitive))
-                    ? 1 : 0;
+                || t.message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                || (g >= 0 && report.gaps[g].title.contains(QStringLiteral("checkout"), Qt::CaseInsensitive))
+            ? 1
+            : 0;
     }
     REQUIRE(expected > 0);
     CHECK(proxy->matchCount() == expected);
@@ -232,8 +235,8 @@ TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]
                 const QString name = proxy->index(t, 0, gap).data().toString();
                 const QString message = proxy->index(t, 0, gap).data(Qt::ToolTipRole).toString();
                 CHECK((name.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
-                       || message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
-                       || gap.data().toString().contains(QStringLiteral("checkout"), Qt::CaseInsensitive)));
+                    || message.contains(QStringLiteral("checkout"), Qt::CaseInsensitive)
+                    || gap.data().toString().contains(QStringLiteral("checkout"), Qt::CaseInsensitive)));
             }
         }
     }
@@ -258,7 +261,8 @@ TEST_CASE("A failed import keeps the open report and says why without a dialog",
     CHECK(w.window.messageBanner()->text().contains(QStringLiteral("gapwise-no-such-report.md")));
     CHECK(w.window.treeModel()->report().tests.size() == report.tests.size());
     CHECK(QApplication::activeModalWidget() == nullptr);
-    CHECK(w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("25 named tests")));
+    CHECK(
+        w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("25 named tests")));
 }
 
 TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[mainwindow][palette]")
@@ -277,8 +281,8 @@ TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[
     QApplication::setPalette(original);
 }
 
-TEST_CASE("The status bar counts the gaps the triage has now, in the singular where there is one",
-          "[mainwindow][triage]")
+TEST_CASE(
+    "The status bar counts the gaps the triage has now, in the singular where there is one", "[mainwindow][triage]")
 {
     const Report report = ReportFactory::seedLike();
     ShownWindow w(report);
@@ -329,5 +333,6 @@ TEST_CASE("Charts with nothing to draw say so instead of showing bare axes", "[m
     w.window.setReport(ReportFactory::seedLike());
     QCoreApplication::processEvents();
     CHECK_FALSE(plotTexts(w.window.phaseChart()->plot()).contains(QStringLiteral("No test results in this report")));
-    CHECK_FALSE(plotTexts(w.window.gapChart()->plot()).contains(QStringLiteral("No named failing tests in this report")));
+    CHECK_FALSE(
+        plotTexts(w.window.gapChart()->plot()).contains(QStringLiteral("No named failing tests in this report")));
 }

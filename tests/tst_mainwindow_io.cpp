@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 #include "importprogress.h"
 #include "importrunner.h"
@@ -56,7 +57,8 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
     CHECK_FALSE(window.importRunner()->isRunning());
     CHECK(progress->isHidden());
     CHECK(QFileInfo(window.treeModel()->report().sourceFile) == QFileInfo(path));
-    CHECK(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0) == QFileInfo(path).absoluteFilePath());
+    CHECK(
+        QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0) == QFileInfo(path).absoluteFilePath());
 }
 
 TEST_CASE("A newer open supersedes an import still running", "[mainwindow][import]")
@@ -84,7 +86,7 @@ TEST_CASE("Dropping a file on the window opens it", "[mainwindow][import]")
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
+    mime.setUrls({ QUrl::fromLocalFile(path) });
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&window, &enter);
     CHECK(enter.isAccepted());
@@ -106,7 +108,7 @@ TEST_CASE("Splitters, columns and grouping come back on the next run", "[mainwin
         REQUIRE(QTest::qWaitForWindowExposed(&first));
         auto *splitter = first.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
         REQUIRE(splitter);
-        splitter->setSizes({400, 1000});
+        splitter->setSizes({ 400, 1000 });
         sizes = splitter->sizes();
         first.treeModel()->setGrouping(Grouping::ByGap);
         first.close();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cause groups a report names in its own words, the counts it states in the forms real reports use, and
 // the sections that sum up rather than run (tests/data/markdown/cause-groups.md).
 #include "testsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sweeps the real reports in ../shared/corpus/markdown-reports: every file imports, quickly enough, and the
 // test identifiers a report contains come out as tests with the status the report gives them. The reference
 // identifiers are found here with plain line regexes over the raw file, independently of the importer.
@@ -34,7 +35,8 @@ TestStatus statusOnLine(const QString &line, const QString &id)
     if (!m.hasMatch())
         m = before.match(line);
     if (m.hasMatch())
-        return statusFromName(m.captured(1) == QLatin1String("ERROR") ? QStringLiteral("error") : m.captured(1).toLower());
+        return statusFromName(
+            m.captured(1) == QLatin1String("ERROR") ? QStringLiteral("error") : m.captured(1).toLower());
     const bool pass = line.contains(QStringLiteral("✅"));
     const bool fail = line.contains(QStringLiteral("❌"));
     if (pass != fail && line.trimmed().startsWith(QLatin1Char('-')))
@@ -44,8 +46,10 @@ TestStatus statusOnLine(const QString &line, const QString &id)
 
 QVector<Reference> referenceIdentifiers(const QString &text)
 {
-    static const QRegularExpression backticked(QStringLiteral("(?:`|\\*\\*)(test_[A-Za-z0-9_]+|[A-Za-z0-9_./\\\\-]+\\.py::[A-Za-z0-9_:]+)(?:`|\\*\\*)"));
-    static const QRegularExpression nodeId(QStringLiteral("(?<![\\w/.\\\\-])((?:[A-Za-z0-9_.\\-]+[/\\\\])*[A-Za-z0-9_\\-]+\\.py(?:::[A-Za-z_][A-Za-z0-9_]*)+)"));
+    static const QRegularExpression backticked(
+        QStringLiteral("(?:`|\\*\\*)(test_[A-Za-z0-9_]+|[A-Za-z0-9_./\\\\-]+\\.py::[A-Za-z0-9_:]+)(?:`|\\*\\*)"));
+    static const QRegularExpression nodeId(QStringLiteral(
+        "(?<![\\w/.\\\\-])((?:[A-Za-z0-9_.\\-]+[/\\\\])*[A-Za-z0-9_\\-]+\\.py(?:::[A-Za-z_][A-Za-z0-9_]*)+)"));
     static const QRegularExpression command(QStringLiteral("pytest|^\\s*(?:\\$\\s*)?python|unified_test_runner"));
     QVector<Reference> refs;
     QHash<QString, int> index;
@@ -56,7 +60,8 @@ QVector<Reference> referenceIdentifiers(const QString &text)
             inFence = !inFence;
             continue;
         }
-        if (command.match(line).hasMatch() && !line.contains(QLatin1String("PASSED")) && !line.contains(QLatin1String("FAILED")))
+        if (command.match(line).hasMatch() && !line.contains(QLatin1String("PASSED"))
+            && !line.contains(QLatin1String("FAILED")))
             continue; // a node id inside a command names what to run, not a result
         QStringList ids;
         if (!inFence) {
@@ -74,7 +79,7 @@ QVector<Reference> referenceIdentifiers(const QString &text)
             const int at = index.value(id, -1);
             if (at < 0) {
                 index.insert(id, int(refs.size()));
-                refs.append({id, s});
+                refs.append({ id, s });
             } else if (s != TestStatus::Unknown) {
                 refs[at].lastStatus = s;
             }
@@ -107,7 +112,7 @@ TEST_CASE("every corpus report imports, and its test identifiers come out as tes
         WARN("../shared/corpus/markdown-reports is absent: the corpus sweep is skipped");
         return;
     }
-    const QStringList files = QDir(dir).entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(dir).entryList({ QStringLiteral("*.md") }, QDir::Files, QDir::Name);
     REQUIRE(files.size() >= 100);
 
     int references = 0, found = 0, withStatus = 0, statusRight = 0, slowest = 0;
@@ -147,7 +152,7 @@ TEST_CASE("every corpus report imports, and its test identifiers come out as tes
                     ++statusRight;
                 else
                     misses.append(name + QStringLiteral(": ") + ref.id + QStringLiteral(" status ")
-                                  + statusName(test->status) + QStringLiteral(" instead of ") + statusName(ref.lastStatus));
+                        + statusName(test->status) + QStringLiteral(" instead of ") + statusName(ref.lastStatus));
             }
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hand-written reports in tests/data/markdown, one per family of patterns real reports use, with exact
 // expectations.
 #include "testsupport.h"

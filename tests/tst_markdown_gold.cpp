@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scores the Markdown importer against tests/data/markdown-gold.json: 25 reports of the shared corpus,
 // labelled by hand (tests and their statuses, the counts each run states, the cause groups the report names).
 // The four scores and their floors are defined in the file's header; this test computes exactly those.

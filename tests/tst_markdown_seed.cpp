@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The founding example, ../shared/seeds/000_42158a470332176e.txt: every number the issue names, exactly.
 #include "testsupport.h"
 
@@ -15,9 +16,8 @@ namespace {
 
 int testsInGap(const Report &report, const QString &gapId, const QString &phaseId)
 {
-    return int(std::count_if(report.tests.cbegin(), report.tests.cend(), [&](const TestCase &t) {
-        return t.gapId == gapId && t.phaseId == phaseId && t.status == TestStatus::Failed;
-    }));
+    return int(std::count_if(report.tests.cbegin(), report.tests.cend(),
+        [&](const TestCase &t) { return t.gapId == gapId && t.phaseId == phaseId && t.status == TestStatus::Failed; }));
 }
 
 } // namespace
@@ -31,7 +31,8 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
     }
     const Report report = importOrFail(seed);
 
-    CHECK(report.title == QStringLiteral("Issue #1176 Integration Coordination Failures - Comprehensive Test Execution Report"));
+    CHECK(report.title
+        == QStringLiteral("Issue #1176 Integration Coordination Failures - Comprehensive Test Execution Report"));
     CHECK(report.date == QStringLiteral("September 15, 2025"));
     CHECK(report.environment == QStringLiteral("Windows 11, Python 3.12.4, pytest 8.4.1"));
     CHECK(report.summaryFacts.size() == 5);
@@ -45,7 +46,9 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
         CHECK(unit.failed == 20);
         CHECK(unit.passed == 17);
         CHECK(unit.durationSeconds == Approx(1.95));
-        CHECK(unit.command == QStringLiteral("python -m pytest tests/unit/*issue_1176* tests/unit/auth/*issue_1176* -v --tb=short --maxfail=100"));
+        CHECK(unit.command
+            == QStringLiteral(
+                "python -m pytest tests/unit/*issue_1176* tests/unit/auth/*issue_1176* -v --tb=short --maxfail=100"));
 
         const Phase &integration = report.phases[1];
         CHECK(integration.name.startsWith(QStringLiteral("Integration Tests")));
@@ -57,7 +60,8 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
         CHECK(integration.passed == 5);
         CHECK(integration.importErrors == 4);
         CHECK(integration.importErrorMessages.size() == 4);
-        CHECK(integration.importErrorMessages.first().startsWith(QStringLiteral("cannot import name 'create_auth_handler'")));
+        CHECK(integration.importErrorMessages.first().startsWith(
+            QStringLiteral("cannot import name 'create_auth_handler'")));
         CHECK(integration.durationSeconds == Approx(3.21));
         CHECK(integration.command.contains(QStringLiteral("-k \"not docker\"")));
 
@@ -73,7 +77,8 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
     SECTION("failures the report counts but does not name stay counts, not invented tests")
     {
         const auto inPhase = [&](const Phase &p) {
-            return int(std::count_if(report.tests.cbegin(), report.tests.cend(), [&](const TestCase &t) { return t.phaseId == p.id; }));
+            return int(std::count_if(
+                report.tests.cbegin(), report.tests.cend(), [&](const TestCase &t) { return t.phaseId == p.id; }));
         };
         CHECK(inPhase(report.phases[0]) == 20);
         CHECK(inPhase(report.phases[1]) == 5);
@@ -86,11 +91,11 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
     SECTION("five gaps by name, with the unit failures placed in them by name")
     {
         REQUIRE(report.gaps.size() == 5);
-        const QStringList titles = {
-            QStringLiteral("Factory Pattern Integration Conflicts"), QStringLiteral("MessageRouter Fragmentation Conflicts"),
-            QStringLiteral("Quality Router Fragmentation"), QStringLiteral("WebSocket Manager Interface Mismatches"),
-            QStringLiteral("Service Authentication Breakdown")};
-        const int unitFailures[] = {6, 2, 3, 2, 7};
+        const QStringList titles = { QStringLiteral("Factory Pattern Integration Conflicts"),
+            QStringLiteral("MessageRouter Fragmentation Conflicts"), QStringLiteral("Quality Router Fragmentation"),
+            QStringLiteral("WebSocket Manager Interface Mismatches"),
+            QStringLiteral("Service Authentication Breakdown") };
+        const int unitFailures[] = { 6, 2, 3, 2, 7 };
         for (int i = 0; i < 5; ++i) {
             INFO("gap " << i + 1);
             CHECK(report.gaps[i].id == QStringLiteral("gap-%1").arg(i + 1));
@@ -112,8 +117,8 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
         const Gap &factory = report.gaps[0];
         CHECK(factory.evidence.contains(QStringLiteral("13 total failures across unit and integration tests")));
         CHECK(factory.evidence.contains(QStringLiteral("Cross-component factory initialization failures")));
-        CHECK(factory.evidence.contains(
-            QStringLiteral("AttributeError: 'TestAgentFactoryWebSocketManagerIntegration' object has no attribute 'user_context'")));
+        CHECK(factory.evidence.contains(QStringLiteral(
+            "AttributeError: 'TestAgentFactoryWebSocketManagerIntegration' object has no attribute 'user_context'")));
         CHECK(report.gaps[4].evidence.contains(QStringLiteral("10 total failures + complete staging auth failure")));
         for (const Gap &g : report.gaps)
             CHECK(g.evidence.size() >= 5);
@@ -126,7 +131,8 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
         CHECK(routing->gapId == QStringLiteral("gap-2"));
         CHECK(routing->gapSuggested);
         CHECK(routing->message == QStringLiteral("Concurrent routing conflicts"));
-        const TestCase *auth = testNamed(report, QStringLiteral("test_exact_production_error_reproduction_integration"));
+        const TestCase *auth
+            = testNamed(report, QStringLiteral("test_exact_production_error_reproduction_integration"));
         REQUIRE(auth);
         CHECK(auth->gapId == QStringLiteral("gap-5"));
         CHECK(auth->gapSuggested);
@@ -135,13 +141,14 @@ TEST_CASE("the seed report imports with its phases, gaps, tests and remediation"
     SECTION("remediation items P0 x3, P1 x2, P2 x2, linked to the gaps they address")
     {
         REQUIRE(report.remediation.size() == 7);
-        const Priority expected[] = {Priority::P0, Priority::P0, Priority::P0, Priority::P1, Priority::P1, Priority::P2, Priority::P2};
+        const Priority expected[]
+            = { Priority::P0, Priority::P0, Priority::P0, Priority::P1, Priority::P1, Priority::P2, Priority::P2 };
         for (int i = 0; i < 7; ++i)
             CHECK(report.remediation[i].priority == expected[i]);
         CHECK(report.remediation[0].title == QStringLiteral("Service Authentication System"));
         CHECK(report.remediation[0].details == QStringLiteral("Complete staging failure"));
-        CHECK(report.remediation[0].gapIds == QStringList{QStringLiteral("gap-5")});
-        CHECK(report.remediation[3].gapIds == QStringList{QStringLiteral("gap-1")});
+        CHECK(report.remediation[0].gapIds == QStringList { QStringLiteral("gap-5") });
+        CHECK(report.remediation[3].gapIds == QStringList { QStringLiteral("gap-1") });
         CHECK(report.remediation[2].gapIds.isEmpty()); // "Backend API Health" names no gap
         CHECK(report.actions.size() == 5);
         CHECK(report.actions[0].horizon == QStringLiteral("Immediate (This Week)"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PDF plan read back with QtPdf: pages, every gap, priority order, page numbers, no raster images.
 #include "testsupport.h"
 #include "triagefixtures.h"
@@ -54,10 +55,11 @@ int imageCount(const QString &path)
     const QString pdfimages = QStandardPaths::findExecutable(QStringLiteral("pdfimages"));
     if (!pdfimages.isEmpty()) {
         QProcess process;
-        process.start(pdfimages, {QStringLiteral("-list"), path});
+        process.start(pdfimages, { QStringLiteral("-list"), path });
         REQUIRE(process.waitForFinished(30000));
         REQUIRE(process.exitCode() == 0);
-        const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines
+            = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         REQUIRE(lines.size() >= 2); // the header and its underline
         return int(lines.size()) - 2;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The remediation plan and its widget-free writers, on the seed and on a triaged sample.
 #include "testsupport.h"
 #include "triagefixtures.h"
@@ -74,8 +75,9 @@ TEST_CASE("the plan orders gaps by priority, then failures", "[plan]")
     QStringList order;
     for (const PlanGap &g : plan.gaps)
         order.append(priorityName(g.gap.priority) + QLatin1Char(' ') + g.gap.id);
-    CHECK(order == QStringList{QStringLiteral("P0 gap-5"), QStringLiteral("P0 gap-4"), QStringLiteral("P1 gap-1"),
-                               QStringLiteral("P1 gap-2"), QStringLiteral("P2 gap-3")});
+    CHECK(order
+        == QStringList { QStringLiteral("P0 gap-5"), QStringLiteral("P0 gap-4"), QStringLiteral("P1 gap-1"),
+            QStringLiteral("P1 gap-2"), QStringLiteral("P2 gap-3") });
     CHECK(plan.gaps[0].failures == 11);
     CHECK(plan.gaps[0].testsByPhase.size() == 2); // unit and integration
     CHECK(plan.unassignedFailures == 0);
@@ -92,8 +94,9 @@ TEST_CASE("CSV: one row per failing test, quoted so that it reads back exactly",
     }
     const QVector<QStringList> rows = readCsv(QString::fromUtf8(planToCsv(seedPlan())));
     REQUIRE(rows.size() == 1 + 25);
-    CHECK(rows[0] == QStringList{QStringLiteral("test"), QStringLiteral("phase"), QStringLiteral("gap"),
-                                 QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("message")});
+    CHECK(rows[0]
+        == QStringList { QStringLiteral("test"), QStringLiteral("phase"), QStringLiteral("gap"),
+            QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("message") });
     for (const QStringList &row : rows)
         CHECK(row.size() == 6);
     CHECK(rows[1][2] == QStringLiteral("Service Authentication Breakdown"));
@@ -132,7 +135,8 @@ TEST_CASE("JSON: the plan with a schema version, exact counts for the seed", "[p
         tests += g.toObject().value(QStringLiteral("tests")).toArray().size();
     CHECK(tests == 25);
     CHECK(json.value(QStringLiteral("phases")).toArray().size() == 3);
-    CHECK(json.value(QStringLiteral("phases")).toArray()[0].toObject().value(QStringLiteral("failureRate")).toDouble() == Approx(20.0 / 37));
+    CHECK(json.value(QStringLiteral("phases")).toArray()[0].toObject().value(QStringLiteral("failureRate")).toDouble()
+        == Approx(20.0 / 37));
     CHECK(gaps[0].toObject().value(QStringLiteral("remediation")).toArray().size() == 1);
     CHECK(json.value(QStringLiteral("unassigned")).toArray().isEmpty());
 }
@@ -142,7 +146,7 @@ TEST_CASE("Markdown: valid CommonMark that md4c reads back into the same plan", 
     TriageSession session;
     session.load(importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
     const Report &r = session.report();
-    session.moveTests({r.tests[0].id}, QStringLiteral("gap-4"));
+    session.moveTests({ r.tests[0].id }, QStringLiteral("gap-4"));
     session.mergeGaps(QStringLiteral("gap-3"), QStringLiteral("gap-1"));
     session.renameGap(QStringLiteral("gap-2"), QStringLiteral("Promotion cache | TTL `stale`"));
     const RemediationPlan plan = buildPlan(session);
@@ -168,7 +172,8 @@ TEST_CASE("Markdown: valid CommonMark that md4c reads back into the same plan", 
         failing += isFailing(t.status);
     CHECK(testItems == failing);
     CHECK(plan.changes.movedTests == 1); // by hand; the merge's two are told by the merge
-    CHECK(plan.changes.mergedGaps == QStringList{QStringLiteral("Inventory Reservation Races → Currency Rounding Drift")});
+    CHECK(plan.changes.mergedGaps
+        == QStringList { QStringLiteral("Inventory Reservation Races → Currency Rounding Drift") });
     CHECK(plan.changes.renamedGaps.size() == 1);
 }
 
@@ -182,7 +187,8 @@ TEST_CASE("A gap Gapwise suggested and nobody accepted says so in the Markdown, 
     // The line sits in that gap's section, right under its heading.
     const qsizetype heading = markdown.indexOf(QStringLiteral(" — ") + r.gaps[2].title + QLatin1Char('\n'));
     REQUIRE(heading >= 0);
-    CHECK(markdown.indexOf(QStringLiteral("Suggested by Gapwise"), heading) < markdown.indexOf(QStringLiteral("- Failures:"), heading));
+    CHECK(markdown.indexOf(QStringLiteral("Suggested by Gapwise"), heading)
+        < markdown.indexOf(QStringLiteral("- Failures:"), heading));
 
     const QJsonArray gaps = planToJson(plan).value(QStringLiteral("gaps")).toArray();
     int suggested = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pytestlines.h"
 
 #include <catch2/catch.hpp>
@@ -16,7 +17,8 @@ TEST_CASE("pytest output lines", "[pytest]")
     }
     SECTION("short summary lines carry the message")
     {
-        const PytestLine l = parsePytestLine(QStringLiteral("FAILED tests/a.py::TestA::test_c - AssertionError: 1 != 2"));
+        const PytestLine l
+            = parsePytestLine(QStringLiteral("FAILED tests/a.py::TestA::test_c - AssertionError: 1 != 2"));
         CHECK(l.kind == PytestLine::Result);
         CHECK(l.status == TestStatus::Failed);
         CHECK(l.message == QStringLiteral("AssertionError: 1 != 2"));
@@ -31,11 +33,13 @@ TEST_CASE("pytest output lines", "[pytest]")
         const PytestLine l = parsePytestLine(QStringLiteral("ERROR collecting tests/integration/test_auth.py"));
         CHECK(l.kind == PytestLine::CollectionError);
         CHECK(l.nodeId == QStringLiteral("tests/integration/test_auth.py"));
-        CHECK(parsePytestLine(QStringLiteral("ERROR tests/integration/test_auth.py")).kind == PytestLine::CollectionError);
+        CHECK(parsePytestLine(QStringLiteral("ERROR tests/integration/test_auth.py")).kind
+            == PytestLine::CollectionError);
     }
     SECTION("the final tally")
     {
-        const PytestLine l = parsePytestLine(QStringLiteral("===== 7 failed, 51 passed, 2 errors, 3 deselected in 51.07s ====="));
+        const PytestLine l
+            = parsePytestLine(QStringLiteral("===== 7 failed, 51 passed, 2 errors, 3 deselected in 51.07s ====="));
         CHECK(l.kind == PytestLine::Tally);
         CHECK(l.failed == 7);
         CHECK(l.passed == 51);

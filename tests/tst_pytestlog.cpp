@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pytest terminal output: -v results, failure sections, collection (import) errors, summary and tally.
 #include "pytestlog.h"
 #include "testsupport.h"
@@ -42,10 +43,10 @@ TEST_CASE("pytest log: a -v session with failures, setup errors, import errors, 
     CHECK(p.total == 9);
     CHECK(p.durationSeconds == Approx(0.52));
     CHECK(p.importErrors == 2);
-    CHECK(p.importErrorMessages == QStringList{
-        QStringLiteral("tests/unit/test_db.py: ModuleNotFoundError: No module named 'psycopg2'"),
-        QStringLiteral("tests/unit/test_api.py: ImportError: cannot import name 'router' from 'app.api' "
-                       "(/home/ci/proj/app/api.py)")});
+    CHECK(p.importErrorMessages
+        == QStringList { QStringLiteral("tests/unit/test_db.py: ModuleNotFoundError: No module named 'psycopg2'"),
+            QStringLiteral("tests/unit/test_api.py: ImportError: cannot import name 'router' from 'app.api' "
+                           "(/home/ci/proj/app/api.py)") });
     REQUIRE(r.tests.size() == 9);
 
     const TestCase &add = requireTest(r, "tests/unit/test_math.py::test_add");
@@ -144,7 +145,8 @@ TEST_CASE("pytest log reader: lines from elsewhere keep their own line numbers",
     reader.addBlock(QStringLiteral("tests/unit/test_a.py::test_x FAILED\n"
                                    "tests/unit/test_a.py::test_y PASSED\n"
                                    "FAILED tests/unit/test_a.py::test_x - KeyError: 'id'\n"
-                                   "==== 1 failed, 1 passed in 0.20s ===="), 100);
+                                   "==== 1 failed, 1 passed in 0.20s ===="),
+        100);
     const QVector<PytestRun> runs = reader.finish();
     REQUIRE(runs.size() == 1);
     CHECK(runs[0].line == 100);
@@ -157,8 +159,9 @@ TEST_CASE("pytest log reader: lines from elsewhere keep their own line numbers",
     CHECK(reader.finish().isEmpty()); // finish() empties the reader
 
     PytestLogReader lines;
-    lines.addLines({QStringLiteral("tests/a.py::test_z ERROR"), QStringLiteral("tests/a.py::test_q PASSED [0.00s]"),
-                    QStringLiteral("1 error, 1 passed in 0.1s")}, 7);
+    lines.addLines({ QStringLiteral("tests/a.py::test_z ERROR"), QStringLiteral("tests/a.py::test_q PASSED [0.00s]"),
+                       QStringLiteral("1 error, 1 passed in 0.1s") },
+        7);
     const QVector<PytestRun> more = lines.finish();
     REQUIRE(more.size() == 1);
     REQUIRE(more[0].tests.size() == 2);
@@ -201,7 +204,7 @@ TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log n
     CHECK(seen.back() == 1000);
     CHECK(std::any_of(seen.cbegin(), seen.cend(), [](int v) { return v > 0 && v < 1000; })); // real steps
 
-    std::atomic_bool cancel{true};
+    std::atomic_bool cancel { true };
     ImportControl cancelling;
     cancelling.cancel = &cancel;
     const ImportResult stopped = importBytes(log, QStringLiteral("big.log"), cancelling);
@@ -231,16 +234,18 @@ TEST_CASE("pytest log: real pytest 7.2 -v output (Debian's python3-pytest), with
     CHECK(p.passed == 2);
     CHECK(p.skipped == 2);
     CHECK(p.importErrors == 1);
-    CHECK(p.importErrorMessages == QStringList{QStringLiteral(
-        "tests/unit/test_db.py: ModuleNotFoundError: No module named 'psycopg2_missing_module'")});
+    CHECK(p.importErrorMessages
+        == QStringList {
+            QStringLiteral("tests/unit/test_db.py: ModuleNotFoundError: No module named 'psycopg2_missing_module'") });
     REQUIRE(r.tests.size() == 12);
     CHECK(r.diagnostics.isEmpty());
 
     // The short summary cut these messages at the terminal width; the failure blocks have them whole.
     const TestCase &user = requireTest(r, "tests/integration/test_api.py::test_get_user");
-    CHECK(user.message == QLatin1String("TimeoutError: request 9f86d081884c to http://10.0.0.7:8080/api timed out after 40s"));
+    CHECK(user.message
+        == QLatin1String("TimeoutError: request 9f86d081884c to http://10.0.0.7:8080/api timed out after 40s"));
     CHECK(requireTest(r, "tests/unit/test_math.py::test_attr").message
-          == QLatin1String("AttributeError: 'dict' object has no attribute 'attr'"));
+        == QLatin1String("AttributeError: 'dict' object has no attribute 'attr'"));
     CHECK(requireTest(r, "tests/unit/test_math.py::test_write").status == TestStatus::Error);
     CHECK(requireTest(r, "tests/unit/test_math.py::test_known_bug").expectedFailure);
 
@@ -248,9 +253,9 @@ TEST_CASE("pytest log: real pytest 7.2 -v output (Debian's python3-pytest), with
     const QString timeouts = user.gapId;
     CHECK(requireTest(r, "tests/integration/test_api.py::test_get_order").gapId == timeouts);
     CHECK(r.gaps[r.gapIndex(timeouts)].title
-          == QString::fromUtf8("TimeoutError: request … to … timed out after …s (in app.client:_send)"));
+        == QString::fromUtf8("TimeoutError: request … to … timed out after …s (in app.client:_send)"));
     CHECK(requireTest(r, "tests/unit/test_math.py::TestDiv::test_by_zero[1]").gapId
-          == requireTest(r, "tests/unit/test_math.py::TestDiv::test_by_zero[2]").gapId);
+        == requireTest(r, "tests/unit/test_math.py::TestDiv::test_by_zero[2]").gapId);
 
     // pytest's --junitxml of the same run: same node ids, same phases by path, same suggested gap ids.
     const Report x = importOrFail(dataPath(QStringLiteral("junit/pytest-7.2-junitxml.xml")));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pytest-log reader on pytest output pasted into the shared Markdown reports' code blocks, the way the
 // Markdown importer feeds it: no crash, and every line it reports points into the block it came from.
 #include "pytestlog.h"
@@ -31,7 +32,7 @@ QVector<CodeBlock> fencedBlocks(const QString &text)
         if (fence.isEmpty()) {
             if (t.startsWith(QLatin1String("```")) || t.startsWith(QLatin1String("~~~"))) {
                 fence = t.left(3);
-                current = CodeBlock{i + 2, {}};
+                current = CodeBlock { i + 2, {} };
             }
         } else if (t.startsWith(fence)) {
             blocks.append(current);
@@ -53,7 +54,7 @@ TEST_CASE("pytest-log reader over the code blocks of the shared Markdown reports
         return;
     }
     int blocks = 0, runs = 0, tests = 0;
-    for (const QFileInfo &info : QDir(dirPath).entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name)) {
+    for (const QFileInfo &info : QDir(dirPath).entryInfoList({ QStringLiteral("*.md") }, QDir::Files, QDir::Name)) {
         QFile f(info.absoluteFilePath());
         REQUIRE(f.open(QIODevice::ReadOnly));
         for (const CodeBlock &block : fencedBlocks(QString::fromUtf8(f.readAll()))) {

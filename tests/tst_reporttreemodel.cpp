@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
@@ -62,17 +63,16 @@ TEST_CASE("Tree model groups by phase with counts on every parent", "[treemodel]
         // The phase row shows the failures the report states, which include the unnamed ones.
         const int stated = phase.failed + phase.errors;
         CHECK(model.index(i, ReportTreeModel::FailuresColumn).data().toInt()
-              == qMax(stated, namedFailing(report, phase.id, {}, false, true)));
+            == qMax(stated, namedFailing(report, phase.id, {}, false, true)));
         CHECK(phaseIdx.data(TestCountRole).toInt()
-              == countTests(report, [&](const TestCase &t) { return t.phaseId == phase.id; }));
+            == countTests(report, [&](const TestCase &t) { return t.phaseId == phase.id; }));
         for (int g = 0; g < model.rowCount(phaseIdx); ++g) {
             const QModelIndex gapIdx = model.index(g, 0, phaseIdx);
             const QString gapId = gapIdx.data(ItemIdRole).toString();
             CHECK(model.kindOf(gapIdx) == NodeKind::Gap);
             CHECK(gapIdx.data(FailuresRole).toInt() == namedFailing(report, phase.id, gapId, false, false));
-            CHECK(model.rowCount(gapIdx) == countTests(report, [&](const TestCase &t) {
-                      return t.phaseId == phase.id && t.gapId == gapId;
-                  }));
+            CHECK(model.rowCount(gapIdx)
+                == countTests(report, [&](const TestCase &t) { return t.phaseId == phase.id && t.gapId == gapId; }));
             const QModelIndex firstTest = model.index(0, 0, gapIdx);
             REQUIRE(model.testAt(firstTest));
             CHECK(model.testAt(firstTest)->gapId == gapId);
@@ -100,7 +100,8 @@ TEST_CASE("Tree model groups by gap with an Unassigned gap last", "[treemodel]")
         const QModelIndex gapIdx = model.topLevelIndex(NodeKind::Gap, report.gaps[g].id);
         CHECK(gapIdx.row() == g);
         CHECK(model.gapAt(gapIdx) == &model.report().gaps[g]);
-        CHECK(model.index(g, ReportTreeModel::PriorityColumn).data().toString() == priorityName(report.gaps[g].priority));
+        CHECK(
+            model.index(g, ReportTreeModel::PriorityColumn).data().toString() == priorityName(report.gaps[g].priority));
         CHECK(gapIdx.data(FailuresRole).toInt() == namedFailing(report, {}, report.gaps[g].id, true, false));
     }
     CHECK(countLeaves(model) == report.tests.size());
@@ -140,9 +141,8 @@ TEST_CASE("Filter proxy narrows to matching tests and keeps their parents", "[tr
     SECTION("regular expression, and a broken one matches nothing with an error")
     {
         proxy.setFilter(QStringLiteral("^checkout\\.spec"), true);
-        const int expected = countTests(report, [](const TestCase &t) {
-            return t.name.startsWith(QStringLiteral("checkout.spec"));
-        });
+        const int expected
+            = countTests(report, [](const TestCase &t) { return t.name.startsWith(QStringLiteral("checkout.spec")); });
         CHECK(proxy.matchCount() == expected);
         CHECK(countLeaves(proxy) == expected);
         proxy.setFilter(QStringLiteral("(unclosed"), true);
@@ -186,7 +186,7 @@ TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[t
     ReportTreeModel model;
     Tester tester(&model, Fatal);
     model.setReport(ReportFactory::seedLike());
-    for (Grouping grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+    for (Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         model.setGrouping(grouping);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
@@ -195,9 +195,9 @@ TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[t
         CHECK(resets.isEmpty());
         CHECK_FALSE(changes.isEmpty());
         const auto &tests = model.report().tests;
-        const int testRow = int(std::find_if(tests.cbegin(), tests.cend(),
-                                             [](const TestCase &t) { return t.gapId == QLatin1String("gap-4"); })
-                                - tests.cbegin());
+        const int testRow = int(std::find_if(tests.cbegin(), tests.cend(), [](const TestCase &t) {
+            return t.gapId == QLatin1String("gap-4");
+        }) - tests.cbegin());
         CHECK(model.indexForTest(testRow, ReportTreeModel::PriorityColumn).data().toString() == priorityName(next));
     }
     CHECK_FALSE(model.setGapPriority(QStringLiteral("no-such-gap"), Priority::P1));
@@ -247,8 +247,8 @@ TEST_CASE("Sorting tests by name ignores case and survives a filter change", "[t
     checkOrder();
 }
 
-TEST_CASE("The seed report itself passes the model testers in both groupings, regrouped and filtered",
-          "[treemodel][seed]")
+TEST_CASE(
+    "The seed report itself passes the model testers in both groupings, regrouped and filtered", "[treemodel][seed]")
 {
     const QString seed = TestSupport::sharedPath(QStringLiteral("seeds/000_42158a470332176e.txt"));
     if (seed.isEmpty()) {

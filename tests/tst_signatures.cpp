@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Failure signatures and suggested gaps: what varies by run merges, what names a cause never does.
 #include "failuresignature.h"
 #include "gapsuggester.h"
@@ -40,27 +41,28 @@ QString gapOf(const Report &r, const QString &name)
 TEST_CASE("Message templates: typed placeholders for what varies", "[signatures]")
 {
     CHECK(messageTemplate(QStringLiteral("request 9f86d081884c timed out after 30.5s"))
-          == QLatin1String("request <HEX> timed out after <NUM>s"));
+        == QLatin1String("request <HEX> timed out after <NUM>s"));
     CHECK(messageTemplate(QStringLiteral("GET http://10.0.0.7:8080/api/users/42?x=1 failed"))
-          == QLatin1String("GET <URL> failed"));
+        == QLatin1String("GET <URL> failed"));
     CHECK(messageTemplate(QStringLiteral("job 123e4567-e89b-12d3-a456-426614174000 lost"))
-          == QLatin1String("job <UUID> lost"));
+        == QLatin1String("job <UUID> lost"));
     CHECK(messageTemplate(QStringLiteral("deadline 2024-05-01T10:00:00.123+02:00 passed at 10:00:01"))
-          == QLatin1String("deadline <TIMESTAMP> passed at <TIMESTAMP>"));
+        == QLatin1String("deadline <TIMESTAMP> passed at <TIMESTAMP>"));
     CHECK(messageTemplate(QStringLiteral("cannot open /var/cache/run-7/users.json"))
-          == QLatin1String("cannot open <PATH>"));
+        == QLatin1String("cannot open <PATH>"));
     CHECK(messageTemplate(QStringLiteral("cannot open C:\\build\\out\\a.dll")) == QLatin1String("cannot open <PATH>"));
-    CHECK(messageTemplate(QStringLiteral("see src/app/module.py for details")) == QLatin1String("see <PATH> for details"));
+    CHECK(messageTemplate(QStringLiteral("see src/app/module.py for details"))
+        == QLatin1String("see <PATH> for details"));
     CHECK(messageTemplate(QStringLiteral("connect to localhost:6379 and 10.1.2.3:80 refused"))
-          == QLatin1String("connect to <HOST:PORT> and <HOST:PORT> refused"));
+        == QLatin1String("connect to <HOST:PORT> and <HOST:PORT> refused"));
     CHECK(messageTemplate(QStringLiteral("<Foo object at 0x7f3a2c1d9e50> is not Bar"))
-          == QLatin1String("<Foo object at <ADDR>> is not Bar"));
+        == QLatin1String("<Foo object at <ADDR>> is not Bar"));
     CHECK(messageTemplate(QStringLiteral("expected 3 items, got -12 (user-42)"))
-          == QLatin1String("expected <NUM> items, got <NUM> (user-<NUM>)"));
+        == QLatin1String("expected <NUM> items, got <NUM> (user-<NUM>)"));
     // Names stay: they name causes.
     CHECK(messageTemplate(QStringLiteral("No module named 'psycopg2'")) == QLatin1String("No module named 'psycopg2'"));
     CHECK(messageTemplate(QStringLiteral("'dict' object has no attribute 'attr2'"))
-          == QLatin1String("'dict' object has no attribute 'attr2'"));
+        == QLatin1String("'dict' object has no attribute 'attr2'"));
 }
 
 TEST_CASE("Template similarity is token edit distance", "[signatures]")
@@ -85,7 +87,7 @@ TEST_CASE("Signatures: type, subject, template and project frames", "[signatures
                        "KeyError: 'user-9f86d081884c'")));
     CHECK(s.exceptionType == QLatin1String("KeyError"));
     CHECK(s.messageTemplate == QLatin1String("'user-<HEX>'"));
-    CHECK(s.frames == QStringList{QStringLiteral("app.store:load"), QStringLiteral("app.service:run")});
+    CHECK(s.frames == QStringList { QStringLiteral("app.store:load"), QStringLiteral("app.service:run") });
 
     const FailureSignature java = failureSignature(failing(QStringLiteral("t2"), QStringLiteral("boom 42"),
         QStringLiteral("java.lang.IllegalStateException: boom 42\n"
@@ -94,38 +96,45 @@ TEST_CASE("Signatures: type, subject, template and project frames", "[signatures
                        "\tat org.junit.runners.ParentRunner.run(ParentRunner.java:363)")));
     CHECK(java.exceptionType == QLatin1String("java.lang.IllegalStateException"));
     CHECK(java.messageTemplate == QLatin1String("boom <NUM>"));
-    CHECK(java.frames == QStringList{QStringLiteral("com.acme.db.Store:save")});
+    CHECK(java.frames == QStringList { QStringLiteral("com.acme.db.Store:save") });
 
-    CHECK(failureSignature(failing(QStringLiteral("a"), QStringLiteral("ModuleNotFoundError: No module named 'a.b'"))).subject
-          == QLatin1String("a.b"));
-    CHECK(failureSignature(failing(QStringLiteral("a"), QStringLiteral("ImportError: cannot import name 'router' from 'app.api' (/x/app/api.py)"))).subject
-          == QLatin1String("app.api.router"));
-    CHECK(failureSignature(failing(QStringLiteral("a"), QStringLiteral("AttributeError: 'NoneType' object has no attribute 'id'"))).subject
-          == QLatin1String("NoneType.id"));
+    CHECK(failureSignature(failing(QStringLiteral("a"), QStringLiteral("ModuleNotFoundError: No module named 'a.b'")))
+              .subject
+        == QLatin1String("a.b"));
+    CHECK(
+        failureSignature(failing(QStringLiteral("a"),
+                             QStringLiteral("ImportError: cannot import name 'router' from 'app.api' (/x/app/api.py)")))
+            .subject
+        == QLatin1String("app.api.router"));
+    CHECK(failureSignature(
+              failing(QStringLiteral("a"), QStringLiteral("AttributeError: 'NoneType' object has no attribute 'id'")))
+              .subject
+        == QLatin1String("NoneType.id"));
     CHECK(failureSignature(failing(QStringLiteral("a"), QStringLiteral("NameError: name 'foo' is not defined"))).subject
-          == QLatin1String("foo"));
+        == QLatin1String("foo"));
 
     // pytest: the type comes from the location line, the text from the E-line.
     const FailureSignature py = failureSignature(failing(QStringLiteral("t3"), {},
-        QStringLiteral("    def test_sub():\n>       assert 3 - 1 == 1\nE       assert 2 == 1\n\ntests/unit/test_math.py:7: AssertionError")));
+        QStringLiteral("    def test_sub():\n>       assert 3 - 1 == 1\nE       assert 2 == "
+                       "1\n\ntests/unit/test_math.py:7: AssertionError")));
     CHECK(py.exceptionType == QLatin1String("AssertionError"));
     CHECK(py.messageTemplate == QLatin1String("assert <NUM> == <NUM>"));
     CHECK_FALSE(py.fromTestName);
 
     // No message at all, or only a location: the test name's words.
-    const FailureSignature named = failureSignature(failing(QStringLiteral("tests/a.py::test_checkout_total[3]"), {},
-                                                            QStringLiteral("/src/Fake.php:42")));
+    const FailureSignature named = failureSignature(
+        failing(QStringLiteral("tests/a.py::test_checkout_total[3]"), {}, QStringLiteral("/src/Fake.php:42")));
     CHECK(named.fromTestName);
     CHECK(named.messageTemplate == QLatin1String("checkout total"));
     // A word instead of a message (go-junit-report's "Failed"), repeated in the details, says nothing either.
-    const FailureSignature word = failureSignature(failing(QStringLiteral("package/x::TestFailingSubtest"),
-                                                           QStringLiteral("Failed"), QStringLiteral("Failed")));
+    const FailureSignature word = failureSignature(
+        failing(QStringLiteral("package/x::TestFailingSubtest"), QStringLiteral("Failed"), QStringLiteral("Failed")));
     CHECK(word.fromTestName);
     CHECK(word.messageTemplate == QLatin1String("failing subtest"));
 }
 
-TEST_CASE("Suggested gaps: messages differing only in ids, numbers, paths, timestamps or ports share a gap",
-          "[signatures]")
+TEST_CASE(
+    "Suggested gaps: messages differing only in ids, numbers, paths, timestamps or ports share a gap", "[signatures]")
 {
     Report r = reportOf({
         failing(QStringLiteral("id1"), QStringLiteral("TimeoutError: request 9f86d081884c timed out after 30s")),
@@ -141,7 +150,7 @@ TEST_CASE("Suggested gaps: messages differing only in ids, numbers, paths, times
     });
     CHECK(suggestGaps(r) == 5);
     REQUIRE(r.gaps.size() == 5);
-    for (const char *prefix : {"id", "path", "time", "port", "uuid"}) {
+    for (const char *prefix : { "id", "path", "time", "port", "uuid" }) {
         INFO(prefix);
         const QString a = gapOf(r, QLatin1String(prefix) + QLatin1Char('1'));
         CHECK_FALSE(a.isEmpty());
@@ -163,8 +172,10 @@ TEST_CASE("Suggested gaps: different exception types never merge", "[signatures]
         failing(QStringLiteral("v2"), QStringLiteral("ValueError: bad input 4")),
         failing(QStringLiteral("t1"), QStringLiteral("TypeError: bad input 3")),
         failing(QStringLiteral("t2"), QStringLiteral("TypeError: bad input 5")),
-        failing(QStringLiteral("j1"), QStringLiteral("bad input 3"), QStringLiteral("java.lang.IllegalArgumentException: bad input 3")),
-        failing(QStringLiteral("j2"), QStringLiteral("bad input 9"), QStringLiteral("java.lang.IllegalArgumentException: bad input 9")),
+        failing(QStringLiteral("j1"), QStringLiteral("bad input 3"),
+            QStringLiteral("java.lang.IllegalArgumentException: bad input 3")),
+        failing(QStringLiteral("j2"), QStringLiteral("bad input 9"),
+            QStringLiteral("java.lang.IllegalArgumentException: bad input 9")),
     });
     CHECK(suggestGaps(r) == 3);
     CHECK(gapOf(r, QStringLiteral("v1")) == gapOf(r, QStringLiteral("v2")));
@@ -192,7 +203,7 @@ TEST_CASE("Suggested gaps: import errors of different modules never merge, nor a
     });
     CHECK(suggestGaps(r) == 5); // three modules, two attributes; each NameError stands alone
     QStringList moduleGaps;
-    for (const char *t : {"m1", "m3", "m5"})
+    for (const char *t : { "m1", "m3", "m5" })
         moduleGaps << gapOf(r, QString::fromLatin1(t));
     moduleGaps.removeDuplicates();
     CHECK(moduleGaps.size() == 3);
@@ -203,22 +214,26 @@ TEST_CASE("Suggested gaps: import errors of different modules never merge, nor a
 }
 
 TEST_CASE("Suggested gaps: near-identical templates merge at the documented threshold; frames keep causes apart",
-          "[signatures]")
+    "[signatures]")
 {
     Report r = reportOf({
         failing(QStringLiteral("s1"), QStringLiteral("AssertionError: expected status 200 but got 500 for user alice")),
         failing(QStringLiteral("s2"), QStringLiteral("AssertionError: expected status 200 but got 500 for user bob")),
-        failing(QStringLiteral("f1"), QStringLiteral("ValueError: boom"), QStringLiteral("File \"app/a.py\", line 3, in f\nValueError: boom")),
-        failing(QStringLiteral("f2"), QStringLiteral("ValueError: boom"), QStringLiteral("File \"app/a.py\", line 9, in f\nValueError: boom")),
-        failing(QStringLiteral("g1"), QStringLiteral("ValueError: boom"), QStringLiteral("File \"app/b.py\", line 3, in g\nValueError: boom")),
-        failing(QStringLiteral("g2"), QStringLiteral("ValueError: boom"), QStringLiteral("File \"app/b.py\", line 4, in g\nValueError: boom")),
+        failing(QStringLiteral("f1"), QStringLiteral("ValueError: boom"),
+            QStringLiteral("File \"app/a.py\", line 3, in f\nValueError: boom")),
+        failing(QStringLiteral("f2"), QStringLiteral("ValueError: boom"),
+            QStringLiteral("File \"app/a.py\", line 9, in f\nValueError: boom")),
+        failing(QStringLiteral("g1"), QStringLiteral("ValueError: boom"),
+            QStringLiteral("File \"app/b.py\", line 3, in g\nValueError: boom")),
+        failing(QStringLiteral("g2"), QStringLiteral("ValueError: boom"),
+            QStringLiteral("File \"app/b.py\", line 4, in g\nValueError: boom")),
     });
     suggestGaps(r);
     CHECK(gapOf(r, QStringLiteral("s1")) == gapOf(r, QStringLiteral("s2"))); // 8 of 9 tokens equal: 0.89 >= 0.8
     CHECK(gapOf(r, QStringLiteral("f1")) == gapOf(r, QStringLiteral("f2"))); // line numbers do not count
     CHECK(gapOf(r, QStringLiteral("f1")) != gapOf(r, QStringLiteral("g1"))); // another function, another cause
 
-    Report strict = reportOf({r.tests[0], r.tests[1]});
+    Report strict = reportOf({ r.tests[0], r.tests[1] });
     strict.tests[0].gapId.clear();
     strict.tests[1].gapId.clear();
     SuggestOptions exact;
@@ -252,7 +267,8 @@ TEST_CASE("Suggested gaps: deterministic, and they leave assigned tests, passes 
     CHECK(a.tests[3].gapId.isEmpty());
 }
 
-TEST_CASE("Suggested gaps from a pytest log: timeouts, connection errors and one gap per missing module", "[signatures][pytestlog]")
+TEST_CASE("Suggested gaps from a pytest log: timeouts, connection errors and one gap per missing module",
+    "[signatures][pytestlog]")
 {
     const Report r = TestSupport::importOrFail(TestSupport::dataPath(QStringLiteral("pytest/grouped-failures.log")));
     REQUIRE(r.gaps.size() == 4);
@@ -261,7 +277,7 @@ TEST_CASE("Suggested gaps from a pytest log: timeouts, connection errors and one
     // Raised in the test itself, not in app/http/client.py: another place, another gap candidate.
     CHECK(timeouts != gapOf(r, QStringLiteral("tests/integration/test_api.py::test_list")));
     CHECK(gapOf(r, QStringLiteral("tests/integration/test_cache.py::test_put"))
-          == gapOf(r, QStringLiteral("tests/integration/test_cache.py::test_get")));
+        == gapOf(r, QStringLiteral("tests/integration/test_cache.py::test_get")));
     const QString psycopg = gapOf(r, QStringLiteral("tests/integration/test_db.py"));
     const QString redis = gapOf(r, QStringLiteral("tests/integration/test_queue.py"));
     CHECK(psycopg == gapOf(r, QStringLiteral("tests/integration/test_db2.py")));
@@ -272,7 +288,8 @@ TEST_CASE("Suggested gaps from a pytest log: timeouts, connection errors and one
     CHECK(r.phases[0].importErrors == 4);
 
     // Importing the same file again gives the same gaps with the same ids.
-    const Report again = TestSupport::importOrFail(TestSupport::dataPath(QStringLiteral("pytest/grouped-failures.log")));
+    const Report again
+        = TestSupport::importOrFail(TestSupport::dataPath(QStringLiteral("pytest/grouped-failures.log")));
     REQUIRE(again.gaps.size() == r.gaps.size());
     for (int i = 0; i < r.gaps.size(); ++i) {
         CHECK(again.gaps[i].id == r.gaps[i].id);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Suggested gaps do not depend on the order of the tests: the same failures shuffled give the same groups,
 // the same ids and the same titles. And the miner's own rules: what varies merges, what names a cause does not.
 #include "gapsuggester.h"

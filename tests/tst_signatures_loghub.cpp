@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Grouping accuracy on Loghub-2k (../shared/corpus/loghub-2k/README.md): each shared system's 2,000 log lines
 // as failing JUnit testcases, imported the way a user's report is, and the suggested gaps scored against the
 // hand-labelled templates. Floors are what the miner reaches (docs/junit.md, "Template mining").

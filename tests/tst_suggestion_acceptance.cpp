@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A gap Gapwise suggested stays marked (italic, with a tooltip) until the engineer accepts it or edits it;
 // either is one undoable step that also confirms its tests, saved and replayed like any edit.
 #include "triagefixtures.h"
@@ -78,8 +79,8 @@ TEST_CASE("accepting a suggested gap is one undoable step that confirms its test
     CHECK(stateOf(session) == accepted);
 }
 
-TEST_CASE("editing a suggested gap accepts it in the same step; undo makes it a suggestion again",
-          "[triage][suggestions]")
+TEST_CASE(
+    "editing a suggested gap accepts it in the same step; undo makes it a suggestion again", "[triage][suggestions]")
 {
     TriageSession session;
     session.load(withSuggestedGap());
@@ -108,7 +109,8 @@ TEST_CASE("an accepted suggestion is saved and replayed like any edit", "[triage
     session.setGapOwner(session.report().gaps[0].id, QStringLiteral("dana"));
     const QJsonObject triaged = stateOf(session);
 
-    const SessionFile saved = SessionFile::fromSession(session, QStringLiteral("/tmp/report.xml"), QStringLiteral("sha"));
+    const SessionFile saved
+        = SessionFile::fromSession(session, QStringLiteral("/tmp/report.xml"), QStringLiteral("sha"));
     QString error;
     const auto loaded = SessionFile::parse(saved.toJson(), &error);
     INFO(error.toStdString());
@@ -121,9 +123,9 @@ TEST_CASE("an accepted suggestion is saved and replayed like any edit", "[triage
 }
 
 TEST_CASE("the tree shows suggestions in italics until they are accepted, in both groupings",
-          "[triage][suggestions][treemodel]")
+    "[triage][suggestions][treemodel]")
 {
-    for (const Grouping grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+    for (const Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         DYNAMIC_SECTION((grouping == Grouping::ByPhase ? "by phase" : "by gap"))
         {
             TriageSession session;

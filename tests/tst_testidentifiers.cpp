@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "testidentifiers.h"
 
 #include <catch2/catch.hpp>
@@ -19,7 +20,7 @@ TEST_CASE("test identifiers: node ids, functions, files", "[identifiers]")
     const QStringList found = findTestIdentifiers(
         QStringLiteral("run test_priority1_critical.py (Tests 1-25), then `test_a` and tests/x.py::T::test_b PASSED; "
                        "module app.test_utils.helper is no test"));
-    CHECK(found == QStringList{QStringLiteral("test_a"), QStringLiteral("tests/x.py::T::test_b")});
+    CHECK(found == QStringList { QStringLiteral("test_a"), QStringLiteral("tests/x.py::T::test_b") });
 
     CHECK(testFunctionOf(QStringLiteral("a.py::T::test_y[1]")) == QStringLiteral("test_y"));
     CHECK(normalisedTestKey(QStringLiteral("tests\\unit\\a.py::T::t")) == QStringLiteral("tests/unit/a.py::T::t"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Triage edits, undo/redo, sessions saved and reopened, reports that changed in between.
 #include "testsupport.h"
 #include "triagefixtures.h"
@@ -17,7 +18,6 @@
 
 using namespace Gapwise;
 using namespace TestSupport;
-
 
 TEST_CASE("1,000 random edits undo to the imported state and redo to the final one", "[triage]")
 {
@@ -69,14 +69,17 @@ TEST_CASE("merge moves tests and evidence; delete sends tests to Unassigned", "[
     TriageSession session;
     session.load(syntheticReport(60, 4));
     const Report &r = session.report();
-    const int inGap2 = int(std::count_if(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
+    const int inGap2 = int(std::count_if(
+        r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
     REQUIRE(inGap2 > 0);
     session.mergeGaps(QStringLiteral("gap-2"), QStringLiteral("gap-1"));
     CHECK(session.gapIndex(QStringLiteral("gap-2")) < 0);
     CHECK(r.gaps[session.gapIndex(QStringLiteral("gap-1"))].evidence.contains(QStringLiteral("evidence of gap 2")));
-    CHECK(std::none_of(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
+    CHECK(std::none_of(
+        r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-2"); }));
     session.deleteGap(QStringLiteral("gap-1"));
-    CHECK(std::none_of(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-1"); }));
+    CHECK(std::none_of(
+        r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return t.gapId == QStringLiteral("gap-1"); }));
     session.undoStack()->undo();
     session.undoStack()->undo();
     CHECK(stateOf(session) == reportToJson(session.imported()));
@@ -122,7 +125,7 @@ TEST_CASE("a changed report keeps every edit that still applies and lists the re
     const Report &r = session.report();
     const QString gone = r.tests[10].id;
     const QString kept = r.tests[11].id;
-    session.moveTests({gone, kept}, QStringLiteral("gap-5"));
+    session.moveTests({ gone, kept }, QStringLiteral("gap-5"));
     session.renameGap(QStringLiteral("gap-4"), QStringLiteral("Renamed"));
     session.setGapOwner(QStringLiteral("gap-3"), QStringLiteral("lee"));
     const SessionFile saved = SessionFile::fromSession(session, QStringLiteral("/r.md"), QString());
@@ -154,8 +157,8 @@ TEST_CASE("a corrupt or truncated session file is a clear error and is left as i
     session.load(syntheticReport(30, 3));
     applyScriptedEdits(session);
     const QByteArray good = SessionFile::fromSession(session, QStringLiteral("/r.md"), QString()).toJson();
-    const QList<QByteArray> bad = {good.left(good.size() / 2), QByteArray("{\"format\": \"something-else\"}"),
-                                   QByteArray("\x00\x01\x02", 3), QByteArray(), QByteArray(good).replace("\"version\": 1", "\"version\": 99")};
+    const QList<QByteArray> bad = { good.left(good.size() / 2), QByteArray("{\"format\": \"something-else\"}"),
+        QByteArray("\x00\x01\x02", 3), QByteArray(), QByteArray(good).replace("\"version\": 1", "\"version\": 99") };
     for (const QByteArray &bytes : bad) {
         const QString path = dir.filePath(QStringLiteral("bad.gapwise"));
         {
@@ -180,7 +183,7 @@ TEST_CASE("after a SIGKILL the recovery file restores every edit", "[triage][rec
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.path()); // keep recovery files out of the user's
     child.setProcessEnvironment(env);
     const QString report = QStringLiteral(GAPWISE_SAMPLE_REPORT);
-    child.start(QStringLiteral(GAPWISE_RECOVERY_CHILD), {report});
+    child.start(QStringLiteral(GAPWISE_RECOVERY_CHILD), { report });
     REQUIRE(child.waitForStarted(10000));
     REQUIRE(child.waitForReadyRead(20000));
     const QString recoveryPath = QString::fromUtf8(child.readLine()).trimmed();
@@ -208,12 +211,14 @@ TEST_CASE("after a SIGKILL the recovery file restores every edit", "[triage][rec
     CHECK(stateOf(restored) != reportToJson(imported));
 }
 
-TEST_CASE("a session file opens headlessly: its report found beside it, its edits applied or listed", "[triage][session]")
+TEST_CASE(
+    "a session file opens headlessly: its report found beside it, its edits applied or listed", "[triage][session]")
 {
     Report report;
     QString error;
     REQUIRE(loadTriagedReport(dataPath(QStringLiteral("sessions/sample-triage.gapwise")), &report, &error));
-    const TestCase *capture = testNamed(report, QStringLiteral("tests/integration/test_payments.py::test_card_capture_idempotent"));
+    const TestCase *capture
+        = testNamed(report, QStringLiteral("tests/integration/test_payments.py::test_card_capture_idempotent"));
     REQUIRE(capture);
     CHECK(capture->gapId == QStringLiteral("gap-4"));
     const int ledger = report.gapIndex(QStringLiteral("user-1"));
@@ -221,9 +226,8 @@ TEST_CASE("a session file opens headlessly: its report found beside it, its edit
     CHECK(report.gaps[ledger].title == QStringLiteral("Ledger SDK upgrade"));
     CHECK(report.gaps[ledger].priority == Priority::P1);
     CHECK(report.gaps[report.gapIndex(QStringLiteral("gap-4"))].owner == QStringLiteral("payments-team"));
-    const int notCarried = int(std::count_if(report.diagnostics.cbegin(), report.diagnostics.cend(), [](const Diagnostic &d) {
-        return d.message.startsWith(QStringLiteral("triage edit not carried over"));
-    }));
+    const int notCarried = int(std::count_if(report.diagnostics.cbegin(), report.diagnostics.cend(),
+        [](const Diagnostic &d) { return d.message.startsWith(QStringLiteral("triage edit not carried over")); }));
     CHECK(notCarried == 2);
 
     CHECK_FALSE(loadTriagedReport(dataPath(QStringLiteral("sessions/missing.gapwise")), &report, &error));

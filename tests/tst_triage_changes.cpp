@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "What the triage changed" is read from the edits in force, never guessed from a before/after diff: the
 // same in the plan, every writer and a saved session exported from the command line. Remediation items
 // and actions follow a merged gap.

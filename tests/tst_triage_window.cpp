@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Triage in the window, offscreen: moving tests changes tree counts and the gap chart, undo restores them,
 // a saved session reopens with its triage, and a modified window asks before closing.
 #include "triagefixtures.h"
@@ -80,9 +81,11 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart; und
 
     SECTION("by drag and drop onto the gap row")
     {
-        QMimeData *data = w.treeModel()->mimeData({w.treeModel()->indexForTest(moving[0]), w.treeModel()->indexForTest(moving[1])});
+        QMimeData *data = w.treeModel()->mimeData(
+            { w.treeModel()->indexForTest(moving[0]), w.treeModel()->indexForTest(moving[1]) });
         REQUIRE(data);
-        const QModelIndex target = w.filterProxy()->mapFromSource(w.treeModel()->groupIndexes(NodeKind::Gap, to).value(0));
+        const QModelIndex target
+            = w.filterProxy()->mapFromSource(w.treeModel()->groupIndexes(NodeKind::Gap, to).value(0));
         REQUIRE(w.filterProxy()->canDropMimeData(data, Qt::MoveAction, -1, -1, target));
         w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target);
         delete data;
@@ -132,7 +135,7 @@ TEST_CASE("A saved session reopens with its triage, in a new window", "[triage][
         TriageSession *s = w.session();
         REQUIRE(s->report().tests.size() > 3);
         REQUIRE(!s->report().gaps.isEmpty());
-        s->moveTestsToNewGap({s->report().tests[0].id, s->report().tests[2].id}, QStringLiteral("Flaky fixtures"));
+        s->moveTestsToNewGap({ s->report().tests[0].id, s->report().tests[2].id }, QStringLiteral("Flaky fixtures"));
         s->setGapPriority(s->report().gaps[0].id, Priority::P0);
         CHECK(w.isWindowModified());
         CHECK(w.windowTitle().contains(QStringLiteral("[*]")));
@@ -199,7 +202,8 @@ TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl
     QHash<QKeySequence, QString> seen; // a key bound twice is ambiguous and fires neither action
     for (QAction *a : w.findChildren<QAction *>()) {
         for (const QKeySequence &key : a->shortcuts()) {
-            INFO(key.toString().toStdString() << ": " << a->text().toStdString() << " and " << seen.value(key).toStdString());
+            INFO(key.toString().toStdString()
+                << ": " << a->text().toStdString() << " and " << seen.value(key).toStdString());
             CHECK_FALSE(seen.contains(key));
             seen.insert(key, a->text());
         }
@@ -219,7 +223,7 @@ TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl
 }
 
 TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart highlights where they went",
-          "[triage][window]")
+    "[triage][window]")
 {
     MainWindow w;
     w.setReport(syntheticReport(90, 3));
@@ -238,7 +242,7 @@ TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart 
     CHECK(w.gapChart()->highlightedIds().contains(QStringLiteral("gap-2")));
     w.treeView()->collapseAll(); // the target gap is collapsed, as it is after a drop onto a closed group
 
-    w.session()->moveTests({tests[moving[0]].id, tests[moving[1]].id}, QStringLiteral("gap-3"));
+    w.session()->moveTests({ tests[moving[0]].id, tests[moving[1]].id }, QStringLiteral("gap-3"));
     QCoreApplication::processEvents(); // the reveal and the highlight follow once the tree has moved the rows
 
     const QModelIndexList selected = w.treeView()->selectionModel()->selectedRows();
@@ -248,11 +252,11 @@ TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart 
         for (QModelIndex p = row.parent(); p.isValid(); p = p.parent())
             CHECK(w.treeView()->isExpanded(p));
     }
-    CHECK(w.gapChart()->highlightedIds() == QSet<QString>{QStringLiteral("gap-3")});
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-3") });
 
     w.session()->undoStack()->undo(); // undo shows them back where they came from
     QCoreApplication::processEvents();
-    CHECK(w.gapChart()->highlightedIds() == QSet<QString>{QStringLiteral("gap-2")});
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });
     for (const QModelIndex &row : w.treeView()->selectionModel()->selectedRows())
         CHECK(w.treeView()->isExpanded(row.parent()));
     w.session()->undoStack()->clear();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tree model and its filter proxy follow a triage session edit by edit, with row moves, inserts,
 // removes and dataChanged (never a reset), in both groupings, through undo and redo.
 #include "triagefixtures.h"
@@ -13,7 +14,6 @@
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -32,8 +32,10 @@ QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {}, co
             lines << name;
             continue;
         }
-        lines << name + QStringLiteral(" [%1 tests, %2]").arg(i.data(TestCountRole).toInt())
-                            .arg(m.index(r, ReportTreeModel::PriorityColumn, parent).data().toString());
+        lines << name
+                + QStringLiteral(" [%1 tests, %2]")
+                      .arg(i.data(TestCountRole).toInt())
+                      .arg(m.index(r, ReportTreeModel::PriorityColumn, parent).data().toString());
         lines << dump(m, i, name);
     }
     lines.sort();
@@ -64,7 +66,7 @@ QStringList freshFilteredDump(const Report &report, Grouping grouping, const QSt
 
 TEST_CASE("The tree and proxies follow 1,000 random edits, undo and redo, without a reset", "[triage][treemodel]")
 {
-    for (const Grouping grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+    for (const Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         DYNAMIC_SECTION((grouping == Grouping::ByPhase ? "by phase" : "by gap"))
         {
             TriageSession session;
@@ -165,9 +167,9 @@ TEST_CASE("A move of many scattered tests is one layout change, and undo restore
 }
 
 TEST_CASE("A filtered view follows a rename that makes a gap match and a match moved into a hidden gap",
-          "[triage][treemodel][filter]")
+    "[triage][treemodel][filter]")
 {
-    for (const Grouping grouping : {Grouping::ByPhase, Grouping::ByGap}) {
+    for (const Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         DYNAMIC_SECTION((grouping == Grouping::ByPhase ? "by phase" : "by gap"))
         {
             TriageSession session;
@@ -200,7 +202,7 @@ TEST_CASE("A filtered view follows a rename that makes a gap match and a match m
             REQUIRE(!test.gapId.isEmpty());
             filtered.setFilter(QStringLiteral("test_case_1$"), true);
             REQUIRE(filtered.matchCount() == 1);
-            session.moveTestsToNewGap({test.id}, QStringLiteral("Fresh look"));
+            session.moveTestsToNewGap({ test.id }, QStringLiteral("Fresh look"));
             const QStringList shown = dump(filtered);
             CHECK(shown == freshFilteredDump(session.report(), grouping, QStringLiteral("test_case_1$")));
             CHECK(shown.filter(QStringLiteral("Fresh look")).size() >= 2); // the gap row and the test below it

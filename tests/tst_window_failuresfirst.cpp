@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A triage-first window: failures first with one toggle for the rest, status chips that show only their
 // status, phase rows with the report's counts, the whole failure in the details, and the keyboard.
 #include "detailspane.h"

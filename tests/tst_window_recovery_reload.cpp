@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's answers to two surprises: work left by a crash (a recovery file at start, offered in the
 // banner) and a report that changes on disk while it is open (reload, keeping the triage that still applies).
 #include "triagefixtures.h"
@@ -57,7 +58,7 @@ CrashedWork crashAfterTriage(const QString &reportPath)
     QSignalSpy autosaved(autosaver, &Autosaver::saved);
     work.movedTestId = testIdNamed(w, QStringLiteral("test_vat_rounding_half_even"));
     REQUIRE(!work.movedTestId.isEmpty());
-    selectTests(w, {w.session()->testIndex(work.movedTestId)});
+    selectTests(w, { w.session()->testIndex(work.movedTestId) });
     w.triageActions()->moveSelectionToNewGap(work.newGapTitle);
     REQUIRE(autosaved.wait(5000));
     work.recoveryPath = autosaved.last().at(0).toString();
@@ -67,7 +68,8 @@ CrashedWork crashAfterTriage(const QString &reportPath)
 
 } // namespace
 
-TEST_CASE("Work left by a crash is offered at start: Restore brings it back into the window", "[triage][window][recovery]")
+TEST_CASE(
+    "Work left by a crash is offered at start: Restore brings it back into the window", "[triage][window][recovery]")
 {
     QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
     QTemporaryDir dir;
@@ -113,7 +115,8 @@ TEST_CASE("Work left by a crash is offered at start: Restore brings it back into
     CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
 }
 
-TEST_CASE("Work left by a crash can be discarded from the banner: the recovery file is gone", "[triage][window][recovery]")
+TEST_CASE(
+    "Work left by a crash can be discarded from the banner: the recovery file is gone", "[triage][window][recovery]")
 {
     QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
     QTemporaryDir dir;
@@ -136,7 +139,8 @@ TEST_CASE("Work left by a crash can be discarded from the banner: the recovery f
     CHECK_FALSE(w.offerRecovery()); // nothing is offered twice
 }
 
-TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and lists the others", "[triage][window][reload]")
+TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and lists the others",
+    "[triage][window][reload]")
 {
     QTemporaryDir dir;
     const QString reportPath = copySampleReport(dir);
@@ -154,9 +158,9 @@ TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and
     const QString gap4 = s->report().gaps[3].id;
 
     // Three edits through the window: two moves and a rename.
-    selectTests(w, {s->testIndex(vat)});
+    selectTests(w, { s->testIndex(vat) });
     w.triageActions()->moveSelectionTo(gap2);
-    selectTests(w, {s->testIndex(coupon)});
+    selectTests(w, { s->testIndex(coupon) });
     w.triageActions()->moveSelectionTo(gap3);
     s->renameGap(gap4, QStringLiteral("Gateway timeouts"));
     REQUIRE(s->undoStack()->count() == 3);

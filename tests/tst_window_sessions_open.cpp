@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 14: a saved session is found again (Open Recent at once; offered when its report is opened), and
 // opening a file while the triage is unsaved reads the file first and asks second.
 #include "windowfixtures.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // XmlStreamTokenizer, the libxml2 layer every bulk XML importer reads through: tokens, positions, encodings,
 // and the safety rules (no entity, no DTD, bounded nesting) on their own, without the JUnit mapping.
 #include "xmlstreamtokenizer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "windowfixtures.h"
 
 #include "mainwindow.h"
@@ -21,7 +22,8 @@ QString copySampleReport(const QTemporaryDir &dir, const QString &name)
     const QString path = dir.filePath(name);
     QFile::remove(path);
     REQUIRE(QFile::copy(QStringLiteral(GAPWISE_SAMPLE_REPORT), path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner); // the copy of a read-only checkout stays writable
+    QFile::setPermissions(
+        path, QFile::ReadOwner | QFile::WriteOwner); // the copy of a read-only checkout stays writable
     return path;
 }
 
@@ -52,8 +54,9 @@ void selectTests(MainWindow &window, const QVector<int> &tests)
     }
     REQUIRE(!tests.isEmpty());
     QItemSelectionModel *selectionModel = window.treeView()->selectionModel();
-    selectionModel->setCurrentIndex(window.filterProxy()->mapFromSource(window.treeModel()->indexForTest(tests.first())),
-                                    QItemSelectionModel::NoUpdate);
+    selectionModel->setCurrentIndex(
+        window.filterProxy()->mapFromSource(window.treeModel()->indexForTest(tests.first())),
+        QItemSelectionModel::NoUpdate);
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
 #include "reportroles.h"
@@ -13,14 +14,21 @@ using namespace Gapwise;
 
 namespace {
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
 
 QString row(const QString &label, const QString &valueHtml)
 {
-    return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>").arg(esc(label), valueHtml);
+    return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>")
+        .arg(esc(label), valueHtml);
 }
 
-QString count(int n) { return n < 0 ? QStringLiteral("–") : QString::number(n); }
+QString count(int n)
+{
+    return n < 0 ? QStringLiteral("–") : QString::number(n);
+}
 
 } // namespace
 
@@ -115,8 +123,9 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
             .arg(statusColor(t.status).name(), esc(statusName(t.status)),
                 t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
     html += row(tr("Phase"), p >= 0 ? esc(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
-    html += row(tr("Gap"), g >= 0 ? esc(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
-                                  : esc(ReportTreeModel::unassignedTitle()));
+    html += row(tr("Gap"),
+        g >= 0 ? esc(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
+               : esc(ReportTreeModel::unassignedTitle()));
     if (g >= 0 && r.gaps[g].priority != Priority::None)
         html += row(tr("Priority"), priorityName(r.gaps[g].priority));
     if (!t.history.isEmpty())
@@ -142,13 +151,13 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     if (!gap) {
         return QStringLiteral("<h3>%1</h3><p>%2</p>")
             .arg(esc(ReportTreeModel::unassignedTitle()),
-                 esc(tr("%1 tests (%2 failing) that the report places in no gap.").arg(tests).arg(failures)));
+                esc(tr("%1 tests (%2 failing) that the report places in no gap.").arg(tests).arg(failures)));
     }
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(gap->title));
-    html += row(tr("Priority"), gap->priority == Priority::None
-                                    ? esc(tr("none"))
-                                    : QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
-                                          .arg(priorityColor(gap->priority).name(), priorityName(gap->priority)));
+    html += row(tr("Priority"),
+        gap->priority == Priority::None ? esc(tr("none"))
+                                        : QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                                              .arg(priorityColor(gap->priority).name(), priorityName(gap->priority)));
     html += row(tr("Status"), esc(gapStatusName(gap->status)));
     if (!gap->owner.isEmpty())
         html += row(tr("Owner"), esc(gap->owner));
@@ -219,14 +228,15 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
     if (!phase) {
         return QStringLiteral("<h3>%1</h3><p>%2</p>")
             .arg(esc(ReportTreeModel::noPhaseTitle()),
-                 esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
+                esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
     }
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(phase->name));
     if (!phase->command.isEmpty())
         html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(esc(phase->command)));
-    html += row(tr("Counts"), esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped (total %5)")
-                                      .arg(count(phase->passed), count(phase->failed), count(phase->errors),
-                                           count(phase->skipped), count(phase->total))));
+    html += row(tr("Counts"),
+        esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped (total %5)")
+                .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped),
+                    count(phase->total))));
     html += row(tr("Named tests"), QString::number(index.data(TestCountRole).toInt()));
     html += row(tr("Failing"), QString::number(index.data(FailuresRole).toInt()));
     if (phase->durationSeconds >= 0)
@@ -235,7 +245,9 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
         html += row(tr("Report line"), quotedLine(phase->line));
     html += QStringLiteral("</table>");
     if (phase->importErrors > 0 || !phase->importErrorMessages.isEmpty()) {
-        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Import errors (%1)").arg(qMax(phase->importErrors, int(phase->importErrorMessages.size())))));
+        html += QStringLiteral("<p><b>%1</b></p><ul>")
+                    .arg(esc(tr("Import errors (%1)")
+                                 .arg(qMax(phase->importErrors, int(phase->importErrorMessages.size())))));
         for (const QString &e : phase->importErrorMessages)
             html += QStringLiteral("<li><code>%1</code></li>").arg(esc(e));
         html += QStringLiteral("</ul>");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportactions.h"
 
 #include "pdfexporter.h"
@@ -88,8 +89,8 @@ void ExportActions::chooseFileAndExport(Format format)
     const Request request = m_source();
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remediation plan"),
-                                                      QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
-                                                      tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).key));
+        QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
+        tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).key));
     if (!path.isEmpty())
         exportTo(format, path);
 }
@@ -100,7 +101,8 @@ bool ExportActions::exportTo(Format format, const QString &path)
         return false;
     const Request request = m_source();
     // The charts are widgets, so they are recorded here; the pages and the file are written off the GUI thread.
-    const PlanCharts charts = format == Format::Pdf ? PdfExporter::chartsFor(request.plan, request.triaged) : PlanCharts();
+    const PlanCharts charts
+        = format == Format::Pdf ? PdfExporter::chartsFor(request.plan, request.triaged) : PlanCharts();
     const RemediationPlan plan = request.plan;
     m_busy = true;
     emit statusMessage(tr("Exporting the plan to %1…").arg(QFileInfo(path).fileName()));
@@ -113,7 +115,8 @@ bool ExportActions::exportTo(Format format, const QString &path)
             emit statusMessage(tr("Exported the plan to %1").arg(QDir::toNativeSeparators(path)));
             emit exported(path);
         } else {
-            const QString message = tr("Could not export the plan to %1: %2").arg(QDir::toNativeSeparators(path), error);
+            const QString message
+                = tr("Could not export the plan to %1: %2").arg(QDir::toNativeSeparators(path), error);
             emit statusMessage(tr("Export failed"));
             emit failed(message);
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
 #include "reportfilterproxy.h"
@@ -42,8 +43,8 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_change->setObjectName(QStringLiteral("changeFilter"));
     m_change->addItem(tr("All tests"), ReportFilterProxy::AllChanges);
     m_change->addItem(tr("Any change"), ReportFilterProxy::AllChanges & ~(1u << unsigned(ChangeClass::Unchanged)));
-    for (ChangeClass c : {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-                          ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added}) {
+    for (ChangeClass c : { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+             ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added }) {
         QString label = changeClassName(c);
         label[0] = label[0].toUpper();
         m_change->addItem(label, 1u << unsigned(c));
@@ -109,7 +110,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     connect(m_regex, &QCheckBox::toggled, this, &FilterBar::applyNow);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::applyNow);
     connect(m_grouping, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this](int) { emit groupingChanged(m_grouping->currentData().toInt()); });
+        [this](int) { emit groupingChanged(m_grouping->currentData().toInt()); });
     connect(m_change, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) {
         m_proxy->setChangeFilter(m_change->currentData().toUInt());
         updateCount();
@@ -201,7 +202,10 @@ void FilterBar::setComparisonActive(bool active)
     updateCount();
 }
 
-QString FilterBar::matchText() const { return m_count->text(); }
+QString FilterBar::matchText() const
+{
+    return m_count->text();
+}
 
 void FilterBar::updateCount()
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gapeditor.h"
 
 #include "triagesession.h"
@@ -6,10 +7,10 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 
 using namespace Gapwise;
@@ -27,9 +28,9 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     , m_notes(new QPlainTextEdit)
 {
     setObjectName(QStringLiteral("gapEditor"));
-    for (Priority p : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None})
+    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None })
         m_priority->addItem(p == Priority::None ? tr("None") : priorityName(p), int(p));
-    for (GapStatus s : {GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix})
+    for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         m_status->addItem(gapStatusName(s), int(s));
     m_owner->setPlaceholderText(tr("who fixes it"));
     m_notes->setPlaceholderText(tr("what is known, links, next steps"));
@@ -55,9 +56,9 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     connect(m_title, &QLineEdit::editingFinished, this, [this] { m_session->renameGap(m_gapId, m_title->text()); });
     connect(m_owner, &QLineEdit::editingFinished, this, [this] { m_session->setGapOwner(m_gapId, m_owner->text()); });
     connect(m_priority, QOverload<int>::of(&QComboBox::activated), this,
-            [this] { m_session->setGapPriority(m_gapId, Priority(m_priority->currentData().toInt())); });
+        [this] { m_session->setGapPriority(m_gapId, Priority(m_priority->currentData().toInt())); });
     connect(m_status, QOverload<int>::of(&QComboBox::activated), this,
-            [this] { m_session->setGapStatus(m_gapId, GapStatus(m_status->currentData().toInt())); });
+        [this] { m_session->setGapStatus(m_gapId, GapStatus(m_status->currentData().toInt())); });
     connect(m_notes, &QPlainTextEdit::textChanged, &m_notesTimer, qOverload<>(&QTimer::start));
     m_notes->installEventFilter(this); // leaving the notes saves them at once
     connect(&m_notesTimer, &QTimer::timeout, this, &GapEditor::commitNotes);
@@ -101,8 +102,8 @@ void GapEditor::commitNotes()
 void GapEditor::refresh()
 {
     const int i = m_gapId.isEmpty() ? -1 : m_session->gapIndex(m_gapId);
-    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_priority), static_cast<QWidget *>(m_status),
-                       static_cast<QWidget *>(m_owner), static_cast<QWidget *>(m_notes)})
+    for (QWidget *w : { static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_priority),
+             static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_owner), static_cast<QWidget *>(m_notes) })
         w->setEnabled(i >= 0);
     m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
     if (i < 0) {

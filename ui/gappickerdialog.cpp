@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gappickerdialog.h"
 
 #include "reporttreemodel.h"
@@ -18,7 +19,9 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     m_filter->setPlaceholderText(tr("Type to filter gaps"));
     m_filter->setClearButtonEnabled(true);
     for (const Gap &gap : report.gaps) {
-        const QString label = gap.priority == Priority::None ? gap.title : priorityName(gap.priority) + QStringLiteral("  ") + gap.title;
+        const QString label = gap.priority == Priority::None
+            ? gap.title
+            : priorityName(gap.priority) + QStringLiteral("  ") + gap.title;
         auto *item = new QListWidgetItem(label, m_list);
         item->setData(Qt::UserRole, gap.id);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "importrunner.h"
 
 #include <QMetaObject>
@@ -23,8 +24,9 @@ void ImportRunner::start(const QString &path)
 {
     // The old import is told to stop but not waited for: the GUI stays responsive, its result is dropped.
     cancel();
-    m_futures.erase(std::remove_if(m_futures.begin(), m_futures.end(), [](const QFuture<void> &f) { return f.isFinished(); }),
-                    m_futures.end());
+    m_futures.erase(
+        std::remove_if(m_futures.begin(), m_futures.end(), [](const QFuture<void> &f) { return f.isFinished(); }),
+        m_futures.end());
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_path = path;
@@ -37,18 +39,21 @@ void ImportRunner::start(const QString &path)
         ImportControl control;
         control.cancel = cancelFlag.get();
         control.progress = [this, generation](int permille) {
-            QMetaObject::invokeMethod(this, [this, generation, permille] {
-                if (generation == m_generation)
-                    emit progress(permille);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, permille] {
+                    if (generation == m_generation)
+                        emit progress(permille);
+                },
+                Qt::QueuedConnection);
         };
         Outcome outcome;
         outcome.result = importFile(path, control);
         outcome.cancelled = control.cancelled();
         if (outcome.result.ok() && !outcome.cancelled)
             outcome.lines = SourceLines::fromFile(path, MaxInputBytes);
-        QMetaObject::invokeMethod(this, [this, generation, outcome] { finish(generation, outcome); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation, outcome] { finish(generation, outcome); }, Qt::QueuedConnection);
     });
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
@@ -28,6 +29,7 @@
 #include "triagesession.h"
 #include "windowstate.h"
 
+#include "qcustomplotheader.h"
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -35,18 +37,17 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
-#include <QStyle>
-#include <QToolBar>
-#include "qcustomplotheader.h"
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QLabel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoView>
@@ -90,12 +91,13 @@ MainWindow::MainWindow(QWidget *parent)
     buildViews();
     m_recovery = new RecoveryOffer(
         m_sessions->autosaver(), m_offerBanner, [this](const QString &p) { restoreRecovery(p); }, this);
-    m_comparison = new ComparisonMode(m_session, m_model, {m_tree, m_filterBar, m_gapChart, m_chartSplitter}, this);
+    m_comparison = new ComparisonMode(m_session, m_model, { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     buildActions();
     buildStatusBar();
     m_linker = new SelectionLinker(m_tree, m_proxy, m_phaseChart, m_gapChart, this);
-    connect(m_linker, &SelectionLinker::groupHidden, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    connect(
+        m_linker, &SelectionLinker::groupHidden, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
 
     connect(m_runner, &ImportRunner::loaded, this, &MainWindow::onLoaded);
     connect(m_runner, &ImportRunner::failed, this, &MainWindow::onFailed);
@@ -103,9 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusLabel->setText(m_reportSummary);
         statusBar()->showMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
     });
-    connect(m_runner, &ImportRunner::started, this, [this](const QString &path) {
-        m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    });
+    connect(m_runner, &ImportRunner::started, this,
+        [this](const QString &path) { m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName())); });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary);
@@ -115,18 +116,19 @@ MainWindow::MainWindow(QWidget *parent)
             m_recent->add(path); // a saved session is in Open Recent at once, not after it is next opened
     });
     connect(m_sessions, &SessionController::aboutToUseTriage, m_gapEditor, &GapEditor::commitPending);
-    connect(m_sessions, &SessionController::failed, this, [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
+    connect(m_sessions, &SessionController::failed, this,
+        [this](const QString &m) { m_banner->showError(m.toHtmlEscaped()); });
     connect(m_sessions, &SessionController::editsNotApplied, this, [this](const QStringList &lines) {
         // Non-modal: the edits that still apply are in force; these are listed, never dropped silently.
         QStringList escaped;
         for (const QString &l : lines)
             escaped << l.toHtmlEscaped();
         m_banner->showError(tr("%n saved edit(s) no longer apply to this report:", nullptr, int(lines.size()))
-                            + QStringLiteral("<br>") + escaped.join(QStringLiteral("<br>")));
+            + QStringLiteral("<br>") + escaped.join(QStringLiteral("<br>")));
     });
     connect(m_sessions, &SessionController::reportChangedOnDisk, this, [this](const QString &path) {
         m_banner->showChoice(tr("%1 changed on disk.").arg(QFileInfo(path).fileName().toHtmlEscaped()),
-                             {{tr("Reload and keep my triage"), [this] { reloadReport(); }}, {tr("Ignore"), [] {}}});
+            { { tr("Reload and keep my triage"), [this] { reloadReport(); } }, { tr("Ignore"), [] {} } });
     });
     restoreSettings();
     m_tree->setColumnHidden(ReportTreeModel::ChangeColumn, true); // a saved header may have shown it
@@ -273,7 +275,7 @@ void MainWindow::buildViews()
     splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
     m_detailsDock->raise();
     // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
-    resizeDocks({m_detailsDock}, {fontMetrics().height() * 12}, Qt::Vertical);
+    resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
     // Enter (or a double click) on a test opens its source, as does a file:line link in the details.
@@ -407,10 +409,11 @@ void MainWindow::updateReportSummary()
 {
     const Report &report = m_session->report();
     auto count = [](qsizetype n, const QString &one, const QString &many) { return (n == 1 ? one : many).arg(n); };
-    m_reportSummary = tr("%1 — %2, %3, %4").arg(QFileInfo(report.sourceFile).fileName(),
-                                                  count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
-                                                  count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
-                                                  count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
+    m_reportSummary = tr("%1 — %2, %3, %4")
+                          .arg(QFileInfo(report.sourceFile).fileName(),
+                              count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
+                              count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
+                              count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
     if (!m_runner->isRunning()) // "Opening …" stays until the import ends
         m_statusLabel->setText(m_reportSummary);
 }
@@ -434,8 +437,8 @@ void MainWindow::updateDiagnosticsBadge()
     for (const Diagnostic &d : diagnostics)
         warnings += d.severity != Severity::Info ? 1 : 0;
     m_diagnosticsBadge->setVisible(!diagnostics.isEmpty());
-    m_diagnosticsBadge->setIcon(style()->standardIcon(warnings ? QStyle::SP_MessageBoxWarning
-                                                               : QStyle::SP_MessageBoxInformation));
+    m_diagnosticsBadge->setIcon(
+        style()->standardIcon(warnings ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation));
     m_diagnosticsBadge->setText(tr("Diagnostics: %1").arg(diagnostics.size()));
 }
 
@@ -545,8 +548,9 @@ void MainWindow::cyclePanes(int step)
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
-                                    tr("&Open…"), this, &MainWindow::openFileDialog);
+    QAction *open = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
+        tr("&Open…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a test report (Markdown, JUnit XML or a pytest log)"));
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
@@ -561,10 +565,11 @@ void MainWindow::buildActions()
         Gapwise::RemediationPlan plan = Gapwise::buildPlan(*m_session, QDateTime::currentDateTime());
         if (const Gapwise::ComparisonDigest *comparison = activeComparison()) // "since last run" in every format
             plan.comparison = *comparison;
-        return ExportActions::Request{plan, m_session->report()};
+        return ExportActions::Request { plan, m_session->report() };
     });
     m_exports->addTo(file);
-    connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_exports, &ExportActions::statusMessage, this,
+        [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_exports, &ExportActions::failed, m_banner, &MessageBanner::showError);
     file->addSeparator();
     QAction *save = file->addAction(tr("&Save Session"), m_sessions, &SessionController::save);
@@ -582,7 +587,7 @@ void MainWindow::buildActions()
     auto *grouping = new QActionGroup(this);
     m_byPhaseAction = view->addAction(tr("Group by &Phase"), this, [this] { setGrouping(int(Grouping::ByPhase)); });
     m_byGapAction = view->addAction(tr("Group by &Gap"), this, [this] { setGrouping(int(Grouping::ByGap)); });
-    for (QAction *a : {m_byPhaseAction, m_byGapAction}) {
+    for (QAction *a : { m_byPhaseAction, m_byGapAction }) {
         a->setCheckable(true);
         grouping->addAction(a);
     }
@@ -633,7 +638,8 @@ void MainWindow::openFileDialog()
 {
     const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
-                                                      tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files (*)"));
+        tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files "
+           "(*)"));
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
@@ -643,8 +649,7 @@ void MainWindow::openFileDialog()
 void MainWindow::compareFileDialog()
 {
     const QString dir = QFileInfo(m_sessions->reportPath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Compare with an earlier run"), dir,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an earlier run"), dir,
         tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
     if (!path.isEmpty())
         compareWith(path);
@@ -694,7 +699,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    WindowState::save(this, {m_mainSplitter, m_chartSplitter}, m_tree->header());
+    WindowState::save(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
     QSettings().setValue(QStringLiteral("grouping"), int(m_model->grouping()));
 }
 

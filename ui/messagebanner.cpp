@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebanner.h"
 
 #include <QHBoxLayout>
@@ -40,7 +41,7 @@ void MessageBanner::showError(const QString &text)
     tint.setAlpha(60);
     QColor bg = pal.color(QPalette::Window);
     bg = QColor::fromRgbF(bg.redF() * 0.75 + tint.redF() * 0.25, bg.greenF() * 0.75 + tint.greenF() * 0.25,
-                          bg.blueF() * 0.75 + tint.blueF() * 0.25);
+        bg.blueF() * 0.75 + tint.blueF() * 0.25);
     pal.setColor(QPalette::Window, bg);
     setPalette(pal);
     clearChoices();
@@ -71,4 +72,7 @@ void MessageBanner::clearChoices()
     m_buttons.clear();
 }
 
-QString MessageBanner::text() const { return m_label->text(); }
+QString MessageBanner::text() const
+{
+    return m_label->text();
+}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfexporter.h"
 
 #include "pdfpagelayout.h"
@@ -16,7 +17,8 @@ namespace PdfExporter {
 QPageSize defaultPageSize()
 {
     const QLocale::Territory territory = QLocale().territory();
-    return QPageSize(territory == QLocale::UnitedStates || territory == QLocale::Canada ? QPageSize::Letter : QPageSize::A4);
+    return QPageSize(
+        territory == QLocale::UnitedStates || territory == QLocale::Canada ? QPageSize::Letter : QPageSize::A4);
 }
 
 PlanCharts chartsFor(const RemediationPlan &plan, const Report &triaged)
@@ -32,7 +34,8 @@ bool exportPlan(const RemediationPlan &plan, const Report &triaged, const QStrin
     return write(plan, chartsFor(plan, triaged), path, error);
 }
 
-bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString &path, QString *error, const QPageSize &pageSize)
+bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString &path, QString *error,
+    const QPageSize &pageSize)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -77,7 +80,9 @@ bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString 
         painter.drawLine(QPointF(0, paint.height() - band * 0.6), QPointF(paint.width(), paint.height() - band * 0.6));
         painter.setPen(QColor(0x66, 0x66, 0x66));
         const QString footer = QObject::tr("Page %1 of %2").arg(i + 1).arg(pages);
-        painter.drawText(QPointF((paint.width() - metrics.horizontalAdvance(footer)) / 2, paint.height() - metrics.descent()), footer);
+        painter.drawText(
+            QPointF((paint.width() - metrics.horizontalAdvance(footer)) / 2, paint.height() - metrics.descent()),
+            footer);
         layout.paintPage(painter, i);
     }
     painter.end();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "plancharts.h"
@@ -19,10 +20,11 @@ QPageSize defaultPageSize();
 
 // Thread-safe: only paints (the charts are recorded already). Returns false with a message on failure.
 bool write(const Gapwise::RemediationPlan &plan, const PlanCharts &charts, const QString &path, QString *error,
-           const QPageSize &pageSize = defaultPageSize());
+    const QPageSize &pageSize = defaultPageSize());
 
 // GUI thread (records the charts of `triaged`, and of the plan's comparison if any), then write().
-bool exportPlan(const Gapwise::RemediationPlan &plan, const Gapwise::Report &triaged, const QString &path, QString *error);
+bool exportPlan(
+    const Gapwise::RemediationPlan &plan, const Gapwise::Report &triaged, const QString &path, QString *error);
 
 // GUI thread: the phase and gap charts of `triaged`; the last-run-vs-this-run chart when the plan compares runs.
 PlanCharts chartsFor(const Gapwise::RemediationPlan &plan, const Gapwise::Report &triaged);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "recentfiles.h"
 
 #include <QDir>
@@ -7,7 +8,10 @@
 
 namespace {
 const int MaxRecent = 10;
-QString key() { return QStringLiteral("recentFiles"); }
+QString key()
+{
+    return QStringLiteral("recentFiles");
+}
 } // namespace
 
 RecentFiles::RecentFiles(QMenu *menu, QObject *parent)
@@ -17,7 +21,10 @@ RecentFiles::RecentFiles(QMenu *menu, QObject *parent)
     rebuildMenu();
 }
 
-QStringList RecentFiles::files() const { return QSettings().value(key()).toStringList(); }
+QStringList RecentFiles::files() const
+{
+    return QSettings().value(key()).toStringList();
+}
 
 void RecentFiles::add(const QString &path)
 {

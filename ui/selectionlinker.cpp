@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "selectionlinker.h"
 
 #include "barchart.h"
@@ -11,16 +12,16 @@
 
 using namespace Gapwise;
 
-SelectionLinker::SelectionLinker(QTreeView *tree, ReportFilterProxy *proxy, BarChart *phaseChart, BarChart *gapChart,
-                                 QObject *parent)
+SelectionLinker::SelectionLinker(
+    QTreeView *tree, ReportFilterProxy *proxy, BarChart *phaseChart, BarChart *gapChart, QObject *parent)
     : QObject(parent)
     , m_tree(tree)
     , m_proxy(proxy)
     , m_phaseChart(phaseChart)
     , m_gapChart(gapChart)
 {
-    connect(tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &SelectionLinker::treeSelectionChanged);
+    connect(
+        tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SelectionLinker::treeSelectionChanged);
     // A reset (new report, regrouping) clears the selection without selectionChanged.
     connect(proxy, &QAbstractItemModel::modelReset, this, &SelectionLinker::treeSelectionChanged);
     // A triage move carries the selected rows to another gap without selectionChanged: the bars follow.
@@ -84,8 +85,9 @@ bool SelectionLinker::selectGroup(NodeKind kind, const QString &id)
         if (idx.parent().isValid())
             m_tree->expand(idx.parent());
         // First in view order: top-level rows before nested ones, then by row.
-        if (!first.isValid() || (idx.parent().isValid() ? idx.parent().row() : idx.row())
-                                    < (first.parent().isValid() ? first.parent().row() : first.row()))
+        if (!first.isValid()
+            || (idx.parent().isValid() ? idx.parent().row() : idx.row())
+                < (first.parent().isValid() ? first.parent().row() : first.row()))
             first = idx;
     }
     if (!first.isValid()) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "reportroles.h"
@@ -19,7 +20,7 @@ class SelectionLinker : public QObject
     Q_OBJECT
 public:
     SelectionLinker(QTreeView *tree, Gapwise::ReportFilterProxy *proxy, BarChart *phaseChart, BarChart *gapChart,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     // Selects every row of that phase or gap that the filter shows; returns false when none is visible.
     bool selectGroup(Gapwise::NodeKind kind, const QString &id);

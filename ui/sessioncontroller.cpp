@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessioncontroller.h"
 
 #include "autosaver.h"
@@ -54,7 +55,8 @@ bool SessionController::prepareSession(const QString &sessionPath, QString *repo
 
 void SessionController::reportLoaded(const QString &reportPath)
 {
-    const QString absolute = reportPath.startsWith(QLatin1Char(':')) ? reportPath : QFileInfo(reportPath).absoluteFilePath();
+    const QString absolute
+        = reportPath.startsWith(QLatin1Char(':')) ? reportPath : QFileInfo(reportPath).absoluteFilePath();
     m_reportPath = absolute;
     const bool prepared = absolute == m_pendingReport;
     if (prepared && !m_pendingEdits.isEmpty())
@@ -160,10 +162,10 @@ bool SessionController::saveAs()
 {
     QString suggested = m_sessionPath;
     if (suggested.isEmpty() && !m_reportPath.startsWith(QLatin1Char(':')))
-        suggested = QFileInfo(m_reportPath).absolutePath() + QLatin1Char('/') + QFileInfo(m_reportPath).completeBaseName()
-            + QStringLiteral(".gapwise");
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Triage Session"), suggested,
-                                                tr("Gapwise sessions (*.gapwise)"));
+        suggested = QFileInfo(m_reportPath).absolutePath() + QLatin1Char('/')
+            + QFileInfo(m_reportPath).completeBaseName() + QStringLiteral(".gapwise");
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save Triage Session"), suggested, tr("Gapwise sessions (*.gapwise)"));
     if (path.isEmpty())
         return false;
     if (!isSessionFile(path))
@@ -181,11 +183,13 @@ bool SessionController::maybeDiscard()
     if (!isModified())
         return true;
     switch (m_ask()) {
-    case Answer::Save: return save();
+    case Answer::Save:
+        return save();
     case Answer::Discard:
         m_autosaver->discard();
         return true;
-    case Answer::Cancel: break;
+    case Answer::Cancel:
+        break;
     }
     return false;
 }
@@ -198,9 +202,8 @@ void SessionController::closeCleanly()
 SessionController::Answer SessionController::askDefault()
 {
     const auto button = QMessageBox::warning(m_window, tr("Unsaved triage"),
-                                             tr("The triage has changes that are not saved. Save them first?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                             QMessageBox::Save);
+        tr("The triage has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (button == QMessageBox::Save)
         return Answer::Save;
     return button == QMessageBox::Discard ? Answer::Discard : Answer::Cancel;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QFuture>
@@ -22,7 +23,12 @@ class SessionController : public QObject
 {
     Q_OBJECT
 public:
-    enum class Answer { Save, Discard, Cancel };
+    enum class Answer
+    {
+        Save,
+        Discard,
+        Cancel
+    };
 
     SessionController(Gapwise::TriageSession *session, QWidget *window);
     ~SessionController() override;
@@ -43,7 +49,7 @@ public:
     bool isRestoring() const { return m_recovering; } // the import under way brings back a recovery file
     bool isModified() const;
     bool saveTo(const QString &path, QString *error);
-    bool save();   // to the open session file, or asks for one
+    bool save(); // to the open session file, or asks for one
     bool saveAs(); // asks for a path
 
     // Whether the current triage may be dropped (closing, opening another file): unmodified, saved, or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "triageactions.h"
 
 #include "gappickerdialog.h"
@@ -31,9 +32,8 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     });
     // Moved tests stay selected; show them where they landed (often a collapsed gap), once the tree and its
     // proxy have followed the move. Undo shows where they went back to.
-    connect(m_session, &TriageSession::testsReassigned, this, [this] {
-        QMetaObject::invokeMethod(this, &TriageActions::revealSelection, Qt::QueuedConnection);
-    });
+    connect(m_session, &TriageSession::testsReassigned, this,
+        [this] { QMetaObject::invokeMethod(this, &TriageActions::revealSelection, Qt::QueuedConnection); });
 }
 
 void TriageActions::revealSelection()
@@ -61,7 +61,8 @@ void TriageActions::fillEditMenu(QMenu *edit)
     // Ctrl+Shift+Z and Ctrl+Y everywhere, each once: where the platform's Redo already is Ctrl+Shift+Z
     // (X11), naming it twice made an ambiguous shortcut that never fired.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+    for (const QKeySequence &key :
+        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) }) {
         if (!redoKeys.contains(key))
             redoKeys << key;
     }
@@ -74,11 +75,13 @@ void TriageActions::fillEditMenu(QMenu *edit)
     edit->addAction(tr("Move to &New Gap…"), this, [this] { moveSelectionToNewGap(); });
     edit->addAction(tr("&Create Gap…"), this, [this] {
         bool ok = false;
-        const QString title = QInputDialog::getText(m_window, tr("New Gap"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
+        const QString title
+            = QInputDialog::getText(m_window, tr("New Gap"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
         if (ok)
             createGap(title);
     });
-    QAction *accept = edit->addAction(tr("&Accept Suggested Gap"), this, [this] { m_session->acceptSuggestedGap(currentGapId()); });
+    QAction *accept
+        = edit->addAction(tr("&Accept Suggested Gap"), this, [this] { m_session->acceptSuggestedGap(currentGapId()); });
     auto update = [this, accept] { accept->setEnabled(currentGapIsSuggested()); };
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, accept, update);
     connect(m_session, &TriageSession::changed, accept, update);
@@ -145,8 +148,8 @@ void TriageActions::moveSelectionToNewGap(const QString &title)
     QString name = title;
     if (name.isEmpty()) {
         bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Move to New Gap"), tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())),
-                                     QLineEdit::Normal, QString(), &ok);
+        name = QInputDialog::getText(m_window, tr("Move to New Gap"),
+            tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())), QLineEdit::Normal, QString(), &ok);
         if (!ok)
             return;
     }
@@ -161,7 +164,8 @@ void TriageActions::pickGapForSelection()
     auto *picker = new GapPickerDialog(m_session->report(), m_window);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     picker->setWindowTitle(tr("Move %n test(s) to gap", nullptr, int(ids.size())));
-    connect(picker, &GapPickerDialog::gapChosen, this, [this, ids](const QString &gapId) { m_session->moveTests(ids, gapId); });
+    connect(picker, &GapPickerDialog::gapChosen, this,
+        [this, ids](const QString &gapId) { m_session->moveTests(ids, gapId); });
     picker->open();
 }
 
@@ -203,15 +207,16 @@ void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
         const int i = m_session->gapIndex(gapId);
         bool ok = false;
         const QString title = QInputDialog::getText(m_window, tr("Rename Gap"), tr("Title:"), QLineEdit::Normal,
-                                                    i >= 0 ? m_session->report().gaps[i].title : QString(), &ok);
+            i >= 0 ? m_session->report().gaps[i].title : QString(), &ok);
         if (ok)
             m_session->renameGap(gapId, title);
     });
     QMenu *priority = menu->addMenu(tr("Priority"));
-    for (Priority p : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None})
-        priority->addAction(p == Priority::None ? tr("None") : priorityName(p), this, [session, gapId, p] { session->setGapPriority(gapId, p); });
+    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None })
+        priority->addAction(p == Priority::None ? tr("None") : priorityName(p), this,
+            [session, gapId, p] { session->setGapPriority(gapId, p); });
     QMenu *status = menu->addMenu(tr("Status"));
-    for (GapStatus s : {GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix})
+    for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         status->addAction(gapStatusName(s), this, [session, gapId, s] { session->setGapStatus(gapId, s); });
     QMenu *merge = menu->addMenu(tr("Merge Into"));
     for (const Gap &gap : m_session->report().gaps) {

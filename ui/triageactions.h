@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -27,7 +28,7 @@ public:
 
     QStringList selectedTestIds() const;
     QString currentGapId(bool *isGap = nullptr) const; // the gap of the current row ("" = Unassigned)
-    bool currentGapIsSuggested() const;                // proposed by Gapwise, not accepted yet
+    bool currentGapIsSuggested() const; // proposed by Gapwise, not accepted yet
     void moveSelectionTo(const QString &gapId);
     void moveSelectionToNewGap(const QString &title = QString()); // asks for a title when empty
     void pickGapForSelection(); // Ctrl+M: a type-to-filter list of gaps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "windowstate.h"
 
 #include <QHeaderView>
@@ -8,9 +9,12 @@
 namespace WindowState {
 
 namespace {
-// Bumped when the window's layout changes shape, so an old saved state is ignored instead of misapplied.
-constexpr int StateVersion = 1;
-QString splitterKey(const QSplitter *s) { return QStringLiteral("window/") + s->objectName(); }
+    // Bumped when the window's layout changes shape, so an old saved state is ignored instead of misapplied.
+    constexpr int StateVersion = 1;
+    QString splitterKey(const QSplitter *s)
+    {
+        return QStringLiteral("window/") + s->objectName();
+    }
 } // namespace
 
 void save(const QMainWindow *window, const QList<QSplitter *> &splitters, const QHeaderView *header)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartdata.h"
 #include "grouplabels.h"
 
@@ -21,13 +22,13 @@ int GapBar::totalFailures() const
 
 namespace {
 
-QHash<QString, int> phaseSlots(const Report &report)
-{
-    QHash<QString, int> map;
-    for (int i = 0; i < report.phases.size(); ++i)
-        map.insert(report.phases[i].id, i);
-    return map;
-}
+    QHash<QString, int> phaseSlots(const Report &report)
+    {
+        QHash<QString, int> map;
+        for (int i = 0; i < report.phases.size(); ++i)
+            map.insert(report.phases[i].id, i);
+        return map;
+    }
 
 } // namespace
 
@@ -36,7 +37,7 @@ QVector<PhaseBar> phaseChartData(const Report &report)
     const auto slotOf = phaseSlots(report);
     const int n = report.phases.size();
     // Named tests per phase and status; the last slot collects tests without a (known) phase.
-    QVector<std::array<int, 5>> named(n + 1, std::array<int, 5>{});
+    QVector<std::array<int, 5>> named(n + 1, std::array<int, 5> {});
     for (const TestCase &t : report.tests)
         ++named[t.phaseId.isEmpty() ? n : slotOf.value(t.phaseId, n)][size_t(t.status)];
 
@@ -119,7 +120,8 @@ GapChartData gapChartData(const Report &report)
 
 QString phaseShortName(const QString &name)
 {
-    for (const QLatin1String separator : {QLatin1String(" - "), QLatin1String(" – "), QLatin1String(" — "), QLatin1String(": ")}) {
+    for (const QLatin1String separator :
+        { QLatin1String(" - "), QLatin1String(" – "), QLatin1String(" — "), QLatin1String(": ") }) {
         const int at = name.indexOf(separator);
         if (at >= 3)
             return name.left(at).trimmed();

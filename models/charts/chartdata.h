@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -35,9 +36,9 @@ struct GapBar
 
 struct GapChartData
 {
-    QStringList phaseIds;   // the stack order; "" = tests without a phase
+    QStringList phaseIds; // the stack order; "" = tests without a phase
     QStringList phaseNames;
-    QVector<GapBar> gaps;   // report order; "Unassigned" last when it has failures
+    QVector<GapBar> gaps; // report order; "Unassigned" last when it has failures
 };
 
 QVector<PhaseBar> phaseChartData(const Report &report);

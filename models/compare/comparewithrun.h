@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "comparisondigest.h"
@@ -7,15 +8,14 @@
 #include <QJsonObject>
 #include <QVector>
 
-
 namespace Gapwise {
 
 // A run compared with an earlier one, the earlier run's triage carried over onto it.
 struct CarriedComparison
 {
-    Report triaged;          // the run with the carried triage applied
+    Report triaged; // the run with the carried triage applied
     QVector<QJsonObject> edits; // the carried triage as edits in force: the plan's "what the triage changed"
-    ComparisonDigest digest;    // what changed, and what of the triage carried over
+    ComparisonDigest digest; // what changed, and what of the triage carried over
 };
 
 // The pipeline the command line and the window's comparison view share: match `imported` against the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisondigest.h"
 
 #include "grouplabels.h"
@@ -7,75 +8,75 @@
 namespace Gapwise {
 namespace {
 
-QHash<QString, int> failingPer(const Report &run, QString TestCase::*group)
-{
-    QHash<QString, int> n;
-    for (const TestCase &t : run.tests) {
-        if (failsInRun(t))
-            ++n[t.*group];
+    QHash<QString, int> failingPer(const Report &run, QString TestCase::*group)
+    {
+        QHash<QString, int> n;
+        for (const TestCase &t : run.tests) {
+            if (failsInRun(t))
+                ++n[t.*group];
+        }
+        return n;
     }
-    return n;
-}
 
-QVector<GroupDelta> phaseDeltas(const Report &oldRun, const Report &newRun, const RunComparison &comparison)
-{
-    const QHash<QString, int> before = failingPer(oldRun, &TestCase::phaseId);
-    const QHash<QString, int> now = failingPer(newRun, &TestCase::phaseId);
-    QHash<QString, int> beforeMapped; // counted under the new phase the old one became
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        beforeMapped[comparison.phaseMap.value(it.key(), it.key())] += it.value();
-    QVector<GroupDelta> deltas;
-    for (const Phase &p : newRun.phases)
-        deltas.append({p.id, p.name, beforeMapped.take(p.id), now.value(p.id)});
-    for (const Phase &p : oldRun.phases) {
-        const QString id = comparison.phaseMap.value(p.id, p.id);
-        if (beforeMapped.contains(id))
-            deltas.append({p.id, p.name, beforeMapped.take(id), 0});
+    QVector<GroupDelta> phaseDeltas(const Report &oldRun, const Report &newRun, const RunComparison &comparison)
+    {
+        const QHash<QString, int> before = failingPer(oldRun, &TestCase::phaseId);
+        const QHash<QString, int> now = failingPer(newRun, &TestCase::phaseId);
+        QHash<QString, int> beforeMapped; // counted under the new phase the old one became
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            beforeMapped[comparison.phaseMap.value(it.key(), it.key())] += it.value();
+        QVector<GroupDelta> deltas;
+        for (const Phase &p : newRun.phases)
+            deltas.append({ p.id, p.name, beforeMapped.take(p.id), now.value(p.id) });
+        for (const Phase &p : oldRun.phases) {
+            const QString id = comparison.phaseMap.value(p.id, p.id);
+            if (beforeMapped.contains(id))
+                deltas.append({ p.id, p.name, beforeMapped.take(id), 0 });
+        }
+        return deltas;
     }
-    return deltas;
-}
 
-QVector<GroupDelta> gapDeltas(const Report &oldRun, const Report &newRun, const QHash<QString, QString> &gapMap)
-{
-    const QHash<QString, int> before = failingPer(oldRun, &TestCase::gapId);
-    const QHash<QString, int> now = failingPer(newRun, &TestCase::gapId);
-    QHash<QString, int> beforeMapped;
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        beforeMapped[gapMap.value(it.key(), it.key())] += it.value();
-    QVector<GroupDelta> deltas;
-    for (const Gap &g : newRun.gaps)
-        deltas.append({g.id, g.title, beforeMapped.take(g.id), now.value(g.id)});
-    for (const Gap &g : oldRun.gaps) {
-        const QString id = gapMap.value(g.id, g.id);
-        if (beforeMapped.contains(id))
-            deltas.append({g.id, g.title, beforeMapped.take(id), 0});
+    QVector<GroupDelta> gapDeltas(const Report &oldRun, const Report &newRun, const QHash<QString, QString> &gapMap)
+    {
+        const QHash<QString, int> before = failingPer(oldRun, &TestCase::gapId);
+        const QHash<QString, int> now = failingPer(newRun, &TestCase::gapId);
+        QHash<QString, int> beforeMapped;
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            beforeMapped[gapMap.value(it.key(), it.key())] += it.value();
+        QVector<GroupDelta> deltas;
+        for (const Gap &g : newRun.gaps)
+            deltas.append({ g.id, g.title, beforeMapped.take(g.id), now.value(g.id) });
+        for (const Gap &g : oldRun.gaps) {
+            const QString id = gapMap.value(g.id, g.id);
+            if (beforeMapped.contains(id))
+                deltas.append({ g.id, g.title, beforeMapped.take(id), 0 });
+        }
+        deltas.append({ QString(), unassignedGroupTitle(), beforeMapped.value(QString()), now.value(QString()) });
+        return deltas;
     }
-    deltas.append({QString(), unassignedGroupTitle(), beforeMapped.value(QString()), now.value(QString())});
-    return deltas;
-}
 
-QString nameOf(const QVector<Phase> &phases, const QString &id)
-{
-    for (const Phase &p : phases) {
-        if (p.id == id)
-            return p.name;
+    QString nameOf(const QVector<Phase> &phases, const QString &id)
+    {
+        for (const Phase &p : phases) {
+            if (p.id == id)
+                return p.name;
+        }
+        return id;
     }
-    return id;
-}
 
-QString titleOf(const QVector<Gap> &gaps, const QString &id)
-{
-    for (const Gap &g : gaps) {
-        if (g.id == id)
-            return g.title;
+    QString titleOf(const QVector<Gap> &gaps, const QString &id)
+    {
+        for (const Gap &g : gaps) {
+            if (g.id == id)
+                return g.title;
+        }
+        return id.isEmpty() ? unassignedGroupTitle() : id;
     }
-    return id.isEmpty() ? unassignedGroupTitle() : id;
-}
 
 } // namespace
 
-ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison,
-                                  const CarryOverResult *carry)
+ComparisonDigest digestComparison(
+    const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison, const CarryOverResult *carry)
 {
     ComparisonDigest d;
     d.oldSource = oldTriaged.sourceFile;
@@ -89,7 +90,7 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
         const bool inNew = c.newIndex >= 0;
         const Report &run = inNew ? newTriaged : oldTriaged;
         const TestCase &t = run.tests[inNew ? c.newIndex : c.oldIndex];
-        ChangedTest row{c.change, t.id, t.name, nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId)};
+        ChangedTest row { c.change, t.id, t.name, nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId) };
         row.inOld = c.oldIndex >= 0;
         row.inNew = inNew;
         if (c.oldIndex >= 0) {
@@ -106,8 +107,7 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
         d.notCarried = carry->notCarried;
         d.restoredGaps = carry->restoredGaps;
         for (const CarrySuggestion &s : carry->suggested)
-            d.suggested.append(
-                QStringLiteral("%1 → %2 (%3)").arg(s.testId, titleOf(newTriaged.gaps, s.gapId), s.why));
+            d.suggested.append(QStringLiteral("%1 → %2 (%3)").arg(s.testId, titleOf(newTriaged.gaps, s.gapId), s.why));
     }
     return d;
 }
@@ -131,14 +131,14 @@ QString groupDeltaText(const GroupDelta &g)
 QStringList changeCountLines(const ComparisonDigest &d)
 {
     QStringList lines;
-    const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-                                 ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added,
-                                 ChangeClass::Removed};
+    const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+        ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added, ChangeClass::Removed };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
-            lines.append(QStringLiteral("%1 %2").arg(d.count(c)).arg(c == ChangeClass::NewFailure && d.count(c) != 1
-                                                                          ? QStringLiteral("new failures")
-                                                                          : changeClassName(c)));
+            lines.append(QStringLiteral("%1 %2")
+                             .arg(d.count(c))
+                             .arg(c == ChangeClass::NewFailure && d.count(c) != 1 ? QStringLiteral("new failures")
+                                                                                  : changeClassName(c)));
     }
     return lines;
 }

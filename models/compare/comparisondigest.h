@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -22,10 +23,10 @@ struct GroupDelta
 struct ChangedTest
 {
     ChangeClass change = ChangeClass::Unchanged;
-    QString id;   // new id (old id for removed tests)
+    QString id; // new id (old id for removed tests)
     QString name;
     QString phase; // phase name in the run that has the test (the new one when both do)
-    QString gap;   // gap title in the new run, old run for removed tests
+    QString gap; // gap title in the new run, old run for removed tests
     TestStatus oldStatus = TestStatus::Unknown;
     TestStatus newStatus = TestStatus::Unknown;
     bool inOld = false; // false for added tests and new failures that are new tests
@@ -52,9 +53,9 @@ struct ComparisonDigest
 
 // `carry` may be null (a plain report on the old side): then gaps match by id and title.
 ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTriaged, const RunComparison &comparison,
-                                  const CarryOverResult *carry = nullptr);
+    const CarryOverResult *carry = nullptr);
 
-QString deltaText(int delta);                // "+3", "−5", "±0"
+QString deltaText(int delta); // "+3", "−5", "±0"
 QString groupDeltaText(const GroupDelta &g); // "“DB down”: 4 → 6 (+2)"
 
 // The number of tests per change class, most important first ("3 new failures", "1 fixed", …); new failures

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -11,11 +12,21 @@ namespace Gapwise {
 // How a test changed between two runs. A test that appears for the first time and fails is a new
 // failure (what CI gates on); "added" are the new tests that do not fail. A failure that no longer fails
 // but does not pass either (skipped, now an expected failure, no status) is "newly skipped".
-enum class ChangeClass { NewFailure, Fixed, StillFailing, NewlyPassing, NewlySkipped, Added, Removed, Unchanged };
+enum class ChangeClass
+{
+    NewFailure,
+    Fixed,
+    StillFailing,
+    NewlyPassing,
+    NewlySkipped,
+    Added,
+    Removed,
+    Unchanged
+};
 constexpr int ChangeClassCount = 8;
 
 QString changeClassName(ChangeClass change); // "new failure", "fixed", ... for people
-QString changeClassKey(ChangeClass change);  // "new-failure", "fixed", ... for JSON and CSV
+QString changeClassKey(ChangeClass change); // "new-failure", "fixed", ... for JSON and CSV
 
 // Failing and not expected to (an xfail that fails is not news).
 bool failsInRun(const TestCase &test);
@@ -30,9 +41,9 @@ struct TestChange
 // Which test of the old run is which test of the new one, and what changed.
 struct RunComparison
 {
-    QVector<TestChange> changes;         // every new test in the new run's order, then removed ones in old order
+    QVector<TestChange> changes; // every new test in the new run's order, then removed ones in old order
     QHash<QString, QString> newIdForOld; // matched tests: old test id → new test id
-    QHash<QString, QString> phaseMap;    // old phase id → new phase id (renamed phases follow their tests)
+    QHash<QString, QString> phaseMap; // old phase id → new phase id (renamed phases follow their tests)
     int counts[ChangeClassCount] = {};
 
     int count(ChangeClass change) const { return counts[int(change)]; }

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "treecomparison.h"
 
-#include "grouplabels.h"
 #include "comparisondigest.h"
+#include "grouplabels.h"
 
 namespace Gapwise {
 
@@ -10,8 +11,8 @@ QString phaseGapKey(const QString &phaseId, const QString &gapId)
     return phaseId + QLatin1Char('\n') + gapId;
 }
 
-TreeComparison treeComparison(const Report &oldTriaged, int newTestCount, const RunComparison &comparison,
-                              const QHash<QString, QString> &gapMap)
+TreeComparison treeComparison(
+    const Report &oldTriaged, int newTestCount, const RunComparison &comparison, const QHash<QString, QString> &gapMap)
 {
     TreeComparison tc;
     tc.changeByTest.assign(size_t(qMax(0, newTestCount)), static_cast<signed char>(ChangeClass::Unchanged));
@@ -31,8 +32,8 @@ TreeComparison treeComparison(const Report &oldTriaged, int newTestCount, const 
     return tc;
 }
 
-QVector<GroupDelta> currentGapDeltas(const TreeComparison &comparison, const Report &now,
-                                     const QHash<QString, QString> &goneGapTitles)
+QVector<GroupDelta> currentGapDeltas(
+    const TreeComparison &comparison, const Report &now, const QHash<QString, QString> &goneGapTitles)
 {
     QHash<QString, int> failing;
     for (const TestCase &t : now.tests) {
@@ -41,7 +42,7 @@ QVector<GroupDelta> currentGapDeltas(const TreeComparison &comparison, const Rep
     }
     QVector<GroupDelta> deltas;
     for (const Gap &g : now.gaps)
-        deltas.append({g.id, g.title, comparison.oldFailingByGap.value(g.id), failing.value(g.id)});
+        deltas.append({ g.id, g.title, comparison.oldFailingByGap.value(g.id), failing.value(g.id) });
     QStringList gone; // sorted, so the chart does not reorder between edits
     for (auto it = comparison.oldFailingByGap.cbegin(); it != comparison.oldFailingByGap.cend(); ++it) {
         if (!it.key().isEmpty() && it.value() > 0 && now.gapIndex(it.key()) < 0)
@@ -49,9 +50,9 @@ QVector<GroupDelta> currentGapDeltas(const TreeComparison &comparison, const Rep
     }
     gone.sort();
     for (const QString &id : std::as_const(gone))
-        deltas.append({id, goneGapTitles.value(id, id), comparison.oldFailingByGap.value(id), 0});
-    deltas.append({QString(), unassignedGroupTitle(), comparison.oldFailingByGap.value(QString()),
-                   failing.value(QString())});
+        deltas.append({ id, goneGapTitles.value(id, id), comparison.oldFailingByGap.value(id), 0 });
+    deltas.append(
+        { QString(), unassignedGroupTitle(), comparison.oldFailingByGap.value(QString()), failing.value(QString()) });
     return deltas;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagecarryover.h"
 
 #include "failuresignature.h"
@@ -12,135 +13,135 @@
 namespace Gapwise {
 namespace {
 
-QString titleKey(const QString &title)
-{
-    return title.simplified().toCaseFolded();
-}
-
-QString mapped(const QHash<QString, QString> &map, const QString &id)
-{
-    return map.value(id, id);
-}
-
-// Gaps the old report had and the new one lacks, while a test the old triage put there still fails.
-QVector<Gap> gapsToRestore(const TriagedRun &oldRun, const Report &newImported, const RunComparison &comparison,
-                           const QHash<QString, QString> &gapMap)
-{
-    QHash<QString, int> newTestIndex;
-    for (const TestChange &c : comparison.changes) {
-        if (c.oldIndex >= 0 && c.newIndex >= 0)
-            newTestIndex.insert(oldRun.triaged.tests[c.oldIndex].id, c.newIndex);
+    QString titleKey(const QString &title)
+    {
+        return title.simplified().toCaseFolded();
     }
-    QSet<QString> stillFailingIn;
-    for (const TestCase &t : oldRun.triaged.tests) {
-        const int n = newTestIndex.value(t.id, -1);
-        if (!t.gapId.isEmpty() && n >= 0 && failsInRun(newImported.tests[n]))
-            stillFailingIn.insert(t.gapId);
+
+    QString mapped(const QHash<QString, QString> &map, const QString &id)
+    {
+        return map.value(id, id);
     }
-    QVector<Gap> restore;
-    for (const Gap &g : oldRun.imported.gaps) {
-        if (!gapMap.contains(g.id) && stillFailingIn.contains(g.id)) {
-            Gap copy = g;
-            copy.evidence.append(QStringLiteral("Kept from the previous run: some of its tests still fail"));
-            restore.append(copy);
+
+    // Gaps the old report had and the new one lacks, while a test the old triage put there still fails.
+    QVector<Gap> gapsToRestore(const TriagedRun &oldRun, const Report &newImported, const RunComparison &comparison,
+        const QHash<QString, QString> &gapMap)
+    {
+        QHash<QString, int> newTestIndex;
+        for (const TestChange &c : comparison.changes) {
+            if (c.oldIndex >= 0 && c.newIndex >= 0)
+                newTestIndex.insert(oldRun.triaged.tests[c.oldIndex].id, c.newIndex);
         }
-    }
-    return restore;
-}
-
-struct GapSignatures
-{
-    QHash<QString, QHash<QString, int>> byKey; // signature key → gap id → old tests
-    QHash<QString, QVector<QPair<QStringList, QString>>> byBucket; // bucket → (template tokens, gap id)
-    QHash<QString, QString> example;           // gap id + key → an old test's name, to say why
-};
-
-GapSignatures oldGapSignatures(const Report &oldTriaged, const QHash<QString, QString> &gapMap,
-                               const TriageSession &session)
-{
-    GapSignatures s;
-    for (const TestCase &t : oldTriaged.tests) {
-        if (t.gapId.isEmpty() || !failsInRun(t))
-            continue;
-        const QString gapId = mapped(gapMap, t.gapId);
-        if (session.gapIndex(gapId) < 0)
-            continue;
-        const FailureSignature sig = failureSignature(t);
-        const QString key = sig.key();
-        int &n = s.byKey[key][gapId];
-        if (n++ == 0) {
-            s.byBucket[sig.bucket()].append({templateTokens(sig.messageTemplate), gapId});
-            s.example.insert(gapId + QLatin1Char('\n') + key, t.name);
+        QSet<QString> stillFailingIn;
+        for (const TestCase &t : oldRun.triaged.tests) {
+            const int n = newTestIndex.value(t.id, -1);
+            if (!t.gapId.isEmpty() && n >= 0 && failsInRun(newImported.tests[n]))
+                stillFailingIn.insert(t.gapId);
         }
-    }
-    return s;
-}
-
-// The gap whose old failures look like this one: the same signature (most tests wins), else a template
-// of the same bucket that is nearly the same (the threshold of the gap suggester).
-QString matchingGap(const GapSignatures &s, const FailureSignature &sig, QString *example)
-{
-    const QString key = sig.key();
-    const auto exact = s.byKey.constFind(key);
-    if (exact != s.byKey.cend()) {
-        QString best;
-        int bestCount = 0;
-        for (auto it = exact->cbegin(); it != exact->cend(); ++it) {
-            if (it.value() > bestCount || (it.value() == bestCount && it.key() < best)) {
-                best = it.key();
-                bestCount = it.value();
+        QVector<Gap> restore;
+        for (const Gap &g : oldRun.imported.gaps) {
+            if (!gapMap.contains(g.id) && stillFailingIn.contains(g.id)) {
+                Gap copy = g;
+                copy.evidence.append(QStringLiteral("Kept from the previous run: some of its tests still fail"));
+                restore.append(copy);
             }
         }
-        *example = s.example.value(best + QLatin1Char('\n') + key);
-        return best;
+        return restore;
     }
-    const QStringList tokens = templateTokens(sig.messageTemplate);
-    for (const auto &candidate : s.byBucket.value(sig.bucket())) {
-        if (templateSimilarity(candidate.first, tokens) >= 0.8) {
-            *example = QString();
-            return candidate.second;
-        }
-    }
-    return QString();
-}
 
-QVector<CarrySuggestion> suggestNewFailures(TriageSession &session, const TriagedRun &oldRun,
-                                            const RunComparison &comparison, const QHash<QString, QString> &gapMap)
-{
-    const GapSignatures signatures = oldGapSignatures(oldRun.triaged, gapMap, session);
-    QVector<CarrySuggestion> suggestions;
-    if (signatures.byKey.isEmpty())
-        return suggestions;
-    const Report &now = session.report();
-    QHash<QString, QStringList> byGap;
-    QStringList gapOrder;
-    for (const TestChange &c : comparison.changes) {
-        if (c.change != ChangeClass::NewFailure)
-            continue;
-        const TestCase &t = now.tests[c.newIndex];
-        const int current = session.gapIndex(t.gapId);
-        const bool onlySuggested = current >= 0 && t.gapSuggested && now.gaps[current].suggested;
-        if (!t.gapId.isEmpty() && !onlySuggested)
-            continue; // the report or the triage placed it: not ours to move
-        QString example;
-        const QString gap = matchingGap(signatures, failureSignature(t), &example);
-        if (gap.isEmpty() || gap == t.gapId)
-            continue;
-        const QString why = example.isEmpty() ? QStringLiteral("a similar failure")
-                                              : QStringLiteral("the same failure as ") + example;
-        suggestions.append({t.id, gap, why});
-        if (!byGap.contains(gap))
-            gapOrder.append(gap);
-        byGap[gap].append(t.id);
+    struct GapSignatures
+    {
+        QHash<QString, QHash<QString, int>> byKey; // signature key → gap id → old tests
+        QHash<QString, QVector<QPair<QStringList, QString>>> byBucket; // bucket → (template tokens, gap id)
+        QHash<QString, QString> example; // gap id + key → an old test's name, to say why
+    };
+
+    GapSignatures oldGapSignatures(
+        const Report &oldTriaged, const QHash<QString, QString> &gapMap, const TriageSession &session)
+    {
+        GapSignatures s;
+        for (const TestCase &t : oldTriaged.tests) {
+            if (t.gapId.isEmpty() || !failsInRun(t))
+                continue;
+            const QString gapId = mapped(gapMap, t.gapId);
+            if (session.gapIndex(gapId) < 0)
+                continue;
+            const FailureSignature sig = failureSignature(t);
+            const QString key = sig.key();
+            int &n = s.byKey[key][gapId];
+            if (n++ == 0) {
+                s.byBucket[sig.bucket()].append({ templateTokens(sig.messageTemplate), gapId });
+                s.example.insert(gapId + QLatin1Char('\n') + key, t.name);
+            }
+        }
+        return s;
     }
-    if (gapOrder.isEmpty())
+
+    // The gap whose old failures look like this one: the same signature (most tests wins), else a template
+    // of the same bucket that is nearly the same (the threshold of the gap suggester).
+    QString matchingGap(const GapSignatures &s, const FailureSignature &sig, QString *example)
+    {
+        const QString key = sig.key();
+        const auto exact = s.byKey.constFind(key);
+        if (exact != s.byKey.cend()) {
+            QString best;
+            int bestCount = 0;
+            for (auto it = exact->cbegin(); it != exact->cend(); ++it) {
+                if (it.value() > bestCount || (it.value() == bestCount && it.key() < best)) {
+                    best = it.key();
+                    bestCount = it.value();
+                }
+            }
+            *example = s.example.value(best + QLatin1Char('\n') + key);
+            return best;
+        }
+        const QStringList tokens = templateTokens(sig.messageTemplate);
+        for (const auto &candidate : s.byBucket.value(sig.bucket())) {
+            if (templateSimilarity(candidate.first, tokens) >= 0.8) {
+                *example = QString();
+                return candidate.second;
+            }
+        }
+        return QString();
+    }
+
+    QVector<CarrySuggestion> suggestNewFailures(TriageSession &session, const TriagedRun &oldRun,
+        const RunComparison &comparison, const QHash<QString, QString> &gapMap)
+    {
+        const GapSignatures signatures = oldGapSignatures(oldRun.triaged, gapMap, session);
+        QVector<CarrySuggestion> suggestions;
+        if (signatures.byKey.isEmpty())
+            return suggestions;
+        const Report &now = session.report();
+        QHash<QString, QStringList> byGap;
+        QStringList gapOrder;
+        for (const TestChange &c : comparison.changes) {
+            if (c.change != ChangeClass::NewFailure)
+                continue;
+            const TestCase &t = now.tests[c.newIndex];
+            const int current = session.gapIndex(t.gapId);
+            const bool onlySuggested = current >= 0 && t.gapSuggested && now.gaps[current].suggested;
+            if (!t.gapId.isEmpty() && !onlySuggested)
+                continue; // the report or the triage placed it: not ours to move
+            QString example;
+            const QString gap = matchingGap(signatures, failureSignature(t), &example);
+            if (gap.isEmpty() || gap == t.gapId)
+                continue;
+            const QString why = example.isEmpty() ? QStringLiteral("a similar failure")
+                                                  : QStringLiteral("the same failure as ") + example;
+            suggestions.append({ t.id, gap, why });
+            if (!byGap.contains(gap))
+                gapOrder.append(gap);
+            byGap[gap].append(t.id);
+        }
+        if (gapOrder.isEmpty())
+            return suggestions;
+        session.undoStack()->beginMacro(QStringLiteral("Suggest new failures into existing gaps"));
+        for (const QString &gap : std::as_const(gapOrder))
+            session.push(new MoveTestsCommand(&session, byGap.value(gap), gap, true));
+        session.undoStack()->endMacro();
         return suggestions;
-    session.undoStack()->beginMacro(QStringLiteral("Suggest new failures into existing gaps"));
-    for (const QString &gap : std::as_const(gapOrder))
-        session.push(new MoveTestsCommand(&session, byGap.value(gap), gap, true));
-    session.undoStack()->endMacro();
-    return suggestions;
-}
+    }
 
 } // namespace
 
@@ -159,8 +160,8 @@ QHash<QString, QString> mapGaps(const Report &oldRun, const Report &newRun)
     return map;
 }
 
-QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap,
-                                  const QHash<QString, QString> &gapMap)
+QVector<QJsonObject> rewriteEdits(
+    const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap, const QHash<QString, QString> &gapMap)
 {
     QVector<QJsonObject> out;
     out.reserve(edits.size());
@@ -174,7 +175,7 @@ QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash
             e.insert(QStringLiteral("tests"), tests);
             e.insert(QStringLiteral("toGap"), mapped(gapMap, e.value(QStringLiteral("toGap")).toString()));
         }
-        for (const QString &field : {QStringLiteral("gap"), QStringLiteral("into")}) {
+        for (const QString &field : { QStringLiteral("gap"), QStringLiteral("into") }) {
             if (e.contains(field))
                 e.insert(field, mapped(gapMap, e.value(field).toString()));
         }
@@ -183,8 +184,8 @@ QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash
     return out;
 }
 
-CarryOverResult carryOverTriage(TriageSession &session, const Report &newImported, const TriagedRun &oldRun,
-                                const RunComparison &comparison)
+CarryOverResult carryOverTriage(
+    TriageSession &session, const Report &newImported, const TriagedRun &oldRun, const RunComparison &comparison)
 {
     CarryOverResult result;
     result.gapMap = mapGaps(oldRun.imported, newImported);
@@ -218,44 +219,44 @@ CarryOverResult carryOverTriage(TriageSession &session, const Report &newImporte
 
 namespace {
 
-// Gaps the old session created, against the open run's gaps. One with the same title is that gap (compared
-// with the same session twice, or the engineer made it already): the create becomes a rename to its own
-// title (a no-op that keeps the edit numbers of the saved session) and later edits go to it. One whose id
-// the open run uses for another gap (its own "user-1") gets a fresh id, so nothing writes into the wrong gap.
-void matchCreatedGaps(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
-{
-    QHash<QString, int> byTitle;
-    for (int g = 0; g < session.report().gaps.size(); ++g)
-        byTitle.insert(titleKey(session.report().gaps[g].title), g);
-    QSet<QString> taken;
-    for (const QJsonObject &e : std::as_const(edits)) {
-        if (e.value(QStringLiteral("edit")).toString() == QLatin1String("create"))
-            taken.insert(e.value(QStringLiteral("id")).toString());
-    }
-    int next = 1;
-    for (QJsonObject &e : edits) {
-        if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create"))
-            continue;
-        const QString id = e.value(QStringLiteral("id")).toString();
-        const int same = byTitle.value(titleKey(e.value(QStringLiteral("title")).toString()), -1);
-        if (same >= 0) {
-            const Gap &existing = session.report().gaps[same];
-            gapMap.insert(id, existing.id);
-            e = QJsonObject{{QStringLiteral("edit"), QStringLiteral("set")}, {QStringLiteral("gap"), id},
-                            {QStringLiteral("field"), QStringLiteral("title")}, {QStringLiteral("value"), existing.title}};
-            continue;
+    // Gaps the old session created, against the open run's gaps. One with the same title is that gap (compared
+    // with the same session twice, or the engineer made it already): the create becomes a rename to its own
+    // title (a no-op that keeps the edit numbers of the saved session) and later edits go to it. One whose id
+    // the open run uses for another gap (its own "user-1") gets a fresh id, so nothing writes into the wrong gap.
+    void matchCreatedGaps(QVector<QJsonObject> &edits, const TriageSession &session, QHash<QString, QString> &gapMap)
+    {
+        QHash<QString, int> byTitle;
+        for (int g = 0; g < session.report().gaps.size(); ++g)
+            byTitle.insert(titleKey(session.report().gaps[g].title), g);
+        QSet<QString> taken;
+        for (const QJsonObject &e : std::as_const(edits)) {
+            if (e.value(QStringLiteral("edit")).toString() == QLatin1String("create"))
+                taken.insert(e.value(QStringLiteral("id")).toString());
         }
-        if (session.gapIndex(id) < 0)
-            continue;
-        QString fresh;
-        do {
-            fresh = QStringLiteral("user-%1").arg(next++);
-        } while (session.gapIndex(fresh) >= 0 || taken.contains(fresh));
-        taken.insert(fresh);
-        gapMap.insert(id, fresh);
-        e.insert(QStringLiteral("id"), fresh);
+        int next = 1;
+        for (QJsonObject &e : edits) {
+            if (e.value(QStringLiteral("edit")).toString() != QLatin1String("create"))
+                continue;
+            const QString id = e.value(QStringLiteral("id")).toString();
+            const int same = byTitle.value(titleKey(e.value(QStringLiteral("title")).toString()), -1);
+            if (same >= 0) {
+                const Gap &existing = session.report().gaps[same];
+                gapMap.insert(id, existing.id);
+                e = QJsonObject { { QStringLiteral("edit"), QStringLiteral("set") }, { QStringLiteral("gap"), id },
+                    { QStringLiteral("field"), QStringLiteral("title") }, { QStringLiteral("value"), existing.title } };
+                continue;
+            }
+            if (session.gapIndex(id) < 0)
+                continue;
+            QString fresh;
+            do {
+                fresh = QStringLiteral("user-%1").arg(next++);
+            } while (session.gapIndex(fresh) >= 0 || taken.contains(fresh));
+            taken.insert(fresh);
+            gapMap.insert(id, fresh);
+            e.insert(QStringLiteral("id"), fresh);
+        }
     }
-}
 
 } // namespace
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -13,7 +14,6 @@ namespace Gapwise {
 
 class TriageSession;
 
-
 struct CarrySuggestion
 {
     QString testId; // in the new run
@@ -23,11 +23,11 @@ struct CarrySuggestion
 
 struct CarryOverResult
 {
-    int applied = 0;                   // saved edits replayed onto the new run
-    QStringList notCarried;            // one line per edit (or part of one) that did not carry over
-    QStringList restoredGaps;          // gaps of the old report the new one lacks, kept for their tests
+    int applied = 0; // saved edits replayed onto the new run
+    QStringList notCarried; // one line per edit (or part of one) that did not carry over
+    QStringList restoredGaps; // gaps of the old report the new one lacks, kept for their tests
     QVector<CarrySuggestion> suggested; // new failures proposed into an existing gap
-    QHash<QString, QString> gapMap;    // old gap id → new gap id
+    QHash<QString, QString> gapMap; // old gap id → new gap id
 };
 
 // Old gap id → gap id in the new run: the same id, else the same title (case and spacing ignored).
@@ -35,8 +35,8 @@ QHash<QString, QString> mapGaps(const Report &oldRun, const Report &newRun);
 
 // The saved edits in terms of the new run: test and gap ids replaced through the maps. Ids without a
 // counterpart stay as they are, so replaying names them as gone.
-QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap,
-                                  const QHash<QString, QString> &gapMap);
+QVector<QJsonObject> rewriteEdits(
+    const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap, const QHash<QString, QString> &gapMap);
 
 // Loads `newImported` into `session` and carries the old run's triage onto it:
 // - a gap of the old report that the new one lacks is restored when one of its tests still fails;
@@ -45,8 +45,8 @@ QVector<QJsonObject> rewriteEdits(const QVector<QJsonObject> &edits, const QHash
 // - each new failure that is unassigned (or only suggested into a gap by the importer) and whose failure
 //   signature matches tests of an existing gap in the old run is suggested into that gap, one undoable
 //   command per gap. The rest stay Unassigned.
-CarryOverResult carryOverTriage(TriageSession &session, const Report &newImported, const TriagedRun &oldRun,
-                                const RunComparison &comparison);
+CarryOverResult carryOverTriage(
+    TriageSession &session, const Report &newImported, const TriagedRun &oldRun, const RunComparison &comparison);
 
 // The same carry-over onto a run that is open and perhaps triaged already (the window's session), as a list
 // of edits: computed on a scratch session (a worker thread may do it) and replayed into the real one with
@@ -57,7 +57,7 @@ struct CarriedEdits
 {
     CarryOverResult result;
     QVector<QJsonObject> edits; // to replay, oldest first
-    Report triaged;             // `current` with the edits applied, for the digest
+    Report triaged; // `current` with the edits applied, for the digest
 };
 CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison);
 

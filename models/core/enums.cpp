@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "enums.h"
 #include "diagnostic.h"
 
@@ -8,18 +9,23 @@ namespace Gapwise {
 QString statusName(TestStatus status)
 {
     switch (status) {
-    case TestStatus::Passed: return QStringLiteral("passed");
-    case TestStatus::Failed: return QStringLiteral("failed");
-    case TestStatus::Error: return QStringLiteral("error");
-    case TestStatus::Skipped: return QStringLiteral("skipped");
-    case TestStatus::Unknown: break;
+    case TestStatus::Passed:
+        return QStringLiteral("passed");
+    case TestStatus::Failed:
+        return QStringLiteral("failed");
+    case TestStatus::Error:
+        return QStringLiteral("error");
+    case TestStatus::Skipped:
+        return QStringLiteral("skipped");
+    case TestStatus::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
 
 TestStatus statusFromName(const QString &name)
 {
-    for (auto s : {TestStatus::Passed, TestStatus::Failed, TestStatus::Error, TestStatus::Skipped}) {
+    for (auto s : { TestStatus::Passed, TestStatus::Failed, TestStatus::Error, TestStatus::Skipped }) {
         if (name.compare(statusName(s), Qt::CaseInsensitive) == 0)
             return s;
     }
@@ -34,11 +40,16 @@ bool isFailing(TestStatus status)
 QString priorityName(Priority priority)
 {
     switch (priority) {
-    case Priority::P0: return QStringLiteral("P0");
-    case Priority::P1: return QStringLiteral("P1");
-    case Priority::P2: return QStringLiteral("P2");
-    case Priority::P3: return QStringLiteral("P3");
-    case Priority::None: break;
+    case Priority::P0:
+        return QStringLiteral("P0");
+    case Priority::P1:
+        return QStringLiteral("P1");
+    case Priority::P2:
+        return QStringLiteral("P2");
+    case Priority::P3:
+        return QStringLiteral("P3");
+    case Priority::None:
+        break;
     }
     return QString();
 }
@@ -50,7 +61,7 @@ Priority priorityFromText(const QString &text)
     if (m.hasMatch())
         return static_cast<Priority>(m.captured(1).toInt());
     static const QRegularExpression word(QStringLiteral("\\b(critical|blocker|urgent|high|medium|moderate|low)\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     const auto w = word.match(text);
     if (!w.hasMatch())
         return Priority::None;
@@ -67,17 +78,21 @@ Priority priorityFromText(const QString &text)
 QString gapStatusName(GapStatus status)
 {
     switch (status) {
-    case GapStatus::Open: break;
-    case GapStatus::InProgress: return QStringLiteral("in progress");
-    case GapStatus::Resolved: return QStringLiteral("resolved");
-    case GapStatus::WontFix: return QStringLiteral("won't fix");
+    case GapStatus::Open:
+        break;
+    case GapStatus::InProgress:
+        return QStringLiteral("in progress");
+    case GapStatus::Resolved:
+        return QStringLiteral("resolved");
+    case GapStatus::WontFix:
+        return QStringLiteral("won't fix");
     }
     return QStringLiteral("open");
 }
 
 GapStatus gapStatusFromName(const QString &name)
 {
-    for (auto s : {GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix}) {
+    for (auto s : { GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix }) {
         if (name.compare(gapStatusName(s), Qt::CaseInsensitive) == 0)
             return s;
     }
@@ -87,9 +102,12 @@ GapStatus gapStatusFromName(const QString &name)
 QString severityName(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: break;
-    case Severity::Warning: return QStringLiteral("warning");
-    case Severity::Error: return QStringLiteral("error");
+    case Severity::Info:
+        break;
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Error:
+        return QStringLiteral("error");
     }
     return QStringLiteral("info");
 }

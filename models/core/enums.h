@@ -1,12 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
 
 namespace Gapwise {
 
-enum class TestStatus { Passed, Failed, Error, Skipped, Unknown };
-enum class Priority { P0, P1, P2, P3, None };
-enum class GapStatus { Open, InProgress, Resolved, WontFix };
+enum class TestStatus
+{
+    Passed,
+    Failed,
+    Error,
+    Skipped,
+    Unknown
+};
+enum class Priority
+{
+    P0,
+    P1,
+    P2,
+    P3,
+    None
+};
+enum class GapStatus
+{
+    Open,
+    InProgress,
+    Resolved,
+    WontFix
+};
 
 QString statusName(TestStatus status); // "passed", "failed", "error", "skipped", "unknown"
 TestStatus statusFromName(const QString &name);

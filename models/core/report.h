@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "diagnostic.h"
@@ -13,7 +14,7 @@ namespace Gapwise {
 // Counts are -1 where the report does not state them, so "0 failed" and "not said" stay apart.
 struct Phase
 {
-    QString id;      // stable: derived from the name ("unit", "integration", ...), unique within a report
+    QString id; // stable: derived from the name ("unit", "integration", ...), unique within a report
     QString name;
     QString command; // the test command of its section, if any
     int total = -1;
@@ -43,16 +44,16 @@ struct Gap
     QString owner;
     QString notes;
     int declaredFailures = -1; // "(6 failures)" in the heading; unreliable, kept for diagnostics
-    bool suggested = false;    // proposed by Gapwise, not by the report
+    bool suggested = false; // proposed by Gapwise, not by the report
     int line = 0;
 };
 
 struct TestCase
 {
-    QString id;       // stable: phase id + normalised node id or name
-    QString name;     // node id where the report gives one, else the test name
-    QString phaseId;  // empty when the report places it in no phase
-    QString gapId;    // empty when unassigned
+    QString id; // stable: phase id + normalised node id or name
+    QString name; // node id where the report gives one, else the test name
+    QString phaseId; // empty when the report places it in no phase
+    QString gapId; // empty when unassigned
     bool gapSuggested = false; // the gap was inferred (a category heading mapped to a named gap)
     TestStatus status = TestStatus::Unknown;
     bool expectedFailure = false; // the report says it fails on purpose (proves a bug)

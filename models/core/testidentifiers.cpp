@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "testidentifiers.h"
 
 #include <QRegularExpression>
@@ -5,26 +6,26 @@
 namespace Gapwise {
 namespace {
 
-// Path segments may be elided ("tests/.../x.py"); the test part may carry parameters.
-const QString NodeIdPattern = QStringLiteral(
-    "(?:[A-Za-z0-9_.\\-]+[/\\\\])*(?:\\.\\.\\.[/\\\\])?(?:[A-Za-z0-9_.\\-]+[/\\\\])*[A-Za-z0-9_\\-]+\\.py"
-    "(?:::[A-Za-z_][A-Za-z0-9_]*)+(?:\\[[^\\]\\s]*\\])?");
-const QString ClassNodePattern = QStringLiteral("\\b[A-Z][A-Za-z0-9_]*::test[A-Za-z0-9_]*(?:\\[[^\\]\\s]*\\])?");
-const QString FunctionPattern = QStringLiteral("\\btest_[A-Za-z0-9_]*[A-Za-z0-9](?:\\[[^\\]\\s]*\\])?");
+    // Path segments may be elided ("tests/.../x.py"); the test part may carry parameters.
+    const QString NodeIdPattern = QStringLiteral(
+        "(?:[A-Za-z0-9_.\\-]+[/\\\\])*(?:\\.\\.\\.[/\\\\])?(?:[A-Za-z0-9_.\\-]+[/\\\\])*[A-Za-z0-9_\\-]+\\.py"
+        "(?:::[A-Za-z_][A-Za-z0-9_]*)+(?:\\[[^\\]\\s]*\\])?");
+    const QString ClassNodePattern = QStringLiteral("\\b[A-Z][A-Za-z0-9_]*::test[A-Za-z0-9_]*(?:\\[[^\\]\\s]*\\])?");
+    const QString FunctionPattern = QStringLiteral("\\btest_[A-Za-z0-9_]*[A-Za-z0-9](?:\\[[^\\]\\s]*\\])?");
 
-const QRegularExpression &anyIdentifier()
-{
-    static const QRegularExpression re(NodeIdPattern + QLatin1Char('|') + ClassNodePattern + QLatin1Char('|')
-                                       + FunctionPattern);
-    return re;
-}
+    const QRegularExpression &anyIdentifier()
+    {
+        static const QRegularExpression re(
+            NodeIdPattern + QLatin1Char('|') + ClassNodePattern + QLatin1Char('|') + FunctionPattern);
+        return re;
+    }
 
 } // namespace
 
 bool isNodeId(const QString &text)
 {
-    static const QRegularExpression re(QLatin1String("^(?:") + NodeIdPattern + QLatin1Char('|') + ClassNodePattern
-                                       + QLatin1String(")$"));
+    static const QRegularExpression re(
+        QLatin1String("^(?:") + NodeIdPattern + QLatin1Char('|') + ClassNodePattern + QLatin1String(")$"));
     return re.match(text).hasMatch();
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QByteArray>
@@ -10,7 +11,7 @@ namespace Gapwise {
 struct DecodedText
 {
     QByteArray utf8;
-    QString error;   // set when the bytes are not text at all (binary)
+    QString error; // set when the bytes are not text at all (binary)
     QString warning; // set when the text needed a fallback decoding
     bool ok() const { return error.isEmpty(); }
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonwriters.h"
 
 #include <QJsonArray>
@@ -5,34 +6,32 @@
 namespace Gapwise {
 namespace {
 
-QString cell(QString text)
-{
-    return text.replace(QLatin1Char('|'), QLatin1String("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
-}
+    QString cell(QString text)
+    {
+        return text.replace(QLatin1Char('|'), QLatin1String("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    }
 
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    return QLatin1Char('"') + QString(text).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
-}
+    QString csvField(const QString &text)
+    {
+        if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+            return text;
+        return QLatin1Char('"') + QString(text).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+    }
 
-QJsonArray deltasJson(const QVector<GroupDelta> &deltas)
-{
-    QJsonArray array;
-    for (const GroupDelta &g : deltas)
-        array.append(QJsonObject{{QStringLiteral("id"), g.id},
-                                 {QStringLiteral("title"), g.title},
-                                 {QStringLiteral("oldFailing"), g.oldFailing},
-                                 {QStringLiteral("newFailing"), g.newFailing},
-                                 {QStringLiteral("delta"), g.delta()}});
-    return array;
-}
+    QJsonArray deltasJson(const QVector<GroupDelta> &deltas)
+    {
+        QJsonArray array;
+        for (const GroupDelta &g : deltas)
+            array.append(QJsonObject { { QStringLiteral("id"), g.id }, { QStringLiteral("title"), g.title },
+                { QStringLiteral("oldFailing"), g.oldFailing }, { QStringLiteral("newFailing"), g.newFailing },
+                { QStringLiteral("delta"), g.delta() } });
+        return array;
+    }
 
-QString statusOrDash(TestStatus s, bool present)
-{
-    return present ? statusName(s) : QStringLiteral("—");
-}
+    QString statusOrDash(TestStatus s, bool present)
+    {
+        return present ? statusName(s) : QStringLiteral("—");
+    }
 
 } // namespace
 
@@ -47,8 +46,7 @@ QByteArray comparisonToMarkdown(const ComparisonDigest &d)
         for (const ChangedTest &t : d.tests) {
             md += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 |\n")
                       .arg(changeClassName(t.change), cell(t.name), cell(t.phase), cell(t.gap),
-                           statusOrDash(t.oldStatus, t.inOld),
-                           statusOrDash(t.newStatus, t.inNew));
+                          statusOrDash(t.oldStatus, t.inOld), statusOrDash(t.newStatus, t.inNew));
         }
     }
     if (!d.notCarried.isEmpty()) {
@@ -66,36 +64,30 @@ QJsonObject comparisonToJson(const ComparisonDigest &d)
         counts.insert(changeClassKey(ChangeClass(c)), d.counts[c]);
     QJsonArray tests;
     for (const ChangedTest &t : d.tests) {
-        QJsonObject o{{QStringLiteral("change"), changeClassKey(t.change)},
-                      {QStringLiteral("id"), t.id},
-                      {QStringLiteral("name"), t.name},
-                      {QStringLiteral("phase"), t.phase},
-                      {QStringLiteral("gap"), t.gap}};
+        QJsonObject o { { QStringLiteral("change"), changeClassKey(t.change) }, { QStringLiteral("id"), t.id },
+            { QStringLiteral("name"), t.name }, { QStringLiteral("phase"), t.phase },
+            { QStringLiteral("gap"), t.gap } };
         if (t.inOld)
             o.insert(QStringLiteral("oldStatus"), statusName(t.oldStatus));
         if (t.inNew)
             o.insert(QStringLiteral("newStatus"), statusName(t.newStatus));
         tests.append(o);
     }
-    return QJsonObject{{QStringLiteral("old"), d.oldSource},
-                       {QStringLiteral("new"), d.newSource},
-                       {QStringLiteral("counts"), counts},
-                       {QStringLiteral("phases"), deltasJson(d.phases)},
-                       {QStringLiteral("gaps"), deltasJson(d.gaps)},
-                       {QStringLiteral("tests"), tests},
-                       {QStringLiteral("carriedEdits"), d.carriedEdits},
-                       {QStringLiteral("notCarried"), QJsonArray::fromStringList(d.notCarried)},
-                       {QStringLiteral("restoredGaps"), QJsonArray::fromStringList(d.restoredGaps)},
-                       {QStringLiteral("suggested"), QJsonArray::fromStringList(d.suggested)}};
+    return QJsonObject { { QStringLiteral("old"), d.oldSource }, { QStringLiteral("new"), d.newSource },
+        { QStringLiteral("counts"), counts }, { QStringLiteral("phases"), deltasJson(d.phases) },
+        { QStringLiteral("gaps"), deltasJson(d.gaps) }, { QStringLiteral("tests"), tests },
+        { QStringLiteral("carriedEdits"), d.carriedEdits },
+        { QStringLiteral("notCarried"), QJsonArray::fromStringList(d.notCarried) },
+        { QStringLiteral("restoredGaps"), QJsonArray::fromStringList(d.restoredGaps) },
+        { QStringLiteral("suggested"), QJsonArray::fromStringList(d.suggested) } };
 }
 
 QByteArray comparisonToCsv(const ComparisonDigest &d)
 {
     QString csv = QStringLiteral("change,test,phase,gap,old status,new status\r\n");
     for (const ChangedTest &t : d.tests) {
-        const QStringList row{changeClassKey(t.change), t.name, t.phase, t.gap,
-                              t.inOld ? statusName(t.oldStatus) : QString(),
-                              t.inNew ? statusName(t.newStatus) : QString()};
+        const QStringList row { changeClassKey(t.change), t.name, t.phase, t.gap,
+            t.inOld ? statusName(t.oldStatus) : QString(), t.inNew ? statusName(t.newStatus) : QString() };
         QStringList fields;
         for (const QString &f : row)
             fields.append(csvField(f));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfpagelayout.h"
 
 #include <QFontMetricsF>
@@ -55,7 +56,8 @@ void PdfPageLayout::startPage()
         return;
     const QString heading = m_continuation + QStringLiteral(" (continued)");
     const QFontMetricsF metrics(m_continuationFont, m_device);
-    addText(QPointF(m_content.left(), m_y + metrics.ascent()), heading, fontIndex(m_continuationFont), QColor(0x55, 0x55, 0x55));
+    addText(QPointF(m_content.left(), m_y + metrics.ascent()), heading, fontIndex(m_continuationFont),
+        QColor(0x55, 0x55, 0x55));
     m_y += metrics.lineSpacing() + pt(4);
 }
 
@@ -105,7 +107,8 @@ void PdfPageLayout::text(const QString &text, const QFont &font, qreal indent, c
     layout.endLayout();
 }
 
-void PdfPageLayout::row(const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond)
+void PdfPageLayout::row(
+    const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond)
 {
     const int fi = fontIndex(font);
     const QFontMetricsF &metrics = m_metrics[fi];

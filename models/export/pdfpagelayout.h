@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QColor>
@@ -28,7 +29,8 @@ public:
     // Wrapped text; lines go to the next page when the current one is full.
     void text(const QString &text, const QFont &font, qreal indent = 0, const QColor &color = Qt::black);
     // Text cells on one line at the given x offsets (table rows); never split.
-    void row(const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond = false);
+    void row(
+        const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond = false);
     void rule(qreal thickness = 0.5, const QColor &color = QColor(0x99, 0x99, 0x99));
     void space(qreal points);
     // `source` is the size the picture was recorded at; `size` what it takes on the page, in device units.
@@ -47,15 +49,21 @@ public:
 private:
     struct Op
     {
-        enum Kind { Text, Line, Picture } kind = Text;
-        QPointF pos;      // Text: baseline start; Line: start; Picture: top left
-        QPointF end;      // Line: end; Picture: size
+        enum Kind
+        {
+            Text,
+            Line,
+            Picture
+        } kind
+            = Text;
+        QPointF pos; // Text: baseline start; Line: start; Picture: top left
+        QPointF end; // Line: end; Picture: size
         QString text;
-        int font = -1;    // index into m_fonts
+        int font = -1; // index into m_fonts
         QColor color;
-        qreal width = 0;  // Line thickness
+        qreal width = 0; // Line thickness
         int picture = -1; // index into m_pictures
-        QSizeF source;    // Picture: recorded size
+        QSizeF source; // Picture: recorded size
     };
     int fontIndex(const QFont &font);
     void addText(const QPointF &baseline, const QString &text, int font, const QColor &color);

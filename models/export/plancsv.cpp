@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "planwriters.h"
 
 #include <QHash>
@@ -5,44 +6,45 @@
 namespace Gapwise {
 namespace {
 
-QString field(QString value)
-{
-    // Spreadsheets run cells that start with = + - @ as formulas: a report must not be able to do that.
-    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.at(0)))
-        value.prepend(QLatin1Char('\''));
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
-        || value.contains(QLatin1Char('\r'))) {
-        value.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + value + QLatin1Char('"');
+    QString field(QString value)
+    {
+        // Spreadsheets run cells that start with = + - @ as formulas: a report must not be able to do that.
+        if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.at(0)))
+            value.prepend(QLatin1Char('\''));
+        if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
+            || value.contains(QLatin1Char('\r'))) {
+            value.replace(QLatin1String("\""), QLatin1String("\"\""));
+            return QLatin1Char('"') + value + QLatin1Char('"');
+        }
+        return value;
     }
-    return value;
-}
 
-void writeRow(QString &out, const QStringList &cells)
-{
-    for (int i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            out += QLatin1Char(',');
-        out += field(cells[i]);
+    void writeRow(QString &out, const QStringList &cells)
+    {
+        for (int i = 0; i < cells.size(); ++i) {
+            if (i > 0)
+                out += QLatin1Char(',');
+            out += field(cells[i]);
+        }
+        out += QStringLiteral("\r\n");
     }
-    out += QStringLiteral("\r\n");
-}
 
-// With a comparison, each failing test's change class by test id (new-failure, still-failing, …).
-using ChangeById = QHash<QString, ChangeClass>;
+    // With a comparison, each failing test's change class by test id (new-failure, still-failing, …).
+    using ChangeById = QHash<QString, ChangeClass>;
 
-void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString &gap, Priority priority,
-               const ChangeById *changes)
-{
-    for (const PlanTestGroup &group : groups) {
-        for (const TestCase &t : group.tests) {
-            QStringList cells{t.name, group.phaseName, gap, priorityName(priority), statusName(t.status), t.message};
-            if (changes) // failing in both runs and not news (an expected failure) is "unchanged"
-                cells << changeClassKey(changes->value(t.id, ChangeClass::Unchanged));
-            writeRow(out, cells);
+    void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString &gap, Priority priority,
+        const ChangeById *changes)
+    {
+        for (const PlanTestGroup &group : groups) {
+            for (const TestCase &t : group.tests) {
+                QStringList cells { t.name, group.phaseName, gap, priorityName(priority), statusName(t.status),
+                    t.message };
+                if (changes) // failing in both runs and not news (an expected failure) is "unchanged"
+                    cells << changeClassKey(changes->value(t.id, ChangeClass::Unchanged));
+                writeRow(out, cells);
+            }
         }
     }
-}
 
 } // namespace
 
@@ -69,11 +71,12 @@ QByteArray planToCsv(const RemediationPlan &plan)
         auto failedBefore = [](const ChangedTest &t) {
             return t.oldStatus == TestStatus::Failed || t.oldStatus == TestStatus::Error;
         };
-        for (ChangeClass shown : {ChangeClass::Fixed, ChangeClass::Removed}) {
+        for (ChangeClass shown : { ChangeClass::Fixed, ChangeClass::Removed }) {
             for (const ChangedTest &t : plan.comparison->tests) {
                 if (t.change == shown && (shown == ChangeClass::Fixed || failedBefore(t)))
-                    writeRow(out, {t.name, t.phase, t.oldGap, QString(), t.inNew ? statusName(t.newStatus) : QString(),
-                                   QString(), changeClassKey(t.change)});
+                    writeRow(out,
+                        { t.name, t.phase, t.oldGap, QString(), t.inNew ? statusName(t.newStatus) : QString(),
+                            QString(), changeClassKey(t.change) });
             }
         }
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "planformats.h"
 
 #include "planwriters.h"
@@ -9,10 +10,10 @@ namespace Gapwise {
 const QVector<PlanFormatInfo> &planFormats()
 {
     static const QVector<PlanFormatInfo> formats = {
-        {PlanFormat::Pdf, QStringLiteral("pdf"), QStringLiteral("PDF")},
-        {PlanFormat::Markdown, QStringLiteral("md"), QStringLiteral("Markdown")},
-        {PlanFormat::Csv, QStringLiteral("csv"), QStringLiteral("CSV")},
-        {PlanFormat::Json, QStringLiteral("json"), QStringLiteral("JSON")},
+        { PlanFormat::Pdf, QStringLiteral("pdf"), QStringLiteral("PDF") },
+        { PlanFormat::Markdown, QStringLiteral("md"), QStringLiteral("Markdown") },
+        { PlanFormat::Csv, QStringLiteral("csv"), QStringLiteral("CSV") },
+        { PlanFormat::Json, QStringLiteral("json"), QStringLiteral("JSON") },
     };
     return formats;
 }

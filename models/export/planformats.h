@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "remediationplan.h"
@@ -12,12 +13,18 @@ namespace Gapwise {
 
 // The formats a remediation plan is written in: one table that the command line's --format and the window's
 // File › Export menu both read, so a new format is added in one place.
-enum class PlanFormat { Pdf, Markdown, Csv, Json };
+enum class PlanFormat
+{
+    Pdf,
+    Markdown,
+    Csv,
+    Json
+};
 
 struct PlanFormatInfo
 {
     PlanFormat format;
-    QString key;  // what --format takes, and the file suffix: "md"
+    QString key; // what --format takes, and the file suffix: "md"
     QString name; // for people: "Markdown"
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "planwriters.h"
 
 #include "comparisonwriters.h"
@@ -7,33 +8,29 @@
 namespace Gapwise {
 namespace {
 
-QJsonValue orNull(int n)
-{
-    return n < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(n);
-}
-
-QJsonArray testsJson(const QVector<PlanTestGroup> &groups)
-{
-    QJsonArray array;
-    for (const PlanTestGroup &group : groups) {
-        for (const TestCase &t : group.tests) {
-            array.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                     {QStringLiteral("name"), t.name},
-                                     {QStringLiteral("phase"), group.phaseName},
-                                     {QStringLiteral("status"), statusName(t.status)},
-                                     {QStringLiteral("message"), t.message},
-                                     {QStringLiteral("line"), t.line}});
-        }
+    QJsonValue orNull(int n)
+    {
+        return n < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(n);
     }
-    return array;
-}
 
-QJsonObject remediationJson(const RemediationItem &item)
-{
-    return QJsonObject{{QStringLiteral("priority"), priorityName(item.priority)},
-                       {QStringLiteral("title"), item.title},
-                       {QStringLiteral("details"), item.details}};
-}
+    QJsonArray testsJson(const QVector<PlanTestGroup> &groups)
+    {
+        QJsonArray array;
+        for (const PlanTestGroup &group : groups) {
+            for (const TestCase &t : group.tests) {
+                array.append(QJsonObject { { QStringLiteral("id"), t.id }, { QStringLiteral("name"), t.name },
+                    { QStringLiteral("phase"), group.phaseName }, { QStringLiteral("status"), statusName(t.status) },
+                    { QStringLiteral("message"), t.message }, { QStringLiteral("line"), t.line } });
+            }
+        }
+        return array;
+    }
+
+    QJsonObject remediationJson(const RemediationItem &item)
+    {
+        return QJsonObject { { QStringLiteral("priority"), priorityName(item.priority) },
+            { QStringLiteral("title"), item.title }, { QStringLiteral("details"), item.details } };
+    }
 
 } // namespace
 
@@ -41,13 +38,12 @@ QJsonObject planToJson(const RemediationPlan &plan)
 {
     QJsonArray phases;
     for (const PlanPhase &p : plan.phases) {
-        phases.append(QJsonObject{{QStringLiteral("name"), p.phase.name},
-                                  {QStringLiteral("total"), orNull(p.phase.total)},
-                                  {QStringLiteral("passed"), orNull(p.phase.passed)},
-                                  {QStringLiteral("failed"), orNull(p.phase.failed)},
-                                  {QStringLiteral("errors"), orNull(p.phase.errors)},
-                                  {QStringLiteral("skipped"), orNull(p.phase.skipped)},
-                                  {QStringLiteral("failureRate"), p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(p.failureRate)}});
+        phases.append(QJsonObject { { QStringLiteral("name"), p.phase.name },
+            { QStringLiteral("total"), orNull(p.phase.total) }, { QStringLiteral("passed"), orNull(p.phase.passed) },
+            { QStringLiteral("failed"), orNull(p.phase.failed) }, { QStringLiteral("errors"), orNull(p.phase.errors) },
+            { QStringLiteral("skipped"), orNull(p.phase.skipped) },
+            { QStringLiteral("failureRate"),
+                p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(p.failureRate) } });
     }
     QJsonArray gaps;
     for (const PlanGap &g : plan.gaps) {
@@ -56,41 +52,37 @@ QJsonObject planToJson(const RemediationPlan &plan)
             remediation.append(remediationJson(item));
         QJsonArray actions;
         for (const RecommendedAction &a : g.actions)
-            actions.append(QJsonObject{{QStringLiteral("title"), a.title}, {QStringLiteral("horizon"), a.horizon},
-                                       {QStringLiteral("steps"), QJsonArray::fromStringList(a.steps)}});
-        gaps.append(QJsonObject{{QStringLiteral("id"), g.gap.id},
-                                {QStringLiteral("title"), g.gap.title},
-                                {QStringLiteral("priority"), priorityName(g.gap.priority)},
-                                {QStringLiteral("status"), gapStatusName(g.gap.status)},
-                                {QStringLiteral("owner"), g.gap.owner},
-                                {QStringLiteral("notes"), g.gap.notes},
-                                {QStringLiteral("suggested"), g.gap.suggested},
-                                {QStringLiteral("evidence"), QJsonArray::fromStringList(g.gap.evidence)},
-                                {QStringLiteral("failures"), g.failures},
-                                {QStringLiteral("remediation"), remediation},
-                                {QStringLiteral("actions"), actions},
-                                {QStringLiteral("tests"), testsJson(g.testsByPhase)}});
+            actions.append(QJsonObject { { QStringLiteral("title"), a.title }, { QStringLiteral("horizon"), a.horizon },
+                { QStringLiteral("steps"), QJsonArray::fromStringList(a.steps) } });
+        gaps.append(QJsonObject { { QStringLiteral("id"), g.gap.id }, { QStringLiteral("title"), g.gap.title },
+            { QStringLiteral("priority"), priorityName(g.gap.priority) },
+            { QStringLiteral("status"), gapStatusName(g.gap.status) }, { QStringLiteral("owner"), g.gap.owner },
+            { QStringLiteral("notes"), g.gap.notes }, { QStringLiteral("suggested"), g.gap.suggested },
+            { QStringLiteral("evidence"), QJsonArray::fromStringList(g.gap.evidence) },
+            { QStringLiteral("failures"), g.failures }, { QStringLiteral("remediation"), remediation },
+            { QStringLiteral("actions"), actions }, { QStringLiteral("tests"), testsJson(g.testsByPhase) } });
     }
     QJsonArray other;
     for (const RemediationItem &item : plan.otherRemediation)
         other.append(remediationJson(item));
     const TriageChanges &c = plan.changes;
-    QJsonObject json{
-        {QStringLiteral("schemaVersion"), PlanJsonSchemaVersion},
-        {QStringLiteral("title"), plan.title},
-        {QStringLiteral("date"), plan.date},
-        {QStringLiteral("environment"), plan.environment},
-        {QStringLiteral("exportedAt"), plan.exportedAt.toString(Qt::ISODate)},
-        {QStringLiteral("phases"), phases},
-        {QStringLiteral("gaps"), gaps},
-        {QStringLiteral("unassigned"), testsJson(plan.unassigned)},
-        {QStringLiteral("unnamedFailures"), plan.unnamedFailures},
-        {QStringLiteral("otherRemediation"), other},
-        {QStringLiteral("changes"), QJsonObject{{QStringLiteral("movedTests"), c.movedTests},
-                                                 {QStringLiteral("createdGaps"), QJsonArray::fromStringList(c.createdGaps)},
-                                                 {QStringLiteral("mergedGaps"), QJsonArray::fromStringList(c.mergedGaps)},
-                                                 {QStringLiteral("renamedGaps"), QJsonArray::fromStringList(c.renamedGaps)},
-                                                 {QStringLiteral("deletedGaps"), QJsonArray::fromStringList(c.deletedGaps)}}},
+    QJsonObject json {
+        { QStringLiteral("schemaVersion"), PlanJsonSchemaVersion },
+        { QStringLiteral("title"), plan.title },
+        { QStringLiteral("date"), plan.date },
+        { QStringLiteral("environment"), plan.environment },
+        { QStringLiteral("exportedAt"), plan.exportedAt.toString(Qt::ISODate) },
+        { QStringLiteral("phases"), phases },
+        { QStringLiteral("gaps"), gaps },
+        { QStringLiteral("unassigned"), testsJson(plan.unassigned) },
+        { QStringLiteral("unnamedFailures"), plan.unnamedFailures },
+        { QStringLiteral("otherRemediation"), other },
+        { QStringLiteral("changes"),
+            QJsonObject { { QStringLiteral("movedTests"), c.movedTests },
+                { QStringLiteral("createdGaps"), QJsonArray::fromStringList(c.createdGaps) },
+                { QStringLiteral("mergedGaps"), QJsonArray::fromStringList(c.mergedGaps) },
+                { QStringLiteral("renamedGaps"), QJsonArray::fromStringList(c.renamedGaps) },
+                { QStringLiteral("deletedGaps"), QJsonArray::fromStringList(c.deletedGaps) } } },
     };
     if (plan.comparison)
         json.insert(QStringLiteral("comparison"), comparisonToJson(*plan.comparison));

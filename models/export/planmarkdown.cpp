@@ -1,65 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "planwriters.h"
 
+#include "comparisonwriters.h"
 #include "grouplabels.h"
 #include "ratetext.h"
-#include "comparisonwriters.h"
 
 #include <QRegularExpression>
 
 namespace Gapwise {
 namespace {
 
-// Characters that would start Markdown structure inside running text.
-QString escaped(const QString &text)
-{
-    static const QRegularExpression special(QStringLiteral("([\\\\`*_\\[\\]<>#|])"));
-    QString s = text;
-    s.replace(special, QStringLiteral("\\\\1")); // a backslash, then the character
-    return s.simplified();
-}
-
-QString code(const QString &text)
-{
-    // A code span needs a fence longer than any backtick run inside it.
-    int longest = 0, run = 0;
-    for (QChar c : text) {
-        run = c == QLatin1Char('`') ? run + 1 : 0;
-        longest = qMax(longest, run);
+    // Characters that would start Markdown structure inside running text.
+    QString escaped(const QString &text)
+    {
+        static const QRegularExpression special(QStringLiteral("([\\\\`*_\\[\\]<>#|])"));
+        QString s = text;
+        s.replace(special, QStringLiteral("\\\\1")); // a backslash, then the character
+        return s.simplified();
     }
-    const QString fence(longest + 1, QLatin1Char('`'));
-    const QString body = text.simplified();
-    const bool pad = body.startsWith(QLatin1Char('`')) || body.endsWith(QLatin1Char('`')); // CommonMark strips one space
-    return fence + (pad ? QStringLiteral(" ") : QString()) + body + (pad ? QStringLiteral(" ") : QString()) + fence;
-}
 
-QString plural(int n, const char *noun)
-{
-    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? QString() : QStringLiteral("s"));
-}
+    QString code(const QString &text)
+    {
+        // A code span needs a fence longer than any backtick run inside it.
+        int longest = 0, run = 0;
+        for (QChar c : text) {
+            run = c == QLatin1Char('`') ? run + 1 : 0;
+            longest = qMax(longest, run);
+        }
+        const QString fence(longest + 1, QLatin1Char('`'));
+        const QString body = text.simplified();
+        const bool pad
+            = body.startsWith(QLatin1Char('`')) || body.endsWith(QLatin1Char('`')); // CommonMark strips one space
+        return fence + (pad ? QStringLiteral(" ") : QString()) + body + (pad ? QStringLiteral(" ") : QString()) + fence;
+    }
 
-QString count(int n)
-{
-    return n < 0 ? QStringLiteral("–") : QString::number(n);
-}
+    QString plural(int n, const char *noun)
+    {
+        return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? QString() : QStringLiteral("s"));
+    }
 
-QString priorityLabel(Priority p)
-{
-    return p == Priority::None ? QStringLiteral("No priority") : priorityName(p);
-}
+    QString count(int n)
+    {
+        return n < 0 ? QStringLiteral("–") : QString::number(n);
+    }
 
-void writeTests(QString &out, const QVector<PlanTestGroup> &groups)
-{
-    for (const PlanTestGroup &group : groups) {
-        out += QStringLiteral("**%1** (%2)\n\n").arg(escaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName)).arg(group.tests.size());
-        for (const TestCase &t : group.tests) {
-            out += QStringLiteral("- %1 — %2").arg(code(t.name), statusName(t.status));
-            if (!t.message.isEmpty())
-                out += QStringLiteral(": ") + escaped(t.message);
+    QString priorityLabel(Priority p)
+    {
+        return p == Priority::None ? QStringLiteral("No priority") : priorityName(p);
+    }
+
+    void writeTests(QString &out, const QVector<PlanTestGroup> &groups)
+    {
+        for (const PlanTestGroup &group : groups) {
+            out += QStringLiteral("**%1** (%2)\n\n")
+                       .arg(escaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName))
+                       .arg(group.tests.size());
+            for (const TestCase &t : group.tests) {
+                out += QStringLiteral("- %1 — %2").arg(code(t.name), statusName(t.status));
+                if (!t.message.isEmpty())
+                    out += QStringLiteral(": ") + escaped(t.message);
+                out += QLatin1Char('\n');
+            }
             out += QLatin1Char('\n');
         }
-        out += QLatin1Char('\n');
     }
-}
 
 } // namespace
 
@@ -80,12 +84,12 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     for (const PlanPhase &p : plan.phases) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(escaped(p.phase.name), count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
-                        count(p.phase.errors), count(p.phase.skipped),
-                        p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
+                       count(p.phase.errors), count(p.phase.skipped),
+                       p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
     }
     out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
                .arg(plural(int(plan.gaps.size()), "gap"), plural(plan.unassignedFailures, "failing test"),
-                    plural(plan.unnamedFailures, "failure"));
+                   plural(plan.unnamedFailures, "failure"));
     if (plan.changes.any()) {
         out += QStringLiteral("### What the triage changed\n\n");
         if (plan.changes.movedTests > 0)
@@ -121,10 +125,14 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
         if (!g.remediation.isEmpty() || !g.actions.isEmpty()) {
             out += QStringLiteral("**Remediation**\n\n");
             for (const RemediationItem &item : g.remediation)
-                out += QStringLiteral("- %1 %2%3\n").arg(priorityLabel(item.priority), escaped(item.title),
-                                                         item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+                out += QStringLiteral("- %1 %2%3\n")
+                           .arg(priorityLabel(item.priority), escaped(item.title),
+                               item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
             for (const RecommendedAction &a : g.actions)
-                out += QStringLiteral("- %1%2\n").arg(escaped(a.title), a.horizon.isEmpty() ? QString() : QStringLiteral(" (") + escaped(a.horizon) + QLatin1Char(')'));
+                out += QStringLiteral("- %1%2\n")
+                           .arg(escaped(a.title),
+                               a.horizon.isEmpty() ? QString()
+                                                   : QStringLiteral(" (") + escaped(a.horizon) + QLatin1Char(')'));
             out += QLatin1Char('\n');
         }
         writeTests(out, g.testsByPhase);
@@ -136,8 +144,9 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     if (!plan.otherRemediation.isEmpty()) {
         out += QStringLiteral("## Other remediation items\n\n");
         for (const RemediationItem &item : plan.otherRemediation)
-            out += QStringLiteral("- %1 %2%3\n").arg(priorityLabel(item.priority), escaped(item.title),
-                                                     item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+            out += QStringLiteral("- %1 %2%3\n")
+                       .arg(priorityLabel(item.priority), escaped(item.title),
+                           item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
         out += QLatin1Char('\n');
     }
     return out.toUtf8();

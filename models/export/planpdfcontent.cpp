@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "planpdfcontent.h"
 
-#include "grouplabels.h"
-#include "ratetext.h"
-#include "pdfpagelayout.h"
 #include "comparisondigest.h"
+#include "grouplabels.h"
+#include "pdfpagelayout.h"
 #include "planchart.h"
+#include "ratetext.h"
 #include "remediationplan.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,10 @@ using namespace Gapwise;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PlanPdf", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PlanPdf", text);
+}
 
 QFont font(qreal points, bool bold = false, bool mono = false)
 {
@@ -30,9 +34,15 @@ QFont font(qreal points, bool bold = false, bool mono = false)
 
 const QColor Grey(0x55, 0x55, 0x55);
 
-QString count(int n) { return n < 0 ? QStringLiteral("—") : QString::number(n); }
+QString count(int n)
+{
+    return n < 0 ? QStringLiteral("—") : QString::number(n);
+}
 
-QString rate(double r) { return r < 0 ? QStringLiteral("—") : percentText(r); }
+QString rate(double r)
+{
+    return r < 0 ? QStringLiteral("—") : percentText(r);
+}
 
 QString gapHeading(const Gap &gap)
 {
@@ -68,25 +78,26 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     const QFont body = font(9.5);
     heading(layout, tr("Phases"), 12, 10);
     const qreal w = layout.content().width();
-    const QVector<qreal> columns = {0, w * 0.40, w * 0.50, w * 0.60, w * 0.70, w * 0.80, w * 0.90};
-    layout.row({tr("Phase"), tr("Total"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("Failing")},
-               columns, font(9, true), true);
+    const QVector<qreal> columns = { 0, w * 0.40, w * 0.50, w * 0.60, w * 0.70, w * 0.80, w * 0.90 };
+    layout.row({ tr("Phase"), tr("Total"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("Failing") },
+        columns, font(9, true), true);
     layout.rule();
     for (const PlanPhase &p : plan.phases) {
-        layout.row({p.phase.name, count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
-                    count(p.phase.errors), count(p.phase.skipped), rate(p.failureRate)},
-                   columns, font(9), true);
+        layout.row({ p.phase.name, count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
+                       count(p.phase.errors), count(p.phase.skipped), rate(p.failureRate) },
+            columns, font(9), true);
     }
     layout.rule();
     layout.space(4);
-    const auto count = [](int n, const char *one, const char *many) -> QString { // QString, not a dangling QStringBuilder
+    const auto count
+        = [](int n, const char *one, const char *many) -> QString { // QString, not a dangling QStringBuilder
         return QString::number(n) + QLatin1Char(' ') + tr(n == 1 ? one : many);
     };
     layout.text(count(int(plan.gaps.size()), "gap", "gaps") + QStringLiteral(" · ")
-                    + count(plan.unassignedFailures, "unassigned failure", "unassigned failures") + QStringLiteral(" · ")
-                    + count(plan.unnamedFailures, "failure counted but not named in the report",
-                            "failures counted but not named in the report"),
-                body);
+            + count(plan.unassignedFailures, "unassigned failure", "unassigned failures") + QStringLiteral(" · ")
+            + count(plan.unnamedFailures, "failure counted but not named in the report",
+                "failures counted but not named in the report"),
+        body);
 
     heading(layout, tr("What the triage changed"), 12, 10);
     const TriageChanges &c = plan.changes;
@@ -94,8 +105,12 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
         layout.text(tr("Nothing: the plan is the report as imported."), body);
     if (c.movedTests > 0)
         layout.text(tr("%1 tests moved to another gap").arg(c.movedTests), body);
-    const struct { const char *label; const QStringList &names; } lists[] = {
-        {"Merged: ", c.mergedGaps}, {"Created: ", c.createdGaps}, {"Renamed: ", c.renamedGaps}, {"Deleted: ", c.deletedGaps}};
+    const struct
+    {
+        const char *label;
+        const QStringList &names;
+    } lists[] = { { "Merged: ", c.mergedGaps }, { "Created: ", c.createdGaps }, { "Renamed: ", c.renamedGaps },
+        { "Deleted: ", c.deletedGaps } };
     for (const auto &list : lists) {
         for (const QString &name : list.names)
             layout.text(tr(list.label) + name, body);
@@ -140,14 +155,14 @@ void deltaTable(PdfPageLayout &layout, const QString &label, const QVector<Group
     if (changed.isEmpty())
         return;
     const qreal w = layout.content().width();
-    const QVector<qreal> columns = {0, w * 0.64, w * 0.76, w * 0.88};
+    const QVector<qreal> columns = { 0, w * 0.64, w * 0.76, w * 0.88 };
     layout.space(6);
     layout.keepWithNext(layout.lineHeight(font(9)) * 3);
-    layout.row({label, tr("Last run"), tr("This run"), tr("Change")}, columns, font(9, true), true);
+    layout.row({ label, tr("Last run"), tr("This run"), tr("Change") }, columns, font(9, true), true);
     layout.rule();
     bounded(layout, changed, 12, QString(), [&](const GroupDelta &g) {
-        layout.row({g.title, QString::number(g.oldFailing), QString::number(g.newFailing), deltaText(g.delta())},
-                   columns, font(9), true);
+        layout.row({ g.title, QString::number(g.oldFailing), QString::number(g.newFailing), deltaText(g.delta()) },
+            columns, font(9), true);
     });
 }
 
@@ -179,9 +194,8 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
             if (perGap[t.gap]++ == 0)
                 rank.insert(t.gap, int(rank.size()));
         }
-        std::stable_sort(newFailures.begin(), newFailures.end(), [&](const ChangedTest &a, const ChangedTest &b) {
-            return rank.value(a.gap) < rank.value(b.gap);
-        });
+        std::stable_sort(newFailures.begin(), newFailures.end(),
+            [&](const ChangedTest &a, const ChangedTest &b) { return rank.value(a.gap) < rank.value(b.gap); });
         heading(layout, tr("New failures (%1)").arg(newFailures.size()), 10, 6);
         const QString *shownGap = nullptr;
         bounded(layout, newFailures, 20, tr(", marked “new” in the plan"), [&](const ChangedTest &t) {
@@ -196,24 +210,24 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
         heading(layout, tr("Triage of the last run"), 10, 6);
         const QFont body = font(9);
-        const auto count = [](qsizetype n, const char *one, const char *many) { return tr(n == 1 ? one : many).arg(n); };
+        const auto count
+            = [](qsizetype n, const char *one, const char *many) { return tr(n == 1 ? one : many).arg(n); };
         QString carried = count(d.carriedEdits, "%1 edit carried over", "%1 edits carried over") + QStringLiteral(", ")
             + tr("%1 not carried").arg(d.notCarried.size());
         if (!d.suggested.isEmpty())
             carried += QStringLiteral(", ")
                 + count(d.suggested.size(), "%1 new failure suggested into an existing gap",
-                        "%1 new failures suggested into existing gaps");
+                    "%1 new failures suggested into existing gaps");
         layout.text(carried, body);
-        bounded(layout, d.notCarried, 8, QString(), [&](const QString &line) {
-            layout.text(QStringLiteral("• ") + line, body, layout.pt(8), Grey);
-        });
+        bounded(layout, d.notCarried, 8, QString(),
+            [&](const QString &line) { layout.text(QStringLiteral("• ") + line, body, layout.pt(8), Grey); });
     }
     chart(layout, comparisonChart);
 }
 
 // `newFailures`: ids of tests that did not fail in the compared last run, marked "new".
 void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, const QString &section,
-                const QSet<QString> &newFailures)
+    const QSet<QString> &newFailures)
 {
     const QFont name = font(8.5, false, true);
     const QFont message = font(8);
@@ -224,7 +238,8 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
         for (const TestCase &t : group.tests) {
             layout.keepWithNext(layout.lineHeight(name) * 2);
             const QString mark = newFailures.contains(t.id) ? tr(", new") : QString();
-            layout.text(t.name + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'), name, layout.pt(8));
+            layout.text(
+                t.name + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'), name, layout.pt(8));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);
             layout.space(1.5); // sets each test apart from the next
@@ -259,8 +274,9 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
         heading(layout, tr("Remediation"), 10, 4);
         for (const RemediationItem &item : pg.remediation) {
             const QString prio = priorityName(item.priority);
-            layout.text(QStringLiteral("• ") + (prio.isEmpty() ? QString() : QLatin1Char('[') + prio + QStringLiteral("] "))
-                            + item.title, font(9.5, true), layout.pt(8));
+            layout.text(QStringLiteral("• ")
+                    + (prio.isEmpty() ? QString() : QLatin1Char('[') + prio + QStringLiteral("] ")) + item.title,
+                font(9.5, true), layout.pt(8));
             if (!item.details.isEmpty())
                 layout.text(item.details, body, layout.pt(20));
         }
@@ -268,8 +284,9 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
     if (!pg.actions.isEmpty()) {
         heading(layout, tr("Recommended actions"), 10, 4);
         for (const RecommendedAction &a : pg.actions) {
-            layout.text(QStringLiteral("• ") + (a.horizon.isEmpty() ? QString() : a.horizon + QStringLiteral(": ")) + a.title,
-                        body, layout.pt(8));
+            layout.text(
+                QStringLiteral("• ") + (a.horizon.isEmpty() ? QString() : a.horizon + QStringLiteral(": ")) + a.title,
+                body, layout.pt(8));
             for (const QString &step : a.steps)
                 layout.text(QStringLiteral("– ") + step, body, layout.pt(20));
         }
@@ -309,8 +326,9 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
         heading(layout, tr("Remediation items linked to no gap"), 13, 14);
         for (const RemediationItem &item : plan.otherRemediation) {
             const QString prio = priorityName(item.priority);
-            layout.text(QStringLiteral("• ") + (prio.isEmpty() ? QString() : QLatin1Char('[') + prio + QStringLiteral("] "))
-                            + item.title, font(9.5, true), layout.pt(8));
+            layout.text(QStringLiteral("• ")
+                    + (prio.isEmpty() ? QString() : QLatin1Char('[') + prio + QStringLiteral("] ")) + item.title,
+                font(9.5, true), layout.pt(8));
             if (!item.details.isEmpty())
                 layout.text(item.details, font(9.5), layout.pt(20));
         }

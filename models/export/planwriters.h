@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "remediationplan.h"
@@ -9,8 +10,8 @@ namespace Gapwise {
 
 // Widget-free writers of a remediation plan. The PDF writer draws charts and lives in ui/.
 QByteArray planToMarkdown(const RemediationPlan &plan); // CommonMark with GitHub tables
-QByteArray planToCsv(const RemediationPlan &plan);      // one row per failing test, RFC 4180
-QJsonObject planToJson(const RemediationPlan &plan);    // schema in README.md
+QByteArray planToCsv(const RemediationPlan &plan); // one row per failing test, RFC 4180
+QJsonObject planToJson(const RemediationPlan &plan); // schema in README.md
 
 constexpr int PlanJsonSchemaVersion = 1;
 

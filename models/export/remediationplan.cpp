@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "remediationplan.h"
 
 #include "chartdata.h"
@@ -10,33 +11,33 @@
 namespace Gapwise {
 namespace {
 
-int priorityRank(Priority p)
-{
-    return p == Priority::None ? 4 : int(p);
-}
+    int priorityRank(Priority p)
+    {
+        return p == Priority::None ? 4 : int(p);
+    }
 
-QVector<PlanTestGroup> groupByPhase(const Report &report, const QVector<TestCase> &tests)
-{
-    QVector<PlanTestGroup> groups;
-    for (const Phase &phase : report.phases) {
-        PlanTestGroup group;
-        group.phaseName = phase.name;
-        for (const TestCase &t : tests) {
-            if (t.phaseId == phase.id)
-                group.tests.append(t);
+    QVector<PlanTestGroup> groupByPhase(const Report &report, const QVector<TestCase> &tests)
+    {
+        QVector<PlanTestGroup> groups;
+        for (const Phase &phase : report.phases) {
+            PlanTestGroup group;
+            group.phaseName = phase.name;
+            for (const TestCase &t : tests) {
+                if (t.phaseId == phase.id)
+                    group.tests.append(t);
+            }
+            if (!group.tests.isEmpty())
+                groups.append(group);
         }
-        if (!group.tests.isEmpty())
-            groups.append(group);
+        PlanTestGroup loose; // tests of no phase
+        for (const TestCase &t : tests) {
+            if (report.phaseIndex(t.phaseId) < 0)
+                loose.tests.append(t);
+        }
+        if (!loose.tests.isEmpty())
+            groups.append(loose);
+        return groups;
     }
-    PlanTestGroup loose; // tests of no phase
-    for (const TestCase &t : tests) {
-        if (report.phaseIndex(t.phaseId) < 0)
-            loose.tests.append(t);
-    }
-    if (!loose.tests.isEmpty())
-        groups.append(loose);
-    return groups;
-}
 
 } // namespace
 
@@ -73,9 +74,8 @@ RemediationPlan buildPlan(
     for (const Phase &p : r.phases) {
         PlanPhase pp;
         pp.phase = p;
-        pp.namedFailing = int(std::count_if(r.tests.cbegin(), r.tests.cend(), [&](const TestCase &t) {
-            return t.phaseId == p.id && t.status == TestStatus::Failed;
-        }));
+        pp.namedFailing = int(std::count_if(r.tests.cbegin(), r.tests.cend(),
+            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         for (const PhaseBar &bar : bars) {
             if (bar.phaseId == p.id && bar.total() > 0)
                 pp.failureRate = bar.failureRate();

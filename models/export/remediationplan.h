@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "comparisondigest.h"
@@ -45,10 +46,10 @@ struct RemediationPlan
     QString sourceFile;
     QDateTime exportedAt;
     QVector<PlanPhase> phases;
-    QVector<PlanGap> gaps;               // P0 first, then by failures
-    QVector<PlanTestGroup> unassigned;   // failing tests in no gap, by phase
+    QVector<PlanGap> gaps; // P0 first, then by failures
+    QVector<PlanTestGroup> unassigned; // failing tests in no gap, by phase
     int unassignedFailures = 0;
-    int unnamedFailures = 0;             // counted by the report, not named
+    int unnamedFailures = 0; // counted by the report, not named
     QVector<RemediationItem> otherRemediation; // items linked to no gap (a merged gap's follow it)
     TriageChanges changes;
     // What changed since an earlier run, when one is compared (CLI --compare, the window's comparison mode).

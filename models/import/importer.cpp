@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 #include "junitimporter.h"
 #include "markdownimporter.h"
@@ -24,45 +25,49 @@ QString ImportError::toString() const
 QString formatName(InputFormat format)
 {
     switch (format) {
-    case InputFormat::Markdown: return QStringLiteral("markdown");
-    case InputFormat::JUnitXml: return QStringLiteral("junit");
-    case InputFormat::PytestLog: return QStringLiteral("pytest-log");
-    case InputFormat::Unknown: break;
+    case InputFormat::Markdown:
+        return QStringLiteral("markdown");
+    case InputFormat::JUnitXml:
+        return QStringLiteral("junit");
+    case InputFormat::PytestLog:
+        return QStringLiteral("pytest-log");
+    case InputFormat::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
 
 namespace {
 
-// Markdown may open with HTML; those elements are not XML documents of their own.
-bool startsWithHtml(const QByteArray &text)
-{
-    static const QRegularExpression html(QStringLiteral(
-        "^<(?:p|div|span|a|img|br|hr|h[1-6]|details|summary|table|center|picture|b|i|em|strong|sup|sub)[\\s/>]"),
-        QRegularExpression::CaseInsensitiveOption);
-    return html.match(QString::fromUtf8(text.left(64))).hasMatch();
-}
-
-QByteArray skipXmlComments(QByteArray text)
-{
-    while (text.startsWith("<!--")) {
-        const qsizetype end = text.indexOf("-->");
-        if (end < 0)
-            return QByteArray();
-        text = text.mid(end + 3).trimmed();
+    // Markdown may open with HTML; those elements are not XML documents of their own.
+    bool startsWithHtml(const QByteArray &text)
+    {
+        static const QRegularExpression html(QStringLiteral("^<(?:p|div|span|a|img|br|hr|h[1-6]|details|summary|table|"
+                                                            "center|picture|b|i|em|strong|sup|sub)[\\s/>]"),
+            QRegularExpression::CaseInsensitiveOption);
+        return html.match(QString::fromUtf8(text.left(64))).hasMatch();
     }
-    return text;
-}
 
-// How much of a file's start decides its format.
-constexpr qsizetype DetectionBytes = 64 * 1024;
+    QByteArray skipXmlComments(QByteArray text)
+    {
+        while (text.startsWith("<!--")) {
+            const qsizetype end = text.indexOf("-->");
+            if (end < 0)
+                return QByteArray();
+            text = text.mid(end + 3).trimmed();
+        }
+        return text;
+    }
 
-// What importBytes() decides from the same bytes: text, and XML (blank text is no format).
-bool isJUnitHead(const QByteArray &rawHead)
-{
-    const DecodedText head = decodeText(rawHead);
-    return head.ok() && detectFormat(head.utf8) == InputFormat::JUnitXml;
-}
+    // How much of a file's start decides its format.
+    constexpr qsizetype DetectionBytes = 64 * 1024;
+
+    // What importBytes() decides from the same bytes: text, and XML (blank text is no format).
+    bool isJUnitHead(const QByteArray &rawHead)
+    {
+        const DecodedText head = decodeText(rawHead);
+        return head.ok() && detectFormat(head.utf8) == InputFormat::JUnitXml;
+    }
 
 } // namespace
 
@@ -118,7 +123,8 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
         return result;
     }
     if (format == InputFormat::Unknown) {
-        result.error.message = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)");
+        result.error.message
+            = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)");
         return result;
     }
     const DecodedText text = decodeText(raw);
@@ -129,16 +135,17 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
     if (format == InputFormat::PytestLog) {
         result = importPytestLog(text.utf8, displayName, control);
     } else if (text.utf8.size() > MaxMarkdownBytes) {
-        result.error.message = QStringLiteral("a Markdown report larger than %1 MiB is not supported (this one is %2 MiB); "
-                                              "for runs this large, import the JUnit XML or the pytest log")
-                                   .arg(MaxMarkdownBytes >> 20)
-                                   .arg(double(text.utf8.size()) / (1 << 20), 0, 'f', 1);
+        result.error.message
+            = QStringLiteral("a Markdown report larger than %1 MiB is not supported (this one is %2 MiB); "
+                             "for runs this large, import the JUnit XML or the pytest log")
+                  .arg(MaxMarkdownBytes >> 20)
+                  .arg(double(text.utf8.size()) / (1 << 20), 0, 'f', 1);
         return result;
     } else {
         result = importMarkdown(text.utf8, displayName, control);
     }
     if (result.report && !text.warning.isEmpty())
-        result.report->diagnostics.prepend({Severity::Warning, 0, text.warning});
+        result.report->diagnostics.prepend({ Severity::Warning, 0, text.warning });
     return result;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -11,7 +12,13 @@
 
 namespace Gapwise {
 
-enum class InputFormat { Markdown, JUnitXml, PytestLog, Unknown };
+enum class InputFormat
+{
+    Markdown,
+    JUnitXml,
+    PytestLog,
+    Unknown
+};
 
 // What a long import may report and how it is stopped. Importers know nothing of threads: a worker calls
 // them with a progress callback and a flag that the GUI sets to cancel.
@@ -25,7 +32,7 @@ struct ImportControl
 struct ImportError
 {
     QString file;
-    int line = 0;   // 1-based, 0 when it concerns the whole file
+    int line = 0; // 1-based, 0 when it concerns the whole file
     int column = 0; // 1-based, 0 when unknown
     QString message;
     QString toString() const; // "file:line:column: message"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "phasewords.h"
 
 #include <QStringList>
@@ -5,42 +6,54 @@
 namespace Gapwise {
 namespace {
 
-struct PhaseWord
-{
-    const char *word;
-    const char *id;
-};
+    struct PhaseWord
+    {
+        const char *word;
+        const char *id;
+    };
 
-// Directory names that people use for test phases, mapped to one canonical id each.
-constexpr PhaseWord Words[] = {
-    {"unit", "unit"}, {"integration", "integration"}, {"integ", "integration"}, {"e2e", "e2e"},
-    {"end2end", "e2e"}, {"end_to_end", "e2e"}, {"end-to-end", "e2e"}, {"functional", "functional"},
-    {"system", "system"}, {"acceptance", "acceptance"}, {"smoke", "smoke"}, {"performance", "performance"},
-    {"perf", "performance"}, {"regression", "regression"}, {"component", "component"}, {"contract", "contract"},
-};
+    // Directory names that people use for test phases, mapped to one canonical id each.
+    constexpr PhaseWord Words[] = {
+        { "unit", "unit" },
+        { "integration", "integration" },
+        { "integ", "integration" },
+        { "e2e", "e2e" },
+        { "end2end", "e2e" },
+        { "end_to_end", "e2e" },
+        { "end-to-end", "e2e" },
+        { "functional", "functional" },
+        { "system", "system" },
+        { "acceptance", "acceptance" },
+        { "smoke", "smoke" },
+        { "performance", "performance" },
+        { "perf", "performance" },
+        { "regression", "regression" },
+        { "component", "component" },
+        { "contract", "contract" },
+    };
 
-QString canonical(QString segment)
-{
-    segment = segment.toLower();
-    // "unit_tests", "integration-tests", "unittests", "tests_unit" name the same phase as "unit".
-    for (const char *affix : {"_tests", "-tests", "tests", "_test", "-test"}) {
-        if (segment.endsWith(QLatin1String(affix)) && segment.size() > int(qstrlen(affix))) {
-            segment.chop(int(qstrlen(affix)));
-            break;
+    QString canonical(QString segment)
+    {
+        segment = segment.toLower();
+        // "unit_tests", "integration-tests", "unittests", "tests_unit" name the same phase as "unit".
+        for (const char *affix : { "_tests", "-tests", "tests", "_test", "-test" }) {
+            if (segment.endsWith(QLatin1String(affix)) && segment.size() > int(qstrlen(affix))) {
+                segment.chop(int(qstrlen(affix)));
+                break;
+            }
         }
-    }
-    for (const char *affix : {"tests_", "test_"}) {
-        if (segment.startsWith(QLatin1String(affix)) && segment.size() > int(qstrlen(affix))) {
-            segment.remove(0, int(qstrlen(affix)));
-            break;
+        for (const char *affix : { "tests_", "test_" }) {
+            if (segment.startsWith(QLatin1String(affix)) && segment.size() > int(qstrlen(affix))) {
+                segment.remove(0, int(qstrlen(affix)));
+                break;
+            }
         }
+        for (const PhaseWord &w : Words) {
+            if (segment == QLatin1String(w.word))
+                return QLatin1String(w.id);
+        }
+        return QString();
     }
-    for (const PhaseWord &w : Words) {
-        if (segment == QLatin1String(w.word))
-            return QLatin1String(w.id);
-    }
-    return QString();
-}
 
 } // namespace
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pytestlines.h"
 #include "testidentifiers.h"
 
@@ -6,40 +7,48 @@
 namespace Gapwise {
 namespace {
 
-TestStatus statusWord(const QString &word, bool *xfail)
-{
-    const QString w = word.toUpper();
-    *xfail = w == QLatin1String("XFAIL");
-    if (w == QLatin1String("PASSED") || w == QLatin1String("XPASS"))
-        return TestStatus::Passed;
-    if (w == QLatin1String("FAILED") || w == QLatin1String("XFAIL"))
-        return TestStatus::Failed;
-    if (w == QLatin1String("ERROR"))
-        return TestStatus::Error;
-    if (w == QLatin1String("SKIPPED"))
-        return TestStatus::Skipped;
-    return TestStatus::Unknown;
-}
+    TestStatus statusWord(const QString &word, bool *xfail)
+    {
+        const QString w = word.toUpper();
+        *xfail = w == QLatin1String("XFAIL");
+        if (w == QLatin1String("PASSED") || w == QLatin1String("XPASS"))
+            return TestStatus::Passed;
+        if (w == QLatin1String("FAILED") || w == QLatin1String("XFAIL"))
+            return TestStatus::Failed;
+        if (w == QLatin1String("ERROR"))
+            return TestStatus::Error;
+        if (w == QLatin1String("SKIPPED"))
+            return TestStatus::Skipped;
+        return TestStatus::Unknown;
+    }
 
 } // namespace
 
 int parseTally(const QString &text, PytestLine &into)
 {
-    static const QRegularExpression term(QStringLiteral(
-        "(\\d+)\\s+(passed|failed|errors?|skipped|deselected|xfailed|xpassed)\\b"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression term(
+        QStringLiteral("(\\d+)\\s+(passed|failed|errors?|skipped|deselected|xfailed|xpassed)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     int found = 0;
     auto it = term.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
         const int n = m.captured(1).toInt();
         const QString w = m.captured(2).toLower();
-        if (w == QLatin1String("passed")) into.passed = n;
-        else if (w == QLatin1String("failed")) into.failed = n;
-        else if (w.startsWith(QLatin1String("error"))) into.errors = n;
-        else if (w == QLatin1String("skipped")) into.skipped = n;
-        else if (w == QLatin1String("deselected")) into.deselected = n;
-        else if (w == QLatin1String("xfailed")) into.xfailed = n;
-        else if (w == QLatin1String("xpassed")) into.xpassed = n;
+        if (w == QLatin1String("passed"))
+            into.passed = n;
+        else if (w == QLatin1String("failed"))
+            into.failed = n;
+        else if (w.startsWith(QLatin1String("error")))
+            into.errors = n;
+        else if (w == QLatin1String("skipped"))
+            into.skipped = n;
+        else if (w == QLatin1String("deselected"))
+            into.deselected = n;
+        else if (w == QLatin1String("xfailed"))
+            into.xfailed = n;
+        else if (w == QLatin1String("xpassed"))
+            into.xpassed = n;
         ++found;
     }
     static const QRegularExpression in(QStringLiteral("\\bin\\s+([0-9.]+\\s*s\\b|[0-9.]+\\s*seconds?)"));
@@ -54,8 +63,8 @@ double parseDuration(const QString &text)
     static const QRegularExpression clock(QStringLiteral("\\b(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)\\b"));
     if (const auto m = clock.match(text); m.hasMatch())
         return m.captured(1).toInt() * 3600 + m.captured(2).toInt() * 60 + m.captured(3).toDouble();
-    static const QRegularExpression parts(QStringLiteral(
-        "(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\\b"),
+    static const QRegularExpression parts(
+        QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     double total = 0;
     bool any = false;
@@ -64,10 +73,14 @@ double parseDuration(const QString &text)
         const auto m = it.next();
         const double v = m.captured(1).toDouble();
         const QString u = m.captured(2).toLower();
-        if (u.startsWith(QLatin1String("ms")) || u.startsWith(QLatin1String("milli"))) total += v / 1000.0;
-        else if (u.startsWith(QLatin1Char('h'))) total += v * 3600;
-        else if (u.startsWith(QLatin1Char('m'))) total += v * 60;
-        else total += v;
+        if (u.startsWith(QLatin1String("ms")) || u.startsWith(QLatin1String("milli")))
+            total += v / 1000.0;
+        else if (u.startsWith(QLatin1Char('h')))
+            total += v * 3600;
+        else if (u.startsWith(QLatin1Char('m')))
+            total += v * 60;
+        else
+            total += v;
         any = true;
     }
     return any ? total : -1.0;
@@ -79,10 +92,10 @@ PytestLine parsePytestLine(const QString &rawLine)
     const QString line = rawLine.trimmed();
     if (line.isEmpty())
         return out;
-    static const QRegularExpression trailing(QStringLiteral(
-        "^(\\S+::\\S+)\\s+(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\\b(?:\\s*\\[\\s*\\d+%\\])?(?:\\s*[-:]?\\s*(.*))?$"));
-    static const QRegularExpression leading(QStringLiteral(
-        "^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\\s+(\\S+::\\S+|\\S+\\.py)(?:\\s+-\\s+(.*))?$"));
+    static const QRegularExpression trailing(QStringLiteral("^(\\S+::\\S+)\\s+(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)"
+                                                            "\\b(?:\\s*\\[\\s*\\d+%\\])?(?:\\s*[-:]?\\s*(.*))?$"));
+    static const QRegularExpression leading(
+        QStringLiteral("^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\\s+(\\S+::\\S+|\\S+\\.py)(?:\\s+-\\s+(.*))?$"));
     static const QRegularExpression collecting(QStringLiteral("^(?:_+\\s*)?ERROR collecting (\\S+)"));
     if (auto m = trailing.match(line); m.hasMatch() && isNodeId(m.captured(1))) {
         out.kind = PytestLine::Result;

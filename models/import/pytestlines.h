@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "enums.h"
@@ -9,7 +10,13 @@ namespace Gapwise {
 // One line of pytest terminal output, as pasted into reports or read from a log.
 struct PytestLine
 {
-    enum Kind { Other, Result, Tally, CollectionError };
+    enum Kind
+    {
+        Other,
+        Result,
+        Tally,
+        CollectionError
+    };
     Kind kind = Other;
     QString nodeId;
     TestStatus status = TestStatus::Unknown;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisontablemodel.h"
 
 #include <QBrush>
@@ -6,16 +7,20 @@
 namespace Gapwise {
 namespace {
 
-QColor changeColor(ChangeClass change)
-{
-    switch (change) {
-    case ChangeClass::NewFailure: return QColor(0xc6, 0x28, 0x28);
-    case ChangeClass::Fixed: return QColor(0x2e, 0x7d, 0x32);
-    case ChangeClass::StillFailing: return QColor(0xe6, 0x51, 0x00);
-    default: break;
+    QColor changeColor(ChangeClass change)
+    {
+        switch (change) {
+        case ChangeClass::NewFailure:
+            return QColor(0xc6, 0x28, 0x28);
+        case ChangeClass::Fixed:
+            return QColor(0x2e, 0x7d, 0x32);
+        case ChangeClass::StillFailing:
+            return QColor(0xe6, 0x51, 0x00);
+        default:
+            break;
+        }
+        return QColor();
     }
-    return QColor();
-}
 
 } // namespace
 
@@ -59,13 +64,20 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case ChangeColumn: return changeClassName(t.change);
-    case TestColumn: return t.name;
-    case PhaseColumn: return t.phase;
-    case GapColumn: return t.gap;
-    case BeforeColumn: return t.inOld ? statusName(t.oldStatus) : QStringLiteral("—");
-    case NowColumn: return t.inNew ? statusName(t.newStatus) : QStringLiteral("—");
-    default: break;
+    case ChangeColumn:
+        return changeClassName(t.change);
+    case TestColumn:
+        return t.name;
+    case PhaseColumn:
+        return t.phase;
+    case GapColumn:
+        return t.gap;
+    case BeforeColumn:
+        return t.inOld ? statusName(t.oldStatus) : QStringLiteral("—");
+    case NowColumn:
+        return t.inNew ? statusName(t.newStatus) : QStringLiteral("—");
+    default:
+        break;
     }
     return {};
 }
@@ -74,7 +86,7 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const titles[] = {"Change", "Test", "Phase", "Gap", "Before", "Now"};
+    static const char *const titles[] = { "Change", "Test", "Phase", "Gap", "Before", "Now" };
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 

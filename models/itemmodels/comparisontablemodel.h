@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "comparisondigest.h"
@@ -12,9 +13,22 @@ class ComparisonTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { ChangeColumn, TestColumn, PhaseColumn, GapColumn, BeforeColumn, NowColumn, ColumnCount };
+    enum Columns
+    {
+        ChangeColumn,
+        TestColumn,
+        PhaseColumn,
+        GapColumn,
+        BeforeColumn,
+        NowColumn,
+        ColumnCount
+    };
     // SortRole: the change class in its order of importance (new failures first), else the text.
-    enum Roles { ChangeKeyRole = Qt::UserRole + 100, SortRole };
+    enum Roles
+    {
+        ChangeKeyRole = Qt::UserRole + 100,
+        SortRole
+    };
 
     explicit ComparisonTableModel(QObject *parent = nullptr);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 
@@ -38,8 +39,8 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
     refilter();
 }
 
-void ReportFilterProxy::followMove(const QModelIndex &parent, int first, int last, const QModelIndex &destination,
-                                   int row)
+void ReportFilterProxy::followMove(
+    const QModelIndex &parent, int first, int last, const QModelIndex &destination, int row)
 {
     // QSortFilterProxyModel skips a move whose source and destination parents are both filtered out, but
     // with recursive filtering a matching test moved into a hidden group (a new gap) must show that group.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "enums.h"
@@ -53,7 +54,12 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    enum class OwnMatch : char { None, StatusOnly, Text }; // StatusOnly: passes if its gap's title matches
+    enum class OwnMatch : char
+    {
+        None,
+        StatusOnly,
+        Text
+    }; // StatusOnly: passes if its gap's title matches
     OwnMatch ownMatch(int testIndex) const;
     void followTriage();
     void followMove(const QModelIndex &parent, int first, int last, const QModelIndex &destination, int row);
@@ -73,8 +79,8 @@ private:
     unsigned m_statusMask = AllStatuses;
     unsigned m_changeMask = AllChanges; // bit per ChangeClass
     int m_matchCount = 0;
-    std::vector<char> m_testMatches;      // OwnMatch per Report::tests index: what no triage edit changes
-    std::vector<char> m_gapTitleMatches;  // per Report::gaps index, after every filter change and triage edit
+    std::vector<char> m_testMatches; // OwnMatch per Report::tests index: what no triage edit changes
+    std::vector<char> m_gapTitleMatches; // per Report::gaps index, after every filter change and triage edit
     mutable std::vector<int> m_nameRanks; // per Report::tests index; empty until the first sort by name
 };
 

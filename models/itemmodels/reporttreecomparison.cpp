@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReportTreeModel in comparison mode: the Change column (a test's change class, a group's failure delta).
 #include "reporttreemodel.h"
 
@@ -9,21 +10,27 @@ namespace Gapwise {
 
 namespace {
 
-QColor changeColor(ChangeClass change)
-{
-    switch (change) {
-    case ChangeClass::NewFailure: return QColor(0xc6, 0x28, 0x28);
-    case ChangeClass::Fixed:
-    case ChangeClass::NewlyPassing: return QColor(0x2e, 0x7d, 0x32);
-    case ChangeClass::StillFailing: return QColor(0xb2, 0x6a, 0x00);
-    default: return {};
+    QColor changeColor(ChangeClass change)
+    {
+        switch (change) {
+        case ChangeClass::NewFailure:
+            return QColor(0xc6, 0x28, 0x28);
+        case ChangeClass::Fixed:
+        case ChangeClass::NewlyPassing:
+            return QColor(0x2e, 0x7d, 0x32);
+        case ChangeClass::StillFailing:
+            return QColor(0xb2, 0x6a, 0x00);
+        default:
+            return {};
+        }
     }
-}
 
-QColor deltaColor(int delta)
-{
-    return delta > 0 ? changeColor(ChangeClass::NewFailure) : delta < 0 ? changeColor(ChangeClass::Fixed) : QColor();
-}
+    QColor deltaColor(int delta)
+    {
+        return delta > 0 ? changeColor(ChangeClass::NewFailure)
+            : delta < 0  ? changeColor(ChangeClass::Fixed)
+                         : QColor();
+    }
 
 } // namespace
 
@@ -41,21 +48,21 @@ void ReportTreeModel::setComparison(std::shared_ptr<const TreeComparison> compar
 // One dataChanged per parent (top level, each group's children): the structure does not change.
 void ReportTreeModel::emitChangeColumnChanged()
 {
-    const QVector<int> roles = {Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, ChangeRole,
-                                FailureDeltaRole};
+    const QVector<int> roles
+        = { Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, ChangeRole, FailureDeltaRole };
     if (m_tree.roots.empty())
         return;
     Q_EMIT dataChanged(index(0, ChangeColumn), index(int(m_tree.roots.size()) - 1, ChangeColumn), roles);
     for (const auto &top : m_tree.roots) {
         const QModelIndex topIndex = indexOfGroup(top.get());
         if (!top->children.empty())
-            Q_EMIT dataChanged(index(0, ChangeColumn, topIndex), index(int(top->children.size()) - 1, ChangeColumn, topIndex),
-                               roles);
+            Q_EMIT dataChanged(
+                index(0, ChangeColumn, topIndex), index(int(top->children.size()) - 1, ChangeColumn, topIndex), roles);
         for (const auto &mid : top->children) {
             if (!mid->tests.empty()) {
                 const QModelIndex midIndex = indexOfGroup(mid.get());
-                Q_EMIT dataChanged(index(0, ChangeColumn, midIndex),
-                                   index(int(mid->tests.size()) - 1, ChangeColumn, midIndex), roles);
+                Q_EMIT dataChanged(
+                    index(0, ChangeColumn, midIndex), index(int(mid->tests.size()) - 1, ChangeColumn, midIndex), roles);
             }
         }
     }
@@ -123,29 +130,37 @@ QVariant ReportTreeModel::comparisonData(const QModelIndex &index, int role) con
         const int then = groupFailingThen(g);
         switch (role) {
         case FailureDeltaRole:
-        case SortRole: return now - then;
-        case Qt::DisplayRole: return deltaText(now - then);
+        case SortRole:
+            return now - then;
+        case Qt::DisplayRole:
+            return deltaText(now - then);
         case Qt::ForegroundRole: {
             const QColor c = deltaColor(now - then);
             return c.isValid() ? QVariant(c) : QVariant();
         }
-        case Qt::ToolTipRole: return tr("%1 failing in the earlier run, %2 now").arg(then).arg(now);
-        case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        default: return {};
+        case Qt::ToolTipRole:
+            return tr("%1 failing in the earlier run, %2 now").arg(then).arg(now);
+        case Qt::TextAlignmentRole:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
         }
     }
     const ChangeClass change = changeOf(testIndexAt(index));
     switch (role) {
     case ChangeRole:
-    case SortRole: return int(change);
-    case Qt::DisplayRole: return change == ChangeClass::Unchanged ? QString() : changeClassName(change);
+    case SortRole:
+        return int(change);
+    case Qt::DisplayRole:
+        return change == ChangeClass::Unchanged ? QString() : changeClassName(change);
     case Qt::ForegroundRole: {
         const QColor c = changeColor(change);
         return c.isValid() ? QVariant(c) : QVariant();
     }
-    case Qt::ToolTipRole: return change == ChangeClass::Unchanged ? tr("unchanged since the earlier run")
-                                                                  : changeClassName(change);
-    default: return {};
+    case Qt::ToolTipRole:
+        return change == ChangeClass::Unchanged ? tr("unchanged since the earlier run") : changeClassName(change);
+    default:
+        return {};
     }
 }
 

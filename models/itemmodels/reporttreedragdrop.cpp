@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Triage by direct manipulation: drag tests onto a gap, rename a gap in place. The model only translates
 // to session edits; the session's signals then move the rows.
 #include "reporttreemodel.h"
@@ -9,7 +10,7 @@
 namespace Gapwise {
 
 namespace {
-const QString TestIdsMime = QStringLiteral("application/x-gapwise-test-ids");
+    const QString TestIdsMime = QStringLiteral("application/x-gapwise-test-ids");
 }
 
 bool ReportTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -26,7 +27,7 @@ bool ReportTreeModel::setData(const QModelIndex &index, const QVariant &value, i
 
 QStringList ReportTreeModel::mimeTypes() const
 {
-    return {TestIdsMime};
+    return { TestIdsMime };
 }
 
 QMimeData *ReportTreeModel::mimeData(const QModelIndexList &indexes) const
@@ -63,7 +64,8 @@ bool ReportTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
     return m_session && data && data->hasFormat(TestIdsMime) && dropTargetGap(parent, &gapId);
 }
 
-bool ReportTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
+bool ReportTreeModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
 {
     QString gapId;
     if (!canDropMimeData(data, action, row, column, parent) || !dropTargetGap(parent, &gapId))

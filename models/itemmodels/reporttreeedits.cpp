@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReportTreeModel following a TriageSession: each edit becomes row moves, inserts, removes or dataChanged
 // on the built tree (see the note in reporttreenodes.h), never a reset.
 #include "reporttreemodel.h"
@@ -14,13 +15,16 @@ namespace Gapwise {
 
 namespace {
 
-// Above this many contiguous runs one layout change is cheaper than a move signal each: every move is a
-// layout change inside QSortFilterProxyModel anyway, and each one makes the selection model re-map every
-// selected row (undoing a move of 1,000 selected tests took 0.55 s of GUI time at 64 runs, 0.05 s as one
-// layout change). A test or two dragged onto a gap still moves as rows.
-constexpr int MaxMoveSignals = 4;
+    // Above this many contiguous runs one layout change is cheaper than a move signal each: every move is a
+    // layout change inside QSortFilterProxyModel anyway, and each one makes the selection model re-map every
+    // selected row (undoing a move of 1,000 selected tests took 0.55 s of GUI time at 64 runs, 0.05 s as one
+    // layout change). A test or two dragged onto a gap still moves as rows.
+    constexpr int MaxMoveSignals = 4;
 
-int slotOf(int ref) { return ref < 0 ? INT_MAX : ref; } // synthetic groups come last
+    int slotOf(int ref)
+    {
+        return ref < 0 ? INT_MAX : ref;
+    } // synthetic groups come last
 
 } // namespace
 
@@ -177,7 +181,8 @@ void ReportTreeModel::followGapChanged(int gapRef)
         auto tests = [this](GroupNode *g) {
             if (!g->tests.empty()) {
                 const QModelIndex p = indexOfGroup(g);
-                Q_EMIT dataChanged(this->index(0, PriorityColumn, p), this->index(int(g->tests.size()) - 1, PriorityColumn, p));
+                Q_EMIT dataChanged(
+                    this->index(0, PriorityColumn, p), this->index(int(g->tests.size()) - 1, PriorityColumn, p));
             }
         };
         tests(node);
@@ -277,14 +282,14 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
         const TestLocation &at = m_tree.testLocations[size_t(i)];
         const auto it = flaggedRows.find(at.group);
         if (it == flaggedRows.end())
-            flaggedRows.insert(at.group, {at.row, at.row});
+            flaggedRows.insert(at.group, { at.row, at.row });
         else
-            *it = {qMin(it->first, at.row), qMax(it->second, at.row)};
+            *it = { qMin(it->first, at.row), qMax(it->second, at.row) };
     }
     for (auto it = flaggedRows.cbegin(); it != flaggedRows.cend(); ++it) {
         const QModelIndex parent = indexOfGroup(it.key());
         Q_EMIT dataChanged(index(it->first, 0, parent), index(it->second, columnCount() - 1, parent),
-                           {Qt::FontRole, Qt::ToolTipRole});
+            { Qt::FontRole, Qt::ToolTipRole });
     }
     // 1. Target groups exist (inserts); 2. tests move; 3. emptied groups go (removes); 4. counts change;
     // 5. by phase, gaps that lost their last test or got their first one change "Gaps without tests".
@@ -318,7 +323,8 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
     for (size_t k = 0; k < moves.size(); ++k) {
         const TestLocation &l = m_tree.testLocations[size_t(moves[k].first)];
         const bool continues = k > 0 && m_tree.testLocations[size_t(moves[k - 1].first)].group == l.group
-            && m_tree.testLocations[size_t(moves[k - 1].first)].row == l.row + 1 && moves[k - 1].second == moves[k].second;
+            && m_tree.testLocations[size_t(moves[k - 1].first)].row == l.row + 1
+            && moves[k - 1].second == moves[k].second;
         runs += continues ? 0 : 1;
     }
     QSet<GroupNode *> touched;
@@ -361,8 +367,8 @@ void ReportTreeModel::moveRuns(const std::vector<std::pair<int, GroupNode *>> &m
         const int last = m_tree.testLocations[size_t(moves[k].first)].row;
         size_t end = k + 1;
         while (end < moves.size() && moves[end].second == dst
-               && m_tree.testLocations[size_t(moves[end].first)].group == src
-               && m_tree.testLocations[size_t(moves[end].first)].row == last - int(end - k))
+            && m_tree.testLocations[size_t(moves[end].first)].group == src
+            && m_tree.testLocations[size_t(moves[end].first)].row == last - int(end - k))
             ++end;
         const int first = last - int(end - k) + 1;
         const int at = int(dst->tests.size());
@@ -371,7 +377,7 @@ void ReportTreeModel::moveRuns(const std::vector<std::pair<int, GroupNode *>> &m
         src->tests.erase(src->tests.begin() + first, src->tests.begin() + last + 1);
         for (int r = at; r < int(dst->tests.size()); ++r) {
             const int t = dst->tests[size_t(r)];
-            m_tree.testLocations[size_t(t)] = {dst, r};
+            m_tree.testLocations[size_t(t)] = { dst, r };
             const TestStatus s = m_report.tests[t].status;
             src->tally.add(s, -1);
             src->parent->tally.add(s, -1);
@@ -423,7 +429,7 @@ void ReportTreeModel::moveAsLayoutChange(const std::vector<std::pair<int, GroupN
     }
     for (GroupNode *g : std::as_const(groups)) {
         for (size_t r = 0; r < g->tests.size(); ++r)
-            m_tree.testLocations[size_t(g->tests[r])] = {g, int(r)};
+            m_tree.testLocations[size_t(g->tests[r])] = { g, int(r) };
     }
     QModelIndexList after = before;
     for (int p = 0; p < before.size(); ++p) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttreemodel.h"
 #include "grouplabels.h"
 #include "statuspalette.h"
@@ -8,10 +9,13 @@ namespace Gapwise {
 
 namespace {
 
-// Priorities sort P0 first, "none" last; synthetic groups after every real one.
-constexpr int SyntheticSortKey = 1 << 20;
+    // Priorities sort P0 first, "none" last; synthetic groups after every real one.
+    constexpr int SyntheticSortKey = 1 << 20;
 
-int prioritySortKey(Priority p) { return static_cast<int>(p); }
+    int prioritySortKey(Priority p)
+    {
+        return static_cast<int>(p);
+    }
 
 } // namespace
 
@@ -24,9 +28,18 @@ ReportTreeModel::ReportTreeModel(QObject *parent)
 
 ReportTreeModel::~ReportTreeModel() = default;
 
-QString ReportTreeModel::unassignedTitle() { return unassignedGroupTitle(); }
-QString ReportTreeModel::noPhaseTitle() { return noPhaseGroupTitle(); }
-QString ReportTreeModel::emptyGapsTitle() { return tr("Gaps without tests"); }
+QString ReportTreeModel::unassignedTitle()
+{
+    return unassignedGroupTitle();
+}
+QString ReportTreeModel::noPhaseTitle()
+{
+    return noPhaseGroupTitle();
+}
+QString ReportTreeModel::emptyGapsTitle()
+{
+    return tr("Gaps without tests");
+}
 
 void ReportTreeModel::setReport(Report report)
 {
@@ -69,15 +82,15 @@ bool ReportTreeModel::setGapPriority(const QString &gapId, Priority priority)
     if (m_report.gaps[gapRef].priority == priority)
         return true;
     m_report.gaps[gapRef].priority = priority;
-    const QVector<int> roles = {Qt::DisplayRole, PriorityRole, SortRole, Qt::ToolTipRole};
+    const QVector<int> roles = { Qt::DisplayRole, PriorityRole, SortRole, Qt::ToolTipRole };
     // The gap's own rows, and the priority column of every test under them (one contiguous range per group).
     auto touchGroup = [&](GroupNode *node) {
         const QModelIndex idx = indexOfGroup(node, PriorityColumn);
         emit dataChanged(idx, idx, roles);
         if (!node->tests.empty()) {
             const QModelIndex parent = indexOfGroup(node);
-            emit dataChanged(index(0, PriorityColumn, parent), index(int(node->tests.size()) - 1, PriorityColumn, parent),
-                             roles);
+            emit dataChanged(
+                index(0, PriorityColumn, parent), index(int(node->tests.size()) - 1, PriorityColumn, parent), roles);
         }
     };
     for (auto &top : m_tree.roots) {
@@ -87,8 +100,8 @@ bool ReportTreeModel::setGapPriority(const QString &gapId, Priority priority)
                 const QModelIndex self = indexOfGroup(mid.get(), PriorityColumn);
                 emit dataChanged(self, self, roles);
                 const QModelIndex parent = indexOfGroup(mid.get());
-                emit dataChanged(index(0, PriorityColumn, parent),
-                                 index(int(mid->tests.size()) - 1, PriorityColumn, parent), roles);
+                emit dataChanged(
+                    index(0, PriorityColumn, parent), index(int(mid->tests.size()) - 1, PriorityColumn, parent), roles);
             }
         }
         for (auto &mid : top->children) {
@@ -152,8 +165,14 @@ const Gap *ReportTreeModel::gapOfGroup(const GroupNode *node) const
     return node && node->kind == NodeKind::Gap && node->ref >= 0 ? &m_report.gaps[node->ref] : nullptr;
 }
 
-const Phase *ReportTreeModel::phaseAt(const QModelIndex &index) const { return phaseOfGroup(groupAt(index)); }
-const Gap *ReportTreeModel::gapAt(const QModelIndex &index) const { return gapOfGroup(groupAt(index)); }
+const Phase *ReportTreeModel::phaseAt(const QModelIndex &index) const
+{
+    return phaseOfGroup(groupAt(index));
+}
+const Gap *ReportTreeModel::gapAt(const QModelIndex &index) const
+{
+    return gapOfGroup(groupAt(index));
+}
 
 QModelIndex ReportTreeModel::topLevelIndex(NodeKind kind, const QString &id) const
 {
@@ -227,9 +246,15 @@ int ReportTreeModel::rowCount(const QModelIndex &parent) const
     return g->isTopLevel() ? int(g->children.size()) : int(g->tests.size());
 }
 
-int ReportTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int ReportTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
-bool ReportTreeModel::hasChildren(const QModelIndex &parent) const { return rowCount(parent) > 0; }
+bool ReportTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
 
 Qt::ItemFlags ReportTreeModel::flags(const QModelIndex &index) const
 {
@@ -253,13 +278,20 @@ QVariant ReportTreeModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case StatusColumn: return tr("Status");
-    case FailuresColumn: return tr("Failures");
-    case PhaseColumn: return tr("Phase");
-    case PriorityColumn: return tr("Priority");
-    case ChangeColumn: return tr("Change");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    case FailuresColumn:
+        return tr("Failures");
+    case PhaseColumn:
+        return tr("Phase");
+    case PriorityColumn:
+        return tr("Priority");
+    case ChangeColumn:
+        return tr("Change");
+    default:
+        return {};
     }
 }
 
@@ -268,8 +300,9 @@ QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     if (role == ChangeRole || role == FailureDeltaRole
-        || (index.column() == ChangeColumn && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole
-                                               || role == Qt::ForegroundRole || role == Qt::TextAlignmentRole)))
+        || (index.column() == ChangeColumn
+            && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole
+                || role == Qt::TextAlignmentRole)))
         return comparisonData(index, role);
     if (const GroupNode *g = groupAt(index))
         return groupData(g, index.column(), role);
@@ -325,19 +358,28 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
     const Gap *gap = gapOfGroup(gapNode);
     const Phase *phase = phaseOfGroup(phaseNode);
     switch (role) {
-    case NodeKindRole: return int(node->kind);
+    case NodeKindRole:
+        return int(node->kind);
     case ItemIdRole:
         if (node->ref < 0)
             return QString();
         return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].id : m_report.phases[node->ref].id;
-    case PhaseIdRole: return phase ? phase->id : QString();
-    case GapIdRole: return gap ? gap->id : QString();
-    case StatusRole: return int(node->tally.worst());
-    case PriorityRole: return int(gap ? gap->priority : Priority::None);
-    case FailuresRole: return groupFailures(node);
-    case TestCountRole: return node->tally.total();
-    case ReportIndexRole: return node->ref;
-    default: break;
+    case PhaseIdRole:
+        return phase ? phase->id : QString();
+    case GapIdRole:
+        return gap ? gap->id : QString();
+    case StatusRole:
+        return int(node->tally.worst());
+    case PriorityRole:
+        return int(gap ? gap->priority : Priority::None);
+    case FailuresRole:
+        return groupFailures(node);
+    case TestCountRole:
+        return node->tally.total();
+    case ReportIndexRole:
+        return node->ref;
+    default:
+        break;
     }
     if (role == Qt::EditRole && column == NameColumn)
         return groupName(node);
@@ -352,7 +394,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
             if (sort)
                 return node->tally.total() ? double(node->tally.failures()) / node->tally.total() : 0.0;
             return groupStatusText(node);
-        case FailuresColumn: return groupFailures(node);
+        case FailuresColumn:
+            return groupFailures(node);
         case PhaseColumn:
             if (sort)
                 return phaseNode && phaseNode->ref >= 0 ? phaseNode->ref : SyntheticSortKey;
@@ -361,7 +404,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
             if (sort)
                 return gap ? prioritySortKey(gap->priority) : SyntheticSortKey;
             return node->kind == NodeKind::Gap && gap ? priorityName(gap->priority) : QString();
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && column == StatusColumn && node->tally.total() > 0)
@@ -382,7 +426,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
         if (unnamed > 0)
             tip += QLatin1Char('\n') + tr("%1 more failures the report counts but does not name").arg(unnamed);
         if (suggestedGap)
-            tip += QLatin1Char('\n') + tr("Suggested by Gapwise from the failures' signature: accept it, or edit it to make it yours");
+            tip += QLatin1Char('\n')
+                + tr("Suggested by Gapwise from the failures' signature: accept it, or edit it to make it yours");
         return tip;
     }
     if (role == Qt::TextAlignmentRole && column == FailuresColumn)
@@ -398,22 +443,34 @@ QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int co
     const Gap *gap = gapOfGroup(gapNode);
     const Phase *phase = phaseOfGroup(phaseNode);
     switch (role) {
-    case NodeKindRole: return int(NodeKind::Test);
-    case ItemIdRole: return t.id;
-    case PhaseIdRole: return phase ? phase->id : QString();
-    case GapIdRole: return gap ? gap->id : QString();
-    case StatusRole: return int(t.status);
-    case PriorityRole: return int(gap ? gap->priority : Priority::None);
-    case FailuresRole: return isFailing(t.status) ? 1 : 0;
-    case TestCountRole: return 1;
-    case ReportIndexRole: return testIndex;
-    default: break;
+    case NodeKindRole:
+        return int(NodeKind::Test);
+    case ItemIdRole:
+        return t.id;
+    case PhaseIdRole:
+        return phase ? phase->id : QString();
+    case GapIdRole:
+        return gap ? gap->id : QString();
+    case StatusRole:
+        return int(t.status);
+    case PriorityRole:
+        return int(gap ? gap->priority : Priority::None);
+    case FailuresRole:
+        return isFailing(t.status) ? 1 : 0;
+    case TestCountRole:
+        return 1;
+    case ReportIndexRole:
+        return testIndex;
+    default:
+        break;
     }
     if (role == Qt::DisplayRole || role == SortRole) {
         const bool sort = role == SortRole;
         switch (column) {
-        case NameColumn: return t.name;
-        case StatusColumn: return sort ? QVariant(statusSeverityRank(t.status)) : QVariant(statusName(t.status));
+        case NameColumn:
+            return t.name;
+        case StatusColumn:
+            return sort ? QVariant(statusSeverityRank(t.status)) : QVariant(statusName(t.status));
         case FailuresColumn:
             if (sort)
                 return isFailing(t.status) ? 1 : 0;
@@ -426,7 +483,8 @@ QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int co
             if (sort)
                 return gap ? prioritySortKey(gap->priority) : SyntheticSortKey;
             return gap ? priorityName(gap->priority) : QString();
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && column == StatusColumn)

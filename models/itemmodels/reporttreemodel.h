@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -22,7 +23,16 @@ class ReportTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, StatusColumn, FailuresColumn, PhaseColumn, PriorityColumn, ChangeColumn, ColumnCount };
+    enum Columns
+    {
+        NameColumn,
+        StatusColumn,
+        FailuresColumn,
+        PhaseColumn,
+        PriorityColumn,
+        ChangeColumn,
+        ColumnCount
+    };
 
     explicit ReportTreeModel(QObject *parent = nullptr);
     ~ReportTreeModel() override;
@@ -54,7 +64,7 @@ public:
     const Gap *gapAt(const QModelIndex &index) const;
     const TestCase *testAt(const QModelIndex &index) const;
     int testIndexAt(const QModelIndex &index) const; // index into Report::tests, -1 for groups
-    int gapIndexOfTest(int testIndex) const;          // Report::gaps index of the test's gap, -1 if unassigned
+    int gapIndexOfTest(int testIndex) const; // Report::gaps index of the test's gap, -1 if unassigned
     // Failures a group's phase counts that no test below it names (0 for tests and most groups).
     int unnamedFailuresAt(const QModelIndex &index) const;
 
@@ -78,10 +88,10 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                         const QModelIndex &parent) const override;
-    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                      const QModelIndex &parent) override;
+    bool canDropMimeData(
+        const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const override;
+    bool dropMimeData(
+        const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) override;
     Qt::DropActions supportedDropActions() const override;
     Qt::DropActions supportedDragActions() const override;
     // The gap a drop on `index` means: the gap row itself or the gap above a test or phase row; false for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttreenodes.h"
 
 #include <QHash>
@@ -14,7 +15,8 @@ int StatusTally::total() const
 
 TestStatus StatusTally::worst() const
 {
-    for (auto s : {TestStatus::Failed, TestStatus::Error, TestStatus::Unknown, TestStatus::Skipped, TestStatus::Passed}) {
+    for (auto s :
+        { TestStatus::Failed, TestStatus::Error, TestStatus::Unknown, TestStatus::Skipped, TestStatus::Passed }) {
         if (count(s) > 0)
             return s;
     }
@@ -23,27 +25,30 @@ TestStatus StatusTally::worst() const
 
 namespace {
 
-// Maps ids to report indices; -1 (synthetic group) for empty or unknown ids.
-QHash<QString, int> indexById(const QVector<Phase> &phases)
-{
-    QHash<QString, int> map;
-    map.reserve(phases.size());
-    for (int i = 0; i < phases.size(); ++i)
-        map.insert(phases[i].id, i);
-    return map;
-}
+    // Maps ids to report indices; -1 (synthetic group) for empty or unknown ids.
+    QHash<QString, int> indexById(const QVector<Phase> &phases)
+    {
+        QHash<QString, int> map;
+        map.reserve(phases.size());
+        for (int i = 0; i < phases.size(); ++i)
+            map.insert(phases[i].id, i);
+        return map;
+    }
 
-QHash<QString, int> indexById(const QVector<Gap> &gaps)
-{
-    QHash<QString, int> map;
-    map.reserve(gaps.size());
-    for (int i = 0; i < gaps.size(); ++i)
-        map.insert(gaps[i].id, i);
-    return map;
-}
+    QHash<QString, int> indexById(const QVector<Gap> &gaps)
+    {
+        QHash<QString, int> map;
+        map.reserve(gaps.size());
+        for (int i = 0; i < gaps.size(); ++i)
+            map.insert(gaps[i].id, i);
+        return map;
+    }
 
-// Slot for a ref in a per-parent lookup table: refs 0..n-1, synthetic -1 goes to slot n.
-int slotOf(int ref, int count) { return ref < 0 ? count : ref; }
+    // Slot for a ref in a per-parent lookup table: refs 0..n-1, synthetic -1 goes to slot n.
+    int slotOf(int ref, int count)
+    {
+        return ref < 0 ? count : ref;
+    }
 
 } // namespace
 
@@ -119,7 +124,7 @@ ReportTree buildReportTree(const Report &report, Grouping grouping)
         const size_t topSlot = size_t(slotOf(refs[i].first, topCount));
         GroupNode *mid = midBySlot[topSlot * (size_t(midCount) + 1) + size_t(slotOf(refs[i].second, midCount))];
         const TestStatus status = report.tests[int(i)].status;
-        tree.testLocations[i] = {mid, int(mid->tests.size())};
+        tree.testLocations[i] = { mid, int(mid->tests.size()) };
         mid->tests.push_back(int(i));
         mid->tally.add(status);
         mid->parent->tally.add(status);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -12,7 +13,7 @@ namespace Gapwise {
 // Test counts by status below a node; kept on every group so parents show counts without walking children.
 struct StatusTally
 {
-    std::array<int, 5> byStatus{}; // indexed by TestStatus
+    std::array<int, 5> byStatus {}; // indexed by TestStatus
     void add(TestStatus s, int n = 1) { byStatus[static_cast<size_t>(s)] += n; }
     int count(TestStatus s) const { return byStatus[static_cast<size_t>(s)]; }
     int failures() const { return count(TestStatus::Failed) + count(TestStatus::Error); }
@@ -30,17 +31,21 @@ struct StatusTally
 struct GroupNode
 {
     NodeKind kind = NodeKind::Phase;
-    int ref = -1;                  // index into Report::phases or Report::gaps; -1 = "No phase" / "Unassigned"
-    int row = 0;                   // row within the parent (or among the roots)
-    GroupNode *parent = nullptr;   // nullptr for top-level groups
+    int ref = -1; // index into Report::phases or Report::gaps; -1 = "No phase" / "Unassigned"
+    int row = 0; // row within the parent (or among the roots)
+    GroupNode *parent = nullptr; // nullptr for top-level groups
     std::vector<std::unique_ptr<GroupNode>> children; // second-level groups (top-level nodes only)
-    std::vector<int> tests;        // indices into Report::tests (second-level nodes only)
+    std::vector<int> tests; // indices into Report::tests (second-level nodes only)
     StatusTally tally;
 
     bool isTopLevel() const { return parent == nullptr; }
 };
 
-enum class Grouping { ByPhase, ByGap };
+enum class Grouping
+{
+    ByPhase,
+    ByGap
+};
 
 // By phase, a gap is a row only under the phases of its tests; gaps without tests (a gap just created) sit
 // under this last top-level group instead, so they can be seen, selected and dropped on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "statuspalette.h"
 
 #include <QPainter>
@@ -10,11 +11,16 @@ namespace Gapwise {
 QColor statusColor(TestStatus status)
 {
     switch (status) {
-    case TestStatus::Passed: return QColor(0x2e, 0x9d, 0x4a);
-    case TestStatus::Failed: return QColor(0xd6, 0x45, 0x41);
-    case TestStatus::Error: return QColor(0xe6, 0x7e, 0x22);
-    case TestStatus::Skipped: return QColor(0x8e, 0x8e, 0x93);
-    case TestStatus::Unknown: break;
+    case TestStatus::Passed:
+        return QColor(0x2e, 0x9d, 0x4a);
+    case TestStatus::Failed:
+        return QColor(0xd6, 0x45, 0x41);
+    case TestStatus::Error:
+        return QColor(0xe6, 0x7e, 0x22);
+    case TestStatus::Skipped:
+        return QColor(0x8e, 0x8e, 0x93);
+    case TestStatus::Unknown:
+        break;
     }
     return QColor(0x60, 0x7d, 0x8b);
 }
@@ -22,11 +28,16 @@ QColor statusColor(TestStatus status)
 QColor priorityColor(Priority priority)
 {
     switch (priority) {
-    case Priority::P0: return QColor(0xc6, 0x28, 0x28);
-    case Priority::P1: return QColor(0xef, 0x6c, 0x00);
-    case Priority::P2: return QColor(0xd4, 0xa0, 0x17);
-    case Priority::P3: return QColor(0x1e, 0x88, 0xe5);
-    case Priority::None: break;
+    case Priority::P0:
+        return QColor(0xc6, 0x28, 0x28);
+    case Priority::P1:
+        return QColor(0xef, 0x6c, 0x00);
+    case Priority::P2:
+        return QColor(0xd4, 0xa0, 0x17);
+    case Priority::P3:
+        return QColor(0x1e, 0x88, 0xe5);
+    case Priority::None:
+        break;
     }
     return QColor(0x78, 0x90, 0x9c);
 }
@@ -35,7 +46,7 @@ static QIcon makeDisc(const QColor &color)
 {
     QIcon icon;
     // Several sizes so the icon stays crisp at 100 % and on a 4K screen at 200 %.
-    for (int size : {16, 32, 64}) {
+    for (int size : { 16, 32, 64 }) {
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
@@ -52,21 +63,25 @@ static QIcon makeDisc(const QColor &color)
 
 QIcon statusIcon(TestStatus status)
 {
-    static const std::array<QIcon, 5> icons = {
-        makeDisc(statusColor(TestStatus::Passed)), makeDisc(statusColor(TestStatus::Failed)),
-        makeDisc(statusColor(TestStatus::Error)), makeDisc(statusColor(TestStatus::Skipped)),
-        makeDisc(statusColor(TestStatus::Unknown))};
+    static const std::array<QIcon, 5> icons = { makeDisc(statusColor(TestStatus::Passed)),
+        makeDisc(statusColor(TestStatus::Failed)), makeDisc(statusColor(TestStatus::Error)),
+        makeDisc(statusColor(TestStatus::Skipped)), makeDisc(statusColor(TestStatus::Unknown)) };
     return icons[static_cast<size_t>(status)];
 }
 
 int statusSeverityRank(TestStatus status)
 {
     switch (status) {
-    case TestStatus::Failed: return 0;
-    case TestStatus::Error: return 1;
-    case TestStatus::Unknown: return 2;
-    case TestStatus::Skipped: return 3;
-    case TestStatus::Passed: return 4;
+    case TestStatus::Failed:
+        return 0;
+    case TestStatus::Error:
+        return 1;
+    case TestStatus::Unknown:
+        return 2;
+    case TestStatus::Skipped:
+        return 3;
+    case TestStatus::Passed:
+        return 4;
     }
     return 2;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -14,13 +15,13 @@ namespace Gapwise {
 // of a NameError. Failures with equal keys share a cause.
 struct FailureSignature
 {
-    QString exceptionType;   // "ZeroDivisionError", "java.lang.AssertionError"; empty when none is given
-    QString subject;         // "psycopg2", "dict.attr", "foo"; empty for other exceptions
+    QString exceptionType; // "ZeroDivisionError", "java.lang.AssertionError"; empty when none is given
+    QString subject; // "psycopg2", "dict.attr", "foo"; empty for other exceptions
     QString messageTemplate; // "request <HEX> timed out after <NUM>s"
-    QStringList frames;      // innermost first, at most two: "app.client:call", "com.acme.Store:save"
+    QStringList frames; // innermost first, at most two: "app.client:call", "com.acme.Store:save"
     bool fromTestName = false; // no message anywhere: the template is made of the test name's words
 
-    QString key() const;    // exact grouping key
+    QString key() const; // exact grouping key
     QString bucket() const; // what must be equal before templates may merge (templateminer.h)
     // "ModuleNotFoundError: No module named 'psycopg2'", "TimeoutError: request … timed out after …s";
     // with typedNames "request ‹hex› timed out after ‹number›s" (readableTemplate()).

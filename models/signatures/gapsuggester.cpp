@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gapsuggester.h"
 #include "failuresignature.h"
 #include "messagetemplate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -6,8 +7,8 @@ namespace Gapwise {
 
 struct SuggestOptions
 {
-    int minTests = 2;         // a cause shared by fewer failures is not a gap of its own
-    bool mine = true;         // merge templates that differ only in their variable parts (templateminer.h)
+    int minTests = 2; // a cause shared by fewer failures is not a gap of its own
+    bool mine = true; // merge templates that differ only in their variable parts (templateminer.h)
 };
 
 // Groups the failing tests that have no gap by failure signature and adds a suggested gap per group

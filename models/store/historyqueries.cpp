@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's reads: runs, a test's history, the timelines of a window of runs, gap trends, known issues.
 #include "historystore.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "historyverdict.h"
@@ -14,7 +15,6 @@
 #include <optional>
 
 namespace Gapwise {
-
 
 struct StoredRun
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "historysummary.h"
 
 #include <QJsonArray>
@@ -137,12 +138,12 @@ QJsonObject HistorySummary::toJson() const
 namespace {
 
     QString cell(QString text)
-{
-    // A table cell: no column breaks, and "<NUM>" of a message template is text, not an HTML tag.
-    return text.replace(QLatin1Char('|'), QStringLiteral("\\|"))
-        .replace(QLatin1Char('<'), QStringLiteral("&lt;"))
-        .replace(QLatin1Char('\n'), QLatin1Char(' '));
-}
+    {
+        // A table cell: no column breaks, and "<NUM>" of a message template is text, not an HTML tag.
+        return text.replace(QLatin1Char('|'), QStringLiteral("\\|"))
+            .replace(QLatin1Char('<'), QStringLiteral("&lt;"))
+            .replace(QLatin1Char('\n'), QLatin1Char(' '));
+    }
 
     QString stripText(const QVector<RunOutcome> &outcomes)
     {

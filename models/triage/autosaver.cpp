@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "autosaver.h"
 
 #include "sessionfile.h"
@@ -76,7 +77,7 @@ QStringList Autosaver::pendingRecoveryFiles()
 {
     QStringList files;
     const QDir dir(recoveryDirectory());
-    for (const QString &name : dir.entryList({QStringLiteral("*.gapwise")}, QDir::Files, QDir::Time))
+    for (const QString &name : dir.entryList({ QStringLiteral("*.gapwise") }, QDir::Files, QDir::Time))
         files.append(dir.filePath(name));
     return files;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionfile.h"
 
 #include "importer.h"
@@ -17,7 +18,8 @@
 
 namespace Gapwise {
 
-SessionFile SessionFile::fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256)
+SessionFile SessionFile::fromSession(
+    const TriageSession &session, const QString &reportPath, const QString &reportSha256)
 {
     SessionFile file;
     file.reportPath = reportPath;
@@ -29,18 +31,19 @@ SessionFile SessionFile::fromSession(const TriageSession &session, const QString
 
 QByteArray SessionFile::toJson(const QString &sessionPath) const
 {
-    QJsonObject report{{QStringLiteral("path"), reportPath}, {QStringLiteral("sha256"), reportSha256}};
+    QJsonObject report { { QStringLiteral("path"), reportPath }, { QStringLiteral("sha256"), reportSha256 } };
     if (!sessionPath.isEmpty())
-        report.insert(QStringLiteral("relativePath"), QFileInfo(sessionPath).absoluteDir().relativeFilePath(reportPath));
+        report.insert(
+            QStringLiteral("relativePath"), QFileInfo(sessionPath).absoluteDir().relativeFilePath(reportPath));
     QJsonArray editArray;
     for (const QJsonObject &e : edits)
         editArray.append(e);
-    const QJsonObject root{
-        {QStringLiteral("format"), QStringLiteral("gapwise-session")},
-        {QStringLiteral("version"), Version},
-        {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("report"), report},
-        {QStringLiteral("edits"), editArray},
+    const QJsonObject root {
+        { QStringLiteral("format"), QStringLiteral("gapwise-session") },
+        { QStringLiteral("version"), Version },
+        { QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
+        { QStringLiteral("report"), report },
+        { QStringLiteral("edits"), editArray },
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -62,7 +65,9 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
     }
     const int version = root.value(QStringLiteral("version")).toInt(-1);
     if (version < 1 || version > Version) {
-        *error = QStringLiteral("session version %1 is not supported (this Gapwise reads up to %2)").arg(version).arg(Version);
+        *error = QStringLiteral("session version %1 is not supported (this Gapwise reads up to %2)")
+                     .arg(version)
+                     .arg(Version);
         return std::nullopt;
     }
     const QJsonObject report = root.value(QStringLiteral("report")).toObject();
@@ -149,12 +154,15 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
         }
         const QStringList missing = command->missingIds();
         if (!command->applies()) {
-            result.notApplied.append(QStringLiteral("edit %1 (%2): %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
+            result.notApplied.append(
+                QStringLiteral("edit %1 (%2): %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
             delete command;
             continue;
         }
         if (!missing.isEmpty())
-            result.notApplied.append(QStringLiteral("edit %1 (%2), in part: %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
+            result.notApplied.append(QStringLiteral("edit %1 (%2), in part: %3")
+                                         .arg(i + 1)
+                                         .arg(command->text(), missing.join(QLatin1String(", "))));
         session.push(command);
         ++result.applied;
     }
@@ -212,9 +220,10 @@ bool loadTriagedReport(const QString &sessionPath, Report *report, QString *erro
     QString why;
     const auto sha = fileSha256(reportPath, &why);
     if (!file->reportSha256.isEmpty() && sha && *sha != file->reportSha256)
-        report->diagnostics.append({Severity::Info, 0, QStringLiteral("the report changed since the session was saved")});
+        report->diagnostics.append(
+            { Severity::Info, 0, QStringLiteral("the report changed since the session was saved") });
     for (const QString &line : replay.notApplied)
-        report->diagnostics.append({Severity::Warning, 0, QStringLiteral("triage edit not carried over: ") + line});
+        report->diagnostics.append({ Severity::Warning, 0, QStringLiteral("triage edit not carried over: ") + line });
     return true;
 }
 

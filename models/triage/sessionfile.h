@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QByteArray>
@@ -17,13 +18,14 @@ class TriageSession;
 struct SessionFile
 {
     static constexpr int Version = 1;
-    QString reportPath;   // absolute
+    QString reportPath; // absolute
     QString reportSha256; // hex
     QString relativeReportPath; // relative to the session file, when it was saved with one
-    QString sessionPath;        // where it was read from
+    QString sessionPath; // where it was read from
     QVector<QJsonObject> edits;
 
-    static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256);
+    static SessionFile fromSession(
+        const TriageSession &session, const QString &reportPath, const QString &reportSha256);
     // `sessionPath` (where it will be written) lets the file also name the report relative to itself, so a
     // folder of report and session can move.
     QByteArray toJson(const QString &sessionPath = QString()) const;

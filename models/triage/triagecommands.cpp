@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagecommands.h"
 
 #include "grouplabels.h"
@@ -9,85 +10,108 @@
 namespace Gapwise {
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("TriageCommand", text, nullptr, n);
-}
-
-const char *fieldName(EditGapCommand::Field field)
-{
-    switch (field) {
-    case EditGapCommand::Title: return "title";
-    case EditGapCommand::PriorityField: return "priority";
-    case EditGapCommand::Owner: return "owner";
-    case EditGapCommand::Status: return "status";
-    case EditGapCommand::Suggested: return "suggested";
-    case EditGapCommand::Notes: break;
+    QString tr(const char *text, int n = -1)
+    {
+        return QCoreApplication::translate("TriageCommand", text, nullptr, n);
     }
-    return "notes";
-}
 
-QString readField(const Gap &gap, EditGapCommand::Field field)
-{
-    switch (field) {
-    case EditGapCommand::Title: return gap.title;
-    case EditGapCommand::PriorityField: return priorityName(gap.priority);
-    case EditGapCommand::Owner: return gap.owner;
-    case EditGapCommand::Status: return gapStatusName(gap.status);
-    case EditGapCommand::Suggested: return gap.suggested ? QStringLiteral("true") : QStringLiteral("false");
-    case EditGapCommand::Notes: break;
+    const char *fieldName(EditGapCommand::Field field)
+    {
+        switch (field) {
+        case EditGapCommand::Title:
+            return "title";
+        case EditGapCommand::PriorityField:
+            return "priority";
+        case EditGapCommand::Owner:
+            return "owner";
+        case EditGapCommand::Status:
+            return "status";
+        case EditGapCommand::Suggested:
+            return "suggested";
+        case EditGapCommand::Notes:
+            break;
+        }
+        return "notes";
     }
-    return gap.notes;
-}
 
-void writeField(Gap &gap, EditGapCommand::Field field, const QString &value)
-{
-    switch (field) {
-    case EditGapCommand::Title: gap.title = value; break;
-    case EditGapCommand::PriorityField: gap.priority = priorityFromText(value); break;
-    case EditGapCommand::Owner: gap.owner = value; break;
-    case EditGapCommand::Status: gap.status = gapStatusFromName(value); break;
-    case EditGapCommand::Notes: gap.notes = value; break;
-    case EditGapCommand::Suggested: gap.suggested = value == QLatin1String("true"); break;
+    QString readField(const Gap &gap, EditGapCommand::Field field)
+    {
+        switch (field) {
+        case EditGapCommand::Title:
+            return gap.title;
+        case EditGapCommand::PriorityField:
+            return priorityName(gap.priority);
+        case EditGapCommand::Owner:
+            return gap.owner;
+        case EditGapCommand::Status:
+            return gapStatusName(gap.status);
+        case EditGapCommand::Suggested:
+            return gap.suggested ? QStringLiteral("true") : QStringLiteral("false");
+        case EditGapCommand::Notes:
+            break;
+        }
+        return gap.notes;
     }
-}
 
-QJsonObject gapJson(const Gap &g)
-{
-    return QJsonObject{{QStringLiteral("id"), g.id},
-                       {QStringLiteral("title"), g.title},
-                       {QStringLiteral("priority"), priorityName(g.priority)},
-                       {QStringLiteral("status"), gapStatusName(g.status)},
-                       {QStringLiteral("owner"), g.owner},
-                       {QStringLiteral("notes"), g.notes}};
-}
+    void writeField(Gap &gap, EditGapCommand::Field field, const QString &value)
+    {
+        switch (field) {
+        case EditGapCommand::Title:
+            gap.title = value;
+            break;
+        case EditGapCommand::PriorityField:
+            gap.priority = priorityFromText(value);
+            break;
+        case EditGapCommand::Owner:
+            gap.owner = value;
+            break;
+        case EditGapCommand::Status:
+            gap.status = gapStatusFromName(value);
+            break;
+        case EditGapCommand::Notes:
+            gap.notes = value;
+            break;
+        case EditGapCommand::Suggested:
+            gap.suggested = value == QLatin1String("true");
+            break;
+        }
+    }
 
-Gap gapFromJson(const QJsonObject &o)
-{
-    Gap g;
-    g.id = o.value(QStringLiteral("id")).toString();
-    g.title = o.value(QStringLiteral("title")).toString();
-    g.priority = priorityFromText(o.value(QStringLiteral("priority")).toString());
-    g.status = gapStatusFromName(o.value(QStringLiteral("status")).toString());
-    g.owner = o.value(QStringLiteral("owner")).toString();
-    g.notes = o.value(QStringLiteral("notes")).toString();
-    return g;
-}
+    QJsonObject gapJson(const Gap &g)
+    {
+        return QJsonObject { { QStringLiteral("id"), g.id }, { QStringLiteral("title"), g.title },
+            { QStringLiteral("priority"), priorityName(g.priority) },
+            { QStringLiteral("status"), gapStatusName(g.status) }, { QStringLiteral("owner"), g.owner },
+            { QStringLiteral("notes"), g.notes } };
+    }
 
-QStringList stringList(const QJsonValue &v)
-{
-    QStringList list;
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &item : array)
-        list.append(item.toString());
-    return list;
-}
+    Gap gapFromJson(const QJsonObject &o)
+    {
+        Gap g;
+        g.id = o.value(QStringLiteral("id")).toString();
+        g.title = o.value(QStringLiteral("title")).toString();
+        g.priority = priorityFromText(o.value(QStringLiteral("priority")).toString());
+        g.status = gapStatusFromName(o.value(QStringLiteral("status")).toString());
+        g.owner = o.value(QStringLiteral("owner")).toString();
+        g.notes = o.value(QStringLiteral("notes")).toString();
+        return g;
+    }
+
+    QStringList stringList(const QJsonValue &v)
+    {
+        QStringList list;
+        const QJsonArray array = v.toArray();
+        for (const QJsonValue &item : array)
+            list.append(item.toString());
+        return list;
+    }
 
 } // namespace
 
 // ---- move ----------------------------------------------------------------------------------------------
 
-MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested)
+MoveTestsCommand::MoveTestsCommand(
+    TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested)
     : TriageCommand(session)
     , m_testIds(testIds)
     , m_toGapId(toGapId)
@@ -99,7 +123,7 @@ MoveTestsCommand::MoveTestsCommand(TriageSession *session, const QStringList &te
         setText(tr("Suggest %n test(s) into “%1”", int(testIds.size())).arg(target));
     else
         setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
-                                : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));
+                                    : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));
 }
 
 void MoveTestsCommand::redo()
@@ -137,7 +161,8 @@ bool MoveTestsCommand::applies() const
 {
     if (!m_toGapId.isEmpty() && m_session->gapIndex(m_toGapId) < 0)
         return false;
-    return std::any_of(m_testIds.cbegin(), m_testIds.cend(), [this](const QString &id) { return m_session->testIndex(id) >= 0; });
+    return std::any_of(
+        m_testIds.cbegin(), m_testIds.cend(), [this](const QString &id) { return m_session->testIndex(id) >= 0; });
 }
 
 QStringList MoveTestsCommand::missingIds() const
@@ -154,9 +179,8 @@ QStringList MoveTestsCommand::missingIds() const
 
 QJsonObject MoveTestsCommand::toJson() const
 {
-    QJsonObject o{{QStringLiteral("edit"), QStringLiteral("move")},
-                  {QStringLiteral("tests"), QJsonArray::fromStringList(m_testIds)},
-                  {QStringLiteral("toGap"), m_toGapId}};
+    QJsonObject o { { QStringLiteral("edit"), QStringLiteral("move") },
+        { QStringLiteral("tests"), QJsonArray::fromStringList(m_testIds) }, { QStringLiteral("toGap"), m_toGapId } };
     if (m_suggested)
         o.insert(QStringLiteral("suggested"), true);
     return o;
@@ -190,7 +214,7 @@ bool CreateGapCommand::applies() const
 
 QStringList CreateGapCommand::missingIds() const
 {
-    return applies() ? QStringList() : QStringList{tr("gap %1 exists already").arg(m_gap.id)};
+    return applies() ? QStringList() : QStringList { tr("gap %1 exists already").arg(m_gap.id) };
 }
 
 QJsonObject CreateGapCommand::toJson() const
@@ -211,8 +235,8 @@ EditGapCommand::EditGapCommand(TriageSession *session, const QString &gapId, Fie
     const int index = session->gapIndex(gapId);
     if (index >= 0)
         m_oldValue = readField(session->report().gaps[index], field);
-    setText(tr("Set %1 of “%2”").arg(QLatin1String(fieldName(field)),
-                                      index >= 0 ? session->report().gaps[index].title : gapId));
+    setText(tr("Set %1 of “%2”")
+                .arg(QLatin1String(fieldName(field)), index >= 0 ? session->report().gaps[index].title : gapId));
 }
 
 void EditGapCommand::redo()
@@ -242,7 +266,7 @@ bool EditGapCommand::applies() const
 
 QStringList EditGapCommand::missingIds() const
 {
-    return applies() ? QStringList() : QStringList{tr("gap %1 is gone").arg(m_gapId)};
+    return applies() ? QStringList() : QStringList { tr("gap %1 is gone").arg(m_gapId) };
 }
 
 bool EditGapCommand::mergeWith(const QUndoCommand *other)
@@ -257,10 +281,8 @@ bool EditGapCommand::mergeWith(const QUndoCommand *other)
 
 QJsonObject EditGapCommand::toJson() const
 {
-    return QJsonObject{{QStringLiteral("edit"), QStringLiteral("set")},
-                       {QStringLiteral("gap"), m_gapId},
-                       {QStringLiteral("field"), QLatin1String(fieldName(m_field))},
-                       {QStringLiteral("value"), m_value}};
+    return QJsonObject { { QStringLiteral("edit"), QStringLiteral("set") }, { QStringLiteral("gap"), m_gapId },
+        { QStringLiteral("field"), QLatin1String(fieldName(m_field)) }, { QStringLiteral("value"), m_value } };
 }
 
 // ---- merge and delete ----------------------------------------------------------------------------------
@@ -347,8 +369,9 @@ QStringList RemoveGapCommand::missingIds() const
 
 QJsonObject RemoveGapCommand::toJson() const
 {
-    QJsonObject o{{QStringLiteral("edit"), m_targetId.isEmpty() ? QStringLiteral("delete") : QStringLiteral("merge")},
-                  {QStringLiteral("gap"), m_gapId}};
+    QJsonObject o { { QStringLiteral("edit"),
+                        m_targetId.isEmpty() ? QStringLiteral("delete") : QStringLiteral("merge") },
+        { QStringLiteral("gap"), m_gapId } };
     if (!m_targetId.isEmpty())
         o.insert(QStringLiteral("into"), m_targetId);
     return o;
@@ -361,26 +384,27 @@ TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject
     const QString edit = json.value(QStringLiteral("edit")).toString();
     if (edit == QLatin1String("move"))
         return new MoveTestsCommand(session, stringList(json.value(QStringLiteral("tests"))),
-                                    json.value(QStringLiteral("toGap")).toString(),
-                                    json.value(QStringLiteral("suggested")).toBool());
+            json.value(QStringLiteral("toGap")).toString(), json.value(QStringLiteral("suggested")).toBool());
     if (edit == QLatin1String("create")) {
         const Gap gap = gapFromJson(json);
         if (!gap.id.isEmpty())
             return new CreateGapCommand(session, gap);
     }
     if (edit == QLatin1String("set")) {
-        static const QHash<QString, EditGapCommand::Field> fields = {
-            {QStringLiteral("title"), EditGapCommand::Title}, {QStringLiteral("priority"), EditGapCommand::PriorityField},
-            {QStringLiteral("owner"), EditGapCommand::Owner}, {QStringLiteral("status"), EditGapCommand::Status},
-            {QStringLiteral("notes"), EditGapCommand::Notes}, {QStringLiteral("suggested"), EditGapCommand::Suggested}};
+        static const QHash<QString, EditGapCommand::Field> fields = { { QStringLiteral("title"),
+                                                                          EditGapCommand::Title },
+            { QStringLiteral("priority"), EditGapCommand::PriorityField },
+            { QStringLiteral("owner"), EditGapCommand::Owner }, { QStringLiteral("status"), EditGapCommand::Status },
+            { QStringLiteral("notes"), EditGapCommand::Notes },
+            { QStringLiteral("suggested"), EditGapCommand::Suggested } };
         const QString field = json.value(QStringLiteral("field")).toString();
         if (fields.contains(field))
             return new EditGapCommand(session, json.value(QStringLiteral("gap")).toString(), fields.value(field),
-                                      json.value(QStringLiteral("value")).toString());
+                json.value(QStringLiteral("value")).toString());
     }
     if (edit == QLatin1String("merge") || edit == QLatin1String("delete"))
-        return new RemoveGapCommand(session, json.value(QStringLiteral("gap")).toString(),
-                                    json.value(QStringLiteral("into")).toString());
+        return new RemoveGapCommand(
+            session, json.value(QStringLiteral("gap")).toString(), json.value(QStringLiteral("into")).toString());
     if (error)
         *error = QStringLiteral("unknown edit “%1”").arg(edit);
     return nullptr;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -36,7 +37,8 @@ class MoveTestsCommand : public TriageCommand
 {
 public:
     // `suggested`: a proposal (new failures matched to a gap when runs are compared), not a confirmed move.
-    MoveTestsCommand(TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested = false);
+    MoveTestsCommand(
+        TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested = false);
     void redo() override;
     void undo() override;
     bool applies() const override;
@@ -71,7 +73,15 @@ private:
 class EditGapCommand : public TriageCommand
 {
 public:
-    enum Field { Title, PriorityField, Owner, Status, Notes, Suggested };
+    enum Field
+    {
+        Title,
+        PriorityField,
+        Owner,
+        Status,
+        Notes,
+        Suggested
+    };
     EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
     void redo() override;
     void undo() override;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
@@ -13,11 +14,11 @@ namespace Gapwise {
 // The old side of a comparison: a run as imported, its triage as it stood, and the edits that made it.
 struct TriagedRun
 {
-    QString path;               // the report, or the session it came from
+    QString path; // the report, or the session it came from
     Report imported;
-    Report triaged;             // imported with the edits replayed
+    Report triaged; // imported with the edits replayed
     QVector<QJsonObject> edits; // as saved in the .gapwise file; empty for a plain report
-    QStringList notReplayed;    // saved edits that did not apply even to their own report
+    QStringList notReplayed; // saved edits that did not apply even to their own report
 };
 
 bool isSessionPath(const QString &path); // *.gapwise

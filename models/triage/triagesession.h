@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "report.h"
 #include "triagecommands.h"
 
-#include <QObject>
 #include <QHash>
+#include <QObject>
 #include <QUndoStack>
 
 namespace Gapwise {

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the committed hicolor PNGs from gapwise.svg (needs librsvg2-bin). Run by hand after editing the
 # SVG; the build only installs the committed files, so it needs no SVG renderer.
 set -eu

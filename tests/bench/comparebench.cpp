@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_comparebench [N]: times comparing two synthetic JUnit runs of N testcases (default 100000): the
 // same test names, failures drawn with different seeds, the new run 1% longer (added tests). The old side
 // is triaged as an engineer would: a gap created, its failures moved in, a priority and notes set, so the
@@ -13,11 +14,11 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "runcomparison.h"
+#include "treecomparison.h"
 #include "triagecarryover.h"
 #include "triagecommands.h"
 #include "triagedrun.h"
 #include "triagesession.h"
-#include "treecomparison.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -35,7 +36,7 @@ namespace {
 // CPU time of this process: on a shared 2-core machine the wall clock says more about the neighbours.
 double cpuMs()
 {
-    timespec t{};
+    timespec t {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
@@ -109,12 +110,13 @@ int main(int argc, char **argv)
     const double digestCpu = cpuMs() - cpu;
 
     out << "step              wall ms   CPU ms\n"
-        << "compareRuns      " << qSetFieldWidth(8) << compareMs << qSetFieldWidth(9) << qint64(compareCpu) << qSetFieldWidth(0) << '\n'
-        << "carryOverTriage  " << qSetFieldWidth(8) << carryMs << qSetFieldWidth(9) << qint64(carryCpu) << qSetFieldWidth(0)
-        << "  (" << old.edits.size() << " edits, " << carry.applied << " applied, " << carry.suggested.size()
-        << " new failures suggested into triaged gaps)\n"
-        << "digest + JSON    " << qSetFieldWidth(8) << digestMs << qSetFieldWidth(9) << qint64(digestCpu) << qSetFieldWidth(0)
-        << "  (" << json.size() / 1024 << " KiB)\n"
+        << "compareRuns      " << qSetFieldWidth(8) << compareMs << qSetFieldWidth(9) << qint64(compareCpu)
+        << qSetFieldWidth(0) << '\n'
+        << "carryOverTriage  " << qSetFieldWidth(8) << carryMs << qSetFieldWidth(9) << qint64(carryCpu)
+        << qSetFieldWidth(0) << "  (" << old.edits.size() << " edits, " << carry.applied << " applied, "
+        << carry.suggested.size() << " new failures suggested into triaged gaps)\n"
+        << "digest + JSON    " << qSetFieldWidth(8) << digestMs << qSetFieldWidth(9) << qint64(digestCpu)
+        << qSetFieldWidth(0) << "  (" << json.size() / 1024 << " KiB)\n"
         << "total            " << qSetFieldWidth(8) << compareMs + carryMs + digestMs << qSetFieldWidth(9)
         << qint64(compareCpu + carryCpu + digestCpu) << qSetFieldWidth(0) << '\n';
     // The window's comparison mode: the worker's share, then what the GUI thread does with its result

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The history store at scale: fills a store with RUNS runs of TESTS tests (a generated nightly series with
 // flaky tests and regressions), then times what the issue sets targets for: adding one run, a test's
 // history, the flaky list over the last 50 runs, and the store's size.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_importbench [N ...]: times importing synthetic JUnit reports of N testcases (default 1000, 10000,
 // 100000) against `xmllint --stream --noout` on the same file, and reports each import's peak memory.
 // It also times the XML tokenizer alone on the file (XmlStreamTokenizer on libxml2: every token read,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_junitgen N OUT.xml [SEED]: writes a synthetic JUnit report of N testcases (see junitsynth.h).
 #include "junitsynth.h"
 

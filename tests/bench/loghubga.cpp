@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_loghubga [DIR] [--show SYSTEM]: grouping accuracy of Gapwise's suggested gaps on Loghub-2k
 // (every *.csv in DIR, default ../shared/corpus/loghub-2k): one failing test per log line, through the
 // suggester directly (the GA test goes through the JUnit import). --show prints the wrong groups of one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_signaturebench [N]: times suggestGaps() on N failing tests (default 100,000) whose messages come
 // from 60 templates with ids, numbers, paths, hosts and users that vary, some with a traceback, a tenth
 // with no exception type, and prints the CPU time (this 2-core machine is shared: the wall clock says more

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gapwise_windowbench [N ...]: what a user waits for when opening a synthetic JUnit report of N testcases
 // (default 1000, 10000, 100000) in the window: the import (a worker thread's work in the app), the model
 // build on the GUI thread (tree, proxies, charts), the first paint, and from the end of the import until the

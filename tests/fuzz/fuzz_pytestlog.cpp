@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes given to the pytest-log importer import or fail cleanly: no crash, no hang, no sanitizer report.
 #include "importer.h"
 #include "pytestlog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Any bytes given to the session loader are refused with a message or replayed onto a report cleanly.
 #include "report.h"
 #include "sessionfile.h"
@@ -37,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const Gapwise::Report report = smallReport();
     QString error;
-    const auto file = Gapwise::SessionFile::parse(QByteArray::fromRawData(reinterpret_cast<const char *>(data), int(size)), &error);
+    const auto file
+        = Gapwise::SessionFile::parse(QByteArray::fromRawData(reinterpret_cast<const char *>(data), int(size)), &error);
     if (!file)
         return 0;
     Gapwise::TriageSession session;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default 60), seeded from tests/data.
 #   tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
 # A crash leaves its input as crash-* in the work folder; copy it to tests/data/fuzz-regressions/<target>/,

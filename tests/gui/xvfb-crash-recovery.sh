@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Crash recovery end to end, with a real X server, a real mouse and a real SIGKILL (issue 14): triage a
 # report (a rename and a drag), wait for the autosave, kill -9, start `gapwise` again with no argument,
 # restore from the banner (Alt+R), and check the restored triage: the window says it is unsaved, the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A new user's first triage, with a real X server and a real mouse: drag a test from one gap to another,
 # undo, redo, save the session through the save dialog, quit, reopen the session. A screenshot per step
 # goes to OUT_DIR (look at them). Not run by CI; run it by hand:

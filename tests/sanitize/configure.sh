@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One sanitizer build serves both the sanitized test suite and the fuzzers (building Gapwise twice with
 # sanitizers costs more than either job): clang, ASan + UBSan everywhere, libFuzzer coverage, -O1 as
 # libFuzzer recommends. Without clang it falls back to gcc with ASan + UBSan only (no fuzz targets).

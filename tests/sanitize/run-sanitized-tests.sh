@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer and runs the whole ctest suite.
 # Any sanitizer report fails the run: ASan and UBSan halt on the first error, LeakSanitizer fails the
 # process at exit. A leak inside a third-party library (fontconfig, Qt's platform plugins) would go into

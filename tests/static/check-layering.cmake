@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The core's folders form layers: a file may include headers of its own folder and of the layers below it,
 # never above (data flows file → importer → report → session → item models / charts → exports and store).
 # models/ never includes ui/ or app/; ui/ never includes app/. Run by ctest as `layering`:

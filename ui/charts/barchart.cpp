@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "barchart.h"
 #include "chartaxes.h"
 
+#include "qcustomplotheader.h"
 #include <QEvent>
 #include <QHelpEvent>
-#include <QResizeEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include "qcustomplotheader.h"
 
 BarChart::BarChart(QWidget *parent)
     : QWidget(parent)
@@ -170,7 +171,7 @@ void BarChart::applyHighlight()
         band->setPen(Qt::NoPen);
         band->setBrush(fill);
         band->setSelectable(false);
-        for (auto *position : {band->topLeft, band->bottomRight})
+        for (auto *position : { band->topLeft, band->bottomRight })
             position->setAxes(m_plot->xAxis, m_plot->yAxis);
         const double lo = k - 0.48, hi = k + 0.48;
         const double vLo = value->range().lower, vHi = value->range().upper;
@@ -203,7 +204,7 @@ void BarChart::onPlotSelectionChanged()
         if (selection.isEmpty())
             continue;
         const int key = int(bars->data()->at(selection.dataRange(0).begin())->key);
-        m_highlighted = {key};
+        m_highlighted = { key };
         applyHighlight();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         emit barActivated(m_ids.value(key));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QSet>
@@ -26,7 +27,7 @@ public:
     int keyOf(const QString &id) const { return m_ids.indexOf(id); }
     QSet<QString> highlightedIds() const;
     QString toolTipAt(const QPoint &pos) const; // what the chart shows on hover; empty between bars
-    QPoint barCenter(const QString &id) const;  // in plot widget coordinates, for tests and keyboard users
+    QPoint barCenter(const QString &id) const; // in plot widget coordinates, for tests and keyboard users
 
 public slots:
     void highlight(const QStringList &ids);
@@ -64,5 +65,5 @@ private:
     QList<QCPBars *> m_bars;
     QList<QCPItemRect *> m_bands; // highlight backgrounds, rebuilt with the highlight
     QSet<int> m_highlighted; // keys
-    bool m_built = false;    // no virtual rebuild before the subclass is constructed
+    bool m_built = false; // no virtual rebuild before the subclass is constructed
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonchart.h"
 
 #include "qcustomplotheader.h"
@@ -17,11 +18,12 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     , m_plot(new QCustomPlot(this))
 {
     // The legend sits in the title row, like the other charts': inside the plot it would cover long bars.
-    auto *title = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span> earlier "
-                                "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span> this run&nbsp;&nbsp;(change in "
-                                "brackets)")
-                                 .arg(EarlierColor.name(), NowColor.name()),
-                             this);
+    auto *title
+        = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span> earlier "
+                        "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span> this run&nbsp;&nbsp;(change in "
+                        "brackets)")
+                         .arg(EarlierColor.name(), NowColor.name()),
+            this);
     title->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "phasechart.h"
 
 #include "chartdataadapter.h"
@@ -18,9 +19,15 @@ PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
     refresh();
 }
 
-QString PhaseChart::emptyText() const { return tr("No test results in this report"); }
+QString PhaseChart::emptyText() const
+{
+    return tr("No test results in this report");
+}
 
-QCPAxis *PhaseChart::keyAxis() const { return m_plot->xAxis; }
+QCPAxis *PhaseChart::keyAxis() const
+{
+    return m_plot->xAxis;
+}
 
 void PhaseChart::rebuild()
 {
@@ -39,11 +46,15 @@ void PhaseChart::rebuild()
     }
     setIds(ids);
 
-    struct Series { QString name; TestStatus status; int PhaseBar::*field; };
-    const Series series[] = {{tr("passed"), TestStatus::Passed, &PhaseBar::passed},
-                             {tr("failed"), TestStatus::Failed, &PhaseBar::failed},
-                             {tr("errors"), TestStatus::Error, &PhaseBar::errors},
-                             {tr("skipped"), TestStatus::Skipped, &PhaseBar::skipped}};
+    struct Series
+    {
+        QString name;
+        TestStatus status;
+        int PhaseBar::*field;
+    };
+    const Series series[] = { { tr("passed"), TestStatus::Passed, &PhaseBar::passed },
+        { tr("failed"), TestStatus::Failed, &PhaseBar::failed }, { tr("errors"), TestStatus::Error, &PhaseBar::errors },
+        { tr("skipped"), TestStatus::Skipped, &PhaseBar::skipped } };
     // The legend sits in the caption, where it can never cover a bar or a rate label.
     QString caption = tr("<b>Tests per phase</b> &nbsp; failure rate above each bar &nbsp;");
     for (const Series &s : series) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "plancharts.h"
 
 #include "chartaxes.h"
@@ -12,7 +13,10 @@ using namespace Gapwise;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PlanCharts", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PlanCharts", text);
+}
 
 // Pixel-sized, so the layout QCustomPlot computes and the text it draws agree on any device.
 QFont chartFont(int pixels, bool bold = false)
@@ -79,11 +83,15 @@ PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
     QCustomPlot plot;
     stylePlot(plot, tr("Tests per phase (failure rate above each bar)"));
     plot.yAxis->setLabel(tr("Tests"));
-    struct Series { const char *name; TestStatus status; int PhaseBar::*field; };
-    const Series series[] = {{"passed", TestStatus::Passed, &PhaseBar::passed},
-                             {"failed", TestStatus::Failed, &PhaseBar::failed},
-                             {"errors", TestStatus::Error, &PhaseBar::errors},
-                             {"skipped", TestStatus::Skipped, &PhaseBar::skipped}};
+    struct Series
+    {
+        const char *name;
+        TestStatus status;
+        int PhaseBar::*field;
+    };
+    const Series series[] = { { "passed", TestStatus::Passed, &PhaseBar::passed },
+        { "failed", TestStatus::Failed, &PhaseBar::failed }, { "errors", TestStatus::Error, &PhaseBar::errors },
+        { "skipped", TestStatus::Skipped, &PhaseBar::skipped } };
     QVector<double> keys;
     QVector<QString> labels;
     const QFontMetrics metrics(chartFont(11));
@@ -143,7 +151,8 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
 {
     // Rows in the plan's order: P0 first, then by failures (Unassigned, of no priority, last).
     std::stable_sort(data.gaps.begin(), data.gaps.end(), [](const GapBar &a, const GapBar &b) {
-        const int ra = a.priority == Priority::None ? 4 : int(a.priority), rb = b.priority == Priority::None ? 4 : int(b.priority);
+        const int ra = a.priority == Priority::None ? 4 : int(a.priority),
+                  rb = b.priority == Priority::None ? 4 : int(b.priority);
         if (a.gapId.isEmpty() != b.gapId.isEmpty())
             return b.gapId.isEmpty();
         return ra != rb ? ra < rb : a.totalFailures() > b.totalFailures();
@@ -172,7 +181,7 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
         legendOnly->setBrush(shade(QColor(0x70, 0x70, 0x70), p, int(data.phaseIds.size())));
         legendOnly->setPen(Qt::NoPen);
     }
-    for (Priority priority : {Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None}) {
+    for (Priority priority : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
         QVector<int> rowsOf;
         for (int i = 0; i < rows; ++i) {
             if (data.gaps[i].priority == priority)
@@ -210,7 +219,9 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
     const int height = qMax(200, rows * metrics.height() * 8 / 5 + metrics.height() * 9);
     PlanChart chart = record(plot, QSize(width, height));
     if (rows < data.gaps.size())
-        chart.note = tr("The chart shows the first %1 of %2 gaps; the plan below lists all of them.").arg(rows).arg(data.gaps.size());
+        chart.note = tr("The chart shows the first %1 of %2 gaps; the plan below lists all of them.")
+                         .arg(rows)
+                         .arg(data.gaps.size());
     return chart;
 }
 
@@ -240,8 +251,8 @@ PlanChart renderComparisonChart(const QVector<GroupDelta> &gaps, int width, int 
     legendBelow(plot, 2);
     const QFontMetrics metrics(chartFont(11));
     PlanChart chart = record(plot, QSize(width, qMax(180, rows * metrics.height() * 2 + metrics.height() * 9)));
-    const auto withFailures = std::count_if(gaps.cbegin(), gaps.cend(),
-                                            [](const GroupDelta &g) { return g.oldFailing > 0 || g.newFailing > 0; });
+    const auto withFailures = std::count_if(
+        gaps.cbegin(), gaps.cend(), [](const GroupDelta &g) { return g.oldFailing > 0 || g.newFailing > 0; });
     if (rows < withFailures)
         chart.note = tr("The chart shows the first %1 of %2 gaps with failures.").arg(rows).arg(withFailures);
     return chart;

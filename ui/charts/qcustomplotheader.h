@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // qcustomplot.h uses Qt's `foreach` inside two templates, but the project builds with QT_NO_FOREACH. Give the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonbanner.h"
 
 #include <QHBoxLayout>
@@ -39,8 +40,8 @@ ComparisonBanner::ComparisonBanner(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addLayout(text, 1);
-    for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_cancel),
-                       static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_dismiss)})
+    for (QWidget *w : { static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_cancel),
+             static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_dismiss) })
         layout->addWidget(w, 0, Qt::AlignTop);
     connect(m_cancel, &QPushButton::clicked, this, &ComparisonBanner::cancelRequested);
     connect(m_details, &QPushButton::clicked, this, &ComparisonBanner::detailsRequested);
@@ -54,8 +55,9 @@ void ComparisonBanner::tint(const QColor &color)
     // A tint of the palette's own window colour keeps the strip readable in light and dark themes.
     QPalette pal = palette();
     const QColor bg = pal.color(QPalette::Window);
-    pal.setColor(QPalette::Window, QColor::fromRgbF(bg.redF() * 0.8 + color.redF() * 0.2, bg.greenF() * 0.8 + color.greenF() * 0.2,
-                                                    bg.blueF() * 0.8 + color.blueF() * 0.2));
+    pal.setColor(QPalette::Window,
+        QColor::fromRgbF(bg.redF() * 0.8 + color.redF() * 0.2, bg.greenF() * 0.8 + color.greenF() * 0.2,
+            bg.blueF() * 0.8 + color.blueF() * 0.2));
     setPalette(pal);
 }
 
@@ -104,5 +106,11 @@ QString plain(const QString &html)
 
 } // namespace
 
-QString ComparisonBanner::text() const { return plain(m_label->text()); }
-QString ComparisonBanner::detailsText() const { return m_second->isVisibleTo(this) ? plain(m_second->text()) : QString(); }
+QString ComparisonBanner::text() const
+{
+    return plain(m_label->text());
+}
+QString ComparisonBanner::detailsText() const
+{
+    return m_second->isVisibleTo(this) ? plain(m_second->text()) : QString();
+}

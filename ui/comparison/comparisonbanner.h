@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QFrame>
@@ -17,7 +18,7 @@ public:
     void showRunning(const QString &text);
     void showResult(const QString &html, const QString &detailsHtml);
     void showFailure(const QString &text);
-    QString text() const;        // the first line, as plain text
+    QString text() const; // the first line, as plain text
     QString detailsText() const; // the second line (what was not carried over), as plain text
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *detailsButton() const { return m_details; }
@@ -30,7 +31,12 @@ signals:
     void dismissRequested(); // the failure was read
 
 private:
-    enum class State { Running, Result, Failure };
+    enum class State
+    {
+        Running,
+        Result,
+        Failure
+    };
     void showState(State state, const QColor &color);
     void tint(const QColor &color);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonmode.h"
 
 #include "comparisonbanner.h"
@@ -137,8 +138,8 @@ void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
     m_goneGapTitles = outcome.goneGapTitles;
     m_model->setComparison(m_tree);
     // The earlier run's triage, as one undo step in the window's own session.
-    const QStringList late = applyCarriedEdits(*m_session, outcome.edits,
-                                               tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()));
+    const QStringList late = applyCarriedEdits(
+        *m_session, outcome.edits, tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()));
     m_digest.notCarried += late;
     setViewsComparing(true);
     m_summaryShown = true; // the new comparison's summary replaces whatever the banner said
@@ -201,11 +202,12 @@ void ComparisonMode::showSummary()
     m_summaryShown = true;
     const ComparisonDigest &d = m_digest;
     QStringList parts;
-    const ChangeClass order[] = {ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-                                 ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added};
+    const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+        ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed) {
-            const QString name = c == ChangeClass::NewFailure && d.count(c) != 1 ? tr("new failures") : changeClassName(c);
+            const QString name
+                = c == ChangeClass::NewFailure && d.count(c) != 1 ? tr("new failures") : changeClassName(c);
             const QString part = QStringLiteral("%1 %2").arg(d.count(c)).arg(name);
             parts << (c == ChangeClass::NewFailure && d.count(c) > 0 ? QStringLiteral("<b>%1</b>").arg(part) : part);
         }
@@ -217,9 +219,10 @@ void ComparisonMode::showSummary()
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
                     .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(d.carriedEdits),
-                         d.suggested.size() == 1 ? tr("1 suggestion") : tr("%1 suggestions").arg(d.suggested.size()));
+                        d.suggested.size() == 1 ? tr("1 suggestion") : tr("%1 suggestions").arg(d.suggested.size()));
         if (!d.restoredGaps.isEmpty())
-            html += tr(", gaps kept from the earlier run: %1").arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
+            html += tr(", gaps kept from the earlier run: %1")
+                        .arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
     }
     QString second;
     if (!d.notCarried.isEmpty()) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "comparisondigest.h"
@@ -40,8 +41,8 @@ public:
         GapChart *gapChart = nullptr;
         QSplitter *chartSplitter = nullptr; // the comparison chart goes beside the gap chart, hidden
     };
-    ComparisonMode(Gapwise::TriageSession *session, Gapwise::ReportTreeModel *model, const Views &views,
-                   QWidget *window);
+    ComparisonMode(
+        Gapwise::TriageSession *session, Gapwise::ReportTreeModel *model, const Views &views, QWidget *window);
     ~ComparisonMode() override;
 
     ComparisonBanner *banner() const { return m_banner; }

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonview.h"
 
+#include "comparewithrun.h"
 #include "comparisonchart.h"
 #include "comparisontablemodel.h"
 #include "importer.h"
-#include "comparewithrun.h"
 #include "triagedrun.h"
 
 #include <QComboBox>
@@ -62,7 +63,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     split->addWidget(m_chart);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({660, 440});
+    split->setSizes({ 660, 440 });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -84,7 +85,7 @@ const ComparisonDigest &ComparisonView::digest() const
 
 void ComparisonView::showDigest(const ComparisonDigest &digest)
 {
-    present({digest, QString()});
+    present({ digest, QString() });
 }
 
 void ComparisonView::compare(const QString &oldPath, const QString &newPath)

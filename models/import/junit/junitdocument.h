@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "enums.h"
@@ -11,7 +12,14 @@
 namespace Gapwise {
 
 // JUnit XML as written, before it is mapped onto the domain model: what the streaming reader collects.
-enum JUnitCount { CountTests, CountFailures, CountErrors, CountSkipped, CountKinds };
+enum JUnitCount
+{
+    CountTests,
+    CountFailures,
+    CountErrors,
+    CountSkipped,
+    CountKinds
+};
 
 struct JUnitSuite
 {
@@ -19,9 +27,9 @@ struct JUnitSuite
     QString timestamp;
     QString hostname;
     int line = 0;
-    int parent = -1;   // index in JUnitDocument::suites, -1 for a top-level suite
+    int parent = -1; // index in JUnitDocument::suites, -1 for a top-level suite
     int topLevel = -1; // the outermost suite this one sits in (itself when top-level)
-    int stated[CountKinds] = {-1, -1, -1, -1}; // the suite's own attributes, -1 when absent
+    int stated[CountKinds] = { -1, -1, -1, -1 }; // the suite's own attributes, -1 when absent
     double seconds = -1.0;
 };
 
@@ -40,10 +48,10 @@ struct JUnitCase
     double seconds = -1.0;
     TestStatus status = TestStatus::Passed;
     bool expectedFailure = false; // pytest's xfail, written as <skipped type="pytest.xfail">
-    bool synthetic = false;       // made from a <failure>/<error> directly inside a <testsuite>
-    QString message;              // first line of the outcome's message
-    QString details;              // full failure text, trace and (for failing tests) captured output
-    QStringList history;          // flaky and rerun outcomes, oldest first
+    bool synthetic = false; // made from a <failure>/<error> directly inside a <testsuite>
+    QString message; // first line of the outcome's message
+    QString details; // full failure text, trace and (for failing tests) captured output
+    QStringList history; // flaky and rerun outcomes, oldest first
 };
 
 struct JUnitDocument
@@ -51,7 +59,7 @@ struct JUnitDocument
     QString rootName; // name attribute of the root element
     bool rootIsSuite = false;
     int rootLine = 0;
-    int rootStated[CountKinds] = {-1, -1, -1, -1};
+    int rootStated[CountKinds] = { -1, -1, -1, -1 };
     QVector<JUnitSuite> suites;
 };
 
@@ -66,7 +74,7 @@ public:
 // Streams `xml` (an open device of raw bytes, a file or a buffer; libxml2 honours the BOM and the encoding
 // declaration) into `doc` and `sink`. Refuses entity declarations, never reads external entities. On failure
 // fills `error` (line and column), returns false.
-bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportControl &control,
-                       JUnitDocument *doc, JUnitCaseSink *sink, ImportError *error);
+bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportControl &control, JUnitDocument *doc,
+    JUnitCaseSink *sink, ImportError *error);
 
 } // namespace Gapwise

@@ -1,65 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "junitnames.h"
 #include "phasewords.h"
 
 namespace Gapwise {
 namespace {
 
-bool isTestModule(const QString &segment)
-{
-    return segment.startsWith(QLatin1String("test_")) || segment.endsWith(QLatin1String("_test"));
-}
+    bool isTestModule(const QString &segment)
+    {
+        return segment.startsWith(QLatin1String("test_")) || segment.endsWith(QLatin1String("_test"));
+    }
 
-bool isClassSegment(const QString &segment)
-{
-    return !segment.isEmpty() && segment.at(0).isUpper();
-}
+    bool isClassSegment(const QString &segment)
+    {
+        return !segment.isEmpty() && segment.at(0).isUpper();
+    }
 
-// The node id without the test function, or empty when classname and file do not read as pytest.
-QString pytestPrefix(const QString &classname, const QString &file)
-{
-    const QStringList classParts = classname.split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    if (file.endsWith(QLatin1String(".py"))) {
-        QString stem = file.chopped(3);
-        stem.replace(QLatin1Char('\\'), QLatin1Char('/'));
-        const QStringList fileParts = stem.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (classParts.isEmpty())
-            return file;
-        // The classname repeats the module path (or its tail): what follows it are the classes.
-        for (int k = qMin(fileParts.size(), classParts.size()); k > 0; --k) {
-            if (fileParts.mid(fileParts.size() - k) == classParts.mid(0, k)) {
-                QString id = file;
-                for (const QString &cls : classParts.mid(k))
-                    id += QLatin1String("::") + cls;
-                return id;
+    // The node id without the test function, or empty when classname and file do not read as pytest.
+    QString pytestPrefix(const QString &classname, const QString &file)
+    {
+        const QStringList classParts = classname.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+        if (file.endsWith(QLatin1String(".py"))) {
+            QString stem = file.chopped(3);
+            stem.replace(QLatin1Char('\\'), QLatin1Char('/'));
+            const QStringList fileParts = stem.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            if (classParts.isEmpty())
+                return file;
+            // The classname repeats the module path (or its tail): what follows it are the classes.
+            for (int k = qMin(fileParts.size(), classParts.size()); k > 0; --k) {
+                if (fileParts.mid(fileParts.size() - k) == classParts.mid(0, k)) {
+                    QString id = file;
+                    for (const QString &cls : classParts.mid(k))
+                        id += QLatin1String("::") + cls;
+                    return id;
+                }
             }
+            return QString();
+        }
+        for (int i = classParts.size() - 1; i >= 0; --i) {
+            if (!isTestModule(classParts[i]))
+                continue;
+            const QStringList classes = classParts.mid(i + 1);
+            if (!std::all_of(classes.cbegin(), classes.cend(), isClassSegment))
+                return QString();
+            QString id = classParts.mid(0, i + 1).join(QLatin1Char('/')) + QLatin1String(".py");
+            for (const QString &cls : classes)
+                id += QLatin1String("::") + cls;
+            return id;
         }
         return QString();
     }
-    for (int i = classParts.size() - 1; i >= 0; --i) {
-        if (!isTestModule(classParts[i]))
-            continue;
-        const QStringList classes = classParts.mid(i + 1);
-        if (!std::all_of(classes.cbegin(), classes.cend(), isClassSegment))
-            return QString();
-        QString id = classParts.mid(0, i + 1).join(QLatin1Char('/')) + QLatin1String(".py");
-        for (const QString &cls : classes)
-            id += QLatin1String("::") + cls;
-        return id;
-    }
-    return QString();
-}
 
-// pytest writes a module that failed to collect as classname="" name="tests.unit.test_db": name it by its
-// path, as the log does ("tests/unit/test_db.py").
-QString pytestCollectedModule(const JUnitCase &c)
-{
-    if (!c.classname.isEmpty() || !c.file.isEmpty() || c.name.contains(QLatin1Char(' ')) || c.status != TestStatus::Error)
-        return QString();
-    const QStringList parts = c.name.split(QLatin1Char('.'));
-    if (parts.size() < 2 || !isTestModule(parts.last()))
-        return QString();
-    return parts.join(QLatin1Char('/')) + QLatin1String(".py");
-}
+    // pytest writes a module that failed to collect as classname="" name="tests.unit.test_db": name it by its
+    // path, as the log does ("tests/unit/test_db.py").
+    QString pytestCollectedModule(const JUnitCase &c)
+    {
+        if (!c.classname.isEmpty() || !c.file.isEmpty() || c.name.contains(QLatin1Char(' '))
+            || c.status != TestStatus::Error)
+            return QString();
+        const QStringList parts = c.name.split(QLatin1Char('.'));
+        if (parts.size() < 2 || !isTestModule(parts.last()))
+            return QString();
+        return parts.join(QLatin1Char('/')) + QLatin1String(".py");
+    }
 
 } // namespace
 
@@ -88,7 +90,7 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
 {
     if (c.synthetic)
         return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
-               + QLatin1String("::(suite)");
+            + QLatin1String("::(suite)");
     if (const QString module = pytestCollectedModule(c); !module.isEmpty())
         return module;
     const Derived &d = derived(c);

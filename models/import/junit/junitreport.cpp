@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "junitreport.h"
 #include "phasewords.h"
 #include "pytestsections.h"
@@ -10,53 +11,57 @@
 namespace Gapwise {
 namespace {
 
-constexpr int MaxCountWarnings = 20;
-// More outermost suites than this are classes or test files (Surefire, jest-junit, Jenkins aggregates), not
-// stages of a campaign: they become one phase. Real campaigns have a handful of stages.
-constexpr int MaxSuitePhases = 12;
+    constexpr int MaxCountWarnings = 20;
+    // More outermost suites than this are classes or test files (Surefire, jest-junit, Jenkins aggregates), not
+    // stages of a campaign: they become one phase. Real campaigns have a handful of stages.
+    constexpr int MaxSuitePhases = 12;
 
-struct Counts
-{
-    int n[CountKinds] = {0, 0, 0, 0};
-    void add(TestStatus s)
+    struct Counts
     {
-        ++n[CountTests];
-        if (s == TestStatus::Failed) ++n[CountFailures];
-        else if (s == TestStatus::Error) ++n[CountErrors];
-        else if (s == TestStatus::Skipped) ++n[CountSkipped];
-    }
-};
+        int n[CountKinds] = { 0, 0, 0, 0 };
+        void add(TestStatus s)
+        {
+            ++n[CountTests];
+            if (s == TestStatus::Failed)
+                ++n[CountFailures];
+            else if (s == TestStatus::Error)
+                ++n[CountErrors];
+            else if (s == TestStatus::Skipped)
+                ++n[CountSkipped];
+        }
+    };
 
-// "3 tests, 0 failures": only the kinds the file states.
-QString countsText(const int *n, const int *stated)
-{
-    static const char *const words[CountKinds] = {"tests", "failures", "errors", "skipped"};
-    QStringList parts;
-    for (int k = 0; k < CountKinds; ++k) {
-        if (stated[k] >= 0)
-            parts << QStringLiteral("%1 %2").arg(n[k]).arg(QLatin1String(words[k]));
+    // "3 tests, 0 failures": only the kinds the file states.
+    QString countsText(const int *n, const int *stated)
+    {
+        static const char *const words[CountKinds] = { "tests", "failures", "errors", "skipped" };
+        QStringList parts;
+        for (int k = 0; k < CountKinds; ++k) {
+            if (stated[k] >= 0)
+                parts << QStringLiteral("%1 %2").arg(n[k]).arg(QLatin1String(words[k]));
+        }
+        return parts.join(QLatin1String(", "));
     }
-    return parts.join(QLatin1String(", "));
-}
 
-bool disagrees(const int *stated, const Counts &present)
-{
-    for (int k = 0; k < CountKinds; ++k) {
-        if (stated[k] >= 0 && stated[k] != present.n[k])
-            return true;
+    bool disagrees(const int *stated, const Counts &present)
+    {
+        for (int k = 0; k < CountKinds; ++k) {
+            if (stated[k] >= 0 && stated[k] != present.n[k])
+                return true;
+        }
+        return false;
     }
-    return false;
-}
 
-QString runText(const TestCase &t)
-{
-    return statusName(t.status) + (t.message.isEmpty() ? QString() : QLatin1String(": ") + t.message);
-}
+    QString runText(const TestCase &t)
+    {
+        return statusName(t.status) + (t.message.isEmpty() ? QString() : QLatin1String(": ") + t.message);
+    }
 
 } // namespace
 
 JUnitReportBuilder::JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName)
-    : m_doc(doc), m_displayName(displayName)
+    : m_doc(doc)
+    , m_displayName(displayName)
 {
 }
 
@@ -164,9 +169,11 @@ void JUnitReportBuilder::foldManySuitePhases()
         }
         m_byId.insert(t.id, i);
     }
-    m_report.diagnostics.append({Severity::Info, m_doc.rootLine,
+    m_report.diagnostics.append({ Severity::Info, m_doc.rootLine,
         QStringLiteral("%1 test suites are shown as one phase, \"%2\": so many suites are classes or files, not "
-                       "stages of the run").arg(m_phaseFromSuite.count(true)).arg(folded.name)});
+                       "stages of the run")
+            .arg(m_phaseFromSuite.count(true))
+            .arg(folded.name) });
 }
 
 void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
@@ -220,7 +227,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.durationSeconds = c.seconds;
     noteImportError(m_report.phases[phaseIndex], t);
     m_byId.insert(t.id, int(m_report.tests.size()));
-    m_origins.append(Origin{c.suite, c.synthetic});
+    m_origins.append(Origin { c.suite, c.synthetic });
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
 }
@@ -253,11 +260,20 @@ void JUnitReportBuilder::countAndWarn()
         Phase &p = m_report.phases[m_testPhase[i]];
         ++p.total;
         switch (t.status) {
-        case TestStatus::Passed: ++p.passed; break;
-        case TestStatus::Failed: ++p.failed; break;
-        case TestStatus::Error: ++p.errors; break;
-        case TestStatus::Skipped: ++p.skipped; break;
-        case TestStatus::Unknown: break;
+        case TestStatus::Passed:
+            ++p.passed;
+            break;
+        case TestStatus::Failed:
+            ++p.failed;
+            break;
+        case TestStatus::Error:
+            ++p.errors;
+            break;
+        case TestStatus::Skipped:
+            ++p.skipped;
+            break;
+        case TestStatus::Unknown:
+            break;
         }
         if (t.durationSeconds >= 0)
             p.durationSeconds = qMax(0.0, p.durationSeconds) + t.durationSeconds;
@@ -266,9 +282,9 @@ void JUnitReportBuilder::countAndWarn()
     auto warn = [&](int line, const QString &what, const int *stated, const Counts &present) {
         if (!disagrees(stated, present) || ++warnings > MaxCountWarnings)
             return;
-        m_report.diagnostics.append({Severity::Warning, line,
+        m_report.diagnostics.append({ Severity::Warning, line,
             QStringLiteral("%1 states %2 but its testcases give %3; Gapwise counts the testcases")
-                .arg(what, countsText(stated, stated), countsText(present.n, stated))});
+                .arg(what, countsText(stated, stated), countsText(present.n, stated)) });
     };
     if (!m_doc.rootIsSuite)
         warn(m_doc.rootLine, QStringLiteral("the report"), m_doc.rootStated, all);
@@ -277,9 +293,9 @@ void JUnitReportBuilder::countAndWarn()
         warn(suite.line, QStringLiteral("suite \"%1\"").arg(suite.name), suite.stated, perSuite[s]);
     }
     if (warnings > MaxCountWarnings)
-        m_report.diagnostics.append({Severity::Warning, 0,
+        m_report.diagnostics.append({ Severity::Warning, 0,
             QStringLiteral("%1 more suites state counts that disagree with their testcases")
-                .arg(warnings - MaxCountWarnings)});
+                .arg(warnings - MaxCountWarnings) });
 }
 
 Report JUnitReportBuilder::finish()
@@ -287,8 +303,8 @@ Report JUnitReportBuilder::finish()
     m_report.format = QStringLiteral("junit");
     m_report.sourceFile = m_displayName;
     m_report.title = m_doc.rootName;
-    const auto outermost = std::count_if(m_doc.suites.cbegin(), m_doc.suites.cend(),
-                                         [](const JUnitSuite &s) { return s.parent < 0; });
+    const auto outermost
+        = std::count_if(m_doc.suites.cbegin(), m_doc.suites.cend(), [](const JUnitSuite &s) { return s.parent < 0; });
     if (m_report.title.isEmpty() && outermost == 1) // of many suites, the first one names only itself
         m_report.title = m_doc.suites.first().name;
     if (m_report.title.isEmpty())
@@ -299,13 +315,15 @@ Report JUnitReportBuilder::finish()
     }
     foldManySuitePhases();
     countAndWarn();
-    m_report.summaryFacts << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
+    m_report.summaryFacts
+        << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
     if (m_reruns > 0)
-        m_report.diagnostics.append({Severity::Info, 0,
+        m_report.diagnostics.append({ Severity::Info, 0,
             QStringLiteral("%1 testcase elements repeat a test of the same suite (reruns): each test is counted "
-                           "once with its last outcome, earlier outcomes are in its history").arg(m_reruns)});
+                           "once with its last outcome, earlier outcomes are in its history")
+                .arg(m_reruns) });
     if (m_report.tests.isEmpty())
-        m_report.diagnostics.append({Severity::Info, 0, QStringLiteral("the report contains no test cases")});
+        m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();
     m_byId.clear();
     return std::move(m_report);

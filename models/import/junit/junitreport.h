@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "junitdocument.h"
@@ -39,10 +40,10 @@ private:
     JUnitNamer m_namer;
     Report m_report;
     QHash<QString, int> m_phaseByKey; // "path:unit" or "suite:<index>" → phase index
-    QHash<QString, int> m_byId;       // test id → index in m_report.tests
-    QVector<Origin> m_origins;        // per test
-    QVector<int> m_testPhase;         // per test: phase index
-    QVector<bool> m_phaseFromSuite;   // per phase: named after an outermost suite (rule 2), not a path word
+    QHash<QString, int> m_byId; // test id → index in m_report.tests
+    QVector<Origin> m_origins; // per test
+    QVector<int> m_testPhase; // per test: phase index
+    QVector<bool> m_phaseFromSuite; // per phase: named after an outermost suite (rule 2), not a path word
     int m_reruns = 0;
     QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
     int m_lastTop = -2;

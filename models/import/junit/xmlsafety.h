@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "importer.h"
@@ -14,8 +15,8 @@ namespace Gapwise {
 // Returns the error (line and column of the declaration) or nothing when the prolog is harmless.
 // `prologEnds` (optional) tells whether the root element's start was reached: when `xml` is only the start of
 // a file and it was not, the rest of the prolog is still unchecked.
-std::optional<ImportError> checkXmlProlog(const QByteArray &xml, const QString &displayName,
-                                          bool *prologEnds = nullptr);
+std::optional<ImportError> checkXmlProlog(
+    const QByteArray &xml, const QString &displayName, bool *prologEnds = nullptr);
 
 // 1-based line and column of a byte offset in `text` (column counts bytes).
 void lineAndColumnAt(const QByteArray &text, qsizetype offset, int *line, int *column);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The part of the Markdown report builder that reads the cause groups a report names in its own words:
 // sub-headings of a cause section ("## Root Cause Analysis" > "### 1. Config loader ignores overrides") and
 // numbered items led by a bold title ("1. **Dual Router Implementation Pattern**" with bullets below).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The part of the Markdown report builder that reads gap evidence, remediation items and recommended actions.
 #include "markdownreportbuilder.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The end of a Markdown import: where results outside any phase go, the cross-checks of counts that become
 // diagnostics, and remediation items linked to the gaps they address.
 #include "markdownreportbuilder.h"

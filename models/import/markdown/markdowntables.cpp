@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The part of the Markdown report builder that reads status tables: which column names the tests (by its
 // header), which gives their status and message, and the number column a group may cite ("Tests #23, #25").
 #include "markdownreportbuilder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The part of the Markdown report builder that finds tests: in list items and paragraphs, headings, tables
 // and pasted pytest output, and merges repeated mentions of one test.
 #include "markdownreportbuilder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdowntext.h"
 
 #include <QRegularExpression>
@@ -6,17 +7,17 @@
 namespace Gapwise::MarkdownText {
 namespace {
 
-bool isEmojiLike(char32_t c)
-{
-    if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF))
-        return true; // joiners, variation selectors, skin tones
-    if (c >= 0x1F000 && c <= 0x1FAFF)
-        return true;
-    if (c >= 0x2190 && c <= 0x2BFF)
-        return true; // arrows, technical symbols, dingbats (✅ ❌ ⚠ ⭐)
-    const auto cat = QChar::category(c);
-    return cat == QChar::Symbol_Other;
-}
+    bool isEmojiLike(char32_t c)
+    {
+        if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF))
+            return true; // joiners, variation selectors, skin tones
+        if (c >= 0x1F000 && c <= 0x1FAFF)
+            return true;
+        if (c >= 0x2190 && c <= 0x2BFF)
+            return true; // arrows, technical symbols, dingbats (✅ ❌ ⚠ ⭐)
+        const auto cat = QChar::category(c);
+        return cat == QChar::Symbol_Other;
+    }
 
 } // namespace
 
@@ -49,12 +50,12 @@ QString cleanTitle(const QString &text)
 QString proseTestName(const QString &heading)
 {
     QString title = cleanTitle(heading);
-    static const QRegularExpression numbered(QStringLiteral("^(?:test\\s*)?\\d+\\s*[.:)]\\s+"),
-                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression numbered(
+        QStringLiteral("^(?:test\\s*)?\\d+\\s*[.:)]\\s+"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression testWord(QStringLiteral("\\btest\\b"), QRegularExpression::CaseInsensitiveOption);
     // A test file ("test_x.py") or suite heads a group of tests, not one.
-    static const QRegularExpression group(QStringLiteral("\\.py\\b|\\bsuites?\\b|\\btests\\b"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression group(
+        QStringLiteral("\\.py\\b|\\bsuites?\\b|\\btests\\b"), QRegularExpression::CaseInsensitiveOption);
     const bool isNumbered = numbered.match(title).hasMatch();
     if ((!isNumbered && !testWord.match(title).hasMatch()) || group.match(title).hasMatch())
         return QString();
@@ -90,10 +91,11 @@ StatedStatus statusStatedIn(const QString &text)
 {
     // Uppercase words and emoji are statements; lowercase "failed" in prose is too weak to count.
     static const QRegularExpression marker(QStringLiteral(
-        "(✅|❌|✗|✘|✔|⏭|⚠️?|🔴|🟢|\\bPASS(?:ED|ES|ING)?\\b|\\bFAIL(?:ED|S|ING|URE)?\\b|\\bERRORS?\\b|\\bSKIP(?:PED)?\\b|"
+        "(✅|❌|✗|✘|✔|⏭|⚠️?|🔴|🟢|\\bPASS(?:ED|ES|ING)?\\b|\\bFAIL(?:ED|S|ING|URE)?\\b|\\bERRORS?\\b|"
+        "\\bSKIP(?:PED)?\\b|"
         "\\bXFAIL(?:ED)?\\b|\\bXPASS(?:ED)?\\b|\\b[Pp]assed\\b|\\b[Ff]ailed\\b|\\b[Ss]kipped\\b)"));
-    static const QRegularExpression expected(QStringLiteral("\\bexpected\\b|\\bas expected\\b|\\bXFAIL"),
-                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression expected(
+        QStringLiteral("\\bexpected\\b|\\bas expected\\b|\\bXFAIL"), QRegularExpression::CaseInsensitiveOption);
     // Words outrank emoji: "FAILED ✅" is a failure the report expected, not a pass.
     StatedStatus result;
     StatedStatus byEmoji;
@@ -105,11 +107,11 @@ StatedStatus statusStatedIn(const QString &text)
         TestStatus s = TestStatus::Unknown;
         const QString u = m.toUpper();
         const bool emoji = !m.at(0).isLetter();
-        if (m == QStringLiteral("✅") || m == QStringLiteral("✔") || m == QStringLiteral("🟢") || u.startsWith(QLatin1String("PASS"))
-            || u.startsWith(QLatin1String("XPASS")))
+        if (m == QStringLiteral("✅") || m == QStringLiteral("✔") || m == QStringLiteral("🟢")
+            || u.startsWith(QLatin1String("PASS")) || u.startsWith(QLatin1String("XPASS")))
             s = TestStatus::Passed;
-        else if (m == QStringLiteral("❌") || m == QStringLiteral("✗") || m == QStringLiteral("✘") || m == QStringLiteral("🔴")
-                 || u.startsWith(QLatin1String("FAIL")) || u.startsWith(QLatin1String("XFAIL")))
+        else if (m == QStringLiteral("❌") || m == QStringLiteral("✗") || m == QStringLiteral("✘")
+            || m == QStringLiteral("🔴") || u.startsWith(QLatin1String("FAIL")) || u.startsWith(QLatin1String("XFAIL")))
             s = TestStatus::Failed;
         else if (u.startsWith(QLatin1String("ERROR")))
             s = TestStatus::Error;
@@ -136,11 +138,14 @@ StatedStatus statusStatedIn(const QString &text)
 TestStatus statusOfGroupLabel(const QString &text)
 {
     static const QRegularExpression failed(QStringLiteral("\\b(fail(?:ed|ing|ures?|s)?|broken|regressions?)\\b"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression errors(QStringLiteral("\\berrors?\\b|\\berrored\\b"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression passed(QStringLiteral("\\b(pass(?:ed|ing|es)?|succeeded|successful|green|working)\\b"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression skipped(QStringLiteral("\\bskip(?:ped|s)?\\b"), QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression errors(
+        QStringLiteral("\\berrors?\\b|\\berrored\\b"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression passed(
+        QStringLiteral("\\b(pass(?:ed|ing|es)?|succeeded|successful|green|working)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression skipped(
+        QStringLiteral("\\bskip(?:ped|s)?\\b"), QRegularExpression::CaseInsensitiveOption);
     const bool f = failed.match(text).hasMatch();
     const bool p = passed.match(text).hasMatch();
     const bool e = errors.match(text).hasMatch();
@@ -159,13 +164,34 @@ TestStatus statusOfGroupLabel(const QString &text)
 QStringList titleWords(const QString &text)
 {
     static const QSet<QString> stop = {
-        QStringLiteral("the"), QStringLiteral("and"), QStringLiteral("for"), QStringLiteral("with"),
-        QStringLiteral("test"), QStringLiteral("tests"), QStringLiteral("testing"), QStringLiteral("failure"),
-        QStringLiteral("failures"), QStringLiteral("failed"), QStringLiteral("issue"), QStringLiteral("issues"),
-        QStringLiteral("gap"), QStringLiteral("gaps"), QStringLiteral("category"), QStringLiteral("from"),
-        QStringLiteral("into"), QStringLiteral("priority"), QStringLiteral("critical"), QStringLiteral("high"),
-        QStringLiteral("medium"), QStringLiteral("low"), QStringLiteral("fix"), QStringLiteral("error"),
-        QStringLiteral("errors"), QStringLiteral("problem"), QStringLiteral("root"), QStringLiteral("cause"),
+        QStringLiteral("the"),
+        QStringLiteral("and"),
+        QStringLiteral("for"),
+        QStringLiteral("with"),
+        QStringLiteral("test"),
+        QStringLiteral("tests"),
+        QStringLiteral("testing"),
+        QStringLiteral("failure"),
+        QStringLiteral("failures"),
+        QStringLiteral("failed"),
+        QStringLiteral("issue"),
+        QStringLiteral("issues"),
+        QStringLiteral("gap"),
+        QStringLiteral("gaps"),
+        QStringLiteral("category"),
+        QStringLiteral("from"),
+        QStringLiteral("into"),
+        QStringLiteral("priority"),
+        QStringLiteral("critical"),
+        QStringLiteral("high"),
+        QStringLiteral("medium"),
+        QStringLiteral("low"),
+        QStringLiteral("fix"),
+        QStringLiteral("error"),
+        QStringLiteral("errors"),
+        QStringLiteral("problem"),
+        QStringLiteral("root"),
+        QStringLiteral("cause"),
     };
     QStringList words;
     static const QRegularExpression split(QStringLiteral("[^A-Za-z0-9]+"));
@@ -194,9 +220,11 @@ QString messageAfter(const QString &plain, const QString &identifier)
     if (at < 0)
         return QString();
     QString rest = plain.mid(at + identifier.size());
-    static const QRegularExpression lead(QStringLiteral(
-        "^(?:[\\s`*:|\\-–—>→,.]|\\((?:expected|as expected)\\)|\\b(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|PASS|FAIL)\\b|"
-        "\\[\\s*\\d+%\\])+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression lead(
+        QStringLiteral("^(?:[\\s`*:|\\-–—>→,.]|\\((?:expected|as "
+                       "expected)\\)|\\b(?:PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|PASS|FAIL)\\b|"
+                       "\\[\\s*\\d+%\\])+"),
+        QRegularExpression::CaseInsensitiveOption);
     rest = stripEmoji(rest);
     rest.remove(QLatin1String("()")); // what held an emoji: "(⚠️) POTENTIAL FAIL"
     rest.remove(lead);
@@ -216,7 +244,9 @@ QString messageAfter(const QString &plain, const QString &identifier)
 
 bool labelIs(const QString &label, const char *pattern)
 {
-    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption).match(label).hasMatch();
+    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption)
+        .match(label)
+        .hasMatch();
 }
 
 } // namespace Gapwise::MarkdownText

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pytestlog.h"
 #include "gapsuggester.h"
 #include "phasewords.h"
@@ -11,56 +12,56 @@
 namespace Gapwise {
 namespace {
 
-int atLeastZero(int n)
-{
-    return qMax(0, n);
-}
-
-// The phase word every node id of the run agrees on ("tests/unit/..." → "unit"); empty when none or mixed.
-QString commonPhaseWord(const PytestRun &run)
-{
-    QString word;
-    for (const TestCase &t : run.tests) {
-        const QString w = phaseWordOfPath(t.name.section(QLatin1String("::"), 0, 0));
-        if (w.isEmpty())
-            continue;
-        if (!word.isEmpty() && w != word)
-            return QString();
-        word = w;
+    int atLeastZero(int n)
+    {
+        return qMax(0, n);
     }
-    return word;
-}
 
-void countPhase(const PytestRun &run, Phase &p)
-{
-    if (run.tally.kind == PytestLine::Tally) {
-        // pytest leaves zero counts out of its tally: absent means 0 here. xpassed count as passed and
-        // xfailed as skipped, since a phase has no columns of their own.
-        const PytestLine &t = run.tally;
-        p.passed = atLeastZero(t.passed) + atLeastZero(t.xpassed);
-        p.failed = atLeastZero(t.failed);
-        p.errors = atLeastZero(t.errors);
-        p.skipped = atLeastZero(t.skipped) + atLeastZero(t.xfailed);
-        p.deselected = t.deselected;
-        p.durationSeconds = t.seconds;
-    } else {
-        p.passed = p.failed = p.errors = p.skipped = 0;
+    // The phase word every node id of the run agrees on ("tests/unit/..." → "unit"); empty when none or mixed.
+    QString commonPhaseWord(const PytestRun &run)
+    {
+        QString word;
         for (const TestCase &t : run.tests) {
-            p.passed += t.status == TestStatus::Passed;
-            p.failed += t.status == TestStatus::Failed;
-            p.errors += t.status == TestStatus::Error;
-            p.skipped += t.status == TestStatus::Skipped;
+            const QString w = phaseWordOfPath(t.name.section(QLatin1String("::"), 0, 0));
+            if (w.isEmpty())
+                continue;
+            if (!word.isEmpty() && w != word)
+                return QString();
+            word = w;
         }
+        return word;
     }
-    p.total = p.passed + p.failed + p.errors + p.skipped;
-}
 
-bool isMarkdownMarker(const QString &line)
-{
-    static const QRegularExpression marker(QStringLiteral(
-        "^(?:#{1,6}(?:\\s|$)|```|~~~|\\|.*\\|$|\\*\\*[^*]+\\*\\*|<!--)"));
-    return marker.match(line).hasMatch();
-}
+    void countPhase(const PytestRun &run, Phase &p)
+    {
+        if (run.tally.kind == PytestLine::Tally) {
+            // pytest leaves zero counts out of its tally: absent means 0 here. xpassed count as passed and
+            // xfailed as skipped, since a phase has no columns of their own.
+            const PytestLine &t = run.tally;
+            p.passed = atLeastZero(t.passed) + atLeastZero(t.xpassed);
+            p.failed = atLeastZero(t.failed);
+            p.errors = atLeastZero(t.errors);
+            p.skipped = atLeastZero(t.skipped) + atLeastZero(t.xfailed);
+            p.deselected = t.deselected;
+            p.durationSeconds = t.seconds;
+        } else {
+            p.passed = p.failed = p.errors = p.skipped = 0;
+            for (const TestCase &t : run.tests) {
+                p.passed += t.status == TestStatus::Passed;
+                p.failed += t.status == TestStatus::Failed;
+                p.errors += t.status == TestStatus::Error;
+                p.skipped += t.status == TestStatus::Skipped;
+            }
+        }
+        p.total = p.passed + p.failed + p.errors + p.skipped;
+    }
+
+    bool isMarkdownMarker(const QString &line)
+    {
+        static const QRegularExpression marker(
+            QStringLiteral("^(?:#{1,6}(?:\\s|$)|```|~~~|\\|.*\\|$|\\*\\*[^*]+\\*\\*|<!--)"));
+        return marker.match(line).hasMatch();
+    }
 
 } // namespace
 
@@ -163,8 +164,8 @@ ImportResult importPytestLog(const QByteArray &utf8, const QString &displayName,
     addPytestRuns(runs, report);
     suggestGaps(report);
     if (report.tests.isEmpty())
-        report.diagnostics.append({Severity::Info, 0,
-            QStringLiteral("the log names no tests; run pytest with -v or -rA to see each test")});
+        report.diagnostics.append({ Severity::Info, 0,
+            QStringLiteral("the log names no tests; run pytest with -v or -rA to see each test") });
     result.report = report;
     if (control.progress)
         control.progress(1000);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "importer.h"
@@ -15,16 +16,16 @@ namespace Gapwise {
 // final tally. Tests are named by node id; their phaseId is left empty for the caller to set.
 struct PytestRun
 {
-    int line = 0;              // the session banner, else the first line that belonged to the run
-    PytestLine tally;          // the final "N failed, M passed in Xs"; kind == Tally when one was read
+    int line = 0; // the session banner, else the first line that belonged to the run
+    PytestLine tally; // the final "N failed, M passed in Xs"; kind == Tally when one was read
     int tallyLine = 0;
-    int collected = -1;        // "collected N items"
-    QString platform;          // "platform linux -- Python 3.11.2, pytest-7.4.0, pluggy-1.2.0"
-    QVector<TestCase> tests;   // -v result lines, short-summary lines, failure sections, collection errors
-    int importErrors = 0;      // collection errors raised by ImportError / ModuleNotFoundError
+    int collected = -1; // "collected N items"
+    QString platform; // "platform linux -- Python 3.11.2, pytest-7.4.0, pluggy-1.2.0"
+    QVector<TestCase> tests; // -v result lines, short-summary lines, failure sections, collection errors
+    int importErrors = 0; // collection errors raised by ImportError / ModuleNotFoundError
     QStringList importErrorMessages; // "tests/unit/test_b.py: ModuleNotFoundError: No module named 'x'"
     QVector<Diagnostic> diagnostics;
-    bool hasVerboseResults = false;  // at least one "node PASSED/FAILED" line (pytest -v)
+    bool hasVerboseResults = false; // at least one "node PASSED/FAILED" line (pytest -v)
 };
 
 class PytestLogReaderPrivate;

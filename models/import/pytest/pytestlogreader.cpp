@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pytestlog.h"
 #include "pytestsections.h"
 #include "testidentifiers.h"
@@ -8,43 +9,50 @@
 namespace Gapwise {
 namespace {
 
-enum class Section { None, Failures, Errors, Summary, Other };
+    enum class Section
+    {
+        None,
+        Failures,
+        Errors,
+        Summary,
+        Other
+    };
 
-Section sectionOf(const QString &title)
-{
-    if (title == QLatin1String("FAILURES"))
-        return Section::Failures;
-    if (title == QLatin1String("ERRORS"))
-        return Section::Errors;
-    if (title.startsWith(QLatin1String("short test summary info")))
-        return Section::Summary;
-    return Section::Other;
-}
+    Section sectionOf(const QString &title)
+    {
+        if (title == QLatin1String("FAILURES"))
+            return Section::Failures;
+        if (title == QLatin1String("ERRORS"))
+            return Section::Errors;
+        if (title.startsWith(QLatin1String("short test summary info")))
+            return Section::Summary;
+        return Section::Other;
+    }
 
-struct Block
-{
-    QString title;
-    int line = 0;
-    bool errorsSection = false;
-    QStringList lines;
-};
+    struct Block
+    {
+        QString title;
+        int line = 0;
+        bool errorsSection = false;
+        QStringList lines;
+    };
 
-struct CollectionError
-{
-    QString file;
-    int line = 0;
-    QString message;
-    QString details;
-};
+    struct CollectionError
+    {
+        QString file;
+        int line = 0;
+        QString message;
+        QString details;
+    };
 
-// "tests/a.py::TestC::test_y[1]" → "TestC.test_y[1]", the way pytest titles its failure blocks.
-QString blockKeyOf(const QString &nodeId)
-{
-    const int sep = nodeId.indexOf(QLatin1String("::"));
-    QString key = sep < 0 ? nodeId : nodeId.mid(sep + 2);
-    key.replace(QLatin1String("::"), QLatin1String("."));
-    return key;
-}
+    // "tests/a.py::TestC::test_y[1]" → "TestC.test_y[1]", the way pytest titles its failure blocks.
+    QString blockKeyOf(const QString &nodeId)
+    {
+        const int sep = nodeId.indexOf(QLatin1String("::"));
+        QString key = sep < 0 ? nodeId : nodeId.mid(sep + 2);
+        key.replace(QLatin1String("::"), QLatin1String("."));
+        return key;
+    }
 
 } // namespace
 
@@ -111,8 +119,8 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
     }
     if (isSessionBanner(line)) {
         closeBlock();
-        const bool emptyRun = !m_runs.isEmpty() && !m_runEnded && m_runs.last().tests.isEmpty()
-                              && m_blocks.isEmpty() && m_collection.isEmpty();
+        const bool emptyRun = !m_runs.isEmpty() && !m_runEnded && m_runs.last().tests.isEmpty() && m_blocks.isEmpty()
+            && m_collection.isEmpty();
         if (emptyRun)
             m_runs.last().line = n;
         else
@@ -143,7 +151,7 @@ void PytestLogReaderPrivate::addLine(const QString &raw, int n)
         if (!title.isEmpty()) {
             closeBlock();
             ensureRun(n);
-            m_block = Block{title, n, m_section == Section::Errors, {}};
+            m_block = Block { title, n, m_section == Section::Errors, {} };
             m_inBlock = true;
             return;
         }
@@ -235,7 +243,7 @@ CollectionError &PytestLogReaderPrivate::collectionError(const QString &file, in
     auto it = m_collectionByFile.constFind(key);
     if (it == m_collectionByFile.cend()) {
         it = m_collectionByFile.insert(key, int(m_collection.size()));
-        m_collection.append(CollectionError{file, n, {}, {}});
+        m_collection.append(CollectionError { file, n, {}, {} });
     }
     return m_collection[*it];
 }
@@ -258,7 +266,7 @@ void PytestLogReaderPrivate::applyBlock(const Block &block, const QHash<QString,
         return;
     }
     QString key = block.title;
-    for (const char *prefix : {"ERROR at setup of ", "ERROR at teardown of "}) {
+    for (const char *prefix : { "ERROR at setup of ", "ERROR at teardown of " }) {
         if (key.startsWith(QLatin1String(prefix)))
             key = key.mid(int(qstrlen(prefix)));
     }
@@ -297,10 +305,14 @@ void PytestLogReaderPrivate::compareWithTally(PytestRun &run)
     }
     const int statedFailed = qMax(0, run.tally.failed), statedErrors = qMax(0, run.tally.errors);
     if (failed != statedFailed || errors != statedErrors) {
-        run.diagnostics.append({failed > statedFailed || errors > statedErrors ? Severity::Warning : Severity::Info,
-            run.tallyLine,
-            QStringLiteral("the tally states %1 failed and %2 errors, the log names %3 failed and %4 erroring "
-                           "tests (collection errors included)").arg(statedFailed).arg(statedErrors).arg(failed).arg(errors)});
+        run.diagnostics.append(
+            { failed > statedFailed || errors > statedErrors ? Severity::Warning : Severity::Info, run.tallyLine,
+                QStringLiteral("the tally states %1 failed and %2 errors, the log names %3 failed and %4 erroring "
+                               "tests (collection errors included)")
+                    .arg(statedFailed)
+                    .arg(statedErrors)
+                    .arg(failed)
+                    .arg(errors) });
     }
 }
 
@@ -345,7 +357,10 @@ QVector<PytestRun> PytestLogReaderPrivate::finish()
     return runs;
 }
 
-PytestLogReader::PytestLogReader() : d(std::make_unique<PytestLogReaderPrivate>()) { }
+PytestLogReader::PytestLogReader()
+    : d(std::make_unique<PytestLogReaderPrivate>())
+{
+}
 PytestLogReader::~PytestLogReader() = default;
 
 void PytestLogReader::addLine(const QString &line, int lineNumber)

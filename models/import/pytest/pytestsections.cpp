@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pytestsections.h"
 
 #include <QRegularExpression>
@@ -63,7 +64,8 @@ QString exceptionLineText(const QString &line)
 
 QString locationLineException(const QString &line)
 {
-    static const QRegularExpression location(QStringLiteral("^\\S+:\\d+: ([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failed|Failure))$"));
+    static const QRegularExpression location(
+        QStringLiteral("^\\S+:\\d+: ([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failed|Failure))$"));
     const auto m = location.match(line);
     return m.hasMatch() ? m.captured(1) : QString();
 }
