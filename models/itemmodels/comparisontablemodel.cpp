@@ -1,28 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisontablemodel.h"
 
+#include "statuspalette.h"
+
 #include <QBrush>
 #include <QColor>
 
 namespace Gapwise {
-namespace {
-
-    QColor changeColor(ChangeClass change)
-    {
-        switch (change) {
-        case ChangeClass::NewFailure:
-            return QColor(0xc6, 0x28, 0x28);
-        case ChangeClass::Fixed:
-            return QColor(0x2e, 0x7d, 0x32);
-        case ChangeClass::StillFailing:
-            return QColor(0xe6, 0x51, 0x00);
-        default:
-            break;
-        }
-        return QColor();
-    }
-
-} // namespace
 
 ComparisonTableModel::ComparisonTableModel(QObject *parent)
     : QAbstractTableModel(parent)

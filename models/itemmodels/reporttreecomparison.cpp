@@ -3,27 +3,13 @@
 #include "reporttreemodel.h"
 
 #include "comparisondigest.h"
+#include "statuspalette.h"
 
 #include <QColor>
 
 namespace Gapwise {
 
 namespace {
-
-    QColor changeColor(ChangeClass change)
-    {
-        switch (change) {
-        case ChangeClass::NewFailure:
-            return QColor(0xc6, 0x28, 0x28);
-        case ChangeClass::Fixed:
-        case ChangeClass::NewlyPassing:
-            return QColor(0x2e, 0x7d, 0x32);
-        case ChangeClass::StillFailing:
-            return QColor(0xb2, 0x6a, 0x00);
-        default:
-            return {};
-        }
-    }
 
     QColor deltaColor(int delta)
     {

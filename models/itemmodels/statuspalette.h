@@ -2,6 +2,7 @@
 #pragma once
 
 #include "enums.h"
+#include "runcomparison.h"
 
 #include <QColor>
 #include <QFont>
@@ -12,6 +13,9 @@ namespace Gapwise {
 // Semantic colours shared by the tree and the charts. Mid-saturation so they read on light and dark bases.
 QColor statusColor(TestStatus status);
 QColor priorityColor(Priority priority);
+// A test's change since the last run, in the tree's Change column and the comparison table alike: new
+// failures red, fixed and newly passing green, still failing amber; invalid (the view's default) otherwise.
+QColor changeColor(ChangeClass change);
 // Small filled discs, built once per status (QIcon is implicitly shared, so handing it out copies nothing).
 QIcon statusIcon(TestStatus status);
 
