@@ -82,6 +82,12 @@ TEST_CASE(
     CHECK(c.mergedGaps
         == QStringList { QStringLiteral("Quality Router Fragmentation → MessageRouter Fragmentation Conflicts") });
     CHECK(c.renamedGaps.isEmpty());
+    // The window's summary (only the moved tests looked up) says the same as the plan's.
+    const TriageChanges window = summarizeEdits(session).changes;
+    CHECK(window.movedTests == c.movedTests);
+    CHECK(window.createdGaps == c.createdGaps);
+    CHECK(window.mergedGaps == c.mergedGaps);
+    CHECK(window.deletedGaps == c.deletedGaps);
 
     // The merged gap's remediation item follows it into the merge target; none is left "linked to no gap".
     bool followed = false;
@@ -103,6 +109,8 @@ TEST_CASE(
     CHECK(jsonStrings(changes.value(QStringLiteral("createdGaps"))) == c.createdGaps);
     const QString markdown = QString::fromUtf8(planToMarkdown(plan));
     CHECK(markdown.contains(QStringLiteral("2 tests moved to another gap")));
+    for (const QString &line : changeLines(c)) // escaped as Markdown, each line as the window shows it
+        CHECK(markdown.contains(QStringLiteral("- ") + line.simplified()));
     CHECK(markdown.contains(QStringLiteral("WebSocket Manager Interface Mismatches")));
     CHECK_FALSE(markdown.contains(QStringLiteral("WebSocket Manager Interface Mismatches → ")));
 

@@ -7,11 +7,14 @@
 #include "gapchart.h"
 #include "mainwindow.h"
 #include "qcustomplotheader.h"
+#include "remediationplan.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
 #include "sessionfile.h"
 #include "triageactions.h"
+#include "triagechanges.h"
+#include "triagechangespanel.h"
 #include "triagesession.h"
 
 #include <catch2/catch.hpp>
@@ -24,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -260,4 +264,48 @@ TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart 
     for (const QModelIndex &row : w.treeView()->selectionModel()->selectedRows())
         CHECK(w.treeView()->isExpanded(row.parent()));
     w.session()->undoStack()->clear();
+}
+
+TEST_CASE(
+    "The window states what the triage changed, in the plan's words, and follows undo", "[triage][window][changes]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(90, 3));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    TriageSession *session = w.session();
+    TriageChangesPanel *panel = w.changesPanel();
+    REQUIRE(panel);
+    const auto settle = [] { QTest::qWait(250); }; // the panel sums a burst of edits once, 100 ms after
+    settle();
+    CHECK(panel->lines().isEmpty());
+    CHECK(panel->countsText().isEmpty());
+    CHECK(w.changesBadge()->isHidden());
+
+    QStringList moving;
+    for (const TestCase &t : session->report().tests) {
+        if (t.gapId == QStringLiteral("gap-2") && moving.size() < 3)
+            moving << t.id;
+    }
+    REQUIRE(moving.size() == 3);
+    session->moveTests(moving, QStringLiteral("gap-3"));
+    session->renameGap(QStringLiteral("gap-3"), QStringLiteral("Flaky network"));
+    session->mergeGaps(QStringLiteral("gap-1"), QStringLiteral("gap-2"));
+    settle();
+    const QStringList planLines = changeLines(buildPlan(*session).changes);
+    CHECK(panel->lines() == planLines);
+    CHECK(planLines.value(0) == QStringLiteral("3 tests moved to another gap"));
+    CHECK(panel->countsText() == QStringLiteral("3 tests moved · 1 gap merged · 1 gap renamed"));
+    CHECK(w.changesBadge()->isVisible());
+    CHECK(w.changesBadge()->text() == panel->countsText());
+
+    // Undo takes the merge back; undoing everything leaves nothing to state.
+    session->undoStack()->undo();
+    settle();
+    CHECK(panel->countsText() == QStringLiteral("3 tests moved · 1 gap renamed"));
+    session->undoStack()->setIndex(0);
+    settle();
+    CHECK(panel->lines().isEmpty());
+    CHECK(w.changesBadge()->isHidden());
 }

@@ -26,6 +26,7 @@
 #include "testnamedelegate.h"
 #include "treeexpansion.h"
 #include "triageactions.h"
+#include "triagechangespanel.h"
 #include "triagesession.h"
 #include "windowstate.h"
 
@@ -50,7 +51,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUndoView>
 #include <QVBoxLayout>
 
 using namespace Gapwise;
@@ -259,14 +259,13 @@ void MainWindow::buildViews()
     m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
-    m_historyDock = new QDockWidget(tr("History"), this);
-    m_historyDock->setObjectName(QStringLiteral("historyDock"));
-    auto *history = new QUndoView(m_session->undoStack());
-    history->setEmptyLabel(tr("<imported report>"));
-    m_historyDock->setWidget(history);
-    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    m_changesPanel = new TriageChangesPanel(m_session);
+    m_changesDock = new QDockWidget(tr("Changes"), this);
+    m_changesDock->setObjectName(QStringLiteral("changesDock"));
+    m_changesDock->setWidget(m_changesPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_changesDock);
     tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
-    tabifyDockWidget(m_detailsDock, m_historyDock);
+    tabifyDockWidget(m_detailsDock, m_changesDock);
     m_gapEditor = new GapEditor(m_session);
     m_gapDock = new QDockWidget(tr("Gap"), this);
     m_gapDock->setObjectName(QStringLiteral("gapDock"));
@@ -306,6 +305,21 @@ void MainWindow::buildStatusBar()
         m_diagnosticsDock->raise();
     });
     statusBar()->addPermanentWidget(m_diagnosticsBadge);
+    // What the triage changed, always in view: the same words the exported plan will use.
+    m_changesBadge = new QToolButton;
+    m_changesBadge->setObjectName(QStringLiteral("changesBadge"));
+    m_changesBadge->setAutoRaise(true);
+    m_changesBadge->setToolTip(tr("What your triage changed, as the exported plan states it; click for the list"));
+    m_changesBadge->hide();
+    connect(m_changesBadge, &QToolButton::clicked, this, [this] {
+        m_changesDock->show();
+        m_changesDock->raise();
+    });
+    connect(m_changesPanel, &TriageChangesPanel::summaryChanged, this, [this](const QString &counts) {
+        m_changesBadge->setText(counts);
+        m_changesBadge->setVisible(!counts.isEmpty());
+    });
+    statusBar()->insertPermanentWidget(0, m_changesBadge);
 }
 
 bool MainWindow::openReport(const QString &path)
@@ -611,7 +625,7 @@ void MainWindow::buildActions()
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_diagnosticsDock->toggleViewAction());
-    view->addAction(m_historyDock->toggleViewAction());
+    view->addAction(m_changesDock->toggleViewAction());
     view->addAction(m_gapDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

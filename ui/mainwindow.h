@@ -26,6 +26,7 @@ class RecoveryOffer;
 class SelectionLinker;
 class SessionController;
 class TriageActions;
+class TriageChangesPanel;
 
 namespace Gapwise {
 struct ComparisonDigest;
@@ -84,6 +85,8 @@ public:
     SessionController *sessionController() const { return m_sessions; }
     TriageActions *triageActions() const { return m_triage; }
     GapEditor *gapEditor() const { return m_gapEditor; }
+    TriageChangesPanel *changesPanel() const { return m_changesPanel; }
+    QToolButton *changesBadge() const { return m_changesBadge; }
 
 signals:
     void reportLoaded();
@@ -150,7 +153,9 @@ private:
     QAction *m_byGapAction = nullptr;
     SessionController *m_sessions = nullptr;
     TriageActions *m_triage = nullptr;
-    QDockWidget *m_historyDock = nullptr;
+    QDockWidget *m_changesDock = nullptr;
+    TriageChangesPanel *m_changesPanel = nullptr;
+    QToolButton *m_changesBadge = nullptr;
     QDockWidget *m_gapDock = nullptr;
     GapEditor *m_gapEditor = nullptr;
     ComparisonMode *m_comparison = nullptr;

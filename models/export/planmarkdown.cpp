@@ -92,16 +92,8 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
                    plural(plan.unnamedFailures, "failure"));
     if (plan.changes.any()) {
         out += QStringLiteral("### What the triage changed\n\n");
-        if (plan.changes.movedTests > 0)
-            out += QStringLiteral("- %1 moved to another gap\n").arg(plural(plan.changes.movedTests, "test"));
-        for (const QString &g : plan.changes.createdGaps)
-            out += QStringLiteral("- Created gap: %1\n").arg(escaped(g));
-        for (const QString &g : plan.changes.mergedGaps)
-            out += QStringLiteral("- Merged: %1\n").arg(escaped(g));
-        for (const QString &g : plan.changes.renamedGaps)
-            out += QStringLiteral("- Renamed: %1\n").arg(escaped(g));
-        for (const QString &g : plan.changes.deletedGaps)
-            out += QStringLiteral("- Deleted gap: %1\n").arg(escaped(g));
+        for (const QString &line : changeLines(plan.changes))
+            out += QStringLiteral("- %1\n").arg(escaped(line));
         out += QLatin1Char('\n');
     }
 

@@ -100,21 +100,10 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
         body);
 
     heading(layout, tr("What the triage changed"), 12, 10);
-    const TriageChanges &c = plan.changes;
-    if (!c.any())
+    if (!plan.changes.any())
         layout.text(tr("Nothing: the plan is the report as imported."), body);
-    if (c.movedTests > 0)
-        layout.text(tr("%1 tests moved to another gap").arg(c.movedTests), body);
-    const struct
-    {
-        const char *label;
-        const QStringList &names;
-    } lists[] = { { "Merged: ", c.mergedGaps }, { "Created: ", c.createdGaps }, { "Renamed: ", c.renamedGaps },
-        { "Deleted: ", c.deletedGaps } };
-    for (const auto &list : lists) {
-        for (const QString &name : list.names)
-            layout.text(tr(list.label) + name, body);
-    }
+    for (const QString &line : changeLines(plan.changes))
+        layout.text(line, body);
 }
 
 void chart(PdfPageLayout &layout, const PlanChart &chart)

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <functional>
+
 namespace Gapwise {
 namespace {
 
@@ -30,71 +32,140 @@ bool TriageChanges::any() const
         || !renamedGaps.isEmpty();
 }
 
-TriageSummary summarizeEdits(const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits)
-{
-    QHash<QString, GapFate> gaps;
-    QStringList created; // in creation order
-    for (const Gap &g : imported.gaps)
-        gaps.insert(g.id, { g.title, true, false, {} });
-    QSet<QString> movedByHand;
-    for (const QJsonObject &edit : edits) {
-        const QString kind = str(edit, "edit");
-        if (kind == QLatin1String("move")) {
-            if (edit.value(QStringLiteral("suggested")).toBool())
-                continue; // Gapwise's proposal (runs compared), not the engineer's hand
-            for (const QJsonValue &t : edit.value(QStringLiteral("tests")).toArray())
-                movedByHand.insert(t.toString());
-        } else if (kind == QLatin1String("create")) {
-            const QString id = str(edit, "id");
-            gaps.insert(id, { str(edit, "title"), false, false, {} });
-            created.append(id);
-        } else if (kind == QLatin1String("set") && str(edit, "field") == QLatin1String("title")) {
-            if (gaps.contains(str(edit, "gap")))
-                gaps[str(edit, "gap")].title = str(edit, "value");
-        } else if (kind == QLatin1String("merge") || kind == QLatin1String("delete")) {
-            if (!gaps.contains(str(edit, "gap")))
-                continue;
-            GapFate &fate = gaps[str(edit, "gap")];
-            fate.removed = true;
-            fate.mergedInto = kind == QLatin1String("merge") ? str(edit, "into") : QString();
+namespace {
+
+    // Counts the tests moved by hand that are in another gap now than as imported.
+    using CountMoved = std::function<int(const QSet<QString> &movedByHand)>;
+
+    TriageSummary summarize(const Report &imported, const QVector<QJsonObject> &edits, const CountMoved &countMoved)
+    {
+        QHash<QString, GapFate> gaps;
+        QStringList created; // in creation order
+        for (const Gap &g : imported.gaps)
+            gaps.insert(g.id, { g.title, true, false, {} });
+        QSet<QString> movedByHand;
+        for (const QJsonObject &edit : edits) {
+            const QString kind = str(edit, "edit");
+            if (kind == QLatin1String("move")) {
+                if (edit.value(QStringLiteral("suggested")).toBool())
+                    continue; // Gapwise's proposal (runs compared), not the engineer's hand
+                for (const QJsonValue &t : edit.value(QStringLiteral("tests")).toArray())
+                    movedByHand.insert(t.toString());
+            } else if (kind == QLatin1String("create")) {
+                const QString id = str(edit, "id");
+                gaps.insert(id, { str(edit, "title"), false, false, {} });
+                created.append(id);
+            } else if (kind == QLatin1String("set") && str(edit, "field") == QLatin1String("title")) {
+                if (gaps.contains(str(edit, "gap")))
+                    gaps[str(edit, "gap")].title = str(edit, "value");
+            } else if (kind == QLatin1String("merge") || kind == QLatin1String("delete")) {
+                if (!gaps.contains(str(edit, "gap")))
+                    continue;
+                GapFate &fate = gaps[str(edit, "gap")];
+                fate.removed = true;
+                fate.mergedInto = kind == QLatin1String("merge") ? str(edit, "into") : QString();
+            }
         }
+
+        TriageSummary summary;
+        TriageChanges &c = summary.changes;
+        c.movedTests = movedByHand.isEmpty() ? 0 : countMoved(movedByHand);
+        for (const Gap &g : imported.gaps) {
+            const GapFate &fate = gaps[g.id];
+            if (!fate.removed) {
+                if (fate.title != g.title)
+                    c.renamedGaps.append(g.title + QStringLiteral(" → ") + fate.title);
+                continue;
+            }
+            if (fate.mergedInto.isEmpty()) {
+                c.deletedGaps.append(g.title);
+                continue;
+            }
+            // Follow merges of merges to the gap that holds the tests now (bounded: ids never repeat in a chain).
+            QString target = fate.mergedInto;
+            for (int hops = 0;
+                 hops < gaps.size() && gaps.value(target).removed && !gaps.value(target).mergedInto.isEmpty(); ++hops)
+                target = gaps.value(target).mergedInto;
+            c.mergedGaps.append(g.title + QStringLiteral(" → ") + gaps.value(target).title);
+            if (!gaps.value(target).removed)
+                summary.mergedInto.insert(g.id, target);
+        }
+        for (const QString &id : std::as_const(created)) {
+            if (!gaps.value(id).removed)
+                c.createdGaps.append(gaps.value(id).title);
+        }
+        return summary;
     }
 
-    TriageSummary summary;
-    TriageChanges &c = summary.changes;
-    QHash<QString, QString> importedGapOf;
-    for (const TestCase &t : imported.tests)
-        importedGapOf.insert(t.id, t.gapId);
-    for (const TestCase &t : triaged.tests) {
-        const auto before = importedGapOf.constFind(t.id);
-        if (movedByHand.contains(t.id) && before != importedGapOf.cend() && *before != t.gapId)
-            ++c.movedTests;
-    }
-    for (const Gap &g : imported.gaps) {
-        const GapFate &fate = gaps[g.id];
-        if (!fate.removed) {
-            if (fate.title != g.title)
-                c.renamedGaps.append(g.title + QStringLiteral(" → ") + fate.title);
-            continue;
+} // namespace
+
+TriageSummary summarizeEdits(const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits)
+{
+    return summarize(imported, edits, [&](const QSet<QString> &movedByHand) {
+        QHash<QString, QString> importedGapOf;
+        for (const TestCase &t : imported.tests)
+            importedGapOf.insert(t.id, t.gapId);
+        int moved = 0;
+        for (const TestCase &t : triaged.tests) {
+            const auto before = importedGapOf.constFind(t.id);
+            if (movedByHand.contains(t.id) && before != importedGapOf.cend() && *before != t.gapId)
+                ++moved;
         }
-        if (fate.mergedInto.isEmpty()) {
-            c.deletedGaps.append(g.title);
-            continue;
+        return moved;
+    });
+}
+
+TriageSummary summarizeEdits(const TriageSession &session)
+{
+    // The session's tests keep their indices through triage, so only the moved ones are looked at: the
+    // window asks after every edit, and a million-test report must not be walked each time.
+    const Report &imported = session.imported();
+    const Report &now = session.report();
+    return summarize(imported, editsInForce(session), [&](const QSet<QString> &movedByHand) {
+        int moved = 0;
+        for (const QString &id : movedByHand) {
+            const int i = session.testIndex(id);
+            if (i >= 0 && imported.tests[i].gapId != now.tests[i].gapId)
+                ++moved;
         }
-        // Follow merges of merges to the gap that holds the tests now (bounded: ids never repeat in a chain).
-        QString target = fate.mergedInto;
-        for (int hops = 0; hops < gaps.size() && gaps.value(target).removed && !gaps.value(target).mergedInto.isEmpty();
-             ++hops)
-            target = gaps.value(target).mergedInto;
-        c.mergedGaps.append(g.title + QStringLiteral(" → ") + gaps.value(target).title);
-        if (!gaps.value(target).removed)
-            summary.mergedInto.insert(g.id, target);
+        return moved;
+    });
+}
+
+QStringList changeLines(const TriageChanges &changes)
+{
+    QStringList lines;
+    if (changes.movedTests == 1)
+        lines << QStringLiteral("1 test moved to another gap");
+    else if (changes.movedTests > 1)
+        lines << QStringLiteral("%1 tests moved to another gap").arg(changes.movedTests);
+    const struct
+    {
+        QLatin1String label;
+        const QStringList &names;
+    } lists[] = { { QLatin1String("Created gap: "), changes.createdGaps },
+        { QLatin1String("Merged: "), changes.mergedGaps }, { QLatin1String("Renamed: "), changes.renamedGaps },
+        { QLatin1String("Deleted gap: "), changes.deletedGaps } };
+    for (const auto &list : lists) {
+        for (const QString &name : list.names)
+            lines << list.label + name;
     }
-    for (const QString &id : std::as_const(created)) {
-        if (!gaps.value(id).removed)
-            c.createdGaps.append(gaps.value(id).title);
-    }
-    return summary;
+    return lines;
+}
+
+QString changeCountsText(const TriageChanges &changes)
+{
+    QStringList parts;
+    const auto add = [&](int n, const char *one, const char *many) {
+        if (n > 0)
+            parts << QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    add(changes.movedTests, "test moved", "tests moved");
+    add(int(changes.createdGaps.size()), "gap created", "gaps created");
+    add(int(changes.mergedGaps.size()), "gap merged", "gaps merged");
+    add(int(changes.renamedGaps.size()), "gap renamed", "gaps renamed");
+    add(int(changes.deletedGaps.size()), "gap deleted", "gaps deleted");
+    return parts.join(QStringLiteral(" · "));
 }
 
 QVector<QJsonObject> editsInForce(const TriageSession &session)

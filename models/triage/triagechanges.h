@@ -36,6 +36,13 @@ struct TriageSummary
 };
 
 TriageSummary summarizeEdits(const Report &imported, const Report &triaged, const QVector<QJsonObject> &edits);
+// The same for the session's edits in force; cheap enough to call after every edit.
+TriageSummary summarizeEdits(const TriageSession &session);
+// One line per change, as every plan format and the window state it ("2 tests moved to another gap",
+// "Merged: A → B"): created, merged, renamed, deleted, each in edit order.
+QStringList changeLines(const TriageChanges &changes);
+// "2 tests moved · 1 gap merged", empty when nothing changed.
+QString changeCountsText(const TriageChanges &changes);
 // The session's edits in force, oldest first, as saved.
 QVector<QJsonObject> editsInForce(const TriageSession &session);
 

@@ -282,7 +282,7 @@ void HistoryPanel::showCurrent()
 HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, bool addRuns)
 {
     auto *dock = new QDockWidget(QObject::tr("Run history"), window);
-    dock->setObjectName(QStringLiteral("historyDock"));
+    dock->setObjectName(QStringLiteral("runHistoryDock"));
     auto *panel = new HistoryPanel(window, storePath, addRuns, dock);
     dock->setWidget(panel);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
