@@ -79,7 +79,7 @@ QString TriageSession::createGap(const QString &title, Priority priority)
 QString TriageSession::moveTestsToNewGap(const QStringList &testIds, const QString &title)
 {
     m_undo.beginMacro(tr("Move %n test(s) to new gap", nullptr, int(testIds.size())));
-    const QString id = createGap(title);
+    QString id = createGap(title); // not const: returned, so moved
     moveTests(testIds, id);
     m_undo.endMacro();
     return id;
