@@ -7,6 +7,7 @@
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "triagesession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -148,7 +149,7 @@ int main(int argc, char **argv)
         tree->viewport()->repaint();
     }));
     report(QStringLiteral("edit one gap's priority (dataChanged, charts redraw)"), timeMs([&] {
-        window.treeModel()->setGapPriority(QStringLiteral("gap-3"), Priority::P0);
+        window.session()->setGapPriority(QStringLiteral("gap-3"), Priority::P0);
         QCoreApplication::processEvents();
         tree->viewport()->repaint();
     }));

@@ -81,7 +81,7 @@ TEST_CASE("Chart adapter follows the model's signals", "[charts]")
     CHECK(adapter.phaseBars().size() == 3);
     const int gapBar = adapter.gapBarIndex(QStringLiteral("gap-5"));
     REQUIRE(gapBar >= 0);
-    model.setGapPriority(QStringLiteral("gap-5"), Priority::P0);
+    model.session()->setGapPriority(QStringLiteral("gap-5"), Priority::P0);
     // Fine-grained edits fold into one recompute on the next event-loop turn.
     QCoreApplication::processEvents();
     CHECK(changed.count() == 2);

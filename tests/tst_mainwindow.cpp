@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "comparisonchart.h"
 #include "detailspane.h"
 #include "filterbar.h"
 #include "gapchart.h"
@@ -273,11 +274,15 @@ TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    ComparisonChart comparison; // not a BarChart: it follows the palette through followPalette()
     REQUIRE(w.window.phaseChart()->plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
+    REQUIRE(comparison.plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
     QApplication::setPalette(dark);
     QCoreApplication::processEvents();
     CHECK(w.window.phaseChart()->plot()->xAxis->tickLabelColor() == dark.color(QPalette::WindowText));
     CHECK(w.window.gapChart()->plot()->yAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    CHECK(comparison.plot()->xAxis->tickLabelColor() == dark.color(QPalette::WindowText));
+    CHECK(comparison.plot()->yAxis->basePen().color() == dark.color(QPalette::WindowText));
     QApplication::setPalette(original);
 }
 

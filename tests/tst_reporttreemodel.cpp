@@ -2,6 +2,7 @@
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "triagesession.h"
 
 #include <catch2/catch.hpp>
 
@@ -181,17 +182,24 @@ TEST_CASE("Sorting by failures puts the worst phase first", "[treemodel][sort]")
     }
 }
 
-TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[treemodel]")
+TEST_CASE("Editing a gap's priority goes through the session's undo stack and changes rows in place", "[treemodel]")
 {
     ReportTreeModel model;
     Tester tester(&model, Fatal);
     model.setReport(ReportFactory::seedLike());
+    TriageSession *session = model.session();
+    REQUIRE(session != nullptr);
+    CHECK(&model.report() == &session->report()); // the tree reads the session's report, it keeps no copy
     for (Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
         model.setGrouping(grouping);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        const Priority before = session->report().gaps[session->gapIndex(QStringLiteral("gap-4"))].priority;
         const Priority next = grouping == Grouping::ByPhase ? Priority::P3 : Priority::P0;
-        REQUIRE(model.setGapPriority(QStringLiteral("gap-4"), next));
+        REQUIRE(before != next);
+        const int edits = session->undoStack()->count();
+        session->setGapPriority(QStringLiteral("gap-4"), next);
+        CHECK(session->undoStack()->count() == edits + 1);
         CHECK(resets.isEmpty());
         CHECK_FALSE(changes.isEmpty());
         const auto &tests = model.report().tests;
@@ -199,8 +207,16 @@ TEST_CASE("Editing a gap's priority changes rows in place, without a reset", "[t
             return t.gapId == QLatin1String("gap-4");
         }) - tests.cbegin());
         CHECK(model.indexForTest(testRow, ReportTreeModel::PriorityColumn).data().toString() == priorityName(next));
+        const QModelIndex gapRow = model.groupIndexes(NodeKind::Gap, QStringLiteral("gap-4")).value(0);
+        CHECK(gapRow.data(PriorityRole).toInt() == int(next));
+        session->undoStack()->undo();
+        CHECK(resets.isEmpty());
+        CHECK(model.indexForTest(testRow, ReportTreeModel::PriorityColumn).data().toString() == priorityName(before));
+        session->undoStack()->redo();
     }
-    CHECK_FALSE(model.setGapPriority(QStringLiteral("no-such-gap"), Priority::P1));
+    const int edits = session->undoStack()->count();
+    session->setGapPriority(QStringLiteral("no-such-gap"), Priority::P1);
+    CHECK(session->undoStack()->count() == edits);
 }
 
 TEST_CASE("A generated report of 100,000 tests builds a consistent tree", "[treemodel][large]")

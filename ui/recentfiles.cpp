@@ -45,7 +45,7 @@ void RecentFiles::rebuildMenu()
     m_menu->clear();
     const QStringList list = files();
     for (int i = 0; i < list.size(); ++i) {
-        const QString path = list[i];
+        const QString &path = list[i];
         QAction *action = m_menu->addAction(QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QFileInfo(path).fileName()));
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));

@@ -83,7 +83,7 @@ void RecoveryOffer::show(const QVector<Entry> &entries)
             stale.append(e);
     }
     const bool restorable = entries.first().reportExists;
-    const Entry first = entries.first();
+    const Entry &first = entries.first();
     auto name = [](const Entry &e) {
         return e.reportPath.isEmpty() ? QFileInfo(e.recoveryPath).fileName() : QDir::toNativeSeparators(e.reportPath);
     };

@@ -128,7 +128,7 @@ void TriageActions::moveSelectionTo(const QString &gapId)
 
 QString TriageActions::createGap(const QString &title)
 {
-    const QString id = m_session->createGap(title);
+    QString id = m_session->createGap(title); // not const: returned, so moved
     const QModelIndexList rows = m_proxy->reportModel()->groupIndexes(NodeKind::Gap, id);
     if (!id.isEmpty() && !rows.isEmpty()) {
         const QModelIndex row = m_proxy->mapFromSource(rows.first());

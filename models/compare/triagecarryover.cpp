@@ -170,7 +170,7 @@ QVector<QJsonObject> rewriteEdits(
         if (kind == QLatin1String("move")) {
             QJsonArray tests;
             const QJsonArray old = e.value(QStringLiteral("tests")).toArray();
-            for (const QJsonValue &id : old)
+            for (const auto &id : old) // QJsonValueConstRef: no copy of each value
                 tests.append(mapped(testMap, id.toString()));
             e.insert(QStringLiteral("tests"), tests);
             e.insert(QStringLiteral("toGap"), mapped(gapMap, e.value(QStringLiteral("toGap")).toString()));

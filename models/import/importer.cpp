@@ -60,7 +60,7 @@ namespace {
     }
 
     // How much of a file's start decides its format.
-    constexpr qsizetype DetectionBytes = 64 * 1024;
+    constexpr qsizetype DetectionBytes = qsizetype(64) * 1024;
 
     // What importBytes() decides from the same bytes: text, and XML (blank text is no format).
     bool isJUnitHead(const QByteArray &rawHead)
@@ -73,7 +73,7 @@ namespace {
 
 InputFormat detectFormat(const QByteArray &utf8Head)
 {
-    const QByteArray head = utf8Head.left(64 * 1024).trimmed();
+    const QByteArray head = utf8Head.left(qsizetype(64) * 1024).trimmed();
     if (head.isEmpty())
         return InputFormat::Unknown;
     // XML by its first markup: a declaration, a DOCTYPE or entity (the importer refuses those with a

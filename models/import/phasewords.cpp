@@ -64,7 +64,7 @@ QString phaseWordOfPath(const QString &path, QChar separator)
     const QStringList segments = p.split(separator, Qt::SkipEmptyParts);
     // The last segment is the file (or class); a phase word there is a test name, not a phase.
     for (int i = segments.size() - 2; i >= 0; --i) {
-        const QString id = canonical(segments[i]);
+        QString id = canonical(segments[i]); // not const: returned, so moved
         if (!id.isEmpty())
             return id;
     }

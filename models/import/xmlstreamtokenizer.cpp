@@ -15,7 +15,7 @@ namespace Gapwise {
 namespace {
 
     // 64 KiB per xmlParseChunk: a few hundred testcases, so the token queue stays small and cancel is prompt.
-    constexpr qint64 ChunkSize = 64 * 1024;
+    constexpr qint64 ChunkSize = qint64(64) * 1024;
 
     void ignoreGenericError(void *, const char *, ...) { }
     void ignoreStructuredError(void *, xmlErrorPtr) { }
@@ -133,7 +133,7 @@ struct XmlStreamTokenizer::Parser
         // SAX2 gives five pointers per attribute: local name, prefix, URI, value, value end (not terminated;
         // entities and character references already replaced).
         for (int i = 0; i < nbAttributes; ++i) {
-            const xmlChar **a = attributes + 5 * i;
+            const xmlChar **a = attributes + ptrdiff_t(5) * i;
             appendName(arena, a[1], a[0]);
             arena.append('\0');
             appendAttributeValue(arena, reinterpret_cast<const char *>(a[3]), qsizetype(a[4] - a[3]));

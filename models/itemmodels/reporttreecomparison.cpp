@@ -68,7 +68,7 @@ int ReportTreeModel::groupFailingNow(const GroupNode *node) const
             for (const auto &mid : top->children) {
                 int n = 0;
                 for (int t : mid->tests)
-                    n += failsInRun(m_report.tests[t]) ? 1 : 0;
+                    n += failsInRun(report().tests[t]) ? 1 : 0;
                 m_failingNow[mid.get()] = n;
                 sum += n;
             }
@@ -87,7 +87,7 @@ int ReportTreeModel::groupFailingThen(const GroupNode *node) const
     const auto idOf = [this](const GroupNode *g) {
         if (!g || g->ref < 0)
             return QString();
-        return g->kind == NodeKind::Gap ? m_report.gaps[g->ref].id : m_report.phases[g->ref].id;
+        return g->kind == NodeKind::Gap ? report().gaps[g->ref].id : report().phases[g->ref].id;
     };
     if (node->isTopLevel())
         return node->kind == NodeKind::Phase ? m_comparison->oldFailingByPhase.value(idOf(node))

@@ -36,7 +36,7 @@ QMimeData *ReportTreeModel::mimeData(const QModelIndexList &indexes) const
     for (const QModelIndex &i : indexes) {
         const int test = i.column() == 0 ? testIndexAt(i) : -1;
         if (test >= 0)
-            ids << m_report.tests[test].id;
+            ids << report().tests[test].id;
     }
     if (ids.isEmpty())
         return nullptr;

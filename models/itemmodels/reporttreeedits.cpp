@@ -32,22 +32,50 @@ void ReportTreeModel::setSession(TriageSession *session)
 {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
+    if (m_ownSession && session != m_ownSession) {
+        delete m_ownSession;
+        m_ownSession = nullptr;
+    }
     m_session = session;
-    if (!session)
-        return;
-    connect(session, &TriageSession::modelReset, this, [this] { setReport(m_session->report()); });
-    connect(session, &TriageSession::testsReassigned, this, &ReportTreeModel::followTestsReassigned);
-    connect(session, &TriageSession::gapInserted, this, &ReportTreeModel::followGapInserted);
-    connect(session, &TriageSession::gapRemoved, this, [this](int index) { followGapRemoved(index); });
-    connect(session, &TriageSession::gapChanged, this, &ReportTreeModel::followGapChanged);
-    setReport(session->report());
+    if (session) {
+        connect(session, &TriageSession::modelReset, this, &ReportTreeModel::resetFromSession);
+        connect(session, &TriageSession::testsReassigned, this, &ReportTreeModel::followTestsReassigned);
+        connect(session, &TriageSession::gapInserted, this, &ReportTreeModel::followGapInserted);
+        connect(session, &TriageSession::gapRemoved, this, [this](int index) { followGapRemoved(index); });
+        connect(session, &TriageSession::gapChanged, this, &ReportTreeModel::followGapChanged);
+    }
+    resetFromSession();
 }
 
-void ReportTreeModel::reindexGaps()
+void ReportTreeModel::setReport(const Report &report)
 {
+    if (m_ownSession && m_session == m_ownSession) {
+        m_ownSession->load(report); // its modelReset resets the tree
+        return;
+    }
+    auto *own = new TriageSession(this);
+    own->load(report);
+    setSession(own); // one reset
+    m_ownSession = own;
+}
+
+void ReportTreeModel::resetFromSession()
+{
+    beginResetModel();
+    reindex();
+    rebuild();
+    endResetModel();
+}
+
+void ReportTreeModel::reindex()
+{
+    const Report &r = report();
+    m_phaseIndex.clear();
+    for (int i = 0; i < r.phases.size(); ++i)
+        m_phaseIndex.insert(r.phases[i].id, i);
     m_gapIndex.clear();
-    for (int i = 0; i < m_report.gaps.size(); ++i)
-        m_gapIndex.insert(m_report.gaps[i].id, i);
+    for (int i = 0; i < r.gaps.size(); ++i)
+        m_gapIndex.insert(r.gaps[i].id, i);
 }
 
 void ReportTreeModel::shiftGapRefs(int from, int delta)
@@ -62,15 +90,15 @@ void ReportTreeModel::shiftGapRefs(int from, int delta)
     }
 }
 
+// The session's report has the new gap at `index` already. Refs are shifted before any row signal, so every
+// row reads the right gap of that report while views and proxies look at it during the signals.
 void ReportTreeModel::followGapInserted(int index)
 {
-    const Gap &gap = m_session->report().gaps[index];
+    reindex();
+    shiftGapRefs(index, 1);
     if (m_grouping == Grouping::ByGap) {
         // Real gaps are the first top-level rows in report order, so the new one goes to row `index`.
         beginInsertRows({}, index, index);
-        m_report.gaps.insert(index, gap);
-        reindexGaps();
-        shiftGapRefs(index, 1);
         auto node = std::make_unique<GroupNode>();
         node->kind = NodeKind::Gap;
         node->ref = index;
@@ -83,9 +111,6 @@ void ReportTreeModel::followGapInserted(int index)
     }
     // By phase a gap is a second-level row where it has tests; a new gap has none yet, so it shows under
     // "Gaps without tests" until tests are moved into it.
-    m_report.gaps.insert(index, gap);
-    reindexGaps();
-    shiftGapRefs(index, 1);
     syncEmptyGap(index);
     Q_EMIT triageChanged();
 }
@@ -130,51 +155,46 @@ void ReportTreeModel::syncEmptyGap(int gapRef)
     }
 }
 
+// The session's report no longer has the gap at `index`. The commands empty a gap before removing it, so its
+// row holds no tests: by gap it is a top-level row, by phase one under "Gaps without tests". As on insert,
+// refs are fixed first; the leaving row names no gap while it goes.
 void ReportTreeModel::followGapRemoved(int index)
 {
-    // The commands empty a gap before removing it, so its rows have no tests left.
+    GroupNode *leaving = nullptr;
     if (m_grouping == Grouping::ByGap) {
-        Q_ASSERT(m_tree.roots[size_t(index)]->children.empty());
-        beginRemoveRows({}, index, index);
-        m_tree.roots.erase(m_tree.roots.begin() + index);
-        for (size_t r = size_t(index); r < m_tree.roots.size(); ++r)
-            m_tree.roots[r]->row = int(r);
-        m_report.gaps.remove(index);
-        reindexGaps();
-        shiftGapRefs(index + 1, -1);
+        leaving = m_tree.roots[size_t(index)].get();
+    } else if (!m_tree.roots.empty() && m_tree.roots.back()->ref == EmptyGapsRef) {
+        for (const auto &child : m_tree.roots.back()->children)
+            leaving = child->ref == index ? child.get() : leaving;
+    }
+    if (leaving) {
+        Q_ASSERT(leaving->children.empty() && leaving->tests.empty());
+        leaving->ref = -1;
+    }
+    reindex();
+    shiftGapRefs(index + 1, -1);
+    if (!leaving) {
         Q_EMIT triageChanged();
-        endRemoveRows();
         return;
     }
-    // The commands empty a gap before removing it: by phase it is listed under "Gaps without tests".
-    if (!m_tree.roots.empty() && m_tree.roots.back()->ref == EmptyGapsRef) {
-        GroupNode *empty = m_tree.roots.back().get();
-        for (const auto &child : empty->children) {
-            if (child->ref != index)
-                continue;
-            const int row = child->row;
-            beginRemoveRows(indexOfGroup(empty), row, row);
-            empty->children.erase(empty->children.begin() + row);
-            for (size_t r = size_t(row); r < empty->children.size(); ++r)
-                empty->children[r]->row = int(r);
-            endRemoveRows();
-            removeIfEmpty(empty);
-            break;
-        }
-    }
-    m_report.gaps.remove(index);
-    reindexGaps();
-    shiftGapRefs(index + 1, -1);
+    GroupNode *parent = leaving->parent;
+    auto &siblings = parent ? parent->children : m_tree.roots;
+    const int row = leaving->row;
+    beginRemoveRows(parent ? indexOfGroup(parent) : QModelIndex(), row, row);
+    siblings.erase(siblings.begin() + row);
+    for (size_t r = size_t(row); r < siblings.size(); ++r)
+        siblings[r]->row = int(r);
     Q_EMIT triageChanged();
+    endRemoveRows();
+    if (parent)
+        removeIfEmpty(parent);
 }
 
+// Any field of the gap may have changed (the session's report has it already): its rows repaint, and the
+// proxy hears of it, since a new title can change which tests a text filter lets through.
 void ReportTreeModel::followGapChanged(int gapRef)
 {
-    const Gap &gap = m_session->report().gaps[gapRef];
-    const bool titleChanged = gap.title != m_report.gaps[gapRef].title;
-    m_report.gaps[gapRef] = gap;
-    if (titleChanged)
-        Q_EMIT triageChanged();
+    Q_EMIT triageChanged();
     // The gap's rows (all columns) and the gap-derived columns of the tests below them.
     auto touch = [this](GroupNode *node) {
         emitGroupChanged(node);
@@ -234,7 +254,7 @@ GroupNode *ReportTreeModel::ensureChild(GroupNode *top, NodeKind kind, int ref)
 // Where a test belongs now that its gap changed; creates missing groups (row inserts) on the way.
 GroupNode *ReportTreeModel::targetGroupFor(int testIndex)
 {
-    const TestCase &t = m_report.tests[testIndex];
+    const TestCase &t = report().tests[testIndex];
     const int gapRef = t.gapId.isEmpty() ? -1 : m_gapIndex.value(t.gapId, -1);
     GroupNode *current = m_tree.testLocations[size_t(testIndex)].group;
     if (m_grouping == Grouping::ByPhase)
@@ -266,13 +286,14 @@ void ReportTreeModel::followTestsReassigned(const QVector<int> &tests)
 
 void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
 {
-    const QVector<TestCase> &now = m_session->report().tests;
-    QVector<int> flagged; // accepted in place: the same gap, no longer a suggestion
+    const QVector<TestCase> &now = report().tests;
+    const auto gapRefNow = [&](int i) { return now[i].gapId.isEmpty() ? -1 : m_gapIndex.value(now[i].gapId, -1); };
+    // Tests that stay in their gap may have been accepted in place (no longer a suggestion): their font and
+    // tooltip change. Tests that move are repainted by their move.
+    QVector<int> flagged;
     for (int i : tests) {
-        if (m_report.tests[i].gapSuggested != now[i].gapSuggested && m_report.tests[i].gapId == now[i].gapId)
+        if (gapRefNow(i) == gapIndexOfTest(i))
             flagged.append(i);
-        m_report.tests[i].gapId = now[i].gapId;
-        m_report.tests[i].gapSuggested = now[i].gapSuggested;
     }
     Q_EMIT triageChanged();
     // One signal per group, over the rows from its first to its last flagged test: accepting a suggested
@@ -297,7 +318,7 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
     if (m_grouping == Grouping::ByPhase) {
         for (int i : tests) {
             gapsTouched.insert(m_tree.testLocations[size_t(i)].group->ref);
-            gapsTouched.insert(m_report.tests[i].gapId.isEmpty() ? -1 : m_gapIndex.value(m_report.tests[i].gapId, -1));
+            gapsTouched.insert(gapRefNow(i));
         }
     }
     std::vector<std::pair<int, GroupNode *>> moves;
@@ -378,7 +399,7 @@ void ReportTreeModel::moveRuns(const std::vector<std::pair<int, GroupNode *>> &m
         for (int r = at; r < int(dst->tests.size()); ++r) {
             const int t = dst->tests[size_t(r)];
             m_tree.testLocations[size_t(t)] = { dst, r };
-            const TestStatus s = m_report.tests[t].status;
+            const TestStatus s = report().tests[t].status;
             src->tally.add(s, -1);
             src->parent->tally.add(s, -1);
             dst->tally.add(s);
@@ -410,7 +431,7 @@ void ReportTreeModel::moveAsLayoutChange(const std::vector<std::pair<int, GroupN
         if (g && groups.contains(g) && !g->isTopLevel())
             testOf[size_t(p)] = g->tests[size_t(before[p].row())];
     }
-    std::vector<char> moving(size_t(m_report.tests.size()), 0);
+    std::vector<char> moving(size_t(report().tests.size()), 0);
     for (const auto &m : moves)
         moving[size_t(m.first)] = 1;
     for (GroupNode *g : std::as_const(groups)) {
@@ -420,7 +441,7 @@ void ReportTreeModel::moveAsLayoutChange(const std::vector<std::pair<int, GroupN
     for (auto it = moves.rbegin(); it != moves.rend(); ++it) { // rows were sorted descending: restore order
         const int t = it->first;
         GroupNode *src = m_tree.testLocations[size_t(t)].group;
-        const TestStatus s = m_report.tests[t].status;
+        const TestStatus s = report().tests[t].status;
         src->tally.add(s, -1);
         src->parent->tally.add(s, -1);
         it->second->tests.push_back(t);

@@ -2,6 +2,7 @@
 #include "reporttreemodel.h"
 #include "grouplabels.h"
 #include "statuspalette.h"
+#include "triagesession.h"
 
 #include <QLocale>
 
@@ -28,6 +29,12 @@ ReportTreeModel::ReportTreeModel(QObject *parent)
 
 ReportTreeModel::~ReportTreeModel() = default;
 
+const Report &ReportTreeModel::report() const
+{
+    static const Report empty;
+    return m_session ? m_session->report() : empty;
+}
+
 QString ReportTreeModel::unassignedTitle()
 {
     return unassignedGroupTitle();
@@ -39,23 +46,6 @@ QString ReportTreeModel::noPhaseTitle()
 QString ReportTreeModel::emptyGapsTitle()
 {
     return tr("Gaps without tests");
-}
-
-void ReportTreeModel::setReport(Report report)
-{
-    beginResetModel();
-    m_report = std::move(report);
-    // The session's report arrives shared; the tree writes its tests' gaps on every edit. Copying them now,
-    // while the report opens, keeps that copy (100,000 tests: over 100 ms) out of the user's first drag.
-    m_report.tests.detach();
-    m_phaseIndex.clear();
-    m_gapIndex.clear();
-    for (int i = 0; i < m_report.phases.size(); ++i)
-        m_phaseIndex.insert(m_report.phases[i].id, i);
-    for (int i = 0; i < m_report.gaps.size(); ++i)
-        m_gapIndex.insert(m_report.gaps[i].id, i);
-    rebuild();
-    endResetModel();
 }
 
 void ReportTreeModel::setGrouping(Grouping grouping)
@@ -70,46 +60,8 @@ void ReportTreeModel::setGrouping(Grouping grouping)
 
 void ReportTreeModel::rebuild()
 {
-    m_tree = buildReportTree(m_report, m_grouping);
+    m_tree = buildReportTree(report(), m_grouping);
     m_failingNowValid = false;
-}
-
-bool ReportTreeModel::setGapPriority(const QString &gapId, Priority priority)
-{
-    const int gapRef = m_gapIndex.value(gapId, -1);
-    if (gapRef < 0)
-        return false;
-    if (m_report.gaps[gapRef].priority == priority)
-        return true;
-    m_report.gaps[gapRef].priority = priority;
-    const QVector<int> roles = { Qt::DisplayRole, PriorityRole, SortRole, Qt::ToolTipRole };
-    // The gap's own rows, and the priority column of every test under them (one contiguous range per group).
-    auto touchGroup = [&](GroupNode *node) {
-        const QModelIndex idx = indexOfGroup(node, PriorityColumn);
-        emit dataChanged(idx, idx, roles);
-        if (!node->tests.empty()) {
-            const QModelIndex parent = indexOfGroup(node);
-            emit dataChanged(
-                index(0, PriorityColumn, parent), index(int(node->tests.size()) - 1, PriorityColumn, parent), roles);
-        }
-    };
-    for (auto &top : m_tree.roots) {
-        if (top->kind == NodeKind::Gap && top->ref == gapRef) {
-            touchGroup(top.get());
-            for (auto &mid : top->children) {
-                const QModelIndex self = indexOfGroup(mid.get(), PriorityColumn);
-                emit dataChanged(self, self, roles);
-                const QModelIndex parent = indexOfGroup(mid.get());
-                emit dataChanged(
-                    index(0, PriorityColumn, parent), index(int(mid->tests.size()) - 1, PriorityColumn, parent), roles);
-            }
-        }
-        for (auto &mid : top->children) {
-            if (mid->kind == NodeKind::Gap && mid->ref == gapRef)
-                touchGroup(mid.get());
-        }
-    }
-    return true;
 }
 
 GroupNode *ReportTreeModel::groupAt(const QModelIndex &index) const
@@ -152,17 +104,17 @@ int ReportTreeModel::gapIndexOfTest(int testIndex) const
 const TestCase *ReportTreeModel::testAt(const QModelIndex &index) const
 {
     const int i = testIndexAt(index);
-    return i < 0 ? nullptr : &m_report.tests[i];
+    return i < 0 ? nullptr : &report().tests[i];
 }
 
 const Phase *ReportTreeModel::phaseOfGroup(const GroupNode *node) const
 {
-    return node && node->kind == NodeKind::Phase && node->ref >= 0 ? &m_report.phases[node->ref] : nullptr;
+    return node && node->kind == NodeKind::Phase && node->ref >= 0 ? &report().phases[node->ref] : nullptr;
 }
 
 const Gap *ReportTreeModel::gapOfGroup(const GroupNode *node) const
 {
-    return node && node->kind == NodeKind::Gap && node->ref >= 0 ? &m_report.gaps[node->ref] : nullptr;
+    return node && node->kind == NodeKind::Gap && node->ref >= 0 ? &report().gaps[node->ref] : nullptr;
 }
 
 const Phase *ReportTreeModel::phaseAt(const QModelIndex &index) const
@@ -316,7 +268,7 @@ QString ReportTreeModel::groupName(const GroupNode *node) const
         return emptyGapsTitle();
     if (node->ref < 0)
         return node->kind == NodeKind::Gap ? unassignedTitle() : noPhaseTitle();
-    return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].title : m_report.phases[node->ref].name;
+    return node->kind == NodeKind::Gap ? report().gaps[node->ref].title : report().phases[node->ref].name;
 }
 
 // A top-level phase counts its unnamed failures too (the report says "30 failed" but names 23).
@@ -363,7 +315,7 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
     case ItemIdRole:
         if (node->ref < 0)
             return QString();
-        return node->kind == NodeKind::Gap ? m_report.gaps[node->ref].id : m_report.phases[node->ref].id;
+        return node->kind == NodeKind::Gap ? report().gaps[node->ref].id : report().phases[node->ref].id;
     case PhaseIdRole:
         return phase ? phase->id : QString();
     case GapIdRole:
@@ -437,7 +389,7 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
 
 QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int column, int role) const
 {
-    const TestCase &t = m_report.tests[testIndex];
+    const TestCase &t = report().tests[testIndex];
     const GroupNode *gapNode = group->kind == NodeKind::Gap ? group : group->parent;
     const GroupNode *phaseNode = group->kind == NodeKind::Phase ? group : group->parent;
     const Gap *gap = gapOfGroup(gapNode);

@@ -15,8 +15,10 @@ namespace Gapwise {
 
 class TriageSession;
 
-// Phases, gaps and tests as a two-level grouping (Phase → Gap → Test or Gap → Phase → Test) over one Report.
-// Display strings are made on demand from the Report; the tree itself is a few ints per test.
+// Phases, gaps and tests as a two-level grouping (Phase → Gap → Test or Gap → Phase → Test) over the report of
+// a TriageSession. The model keeps no report of its own: display strings are made on demand from the session's
+// report, and the tree itself is a few ints per test. Every edit goes through the session (its undo stack);
+// the model follows the session's signals with row moves, inserts, removes and dataChanged.
 // While runs are compared (setComparison) the Change column shows each test's change class and each
 // group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it.
 class ReportTreeModel : public QAbstractItemModel
@@ -37,12 +39,15 @@ public:
     explicit ReportTreeModel(QObject *parent = nullptr);
     ~ReportTreeModel() override;
 
-    void setReport(Report report); // one model reset
     // Follows a triage session: its report now (one reset), then every edit, undo and redo as row moves,
-    // inserts, removes and dataChanged (reporttreeedits.cpp). nullptr stops following.
+    // inserts, removes and dataChanged (reporttreeedits.cpp). nullptr shows nothing. Set it before anything
+    // else connects to the session and reads the model: the model must hear the session's signals first, so
+    // nobody reads the tree between the session's change and the model's.
     void setSession(TriageSession *session);
+    // A report on its own (tests, a fresh build): loaded into a session the model owns, one reset.
+    void setReport(const Report &report);
     TriageSession *session() const { return m_session; }
-    const Report &report() const { return m_report; }
+    const Report &report() const; // the session's report; an empty one without a session
     void setGrouping(Grouping grouping); // regrouping rebuilds the whole tree: one reset
     Grouping grouping() const { return m_grouping; }
 
@@ -55,9 +60,6 @@ public:
     // Failing tests (not expected to fail) below a group row now, and in the earlier run; -1 without a comparison.
     int failingNow(const QModelIndex &groupIndex) const;
     int failingThen(const QModelIndex &groupIndex) const;
-
-    // A local edit: one dataChanged per affected range, never a reset. Returns false for an unknown gap.
-    bool setGapPriority(const QString &gapId, Priority priority);
 
     NodeKind kindOf(const QModelIndex &index) const;
     const Phase *phaseAt(const QModelIndex &index) const; // the row's own phase, if it is a phase row
@@ -128,7 +130,8 @@ private:
     void removeIfEmpty(GroupNode *group);
     void syncEmptyGap(int gapRef); // by phase: the gap is under "Gaps without tests" exactly when it has no tests
     void shiftGapRefs(int from, int delta);
-    void reindexGaps();
+    void reindex(); // the phase and gap id lookups, from the session's report
+    void resetFromSession();
     void emitGroupChanged(GroupNode *group);
 
     GroupNode *groupAt(const QModelIndex &index) const; // nullptr for test rows and the root
@@ -147,12 +150,12 @@ private:
     int groupFailingThen(const GroupNode *node) const;
     void emitChangeColumnChanged();
 
-    Report m_report;
     Grouping m_grouping = Grouping::ByPhase;
     ReportTree m_tree;
     QHash<QString, int> m_phaseIndex; // phase id → Report::phases index, for per-test lookups in data()
     QHash<QString, int> m_gapIndex;
     TriageSession *m_session = nullptr;
+    TriageSession *m_ownSession = nullptr; // made by setReport
     std::shared_ptr<const TreeComparison> m_comparison;
     // Failing-now per group, counted in one pass on the first ask after a change (edits move tests).
     mutable std::unordered_map<const GroupNode *, int> m_failingNow;

@@ -93,11 +93,11 @@ ReportTree buildReportTree(const Report &report, Grouping grouping)
 
     // Second level: created in mid order (report order, synthetic last) so rows are stable and predictable.
     std::vector<std::vector<int>> midSeen(size_t(topCount) + 1);
-    for (size_t i = 0; i < refs.size(); ++i) {
-        auto &seen = midSeen[size_t(slotOf(refs[i].first, topCount))];
+    for (const auto &ref : refs) {
+        auto &seen = midSeen[size_t(slotOf(ref.first, topCount))];
         if (seen.empty())
             seen.assign(size_t(midCount) + 1, 0);
-        ++seen[size_t(slotOf(refs[i].second, midCount))];
+        ++seen[size_t(slotOf(ref.second, midCount))];
     }
     std::vector<GroupNode *> midBySlot((size_t(topCount) + 1) * (size_t(midCount) + 1), nullptr);
     for (size_t topSlot = 0; topSlot < midSeen.size(); ++topSlot) {

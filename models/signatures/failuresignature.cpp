@@ -31,7 +31,7 @@ namespace {
     // "E       ValueError: x" → "ValueError: x"
     QString withoutPytestPrefix(const QString &line)
     {
-        const QString t = line.trimmed();
+        QString t = line.trimmed(); // not const: returned, so moved
         if (t.size() > 1 && t.at(0) == QLatin1Char('E') && t.at(1).isSpace())
             return t.mid(1).trimmed();
         return t;
@@ -74,7 +74,7 @@ namespace {
             for (const auto &[pattern, format] : { std::pair { "No module named '([^']+)'", "%1" },
                      std::pair { "cannot import name '([^']+)' from '([^']+)'", "%2.%1" },
                      std::pair { "cannot import name '([^']+)'", "%1" } }) {
-                const QString s = first(pattern, format);
+                QString s = first(pattern, format); // not const: returned, so moved
                 if (!s.isEmpty())
                     return s;
             }
@@ -83,7 +83,7 @@ namespace {
             for (const auto &[pattern, format] : { std::pair { "'([^']+)' object has no attribute '([^']+)'", "%1.%2" },
                      std::pair { "module '([^']+)' has no attribute '([^']+)'", "%1.%2" },
                      std::pair { "type object '([^']+)' has no attribute '([^']+)'", "%1.%2" } }) {
-                const QString s = first(pattern, format);
+                QString s = first(pattern, format); // not const: returned, so moved
                 if (!s.isEmpty())
                     return s;
             }
@@ -106,7 +106,7 @@ namespace {
     bool isPythonTestPath(const QString &path)
     {
         const QStringList parts = QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-        const QString file = parts.last();
+        const QString &file = parts.last();
         if (file.startsWith(QLatin1String("test_")) || file.endsWith(QLatin1String("_test.py"))
             || file == QLatin1String("conftest.py"))
             return true;

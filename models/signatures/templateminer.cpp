@@ -230,7 +230,7 @@ namespace {
         }
         if (common == 0 || 2 * common < wordsA || 2 * common < wordsB)
             return false;
-        QVector<int> lcs((n + 1) * (m + 1), 0);
+        QVector<int> lcs(qsizetype(n + 1) * (m + 1), 0);
         auto at = [&](int i, int j) -> int & { return lcs[i * (m + 1) + j]; };
         for (int i = n - 1; i >= 0; --i)
             for (int j = m - 1; j >= 0; --j)
@@ -344,9 +344,9 @@ QVector<MinedGroup> mineTemplates(const QVector<MinerInput> &inputs)
         byBucketAndLength[inputs[i].bucket][int(tokens[i].text.words.size())] << i;
     }
     QVector<MinedGroup> result;
-    for (auto bucket = byBucketAndLength.cbegin(); bucket != byBucketAndLength.cend(); ++bucket) {
+    for (const auto &bucket : std::as_const(byBucketAndLength)) {
         QVector<Group> groups;
-        for (auto length = bucket->cbegin(); length != bucket->cend(); ++length) {
+        for (auto length = bucket.cbegin(); length != bucket.cend(); ++length) {
             if (length.key() == 0) {
                 Group g;
                 g.members = length.value();

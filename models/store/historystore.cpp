@@ -107,7 +107,7 @@ HistoryStore::~HistoryStore()
 
 QString HistoryStore::defaultPath()
 {
-    const QString env = qEnvironmentVariable("GAPWISE_STORE");
+    QString env = qEnvironmentVariable("GAPWISE_STORE"); // not const: returned, so moved
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");

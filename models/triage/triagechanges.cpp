@@ -49,7 +49,7 @@ namespace {
             if (kind == QLatin1String("move")) {
                 if (edit.value(QStringLiteral("suggested")).toBool())
                     continue; // Gapwise's proposal (runs compared), not the engineer's hand
-                for (const QJsonValue &t : edit.value(QStringLiteral("tests")).toArray())
+                for (const auto &t : edit.value(QStringLiteral("tests")).toArray())
                     movedByHand.insert(t.toString());
             } else if (kind == QLatin1String("create")) {
                 const QString id = str(edit, "id");

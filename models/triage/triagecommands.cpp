@@ -101,7 +101,7 @@ namespace {
     {
         QStringList list;
         const QJsonArray array = v.toArray();
-        for (const QJsonValue &item : array)
+        for (const auto &item : array) // QJsonValueConstRef: no copy of each value
             list.append(item.toString());
         return list;
     }

@@ -95,18 +95,7 @@ void BarChart::refresh()
 void BarChart::applyPalette()
 {
     const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(40);
-    m_plot->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis *axis : m_plot->axisRect()->axes()) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
-    }
+    applyPlotPalette(*m_plot, pal);
     for (QCPBars *bars : qAsConst(m_bars)) {
         // A thin base-coloured outline keeps stacked segments apart; the selection gets the highlight colour.
         const QColor base = bars->property("baseColor").value<QColor>();
@@ -114,9 +103,6 @@ void BarChart::applyPalette()
         bars->selectionDecorator()->setPen(QPen(pal.color(QPalette::Highlight), 3));
         bars->selectionDecorator()->setBrush(base.lighter(115));
     }
-    m_plot->legend->setBrush(pal.brush(QPalette::Base));
-    m_plot->legend->setTextColor(text);
-    m_plot->legend->setBorderPen(QPen(grid));
 }
 
 void BarChart::changeEvent(QEvent *event)

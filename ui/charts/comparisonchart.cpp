@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonchart.h"
 
+#include "chartaxes.h"
+
 #include "qcustomplotheader.h"
 
 #include <QLabel>
@@ -30,6 +32,7 @@ ComparisonChart::ComparisonChart(QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(m_plot, 1);
     m_plot->xAxis->setLabel(tr("Failing tests"));
+    followPalette(m_plot); // the print copy (plancharts.cpp) styles its own plot, light
     setMinimumHeight(220);
 }
 

@@ -2,8 +2,8 @@
 #include "plancharts.h"
 
 #include "chartaxes.h"
+#include "chartbars.h"
 #include "comparisonchart.h"
-#include "statuspalette.h"
 
 #include "qcustomplotheader.h"
 
@@ -25,13 +25,6 @@ QFont chartFont(int pixels, bool bold = false)
     font.setPixelSize(pixels);
     font.setBold(bold);
     return font;
-}
-
-QColor shade(const QColor &base, int phase, int phases)
-{
-    if (phases <= 1)
-        return base;
-    return base.lighter(100 + phase * (55 / qMax(1, phases - 1)));
 }
 
 void stylePlot(QCustomPlot &plot, const QString &title)
@@ -78,71 +71,29 @@ PlanChart record(QCustomPlot &plot, QSize size)
     return chart;
 }
 
+// Print keeps the light look whatever the window's palette: white background, white outlines between segments.
+void outlineWhite(const QVector<QCPBars *> &bars)
+{
+    for (QCPBars *b : bars)
+        b->setPen(QPen(Qt::white, 1));
+}
+
 PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
 {
     QCustomPlot plot;
     stylePlot(plot, tr("Tests per phase (failure rate above each bar)"));
     plot.yAxis->setLabel(tr("Tests"));
-    struct Series
-    {
-        const char *name;
-        TestStatus status;
-        int PhaseBar::*field;
-    };
-    const Series series[] = { { "passed", TestStatus::Passed, &PhaseBar::passed },
-        { "failed", TestStatus::Failed, &PhaseBar::failed }, { "errors", TestStatus::Error, &PhaseBar::errors },
-        { "skipped", TestStatus::Skipped, &PhaseBar::skipped } };
-    QVector<double> keys;
-    QVector<QString> labels;
-    const QFontMetrics metrics(chartFont(11));
+    outlineWhite(ChartBars::addPhaseBars(plot, phases));
+    ChartBars::addFailureRates(plot, phases, Qt::black, chartFont(11), false);
     // Many phases: slanted tick labels, each with room for a readable name.
     const bool slanted = phases.size() > 6;
     const int slot = slanted ? 120 : int(width * 0.85 / qMax(1, int(phases.size())));
-    double maxTotal = 0;
-    for (int i = 0; i < phases.size(); ++i) {
-        keys << i;
-        labels << metrics.elidedText(phaseShortName(phases[i].name), Qt::ElideRight, qMax(40, slot));
-        maxTotal = qMax(maxTotal, double(phases[i].total()));
-    }
-    QCPBars *below = nullptr;
-    for (const Series &s : series) {
-        auto *bars = new QCPBars(plot.xAxis, plot.yAxis);
-        bars->setName(tr(s.name));
-        bars->setWidth(0.6);
-        bars->setBrush(statusColor(s.status));
-        bars->setPen(QPen(Qt::white, 1));
-        QVector<double> values;
-        for (const PhaseBar &p : phases)
-            values << p.*s.field;
-        bars->setData(keys, values, true);
-        if (below)
-            bars->moveAbove(below);
-        below = bars;
-    }
-    for (int i = 0; i < phases.size(); ++i) {
-        if (phases[i].passed + phases[i].failed + phases[i].errors == 0)
-            continue; // nothing ran: no rate to show
-        auto *label = new QCPItemText(&plot);
-        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        label->position->setCoords(i, phases[i].total());
-        label->setText(tr("%1%").arg(phases[i].failureRate() * 100, 0, 'f', 1));
-        label->setFont(chartFont(11));
-        label->setPadding(QMargins(0, 0, 0, 3));
-        label->setClipToAxisRect(false);
-    }
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    ticker->setTicks(keys, labels);
-    plot.xAxis->setTicker(ticker);
-    plot.xAxis->setSubTicks(false);
-    plot.xAxis->setTickLength(0, 4);
+    ChartBars::setCategoryTicks(plot.xAxis, ChartBars::phaseLabels(phases, QFontMetrics(chartFont(11)), slot));
     if (slanted) {
         plot.xAxis->setTickLabelRotation(-35);
         // The first slanted label reaches left of its tick, past the axis rect: leave it room.
         plot.axisRect()->setMinimumMargins(QMargins(105, 0, 0, 0));
     }
-    plot.xAxis->grid()->setVisible(false);
-    plot.xAxis->setRange(-0.6, qMax(0.6, phases.size() - 0.4));
-    plot.yAxis->setRange(0, qMax(1.0, maxTotal * 1.15)); // headroom for the rate labels
     legendBelow(plot, 4);
     return record(plot, QSize(width, width * (slanted ? 11 : 9) / 20));
 }
@@ -161,60 +112,20 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
     stylePlot(plot, tr("Failing tests per gap (colour = priority, shade = phase)"));
     plot.xAxis->setLabel(tr("Failing tests (named)"));
     const int rows = qMin(int(data.gaps.size()), maxRows);
-    const QFontMetrics metrics(chartFont(11));
-    const int labelWidth = int(width * 0.42);
-    QVector<double> keys;
-    QVector<QString> labels;
-    double maxTotal = 0;
-    for (int i = 0; i < rows; ++i) {
-        const GapBar &gap = data.gaps[i];
-        keys << rows - 1 - i; // the first row on top
-        const QString prio = priorityName(gap.priority);
-        const QString title = metrics.elidedText(gap.title, Qt::ElideRight, labelWidth);
-        labels << (prio.isEmpty() ? title : prio + QStringLiteral("  ") + title);
-        maxTotal = qMax(maxTotal, double(gap.totalFailures()));
-    }
-    // One stack per priority (QCPBars has one brush); the legend names the phases once, in grey shades.
+    // The legend names the phases once, in grey shades; the coloured bars stay out of it.
     for (int p = 0; p < data.phaseIds.size(); ++p) {
         auto *legendOnly = new QCPBars(plot.yAxis, plot.xAxis);
         legendOnly->setName(phaseShortName(data.phaseNames[p]));
-        legendOnly->setBrush(shade(QColor(0x70, 0x70, 0x70), p, int(data.phaseIds.size())));
+        legendOnly->setBrush(ChartBars::phaseShade(ChartBars::phaseLegendGrey(), p, int(data.phaseIds.size())));
         legendOnly->setPen(Qt::NoPen);
     }
-    for (Priority priority : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
-        QVector<int> rowsOf;
-        for (int i = 0; i < rows; ++i) {
-            if (data.gaps[i].priority == priority)
-                rowsOf << i;
-        }
-        if (rowsOf.isEmpty())
-            continue;
-        QCPBars *below = nullptr;
-        for (int p = 0; p < data.phaseIds.size(); ++p) {
-            auto *bars = new QCPBars(plot.yAxis, plot.xAxis);
-            bars->setWidth(0.65);
-            bars->setBrush(shade(priorityColor(priority), p, int(data.phaseIds.size())));
-            bars->setPen(QPen(Qt::white, 1));
-            QVector<double> k, v;
-            for (int row : qAsConst(rowsOf)) {
-                k << rows - 1 - row;
-                v << data.gaps[row].failuresByPhase.value(p);
-            }
-            bars->setData(k, v); // keys run backwards (first row on top): let QCustomPlot sort them
-            if (below)
-                bars->moveAbove(below);
-            below = bars;
-            plot.legend->removeItem(plot.legend->itemCount() - 1);
-        }
-    }
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    ticker->setTicks(keys, labels);
-    plot.yAxis->setTicker(ticker);
-    plot.yAxis->setSubTicks(false);
-    plot.yAxis->setTickLength(0, 4);
-    plot.yAxis->grid()->setVisible(false);
-    plot.yAxis->setRange(-0.6, qMax(0.6, rows - 0.4));
-    plot.xAxis->setRange(0, qMax(1.0, maxTotal * 1.1));
+    const int legendItems = plot.legend->itemCount();
+    for (const QVector<QCPBars *> &stack : ChartBars::addGapBars(plot, data, rows))
+        outlineWhite(stack);
+    while (plot.legend->itemCount() > legendItems)
+        plot.legend->removeItem(plot.legend->itemCount() - 1);
+    const QFontMetrics metrics(chartFont(11));
+    ChartBars::setCategoryTicks(plot.yAxis, ChartBars::gapLabels(data, rows, metrics, int(width * 0.42)));
     legendBelow(plot, 4);
     const int height = qMax(200, rows * metrics.height() * 8 / 5 + metrics.height() * 9);
     PlanChart chart = record(plot, QSize(width, height));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gaptrendchart.h"
 
+#include "chartaxes.h"
 #include "historystore.h"
 #include "qcustomplotheader.h"
 
@@ -29,6 +30,7 @@ GapTrendChart::GapTrendChart(QWidget *parent)
     integers->setTickStep(1.0);
     integers->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     m_plot->yAxis->setTicker(integers);
+    followPalette(m_plot);
 }
 
 void GapTrendChart::setTrend(const Gapwise::GapTrend *trend, const QVector<Gapwise::StoredRun> &window)

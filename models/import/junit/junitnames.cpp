@@ -91,10 +91,10 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
     if (c.synthetic)
         return (innermostSuiteName.isEmpty() ? QStringLiteral("(suite)") : innermostSuiteName)
             + QLatin1String("::(suite)");
-    if (const QString module = pytestCollectedModule(c); !module.isEmpty())
+    if (QString module = pytestCollectedModule(c); !module.isEmpty()) // not const: returned, so moved
         return module;
     const Derived &d = derived(c);
-    const QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name; // not const: returned, so moved
     if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
         return d.nodePrefix + QLatin1String("::") + name;
     if (!c.classname.isEmpty())

@@ -306,12 +306,13 @@ namespace {
             errored = errored || isError;
         }
         // xUnit.net and Catch2 mark tests that never ran with status="disabled" and no child element.
+        // The chain's order is the precedence, so two branches set the same status.
         if (failed)
-            c.status = TestStatus::Failed;
+            c.status = TestStatus::Failed; // NOLINT(bugprone-branch-clone)
         else if (errored)
             c.status = TestStatus::Error;
         else if (skipped)
-            c.status = TestStatus::Skipped;
+            c.status = TestStatus::Skipped; // NOLINT(bugprone-branch-clone)
         else if (reran && !c.history.isEmpty() && c.history.first().startsWith(QLatin1String("rerun")))
             c.status = TestStatus::Failed; // only rerunFailure elements: it never passed
         else if (m_caseDisabled)
@@ -352,7 +353,7 @@ bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportC
 {
     error->file = displayName;
     // The prolog ends within the first KiB of any real report; only a file with a huge DOCTYPE needs more.
-    constexpr qint64 PrologPeek = 64 * 1024;
+    constexpr qint64 PrologPeek = qint64(64) * 1024;
     QByteArray prolog = xml->peek(PrologPeek);
     bool prologEnds = false;
     auto refused = checkXmlProlog(prolog, displayName, &prologEnds);

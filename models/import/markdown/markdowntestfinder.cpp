@@ -357,7 +357,7 @@ int MarkdownReportBuilder::addTest(
             test.expectedFailure = expected;
         }
         if (!message.isEmpty() && test.message != message)
-            test.message = test.message.isEmpty() ? message : message;
+            test.message = message;
         if (isNodeId(name) && !isNodeId(test.name))
             test.name = name;
         m_lastTest = index;

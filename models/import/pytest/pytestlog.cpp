@@ -108,7 +108,7 @@ void addPytestRuns(const QVector<PytestRun> &runs, Report &report)
 
 bool looksLikePytestLog(const QByteArray &utf8Head)
 {
-    const QString text = QString::fromUtf8(utf8Head.left(64 * 1024));
+    const QString text = QString::fromUtf8(utf8Head.left(qsizetype(64) * 1024));
     int results = 0;
     int lines = 0;
     for (const QStringView view : QStringView(text).split(QLatin1Char('\n'))) {

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartbars.h"
+
+#include "distinctlabels.h"
+#include "ratetext.h"
+#include "statuspalette.h"
+
+#include "qcustomplotheader.h"
+
+#include <QCoreApplication>
+
+using namespace Gapwise;
+
+namespace ChartBars {
+
+namespace {
+
+    QString tr(const char *text)
+    {
+        return QCoreApplication::translate("ChartBars", text);
+    }
+
+    struct Series
+    {
+        const char *name;
+        TestStatus status;
+        int PhaseBar::*field;
+    };
+    const Series PhaseSeries[] = { { QT_TRANSLATE_NOOP("ChartBars", "passed"), TestStatus::Passed, &PhaseBar::passed },
+        { QT_TRANSLATE_NOOP("ChartBars", "failed"), TestStatus::Failed, &PhaseBar::failed },
+        { QT_TRANSLATE_NOOP("ChartBars", "errors"), TestStatus::Error, &PhaseBar::errors },
+        { QT_TRANSLATE_NOOP("ChartBars", "skipped"), TestStatus::Skipped, &PhaseBar::skipped } };
+
+} // namespace
+
+QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<PhaseBar> &phases)
+{
+    QVector<double> keys;
+    double maxTotal = 0;
+    for (int i = 0; i < phases.size(); ++i) {
+        keys << i;
+        maxTotal = qMax(maxTotal, double(phases[i].total()));
+    }
+    QVector<QCPBars *> stack;
+    for (const Series &s : PhaseSeries) {
+        auto *bars = new QCPBars(plot.xAxis, plot.yAxis);
+        bars->setName(tr(s.name));
+        bars->setWidth(0.6);
+        bars->setBrush(statusColor(s.status));
+        QVector<double> values;
+        for (const PhaseBar &p : phases)
+            values << p.*s.field;
+        bars->setData(keys, values, true);
+        if (!stack.isEmpty())
+            bars->moveAbove(stack.last());
+        stack << bars;
+    }
+    plot.yAxis->setRange(0, qMax(1.0, maxTotal * 1.15)); // headroom for the rate labels
+    return stack;
+}
+
+QVector<std::pair<QString, QColor>> phaseSeriesLegend()
+{
+    QVector<std::pair<QString, QColor>> legend;
+    for (const Series &s : PhaseSeries)
+        legend.append({ tr(s.name), statusColor(s.status) });
+    return legend;
+}
+
+void addFailureRates(
+    QCustomPlot &plot, const QVector<PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord)
+{
+    for (int i = 0; i < phases.size(); ++i) {
+        if (phases[i].passed + phases[i].failed + phases[i].errors == 0)
+            continue; // nothing ran (a phase that only names its command, or only skipped tests): no rate
+        auto *label = new QCPItemText(&plot);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->position->setCoords(i, phases[i].total());
+        const QString rate = percentText(phases[i].failureRate());
+        label->setText(withWord ? tr("%1 failing").arg(rate) : rate);
+        label->setColor(color);
+        label->setFont(font);
+        label->setPadding(QMargins(0, 0, 0, 3));
+        label->setClipToAxisRect(false);
+    }
+}
+
+QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot)
+{
+    QVector<QString> labels;
+    for (const PhaseBar &p : phases)
+        labels << metrics.elidedText(phaseShortName(p.name), Qt::ElideRight, qMax(40, slot));
+    return labels;
+}
+
+QHash<int, QVector<QCPBars *>> addGapBars(QCustomPlot &plot, const GapChartData &data, int rows)
+{
+    rows = qMin(rows, int(data.gaps.size()));
+    plot.yAxis->setRangeReversed(true); // the first gap on top, as in the report
+    QHash<int, QVector<QCPBars *>> stacks;
+    for (Priority priority : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
+        QVector<int> rowsOf;
+        for (int i = 0; i < rows; ++i) {
+            if (data.gaps[i].priority == priority)
+                rowsOf << i;
+        }
+        if (rowsOf.isEmpty())
+            continue;
+        QVector<QCPBars *> &stack = stacks[int(priority)];
+        for (int p = 0; p < data.phaseIds.size(); ++p) {
+            auto *bars = new QCPBars(plot.yAxis, plot.xAxis);
+            bars->setName(phaseShortName(data.phaseNames[p]));
+            bars->setWidth(0.65);
+            bars->setBrush(phaseShade(priorityColor(priority), p, int(data.phaseIds.size())));
+            QVector<double> keys, values;
+            for (int row : std::as_const(rowsOf)) {
+                keys << row;
+                values << data.gaps[row].failuresByPhase.value(p);
+            }
+            bars->setData(keys, values, true);
+            if (!stack.isEmpty())
+                bars->moveAbove(stack.last());
+            stack << bars;
+        }
+    }
+    plot.xAxis->setRange(0, qMax(1.0, mostGapFailures(data) * 1.1));
+    return stacks;
+}
+
+QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetrics &metrics, int width)
+{
+    rows = qMin(rows, int(data.gaps.size()));
+    QStringList titles;
+    for (int i = 0; i < rows; ++i)
+        titles << data.gaps[i].title;
+    // Alike titles (eight "ModuleNotFoundError: No module named 'app.…'") keep the part that tells them apart.
+    const QStringList shortTitles = distinctLabels(
+        titles, [&](const QString &title, Qt::TextElideMode mode) { return metrics.elidedText(title, mode, width); });
+    QVector<QString> labels;
+    for (int i = 0; i < rows; ++i) {
+        const QString prio = priorityName(data.gaps[i].priority);
+        labels << (prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i]);
+    }
+    return labels;
+}
+
+double mostGapFailures(const GapChartData &data)
+{
+    double most = 0;
+    for (const GapBar &gap : data.gaps)
+        most = qMax(most, double(gap.totalFailures()));
+    return most;
+}
+
+QColor phaseShade(const QColor &base, int phase, int phases)
+{
+    if (phases <= 1)
+        return base;
+    const int step = 55 / qMax(1, phases - 1); // the lightest still clearly coloured
+    return base.lighter(100 + phase * step);
+}
+
+QColor phaseLegendGrey()
+{
+    return QColor(0x70, 0x70, 0x70);
+}
+
+void setCategoryTicks(QCPAxis *axis, const QVector<QString> &labels)
+{
+    QVector<double> keys;
+    for (int i = 0; i < labels.size(); ++i)
+        keys << i;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->setTicks(keys, labels);
+    axis->setTicker(ticker);
+    axis->setSubTicks(false);
+    axis->setTickLength(0, 4);
+    axis->grid()->setVisible(false);
+    axis->setRange(-0.6, qMax(0.6, labels.size() - 0.4));
+}
+
+} // namespace ChartBars

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chartdata.h"
+
+#include <QColor>
+#include <QHash>
+#include <QVector>
+
+#include <utility>
+
+class QCustomPlot;
+class QCPAxis;
+class QCPBars;
+class QFont;
+class QFontMetrics;
+
+// The one builder of the phase and gap charts' bars: the window's charts (PhaseChart, GapChart) and the PDF's
+// (plancharts.cpp) put the same chart data on a QCustomPlot through these, so both show the same bars, labels
+// and colours. Callers style the plot (palette, fonts, legend) and keep what they need of the returned bars.
+namespace ChartBars {
+
+// Phases along plot.xAxis, keyed 0..n-1: passed, failed, errors and skipped stacked in that order (the returned
+// bars, bottom first, each brushed with its status colour and named for the legend); the value range leaves
+// headroom for the failure rates.
+QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases);
+// The legend's names and colours of addPhaseBars' stacks, bottom first.
+QVector<std::pair<QString, QColor>> phaseSeriesLegend();
+// "12.5%" (or "12.5% failing" with `withWord`) above each phase that ran tests.
+void addFailureRates(
+    QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);
+// Each phase's short name, elided to its slot of the axis (at least 40 pixels).
+QVector<QString> phaseLabels(const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot);
+
+// The first `rows` gaps along plot.yAxis, keyed 0..rows-1 from the top (the axis is reversed): per priority one
+// stack of per-phase bars (QCPBars has one brush), the hue from the priority, the shade from the phase. Returns
+// each priority's stack, bottom first, keyed by int(Priority).
+QHash<int, QVector<QCPBars *>> addGapBars(QCustomPlot &plot, const Gapwise::GapChartData &data, int rows);
+// "P1  title" per gap: titles that would elide to the same label keep the part that tells them apart.
+QVector<QString> gapLabels(const Gapwise::GapChartData &data, int rows, const QFontMetrics &metrics, int width);
+// The largest number of failing tests of one gap.
+double mostGapFailures(const Gapwise::GapChartData &data);
+// Later phases lighter; the first phase keeps the priority's own colour.
+QColor phaseShade(const QColor &base, int phase, int phases);
+QColor phaseLegendGrey(); // mid grey: its shades read on light and dark bases
+
+// Category ticks on `axis` for keys 0..n-1: the labels, no sub-ticks or grid, short ticks, the range around them.
+void setCategoryTicks(QCPAxis *axis, const QVector<QString> &labels);
+
+} // namespace ChartBars
