@@ -4,7 +4,7 @@
 #include <QString>
 
 // messageTemplate() as it was made with regular expressions until the hand-written scanners replaced them
-// (models/signatures/placeholderscanner.cpp): the reference tst_placeholder_scanner.cpp compares them with.
+// (models/signatures/placeholderkinds.cpp): the reference tst_placeholder_scanner.cpp compares them with.
 namespace Gapwise::Reference {
 
 QString regexMessageTemplate(const QString &message);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The hand-written placeholder scanners (placeholderscanner.cpp) make exactly the templates the regular
+// The hand-written placeholder scanners (placeholderkinds.cpp) make exactly the templates the regular
 // expressions they replaced made (regexmessagetemplate.cpp): on messages built from the fragments where the
 // rules' edges are (digits next to letters, dots, colons, slashes, units, month names, non-ASCII letters and
 // digits), and on the real log lines of the shared Loghub systems.
