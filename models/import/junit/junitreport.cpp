@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <utility>
 
 namespace Gapwise {
 namespace {
@@ -176,6 +177,21 @@ void JUnitReportBuilder::foldManySuitePhases()
             .arg(folded.name) });
 }
 
+void JUnitReportBuilder::expectBytes(qint64 bytes)
+{
+    // A bare <testcase .../> line of pytest or Surefire is 150-200 bytes; failures and output only add bytes,
+    // so this rarely guesses too many. Bounded: a huge file of traces does not reserve millions of tests.
+    constexpr qint64 BytesPerCase = 150;
+    constexpr qint64 MaxReserved = 2'000'000;
+    const qsizetype expected = qsizetype(qBound<qint64>(0, bytes / BytesPerCase, MaxReserved));
+    if (expected < 1000)
+        return; // small files: growing costs nothing worth a guess
+    m_report.tests.reserve(expected);
+    m_byId.reserve(expected);
+    m_origins.reserve(expected);
+    m_testPhase.reserve(expected);
+}
+
 void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 {
     // The same test twice in one suite is a rerun (pytest-rerunfailures, flaky plugins): one test, the last
@@ -207,16 +223,24 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     // two suites) are numbered in document order.
     const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
     t.id = base;
-    for (int n = 2;; ++n) {
-        const auto it = m_byId.constFind(t.id);
-        if (it == m_byId.cend())
-            break;
-        const Origin &o = m_origins[*it];
-        if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
-            mergeRerun(m_report.tests[*it], std::move(c));
-            return;
+    const int index = int(m_report.tests.size());
+    // One hash lookup for the usual new test: its id goes in at once, pointing at where it will stand.
+    const qsizetype known = m_byId.size();
+    const int existing = std::exchange(m_byId[t.id], index);
+    if (m_byId.size() == known) {
+        m_byId[t.id] = existing; // taken: a rerun of that test, or a namesake numbered below
+        for (int n = 2;; ++n) {
+            const auto it = m_byId.constFind(t.id);
+            if (it == m_byId.cend())
+                break;
+            const Origin &o = m_origins[*it];
+            if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
+                mergeRerun(m_report.tests[*it], std::move(c));
+                return;
+            }
+            t.id = base + QLatin1Char('#') + QString::number(n);
         }
-        t.id = base + QLatin1Char('#') + QString::number(n);
+        m_byId.insert(t.id, index);
     }
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
@@ -226,7 +250,6 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.line = c.line;
     t.durationSeconds = c.seconds;
     noteImportError(m_report.phases[phaseIndex], t);
-    m_byId.insert(t.id, int(m_report.tests.size()));
     m_origins.append(Origin { c.suite, c.synthetic });
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));

@@ -16,6 +16,9 @@ class JUnitReportBuilder : public JUnitCaseSink
 {
 public:
     JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName);
+    // Makes room for the testcases a file of this size holds, so that 100,000 tests are not copied and
+    // rehashed as the tables grow (a guess from the size: too few only means growing as before).
+    void expectBytes(qint64 bytes);
     void addCase(JUnitCase &&c) override;
     Report finish();
 
