@@ -7,7 +7,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <utility>
 
 namespace Gapwise {
 namespace {
@@ -165,10 +164,10 @@ void JUnitReportBuilder::foldManySuitePhases()
             t.phaseId = folded.id;
             const QString key = folded.id + QLatin1Char(':') + normalisedTestKey(t.name);
             t.id = key;
-            for (int n = 2; m_byId.contains(t.id); ++n)
+            for (int n = 2; m_byId.find(t.id) >= 0; ++n)
                 t.id = key + QLatin1Char('#') + QString::number(n);
         }
-        m_byId.insert(t.id, i);
+        m_byId.insert(i);
     }
     m_report.diagnostics.append({ Severity::Info, m_doc.rootLine,
         QStringLiteral("%1 test suites are shown as one phase, \"%2\": so many suites are classes or files, not "
@@ -223,24 +222,16 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     // two suites) are numbered in document order.
     const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
     t.id = base;
-    const int index = int(m_report.tests.size());
-    // One hash lookup for the usual new test: its id goes in at once, pointing at where it will stand.
-    const qsizetype known = m_byId.size();
-    const int existing = std::exchange(m_byId[t.id], index);
-    if (m_byId.size() == known) {
-        m_byId[t.id] = existing; // taken: a rerun of that test, or a namesake numbered below
-        for (int n = 2;; ++n) {
-            const auto it = m_byId.constFind(t.id);
-            if (it == m_byId.cend())
-                break;
-            const Origin &o = m_origins[*it];
-            if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
-                mergeRerun(m_report.tests[*it], std::move(c));
-                return;
-            }
-            t.id = base + QLatin1Char('#') + QString::number(n);
+    for (int n = 2;; ++n) {
+        const int existing = m_byId.find(t.id);
+        if (existing < 0)
+            break;
+        const Origin &o = m_origins[existing];
+        if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
+            mergeRerun(m_report.tests[existing], std::move(c));
+            return;
         }
-        m_byId.insert(t.id, index);
+        t.id = base + QLatin1Char('#') + QString::number(n);
     }
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
@@ -253,6 +244,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     m_origins.append(Origin { c.suite, c.synthetic });
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
+    m_byId.insert(int(m_report.tests.size()) - 1);
 }
 
 // pytest's JUnit XML writes a module that failed to import as an erroring testcase ("collection failure"):
@@ -348,7 +340,7 @@ Report JUnitReportBuilder::finish()
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();
-    m_byId.clear();
+    m_byId.release();
     return std::move(m_report);
 }
 
