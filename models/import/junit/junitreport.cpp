@@ -181,7 +181,7 @@ void JUnitReportBuilder::expectBytes(qint64 bytes)
     // A bare <testcase .../> line of pytest or Surefire is 150-200 bytes; failures and output only add bytes,
     // so this rarely guesses too many. Bounded: a huge file of traces does not reserve millions of tests.
     constexpr qint64 BytesPerCase = 150;
-    constexpr qint64 MaxReserved = 2'000'000;
+    constexpr qint64 MaxReserved = 1'000'000; // 200 MB of vector (untouched until filled), 16 MB of id slots
     const qsizetype expected = qsizetype(qBound<qint64>(0, bytes / BytesPerCase, MaxReserved));
     if (expected < 1000)
         return; // small files: growing costs nothing worth a guess
