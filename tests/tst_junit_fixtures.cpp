@@ -297,3 +297,37 @@ TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; sta
                 && d.message.contains(QLatin1String("15 test suites are shown as one phase")));
     CHECK(said);
 }
+
+TEST_CASE("JUnit: one test in several suites gets numbered ids; a rerun within a suite merges", "[junit]")
+{
+    // Suites A, B and C of one phase (their outer suite S) hold the same test (true duplicates), A runs it
+    // twice (a rerun), and the tests around them keep their own places: ids, statuses and order as written.
+    const QByteArray xml = "<testsuites name=\"dup\">\n<testsuite name=\"S\">\n"
+                           "<testsuite name=\"A\">\n"
+                           "  <testcase classname=\"p.T\" name=\"first\"/>\n"
+                           "  <testcase classname=\"p.T\" name=\"same\"><failure message=\"try 1\"/></testcase>\n"
+                           "  <testcase classname=\"p.T\" name=\"same\"/>\n"
+                           "</testsuite>\n"
+                           "<testsuite name=\"B\"><testcase classname=\"p.T\" name=\"same\"><error message=\"b\"/>"
+                           "</testcase></testsuite>\n"
+                           "<testsuite name=\"C\"><testcase classname=\"p.T\" name=\"same\"/>"
+                           "<testcase classname=\"p.T\" name=\"last\"/></testsuite>\n"
+                           "</testsuite>\n</testsuites>\n";
+    const ImportResult result = importBytes(xml, QStringLiteral("dup.xml"));
+    REQUIRE(result.report);
+    const Report &r = *result.report;
+    QStringList ids;
+    for (const TestCase &t : r.tests)
+        ids << t.id;
+    REQUIRE(ids.size() == 5);
+    CHECK(ids[1].endsWith(QLatin1String("p.T::same")));
+    CHECK(ids[2] == ids[1] + QLatin1String("#2"));
+    CHECK(ids[3] == ids[1] + QLatin1String("#3"));
+    CHECK(ids[0].endsWith(QLatin1String("p.T::first")));
+    CHECK(ids[4].endsWith(QLatin1String("p.T::last")));
+    CHECK(r.tests[1].status == TestStatus::Passed); // A's rerun: the last outcome wins
+    CHECK(r.tests[1].history == QLatin1String("earlier run: failed: try 1"));
+    CHECK(r.tests[2].status == TestStatus::Error);
+    CHECK(r.tests[3].status == TestStatus::Passed);
+    CHECK(QSet<QString>(ids.cbegin(), ids.cend()).size() == 5);
+}

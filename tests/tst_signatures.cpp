@@ -134,6 +134,31 @@ TEST_CASE("Signatures: type, subject, template and project frames", "[signatures
 }
 
 TEST_CASE(
+    "Failure signatures: a restated status or a template of placeholders falls back to the test name", "[signatures]")
+{
+    auto fromName = [](const QString &message) {
+        return failureSignature(failing(QStringLiteral("tests/a.py::test_checkout_total"), message)).fromTestName;
+    };
+    // Status words alone, in any case, glued or with punctuation between them; non-ASCII text goes through
+    // the regular expression, with the same answer.
+    for (const char *generic : { "Failed", "  error ", "test failed", "Assertion failed", "collection failure",
+             "FAILING AS DESIGNED", "failedtest", "Expected failure (by design)", "errors/failure",
+             "(\u26a0\ufe0f) POTENTIAL FAIL", "\u274c FAILED" }) {
+        INFO(generic);
+        CHECK(fromName(QString::fromUtf8(generic)));
+    }
+    for (const char *telling :
+        { "failed: timeout", "fail2", "failed to connect", "testing", "Design review", "\u274c FAILED to connect" }) {
+        INFO(telling);
+        CHECK_FALSE(fromName(QString::fromUtf8(telling)));
+    }
+    // Only placeholders, punctuation and short words: nothing about the cause; three letters are a word.
+    CHECK(fromName(QStringLiteral("/src/app/x.py:12 0x7f3a2c1d9e50")));
+    CHECK(fromName(QStringLiteral("12 ab 34")));
+    CHECK_FALSE(fromName(QStringLiteral("abc 12")));
+}
+
+TEST_CASE(
     "Suggested gaps: messages differing only in ids, numbers, paths, timestamps or ports share a gap", "[signatures]")
 {
     Report r = reportOf({

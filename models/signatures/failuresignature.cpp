@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "failuresignature.h"
 #include "messagetemplate.h"
+#include "projectframes.h"
 #include "testidentifiers.h"
 
 #include <QRegularExpression>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
 
 namespace Gapwise {
 namespace {
 
-    constexpr int MaxFrames = 2;
     constexpr int MaxDetailLines = 400; // a trace longer than this has its cause near the top or the bottom
 
     const QRegularExpression &typedLine()
@@ -20,8 +25,31 @@ namespace {
         return re;
     }
 
+    // typedLine() matched where it can: its type is the line's leading run of [\w$.] and ends in one of the
+    // suffixes. Most messages start with a word that is no type and skip the regular expression.
+    QRegularExpressionMatch typedMatch(const QString &line)
+    {
+        qsizetype end = 0;
+        while (end < line.size()) {
+            const char16_t c = line.at(end).unicode();
+            const bool alnum = unsigned(c | 0x20) - 'a' < 26u || unsigned(c) - '0' < 10u;
+            if (!(alnum || c == '_' || c == '$' || c == '.'))
+                break;
+            ++end;
+        }
+        const QStringView type = QStringView(line).left(end);
+        for (const char *suffix : { "Error", "Exception", "Failure", "Failed", "Exit", "Interrupt", "Timeout",
+                 "Warning", "Fault", "Panic" }) {
+            if (type.endsWith(QLatin1String(suffix)))
+                return typedLine().match(line);
+        }
+        return QRegularExpressionMatch();
+    }
+
     QStringList detailLines(const QString &details)
     {
+        if (details.isEmpty())
+            return QStringList(); // what splitting it gives, one empty line, yields nothing either
         QStringList lines = details.split(QLatin1Char('\n'));
         if (lines.size() > MaxDetailLines)
             lines = lines.mid(0, MaxDetailLines / 2) + lines.mid(lines.size() - MaxDetailLines / 2);
@@ -42,7 +70,7 @@ namespace {
         static const QRegularExpression location(QStringLiteral("^\\S+:\\d+: ([A-Za-z_][\\w.]*)$"));
         for (const QString &raw : lines) {
             const QString line = withoutPytestPrefix(raw);
-            if (const auto m = typedLine().match(line); m.hasMatch()) {
+            if (const auto m = typedMatch(line); m.hasMatch()) {
                 *type = m.captured(1);
                 if (text->isEmpty())
                     *text = m.captured(2).trimmed();
@@ -58,150 +86,55 @@ namespace {
         }
     }
 
-    QString subjectOf(const QString &type, const QString &text)
+    // A pattern whose captures make a subject: "%2.%1" puts the second capture before the first.
+    struct SubjectRule
     {
-        auto first = [&text](const char *pattern, const char *format) -> QString {
-            const QRegularExpression re(QString::fromLatin1(pattern));
-            const auto m = re.match(text);
+        QRegularExpression pattern;
+        const char *format;
+    };
+
+    QString firstSubject(const std::vector<SubjectRule> &rules, const QString &text)
+    {
+        for (const SubjectRule &rule : rules) {
+            const auto m = rule.pattern.match(text);
             if (!m.hasMatch())
-                return QString();
-            QString s = QString::fromLatin1(format);
-            for (int i = 1; i <= re.captureCount(); ++i)
+                continue;
+            QString s = QString::fromLatin1(rule.format);
+            for (int i = 1; i <= rule.pattern.captureCount(); ++i)
                 s.replace(QLatin1Char('%') + QString::number(i), m.captured(i));
-            return s;
-        };
-        if (type.endsWith(QLatin1String("ModuleNotFoundError")) || type.endsWith(QLatin1String("ImportError"))) {
-            for (const auto &[pattern, format] : { std::pair { "No module named '([^']+)'", "%1" },
-                     std::pair { "cannot import name '([^']+)' from '([^']+)'", "%2.%1" },
-                     std::pair { "cannot import name '([^']+)'", "%1" } }) {
-                QString s = first(pattern, format); // not const: returned, so moved
-                if (!s.isEmpty())
-                    return s;
-            }
+            if (!s.isEmpty())
+                return s;
         }
-        if (type.endsWith(QLatin1String("AttributeError"))) {
-            for (const auto &[pattern, format] : { std::pair { "'([^']+)' object has no attribute '([^']+)'", "%1.%2" },
-                     std::pair { "module '([^']+)' has no attribute '([^']+)'", "%1.%2" },
-                     std::pair { "type object '([^']+)' has no attribute '([^']+)'", "%1.%2" } }) {
-                QString s = first(pattern, format); // not const: returned, so moved
-                if (!s.isEmpty())
-                    return s;
-            }
-        }
-        if (type.endsWith(QLatin1String("NameError")))
-            return first("name '([^']+)' is not defined", "%1");
         return QString();
     }
 
-    bool isForeignPythonPath(const QString &path)
+    QString subjectOf(const QString &type, const QString &text)
     {
-        for (const char *marker : { "site-packages", "dist-packages", "/lib/python", "importlib", "<frozen", "_pytest",
-                 "pluggy", "unittest/" }) {
-            if (path.contains(QLatin1String(marker)))
-                return true;
+        // Compiled once: a report can hold thousands of import errors.
+        static const std::vector<SubjectRule> importRules = {
+            { QRegularExpression(QStringLiteral("No module named '([^']+)'")), "%1" },
+            { QRegularExpression(QStringLiteral("cannot import name '([^']+)' from '([^']+)'")), "%2.%1" },
+            { QRegularExpression(QStringLiteral("cannot import name '([^']+)'")), "%1" },
+        };
+        static const std::vector<SubjectRule> attributeRules = {
+            { QRegularExpression(QStringLiteral("'([^']+)' object has no attribute '([^']+)'")), "%1.%2" },
+            { QRegularExpression(QStringLiteral("module '([^']+)' has no attribute '([^']+)'")), "%1.%2" },
+            { QRegularExpression(QStringLiteral("type object '([^']+)' has no attribute '([^']+)'")), "%1.%2" },
+        };
+        static const std::vector<SubjectRule> nameRules = {
+            { QRegularExpression(QStringLiteral("name '([^']+)' is not defined")), "%1" },
+        };
+        if (type.endsWith(QLatin1String("ModuleNotFoundError")) || type.endsWith(QLatin1String("ImportError"))) {
+            if (const QString s = firstSubject(importRules, text); !s.isEmpty())
+                return s;
         }
-        return false;
-    }
-
-    bool isPythonTestPath(const QString &path)
-    {
-        const QStringList parts = QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-        const QString &file = parts.last();
-        if (file.startsWith(QLatin1String("test_")) || file.endsWith(QLatin1String("_test.py"))
-            || file == QLatin1String("conftest.py"))
-            return true;
-        return parts.contains(QLatin1String("tests")) || parts.contains(QLatin1String("test"));
-    }
-
-    bool isForeignJavaClass(const QString &cls)
-    {
-        for (const char *prefix : { "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.", "junit.",
-                 "org.testng.", "org.hamcrest.", "org.apache.maven.", "org.gradle.", "kotlin.", "scala.",
-                 "org.opentest4j.", "org.assertj.", "org.mockito.", "org.springframework.test." }) {
-            if (cls.startsWith(QLatin1String(prefix)))
-                return true;
+        if (type.endsWith(QLatin1String("AttributeError"))) {
+            if (const QString s = firstSubject(attributeRules, text); !s.isEmpty())
+                return s;
         }
-        return false;
-    }
-
-    bool isJavaTestClass(const QString &cls)
-    {
-        const QString simple = cls.section(QLatin1Char('.'), -1).section(QLatin1Char('$'), 0, 0);
-        return simple.endsWith(QLatin1String("Test")) || simple.endsWith(QLatin1String("Tests"))
-            || simple.endsWith(QLatin1String("IT")) || simple.endsWith(QLatin1String("TestCase"))
-            || simple.startsWith(QLatin1String("Test"));
-    }
-
-    QString pythonModule(const QString &path)
-    {
-        QStringList parts
-            = QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (parts.isEmpty())
-            return path;
-        parts.last().chop(3); // ".py"
-        return parts.mid(qMax(0, int(parts.size()) - 2)).join(QLatin1Char('.'));
-    }
-
-    // The innermost frames of the project's own code, test code excluded: tests differ, the code under test
-    // is what fails in the same place.
-    QStringList projectFrames(const QStringList &lines)
-    {
-        static const QRegularExpression pyFrame(QStringLiteral("^File \"([^\"]+\\.py)\", line \\d+, in (\\S+)"));
-        static const QRegularExpression pytestFrame(QStringLiteral("^([^\\s:]+\\.py):\\d+: in (\\S+)"));
-        static const QRegularExpression javaFrame(QStringLiteral("^at ([\\w$.]+)\\.([\\w$<>]+)\\("));
-        // pytest's long format names a frame's function in its source ("def _send(") and closes the frame with
-        // "app/client.py:6: TimeoutError" (the raise) or "tests/x.py:4: " (a call), without "in".
-        static const QRegularExpression pytestDef(QStringLiteral("^(?:>\\s*)?(?:async\\s+)?def (\\w+)\\("));
-        static const QRegularExpression pytestLocation(QStringLiteral("^([^\\s:]+\\.py):\\d+:(?:\\s+[\\w.]+)?\\s*$"));
-        QStringList python, java; // python outermost first, java innermost first
-        QString lastDef;
-        for (const QString &raw : lines) {
-            const QString line = raw.trimmed();
-            if (line.isEmpty())
-                continue;
-            // Cheap tests first: a trace has many lines and only a few are frames.
-            const auto def = line.contains(QLatin1String("def ")) ? pytestDef.match(line) : QRegularExpressionMatch();
-            if (def.hasMatch()) {
-                lastDef = def.captured(1);
-                continue;
-            }
-            const bool pyLocation = line.contains(QLatin1String(".py:"));
-            if (const auto l = pyLocation ? pytestLocation.match(line) : QRegularExpressionMatch();
-                l.hasMatch() && !lastDef.isEmpty()) {
-                const QString path = l.captured(1);
-                if (!isForeignPythonPath(path) && !isPythonTestPath(path)) {
-                    const QString frame = pythonModule(path) + QLatin1Char(':') + lastDef;
-                    if (python.isEmpty() || python.last() != frame)
-                        python << frame;
-                }
-                lastDef.clear();
-                continue;
-            }
-            if (line.startsWith(QLatin1String("at "))) {
-                const auto m = javaFrame.match(line);
-                if (m.hasMatch() && !isForeignJavaClass(m.captured(1)) && !isJavaTestClass(m.captured(1)))
-                    java << m.captured(1) + QLatin1Char(':') + m.captured(2);
-                continue;
-            }
-            if (!pyLocation && !line.startsWith(QLatin1String("File \"")))
-                continue;
-            auto m = pyFrame.match(line);
-            if (!m.hasMatch())
-                m = pytestFrame.match(line);
-            if (m.hasMatch() && !isForeignPythonPath(m.captured(1)) && !isPythonTestPath(m.captured(1))) {
-                const QString frame = pythonModule(m.captured(1)) + QLatin1Char(':') + m.captured(2);
-                if (python.isEmpty() || python.last() != frame)
-                    python << frame;
-            }
-        }
-        QStringList frames;
-        for (auto it = python.crbegin(); it != python.crend() && frames.size() < MaxFrames; ++it)
-            frames << *it;
-        for (auto it = java.cbegin(); it != java.cend() && frames.size() < MaxFrames; ++it) {
-            if (!frames.contains(*it))
-                frames << *it;
-        }
-        return frames;
+        if (type.endsWith(QLatin1String("NameError")))
+            return firstSubject(nameRules, text);
+        return QString();
     }
 
     // "tests/x.py::TestLogin::test_redirect_after_login[2]" → "redirect after login"
@@ -218,6 +151,41 @@ namespace {
         return messageTemplate(words.join(QLatin1Char(' ')));
     }
 
+    bool isAscii(QStringView text)
+    {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    }
+
+    bool isAsciiLetter(char16_t c)
+    {
+        return unsigned(c | 0x20) - 'a' < 26u;
+    }
+    bool isAsciiAlnum(char16_t c)
+    {
+        return isAsciiLetter(c) || unsigned(c) - '0' < 10u;
+    }
+
+    // Whether an ASCII run of letters and digits is made of the words a restated status uses, one after the
+    // other ("FAILED", "failedtest"): what the alternation of statusOnly() below matches in it.
+    bool isStatusWords(QStringView run)
+    {
+        static const char *const words[] = { "fail", "failed", "failing", "fails", "failure", "error", "errors",
+            "potential", "potentially", "as", "by", "designed", "design", "expected", "intended", "test", "tests" };
+        QVarLengthArray<bool, 64> reached(run.size() + 1, false); // reached[i]: run.left(i) is made of words
+        reached[0] = true;
+        for (qsizetype i = 0; i < run.size(); ++i) {
+            if (!reached[i])
+                continue;
+            for (const char *w : words) {
+                const auto length = qsizetype(std::strlen(w));
+                if (i + length <= run.size()
+                    && run.mid(i, length).compare(QLatin1String(w, length), Qt::CaseInsensitive) == 0)
+                    reached[i + length] = true;
+            }
+        }
+        return reached[run.size()];
+    }
+
     // "Failed", "error": frameworks that write a word instead of a message (go-junit-report, some xUnit), and
     // Markdown reports that restate the status ("FAILING AS DESIGNED", "(⚠️) POTENTIAL FAIL").
     bool isGenericMessage(const QString &text)
@@ -226,6 +194,31 @@ namespace {
             = { QStringLiteral("failed"), QStringLiteral("failure"), QStringLiteral("fail"), QStringLiteral("error"),
                   QStringLiteral("test failed"), QStringLiteral("assertion failed"),
                   QStringLiteral("collection failure") }; // pytest's JUnit collection errors
+        // Every message is asked: ASCII text (nearly all) is read by hand, the rest by the regular expression
+        // (whose caseless matching knows letters such as the long s of "teſt").
+        if (isAscii(text)) {
+            const QStringView trimmed = QStringView(text).trimmed();
+            for (const QString &g : generic) {
+                if (trimmed.compare(g, Qt::CaseInsensitive) == 0)
+                    return true;
+            }
+            // ^[\W_]*(?:(?:words)[\W_]*)+$: runs of letters and digits, each made of the words, at least one.
+            bool any = false;
+            for (qsizetype i = 0; i < text.size();) {
+                if (!isAsciiAlnum(text.at(i).unicode())) {
+                    ++i;
+                    continue;
+                }
+                qsizetype end = i;
+                while (end < text.size() && isAsciiAlnum(text.at(end).unicode()))
+                    ++end;
+                if (!isStatusWords(QStringView(text).mid(i, end - i)))
+                    return false;
+                any = true;
+                i = end;
+            }
+            return any;
+        }
         if (generic.contains(text.trimmed().toLower()))
             return true;
         static const QRegularExpression statusOnly(
@@ -236,12 +229,29 @@ namespace {
         return statusOnly.match(text).hasMatch();
     }
 
-    // A template of placeholders and punctuation ("<PATH>:<NUM>") tells nothing about the cause.
+    // A template of placeholders and punctuation ("<PATH>:<NUM>") tells nothing about the cause: it has no
+    // three ASCII letters in a row once its placeholders are taken out (letters on both sides of one join).
     bool hasWords(const QString &templ)
     {
-        static const QRegularExpression placeholder(QStringLiteral("<[A-Z:]+>"));
-        static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
-        return word.match(QString(templ).remove(placeholder)).hasMatch();
+        int letters = 0;
+        for (qsizetype i = 0; i < templ.size();) {
+            const char16_t c = templ.at(i).unicode();
+            if (c == '<') {
+                qsizetype j = i + 1;
+                while (j < templ.size()
+                    && (unsigned(templ.at(j).unicode()) - 'A' < 26u || templ.at(j) == QLatin1Char(':')))
+                    ++j;
+                if (j > i + 1 && j < templ.size() && templ.at(j) == QLatin1Char('>')) {
+                    i = j + 1; // a placeholder, as if removed
+                    continue;
+                }
+            }
+            letters = isAsciiLetter(c) ? letters + 1 : 0;
+            if (letters >= 3)
+                return true;
+            ++i;
+        }
+        return false;
     }
 
 } // namespace
@@ -279,7 +289,7 @@ FailureSignature failureSignature(const TestCase &test)
 {
     FailureSignature sig;
     QString text = test.message.trimmed();
-    if (const auto m = typedLine().match(text); m.hasMatch()) {
+    if (const auto m = typedMatch(text); m.hasMatch()) {
         sig.exceptionType = m.captured(1);
         text = m.captured(2).trimmed();
     }

@@ -2,11 +2,13 @@
 // gapwise_loghubga [DIR] [--show SYSTEM]: grouping accuracy of Gapwise's suggested gaps on Loghub-2k
 // (every *.csv in DIR, default ../shared/corpus/loghub-2k): one failing test per log line, through the
 // suggester directly (the GA test goes through the JUnit import). --show prints the wrong groups of one
-// system: what Gapwise grouped, next to the true templates. Not run by CI.
+// system: what Gapwise grouped, next to the true templates; the digest per system shows whether a change
+// groups exactly as before. Not run by CI.
 #include "gapsuggester.h"
 #include "loghub.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
@@ -45,11 +47,18 @@ int main(int argc, char **argv)
         QMap<QString, int> truth;
         for (const auto &l : lines)
             truth[l.eventId]++;
-        out << QStringLiteral("%1  GA %2  (%3 gaps, %4 true groups)\n")
+        // The digest (gap ids, titles, evidence, each line's gap) shows whether a change groups exactly as before.
+        QCryptographicHash digest(QCryptographicHash::Sha1);
+        for (const Gap &g : std::as_const(report.gaps))
+            digest.addData((g.id + g.title + g.evidence.join(QLatin1Char('|'))).toUtf8());
+        for (const QString &p : std::as_const(predicted))
+            digest.addData((p + QLatin1Char('\n')).toUtf8());
+        out << QStringLiteral("%1  GA %2  (%3 gaps, %4 true groups)  digest %5\n")
                    .arg(file.baseName(), -10)
                    .arg(ga, 0, 'f', 3)
                    .arg(report.gaps.size())
-                   .arg(truth.size());
+                   .arg(truth.size())
+                   .arg(QString::fromLatin1(digest.result().toHex().left(12)));
         sum += ga;
         ++systems;
         if (file.baseName() != show)

@@ -1,26 +1,43 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gapwise_signaturebench [N]: times suggestGaps() on N failing tests (default 100,000) whose messages come
-// from 60 templates with ids, numbers, paths, hosts and users that vary, some with a traceback, a tenth
-// with no exception type, and prints the CPU time (this 2-core machine is shared: the wall clock says more
-// about the neighbours) and the gaps made. Not run by CI: speed is measured here, never asserted in tests.
+// gapwise_signaturebench [N [RUNS]]: times suggestGaps() on N failing tests (default 100,000) whose messages
+// come from 60 templates with ids, numbers, paths, hosts and users that vary, some with a traceback, a tenth
+// with no exception type. Each of RUNS runs (default 7) groups a fresh copy of the same report and prints its
+// user and system CPU time (getrusage: this 2-core machine is shared, the wall clock says more about the
+// neighbours); then the medians, the gaps made and a digest of the result (gap ids, titles, evidence and
+// each test's gap), so that a change meant to be only faster can show it groups exactly as before. Not run
+// by CI: speed is measured here, never asserted in tests.
 #include "gapsuggester.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTextStream>
 
-#include <ctime>
+#include <sys/resource.h>
+
+#include <algorithm>
 
 using namespace Gapwise;
 
 namespace {
 
-double cpuMs()
+struct Cpu
 {
-    timespec t {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+    double user = 0, system = 0; // ms
+};
+
+Cpu cpuNow()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return { u.ru_utime.tv_sec * 1e3 + u.ru_utime.tv_usec / 1e3, u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3 };
+}
+
+double median(QVector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 
 QString message(int templ, QRandomGenerator &random)
@@ -100,15 +117,42 @@ int main(int argc, char **argv)
                             .arg(t.message);
         report.tests << t;
     }
-    QElapsedTimer wall;
-    wall.start();
-    const double cpu0 = cpuMs();
-    const int gaps = suggestGaps(report);
-    const double cpu = cpuMs() - cpu0;
-    QTextStream(stdout) << QStringLiteral("%1 failures grouped into %2 suggested gaps: %3 ms CPU (%4 ms wall)\n")
-                               .arg(count)
-                               .arg(gaps)
-                               .arg(cpu, 0, 'f', 0)
-                               .arg(wall.elapsed());
+    const int runs = qMax(1, argc > 2 ? QByteArray(argv[2]).toInt() : 7);
+    QTextStream out(stdout);
+    QVector<double> users, totals, walls;
+    Report grouped;
+    int gaps = 0;
+    for (int run = 0; run < runs; ++run) {
+        grouped = report; // a fresh copy, its strings detached: copying is not timed
+        grouped.tests.detach();
+        QElapsedTimer wall;
+        wall.start();
+        const Cpu before = cpuNow();
+        gaps = suggestGaps(grouped);
+        const Cpu after = cpuNow();
+        users << after.user - before.user;
+        totals << after.user - before.user + after.system - before.system;
+        walls << wall.elapsed();
+        out << QStringLiteral("run %1: %2 ms user + %3 ms system CPU (%4 ms wall)\n")
+                   .arg(run + 1)
+                   .arg(users.last(), 0, 'f', 0)
+                   .arg(totals.last() - users.last(), 0, 'f', 0)
+                   .arg(walls.last(), 0, 'f', 0);
+        out.flush();
+    }
+    QCryptographicHash digest(QCryptographicHash::Sha1);
+    for (const Gap &g : std::as_const(grouped.gaps))
+        digest.addData((g.id + g.title + g.evidence.join(QLatin1Char('|'))).toUtf8());
+    for (const TestCase &t : std::as_const(grouped.tests))
+        digest.addData((t.id + QLatin1Char('>') + t.gapId).toUtf8());
+    out << QStringLiteral("%1 failures grouped into %2 suggested gaps: median of %3 runs %4 ms user CPU, %5 ms "
+                          "user + system (%6 ms wall); result digest %7\n")
+               .arg(count)
+               .arg(gaps)
+               .arg(runs)
+               .arg(median(users), 0, 'f', 0)
+               .arg(median(totals), 0, 'f', 0)
+               .arg(median(walls), 0, 'f', 0)
+               .arg(QString::fromLatin1(digest.result().toHex().left(12)));
     return 0;
 }

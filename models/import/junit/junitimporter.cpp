@@ -21,6 +21,8 @@ ImportResult importJUnit(QIODevice *xml, const QString &displayName, const Impor
     ImportResult result;
     JUnitDocument doc;
     JUnitReportBuilder builder(doc, displayName);
+    if (!xml->isSequential())
+        builder.expectBytes(xml->size());
     if (!readJUnitDocument(xml, displayName, control, &doc, &builder, &result.error))
         return result;
     result.report = builder.finish();

@@ -164,16 +164,31 @@ void JUnitReportBuilder::foldManySuitePhases()
             t.phaseId = folded.id;
             const QString key = folded.id + QLatin1Char(':') + normalisedTestKey(t.name);
             t.id = key;
-            for (int n = 2; m_byId.contains(t.id); ++n)
+            for (int n = 2; m_byId.find(t.id) >= 0; ++n)
                 t.id = key + QLatin1Char('#') + QString::number(n);
         }
-        m_byId.insert(t.id, i);
+        m_byId.insert(i);
     }
     m_report.diagnostics.append({ Severity::Info, m_doc.rootLine,
         QStringLiteral("%1 test suites are shown as one phase, \"%2\": so many suites are classes or files, not "
                        "stages of the run")
             .arg(m_phaseFromSuite.count(true))
             .arg(folded.name) });
+}
+
+void JUnitReportBuilder::expectBytes(qint64 bytes)
+{
+    // A bare <testcase .../> line of pytest or Surefire is 150-200 bytes; failures and output only add bytes,
+    // so this rarely guesses too many. Bounded: a huge file of traces does not reserve millions of tests.
+    constexpr qint64 BytesPerCase = 150;
+    constexpr qint64 MaxReserved = 1'000'000; // 200 MB of vector (untouched until filled), 16 MB of id slots
+    const qsizetype expected = qsizetype(qBound<qint64>(0, bytes / BytesPerCase, MaxReserved));
+    if (expected < 1000)
+        return; // small files: growing costs nothing worth a guess
+    m_report.tests.reserve(expected);
+    m_byId.reserve(expected);
+    m_origins.reserve(expected);
+    m_testPhase.reserve(expected);
 }
 
 void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
@@ -208,12 +223,12 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
     t.id = base;
     for (int n = 2;; ++n) {
-        const auto it = m_byId.constFind(t.id);
-        if (it == m_byId.cend())
+        const int existing = m_byId.find(t.id);
+        if (existing < 0)
             break;
-        const Origin &o = m_origins[*it];
+        const Origin &o = m_origins[existing];
         if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
-            mergeRerun(m_report.tests[*it], std::move(c));
+            mergeRerun(m_report.tests[existing], std::move(c));
             return;
         }
         t.id = base + QLatin1Char('#') + QString::number(n);
@@ -226,10 +241,10 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.line = c.line;
     t.durationSeconds = c.seconds;
     noteImportError(m_report.phases[phaseIndex], t);
-    m_byId.insert(t.id, int(m_report.tests.size()));
     m_origins.append(Origin { c.suite, c.synthetic });
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
+    m_byId.insert(int(m_report.tests.size()) - 1);
 }
 
 // pytest's JUnit XML writes a module that failed to import as an erroring testcase ("collection failure"):
@@ -325,7 +340,7 @@ Report JUnitReportBuilder::finish()
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();
-    m_byId.clear();
+    m_byId.release();
     return std::move(m_report);
 }
 

@@ -4,6 +4,7 @@
 #include "junitdocument.h"
 #include "junitnames.h"
 #include "report.h"
+#include "testidindex.h"
 
 #include <QHash>
 
@@ -16,6 +17,9 @@ class JUnitReportBuilder : public JUnitCaseSink
 {
 public:
     JUnitReportBuilder(const JUnitDocument &doc, const QString &displayName);
+    // Makes room for the testcases a file of this size holds, so that 100,000 tests are not copied and
+    // rehashed as the tables grow (a guess from the size: too few only means growing as before).
+    void expectBytes(qint64 bytes);
     void addCase(JUnitCase &&c) override;
     Report finish();
 
@@ -40,7 +44,7 @@ private:
     JUnitNamer m_namer;
     Report m_report;
     QHash<QString, int> m_phaseByKey; // "path:unit" or "suite:<index>" → phase index
-    QHash<QString, int> m_byId; // test id → index in m_report.tests
+    TestIdIndex m_byId { m_report.tests }; // test id → index in m_report.tests
     QVector<Origin> m_origins; // per test
     QVector<int> m_testPhase; // per test: phase index
     QVector<bool> m_phaseFromSuite; // per phase: named after an outermost suite (rule 2), not a path word

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testidindex.h"
+
+#include <QHash>
+
+namespace Gapwise {
+namespace {
+
+    quint32 hashOf(QStringView id)
+    {
+        return quint32(qHash(id, size_t(0))); // a fixed seed: the table's layout is the same in every run
+    }
+
+} // namespace
+
+void TestIdIndex::reserve(qsizetype count)
+{
+    qsizetype slotCount = 16;
+    while (slotCount < 2 * count)
+        slotCount *= 2;
+    if (slotCount > m_slots.size())
+        rehash(slotCount);
+}
+
+int TestIdIndex::find(QStringView id) const
+{
+    if (m_slots.isEmpty())
+        return -1;
+    const quint32 hash = hashOf(id);
+    const qsizetype mask = m_slots.size() - 1;
+    for (qsizetype i = hash & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.index < 0)
+            return -1;
+        if (slot.hash == hash && m_tests[slot.index].id == id)
+            return slot.index;
+    }
+}
+
+void TestIdIndex::insert(int index)
+{
+    if (2 * (m_count + 1) > m_slots.size())
+        rehash(qMax<qsizetype>(16, 2 * m_slots.size()));
+    place(hashOf(m_tests[index].id), index);
+    ++m_count;
+}
+
+void TestIdIndex::clear()
+{
+    m_slots.fill(Slot { 0, -1 });
+    m_count = 0;
+}
+
+void TestIdIndex::release()
+{
+    m_slots = QVector<Slot>();
+    m_count = 0;
+}
+
+void TestIdIndex::rehash(qsizetype slotCount)
+{
+    const QVector<Slot> old = std::move(m_slots);
+    m_slots = QVector<Slot>(slotCount, Slot { 0, -1 });
+    for (const Slot &slot : old) {
+        if (slot.index >= 0)
+            place(slot.hash, slot.index);
+    }
+}
+
+void TestIdIndex::place(quint32 hash, int index)
+{
+    const qsizetype mask = m_slots.size() - 1;
+    for (qsizetype i = hash & mask;; i = (i + 1) & mask) {
+        if (m_slots[i].index < 0) {
+            m_slots[i] = Slot { hash, index };
+            return;
+        }
+    }
+}
+
+} // namespace Gapwise

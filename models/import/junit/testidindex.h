@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+
+#include <QStringView>
+#include <QVector>
+
+namespace Gapwise {
+
+// Which test of a report has an id, while the JUnit builder adds them: one test in a million is a rerun
+// or a namesake, every other one is new. An open-addressing table of (hash, test index) pairs, 8 bytes a
+// slot, that compares ids only where the hashes agree: a QHash<QString, int> reads each probed key's
+// characters (a cache miss per probe on a million tests) and costs 40 bytes a test.
+class TestIdIndex
+{
+public:
+    explicit TestIdIndex(const QVector<TestCase> &tests)
+        : m_tests(tests)
+    {
+    }
+
+    void reserve(qsizetype count);
+    // The index of the test whose id this is, or -1.
+    int find(QStringView id) const;
+    // Adds tests[index] under its id, which no indexed test has.
+    void insert(int index);
+    void clear(); // keeps the room
+    void release(); // frees it
+
+private:
+    struct Slot
+    {
+        quint32 hash;
+        qint32 index; // -1: empty
+    };
+    void rehash(qsizetype slotCount);
+    void place(quint32 hash, int index);
+
+    const QVector<TestCase> &m_tests;
+    QVector<Slot> m_slots; // a power of two, at most half full
+    qsizetype m_count = 0;
+};
+
+} // namespace Gapwise
