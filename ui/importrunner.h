@@ -10,7 +10,7 @@
 #include <atomic>
 #include <memory>
 
-// Runs importFile() on a pool thread. A new start() cancels the running import; results of a superseded
+// Runs importFile() (or importFiles() for several files) on a pool thread. A new start() cancels the running import; results of a superseded
 // import are dropped by a generation counter, so only the newest file ever reaches the window.
 class ImportRunner : public QObject
 {
@@ -20,6 +20,8 @@ public:
     ~ImportRunner() override; // cancels and waits: the worker calls back into this object
 
     void start(const QString &path);
+    // Several files (or folders) as one run (importFiles); currentPath() is then the first file's folder.
+    void start(const QStringList &paths);
     void cancel();
     bool isRunning() const { return m_running; }
     QString currentPath() const { return m_path; }
