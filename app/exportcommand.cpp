@@ -3,10 +3,10 @@
 
 #include "comparewithrun.h"
 #include "exitcodes.h"
-#include "multifile.h"
 #include "historystore.h"
 #include "historysummary.h"
 #include "importer.h"
+#include "multifile.h"
 #include "pdfexporter.h"
 #include "planformats.h"
 #include "planwriters.h"

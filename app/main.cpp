@@ -39,7 +39,8 @@ bool isHeadlessCommand(int argc, char **argv)
 
 // Waits for the import (it runs off the GUI thread like any other), and for the run history when the window
 // shows one, then grabs the laid-out window at `size`.
-int runScreenshot(MainWindow &window, const QStringList &files, const QString &out, HistoryPanel *history, const QSize &size)
+int runScreenshot(
+    MainWindow &window, const QStringList &files, const QString &out, HistoryPanel *history, const QSize &size)
 {
     QEventLoop loop;
     QString error;
@@ -112,8 +113,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
         QStringLiteral("A test report, a folder of reports or a .gapwise session to open; several files are one run."),
         QStringLiteral("[FILE…]"));
     screenshot = QCommandLineOption(QStringLiteral("screenshot"),

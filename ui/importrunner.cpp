@@ -2,9 +2,9 @@
 #include "importrunner.h"
 #include "multifile.h"
 
+#include <QFileInfo>
 #include <QMetaObject>
 #include <QThread>
-#include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Gapwise;

@@ -10,8 +10,8 @@
 #include <atomic>
 #include <memory>
 
-// Runs importFile() (or importFiles() for several files) on a pool thread. A new start() cancels the running import; results of a superseded
-// import are dropped by a generation counter, so only the newest file ever reaches the window.
+// Runs importFile() (or importFiles() for several files) on a pool thread. A new start() cancels the running import;
+// results of a superseded import are dropped by a generation counter, so only the newest file ever reaches the window.
 class ImportRunner : public QObject
 {
     Q_OBJECT

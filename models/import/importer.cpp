@@ -2,13 +2,13 @@
 #include "importer.h"
 #include "ctrfimporter.h"
 #include "junitimporter.h"
+#include "markdownimporter.h"
 #include "multifile.h"
 #include "nunitimporter.h"
-#include "trximporter.h"
-#include "xunitimporter.h"
-#include "markdownimporter.h"
 #include "pytestlog.h"
 #include "textdecoding.h"
+#include "trximporter.h"
+#include "xunitimporter.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -123,8 +123,8 @@ namespace {
         return InputFormat::JUnitXml; // the JUnit importer names a root element it does not know
     }
 
-    ImportResult importXml(InputFormat format, QIODevice *device, const QString &displayName,
-        const ImportControl &control)
+    ImportResult importXml(
+        InputFormat format, QIODevice *device, const QString &displayName, const ImportControl &control)
     {
         switch (format) {
         case InputFormat::Trx:

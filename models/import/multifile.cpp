@@ -131,7 +131,8 @@ namespace {
             if (m_testIds.contains(t.id)) {
                 if (++m_duplicates <= MaxDuplicateWarnings)
                     m_report.diagnostics.append({ Severity::Warning, 0,
-                        QStringLiteral("%1: test %2 is also in %3; both are kept").arg(name, t.name, m_fileOfTest.value(t.id)) });
+                        QStringLiteral("%1: test %2 is also in %3; both are kept")
+                            .arg(name, t.name, m_fileOfTest.value(t.id)) });
                 const QString base = t.id;
                 for (int n = 2; m_testIds.contains(t.id); ++n)
                     t.id = base + QLatin1Char('#') + QString::number(n);
@@ -164,7 +165,8 @@ namespace {
         if (suitePhases > MaxMergedSuitePhases) {
             // As within one JUnit file: hundreds of phases named after classes say nothing about the stages.
             Phase all;
-            all.name = QFileInfo(m_folder).fileName().isEmpty() ? QStringLiteral("Tests") : QFileInfo(m_folder).fileName();
+            all.name
+                = QFileInfo(m_folder).fileName().isEmpty() ? QStringLiteral("Tests") : QFileInfo(m_folder).fileName();
             QVector<Phase> kept;
             QSet<QString> keptIds;
             for (const Phase &p : std::as_const(m_report.phases)) {
@@ -245,7 +247,11 @@ QStringList reportFilesIn(const QString &dir)
     QDirIterator it(dir, patterns, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        if (!QDir(dir).relativeFilePath(file).split(QLatin1Char('/')).filter(QRegularExpression(QStringLiteral("^\\."))).isEmpty())
+        if (!QDir(dir)
+                 .relativeFilePath(file)
+                 .split(QLatin1Char('/'))
+                 .filter(QRegularExpression(QStringLiteral("^\\.")))
+                 .isEmpty())
             continue; // .git, .cache, hidden files
         files << file;
     }
@@ -283,7 +289,8 @@ ImportResult importFiles(const QStringList &paths, const ImportControl &control)
             if (firstError.message.isEmpty())
                 firstError = one.error;
             Report skipped;
-            skipped.diagnostics.append({ Severity::Warning, one.error.line, QStringLiteral("not imported: %1").arg(one.error.message) });
+            skipped.diagnostics.append(
+                { Severity::Warning, one.error.line, QStringLiteral("not imported: %1").arg(one.error.message) });
             merger.add(std::move(skipped), files[i]);
             continue;
         }
