@@ -61,11 +61,10 @@ QJsonObject Checker::resolve(const QString &ref, const QString &path)
 void Checker::check(const QJsonValue &v, const QJsonObject &schema, const QString &path)
 {
     static const QSet<QString> known { QStringLiteral("$schema"), QStringLiteral("$ref"), QStringLiteral("title"),
-        QStringLiteral("description"), QStringLiteral("type"), QStringLiteral("required"),
-        QStringLiteral("properties"), QStringLiteral("additionalProperties"), QStringLiteral("items"),
-        QStringLiteral("enum"), QStringLiteral("const"), QStringLiteral("pattern"), QStringLiteral("minLength"),
-        QStringLiteral("minItems"), QStringLiteral("minimum"), QStringLiteral("anyOf"), QStringLiteral("format"),
-        QStringLiteral("definitions") };
+        QStringLiteral("description"), QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("properties"),
+        QStringLiteral("additionalProperties"), QStringLiteral("items"), QStringLiteral("enum"),
+        QStringLiteral("const"), QStringLiteral("pattern"), QStringLiteral("minLength"), QStringLiteral("minItems"),
+        QStringLiteral("minimum"), QStringLiteral("anyOf"), QStringLiteral("format"), QStringLiteral("definitions") };
     for (auto it = schema.begin(); it != schema.end(); ++it) {
         if (!known.contains(it.key()))
             violations << path + QLatin1String(": the checker does not know the keyword ") + it.key();
@@ -82,12 +81,14 @@ void Checker::check(const QJsonValue &v, const QJsonObject &schema, const QStrin
         for (const QJsonValue &t : type.toArray())
             ok = ok || hasType(v, t.toString());
         if (!ok) {
-            violations << path + QLatin1String(": not of type ") + QString::fromUtf8(QJsonDocument(QJsonArray { type }).toJson(QJsonDocument::Compact));
+            violations << path + QLatin1String(": not of type ")
+                    + QString::fromUtf8(QJsonDocument(QJsonArray { type }).toJson(QJsonDocument::Compact));
             return;
         }
     }
     if (schema.contains(QLatin1String("const")) && v != schema.value(QLatin1String("const")))
-        violations << path + QLatin1String(": not the constant ") + schema.value(QLatin1String("const")).toVariant().toString();
+        violations << path + QLatin1String(": not the constant ")
+                + schema.value(QLatin1String("const")).toVariant().toString();
     if (schema.contains(QLatin1String("enum")) && !schema.value(QLatin1String("enum")).toArray().contains(v))
         violations << path + QLatin1String(": not one of the enum values");
     if (v.isString()) {
@@ -98,7 +99,8 @@ void Checker::check(const QJsonValue &v, const QJsonObject &schema, const QStrin
             && !QRegularExpression(schema.value(QLatin1String("pattern")).toString()).match(s).hasMatch())
             violations << path + QLatin1String(": does not match ") + schema.value(QLatin1String("pattern")).toString();
     }
-    if (v.isDouble() && schema.contains(QLatin1String("minimum")) && v.toDouble() < schema.value(QLatin1String("minimum")).toDouble())
+    if (v.isDouble() && schema.contains(QLatin1String("minimum"))
+        && v.toDouble() < schema.value(QLatin1String("minimum")).toDouble())
         violations << path + QLatin1String(": below minimum");
     if (schema.contains(QLatin1String("anyOf"))) {
         bool any = false;

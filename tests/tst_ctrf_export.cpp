@@ -45,10 +45,11 @@ TEST_CASE("CTRF export: valid against the CTRF schema, every test, gaps in extra
     CHECK(planFormatInfo(PlanFormat::Ctrf).fileSuffix() == QLatin1String("json"));
 
     const Report imported = TestSupport::importOrFail(TestSupport::dataPath(QStringLiteral("dotnet/xunit2-traps.xml")));
-    TriageSession session(imported);
+    TriageSession session;
+    session.load(imported);
     REQUIRE(!imported.gaps.isEmpty());
     const QString gap = imported.gaps.first().id;
-    session.setGapField(gap, GapField::Owner, QStringLiteral("orders-team"));
+    session.setGapOwner(gap, QStringLiteral("orders-team"));
     const QJsonObject ctrf = ctrfOf(session.imported(), session.report());
 
     // The fields CTRF requires, with their types (checked whether or not the schema is at hand).
@@ -72,7 +73,8 @@ TEST_CASE("CTRF export: valid against the CTRF schema, every test, gaps in extra
         inGap += o[QLatin1String("extra")].toObject()[QLatin1String("gapwise")].toObject()[QLatin1String("gap")] == gap;
     }
     CHECK(inGap == 2);
-    const QJsonArray gaps = ctrf[QLatin1String("extra")].toObject()[QLatin1String("gapwise")].toObject()[QLatin1String("gaps")].toArray();
+    const QJsonArray gaps
+        = ctrf[QLatin1String("extra")].toObject()[QLatin1String("gapwise")].toObject()[QLatin1String("gaps")].toArray();
     REQUIRE(gaps.size() == 1);
     CHECK(gaps[0].toObject()[QLatin1String("owner")] == QLatin1String("orders-team"));
 

@@ -79,7 +79,8 @@ QString ExportActions::suggestedFileName(const QString &reportTitle, Format form
         base.chop(1);
     if (base.isEmpty())
         base = QStringLiteral("report");
-    return base + (format == Format::Ctrf ? QStringLiteral("-ctrf.") : QStringLiteral("-plan.")) + planFormatInfo(format).fileSuffix();
+    return base + (format == Format::Ctrf ? QStringLiteral("-ctrf.") : QStringLiteral("-plan."))
+        + planFormatInfo(format).fileSuffix();
 }
 
 void ExportActions::chooseFileAndExport(Format format)

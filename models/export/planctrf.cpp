@@ -38,9 +38,10 @@ namespace {
     {
         const Gap &g = pg.gap;
         QJsonObject o { { QStringLiteral("id"), g.id }, { QStringLiteral("title"), g.title },
-            { QStringLiteral("priority"), priorityName(g.priority) }, { QStringLiteral("status"), gapStatusName(g.status) },
-            { QStringLiteral("owner"), g.owner }, { QStringLiteral("notes"), g.notes },
-            { QStringLiteral("suggested"), g.suggested }, { QStringLiteral("failures"), pg.failures },
+            { QStringLiteral("priority"), priorityName(g.priority) },
+            { QStringLiteral("status"), gapStatusName(g.status) }, { QStringLiteral("owner"), g.owner },
+            { QStringLiteral("notes"), g.notes }, { QStringLiteral("suggested"), g.suggested },
+            { QStringLiteral("failures"), pg.failures },
             { QStringLiteral("evidence"), QJsonArray::fromStringList(g.evidence) } };
         QJsonArray remediation;
         for (const RemediationItem &item : pg.remediation)
@@ -62,14 +63,14 @@ QJsonObject planToCtrf(const RemediationPlan &plan)
     QJsonArray tests;
     for (const TestCase &t : plan.runTests) {
         const QString status = ctrfStatus(t.status);
-        ++counts[status == QLatin1String("passed") ? 0
-                : status == QLatin1String("failed") ? 1
+        ++counts[status == QLatin1String("passed")   ? 0
+                : status == QLatin1String("failed")  ? 1
                 : status == QLatin1String("skipped") ? 2
-                                                      : 3];
+                                                     : 3];
         const qint64 millis = t.durationSeconds >= 0 ? qRound64(t.durationSeconds * 1000) : 0;
         totalMillis += millis;
-        QJsonObject o { { QStringLiteral("name"), t.name.isEmpty() ? t.id : t.name }, { QStringLiteral("status"), status },
-            { QStringLiteral("duration"), millis } };
+        QJsonObject o { { QStringLiteral("name"), t.name.isEmpty() ? t.id : t.name },
+            { QStringLiteral("status"), status }, { QStringLiteral("duration"), millis } };
         const QString phase = phaseName.value(t.phaseId);
         if (!phase.isEmpty())
             o.insert(QStringLiteral("suite"), QJsonArray { phase });
@@ -96,9 +97,10 @@ QJsonObject planToCtrf(const RemediationPlan &plan)
     const qint64 start = startMillis(plan);
     const QJsonObject summary { { QStringLiteral("tests"), int(plan.runTests.size()) },
         { QStringLiteral("passed"), counts[0] }, { QStringLiteral("failed"), counts[1] },
-        { QStringLiteral("skipped"), counts[2] }, { QStringLiteral("pending"), 0 }, { QStringLiteral("other"), counts[3] },
-        { QStringLiteral("suites"), int(plan.runPhases.size()) }, { QStringLiteral("start"), start },
-        { QStringLiteral("stop"), start + totalMillis }, { QStringLiteral("duration"), totalMillis } };
+        { QStringLiteral("skipped"), counts[2] }, { QStringLiteral("pending"), 0 },
+        { QStringLiteral("other"), counts[3] }, { QStringLiteral("suites"), int(plan.runPhases.size()) },
+        { QStringLiteral("start"), start }, { QStringLiteral("stop"), start + totalMillis },
+        { QStringLiteral("duration"), totalMillis } };
     const QString version = QCoreApplication::applicationVersion();
     QJsonObject tool { { QStringLiteral("name"), QStringLiteral("gapwise") },
         { QStringLiteral("extra"), QJsonObject { { QStringLiteral("importedFrom"), plan.runFormat } } } };
