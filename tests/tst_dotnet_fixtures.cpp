@@ -276,3 +276,19 @@ TEST_CASE("Formats are told apart by content, not by file name", "[format]")
     REQUIRE(asXml.ok());
     CHECK(asXml.report->format == QLatin1String("trx"));
 }
+
+TEST_CASE("TRX: two results with one name stay two tests, as the Counters count them", "[trx]")
+{
+    const QByteArray trx = "<TestRun><Results>"
+                           "<UnitTestResult testId=\"a\" testName=\"Ns.C.Same\" outcome=\"Failed\"/>"
+                           "<UnitTestResult testId=\"a\" testName=\"Ns.C.Same\" outcome=\"Passed\"/>"
+                           "</Results><TestDefinitions><UnitTest id=\"a\" storage=\"x.dll\">"
+                           "<TestMethod className=\"Ns.C\" name=\"Same\"/></UnitTest></TestDefinitions>"
+                           "<ResultSummary><Counters total=\"2\" passed=\"1\" failed=\"1\"/></ResultSummary></TestRun>";
+    const ImportResult r = importBytes(trx, QStringLiteral("dupes.trx"));
+    REQUIRE(r.ok());
+    REQUIRE(r.report->tests.size() == 2);
+    CHECK(r.report->tests[0].name == QLatin1String("Ns.C::Same"));
+    CHECK(r.report->tests[1].name == QLatin1String("Ns.C::Same [2]"));
+    CHECK_FALSE(hasAnyWarning(*r.report));
+}

@@ -79,7 +79,10 @@ namespace {
         Report finish(int files, const QStringList &formats);
 
     private:
-        QString shortName(const QString &file) const { return QDir(m_folder).relativeFilePath(file); }
+        QString shortName(const QString &file) const
+        {
+            return QDir(m_folder).relativeFilePath(QFileInfo(file).absoluteFilePath());
+        }
 
         QString m_folder;
         Report m_report;

@@ -298,12 +298,18 @@ ImportResult importTrx(QIODevice *xml, const QString &displayName, const ImportC
     }
     JUnitReportBuilder builder(doc, displayName);
     int counted[4] = { 0, 0, 0, 0 }; // passed, failed, skipped (not executed), all
+    QHash<QString, int> seenNames;
     for (TrxResult &r : reader.results) {
         const TrxDefinition def = reader.definitions.value(r.testId);
         JUnitCase &c = r.c;
         placeCase(doc, suiteByAssembly.value(def.storage, -1), c);
         c.classname = def.className;
         c.name = withoutClassPrefix(r.testName, def.className);
+        // TRX counts every result, and names need not be unique (a test source yielding the same display name, a
+        // retried test): keep each as its own test, as the Counters do, instead of merging them as JUnit reruns.
+        const int seen = ++seenNames[c.classname + QLatin1String("::") + c.name];
+        if (seen > 1)
+            c.name += QStringLiteral(" [%1]").arg(seen);
         const QString &out = r.out;
         const QString &err = r.err;
         if (isFailing(c.status) || c.status == TestStatus::Unknown) {
