@@ -6,6 +6,7 @@
 #include "historystore.h"
 #include "historysummary.h"
 #include "importer.h"
+#include "multifile.h"
 #include "pdfexporter.h"
 #include "planformats.h"
 #include "planwriters.h"
@@ -69,7 +70,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addOptions({ format, session, output, compareWith, store });
     QTextStream err(stderr);
     const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | "
-                                         "REPORT] [--compare OLD] [--store S] -o OUT\n");
+                                         "REPORT…] [--compare OLD] [--store S] -o OUT\n");
     if (!parser.parse(arguments)) {
         err << "gapwise export: " << parser.errorText() << '\n' << usage;
         return ExitCode::Usage;
@@ -81,8 +82,8 @@ int runExportCommand(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const std::optional<PlanFormat> fmt = planFormatFromKey(parser.value(format));
     const bool fromSession = parser.isSet(session);
-    if (!fmt || !parser.isSet(output) || positional.size() != (fromSession ? 1 : 2)) {
-        err << "gapwise export: " << (fmt ? "expected -o OUT and one REPORT or --session" : "unknown --format") << '\n'
+    if (!fmt || !parser.isSet(output) || (fromSession ? positional.size() != 1 : positional.size() < 2)) {
+        err << "gapwise export: " << (fmt ? "expected -o OUT and REPORT… or --session" : "unknown --format") << '\n'
             << usage;
         return ExitCode::Usage;
     }
@@ -104,7 +105,7 @@ int runExportCommand(const QStringList &arguments)
         const ImportResult original = file ? importFile(file->resolvedReportPath()) : ImportResult();
         imported = original.ok() ? *original.report : triaged;
     } else {
-        const ImportResult result = importFile(positional.at(1));
+        const ImportResult result = importFiles(positional.mid(1)); // several files or a folder: one run
         if (!result.ok()) {
             err << "gapwise: cannot import " << result.error.toString() << '\n';
             return ExitCode::BadInput;

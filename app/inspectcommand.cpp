@@ -4,6 +4,7 @@
 #include "exitcodes.h"
 
 #include "importer.h"
+#include "multifile.h"
 #include "reportjson.h"
 #include "sessionfile.h"
 #include "triagesession.h"
@@ -85,9 +86,9 @@ int runInspectCommand(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const bool fromSession = parser.isSet(session);
-    if (positional.size() != (fromSession ? 1 : 2)) {
-        err << "gapwise inspect: expected exactly one FILE or --session S.gapwise\n"
-               "Usage: gapwise inspect FILE [--json] | gapwise inspect --session S.gapwise [--json]\n";
+    if (fromSession ? positional.size() != 1 : positional.size() < 2) {
+        err << "gapwise inspect: expected FILE… (files or folders: one run) or --session S.gapwise\n"
+               "Usage: gapwise inspect FILE… [--json] | gapwise inspect --session S.gapwise [--json]\n";
         return ExitCode::Usage;
     }
     Report report;
@@ -98,7 +99,7 @@ int runInspectCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
     } else {
-        const ImportResult result = importFile(positional.at(1));
+        const ImportResult result = importFiles(positional.mid(1)); // several files or a folder: one run
         if (!result.ok()) {
             err << "gapwise: cannot import " << result.error.toString() << '\n';
             return ExitCode::BadInput;

@@ -39,7 +39,8 @@ bool isHeadlessCommand(int argc, char **argv)
 
 // Waits for the import (it runs off the GUI thread like any other), and for the run history when the window
 // shows one, then grabs the laid-out window at `size`.
-int runScreenshot(MainWindow &window, const QString &file, const QString &out, HistoryPanel *history, const QSize &size)
+int runScreenshot(
+    MainWindow &window, const QStringList &files, const QString &out, HistoryPanel *history, const QSize &size)
 {
     QEventLoop loop;
     QString error;
@@ -53,7 +54,7 @@ int runScreenshot(MainWindow &window, const QString &file, const QString &out, H
         error = message;
         loop.quit();
     });
-    window.openReport(file);
+    window.openReports(files);
     loop.exec();
     if (!error.isEmpty()) {
         QTextStream(stderr) << "gapwise: " << error << '\n';
@@ -91,16 +92,17 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
     parser.setApplicationDescription(QStringLiteral(
         "Triage failing tests into root-cause gaps and export a remediation plan.\n\n"
         "Commands:\n"
-        "  gapwise [FILE]                        open FILE (or the bundled sample report) in the window\n"
+        "  gapwise [FILE…]                       open FILE (or the bundled sample report) in the window;\n"
+        "                                        several files or a folder open as one run\n"
         "  gapwise [--history] [--store S] FILE  also show FILE's run history (--history adds it first)\n"
         "  gapwise FILE.gapwise                  open a saved triage session\n"
         "  gapwise --screenshot OUT.png [--size WxH] [FILE]\n"
         "                                        lay the window out at 1400x900 (or WxH) with FILE,\n"
         "                                        save a PNG, exit\n"
         "  gapwise --dark [FILE]                 the window in Fusion with a dark palette\n"
-        "  gapwise inspect FILE [--json]         print what Gapwise imports from FILE\n"
+        "  gapwise inspect FILE… [--json]        print what Gapwise imports from FILE (or files, folders)\n"
         "  gapwise inspect --session S.gapwise [--json]   the same with a saved triage applied\n"
-        "  gapwise export --format pdf|md|csv|json [--session S.gapwise | FILE] [--compare OLD] -o OUT\n"
+        "  gapwise export --format pdf|md|csv|json|ctrf [--session S.gapwise | FILE…] [--compare OLD] -o OUT\n"
         "                                        write the remediation plan; with --compare, what\n"
         "                                        changed since the run OLD comes first\n"
         "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n"
@@ -111,8 +113,9 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "See also: gapwise inspect --help, gapwise export --help, man gapwise."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"), QStringLiteral("A test report or .gapwise session to open."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("A test report, a folder of reports or a .gapwise session to open; several files are one run."),
+        QStringLiteral("[FILE…]"));
     screenshot = QCommandLineOption(QStringLiteral("screenshot"),
         QStringLiteral("Open FILE, lay the window out at 1400x900, save it as PNG to OUT and exit."),
         QStringLiteral("OUT"));
@@ -178,11 +181,7 @@ int runGui(int argc, char **argv)
         QTextStream(stderr) << "gapwise: " << parser.errorText() << '\n' << parser.helpText();
         return ExitCode::Usage;
     }
-    const QStringList files = parser.positionalArguments();
-    if (files.size() > 1) {
-        QTextStream(stderr) << "gapwise: expected at most one FILE\n";
-        return ExitCode::Usage;
-    }
+    const QStringList files = parser.positionalArguments(); // several files or a folder: one run
     const QSize size = parseSize(parser.value(QStringLiteral("size")));
     if (!size.isValid()) {
         QTextStream(stderr) << "gapwise: --size takes WIDTHxHEIGHT, e.g. 1366x768\n";
@@ -197,10 +196,10 @@ int runGui(int argc, char **argv)
     HistoryPanel *history = nullptr;
     if (parser.isSet(historyOptions.add) || QFileInfo::exists(store))
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
-    const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
+    const QStringList opened = files.isEmpty() ? QStringList { MainWindow::sampleReportPath() } : files;
     if (parser.isSet(screenshotOption))
-        return runScreenshot(window, file, parser.value(screenshotOption), history, size);
-    window.openReport(file);
+        return runScreenshot(window, opened, parser.value(screenshotOption), history, size);
+    window.openReports(opened);
     // Work left by a crash: with no file named, every recovery file is offered (in a banner that the sample's
     // load does not hide); a named report's own recovery file is offered once it is loaded.
     if (files.isEmpty())

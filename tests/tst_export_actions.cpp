@@ -36,7 +36,7 @@ TEST_CASE("Export actions write every format off the GUI thread", "[export][pdf]
     QSignalSpy failed(&actions, &ExportActions::failed);
     QTemporaryDir dir;
     using F = ExportActions::Format;
-    for (F format : { F::Pdf, F::Markdown, F::Csv, F::Json }) {
+    for (F format : { F::Pdf, F::Markdown, F::Csv, F::Json, F::Ctrf }) {
         const QString path = dir.filePath(ExportActions::suggestedFileName(QStringLiteral("Plan"), format));
         REQUIRE(actions.exportTo(format, path));
         CHECK(actions.isBusy());
@@ -56,6 +56,7 @@ TEST_CASE("Export actions write every format off the GUI thread", "[export][pdf]
         }
     }
     CHECK(failed.isEmpty());
+    CHECK(ExportActions::suggestedFileName(QStringLiteral("Plan"), F::Ctrf) == QLatin1String("Plan-ctrf.json"));
 }
 
 TEST_CASE("A failed export is reported with the path and the reason", "[export]")
@@ -79,7 +80,7 @@ TEST_CASE("Suggested export names come from the report title", "[export]")
     CHECK(ExportActions::suggestedFileName(QStringLiteral("../../etc"), F::Json) == QStringLiteral("etc-plan.json"));
 }
 
-TEST_CASE("The main window's File menu has Export with the four formats", "[export][mainwindow]")
+TEST_CASE("The main window's File menu has Export with the five formats", "[export][mainwindow]")
 {
     MainWindow window;
     REQUIRE(window.exportActions());
@@ -91,6 +92,8 @@ TEST_CASE("The main window's File menu has Export with the four formats", "[expo
             exportMenu = a->menu();
     }
     REQUIRE(exportMenu);
-    CHECK(exportMenu->actions().size() == 4);
+    CHECK(exportMenu->actions().size() == 5);
     CHECK(exportMenu->actions().first() == window.exportActions()->action(ExportActions::Format::Pdf));
+    CHECK(exportMenu->actions().last() == window.exportActions()->action(ExportActions::Format::Ctrf));
+    CHECK(exportMenu->actions().last()->text() == QStringLiteral("C&TRF (JSON)…"));
 }

@@ -42,7 +42,8 @@ TEST_CASE("Format detection: XML, pytest logs, Markdown and the rest", "[detect]
     const ImportResult json = importBytes("{\"numFailedTests\": 1}", QStringLiteral("results.json"));
     REQUIRE_FALSE(json.ok());
     CHECK(json.error.toString()
-        == QLatin1String("results.json: not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)"));
+        == QLatin1String("results.json: not a test report Gapwise can read (Markdown, JUnit XML, TRX, NUnit or "
+                         "xUnit.net XML, CTRF JSON or a pytest log)"));
 }
 
 TEST_CASE("Format detection: fixtures are told by content, whatever their extension", "[detect]")

@@ -96,6 +96,28 @@ TEST_CASE("Dropping a file on the window opens it", "[mainwindow][import]")
     CHECK(QFileInfo(window.treeModel()->report().sourceFile) == QFileInfo(path));
 }
 
+TEST_CASE("Dropping several report files on the window opens them as one run", "[mainwindow][import][multifile]")
+{
+    const QString dir = QStringLiteral(GAPWISE_TEST_DATA "/multi/surefire");
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::reportLoaded);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(dir + QStringLiteral("/TEST-com.acme.unit.CartTest.xml")),
+        QUrl::fromLocalFile(dir + QStringLiteral("/nested/TEST-com.acme.integration.DbIT.xml")) });
+    QSignalSpy failed(&window, &MainWindow::importFailed);
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    const bool ok = loaded.wait(10000);
+    INFO((failed.isEmpty() ? QString() : failed.first().first().toString()).toStdString());
+    REQUIRE(ok);
+    const Report &r = window.treeModel()->report();
+    CHECK(r.tests.size() == 5); // 3 from the unit class, 2 from the integration one
+    CHECK(r.phases.size() == 2);
+    CHECK(r.title == QLatin1String("surefire (2 files)"));
+}
+
 TEST_CASE("Splitters, columns and grouping come back on the next run", "[mainwindow][settings]")
 {
     QSettings().clear();

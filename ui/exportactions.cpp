@@ -31,6 +31,8 @@ QString menuText(Gapwise::PlanFormat format)
         return ExportActions::tr("&CSV…");
     case PlanFormat::Json:
         return ExportActions::tr("&JSON…");
+    case PlanFormat::Ctrf:
+        return ExportActions::tr("C&TRF (JSON)…");
     }
     return {};
 }
@@ -77,7 +79,8 @@ QString ExportActions::suggestedFileName(const QString &reportTitle, Format form
         base.chop(1);
     if (base.isEmpty())
         base = QStringLiteral("report");
-    return base + QStringLiteral("-plan.") + planFormatInfo(format).key;
+    return base + (format == Format::Ctrf ? QStringLiteral("-ctrf.") : QStringLiteral("-plan."))
+        + planFormatInfo(format).fileSuffix();
 }
 
 void ExportActions::chooseFileAndExport(Format format)
@@ -90,7 +93,7 @@ void ExportActions::chooseFileAndExport(Format format)
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remediation plan"),
         QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
-        tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).key));
+        tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).fileSuffix()));
     if (!path.isEmpty())
         exportTo(format, path);
 }

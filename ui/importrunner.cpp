@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importrunner.h"
+#include "multifile.h"
 
+#include <QFileInfo>
 #include <QMetaObject>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
@@ -22,6 +24,12 @@ ImportRunner::~ImportRunner()
 
 void ImportRunner::start(const QString &path)
 {
+    start(QStringList { path });
+}
+
+void ImportRunner::start(const QStringList &paths)
+{
+    const QString path = paths.size() == 1 ? paths.first() : QFileInfo(paths.value(0)).absolutePath();
     // The old import is told to stop but not waited for: the GUI stays responsive, its result is dropped.
     cancel();
     m_futures.erase(
@@ -34,7 +42,7 @@ void ImportRunner::start(const QString &path)
     emit started(path);
 
     auto cancelFlag = m_cancel;
-    m_futures << QtConcurrent::run([this, generation, cancelFlag, path] {
+    m_futures << QtConcurrent::run([this, generation, cancelFlag, path, paths] {
         // Progress arrives throttled by the importer; each step is one queued call to the GUI thread.
         ImportControl control;
         control.cancel = cancelFlag.get();
@@ -48,7 +56,7 @@ void ImportRunner::start(const QString &path)
                 Qt::QueuedConnection);
         };
         Outcome outcome;
-        outcome.result = importFile(path, control);
+        outcome.result = paths.size() == 1 ? importFile(path, control) : importFiles(paths, control);
         outcome.cancelled = control.cancelled();
         if (outcome.result.ok() && !outcome.cancelled)
             outcome.lines = SourceLines::fromFile(path, MaxInputBytes);

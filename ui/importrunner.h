@@ -10,8 +10,8 @@
 #include <atomic>
 #include <memory>
 
-// Runs importFile() on a pool thread. A new start() cancels the running import; results of a superseded
-// import are dropped by a generation counter, so only the newest file ever reaches the window.
+// Runs importFile() (or importFiles() for several files) on a pool thread. A new start() cancels the running import;
+// results of a superseded import are dropped by a generation counter, so only the newest file ever reaches the window.
 class ImportRunner : public QObject
 {
     Q_OBJECT
@@ -20,6 +20,8 @@ public:
     ~ImportRunner() override; // cancels and waits: the worker calls back into this object
 
     void start(const QString &path);
+    // Several files (or folders) as one run (importFiles); currentPath() is then the first file's folder.
+    void start(const QStringList &paths);
     void cancel();
     bool isRunning() const { return m_running; }
     QString currentPath() const { return m_path; }

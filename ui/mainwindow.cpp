@@ -341,6 +341,17 @@ bool MainWindow::openReport(const QString &path)
     return true;
 }
 
+bool MainWindow::openReports(const QStringList &paths)
+{
+    if (paths.size() == 1)
+        return openReport(paths.first());
+    if (paths.isEmpty())
+        return false;
+    m_askBeforeReplacing = true;
+    m_runner->start(paths);
+    return true;
+}
+
 void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
 {
     const QString path = m_runner->currentPath();
@@ -692,9 +703,15 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (urls.isEmpty() || !urls.first().isLocalFile())
         return;
     event->acceptProposedAction();
-    if (urls.size() > 1)
-        statusBar()->showMessage(tr("Opening the first of %1 dropped files").arg(urls.size()), 5000);
-    openReport(urls.first().toLocalFile());
+    QStringList paths;
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    // A folder or several files dropped together are one run.
+    if (paths.size() > 1)
+        statusBar()->showMessage(tr("Opening %1 dropped files as one run").arg(paths.size()), 5000);
+    openReports(paths);
 }
 
 void MainWindow::restoreSettings()

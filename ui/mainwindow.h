@@ -49,6 +49,8 @@ public:
     // session imports its report and then replays its edits. Asks first when the triage is not saved;
     // false when the user cancelled.
     bool openReport(const QString &path);
+    // Several report files (or folders) as one run: Surefire's one file per class, a CI job's shards.
+    bool openReports(const QStringList &paths);
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
     // Recovery files from a crash, offered in the offer banner (does not block); true when there is one.
     // Each loaded report's own recovery file is offered too (onLoaded), whatever opened it.

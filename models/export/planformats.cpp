@@ -14,6 +14,7 @@ const QVector<PlanFormatInfo> &planFormats()
         { PlanFormat::Markdown, QStringLiteral("md"), QStringLiteral("Markdown") },
         { PlanFormat::Csv, QStringLiteral("csv"), QStringLiteral("CSV") },
         { PlanFormat::Json, QStringLiteral("json"), QStringLiteral("JSON") },
+        { PlanFormat::Ctrf, QStringLiteral("ctrf"), QStringLiteral("CTRF (JSON)"), QStringLiteral("json") },
     };
     return formats;
 }
@@ -45,6 +46,8 @@ QByteArray planToText(const RemediationPlan &plan, PlanFormat format)
         return planToCsv(plan);
     case PlanFormat::Json:
         return QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+    case PlanFormat::Ctrf:
+        return QJsonDocument(planToCtrf(plan)).toJson(QJsonDocument::Indented);
     case PlanFormat::Pdf:
         break;
     }

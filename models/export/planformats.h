@@ -18,7 +18,8 @@ enum class PlanFormat
     Pdf,
     Markdown,
     Csv,
-    Json
+    Json,
+    Ctrf // the run itself as CTRF JSON, gaps in extra.gapwise
 };
 
 struct PlanFormatInfo
@@ -26,6 +27,8 @@ struct PlanFormatInfo
     PlanFormat format;
     QString key; // what --format takes, and the file suffix: "md"
     QString name; // for people: "Markdown"
+    QString suffix = {}; // the file suffix when it is not the key: CTRF files are .json
+    QString fileSuffix() const { return suffix.isEmpty() ? key : suffix; }
 };
 
 const QVector<PlanFormatInfo> &planFormats(); // in menu order

@@ -63,6 +63,9 @@ RemediationPlan buildPlan(
     plan.environment = r.environment;
     plan.sourceFile = r.sourceFile;
     plan.exportedAt = exportedAt;
+    plan.runPhases = r.phases; // implicitly shared: no copy of the tests
+    plan.runTests = r.tests;
+    plan.runFormat = r.format;
 
     QHash<QString, QVector<TestCase>> failingByGap;
     for (const TestCase &t : r.tests) {

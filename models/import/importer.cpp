@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
+#include "ctrfimporter.h"
 #include "junitimporter.h"
 #include "markdownimporter.h"
+#include "multifile.h"
+#include "nunitimporter.h"
 #include "pytestlog.h"
 #include "textdecoding.h"
+#include "trximporter.h"
+#include "xunitimporter.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -31,6 +37,14 @@ QString formatName(InputFormat format)
         return QStringLiteral("junit");
     case InputFormat::PytestLog:
         return QStringLiteral("pytest-log");
+    case InputFormat::Trx:
+        return QStringLiteral("trx");
+    case InputFormat::NUnitXml:
+        return QStringLiteral("nunit");
+    case InputFormat::XUnitXml:
+        return QStringLiteral("xunit");
+    case InputFormat::Ctrf:
+        return QStringLiteral("ctrf");
     case InputFormat::Unknown:
         break;
     }
@@ -62,14 +76,75 @@ namespace {
     // How much of a file's start decides its format.
     constexpr qsizetype DetectionBytes = qsizetype(64) * 1024;
 
-    // What importBytes() decides from the same bytes: text, and XML (blank text is no format).
-    bool isJUnitHead(const QByteArray &rawHead)
+    // What importBytes() decides from the same bytes: text, and its format (blank text is no format).
+    InputFormat formatOfHead(const QByteArray &rawHead)
     {
         const DecodedText head = decodeText(rawHead);
-        return head.ok() && detectFormat(head.utf8) == InputFormat::JUnitXml;
+        return head.ok() ? detectFormat(head.utf8) : InputFormat::Unknown;
+    }
+
+    // The root element's name: past the declaration, comments, processing instructions and the DOCTYPE.
+    QByteArray rootElementName(const QByteArray &xml)
+    {
+        qsizetype i = 0;
+        while (i < xml.size()) {
+            i = xml.indexOf('<', i);
+            if (i < 0 || i + 1 >= xml.size())
+                return QByteArray();
+            const char next = xml.at(i + 1);
+            if (next == '?' || next == '!') {
+                // A DOCTYPE with an internal subset ends at "]>"; the JUnit reader refuses entities anyway.
+                const QByteArray end = xml.mid(i, 4) == "<!--" ? QByteArray("-->") : QByteArray(">");
+                const qsizetype close = xml.indexOf(end, i + 2);
+                if (close < 0)
+                    return QByteArray();
+                i = close + end.size();
+                continue;
+            }
+            qsizetype j = i + 1;
+            while (j < xml.size() && !QChar::isSpace(uchar(xml.at(j))) && xml.at(j) != '>' && xml.at(j) != '/')
+                ++j;
+            QByteArray name = xml.mid(i + 1, j - i - 1);
+            if (const qsizetype colon = name.indexOf(':'); colon >= 0)
+                name = name.mid(colon + 1); // a namespace prefix
+            return name;
+        }
+        return QByteArray();
+    }
+
+    InputFormat xmlFormatOfRoot(const QByteArray &root)
+    {
+        if (root == "TestRun")
+            return InputFormat::Trx;
+        if (root == "test-run" || root == "test-results")
+            return InputFormat::NUnitXml;
+        if (root == "assemblies" || root == "assembly")
+            return InputFormat::XUnitXml;
+        return InputFormat::JUnitXml; // the JUnit importer names a root element it does not know
+    }
+
+    ImportResult importXml(
+        InputFormat format, QIODevice *device, const QString &displayName, const ImportControl &control)
+    {
+        switch (format) {
+        case InputFormat::Trx:
+            return importTrx(device, displayName, control);
+        case InputFormat::NUnitXml:
+            return importNUnit(device, displayName, control);
+        case InputFormat::XUnitXml:
+            return importXUnit(device, displayName, control);
+        default:
+            return importJUnit(device, displayName, control);
+        }
     }
 
 } // namespace
+
+bool isXmlFormat(InputFormat format)
+{
+    return format == InputFormat::JUnitXml || format == InputFormat::Trx || format == InputFormat::NUnitXml
+        || format == InputFormat::XUnitXml;
+}
 
 InputFormat detectFormat(const QByteArray &utf8Head)
 {
@@ -83,12 +158,14 @@ InputFormat detectFormat(const QByteArray &utf8Head)
         const QByteArray body = skipXmlComments(head);
         if (body.startsWith("<?xml") || body.startsWith("<!") || body.startsWith("<testsuite")
             || (body.startsWith('<') && !startsWithHtml(body)))
-            return InputFormat::JUnitXml;
+            return xmlFormatOfRoot(rootElementName(body));
         if (body.isEmpty())
             return InputFormat::Unknown;
     }
+    if (head.startsWith('{') && looksLikeCtrf(head))
+        return InputFormat::Ctrf;
     if ((head.startsWith('{') || head.startsWith('[')) && !head.startsWith("[gw"))
-        return InputFormat::Unknown; // JSON: not a format Gapwise reads
+        return InputFormat::Unknown; // JSON: only CTRF is a format Gapwise reads
     if (looksLikePytestLog(head))
         return InputFormat::PytestLog;
     // Everything else that is text reads as Markdown: plain prose is valid Markdown, and the importer says
@@ -115,16 +192,20 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
         return result;
     }
     const InputFormat format = detectFormat(head.utf8);
-    if (format == InputFormat::JUnitXml) {
+    if (isXmlFormat(format)) {
         // The XML reader (libxml2) takes the raw bytes: it honours the BOM and encoding declaration itself.
-        result = importJUnit(raw, displayName, control);
+        QBuffer buffer;
+        buffer.setData(raw); // shares the bytes, no copy
+        buffer.open(QIODevice::ReadOnly);
+        result = importXml(format, &buffer, displayName, control);
         if (!result.ok() && result.error.file.isEmpty())
             result.error.file = displayName;
         return result;
     }
     if (format == InputFormat::Unknown) {
         result.error.message
-            = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML or a pytest log)");
+            = QStringLiteral("not a test report Gapwise can read (Markdown, JUnit XML, TRX, NUnit or xUnit.net XML, "
+                             "CTRF JSON or a pytest log)");
         return result;
     }
     const DecodedText text = decodeText(raw);
@@ -134,6 +215,8 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
     }
     if (format == InputFormat::PytestLog) {
         result = importPytestLog(text.utf8, displayName, control);
+    } else if (format == InputFormat::Ctrf) {
+        result = importCtrf(text.utf8, displayName, control);
     } else if (text.utf8.size() > MaxMarkdownBytes) {
         result.error.message
             = QStringLiteral("a Markdown report larger than %1 MiB is not supported (this one is %2 MiB); "
@@ -155,10 +238,8 @@ ImportResult importFile(const QString &path, const ImportControl &control)
     result.error.file = path;
     QFile file(path);
     const QFileInfo info(path);
-    if (info.isDir()) {
-        result.error.message = QStringLiteral("is a directory, not a file");
-        return result;
-    }
+    if (info.isDir())
+        return importFiles({ path }, control); // a folder of reports is one run
     if (!file.open(QIODevice::ReadOnly)) {
         result.error.message = file.errorString();
         return result;
@@ -167,10 +248,10 @@ ImportResult importFile(const QString &path, const ImportControl &control)
         result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
         return result;
     }
-    // A JUnit file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
+    // An XML file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
     // faster without first copying them all. Everything else is read whole (Markdown needs the whole text).
-    result = isJUnitHead(file.peek(DetectionBytes)) ? importJUnit(&file, path, control)
-                                                    : importBytes(file.readAll(), path, control);
+    const InputFormat format = formatOfHead(file.peek(DetectionBytes));
+    result = isXmlFormat(format) ? importXml(format, &file, path, control) : importBytes(file.readAll(), path, control);
     if (result.report)
         result.report->sourceFile = info.absoluteFilePath();
     return result;

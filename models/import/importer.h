@@ -17,6 +17,10 @@ enum class InputFormat
     Markdown,
     JUnitXml,
     PytestLog,
+    Trx, // Visual Studio / dotnet test
+    NUnitXml, // NUnit 3 and 2
+    XUnitXml, // xUnit.net v2 (and v1)
+    Ctrf, // Common Test Report Format, JSON
     Unknown
 };
 
@@ -52,6 +56,7 @@ constexpr qint64 MaxInputBytes = 512LL * 1024 * 1024;
 constexpr qint64 MaxMarkdownBytes = 8LL * 1024 * 1024;
 
 InputFormat detectFormat(const QByteArray &utf8Head);
+bool isXmlFormat(InputFormat format);
 QString formatName(InputFormat format);
 
 // Reads, decodes, detects the format by content and imports. `displayName` names the file in messages.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionfile.h"
+#include "multifile.h"
 
 #include "importer.h"
 #include "triagechanges.h"
@@ -102,6 +103,20 @@ QString sha256Hex(const QByteArray &bytes)
 
 std::optional<QString> fileSha256(const QString &path, QString *error)
 {
+    if (QFileInfo(path).isDir()) {
+        // A folder of reports is one run: its report files' names and bytes, in order.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (const QString &f : reportFilesIn(path)) {
+            QFile file(f);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = f + QLatin1String(": ") + file.errorString();
+                return std::nullopt;
+            }
+            hash.addData(QDir(path).relativeFilePath(f).toUtf8());
+            hash.addData(&file);
+        }
+        return QString::fromLatin1(hash.result().toHex());
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();

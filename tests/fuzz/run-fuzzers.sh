@@ -15,7 +15,7 @@ command -v clang++ >/dev/null || { echo "run-fuzzers.sh: libFuzzer needs clang (
 if [ -f "$build/CMakeCache.txt" ]; then tests/sanitize/configure.sh "$build"
 else tests/sanitize/configure.sh "$build" -DGAPWISE_BUILD_TESTS=OFF; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_markdown fuzz_junit fuzz_pytestlog fuzz_session)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_markdown fuzz_junit fuzz_pytestlog fuzz_session fuzz_trx fuzz_nunit fuzz_xunit fuzz_ctrf)
 cmake --build "$build" --parallel "${GAPWISE_JOBS:-2}" --target "${targets[@]}"
 
 work=$(mktemp -d)
@@ -28,6 +28,9 @@ for target in "${targets[@]}"; do
     case "$target" in
         fuzz_session) find tests/data -name '*.gapwise' -exec cp {} "$corpus/" \; ;;
         fuzz_junit) find tests/data -type f -name '*.xml' -size -64k -exec cp {} "$corpus/" \; ;;
+        fuzz_trx) find tests/data -type f -name '*.trx' -size -64k -exec cp {} "$corpus/" \; ;;
+        fuzz_nunit|fuzz_xunit) find tests/data/dotnet -type f -name '*.xml' -size -64k -exec cp {} "$corpus/" \; ;;
+        fuzz_ctrf) find tests/data -type f -name '*.json' -size -64k -exec cp {} "$corpus/" \; ;;
         fuzz_pytestlog) find tests/data -type f \( -name '*.log' -o -name '*.txt' \) -size -64k \
                -exec cp {} "$corpus/" \; ;;
         *) find tests/data -type f \( -name '*.md' -o -name '*.xml' -o -name '*.log' -o -name '*.txt' \) \

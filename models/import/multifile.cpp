@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "multifile.h"
+#include "gapsuggester.h"
+#include "phasewords.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Gapwise {
+namespace {
+
+    constexpr int MaxDuplicateWarnings = 20;
+
+    int addCount(int a, int b)
+    {
+        if (a < 0)
+            return b;
+        return b < 0 ? a : a + b;
+    }
+
+    void addPhase(Phase &into, const Phase &p)
+    {
+        into.total = addCount(into.total, p.total);
+        into.collected = addCount(into.collected, p.collected);
+        into.selected = addCount(into.selected, p.selected);
+        into.passed = addCount(into.passed, p.passed);
+        into.failed = addCount(into.failed, p.failed);
+        into.errors = addCount(into.errors, p.errors);
+        into.skipped = addCount(into.skipped, p.skipped);
+        into.deselected = addCount(into.deselected, p.deselected);
+        into.importErrors = addCount(into.importErrors, p.importErrors);
+        into.importErrorMessages << p.importErrorMessages;
+        if (p.durationSeconds >= 0)
+            into.durationSeconds = qMax(0.0, into.durationSeconds) + p.durationSeconds;
+    }
+
+    // A phase that names a stage of testing (Unit, Integration, …), not a suite, class or file.
+    bool isStagePhase(const Phase &p)
+    {
+        return !phaseWordOfPath(QLatin1String("x/") + p.id + QLatin1String("/y")).isEmpty();
+    }
+
+    QString uniqueId(const QString &base, const QSet<QString> &taken)
+    {
+        QString id = base;
+        for (int n = 2; taken.contains(id); ++n)
+            id = base + QLatin1Char('-') + QString::number(n);
+        return id;
+    }
+
+    // The deepest folder every file sits in.
+    QString commonFolder(const QStringList &files)
+    {
+        if (files.isEmpty())
+            return QString();
+        QString common = QFileInfo(files.first()).absolutePath();
+        for (const QString &f : files) {
+            const QString dir = QFileInfo(f).absolutePath();
+            while (!(dir == common || dir.startsWith(common + QLatin1Char('/'))) && common.size() > 1)
+                common = QFileInfo(common).path();
+        }
+        return common;
+    }
+
+    class Merger
+    {
+    public:
+        explicit Merger(const QString &folder)
+            : m_folder(folder)
+        {
+        }
+        void add(Report &&r, const QString &file);
+        Report finish(int files, const QStringList &formats);
+
+    private:
+        QString shortName(const QString &file) const
+        {
+            return QDir(m_folder).relativeFilePath(QFileInfo(file).absoluteFilePath());
+        }
+
+        QString m_folder;
+        Report m_report;
+        QHash<QString, int> m_phaseByName;
+        QSet<QString> m_phaseIds, m_gapIds;
+        QHash<QString, QString> m_fileOfTest; // test id → the file that first held it
+        QSet<QString> m_testIds;
+        int m_duplicates = 0;
+        bool m_hadSuggestions = false;
+    };
+
+    void Merger::add(Report &&r, const QString &file)
+    {
+        const QString name = shortName(file);
+        QHash<QString, QString> phaseId; // this file's phase id → the merged one
+        for (const Phase &p : std::as_const(r.phases)) {
+            auto it = m_phaseByName.constFind(p.name);
+            if (it == m_phaseByName.cend()) {
+                Phase copy = p;
+                copy.id = uniqueId(p.id, m_phaseIds);
+                m_phaseIds.insert(copy.id);
+                it = m_phaseByName.insert(p.name, int(m_report.phases.size()));
+                m_report.phases.append(copy);
+            } else {
+                addPhase(m_report.phases[*it], p);
+            }
+            phaseId.insert(p.id, m_report.phases[*it].id);
+        }
+        QHash<QString, QString> gapId; // this file's gap id → the merged one; suggested gaps are suggested anew
+        for (Gap &g : r.gaps) {
+            if (g.suggested) {
+                m_hadSuggestions = true;
+                continue;
+            }
+            const QString id = uniqueId(g.id, m_gapIds);
+            m_gapIds.insert(id);
+            gapId.insert(g.id, id);
+            g.id = id;
+            m_report.gaps.append(std::move(g));
+        }
+        for (TestCase &t : r.tests) {
+            const QString oldPhase = t.phaseId;
+            t.phaseId = phaseId.value(oldPhase, oldPhase);
+            if (t.id.startsWith(oldPhase + QLatin1Char(':')) && !oldPhase.isEmpty())
+                t.id = t.phaseId + t.id.mid(oldPhase.size());
+            t.gapId = gapId.value(t.gapId);
+            if (t.gapId.isEmpty())
+                t.gapSuggested = false;
+            if (m_testIds.contains(t.id)) {
+                if (++m_duplicates <= MaxDuplicateWarnings)
+                    m_report.diagnostics.append({ Severity::Warning, 0,
+                        QStringLiteral("%1: test %2 is also in %3; both are kept")
+                            .arg(name, t.name, m_fileOfTest.value(t.id)) });
+                const QString base = t.id;
+                for (int n = 2; m_testIds.contains(t.id); ++n)
+                    t.id = base + QLatin1Char('#') + QString::number(n);
+            } else {
+                m_fileOfTest.insert(t.id, name);
+            }
+            m_testIds.insert(t.id);
+            m_report.tests.append(std::move(t));
+        }
+        for (RemediationItem &item : r.remediation) {
+            for (QString &g : item.gapIds)
+                g = gapId.value(g, g);
+            m_report.remediation.append(std::move(item));
+        }
+        m_report.actions << r.actions;
+        for (Diagnostic &d : r.diagnostics) {
+            d.message = name + QLatin1String(": ") + d.message;
+            m_report.diagnostics.append(std::move(d));
+        }
+        if (m_report.date.isEmpty())
+            m_report.date = r.date;
+        if (m_report.environment.isEmpty())
+            m_report.environment = r.environment;
+    }
+
+    Report Merger::finish(int files, const QStringList &formats)
+    {
+        const int suitePhases = int(std::count_if(
+            m_report.phases.cbegin(), m_report.phases.cend(), [](const Phase &p) { return !isStagePhase(p); }));
+        if (suitePhases > MaxMergedSuitePhases) {
+            // As within one JUnit file: hundreds of phases named after classes say nothing about the stages.
+            Phase all;
+            all.name
+                = QFileInfo(m_folder).fileName().isEmpty() ? QStringLiteral("Tests") : QFileInfo(m_folder).fileName();
+            QVector<Phase> kept;
+            QSet<QString> keptIds;
+            for (const Phase &p : std::as_const(m_report.phases)) {
+                if (isStagePhase(p)) {
+                    kept.append(p);
+                    keptIds.insert(p.id);
+                }
+            }
+            all.id = uniqueId(slugify(all.name), keptIds);
+            all.total = all.passed = all.failed = all.errors = all.skipped = 0;
+            QSet<QString> folded;
+            for (const Phase &p : std::as_const(m_report.phases)) {
+                if (!isStagePhase(p)) {
+                    addPhase(all, p);
+                    folded.insert(p.id);
+                    all.line = all.line == 0 ? p.line : all.line;
+                }
+            }
+            kept.append(all);
+            m_report.phases = std::move(kept);
+            m_testIds.clear();
+            for (TestCase &t : m_report.tests) {
+                if (!folded.contains(t.phaseId)) {
+                    m_testIds.insert(t.id);
+                    continue;
+                }
+                const QString base = all.id + t.id.mid(t.phaseId.size());
+                t.phaseId = all.id;
+                t.id = base;
+                for (int n = 2; m_testIds.contains(t.id); ++n)
+                    t.id = base + QLatin1Char('#') + QString::number(n);
+                m_testIds.insert(t.id);
+            }
+            m_report.diagnostics.append({ Severity::Info, 0,
+                QStringLiteral("%1 suites of %2 files are shown as one phase, \"%3\": so many suites are classes or "
+                               "files, not stages of the run")
+                    .arg(suitePhases)
+                    .arg(files)
+                    .arg(all.name) });
+        }
+        if (m_duplicates > MaxDuplicateWarnings)
+            m_report.diagnostics.append({ Severity::Warning, 0,
+                QStringLiteral("%1 more tests are in more than one file").arg(m_duplicates - MaxDuplicateWarnings) });
+        if (m_duplicates > 0)
+            m_report.summaryFacts << QStringLiteral("%1 tests are in more than one file").arg(m_duplicates);
+        QStringList distinct = formats;
+        distinct.removeDuplicates();
+        m_report.format = distinct.size() == 1 ? distinct.first() : QStringLiteral("mixed");
+        m_report.title = QStringLiteral("%1 (%2 files)").arg(QFileInfo(m_folder).fileName()).arg(files);
+        m_report.sourceFile = m_folder;
+        m_report.summaryFacts.prepend(QStringLiteral("%1 report files under %2 (%3)")
+                                          .arg(files)
+                                          .arg(QDir::toNativeSeparators(m_folder), distinct.join(QLatin1String(", "))));
+        if (m_hadSuggestions || m_report.gaps.isEmpty())
+            suggestGaps(m_report);
+        return std::move(m_report);
+    }
+
+    QStringList expand(const QStringList &paths)
+    {
+        QStringList files;
+        for (const QString &p : paths) {
+            if (QFileInfo(p).isDir())
+                files << reportFilesIn(p);
+            else
+                files << p;
+        }
+        return files;
+    }
+
+} // namespace
+
+QStringList reportFilesIn(const QString &dir)
+{
+    static const QStringList patterns { QStringLiteral("*.xml"), QStringLiteral("*.trx"), QStringLiteral("*.json"),
+        QStringLiteral("*.md"), QStringLiteral("*.markdown"), QStringLiteral("*.log"), QStringLiteral("*.txt") };
+    QStringList files;
+    QDirIterator it(dir, patterns, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (!QDir(dir)
+                 .relativeFilePath(file)
+                 .split(QLatin1Char('/'))
+                 .filter(QRegularExpression(QStringLiteral("^\\.")))
+                 .isEmpty())
+            continue; // .git, .cache, hidden files
+        files << file;
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+ImportResult importFiles(const QStringList &paths, const ImportControl &control)
+{
+    const QStringList files = expand(paths);
+    if (files.size() == 1 && paths.size() == 1 && !QFileInfo(paths.first()).isDir())
+        return importFile(files.first(), control);
+    ImportResult result;
+    result.error.file = paths.join(QLatin1String(", "));
+    if (files.isEmpty()) {
+        result.error.message = QStringLiteral("no report files found (.xml, .trx, .json, .md, .log, .txt)");
+        return result;
+    }
+    const QString folder = paths.size() == 1 && QFileInfo(paths.first()).isDir()
+        ? QFileInfo(paths.first()).absoluteFilePath()
+        : commonFolder(files);
+    Merger merger(folder);
+    QStringList formats;
+    ImportError firstError;
+    int imported = 0;
+    for (int i = 0; i < files.size(); ++i) {
+        if (control.cancelled()) {
+            result.error.message = QStringLiteral("import cancelled");
+            return result;
+        }
+        if (control.progress)
+            control.progress(int(qint64(i) * 1000 / files.size()));
+        ImportResult one = importFile(files[i]);
+        if (!one.ok()) {
+            if (firstError.message.isEmpty())
+                firstError = one.error;
+            Report skipped;
+            skipped.diagnostics.append(
+                { Severity::Warning, one.error.line, QStringLiteral("not imported: %1").arg(one.error.message) });
+            merger.add(std::move(skipped), files[i]);
+            continue;
+        }
+        ++imported;
+        formats << one.report->format;
+        merger.add(std::move(*one.report), files[i]);
+    }
+    if (imported == 0) {
+        result.error = firstError;
+        return result;
+    }
+    result.report = merger.finish(imported, formats);
+    if (control.progress)
+        control.progress(1000);
+    return result;
+}
+
+} // namespace Gapwise

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "importer.h"
+#include "xmlstreamtokenizer.h"
+
+#include <QString>
+
+class QIODevice;
+
+namespace Gapwise {
+
+// What every XML report reader beside JUnit's needs on top of XmlStreamTokenizer: step, skip an element, read
+// an element's text, typed attributes; and the safe start (entity declarations refused with line and column).
+// TRX, NUnit and xUnit.net readers are written on it.
+class XmlElementReader
+{
+public:
+    XmlElementReader(QIODevice *xml, const ImportControl &control, int maxDepth = 256);
+
+    XmlStreamTokenizer &xml() { return m_xml; }
+    // False at the end of the document or on an error (the tokenizer keeps it).
+    bool next();
+    // Called on a start element: reads past its end element.
+    void skipElement();
+    // The text of the element, its children's included; called on its start element, reads past its end.
+    QString elementText();
+    bool atStart(QByteArrayView name) const;
+    bool atEnd(int depth) const; // the end element of the element opened at `depth`
+
+    QString text(QByteArrayView attribute) const;
+    int integer(QByteArrayView attribute) const; // -1 when absent or not a number >= 0
+
+    // Fills `error` from the tokenizer (line and column) or with `message`; returns false for convenience.
+    bool fail(const QString &displayName, ImportError *error, const QString &message = QString()) const;
+
+private:
+    XmlStreamTokenizer m_xml;
+};
+
+// Refuses entity declarations in the prolog of `xml` (an open device, peeked, not read) as the JUnit reader
+// does. Returns false and fills `error` when refused.
+bool checkXmlDevicePrologue(QIODevice *xml, const QString &displayName, ImportError *error);
+
+// The first non-blank line of `text`.
+QString firstTextLine(const QString &text);
+
+} // namespace Gapwise

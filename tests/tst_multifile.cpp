@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A run from several files: a Surefire folder (one JUnit file per class, nested, a broken file, a class written
+// twice), explicit file lists, mixed formats, and the fold of many suite phases into one.
+#include "multifile.h"
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+
+using namespace Gapwise;
+using TestSupport::dataPath;
+
+namespace {
+
+int warningsContaining(const Report &r, const char *text)
+{
+    int n = 0;
+    for (const Diagnostic &d : r.diagnostics)
+        n += d.severity == Severity::Warning && d.message.contains(QLatin1String(text)) ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("A Surefire folder is one run: nested files, duplicates and a broken file said", "[multifile]")
+{
+    const QString dir = dataPath(QStringLiteral("multi/surefire"));
+    const QStringList files = reportFilesIn(dir);
+    REQUIRE(files.size() == 5); // the hidden notes are left out, the nested folder is read
+    CHECK(files.filter(QStringLiteral("nested/")).size() == 1);
+
+    const ImportResult result = importFile(dir); // what `gapwise DIR` does
+    INFO(result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    const Report &r = *result.report;
+    CHECK(r.title == QLatin1String("surefire (4 files)"));
+    CHECK(r.format == QLatin1String("junit"));
+    CHECK(r.sourceFile == QDir(dir).absolutePath());
+    CHECK(r.date == QLatin1String("2026-12-01T10:00:00"));
+    REQUIRE(r.tests.size() == 8);
+    CHECK(r.countTests(TestStatus::Failed) == 1);
+    CHECK(r.countTests(TestStatus::Error) == 1);
+    CHECK(r.countTests(TestStatus::Skipped) == 1);
+    // Phases from the class paths, as for one JUnit file; the same phase from several files is one.
+    REQUIRE(r.phases.size() == 2);
+    const int unit = r.phaseIndex(QStringLiteral("unit"));
+    REQUIRE(unit >= 0);
+    CHECK(r.phases[unit].total == 6);
+    CHECK(r.phases[unit].failed == 1);
+    CHECK(r.phases[unit].errors == 1);
+    CHECK(r.phases[r.phaseIndex(QStringLiteral("integration"))].total == 2);
+    // The class written twice: both kept, ids apart, reported with both files.
+    QSet<QString> ids;
+    for (const TestCase &t : r.tests)
+        ids.insert(t.id);
+    CHECK(ids.size() == r.tests.size());
+    CHECK(warningsContaining(r, "test com.acme.unit.CartTest::addsItem is also in") == 1);
+    // The broken file is a warning naming it and its line; the rest imports.
+    CHECK(warningsContaining(r, "TEST-broken.xml: not imported:") == 1);
+}
+
+TEST_CASE("Several files named are one run; none importable is an error", "[multifile]")
+{
+    const QString dir = dataPath(QStringLiteral("multi/surefire"));
+    const ImportResult two = importFiles({ QDir(dir).filePath(QStringLiteral("TEST-com.acme.unit.CartTest.xml")),
+        QDir(dir).filePath(QStringLiteral("nested/TEST-com.acme.integration.DbIT.xml")) });
+    REQUIRE(two.ok());
+    CHECK(two.report->tests.size() == 5);
+    CHECK(two.report->phases.size() == 2);
+    CHECK(two.report->title == QLatin1String("surefire (2 files)")); // their common folder
+
+    // Mixed formats: a JUnit file and a TRX file make one run.
+    const ImportResult mixed = importFiles({ QDir(dir).filePath(QStringLiteral("TEST-com.acme.unit.CartTest.xml")),
+        dataPath(QStringLiteral("dotnet/trx-outcomes.trx")) });
+    REQUIRE(mixed.ok());
+    CHECK(mixed.report->format == QLatin1String("mixed"));
+    CHECK(mixed.report->tests.size() == 10);
+
+    const ImportResult none = importFiles({ QDir(dir).filePath(QStringLiteral("TEST-broken.xml")) });
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error.file.endsWith(QLatin1String("TEST-broken.xml")));
+
+    QTemporaryDir empty;
+    const ImportResult nothing = importFile(empty.path());
+    REQUIRE_FALSE(nothing.ok());
+    CHECK(nothing.error.message.startsWith(QLatin1String("no report files found")));
+}
+
+TEST_CASE("More than 12 suite phases from many files fold into one named after the folder", "[multifile]")
+{
+    QTemporaryDir temp;
+    const QString dir = temp.path() + QStringLiteral("/target-reports");
+    REQUIRE(QDir().mkpath(dir));
+    for (int i = 0; i < 20; ++i) {
+        QFile f(QDir(dir).filePath(QStringLiteral("TEST-Suite%1.xml").arg(i)));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("<testsuite name=\"Suite%1\"><testcase classname=\"Suite%1\" name=\"a\"/>"
+                               "<testcase classname=\"Suite%1\" name=\"b\"><failure message=\"boom %1\"/></testcase>"
+                               "</testsuite>")
+                    .arg(i)
+                    .toUtf8());
+    }
+    const ImportResult result = importFile(dir);
+    REQUIRE(result.ok());
+    const Report &r = *result.report;
+    REQUIRE(r.phases.size() == 1);
+    CHECK(r.phases[0].name == QLatin1String("target-reports"));
+    CHECK(r.phases[0].total == 40);
+    CHECK(r.phases[0].failed == 20);
+    QSet<QString> ids;
+    for (const TestCase &t : r.tests) {
+        CHECK(t.phaseId == r.phases[0].id);
+        ids.insert(t.id);
+    }
+    CHECK(ids.size() == 40);
+    // The 20 "boom N" failures are one message template: one suggested gap over all the files.
+    REQUIRE(r.gaps.size() == 1);
+    CHECK(r.gaps[0].suggested);
+}
