@@ -191,11 +191,12 @@ int runGui(int argc, char **argv)
     if (parser.isSet(QStringLiteral("dark")))
         applyDarkPalette(app);
     MainWindow window;
-    // The history dock appears when a store is there to read, or --history makes one.
+    // The history dock appears when a store is there to read (a file, or a server: it says when it cannot
+    // connect), or --history makes one.
     const QString store = parser.isSet(historyOptions.store) ? parser.value(historyOptions.store)
                                                              : Gapwise::HistoryStore::defaultPath();
     HistoryPanel *history = nullptr;
-    if (parser.isSet(historyOptions.add) || QFileInfo::exists(store))
+    if (parser.isSet(historyOptions.add) || Gapwise::isServerStoreLocation(store) || QFileInfo::exists(store))
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
     const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
     if (parser.isSet(screenshotOption))

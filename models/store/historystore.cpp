@@ -3,6 +3,7 @@
 
 #include "historyschema.h"
 #include "sqldialect.h"
+#include "storelocation.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -36,8 +37,10 @@ namespace {
             , m_insert(db)
         {
             m_find.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(table, keyColumn));
+            // DO NOTHING: a key another writer stored meanwhile is looked up again rather than failing the run.
             m_insert.prepare(
-                QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) RETURNING id").arg(table, keyColumn, textColumn));
+                QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) ON CONFLICT (%2) DO NOTHING RETURNING id")
+                    .arg(table, keyColumn, textColumn));
         }
 
         qint64 idOf(const QString &key, const QString &text, QString *error)
@@ -54,12 +57,21 @@ namespace {
             if (id < 0) {
                 m_insert.addBindValue(key);
                 m_insert.addBindValue(text);
-                if (!m_insert.exec() || !m_insert.next()) {
+                if (!m_insert.exec()) {
                     failed(m_insert, error);
                     return -1;
                 }
-                id = m_insert.value(0).toLongLong();
+                id = m_insert.next() ? m_insert.value(0).toLongLong() : -1;
                 m_insert.finish();
+            }
+            if (id < 0) {
+                m_find.addBindValue(key);
+                if (!m_find.exec() || !m_find.next()) {
+                    failed(m_find, error);
+                    return -1;
+                }
+                id = m_find.value(0).toLongLong();
+                m_find.finish();
             }
             m_cache.insert(key, id);
             return id;
@@ -105,6 +117,11 @@ HistoryStore::~HistoryStore()
     }
 }
 
+void HistoryStore::setPassword(const QString &password)
+{
+    m_password = password;
+}
+
 QString HistoryStore::defaultPath()
 {
     const QString env = qEnvironmentVariable("GAPWISE_STORE");
@@ -121,6 +138,16 @@ QSqlDatabase HistoryStore::database() const
 bool HistoryStore::open(const QString &path, bool create, QString *error)
 {
     m_path = path;
+    m_passwordRequired = false;
+    const auto location = parseStoreLocation(path, error);
+    if (!location)
+        return false;
+    m_location = *location;
+    if (location->isServer()) {
+        if (m_dialect->driverName() != QLatin1String("QPSQL"))
+            m_dialect = std::make_unique<PostgresDialect>();
+        return openServer(create, error);
+    }
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!create) {
@@ -145,6 +172,46 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
         *error = QStringLiteral("%1: cannot open the history store: %2").arg(path, db.lastError().text());
         return false;
     }
+    return setUp(create, error);
+}
+
+bool HistoryStore::openServer(bool create, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    if (!db.isValid()) {
+        *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed (Debian: libqt6sql6-psql)")
+                     .arg(m_path, m_dialect->driverName());
+        return false;
+    }
+    db.setDatabaseName(m_location.database);
+    if (!m_location.host.isEmpty())
+        db.setHostName(m_location.host);
+    if (m_location.port > 0)
+        db.setPort(m_location.port);
+    if (!m_location.user.isEmpty())
+        db.setUserName(m_location.user);
+    if (!m_password.isEmpty())
+        db.setPassword(m_password);
+    db.setConnectOptions(
+        QStringLiteral("connect_timeout=%1;application_name=gapwise").arg(m_location.connectTimeoutSeconds));
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        // libpq found no password in ~/.pgpass or PGPASSFILE: the window asks; the command line says where to put it.
+        m_passwordRequired = why.contains(QLatin1String("no password supplied"))
+            || why.contains(QLatin1String("password authentication failed"));
+        *error = QStringLiteral("%1: cannot connect to the history store: %2%3")
+                     .arg(m_path, why.trimmed(),
+                         m_passwordRequired ? QStringLiteral(" (put the password in ~/.pgpass or PGPASSFILE)")
+                                            : QString());
+        return false;
+    }
+    return setUp(create, error);
+}
+
+bool HistoryStore::setUp(bool create, QString *error)
+{
+    const QString &path = m_path;
+    QSqlDatabase db = database();
     int version = 0;
     QString why;
     if (!readSchemaVersion(db, *m_dialect, &version, &why)) {
@@ -155,6 +222,12 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
     }
     if (version < 0) {
         *error = QStringLiteral("%1: a database, but not a Gapwise history store; left as it is").arg(path);
+        db.close();
+        return false;
+    }
+    if (version == 0 && !create && m_location.isServer()) {
+        *error = QStringLiteral("%1: the database holds no history store yet (add runs with `gapwise history add`)")
+                     .arg(path);
         db.close();
         return false;
     }
@@ -192,12 +265,19 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
         return std::nullopt;
     }
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, db.lastError().text());
+    if (!beginWrite(&why)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, why);
         return std::nullopt;
     }
+    // Under the write lock: a writer that was waiting for it finds the run the other one just stored.
+    if (const auto existing = findRunByHash(run.contentHash, &why)) {
+        db.rollback();
+        AddRunResult result;
+        result.runId = existing->id;
+        return result;
+    }
     AddRunResult result;
-    if (!insertRun(run, &result, &why) || !db.commit()) {
+    if (!why.isEmpty() || !insertRun(run, &result, &why) || !db.commit()) {
         if (why.isEmpty())
             why = db.lastError().text();
         db.rollback();
@@ -208,9 +288,31 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
     return result;
 }
 
+bool HistoryStore::beginWrite(QString *error)
+{
+    QSqlDatabase db = database();
+    for (const QString &statement : m_dialect->beginWrite()) {
+        QSqlQuery q(db);
+        if (!q.exec(statement)) {
+            *error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString *error)
 {
     QSqlDatabase db = database();
+    // Rolled back here, while this function's prepared statements still exist: PostgreSQL refuses to free them
+    // inside a failed transaction.
+    const auto fail = [&db, error](const QSqlQuery *q) {
+        if (q)
+            *error = q->lastError().text();
+        db.rollback();
+        return false;
+    };
     int failing = 0;
     for (const ResultRecord &r : run.results)
         failing += outcomeOfStatus(r.status) == RunOutcome::Fail ? 1 : 0;
@@ -224,7 +326,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             QVariant(run.commit), QVariant(run.title), QVariant(int(run.results.size())), QVariant(failing) })
         insertRunRow.addBindValue(v);
     if (!insertRunRow.exec() || !insertRunRow.next())
-        return failed(insertRunRow, error);
+        return fail(&insertRunRow);
     const qint64 runId = insertRunRow.value(0).toLongLong();
     insertRunRow.finish();
     result->runId = runId;
@@ -250,24 +352,24 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     for (const ResultRecord &r : run.results) {
         const qint64 testId = tests.idOf(r.key, r.name, error);
         if (testId < 0)
-            return false;
+            return fail(nullptr);
         qint64 signatureId = -1, gapId = -1, carriedFrom = -1;
         if (!r.signatureKey.isEmpty()) {
             signatureId = signatures.idOf(r.signatureKey, r.signatureTitle, error);
             if (signatureId < 0)
-                return false;
+                return fail(nullptr);
         }
         const GapRecord *gap = gapByKey.value(r.gapKey);
         if (!r.gapKey.isEmpty()) {
             gapId = gaps.idOf(r.gapKey, gap ? gap->title : r.gapKey, error);
             if (gapId < 0)
-                return false;
+                return fail(nullptr);
         }
         const bool placedByPerson = gap && !gap->suggested;
         if (signatureId > 0 && !placedByPerson) {
             triaged.addBindValue(signatureId);
             if (!triaged.exec())
-                return failed(triaged, error);
+                return fail(&triaged);
             if (triaged.next()) {
                 gapId = triaged.value(0).toLongLong();
                 carriedFrom = triaged.value(1).toLongLong();
@@ -280,7 +382,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             remember.addBindValue(gapId);
             remember.addBindValue(runId);
             if (!remember.exec())
-                return failed(remember, error);
+                return fail(&remember);
         }
         if (signatureId > 0 && gapId > 0)
             ++failuresPerGap[gapId];
@@ -293,7 +395,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
         insertResult.addBindValue(nullable(gapId));
         insertResult.addBindValue(nullable(carriedFrom));
         if (!insertResult.exec())
-            return failed(insertResult, error);
+            return fail(&insertResult);
     }
 
     QSqlQuery insertGap(db);
@@ -303,14 +405,14 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     for (const GapRecord &g : run.gaps) {
         const qint64 gapId = gaps.idOf(g.key, g.title, error);
         if (gapId < 0)
-            return false;
+            return fail(nullptr);
         written.insert(gapId);
         for (const QVariant &v :
             { QVariant(runId), QVariant(gapId), QVariant(failuresPerGap.value(gapId)), QVariant(g.title),
                 QVariant(g.priority), QVariant(g.status), QVariant(g.owner), QVariant(g.suggested ? 1 : 0) })
             insertGap.addBindValue(v);
         if (!insertGap.exec())
-            return failed(insertGap, error);
+            return fail(&insertGap);
     }
     // Gaps this run does not name but that carried failures went into.
     for (auto it = failuresPerGap.cbegin(); it != failuresPerGap.cend(); ++it) {
@@ -320,7 +422,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
                  QVariant(), QVariant(), QVariant(0) })
             insertGap.addBindValue(v);
         if (!insertGap.exec())
-            return failed(insertGap, error);
+            return fail(&insertGap);
     }
     return true;
 }

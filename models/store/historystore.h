@@ -4,6 +4,7 @@
 #include "historyverdict.h"
 #include "runrecord.h"
 #include "sqldialect.h"
+#include "storelocation.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -60,7 +61,8 @@ struct KnownIssue
     QString gapKey, gapTitle, tracker, url;
 };
 
-// Many runs of a suite in an embedded SQL database (SQLite through Qt SQL; see sqldialect.h). A store is
+// Many runs of a suite in an embedded SQL database (SQLite through Qt SQL), or a team's PostgreSQL database
+// (storelocation.h; the SQL that differs is in sqldialect.h). A store is
 // used from the thread that opened it; the window opens its own in a worker. A store that cannot be read,
 // that is not a Gapwise store, or that a newer Gapwise wrote is refused with a message and never modified.
 class HistoryStore
@@ -71,12 +73,17 @@ public:
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
 
-    // `GAPWISE_STORE`, else $XDG_DATA_HOME/Gapwise/gapwise/history.sqlite.
+    // `GAPWISE_STORE` (a file or a postgresql:// URL), else $XDG_DATA_HOME/Gapwise/gapwise/history.sqlite.
     static QString defaultPath();
 
-    // `create`: make the file (and its folder) when missing; otherwise a missing store is an error.
+    // `path` is a file or a postgresql:// URL (storelocation.h). `create`: make the file (and its folder), or
+    // the tables in an empty database, when missing; otherwise a missing store is an error.
     bool open(const QString &path, bool create, QString *error);
     QString path() const { return m_path; }
+    const StoreLocation &location() const { return m_location; }
+    // For a server that asks for a password libpq did not find (~/.pgpass, PGPASSFILE): kept in memory only.
+    void setPassword(const QString &password);
+    bool passwordRequired() const { return m_passwordRequired; } // after a failed open()
 
     // Adds a run in one transaction: on any failure nothing of it stays. The same content twice adds nothing.
     std::optional<AddRunResult> addRun(const RunRecord &run, QString *error);
@@ -95,11 +102,17 @@ public:
 
 private:
     QSqlDatabase database() const;
+    bool openServer(bool create, QString *error);
+    bool setUp(bool create, QString *error);
+    bool beginWrite(QString *error);
     bool insertRun(const RunRecord &run, AddRunResult *result, QString *error);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connection;
     QString m_path;
+    StoreLocation m_location;
+    QString m_password;
+    bool m_passwordRequired = false;
 };
 
 // The last `count` runs of `runs` (all when count <= 0).

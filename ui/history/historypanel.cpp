@@ -7,6 +7,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessionfile.h"
+#include "storelocation.h"
 #include "testidentifiers.h"
 
 #include <QComboBox>
@@ -165,7 +166,7 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
         tr("<b>%1</b> and the %n run(s) before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
            "regressions",
             "", int(m_history->window.size()) - 1)
-            .arg(run.displayName().toHtmlEscaped(), QFileInfo(m_history->storePath).fileName().toHtmlEscaped())
+            .arg(run.displayName().toHtmlEscaped(), storeDisplayName(m_history->storePath).toHtmlEscaped())
             .arg(fresh)
             .arg(known)
             .arg(flaky)
