@@ -6,6 +6,7 @@
 #include "historycommand.h"
 #include "historypanel.h"
 #include "historystore.h"
+#include "historystoresetting.h"
 #include "inspectcommand.h"
 #include "mainwindow.h"
 
@@ -193,10 +194,10 @@ int runGui(int argc, char **argv)
     MainWindow window;
     // The history dock appears when a store is there to read (a file, or a server: it says when it cannot
     // connect), or --history makes one.
-    const QString store = parser.isSet(historyOptions.store) ? parser.value(historyOptions.store)
-                                                             : Gapwise::HistoryStore::defaultPath();
+    const QString store = windowHistoryStore(parser.value(historyOptions.store));
     HistoryPanel *history = nullptr;
-    if (parser.isSet(historyOptions.add) || Gapwise::isServerStoreLocation(store) || QFileInfo::exists(store))
+    if (parser.isSet(historyOptions.add) || hasHistoryStoreSetting() || Gapwise::isServerStoreLocation(store)
+        || QFileInfo::exists(store))
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
     const QString file = files.isEmpty() ? MainWindow::sampleReportPath() : files.first();
     if (parser.isSet(screenshotOption))

@@ -123,6 +123,10 @@ QString newStore(Backend backend, const QString &folder, QString *skipped)
         static QAtomicInt counter;
         return QDir(folder).filePath(QStringLiteral("store-%1/history.sqlite").arg(counter.fetchAndAddRelaxed(1)));
     }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        *skipped = QStringLiteral("Qt's PostgreSQL driver QPSQL is not installed (Debian: libqt6sql6-psql)");
+        return {};
+    }
     const QString socket = socketFolder(skipped);
     if (socket.isEmpty())
         return {};

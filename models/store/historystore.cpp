@@ -195,12 +195,15 @@ bool HistoryStore::openServer(bool create, QString *error)
     db.setConnectOptions(
         QStringLiteral("connect_timeout=%1;application_name=gapwise").arg(m_location.connectTimeoutSeconds));
     if (!db.open()) {
-        const QString why = db.lastError().text();
+        // libpq's own words ("connection to server … failed: …"), without Qt's "QPSQL: Unable to connect".
+        QString why = db.lastError().databaseText().trimmed();
+        if (why.isEmpty())
+            why = db.lastError().text().trimmed();
         // libpq found no password in ~/.pgpass or PGPASSFILE: the window asks; the command line says where to put it.
         m_passwordRequired = why.contains(QLatin1String("no password supplied"))
             || why.contains(QLatin1String("password authentication failed"));
         *error = QStringLiteral("%1: cannot connect to the history store: %2%3")
-                     .arg(m_path, why.trimmed(),
+                     .arg(m_path, why,
                          m_passwordRequired ? QStringLiteral(" (put the password in ~/.pgpass or PGPASSFILE)")
                                             : QString());
         return false;
