@@ -41,6 +41,18 @@ namespace {
                 QStringLiteral(
                     "CREATE TABLE known_issues (gap_id INTEGER PRIMARY KEY, tracker TEXT NOT NULL, url TEXT)"),
             },
+            // 2: shared triage (sharedtriage.h): each item's current value and version, and every edit with who
+            // made it and when.
+            {
+                QStringLiteral("CREATE TABLE triage_values (run_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+                               "item_key TEXT NOT NULL, field TEXT NOT NULL, value TEXT, version INTEGER NOT NULL, "
+                               "editor TEXT NOT NULL, edited_at TEXT NOT NULL, "
+                               "PRIMARY KEY (run_id, kind, item_key, field))"),
+                QStringLiteral("CREATE TABLE triage_edits (id %ID%, run_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+                               "item_key TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT, "
+                               "version INTEGER NOT NULL, editor TEXT NOT NULL, edited_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX triage_edits_by_run ON triage_edits (run_id, id)"),
+            },
         };
         return steps;
     }

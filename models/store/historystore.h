@@ -3,6 +3,7 @@
 
 #include "historyverdict.h"
 #include "runrecord.h"
+#include "sharedtriage.h"
 #include "sqldialect.h"
 #include "storelocation.h"
 
@@ -99,6 +100,21 @@ public:
         const QVector<StoredRun> &window, bool failedOnly, QString *error) const;
     std::optional<QVector<GapTrend>> gapTrends(const QVector<StoredRun> &window, QString *error) const;
     std::optional<QVector<KnownIssue>> knownIssues(QString *error) const;
+
+    // Shared triage (sharedtriage.h; historytriage.cpp). Writes `value` unless the item moved past
+    // `baseVersion` since the caller read it; then nothing is written and the other value comes back.
+    std::optional<SharedTriageWrite> writeTriage(
+        qint64 runId, const SharedTriageItem &item, const QString &value, int baseVersion, QString *error);
+    // Every item of the run as the store holds it now, and the edits after edit `afterId`, oldest first.
+    std::optional<QVector<QPair<SharedTriageItem, SharedTriageValue>>> triageValues(qint64 runId, QString *error) const;
+    std::optional<QVector<SharedTriageEdit>> triageEditsSince(qint64 runId, qint64 afterId, QString *error) const;
+    // Who this connection's edits are from: the PostgreSQL role, else the login name.
+    QString editorName() const;
+    // PostgreSQL: asks the server to tell this connection about other connections' triage edits; the store's
+    // notifier() then emits QSqlDriver::notification(sharedTriageChannel(), source, runId). False on SQLite
+    // (nothing to subscribe to: a window there reads again instead).
+    bool subscribeToTriage();
+    QObject *notifier() const;
 
 private:
     QSqlDatabase database() const;

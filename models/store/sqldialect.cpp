@@ -107,4 +107,10 @@ QStringList PostgresDialect::beforeMigration() const
                             "EXECUTE format('SET LOCAL ROLE %I', db_owner); END IF; END $$") };
 }
 
+QString PostgresDialect::notifyTriage(qint64 runId) const
+{
+    // Delivered at COMMIT, and only then: a rolled-back edit tells nobody.
+    return QStringLiteral("SELECT pg_notify('gapwise_triage', '%1')").arg(runId);
+}
+
 } // namespace Gapwise

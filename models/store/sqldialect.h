@@ -38,6 +38,13 @@ public:
     virtual QStringList beginWrite() const = 0;
     // Statements run in the migration's transaction before its DDL (none: nothing).
     virtual QStringList beforeMigration() const { return {}; }
+    // A statement that tells listening connections about a triage edit of run `runId` when the transaction
+    // commits; empty where the database has no notifications.
+    virtual QString notifyTriage(qint64 runId) const
+    {
+        Q_UNUSED(runId);
+        return {};
+    }
 };
 
 class SqliteDialect : public SqlDialect
@@ -64,6 +71,7 @@ public:
     QStringList writeSettings() const override;
     QStringList beginWrite() const override;
     QStringList beforeMigration() const override;
+    QString notifyTriage(qint64 runId) const override;
 };
 
 } // namespace Gapwise
