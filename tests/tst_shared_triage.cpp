@@ -5,11 +5,13 @@
 #include "historyseries.h"
 #include "historystore.h"
 #include "storebackends.h"
+#include "storelocation.h"
 
 #include <catch2/catch.hpp>
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -169,4 +171,71 @@ TEST_CASE("a store of schema 1 gains shared triage in place, its runs kept", "[h
     INFO(error.toStdString());
     REQUIRE(written);
     CHECK(written->written);
+}
+
+TEST_CASE("a team's database: two engineers' processes set one gap's owner at once, one is told",
+    "[history][store][shared][concurrent]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(location, Backend::Postgres, dir.path());
+    QString error;
+    const auto parsed = parseStoreLocation(location, &error);
+    REQUIRE(parsed);
+    // README "A team's store": a team role owns the database, each engineer is a login role in it.
+    const QString suffix = parsed->database.mid(3);
+    const QString team = QStringLiteral("team_") + suffix, ann = QStringLiteral("ann_") + suffix,
+                  bob = QStringLiteral("bob_") + suffix;
+    REQUIRE(StoreBackends::execOnServer(location,
+        QStringLiteral("CREATE ROLE %1 NOLOGIN; CREATE ROLE %2 LOGIN IN ROLE %1; CREATE ROLE %3 LOGIN IN ROLE %1; "
+                       "ALTER DATABASE %4 OWNER TO %1")
+            .arg(team, ann, bob, parsed->database),
+        &error));
+    const auto as = [&location](const QString &role) {
+        return QString(location).replace(QStringLiteral("//gapwise@"), QStringLiteral("//%1@").arg(role));
+    };
+    qint64 runId = 0;
+    {
+        HistoryStore store; // Ann's Gapwise sets the store up: its tables belong to the team
+        REQUIRE(store.open(as(ann), true, &error));
+        const auto run = store.addRun(
+            makeRunRecord(HistorySeries::report({}, 0), QStringLiteral("r0"), QStringLiteral("h0"), {}), &error);
+        REQUIRE(run);
+        runId = run->runId;
+    }
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(location,
+        QStringLiteral("DO $$ BEGIN IF (SELECT tableowner FROM pg_tables WHERE tablename = 'triage_values') <> '%1' "
+                       "THEN RAISE 'not the team''s'; END IF; END $$")
+            .arg(team),
+        &error));
+
+    // Both read version 0, both write at once.
+    QProcess annWrites, bobWrites;
+    const QStringList item { QString::number(runId), QStringLiteral("gap"), QStringLiteral("gap-1"),
+        QStringLiteral("owner") };
+    annWrites.start(QStringLiteral(GAPWISE_TRIAGE_WRITER_CHILD),
+        QStringList { as(ann) } + item + QStringList { QStringLiteral("ann"), QStringLiteral("0") });
+    bobWrites.start(QStringLiteral(GAPWISE_TRIAGE_WRITER_CHILD),
+        QStringList { as(bob) } + item + QStringList { QStringLiteral("bob"), QStringLiteral("0") });
+    REQUIRE(annWrites.waitForFinished(60000));
+    REQUIRE(bobWrites.waitForFinished(60000));
+    const QString annSays = QString::fromUtf8(annWrites.readAllStandardOutput()).trimmed();
+    const QString bobSays = QString::fromUtf8(bobWrites.readAllStandardOutput()).trimmed();
+    INFO("ann: " << annSays.toStdString() << "; bob: " << bobSays.toStdString());
+    const bool annFirst = annSays.startsWith(QStringLiteral("written"));
+    CHECK(annFirst != bobSays.startsWith(QStringLiteral("written"))); // exactly one went through
+    // The other was told who wrote what, and nothing of theirs was stored.
+    if (annFirst) {
+        CHECK(annSays == QStringLiteral("written 1 %1").arg(ann));
+        CHECK(bobSays == QStringLiteral("conflict 1 %1 ann").arg(ann));
+    } else {
+        CHECK(bobSays == QStringLiteral("written 1 %1").arg(bob));
+        CHECK(annSays == QStringLiteral("conflict 1 %1 bob").arg(bob));
+    }
+    HistoryStore store;
+    REQUIRE(store.open(as(bob), false, &error));
+    const auto edits = store.triageEditsSince(runId, 0, &error);
+    REQUIRE(edits);
+    REQUIRE(edits->size() == 1);
+    CHECK(edits->first().editor == (annFirst ? ann : bob));
 }

@@ -26,12 +26,18 @@ namespace {
 
 QString HistoryStore::editorName() const
 {
-    const QString role = database().userName();
-    if (!role.isEmpty())
-        return role;
-    // libpq, like SQLite's users, goes by the login name when no role is given.
-    const QString login = qEnvironmentVariable("USER");
-    return login.isEmpty() ? QStringLiteral("unknown") : login;
+    if (m_location.isServer()) {
+        // The role the server knows this engineer by (libpq defaults it to the login name).
+        QSqlQuery q(database());
+        if (q.exec(QStringLiteral("SELECT session_user")) && q.next())
+            return q.value(0).toString();
+    }
+    for (const char *variable : { "USER", "LOGNAME" }) {
+        const QString login = qEnvironmentVariable(variable);
+        if (!login.isEmpty())
+            return login;
+    }
+    return QStringLiteral("unknown");
 }
 
 std::optional<SharedTriageWrite> HistoryStore::writeTriage(
