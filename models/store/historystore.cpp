@@ -2,6 +2,7 @@
 #include "historystore.h"
 
 #include "historyschema.h"
+#include "sqlbatch.h"
 #include "sqldialect.h"
 #include "storelocation.h"
 
@@ -27,61 +28,6 @@ namespace {
         *error = q.lastError().text();
         return false;
     }
-
-    // Numbers for keys (tests, signatures, gaps): looked up with one prepared statement, inserted with another.
-    class KeyIds
-    {
-    public:
-        KeyIds(QSqlDatabase &db, const QString &table, const QString &keyColumn, const QString &textColumn)
-            : m_find(db)
-            , m_insert(db)
-        {
-            m_find.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(table, keyColumn));
-            // DO NOTHING: a key another writer stored meanwhile is looked up again rather than failing the run.
-            m_insert.prepare(
-                QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) ON CONFLICT (%2) DO NOTHING RETURNING id")
-                    .arg(table, keyColumn, textColumn));
-        }
-
-        qint64 idOf(const QString &key, const QString &text, QString *error)
-        {
-            if (const auto cached = m_cache.constFind(key); cached != m_cache.cend())
-                return *cached;
-            m_find.addBindValue(key);
-            if (!m_find.exec()) {
-                failed(m_find, error);
-                return -1;
-            }
-            qint64 id = m_find.next() ? m_find.value(0).toLongLong() : -1;
-            m_find.finish();
-            if (id < 0) {
-                m_insert.addBindValue(key);
-                m_insert.addBindValue(text);
-                if (!m_insert.exec()) {
-                    failed(m_insert, error);
-                    return -1;
-                }
-                id = m_insert.next() ? m_insert.value(0).toLongLong() : -1;
-                m_insert.finish();
-            }
-            if (id < 0) {
-                m_find.addBindValue(key);
-                if (!m_find.exec() || !m_find.next()) {
-                    failed(m_find, error);
-                    return -1;
-                }
-                id = m_find.value(0).toLongLong();
-                m_find.finish();
-            }
-            m_cache.insert(key, id);
-            return id;
-        }
-
-    private:
-        QSqlQuery m_find;
-        QSqlQuery m_insert;
-        QHash<QString, qint64> m_cache;
-    };
 
     QVariant nullable(qint64 id)
     {
@@ -344,9 +290,16 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     // The gap a person put earlier failures of a signature in, for failures this run leaves unplaced.
     QSqlQuery triaged(db);
     triaged.prepare(QStringLiteral("SELECT gap_id, run_id FROM triaged_signatures WHERE signature_id = ?"));
-    QSqlQuery insertResult(db);
-    insertResult.prepare(QStringLiteral("INSERT INTO results (run_id, test_id, status, duration, signature_id, "
-                                        "gap_id, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    BatchInsert insertResults(db, QStringLiteral("results"),
+        { QStringLiteral("run_id"), QStringLiteral("test_id"), QStringLiteral("status"), QStringLiteral("duration"),
+            QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("carried_from") });
+    // Tests a run names were mostly stored by the runs before it: their ids in a few statements.
+    QStringList testKeys;
+    testKeys.reserve(run.results.size());
+    for (const ResultRecord &r : run.results)
+        testKeys << r.key;
+    if (!tests.preload(testKeys, error))
+        return fail(nullptr);
     QSqlQuery remember(db);
     remember.prepare(m_dialect->upsert(QStringLiteral("triaged_signatures"),
         { QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("run_id") },
@@ -389,17 +342,15 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
         }
         if (signatureId > 0 && gapId > 0)
             ++failuresPerGap[gapId];
-        insertResult.addBindValue(runId);
-        insertResult.addBindValue(testId);
-        insertResult.addBindValue(r.status);
-        insertResult.addBindValue(
-            r.durationSeconds >= 0 ? QVariant(r.durationSeconds) : QVariant(QMetaType::fromType<double>()));
-        insertResult.addBindValue(nullable(signatureId));
-        insertResult.addBindValue(nullable(gapId));
-        insertResult.addBindValue(nullable(carriedFrom));
-        if (!insertResult.exec())
-            return fail(&insertResult);
+        if (!insertResults.add(
+                { QVariant(runId), QVariant(testId), QVariant(r.status),
+                    r.durationSeconds >= 0 ? QVariant(r.durationSeconds) : QVariant(QMetaType::fromType<double>()),
+                    nullable(signatureId), nullable(gapId), nullable(carriedFrom) },
+                error))
+            return fail(nullptr);
     }
+    if (!insertResults.flush(error))
+        return fail(nullptr);
 
     QSqlQuery insertGap(db);
     insertGap.prepare(QStringLiteral("INSERT INTO run_gaps (run_id, gap_id, failures, title, priority, status, owner, "
