@@ -81,7 +81,8 @@ QSize parseSize(const QString &text)
 struct HistoryOptions
 {
     QCommandLineOption store { QStringLiteral("store"),
-        QStringLiteral("The run history store (default $GAPWISE_STORE, else the user's data folder)."),
+        QStringLiteral("The run history store, a file or postgresql://user@host:port/db (default $GAPWISE_STORE, "
+                       "else the window's setting, else the user's data folder)."),
         QStringLiteral("S") };
     QCommandLineOption add { QStringLiteral("history"),
         QStringLiteral("Add the opened report to the run history store and show its history.") };
