@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake g++ ninja-build qt6-base-dev qt6-base-dev-tools qt6-pdf-dev libqcustomplot-dev catch2
-          libmd4c-dev libmd4c-html0-dev libxml2-dev libgl1-mesa-dev xvfb xauth poppler-utils libqt6sql6-sqlite)
+          libmd4c-dev libmd4c-html0-dev libxml2-dev libgl1-mesa-dev xvfb xauth poppler-utils libqt6sql6-sqlite
+          libqt6sql6-psql postgresql)
 BUILD_DIR=${GAPWISE_BUILD_DIR:-build}
 
 install_dependencies() {

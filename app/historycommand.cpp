@@ -29,7 +29,8 @@ const char Usage[] = "Usage: gapwise history add FILE... [--label L] [--branch B
 struct Options
 {
     QCommandLineParser parser;
-    QCommandLineOption store { QStringLiteral("store"), QStringLiteral("The history store file."),
+    QCommandLineOption store { QStringLiteral("store"),
+        QStringLiteral("The history store: a file, or postgresql://user@host:port/db (default $GAPWISE_STORE)."),
         QStringLiteral("S") };
     QCommandLineOption json { QStringLiteral("json"), QStringLiteral("Print JSON.") };
     QCommandLineOption runs { QStringLiteral("runs"),

@@ -6,6 +6,7 @@
 #include "historycommand.h"
 #include "historypanel.h"
 #include "historystore.h"
+#include "historystoresetting.h"
 #include "inspectcommand.h"
 #include "mainwindow.h"
 
@@ -81,7 +82,8 @@ QSize parseSize(const QString &text)
 struct HistoryOptions
 {
     QCommandLineOption store { QStringLiteral("store"),
-        QStringLiteral("The run history store (default $GAPWISE_STORE, else the user's data folder)."),
+        QStringLiteral("The run history store, a file or postgresql://user@host:port/db (default $GAPWISE_STORE, "
+                       "else the window's setting, else the user's data folder)."),
         QStringLiteral("S") };
     QCommandLineOption add { QStringLiteral("history"),
         QStringLiteral("Add the opened report to the run history store and show its history.") };
@@ -190,11 +192,12 @@ int runGui(int argc, char **argv)
     if (parser.isSet(QStringLiteral("dark")))
         applyDarkPalette(app);
     MainWindow window;
-    // The history dock appears when a store is there to read, or --history makes one.
-    const QString store = parser.isSet(historyOptions.store) ? parser.value(historyOptions.store)
-                                                             : Gapwise::HistoryStore::defaultPath();
+    // The history dock appears when a store is there to read (a file, or a server: it says when it cannot
+    // connect), or --history makes one.
+    const QString store = windowHistoryStore(parser.value(historyOptions.store));
     HistoryPanel *history = nullptr;
-    if (parser.isSet(historyOptions.add) || QFileInfo::exists(store))
+    if (parser.isSet(historyOptions.add) || hasHistoryStoreSetting() || Gapwise::isServerStoreLocation(store)
+        || QFileInfo::exists(store))
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
     const QStringList opened = files.isEmpty() ? QStringList { MainWindow::sampleReportPath() } : files;
     if (parser.isSet(screenshotOption))

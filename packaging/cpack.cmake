@@ -21,6 +21,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS libqt6sql6-sqlite)
 # Without a display server plugin of its own Qt 6 falls back to XWayland; qt6-wayland makes it native.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-wayland)
+# A team's shared history store on PostgreSQL needs Qt's PostgreSQL plugin (README "A team's store").
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS libqt6sql6-psql)
 # The long description; CPack puts the summary line first and indents these lines for the control file.
 set(CPACK_PACKAGE_DESCRIPTION "Gapwise opens test reports (Markdown test reports, JUnit XML, pytest logs) and
 shows their phases, their gaps - groups of failing tests that share a root

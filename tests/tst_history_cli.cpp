@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `gapwise history …` as users run it, on JUnit files of a generated run series.
 #include "historyseries.h"
+#include "storebackends.h"
 
 #include <catch2/catch.hpp>
 
@@ -52,9 +53,12 @@ QSet<QString> planted(const HistorySeries::Spec &spec, HistorySeries::Kind kind)
 
 } // namespace
 
-TEST_CASE("history add, list, flaky, test and gaps on a run series", "[history][cli]")
+TEST_CASE("history add, list, flaky, test and gaps on a run series, on SQLite and PostgreSQL", "[history][cli]")
 {
     QTemporaryDir dir;
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(store, backend, dir.path());
     HistorySeries::Spec spec;
     spec.tests = 150;
     spec.runs = 12;
@@ -63,7 +67,6 @@ TEST_CASE("history add, list, flaky, test and gaps on a run series", "[history][
         files << HistorySeries::writeJUnit(spec, run, dir.path());
         REQUIRE_FALSE(files.last().isEmpty());
     }
-    const QString store = dir.filePath(QStringLiteral("store/history.sqlite"));
 
     Run add = gapwise(
         QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The history store on a generated run series with planted flaky tests and regressions (historyseries.h).
+// The history store on a generated run series with planted flaky tests and regressions (historyseries.h), on
+// both backends: SQLite files and PostgreSQL databases (storebackends.h).
 #include "historyseries.h"
 #include "historystore.h"
 #include "historysummary.h"
+#include "storebackends.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +17,7 @@
 
 using namespace Gapwise;
 using HistorySeries::Kind;
+using StoreBackends::Backend;
 
 namespace {
 
@@ -64,12 +67,15 @@ QByteArray fileBytes(const QString &path)
 TEST_CASE("planted flaky tests and regressions are told apart over a run series", "[history][store]")
 {
     QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
     HistorySeries::Spec spec;
     spec.tests = 300;
     spec.runs = 24;
     HistoryStore store;
     QString error;
-    REQUIRE(store.open(dir.filePath(QStringLiteral("h.sqlite")), true, &error));
+    REQUIRE(store.open(location, true, &error));
     fill(store, spec);
 
     const auto summary = summariseHistory(store, DefaultHistoryWindow, &error);
@@ -114,12 +120,15 @@ TEST_CASE("planted flaky tests and regressions are told apart over a run series"
 TEST_CASE("a test's history: status per run and failing since", "[history][store]")
 {
     QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
     HistorySeries::Spec spec;
     spec.tests = 60;
     spec.runs = 10;
     HistoryStore store;
     QString error;
-    REQUIRE(store.open(dir.filePath(QStringLiteral("h.sqlite")), true, &error));
+    REQUIRE(store.open(location, true, &error));
     fill(store, spec);
 
     const int regression = 52; // 52 % 50 == 2
@@ -141,9 +150,12 @@ TEST_CASE("a test's history: status per run and failing since", "[history][store
 TEST_CASE("the same content twice is one run", "[history][store]")
 {
     QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
     HistoryStore store;
     QString error;
-    REQUIRE(store.open(dir.filePath(QStringLiteral("h.sqlite")), true, &error));
+    REQUIRE(store.open(location, true, &error));
     const RunRecord run = seriesRecord({}, 0);
     const auto first = store.addRun(run, &error);
     REQUIRE(first);
@@ -158,9 +170,12 @@ TEST_CASE("the same content twice is one run", "[history][store]")
 TEST_CASE("a run that fails half-way leaves nothing of it behind", "[history][store][hostile]")
 {
     QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
     HistoryStore store;
     QString error;
-    REQUIRE(store.open(dir.filePath(QStringLiteral("h.sqlite")), true, &error));
+    REQUIRE(store.open(location, true, &error));
     REQUIRE(store.addRun(seriesRecord({}, 0), &error));
     RunRecord broken = seriesRecord({}, 1);
     broken.results.append(broken.results.at(100)); // the same test twice: the insert fails at the end
@@ -257,9 +272,12 @@ TEST_CASE("triage sticks: failures of a triaged signature go to that gap, known 
     "[history][store][sticky]")
 {
     QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
     HistoryStore store;
     QString error;
-    REQUIRE(store.open(dir.filePath(QStringLiteral("h.sqlite")), true, &error));
+    REQUIRE(store.open(location, true, &error));
     HistorySeries::Spec spec;
     spec.tests = 100;
     // Run 0: a person put the always-failing tests (one cause: the missing module) into a gap.

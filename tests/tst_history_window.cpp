@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window's run history dock on a generated run series: lists, strips, the gap trend chart.
+// The window's run history dock on a generated run series: lists, strips, the gap trend chart; on an SQLite
+// file and on a PostgreSQL database.
 #include "gaptrendchart.h"
 #include "historypanel.h"
 #include "historyseries.h"
@@ -7,11 +8,13 @@
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "storebackends.h"
 #include "windowfixtures.h"
 
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -47,10 +50,12 @@ QStringList planted(const HistorySeries::Spec &spec, HistorySeries::Kind kind)
 TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's trend", "[history][window]")
 {
     QTemporaryDir dir;
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(storePath, backend, dir.path());
     HistorySeries::Spec spec;
     spec.tests = 150;
     spec.runs = 16;
-    const QString storePath = dir.filePath(QStringLiteral("history.sqlite"));
     QString last;
     {
         HistoryStore store;
@@ -102,7 +107,9 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
 TEST_CASE("a report the store does not hold gets no history, and says so", "[history][window]")
 {
     QTemporaryDir dir;
-    const QString storePath = dir.filePath(QStringLiteral("history.sqlite"));
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(storePath, backend, dir.path());
     {
         HistoryStore store;
         QString error;
@@ -124,4 +131,23 @@ TEST_CASE("a report the store does not hold gets no history, and says so", "[his
     REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
     REQUIRE(adding->history());
     CHECK(adding->history()->window.size() == 1);
+}
+
+TEST_CASE(
+    "a history server that is not there: the dock says so, soon, and the window works on", "[history][window][hostile]")
+{
+    QTemporaryDir dir;
+    // A socket folder where no server listens: libpq fails at once, as for a server that went away.
+    const QString nowhere = QStringLiteral("postgresql://gapwise@/gapwise?host=%1").arg(dir.path());
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, nowhere, false);
+    QSignalSpy failed(panel, &HistoryPanel::historyFailed);
+    QElapsedTimer timer;
+    timer.start();
+    REQUIRE(TestSupport::openAndWait(window, HistorySeries::writeJUnit({}, 3, dir.path())));
+    REQUIRE((failed.count() > 0 || failed.wait(30000)));
+    CHECK(timer.elapsed() < 15000);
+    CHECK(failed.first().first().toString().contains(QStringLiteral("cannot connect to the history store")));
+    CHECK_FALSE(panel->history());
+    CHECK(window.treeModel()->report().tests.size() > 0);
 }

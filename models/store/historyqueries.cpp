@@ -74,8 +74,9 @@ std::optional<TestTimeline> HistoryStore::testHistory(const QString &keyOrName, 
     QSqlDatabase db = database();
     QSqlQuery find(db);
     // The key first; a name only when no key matches (names repeat less often than one would hope).
-    find.prepare(QStringLiteral("SELECT id, test_key, name FROM tests WHERE test_key = ? "
-                                "UNION ALL SELECT id, test_key, name FROM tests WHERE name = ? LIMIT 1"));
+    find.prepare(QStringLiteral("SELECT id, test_key, name, 0 AS by_name FROM tests WHERE test_key = ? "
+                                "UNION ALL SELECT id, test_key, name, 1 FROM tests WHERE name = ? "
+                                "ORDER BY by_name, id LIMIT 1"));
     find.addBindValue(keyOrName);
     find.addBindValue(keyOrName);
     if (!find.exec())
@@ -121,6 +122,8 @@ std::optional<QVector<TestTimeline>> HistoryStore::timelines(
         sql += QStringLiteral(" AND r.test_id IN (SELECT test_id FROM results WHERE run_id IN (%1) "
                               "AND status IN (1, 2))")
                    .arg(ids);
+    // In key order (run, test): SQLite reads them so anyway; PostgreSQL is told, so both list tests alike.
+    sql += QStringLiteral(" ORDER BY r.run_id, r.test_id");
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(sql))
@@ -174,6 +177,7 @@ std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun
                     .arg(idList(window))))
         return queryFailed<QVector<GapTrend>>(q, error);
     QHash<QString, int> rowOfGap;
+    QHash<QString, int> newestColumn;
     while (q.next()) {
         const QString key = q.value(1).toString();
         auto row = rowOfGap.constFind(key);
@@ -187,8 +191,12 @@ std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun
             row = rowOfGap.insert(key, int(out.size()) - 1);
         }
         GapTrend &g = out[*row];
-        g.title = q.value(2).toString(); // the newest run's title wins (rows come in run order per gap)
-        g.failures[column.value(q.value(0).toLongLong())] = q.value(3).toInt();
+        const int c = column.value(q.value(0).toLongLong());
+        if (c >= newestColumn.value(key, -1)) { // the newest run's title wins
+            g.title = q.value(2).toString();
+            newestColumn.insert(key, c);
+        }
+        g.failures[c] = q.value(3).toInt();
     }
     return out;
 }

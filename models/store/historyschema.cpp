@@ -41,6 +41,18 @@ namespace {
                 QStringLiteral(
                     "CREATE TABLE known_issues (gap_id INTEGER PRIMARY KEY, tracker TEXT NOT NULL, url TEXT)"),
             },
+            // 2: shared triage (sharedtriage.h): each item's current value and version, and every edit with who
+            // made it and when.
+            {
+                QStringLiteral("CREATE TABLE triage_values (run_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+                               "item_key TEXT NOT NULL, field TEXT NOT NULL, value TEXT, version INTEGER NOT NULL, "
+                               "editor TEXT NOT NULL, edited_at TEXT NOT NULL, "
+                               "PRIMARY KEY (run_id, kind, item_key, field))"),
+                QStringLiteral("CREATE TABLE triage_edits (id %ID%, run_id INTEGER NOT NULL, kind TEXT NOT NULL, "
+                               "item_key TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT, "
+                               "version INTEGER NOT NULL, editor TEXT NOT NULL, edited_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX triage_edits_by_run ON triage_edits (run_id, id)"),
+            },
         };
         return steps;
     }
@@ -88,28 +100,42 @@ bool migrateSchema(QSqlDatabase &db, const SqlDialect &dialect, int from, QStrin
 {
     if (from >= HistorySchemaVersion)
         return true;
-    if (!db.transaction()) {
-        *error = db.lastError().text();
+    const auto fail = [&db] {
+        db.rollback();
         return false;
+    };
+    for (const QString &statement : dialect.beginWrite()) {
+        if (!exec(db, statement, error))
+            return fail();
     }
-    for (int v = from; v < HistorySchemaVersion; ++v) {
+    // Another process (a teammate's, on a shared store) may have set the store up while this one waited.
+    int version = from;
+    if (!readSchemaVersion(db, dialect, &version, error))
+        return fail();
+    if (version < 0 || version > HistorySchemaVersion) {
+        *error = version < 0 ? QStringLiteral("tables appeared that are not a Gapwise store")
+                             : QStringLiteral("a newer Gapwise moved the store to schema %1").arg(version);
+        return fail();
+    }
+    if (version == HistorySchemaVersion)
+        return db.commit() || fail();
+    for (const QString &statement : dialect.beforeMigration()) {
+        if (!exec(db, statement, error))
+            return fail();
+    }
+    for (int v = version; v < HistorySchemaVersion; ++v) {
         for (const QString &statement : migrations().at(v)) {
-            if (!exec(db, dialect.ddl(statement), error)) {
-                db.rollback();
-                return false;
-            }
+            if (!exec(db, dialect.ddl(statement), error))
+                return fail();
         }
     }
     if (!exec(db, QStringLiteral("DELETE FROM schema_version"), error)
         || !exec(
-            db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(HistorySchemaVersion), error)) {
-        db.rollback();
-        return false;
-    }
+            db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(HistorySchemaVersion), error))
+        return fail();
     if (!db.commit()) {
         *error = db.lastError().text();
-        db.rollback();
-        return false;
+        return fail();
     }
     return true;
 }

@@ -2,7 +2,9 @@
 #include "historystore.h"
 
 #include "historyschema.h"
+#include "sqlbatch.h"
 #include "sqldialect.h"
+#include "storelocation.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -26,50 +28,6 @@ namespace {
         *error = q.lastError().text();
         return false;
     }
-
-    // Numbers for keys (tests, signatures, gaps): looked up with one prepared statement, inserted with another.
-    class KeyIds
-    {
-    public:
-        KeyIds(QSqlDatabase &db, const QString &table, const QString &keyColumn, const QString &textColumn)
-            : m_find(db)
-            , m_insert(db)
-        {
-            m_find.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?").arg(table, keyColumn));
-            m_insert.prepare(
-                QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (?, ?) RETURNING id").arg(table, keyColumn, textColumn));
-        }
-
-        qint64 idOf(const QString &key, const QString &text, QString *error)
-        {
-            if (const auto cached = m_cache.constFind(key); cached != m_cache.cend())
-                return *cached;
-            m_find.addBindValue(key);
-            if (!m_find.exec()) {
-                failed(m_find, error);
-                return -1;
-            }
-            qint64 id = m_find.next() ? m_find.value(0).toLongLong() : -1;
-            m_find.finish();
-            if (id < 0) {
-                m_insert.addBindValue(key);
-                m_insert.addBindValue(text);
-                if (!m_insert.exec() || !m_insert.next()) {
-                    failed(m_insert, error);
-                    return -1;
-                }
-                id = m_insert.value(0).toLongLong();
-                m_insert.finish();
-            }
-            m_cache.insert(key, id);
-            return id;
-        }
-
-    private:
-        QSqlQuery m_find;
-        QSqlQuery m_insert;
-        QHash<QString, qint64> m_cache;
-    };
 
     QVariant nullable(qint64 id)
     {
@@ -105,6 +63,11 @@ HistoryStore::~HistoryStore()
     }
 }
 
+void HistoryStore::setPassword(const QString &password)
+{
+    m_password = password;
+}
+
 QString HistoryStore::defaultPath()
 {
     QString env = qEnvironmentVariable("GAPWISE_STORE"); // not const: returned, so moved
@@ -121,6 +84,16 @@ QSqlDatabase HistoryStore::database() const
 bool HistoryStore::open(const QString &path, bool create, QString *error)
 {
     m_path = path;
+    m_passwordRequired = false;
+    const auto location = parseStoreLocation(path, error);
+    if (!location)
+        return false;
+    m_location = *location;
+    if (location->isServer()) {
+        if (m_dialect->driverName() != QLatin1String("QPSQL"))
+            m_dialect = std::make_unique<PostgresDialect>();
+        return openServer(create, error);
+    }
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!create) {
@@ -145,6 +118,49 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
         *error = QStringLiteral("%1: cannot open the history store: %2").arg(path, db.lastError().text());
         return false;
     }
+    return setUp(create, error);
+}
+
+bool HistoryStore::openServer(bool create, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    if (!db.isValid()) {
+        *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed (Debian: libqt6sql6-psql)")
+                     .arg(m_path, m_dialect->driverName());
+        return false;
+    }
+    db.setDatabaseName(m_location.database);
+    if (!m_location.host.isEmpty())
+        db.setHostName(m_location.host);
+    if (m_location.port > 0)
+        db.setPort(m_location.port);
+    if (!m_location.user.isEmpty())
+        db.setUserName(m_location.user);
+    if (!m_password.isEmpty())
+        db.setPassword(m_password);
+    db.setConnectOptions(
+        QStringLiteral("connect_timeout=%1;application_name=gapwise").arg(m_location.connectTimeoutSeconds));
+    if (!db.open()) {
+        // libpq's own words ("connection to server … failed: …"), without Qt's "QPSQL: Unable to connect".
+        QString why = db.lastError().databaseText().trimmed();
+        if (why.isEmpty())
+            why = db.lastError().text().trimmed();
+        // libpq found no password in ~/.pgpass or PGPASSFILE: the window asks; the command line says where to put it.
+        m_passwordRequired = why.contains(QLatin1String("no password supplied"))
+            || why.contains(QLatin1String("password authentication failed"));
+        *error = QStringLiteral("%1: cannot connect to the history store: %2%3")
+                     .arg(m_path, why,
+                         m_passwordRequired ? QStringLiteral(" (put the password in ~/.pgpass or PGPASSFILE)")
+                                            : QString());
+        return false;
+    }
+    return setUp(create, error);
+}
+
+bool HistoryStore::setUp(bool create, QString *error)
+{
+    const QString &path = m_path;
+    QSqlDatabase db = database();
     int version = 0;
     QString why;
     if (!readSchemaVersion(db, *m_dialect, &version, &why)) {
@@ -155,6 +171,12 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
     }
     if (version < 0) {
         *error = QStringLiteral("%1: a database, but not a Gapwise history store; left as it is").arg(path);
+        db.close();
+        return false;
+    }
+    if (version == 0 && !create && m_location.isServer()) {
+        *error = QStringLiteral("%1: the database holds no history store yet (add runs with `gapwise history add`)")
+                     .arg(path);
         db.close();
         return false;
     }
@@ -192,12 +214,19 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
         return std::nullopt;
     }
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, db.lastError().text());
+    if (!beginWrite(&why)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, why);
         return std::nullopt;
     }
+    // Under the write lock: a writer that was waiting for it finds the run the other one just stored.
+    if (const auto existing = findRunByHash(run.contentHash, &why)) {
+        db.rollback();
+        AddRunResult result;
+        result.runId = existing->id;
+        return result;
+    }
     AddRunResult result;
-    if (!insertRun(run, &result, &why) || !db.commit()) {
+    if (!why.isEmpty() || !insertRun(run, &result, &why) || !db.commit()) {
         if (why.isEmpty())
             why = db.lastError().text();
         db.rollback();
@@ -208,9 +237,31 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
     return result;
 }
 
+bool HistoryStore::beginWrite(QString *error)
+{
+    QSqlDatabase db = database();
+    for (const QString &statement : m_dialect->beginWrite()) {
+        QSqlQuery q(db);
+        if (!q.exec(statement)) {
+            *error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString *error)
 {
     QSqlDatabase db = database();
+    // Rolled back here, while this function's prepared statements still exist: PostgreSQL refuses to free them
+    // inside a failed transaction.
+    const auto fail = [&db, error](const QSqlQuery *q) {
+        if (q)
+            *error = q->lastError().text();
+        db.rollback();
+        return false;
+    };
     int failing = 0;
     for (const ResultRecord &r : run.results)
         failing += outcomeOfStatus(r.status) == RunOutcome::Fail ? 1 : 0;
@@ -224,7 +275,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             QVariant(run.commit), QVariant(run.title), QVariant(int(run.results.size())), QVariant(failing) })
         insertRunRow.addBindValue(v);
     if (!insertRunRow.exec() || !insertRunRow.next())
-        return failed(insertRunRow, error);
+        return fail(&insertRunRow);
     const qint64 runId = insertRunRow.value(0).toLongLong();
     insertRunRow.finish();
     result->runId = runId;
@@ -239,9 +290,16 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     // The gap a person put earlier failures of a signature in, for failures this run leaves unplaced.
     QSqlQuery triaged(db);
     triaged.prepare(QStringLiteral("SELECT gap_id, run_id FROM triaged_signatures WHERE signature_id = ?"));
-    QSqlQuery insertResult(db);
-    insertResult.prepare(QStringLiteral("INSERT INTO results (run_id, test_id, status, duration, signature_id, "
-                                        "gap_id, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    BatchInsert insertResults(db, QStringLiteral("results"),
+        { QStringLiteral("run_id"), QStringLiteral("test_id"), QStringLiteral("status"), QStringLiteral("duration"),
+            QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("carried_from") });
+    // Tests a run names were mostly stored by the runs before it: their ids in a few statements.
+    QStringList testKeys;
+    testKeys.reserve(run.results.size());
+    for (const ResultRecord &r : run.results)
+        testKeys << r.key;
+    if (!tests.preload(testKeys, error))
+        return fail(nullptr);
     QSqlQuery remember(db);
     remember.prepare(m_dialect->upsert(QStringLiteral("triaged_signatures"),
         { QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("run_id") },
@@ -250,24 +308,24 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     for (const ResultRecord &r : run.results) {
         const qint64 testId = tests.idOf(r.key, r.name, error);
         if (testId < 0)
-            return false;
+            return fail(nullptr);
         qint64 signatureId = -1, gapId = -1, carriedFrom = -1;
         if (!r.signatureKey.isEmpty()) {
             signatureId = signatures.idOf(r.signatureKey, r.signatureTitle, error);
             if (signatureId < 0)
-                return false;
+                return fail(nullptr);
         }
         const GapRecord *gap = gapByKey.value(r.gapKey);
         if (!r.gapKey.isEmpty()) {
             gapId = gaps.idOf(r.gapKey, gap ? gap->title : r.gapKey, error);
             if (gapId < 0)
-                return false;
+                return fail(nullptr);
         }
         const bool placedByPerson = gap && !gap->suggested;
         if (signatureId > 0 && !placedByPerson) {
             triaged.addBindValue(signatureId);
             if (!triaged.exec())
-                return failed(triaged, error);
+                return fail(&triaged);
             if (triaged.next()) {
                 gapId = triaged.value(0).toLongLong();
                 carriedFrom = triaged.value(1).toLongLong();
@@ -280,21 +338,19 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             remember.addBindValue(gapId);
             remember.addBindValue(runId);
             if (!remember.exec())
-                return failed(remember, error);
+                return fail(&remember);
         }
         if (signatureId > 0 && gapId > 0)
             ++failuresPerGap[gapId];
-        insertResult.addBindValue(runId);
-        insertResult.addBindValue(testId);
-        insertResult.addBindValue(r.status);
-        insertResult.addBindValue(
-            r.durationSeconds >= 0 ? QVariant(r.durationSeconds) : QVariant(QMetaType::fromType<double>()));
-        insertResult.addBindValue(nullable(signatureId));
-        insertResult.addBindValue(nullable(gapId));
-        insertResult.addBindValue(nullable(carriedFrom));
-        if (!insertResult.exec())
-            return failed(insertResult, error);
+        if (!insertResults.add(
+                { QVariant(runId), QVariant(testId), QVariant(r.status),
+                    r.durationSeconds >= 0 ? QVariant(r.durationSeconds) : QVariant(QMetaType::fromType<double>()),
+                    nullable(signatureId), nullable(gapId), nullable(carriedFrom) },
+                error))
+            return fail(nullptr);
     }
+    if (!insertResults.flush(error))
+        return fail(nullptr);
 
     QSqlQuery insertGap(db);
     insertGap.prepare(QStringLiteral("INSERT INTO run_gaps (run_id, gap_id, failures, title, priority, status, owner, "
@@ -303,14 +359,14 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     for (const GapRecord &g : run.gaps) {
         const qint64 gapId = gaps.idOf(g.key, g.title, error);
         if (gapId < 0)
-            return false;
+            return fail(nullptr);
         written.insert(gapId);
         for (const QVariant &v :
             { QVariant(runId), QVariant(gapId), QVariant(failuresPerGap.value(gapId)), QVariant(g.title),
                 QVariant(g.priority), QVariant(g.status), QVariant(g.owner), QVariant(g.suggested ? 1 : 0) })
             insertGap.addBindValue(v);
         if (!insertGap.exec())
-            return failed(insertGap, error);
+            return fail(&insertGap);
     }
     // Gaps this run does not name but that carried failures went into.
     for (auto it = failuresPerGap.cbegin(); it != failuresPerGap.cend(); ++it) {
@@ -320,7 +376,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
                  QVariant(), QVariant(), QVariant(0) })
             insertGap.addBindValue(v);
         if (!insertGap.exec())
-            return failed(insertGap, error);
+            return fail(&insertGap);
     }
     return true;
 }

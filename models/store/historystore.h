@@ -3,7 +3,9 @@
 
 #include "historyverdict.h"
 #include "runrecord.h"
+#include "sharedtriage.h"
 #include "sqldialect.h"
+#include "storelocation.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -60,7 +62,8 @@ struct KnownIssue
     QString gapKey, gapTitle, tracker, url;
 };
 
-// Many runs of a suite in an embedded SQL database (SQLite through Qt SQL; see sqldialect.h). A store is
+// Many runs of a suite in an embedded SQL database (SQLite through Qt SQL), or a team's PostgreSQL database
+// (storelocation.h; the SQL that differs is in sqldialect.h). A store is
 // used from the thread that opened it; the window opens its own in a worker. A store that cannot be read,
 // that is not a Gapwise store, or that a newer Gapwise wrote is refused with a message and never modified.
 class HistoryStore
@@ -71,12 +74,17 @@ public:
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
 
-    // `GAPWISE_STORE`, else $XDG_DATA_HOME/Gapwise/gapwise/history.sqlite.
+    // `GAPWISE_STORE` (a file or a postgresql:// URL), else $XDG_DATA_HOME/Gapwise/gapwise/history.sqlite.
     static QString defaultPath();
 
-    // `create`: make the file (and its folder) when missing; otherwise a missing store is an error.
+    // `path` is a file or a postgresql:// URL (storelocation.h). `create`: make the file (and its folder), or
+    // the tables in an empty database, when missing; otherwise a missing store is an error.
     bool open(const QString &path, bool create, QString *error);
     QString path() const { return m_path; }
+    const StoreLocation &location() const { return m_location; }
+    // For a server that asks for a password libpq did not find (~/.pgpass, PGPASSFILE): kept in memory only.
+    void setPassword(const QString &password);
+    bool passwordRequired() const { return m_passwordRequired; } // after a failed open()
 
     // Adds a run in one transaction: on any failure nothing of it stays. The same content twice adds nothing.
     std::optional<AddRunResult> addRun(const RunRecord &run, QString *error);
@@ -93,13 +101,34 @@ public:
     std::optional<QVector<GapTrend>> gapTrends(const QVector<StoredRun> &window, QString *error) const;
     std::optional<QVector<KnownIssue>> knownIssues(QString *error) const;
 
+    // Shared triage (sharedtriage.h; historytriage.cpp). Writes `value` unless the item moved past
+    // `baseVersion` since the caller read it; then nothing is written and the other value comes back.
+    std::optional<SharedTriageWrite> writeTriage(
+        qint64 runId, const SharedTriageItem &item, const QString &value, int baseVersion, QString *error);
+    // Every item of the run as the store holds it now, and the edits after edit `afterId`, oldest first.
+    std::optional<QVector<QPair<SharedTriageItem, SharedTriageValue>>> triageValues(qint64 runId, QString *error) const;
+    std::optional<QVector<SharedTriageEdit>> triageEditsSince(qint64 runId, qint64 afterId, QString *error) const;
+    // Who this connection's edits are from: the PostgreSQL role, else the login name.
+    QString editorName() const;
+    // PostgreSQL: asks the server to tell this connection about other connections' triage edits; the store's
+    // notifier() then emits QSqlDriver::notification(sharedTriageChannel(), source, runId). False on SQLite
+    // (nothing to subscribe to: a window there reads again instead).
+    bool subscribeToTriage();
+    QObject *notifier() const;
+
 private:
     QSqlDatabase database() const;
+    bool openServer(bool create, QString *error);
+    bool setUp(bool create, QString *error);
+    bool beginWrite(QString *error);
     bool insertRun(const RunRecord &run, AddRunResult *result, QString *error);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connection;
     QString m_path;
+    StoreLocation m_location;
+    QString m_password;
+    bool m_passwordRequired = false;
 };
 
 // The last `count` runs of `runs` (all when count <= 0).

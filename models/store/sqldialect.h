@@ -17,8 +17,8 @@ class SqlDialect
 public:
     virtual ~SqlDialect() = default;
 
-    virtual QString driverName() const = 0; // "QSQLITE"
-    virtual QString name() const = 0; // "sqlite", for messages
+    virtual QString driverName() const = 0; // "QSQLITE", "QPSQL"
+    virtual QString name() const = 0; // "sqlite", "postgresql", for messages
     // DDL with the placeholders above replaced.
     virtual QString ddl(const QString &text) const = 0;
     // INSERT … ON CONFLICT: insert, or update `updateColumns` where `conflictColumns` already exist (none:
@@ -33,6 +33,18 @@ public:
     // Settings for a connection that may write (journal mode, synchronous, …); run after the store is known
     // to be readable and of a schema this build understands.
     virtual QStringList writeSettings() const = 0;
+    // Statements that open a write transaction other writers (processes, workstations) wait for: adding a
+    // run reads what is stored, then writes; two writers at once must not both decide "not stored yet".
+    virtual QStringList beginWrite() const = 0;
+    // Statements run in the migration's transaction before its DDL (none: nothing).
+    virtual QStringList beforeMigration() const { return {}; }
+    // A statement that tells listening connections about a triage edit of run `runId` when the transaction
+    // commits; empty where the database has no notifications.
+    virtual QString notifyTriage(qint64 runId) const
+    {
+        Q_UNUSED(runId);
+        return {};
+    }
 };
 
 class SqliteDialect : public SqlDialect
@@ -44,6 +56,22 @@ public:
     QString tableExistsQuery() const override;
     QString probeQuery() const override;
     QStringList writeSettings() const override;
+    QStringList beginWrite() const override;
+};
+
+// PostgreSQL through Qt's QPSQL driver (Debian libqt6sql6-psql): a team's shared store on a server.
+class PostgresDialect : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QPSQL"); }
+    QString name() const override { return QStringLiteral("postgresql"); }
+    QString ddl(const QString &text) const override;
+    QString tableExistsQuery() const override;
+    QString probeQuery() const override;
+    QStringList writeSettings() const override;
+    QStringList beginWrite() const override;
+    QStringList beforeMigration() const override;
+    QString notifyTriage(qint64 runId) const override;
 };
 
 } // namespace Gapwise

@@ -74,11 +74,16 @@ QString TreeHistory::summaryText(int testIndex) const
 }
 
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
-    const QString &storePath, bool addRun, int windowRuns, QString *error)
+    const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password,
+    bool *passwordRequired)
 {
     HistoryStore store;
-    if (!store.open(storePath, addRun, error))
+    store.setPassword(password);
+    if (!store.open(storePath, addRun, error)) {
+        if (passwordRequired)
+            *passwordRequired = store.passwordRequired();
         return std::nullopt;
+    }
     TreeHistory h;
     h.storePath = storePath;
     if (addRun) {

@@ -43,7 +43,10 @@ struct TreeHistory
 // Opens the store at `storePath`; with `addRun`, adds the report first (created when missing). Finds the
 // report's run by `contentHash` and reads `windowRuns` runs up to it. nullopt with `error` when the store
 // cannot be read or does not hold this run. Runs in a worker thread: it opens its own connection.
+// `password`: for a PostgreSQL store whose password libpq did not find (the window asked for it; never saved);
+// `passwordRequired` tells the window to ask.
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
-    const QString &storePath, bool addRun, int windowRuns, QString *error);
+    const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password = QString(),
+    bool *passwordRequired = nullptr);
 
 } // namespace Gapwise

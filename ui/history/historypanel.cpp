@@ -2,21 +2,25 @@
 #include "historypanel.h"
 
 #include "gaptrendchart.h"
+#include "historystoresetting.h"
 #include "historystrip.h"
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessionfile.h"
+#include "storelocation.h"
 #include "testidentifiers.h"
 
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
 #include <QPointer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -56,6 +60,7 @@ struct Loaded
 {
     std::shared_ptr<TreeHistory> history;
     QString error;
+    bool passwordRequired = false;
 };
 
 } // namespace
@@ -91,8 +96,37 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_current->setTextFormat(Qt::RichText);
     m_trend->hide();
 
+    auto *storeButton = new QToolButton(this);
+    storeButton->setObjectName(QStringLiteral("historyStoreButton"));
+    storeButton->setText(tr("Store…"));
+    storeButton->setToolTip(tr("Which history store this window reads: a file, or the team's PostgreSQL database"));
+    connect(storeButton, &QToolButton::clicked, this, [this] {
+        const QString chosen = chooseHistoryStore(this, m_storePath);
+        if (chosen.isEmpty() || chosen == m_storePath)
+            return;
+        m_storePath = chosen;
+        m_password.clear();
+        if (m_window->treeModel()->report().sourceFile.isEmpty())
+            return;
+        load();
+    });
+
+    m_passwordButton = new QToolButton(this);
+    m_passwordButton->setObjectName(QStringLiteral("historyPasswordButton"));
+    m_passwordButton->setText(tr("Password…"));
+    m_passwordButton->setToolTip(tr("The server asks for a password (kept in memory only; ~/.pgpass saves it)"));
+    m_passwordButton->hide();
+    connect(m_passwordButton, &QToolButton::clicked, this, [this] {
+        if (askStorePassword(this, m_storePath, &m_password))
+            load();
+    });
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_passwordButton, 0, Qt::AlignTop);
+    top->addWidget(storeButton, 0, Qt::AlignTop);
+    layout->addLayout(top);
     layout->addWidget(m_show);
     layout->addWidget(m_list, 3);
     layout->addWidget(m_current);
@@ -120,6 +154,7 @@ void HistoryPanel::load()
     fillList();
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
     const QString store = m_storePath;
+    const QString password = m_password;
     const bool add = m_addRuns;
     auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation] {
@@ -127,6 +162,8 @@ void HistoryPanel::load()
         if (generation != m_generation)
             return; // another report was opened meanwhile
         const Loaded result = watcher->result();
+        // Asked on request, not in a modal dialog of its own: a window opened for a screenshot must not block.
+        m_passwordButton->setVisible(!result.history && result.passwordRequired);
         if (!result.history) {
             m_summary->setText(tr("No run history: %1").arg(result.error));
             Q_EMIT historyFailed(result.error);
@@ -134,7 +171,7 @@ void HistoryPanel::load()
         }
         apply(result.history);
     });
-    watcher->setFuture(QtConcurrent::run([report, store, add] {
+    watcher->setFuture(QtConcurrent::run([report, store, add, password] {
         Loaded out;
         QString why;
         const auto hash = fileSha256(report.sourceFile, &why);
@@ -142,7 +179,8 @@ void HistoryPanel::load()
             out.error = QStringLiteral("%1: %2").arg(report.sourceFile, why);
             return out;
         }
-        auto history = loadTreeHistory(report, report.sourceFile, *hash, store, add, DefaultHistoryWindow, &out.error);
+        auto history = loadTreeHistory(report, report.sourceFile, *hash, store, add, DefaultHistoryWindow, &out.error,
+            password, &out.passwordRequired);
         if (history)
             out.history = std::make_shared<TreeHistory>(std::move(*history));
         return out;
@@ -165,7 +203,7 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
         tr("<b>%1</b> and the %n run(s) before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
            "regressions",
             "", int(m_history->window.size()) - 1)
-            .arg(run.displayName().toHtmlEscaped(), QFileInfo(m_history->storePath).fileName().toHtmlEscaped())
+            .arg(run.displayName().toHtmlEscaped(), storeDisplayName(m_history->storePath).toHtmlEscaped())
             .arg(fresh)
             .arg(known)
             .arg(flaky)

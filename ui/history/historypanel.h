@@ -10,6 +10,7 @@
 class MainWindow;
 class QComboBox;
 class QLabel;
+class QToolButton;
 class QTreeWidget;
 class GapTrendChart;
 
@@ -52,10 +53,12 @@ private:
 
     MainWindow *m_window;
     QString m_storePath;
+    QString m_password; // asked for when libpq found none; in memory only
     bool m_addRuns;
     int m_generation = 0;
     std::shared_ptr<const Gapwise::TreeHistory> m_history;
     QLabel *m_summary;
+    QToolButton *m_passwordButton = nullptr;
     QComboBox *m_show;
     QTreeWidget *m_list;
     QLabel *m_current;
