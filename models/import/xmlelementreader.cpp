@@ -83,6 +83,18 @@ bool XmlElementReader::fail(const QString &displayName, ImportError *error, cons
     return false;
 }
 
+bool XmlElementReader::finish(bool rootSeen, const QString &displayName, ImportError *error) const
+{
+    if (m_xml.hasError())
+        return fail(displayName, error);
+    if (!rootSeen) {
+        error->file = displayName;
+        error->message = QStringLiteral("no XML element found");
+        return false;
+    }
+    return true;
+}
+
 bool checkXmlDevicePrologue(QIODevice *xml, const QString &displayName, ImportError *error)
 {
     constexpr qint64 PrologPeek = 64 * 1024;

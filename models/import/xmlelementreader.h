@@ -33,6 +33,9 @@ public:
 
     // Fills `error` from the tokenizer (line and column) or with `message`; returns false for convenience.
     bool fail(const QString &displayName, ImportError *error, const QString &message = QString()) const;
+    // The end of a reader's run: false with the tokenizer's error, or "no XML element found" when the document
+    // had no root element; true otherwise.
+    bool finish(bool rootSeen, const QString &displayName, ImportError *error) const;
 
 private:
     XmlStreamTokenizer m_xml;

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nunitimporter.h"
 #include "dotnetcases.h"
-#include "gapsuggester.h"
-#include "junitreport.h"
-#include "xmlelementreader.h"
+#include "streamedimport.h"
 
 #include <QFileInfo>
 
@@ -123,14 +121,7 @@ namespace {
                 m_r.skipElement(); // properties, reason, failure, output of a suite; settings, filter, command-line
             }
         }
-        if (xml.hasError())
-            return m_r.fail(displayName, error);
-        if (!rootSeen) {
-            error->file = displayName;
-            error->message = QStringLiteral("no XML element found");
-            return false;
-        }
-        return true;
+        return m_r.finish(rootSeen, displayName, error);
     }
 
     void NUnitReader::startSuite()
@@ -232,36 +223,24 @@ namespace {
 
 ImportResult importNUnit(QIODevice *xml, const QString &displayName, const ImportControl &control)
 {
-    ImportResult result;
-    if (!checkXmlDevicePrologue(xml, displayName, &result.error))
-        return result;
-    JUnitDocument doc;
-    JUnitReportBuilder builder(doc, displayName);
-    NUnitReader reader(xml, control, &doc, &builder);
-    if (!reader.run(displayName, &result.error))
-        return result;
-    result.report = builder.finish();
-    Report &report = *result.report;
-    report.format = QStringLiteral("nunit");
-    const RunCounts &s = reader.stated;
-    const int *n = reader.present;
-    const int total = n[0] + n[1] + n[2] + n[3] + n[4];
-    if (s.nunit2) {
-        warnOnStatedCounts(report, s.line, QStringLiteral("the result file"),
-            { { "failures", s.failures, n[1] }, { "errors", s.errors, n[2] },
-                { "inconclusive", s.inconclusive, n[4] } });
-    } else {
-        // NUnit 3 counts an error as failed and a warning as neither passed nor failed.
-        const int warnings = qMax(0, s.warnings);
-        warnOnStatedCounts(report, s.line, QStringLiteral("the test run"),
-            { { "tests", s.total, total }, { "passed", s.passed < 0 ? -1 : s.passed + warnings, n[0] },
-                { "failed (errors included)", s.failed, n[1] + n[2] }, { "skipped", s.skipped, n[3] },
-                { "inconclusive", s.inconclusive, n[4] } });
-    }
-    suggestGaps(report);
-    if (control.progress)
-        control.progress(1000);
-    return result;
+    return importStreamed<NUnitReader>(
+        xml, displayName, control, QStringLiteral("nunit"), [](Report &report, const NUnitReader &reader) {
+            const RunCounts &s = reader.stated;
+            const int *n = reader.present;
+            const int total = n[0] + n[1] + n[2] + n[3] + n[4];
+            if (s.nunit2) {
+                warnOnStatedCounts(report, s.line, QStringLiteral("the result file"),
+                    { { "failures", s.failures, n[1] }, { "errors", s.errors, n[2] },
+                        { "inconclusive", s.inconclusive, n[4] } });
+            } else {
+                // NUnit 3 counts an error as failed and a warning as neither passed nor failed.
+                const int warnings = qMax(0, s.warnings);
+                warnOnStatedCounts(report, s.line, QStringLiteral("the test run"),
+                    { { "tests", s.total, total }, { "passed", s.passed < 0 ? -1 : s.passed + warnings, n[0] },
+                        { "failed (errors included)", s.failed, n[1] + n[2] }, { "skipped", s.skipped, n[3] },
+                        { "inconclusive", s.inconclusive, n[4] } });
+            }
+        });
 }
 
 } // namespace Gapwise

@@ -111,14 +111,7 @@ namespace {
                 m_r.skipElement();
             }
         }
-        if (xml.hasError())
-            return m_r.fail(displayName, error);
-        if (!rootSeen) {
-            error->file = displayName;
-            error->message = QStringLiteral("no XML element found");
-            return false;
-        }
-        return true;
+        return m_r.finish(rootSeen, displayName, error);
     }
 
     void TrxReader::readResults()

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xunitimporter.h"
 #include "dotnetcases.h"
-#include "gapsuggester.h"
-#include "junitreport.h"
-#include "xmlelementreader.h"
+#include "streamedimport.h"
 
 namespace Gapwise {
 namespace {
@@ -98,14 +96,7 @@ namespace {
                 m_r.skipElement();
             }
         }
-        if (xml.hasError())
-            return m_r.fail(displayName, error);
-        if (!rootSeen) {
-            error->file = displayName;
-            error->message = QStringLiteral("no XML element found");
-            return false;
-        }
-        return true;
+        return m_r.finish(rootSeen, displayName, error);
     }
 
     void XUnitReader::startAssembly()
@@ -224,26 +215,14 @@ namespace {
 
 ImportResult importXUnit(QIODevice *xml, const QString &displayName, const ImportControl &control)
 {
-    ImportResult result;
-    if (!checkXmlDevicePrologue(xml, displayName, &result.error))
-        return result;
-    JUnitDocument doc;
-    JUnitReportBuilder builder(doc, displayName);
-    XUnitReader reader(xml, control, &doc, &builder);
-    if (!reader.run(displayName, &result.error))
-        return result;
-    result.report = builder.finish();
-    Report &report = *result.report;
-    report.format = QStringLiteral("xunit");
-    for (const AssemblyCounts &a : std::as_const(reader.assemblies))
-        warnOnStatedCounts(report, a.line, QStringLiteral("assembly \"%1\"").arg(a.name),
-            { { "tests", a.stated[0], a.present[0] }, { "passed", a.stated[1], a.present[1] },
-                { "failed", a.stated[2], a.present[2] }, { "skipped", a.stated[3], a.present[3] } });
-    report.diagnostics << reader.errors;
-    suggestGaps(report);
-    if (control.progress)
-        control.progress(1000);
-    return result;
+    return importStreamed<XUnitReader>(
+        xml, displayName, control, QStringLiteral("xunit"), [](Report &report, const XUnitReader &reader) {
+            for (const AssemblyCounts &a : std::as_const(reader.assemblies))
+                warnOnStatedCounts(report, a.line, QStringLiteral("assembly \"%1\"").arg(a.name),
+                    { { "tests", a.stated[0], a.present[0] }, { "passed", a.stated[1], a.present[1] },
+                        { "failed", a.stated[2], a.present[2] }, { "skipped", a.stated[3], a.present[3] } });
+            report.diagnostics << reader.errors;
+        });
 }
 
 } // namespace Gapwise
