@@ -97,7 +97,7 @@ bool XmlElementReader::finish(bool rootSeen, const QString &displayName, ImportE
 
 bool checkXmlDevicePrologue(QIODevice *xml, const QString &displayName, ImportError *error)
 {
-    constexpr qint64 PrologPeek = 64 * 1024;
+    constexpr qint64 PrologPeek = qint64(64) * 1024;
     QByteArray prolog = xml->peek(PrologPeek);
     bool prologEnds = false;
     auto refused = checkXmlProlog(prolog, displayName, &prologEnds);

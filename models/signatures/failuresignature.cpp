@@ -125,11 +125,11 @@ namespace {
             { QRegularExpression(QStringLiteral("name '([^']+)' is not defined")), "%1" },
         };
         if (type.endsWith(QLatin1String("ModuleNotFoundError")) || type.endsWith(QLatin1String("ImportError"))) {
-            if (const QString s = firstSubject(importRules, text); !s.isEmpty())
+            if (QString s = firstSubject(importRules, text); !s.isEmpty())
                 return s;
         }
         if (type.endsWith(QLatin1String("AttributeError"))) {
-            if (const QString s = firstSubject(attributeRules, text); !s.isEmpty())
+            if (QString s = firstSubject(attributeRules, text); !s.isEmpty())
                 return s;
         }
         if (type.endsWith(QLatin1String("NameError")))

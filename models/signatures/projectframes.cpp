@@ -19,7 +19,7 @@ namespace {
     bool isPythonTestPath(const QString &path)
     {
         const QStringList parts = QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-        const QString file = parts.last();
+        const QString &file = parts.last();
         if (file.startsWith(QLatin1String("test_")) || file.endsWith(QLatin1String("_test.py"))
             || file == QLatin1String("conftest.py"))
             return true;

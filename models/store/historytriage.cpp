@@ -33,7 +33,7 @@ QString HistoryStore::editorName() const
             return q.value(0).toString();
     }
     for (const char *variable : { "USER", "LOGNAME" }) {
-        const QString login = qEnvironmentVariable(variable);
+        QString login = qEnvironmentVariable(variable); // not const: returned, so moved
         if (!login.isEmpty())
             return login;
     }
@@ -47,7 +47,7 @@ std::optional<SharedTriageWrite> HistoryStore::writeTriage(
     if (!beginWrite(error))
         return std::nullopt;
     // Queries live in this scope and are gone before the rollback or commit below runs on the connection.
-    const auto result = [&]() -> std::optional<SharedTriageWrite> {
+    auto result = [&]() -> std::optional<SharedTriageWrite> { // not const: returned, so moved
         QSqlQuery current(db);
         current.prepare(QStringLiteral("SELECT value, version, editor, edited_at FROM triage_values "
                                        "WHERE run_id = ? AND kind = ? AND item_key = ? AND field = ?"));

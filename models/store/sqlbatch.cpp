@@ -119,7 +119,7 @@ bool BatchInsert::add(const QVector<QVariant> &row, QString *error)
 {
     Q_ASSERT(row.size() == m_columns);
     m_pending += row;
-    if (m_pending.size() < RowsPerStatement * m_columns)
+    if (m_pending.size() < qsizetype(RowsPerStatement) * m_columns)
         return true;
     return run(m_full, error);
 }

@@ -33,12 +33,12 @@ bool hasHistoryStoreSetting()
 QString chooseHistoryStore(QWidget *parent, const QString &current)
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(parent, QObject::tr("History store"),
+    QString text = QInputDialog::getText(parent, QObject::tr("History store"), // not const: returned, so moved
         QObject::tr("An SQLite file, or the team's PostgreSQL database:\n"
                     "postgresql://user@host:port/database (the password goes in ~/.pgpass;\n"
                     "Gapwise asks for it when it is not there and never saves it)."),
         QLineEdit::Normal, current, &ok)
-                             .trimmed();
+                       .trimmed();
     if (!ok || text.isEmpty())
         return {};
     QString error;

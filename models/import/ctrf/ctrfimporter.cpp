@@ -33,7 +33,7 @@ namespace {
         QStringList list;
         if (v.isString())
             list << v.toString();
-        for (const QJsonValue &item : v.toArray()) {
+        for (const auto &item : v.toArray()) {
             if (item.isString())
                 list << item.toString();
         }
@@ -65,7 +65,7 @@ namespace {
     void readGapwiseGaps(const QJsonObject &extra, const QHash<QString, QString> &gapOfTestName, Report &report)
     {
         const QJsonArray gaps = extra.value(QLatin1String("gapwise")).toObject().value(QLatin1String("gaps")).toArray();
-        for (const QJsonValue &v : gaps) {
+        for (const auto &v : gaps) {
             const QJsonObject o = v.toObject();
             Gap g;
             g.id = o.value(QLatin1String("id")).toString();
@@ -180,7 +180,7 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
         }
         if (c.status == TestStatus::Unknown && c.message.isEmpty())
             c.message = t.value(QLatin1String("rawStatus")).toString(status);
-        for (const QJsonValue &a : t.value(QLatin1String("retryAttempts")).toArray())
+        for (const auto &a : t.value(QLatin1String("retryAttempts")).toArray())
             c.history << attemptText(a.toObject());
         const int retries = t.value(QLatin1String("retries")).toInt();
         if (t.value(QLatin1String("flaky")).toBool()) {

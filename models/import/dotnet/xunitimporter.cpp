@@ -83,7 +83,7 @@ namespace {
             } else if (name == "assembly") {
                 startAssembly();
             } else if (name == "collection" || name == "class") {
-                const QString collection = m_r.text(name == "class" ? "name" : "name");
+                const QString collection = m_r.text("name");
                 m_collection = addSuite(*m_doc, collection, xml.line(), m_assembly);
                 m_collectionDepth = xml.depth();
             } else if (name == "test") {
