@@ -7,6 +7,8 @@
 #include "testnameparts.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QUrl>
 
@@ -50,6 +52,12 @@ void DetailsPane::followLink(const QUrl &url)
         const int n = target.mid(5).toInt();
         if (n >= 0 && n < m_view.sources.size())
             emit openSourceRequested(m_view.sources[n].file, m_view.sources[n].line);
+    } else if (target.startsWith(QLatin1String("report:"))) {
+        // report:FILE:LINE, FILE an index into the report's files
+        const QStringList parts = target.mid(7).split(QLatin1Char(':'));
+        const int file = parts.value(0).toInt();
+        if (parts.size() == 2 && file >= 0 && file < m_reportFiles.size())
+            emit openSourceRequested(m_reportFiles[file], parts[1].toInt());
     } else if (target == QLatin1String("source:test") && !m_source.file.isEmpty()) {
         emit openSourceRequested(m_source.file, m_source.line);
     }
@@ -76,6 +84,8 @@ void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sou
 {
     m_view = {};
     m_source = {};
+    m_reportFile.clear();
+    m_reportFiles = model->report().files;
     if (!sourceIndex.isValid()) {
         showSummary(model);
         return;
@@ -85,6 +95,7 @@ void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sou
         const TestCase &t = model->report().tests[model->testIndexAt(sourceIndex)];
         m_view = failureView(t, palette());
         m_source = testSourceLocation(t.name, t.details);
+        m_reportFile = model->report().fileAt(t.file);
         setHtml(testHtml(model, model->testIndexAt(sourceIndex)));
         break;
     }
@@ -97,12 +108,31 @@ void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sou
     }
 }
 
-QString DetailsPane::quotedLine(int line) const
+QString DetailsPane::quotedLine(int line, int file) const
 {
-    const QString text = m_lines.line(line);
+    const QString text = m_lines.line(line, file);
     if (text.isEmpty())
         return QString::number(line);
     return tr("%1: <code>%2</code>").arg(line).arg(esc(text.trimmed()));
+}
+
+QString DetailsPane::reportLineRows(const Report &report, int file, int line) const
+{
+    if (line <= 0)
+        return QString();
+    const QString path = report.fileAt(file);
+    if (path.isEmpty())
+        return row(tr("Report line"), quotedLine(line, file));
+    // A run of several files names each file from the run's folder; one file by its name.
+    const QString name = report.files.size() > 1 && QFileInfo(report.sourceFile).isDir()
+        ? QDir(report.sourceFile).relativeFilePath(path)
+        : QFileInfo(path).fileName();
+    QString html = row(tr("Report file"),
+        tr("<a href=\"report:%1:%2\">%3</a>, line %2").arg(file).arg(line).arg(esc(QDir::toNativeSeparators(name))));
+    const QString text = m_lines.line(line, file);
+    if (!text.isEmpty())
+        html += row(tr("Report line"), QStringLiteral("<code>%1</code>").arg(esc(text.trimmed())));
+    return html;
 }
 
 QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
@@ -137,8 +167,7 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
             = m_source.line > 0 ? QStringLiteral("%1:%2").arg(m_source.file).arg(m_source.line) : m_source.file;
         html += row(tr("Source"), QStringLiteral("<a href=\"source:test\">%1</a> (Enter)").arg(esc(where)));
     }
-    if (t.line > 0)
-        html += row(tr("Report line"), quotedLine(t.line));
+    html += reportLineRows(r, t.file, t.line);
     html += QStringLiteral("</table>");
     return html + m_view.html;
 }
@@ -164,8 +193,7 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     html += row(tr("Tests here"), tr("%1 (%2 failing)").arg(tests).arg(failures));
     if (gap->declaredFailures >= 0)
         html += row(tr("Report says"), tr("%1 failures").arg(gap->declaredFailures));
-    if (gap->line > 0)
-        html += row(tr("Report line"), quotedLine(gap->line));
+    html += reportLineRows(model->report(), gap->file, gap->line);
     html += QStringLiteral("</table>");
     if (!gap->evidence.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Evidence")));
@@ -241,8 +269,7 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
     html += row(tr("Failing"), QString::number(index.data(FailuresRole).toInt()));
     if (phase->durationSeconds >= 0)
         html += row(tr("Duration"), tr("%1 s").arg(phase->durationSeconds, 0, 'f', 1));
-    if (phase->line > 0)
-        html += row(tr("Report line"), quotedLine(phase->line));
+    html += reportLineRows(model->report(), phase->file, phase->line);
     html += QStringLiteral("</table>");
     if (phase->importErrors > 0 || !phase->importErrorMessages.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>")

@@ -38,6 +38,7 @@ void ImportRunner::start(const QStringList &paths)
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_path = path;
+    m_paths = paths;
     m_running = true;
     emit started(path);
 
@@ -59,7 +60,7 @@ void ImportRunner::start(const QStringList &paths)
         outcome.result = paths.size() == 1 ? importFile(path, control) : importFiles(paths, control);
         outcome.cancelled = control.cancelled();
         if (outcome.result.ok() && !outcome.cancelled)
-            outcome.lines = SourceLines::fromFile(path, MaxInputBytes);
+            outcome.lines = SourceLines::fromFiles(outcome.result.report->files, MaxInputBytes);
         QMetaObject::invokeMethod(
             this, [this, generation, outcome] { finish(generation, outcome); }, Qt::QueuedConnection);
     });

@@ -25,6 +25,7 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QString currentPath() const { return m_path; }
+    QStringList currentPaths() const { return m_paths; } // as given to start()
 
 signals:
     void started(const QString &path);
@@ -46,5 +47,6 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     QList<QFuture<void>> m_futures; // the running one and cancelled ones still winding down
     QString m_path;
+    QStringList m_paths;
     bool m_running = false;
 };

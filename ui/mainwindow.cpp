@@ -149,13 +149,14 @@ bool MainWindow::offerRecovery()
 
 bool MainWindow::restoreRecovery(const QString &recoveryPath)
 {
-    QString reportPath, error;
-    if (!m_sessions->prepareRecovery(recoveryPath, &reportPath, &error)) {
+    QStringList reportPaths;
+    QString error;
+    if (!m_sessions->prepareRecovery(recoveryPath, &reportPaths, &error)) {
         m_banner->showError(tr("Could not restore %1 — %2").arg(recoveryPath, error).toHtmlEscaped());
         return false;
     }
     m_askBeforeReplacing = true;
-    m_runner->start(reportPath);
+    m_runner->start(reportPaths);
     return true;
 }
 
@@ -163,7 +164,7 @@ void MainWindow::reloadReport()
 {
     m_sessions->prepareReload();
     m_askBeforeReplacing = false; // the triage is kept, replayed on the new run
-    m_runner->start(m_sessions->reportPath());
+    m_runner->start(m_sessions->reportPaths());
 }
 
 QString MainWindow::sampleReportPath()
@@ -328,16 +329,16 @@ bool MainWindow::openReport(const QString &path)
     // that cannot be read never costs the open triage, and the answer means what it says.
     if (path.isEmpty())
         return false;
-    QString reportPath = path;
+    QStringList reportPaths { path };
     if (SessionController::isSessionFile(path)) {
         QString error;
-        if (!m_sessions->prepareSession(path, &reportPath, &error)) {
+        if (!m_sessions->prepareSession(path, &reportPaths, &error)) {
             m_banner->showError(tr("Could not open %1 — %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped());
             return false;
         }
     }
     m_askBeforeReplacing = true;
-    m_runner->start(reportPath);
+    m_runner->start(reportPaths);
     return true;
 }
 
@@ -371,7 +372,8 @@ void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
     setReport(report, lines);
     // Before reportLoaded: restoring re-writes this report's recovery file, which is then this window's own.
     const bool recoveryOffered = !restoring && m_recovery->offerFor(path);
-    m_sessions->reportLoaded(path);
+    const QStringList paths = m_runner->currentPaths();
+    m_sessions->reportLoaded(path, paths.size() > 1 ? paths : QStringList());
     if (!path.isEmpty())
         m_recent->add(m_sessions->sessionPath().isEmpty() ? path : m_sessions->sessionPath());
     if (!recoveryOffered && !restoring && m_sessions->sessionPath().isEmpty())
@@ -543,7 +545,9 @@ void MainWindow::openTestSource()
 void MainWindow::openSource(const QString &file, int line)
 {
     QString error;
-    if (SourceOpener::open(file, line, m_session->report().sourceFile, &error))
+    // A relative path is looked for beside the report file the test was read from (one of a run's files).
+    const QString besides = m_details->currentReportFile();
+    if (SourceOpener::open(file, line, besides.isEmpty() ? m_session->report().sourceFile : besides, &error))
         statusBar()->showMessage(tr("Opened %1:%2").arg(file).arg(line), 5000);
     else
         statusBar()->showMessage(tr("Could not open the source: %1").arg(error), 8000);

@@ -41,24 +41,41 @@ bool SessionController::isSessionFile(const QString &path)
     return path.endsWith(QLatin1String(".gapwise"), Qt::CaseInsensitive);
 }
 
-bool SessionController::prepareSession(const QString &sessionPath, QString *reportPath, QString *error)
+namespace {
+
+QString absolutePath(const QString &path)
+{
+    return path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
+}
+
+QStringList absolutePaths(const QStringList &paths)
+{
+    QStringList absolute;
+    for (const QString &p : paths)
+        absolute << absolutePath(p);
+    return absolute;
+}
+
+} // namespace
+
+bool SessionController::prepareSession(const QString &sessionPath, QStringList *reportPaths, QString *error)
 {
     const auto file = readSessionFile(sessionPath, error);
     if (!file)
         return false;
-    m_pendingReport = QFileInfo(file->resolvedReportPath()).absoluteFilePath();
+    m_pendingReports = absolutePaths(file->resolvedReportPaths());
     m_pendingEdits = file->edits;
     m_pendingSession = QFileInfo(sessionPath).absoluteFilePath(); // the open session stays until the report arrives
-    *reportPath = m_pendingReport;
+    *reportPaths = m_pendingReports;
     return true;
 }
 
-void SessionController::reportLoaded(const QString &reportPath)
+void SessionController::reportLoaded(const QString &reportPath, const QStringList &reportFiles)
 {
-    const QString absolute
-        = reportPath.startsWith(QLatin1Char(':')) ? reportPath : QFileInfo(reportPath).absoluteFilePath();
+    const QString absolute = absolutePath(reportPath);
     m_reportPath = absolute;
-    const bool prepared = absolute == m_pendingReport;
+    m_reportFiles = absolutePaths(reportFiles);
+    const bool prepared = reportPaths() == m_pendingReports;
     if (prepared && !m_pendingEdits.isEmpty())
         replay(m_pendingEdits);
     // A plain report is a new, unsaved triage; restored work is not saved anywhere yet.
@@ -76,17 +93,17 @@ void SessionController::reportLoaded(const QString &reportPath)
         m_watcher->removePaths(m_watcher->files());
     if (!absolute.startsWith(QLatin1Char(':')))
         m_watcher->addPath(absolute);
-    m_sha = QtConcurrent::run([absolute] { return fileSha256(absolute, nullptr).value_or(QString()); });
-    m_autosaver->setReport(absolute, QString());
+    m_sha = QtConcurrent::run([paths = reportPaths()] { return runSha256(paths, nullptr).value_or(QString()); });
+    m_autosaver->setReport(absolute, QString(), m_reportFiles);
     // The recovery file was consumed by restoring: write it again now, not after the next edit, so a second
     // crash right after restoring loses nothing.
     if (restored && isModified())
         m_autosaver->saveNow();
 }
 
-bool SessionController::prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error)
+bool SessionController::prepareRecovery(const QString &recoveryPath, QStringList *reportPaths, QString *error)
 {
-    if (!prepareSession(recoveryPath, reportPath, error))
+    if (!prepareSession(recoveryPath, reportPaths, error))
         return false;
     m_pendingSession.clear();
     m_pendingRecovery = recoveryPath; // kept until the work is in the window: the open may still be declined
@@ -97,7 +114,7 @@ bool SessionController::prepareRecovery(const QString &recoveryPath, QString *re
 void SessionController::cancelPending()
 {
     m_keepModified = m_recovering = false;
-    m_pendingReport.clear();
+    m_pendingReports.clear();
     m_pendingSession.clear();
     m_pendingRecovery.clear();
     m_pendingEdits.clear();
@@ -106,7 +123,7 @@ void SessionController::cancelPending()
 void SessionController::prepareReload()
 {
     Q_EMIT aboutToUseTriage();
-    m_pendingReport = m_reportPath;
+    m_pendingReports = reportPaths();
     m_pendingSession = m_sessionPath;
     m_pendingEdits = currentEdits();
     m_keepModified = isModified();
@@ -137,7 +154,7 @@ bool SessionController::isModified() const
 bool SessionController::saveTo(const QString &path, QString *error)
 {
     Q_EMIT aboutToUseTriage();
-    const SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, reportSha());
+    const SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, reportSha(), m_reportFiles);
     if (!writeFileAtomically(path, file.toJson(path), error))
         return false;
     m_sessionPath = QFileInfo(path).absoluteFilePath();

@@ -4,6 +4,7 @@
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QVector>
 
 #include <functional>
@@ -35,17 +36,21 @@ public:
 
     static bool isSessionFile(const QString &path);
     // Reads a session file (small JSON) and keeps its edits until its report arrives; the caller imports
-    // `*reportPath` off the GUI thread and then calls reportLoaded().
-    bool prepareSession(const QString &sessionPath, QString *reportPath, QString *error);
+    // `*reportPaths` (one file or folder, or the files of a run) off the GUI thread and then calls
+    // reportLoaded().
+    bool prepareSession(const QString &sessionPath, QStringList *reportPaths, QString *error);
     // The session now holds the imported report: replays pending edits (editsNotApplied lists the rest)
-    // and starts autosaving for it.
-    void reportLoaded(const QString &reportPath);
+    // and starts autosaving for it. `reportFiles`: the files of a run read from several files, `reportPath`
+    // then being their folder.
+    void reportLoaded(const QString &reportPath, const QStringList &reportFiles = {});
     // Re-applies the current triage to a re-imported report (reload after the file changed on disk).
     QVector<QJsonObject> currentEdits() const;
     void replay(const QVector<QJsonObject> &edits);
 
     QString sessionPath() const { return m_sessionPath; }
     QString reportPath() const { return m_reportPath; }
+    // What to import to read the open run again: its file or folder, or its files.
+    QStringList reportPaths() const { return m_reportFiles.isEmpty() ? QStringList { m_reportPath } : m_reportFiles; }
     bool isRestoring() const { return m_recovering; } // the import under way brings back a recovery file
     bool isModified() const;
     bool saveTo(const QString &path, QString *error);
@@ -62,7 +67,7 @@ public:
 
     // Recovery (offered by RecoveryOffer): restoring opens a recovery file like a session whose edits are
     // not saved yet.
-    bool prepareRecovery(const QString &recoveryPath, QString *reportPath, QString *error);
+    bool prepareRecovery(const QString &recoveryPath, QStringList *reportPaths, QString *error);
     // Reload: the report changed on disk; keeps the current edits to replay on the re-imported report.
     void prepareReload();
     // The prepared open did not happen (its import failed, or the user kept the open triage): forget it.
@@ -86,7 +91,8 @@ private:
     Gapwise::Autosaver *m_autosaver;
     QString m_sessionPath;
     QString m_reportPath;
-    QString m_pendingReport; // the report a prepared session is waiting for
+    QStringList m_reportFiles; // of a run read from several files
+    QStringList m_pendingReports; // the report (or files) a prepared session is waiting for
     QString m_pendingSession; // the session file that becomes the open one once its report arrives
     QString m_pendingRecovery; // the recovery file being restored, removed once its work is in the window
     QVector<QJsonObject> m_pendingEdits;

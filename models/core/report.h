@@ -29,6 +29,7 @@ struct Phase
     QStringList importErrorMessages;
     double durationSeconds = -1.0;
     int line = 0;
+    int file = 0; // index into Report::files of the file `line` is in (the first that had this phase)
 
     // Failures the phase counts but whose tests the report does not name (the seed's 7 E2E failures).
     int unnamedFailures(int namedFailing) const { return failed < 0 ? 0 : qMax(0, failed - namedFailing); }
@@ -46,6 +47,7 @@ struct Gap
     int declaredFailures = -1; // "(6 failures)" in the heading; unreliable, kept for diagnostics
     bool suggested = false; // proposed by Gapwise, not by the report
     int line = 0;
+    int file = 0; // index into Report::files
 };
 
 struct TestCase
@@ -62,6 +64,7 @@ struct TestCase
     QString details; // full failure text: trace, assertion detail, captured output (JUnit, pytest logs)
     double durationSeconds = -1.0;
     int line = 0;
+    int file = 0; // index into Report::files of the file `line` is in
 };
 
 struct RemediationItem
@@ -87,7 +90,10 @@ struct Report
     QString date;
     QString environment;
     QStringList summaryFacts;
-    QString sourceFile;
+    QString sourceFile; // the file, or the folder of a run read from several files
+    // Every file the report was read from (absolute), in import order: one for a one-file report. Tests,
+    // phases and gaps name theirs by index (their `file`), so a line number always has its file.
+    QStringList files;
     QString format; // "markdown", "junit", "pytest-log"
     QVector<Phase> phases;
     QVector<Gap> gaps;
@@ -99,6 +105,8 @@ struct Report
     int phaseIndex(const QString &phaseId) const;
     int gapIndex(const QString &gapId) const;
     int countTests(TestStatus status) const;
+    // The file at `index` of `files`; empty when out of range.
+    QString fileAt(int index) const { return index >= 0 && index < files.size() ? files.at(index) : QString(); }
 };
 
 } // namespace Gapwise

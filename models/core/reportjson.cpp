@@ -36,6 +36,7 @@ namespace {
             { QStringLiteral("durationSeconds"),
                 p.durationSeconds < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(p.durationSeconds) },
             { QStringLiteral("line"), p.line },
+            { QStringLiteral("file"), p.file },
         };
     }
 
@@ -52,6 +53,7 @@ namespace {
             { QStringLiteral("declaredFailures"), count(g.declaredFailures) },
             { QStringLiteral("suggested"), g.suggested },
             { QStringLiteral("line"), g.line },
+            { QStringLiteral("file"), g.file },
         };
     }
 
@@ -68,6 +70,7 @@ namespace {
             { QStringLiteral("message"), optionalText(t.message) },
             { QStringLiteral("history"), optionalText(t.history) },
             { QStringLiteral("line"), t.line },
+            { QStringLiteral("file"), t.file },
         };
     }
 
@@ -120,6 +123,7 @@ QJsonObject reportToJson(const Report &report)
         { QStringLiteral("environment"), optionalText(report.environment) },
         { QStringLiteral("summary"), QJsonArray::fromStringList(report.summaryFacts) },
         { QStringLiteral("sourceFile"), report.sourceFile },
+        { QStringLiteral("files"), QJsonArray::fromStringList(report.files) },
         { QStringLiteral("format"), report.format },
         { QStringLiteral("phases"), phases },
         { QStringLiteral("gaps"), gaps },

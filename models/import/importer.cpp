@@ -252,8 +252,10 @@ ImportResult importFile(const QString &path, const ImportControl &control)
     // faster without first copying them all. Everything else is read whole (Markdown needs the whole text).
     const InputFormat format = formatOfHead(file.peek(DetectionBytes));
     result = isXmlFormat(format) ? importXml(format, &file, path, control) : importBytes(file.readAll(), path, control);
-    if (result.report)
+    if (result.report) {
         result.report->sourceFile = info.absoluteFilePath();
+        result.report->files = QStringList { info.absoluteFilePath() };
+    }
     return result;
 }
 

@@ -97,11 +97,14 @@ namespace {
     void Merger::add(Report &&r, const QString &file)
     {
         const QString name = shortName(file);
+        const int fileIndex = int(m_report.files.size());
+        m_report.files.append(QFileInfo(file).absoluteFilePath());
         QHash<QString, QString> phaseId; // this file's phase id → the merged one
         for (const Phase &p : std::as_const(r.phases)) {
             auto it = m_phaseByName.constFind(p.name);
             if (it == m_phaseByName.cend()) {
                 Phase copy = p;
+                copy.file = fileIndex;
                 copy.id = uniqueId(p.id, m_phaseIds);
                 m_phaseIds.insert(copy.id);
                 it = m_phaseByName.insert(p.name, int(m_report.phases.size()));
@@ -121,9 +124,11 @@ namespace {
             m_gapIds.insert(id);
             gapId.insert(g.id, id);
             g.id = id;
+            g.file = fileIndex;
             m_report.gaps.append(std::move(g));
         }
         for (TestCase &t : r.tests) {
+            t.file = fileIndex;
             const QString oldPhase = t.phaseId;
             t.phaseId = phaseId.value(oldPhase, oldPhase);
             if (t.id.startsWith(oldPhase + QLatin1Char(':')) && !oldPhase.isEmpty())
@@ -185,7 +190,10 @@ namespace {
                 if (!isStagePhase(p)) {
                     addPhase(all, p);
                     folded.insert(p.id);
-                    all.line = all.line == 0 ? p.line : all.line;
+                    if (all.line == 0) {
+                        all.line = p.line;
+                        all.file = p.file;
+                    }
                 }
             }
             kept.append(all);

@@ -28,10 +28,11 @@ Autosaver::Autosaver(TriageSession *session, QObject *parent)
     });
 }
 
-void Autosaver::setReport(const QString &reportPath, const QString &reportSha256)
+void Autosaver::setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles)
 {
     m_timer.stop();
     m_reportPath = reportPath;
+    m_reportFiles = reportFiles;
     m_reportSha256 = reportSha256;
     m_recoveryPath = recoveryPathFor(reportPath);
 }
@@ -50,7 +51,7 @@ bool Autosaver::saveNow(QString *error)
         return false;
     QString why;
     QDir().mkpath(recoveryDirectory());
-    const QByteArray bytes = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256).toJson();
+    const QByteArray bytes = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles).toJson();
     if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
         Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));
         if (error)

@@ -19,7 +19,8 @@ public:
     Autosaver(TriageSession *session, QObject *parent = nullptr);
 
     // The report the session triages; its recovery file is named after it.
-    void setReport(const QString &reportPath, const QString &reportSha256);
+    // `reportFiles`: the files of a run read from several files (SessionFile::reportFiles).
+    void setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles = {});
     void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
     QString recoveryPath() const { return m_recoveryPath; }
     void discard(); // the session is saved or closed: nothing to recover
@@ -41,6 +42,7 @@ private:
     QTimer m_timer;
     QString m_reportPath;
     QString m_reportSha256;
+    QStringList m_reportFiles;
     QString m_recoveryPath;
     QSet<QString> m_written;
 };

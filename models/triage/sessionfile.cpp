@@ -19,11 +19,12 @@
 
 namespace Gapwise {
 
-SessionFile SessionFile::fromSession(
-    const TriageSession &session, const QString &reportPath, const QString &reportSha256)
+SessionFile SessionFile::fromSession(const TriageSession &session, const QString &reportPath,
+    const QString &reportSha256, const QStringList &reportFiles)
 {
     SessionFile file;
     file.reportPath = reportPath;
+    file.reportFiles = reportFiles;
     file.reportSha256 = reportSha256;
     for (const TriageCommand *edit : session.appliedEdits())
         file.edits.append(edit->toJson());
@@ -36,6 +37,15 @@ QByteArray SessionFile::toJson(const QString &sessionPath) const
     if (!sessionPath.isEmpty())
         report.insert(
             QStringLiteral("relativePath"), QFileInfo(sessionPath).absoluteDir().relativeFilePath(reportPath));
+    if (!reportFiles.isEmpty()) {
+        report.insert(QStringLiteral("files"), QJsonArray::fromStringList(reportFiles));
+        if (!sessionPath.isEmpty()) {
+            QStringList relative;
+            for (const QString &f : reportFiles)
+                relative << QFileInfo(sessionPath).absoluteDir().relativeFilePath(f);
+            report.insert(QStringLiteral("relativeFiles"), QJsonArray::fromStringList(relative));
+        }
+    }
     QJsonArray editArray;
     for (const QJsonObject &e : edits)
         editArray.append(e);
@@ -76,6 +86,14 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
     file.reportPath = report.value(QStringLiteral("path")).toString();
     file.reportSha256 = report.value(QStringLiteral("sha256")).toString();
     file.relativeReportPath = report.value(QStringLiteral("relativePath")).toString();
+    for (const QJsonValue v : report.value(QStringLiteral("files")).toArray())
+        file.reportFiles << v.toString();
+    for (const QJsonValue v : report.value(QStringLiteral("relativeFiles")).toArray())
+        file.relativeReportFiles << v.toString();
+    if (file.reportFiles.contains(QString()) || file.relativeReportFiles.contains(QString())) {
+        *error = QStringLiteral("the session's list of report files has an empty or non-text entry");
+        return std::nullopt;
+    }
     if (file.reportPath.isEmpty() && file.relativeReportPath.isEmpty()) {
         *error = QStringLiteral("the session names no report");
         return std::nullopt;
@@ -124,6 +142,25 @@ std::optional<QString> fileSha256(const QString &path, QString *error)
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+std::optional<QString> runSha256(const QStringList &paths, QString *error)
+{
+    if (paths.size() == 1)
+        return fileSha256(paths.first(), error);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &path : paths) {
+        QString why;
+        const auto one = fileSha256(path, &why);
+        if (!one) {
+            if (error)
+                *error = path + QLatin1String(": ") + why;
+            return std::nullopt;
+        }
+        hash.addData(QFileInfo(path).fileName().toUtf8());
+        hash.addData(one->toLatin1());
+    }
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -201,6 +238,23 @@ QString SessionFile::resolvedReportPath() const
     return reportPath.isEmpty() ? relativeReportPath : reportPath;
 }
 
+QStringList SessionFile::resolvedReportPaths() const
+{
+    if (reportFiles.isEmpty())
+        return { resolvedReportPath() };
+    QStringList paths;
+    for (int i = 0; i < reportFiles.size(); ++i) {
+        QString path = reportFiles[i];
+        if (!QFileInfo::exists(path) && i < relativeReportFiles.size() && !sessionPath.isEmpty()) {
+            const QString relative = QFileInfo(sessionPath).absoluteDir().absoluteFilePath(relativeReportFiles[i]);
+            if (QFileInfo::exists(relative))
+                path = QDir::cleanPath(relative);
+        }
+        paths << path;
+    }
+    return paths;
+}
+
 QString savedSessionFor(const QString &reportPath, const QStringList &candidates)
 {
     const QString wanted = QFileInfo(reportPath).absoluteFilePath();
@@ -220,8 +274,8 @@ bool loadTriagedReport(const QString &sessionPath, Report *report, QString *erro
     const auto file = readSessionFile(sessionPath, error);
     if (!file)
         return false;
-    const QString reportPath = file->resolvedReportPath();
-    const ImportResult imported = importFile(reportPath);
+    const QStringList reportPaths = file->resolvedReportPaths();
+    const ImportResult imported = importFiles(reportPaths);
     if (!imported.ok()) {
         *error = QStringLiteral("%1: its report %2").arg(sessionPath, imported.error.toString());
         return false;
@@ -233,7 +287,7 @@ bool loadTriagedReport(const QString &sessionPath, Report *report, QString *erro
     if (applied)
         *applied = editsInForce(triage);
     QString why;
-    const auto sha = fileSha256(reportPath, &why);
+    const auto sha = runSha256(reportPaths, &why);
     if (!file->reportSha256.isEmpty() && sha && *sha != file->reportSha256)
         report->diagnostics.append(
             { Severity::Info, 0, QStringLiteral("the report changed since the session was saved") });

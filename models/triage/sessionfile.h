@@ -21,22 +21,30 @@ struct SessionFile
     QString reportPath; // absolute
     QString reportSha256; // hex
     QString relativeReportPath; // relative to the session file, when it was saved with one
+    // A run read from several files named one by one: those files (absolute, and relative to the session
+    // file), reopened as that run; `reportPath` is then their folder. Empty for one file or a folder.
+    QStringList reportFiles;
+    QStringList relativeReportFiles;
     QString sessionPath; // where it was read from
     QVector<QJsonObject> edits;
 
-    static SessionFile fromSession(
-        const TriageSession &session, const QString &reportPath, const QString &reportSha256);
+    static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256,
+        const QStringList &reportFiles = {});
     // `sessionPath` (where it will be written) lets the file also name the report relative to itself, so a
     // folder of report and session can move.
     QByteArray toJson(const QString &sessionPath = QString()) const;
     // The report's path: as saved, or relative to the session file when the saved one is gone.
     QString resolvedReportPath() const;
+    // What to import to reopen the run: the report (file or folder), or each of its files.
+    QStringList resolvedReportPaths() const;
     // nullopt with a message naming what is wrong; the file is never modified.
     static std::optional<SessionFile> parse(const QByteArray &json, QString *error);
 };
 
 QString sha256Hex(const QByteArray &bytes);
 std::optional<QString> fileSha256(const QString &path, QString *error);
+// Of a run: fileSha256 of its one file or folder, or of several files' names and bytes in order.
+std::optional<QString> runSha256(const QStringList &paths, QString *error);
 
 // Writes atomically (QSaveFile): the old file stays whole until the new one is complete.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);

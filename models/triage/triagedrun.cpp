@@ -2,6 +2,7 @@
 #include "triagedrun.h"
 
 #include "importer.h"
+#include "multifile.h"
 #include "sessionfile.h"
 #include "triagesession.h"
 
@@ -16,15 +17,15 @@ std::optional<TriagedRun> loadTriagedRun(const QString &path, QString *error)
 {
     TriagedRun run;
     run.path = path;
-    QString reportPath = path;
+    QStringList reportPaths { path };
     std::optional<SessionFile> session;
     if (isSessionPath(path)) {
         session = readSessionFile(path, error);
         if (!session)
             return std::nullopt;
-        reportPath = session->resolvedReportPath();
+        reportPaths = session->resolvedReportPaths();
     }
-    const ImportResult imported = importFile(reportPath);
+    const ImportResult imported = importFiles(reportPaths);
     if (!imported.ok()) {
         *error = session ? QStringLiteral("%1: its report %2").arg(path, imported.error.toString())
                          : imported.error.toString();
