@@ -6,6 +6,7 @@
 #include "historystore.h"
 #include "historysummary.h"
 #include "importer.h"
+#include "knownissues.h"
 #include "multifile.h"
 #include "pdfexporter.h"
 #include "planformats.h"
@@ -26,8 +27,15 @@ using namespace Gapwise;
 
 namespace {
 
-// The history of the plan's run: the window ends with it when the store holds it, else with the newest run.
-std::optional<HistorySummary> readHistory(const QString &storePath, const QString &planFile, QString *error)
+// What a store says for the plan: the history of the plan's run (the window ends with it when the store holds
+// it, else with the newest run) and the known issues compare judges new failures with.
+struct StoreView
+{
+    HistorySummary history;
+    KnownIssues known;
+};
+
+std::optional<StoreView> readStore(const QString &storePath, const QString &planFile, QString *error)
 {
     HistoryStore store;
     if (!store.open(storePath, false, error))
@@ -36,9 +44,12 @@ std::optional<HistorySummary> readHistory(const QString &storePath, const QStrin
     const auto hash = fileSha256(planFile, &why);
     const auto run = hash ? store.findRunByHash(*hash, &why) : std::nullopt;
     auto summary = summariseHistory(store, DefaultHistoryWindow, error, run ? run->id : 0);
-    if (!summary)
+    const auto known = summary ? store.knownIssues(error) : std::nullopt;
+    if (!summary || !known) {
         *error = QStringLiteral("%1: %2").arg(storePath, *error);
-    return summary;
+        return std::nullopt;
+    }
+    return StoreView { std::move(*summary), knownIssuesOf(*known) };
 }
 
 } // namespace
@@ -64,8 +75,9 @@ int runExportCommand(const QStringList &arguments)
                        "is carried over; with --session, the session's own triage applies."),
         QStringLiteral("OLD"));
     const QCommandLineOption store(QStringLiteral("store"),
-        QStringLiteral("A run history store: the Markdown and JSON plans get a \"History\" "
-                       "section (new, flaky, regressions, failing since, per-gap trend)."),
+        QStringLiteral("A run history store: the PDF, Markdown and JSON plans get a \"History\" "
+                       "section (new, flaky, regressions, failing since, per-gap trend), and with --compare "
+                       "new failures in a gap marked as a known issue count as known, not new."),
         QStringLiteral("S"));
     parser.addOptions({ format, session, output, compareWith, store });
     QTextStream err(stderr);
@@ -112,6 +124,16 @@ int runExportCommand(const QStringList &arguments)
         }
         imported = triaged = *result.report;
     }
+    std::optional<StoreView> stored;
+    if (parser.isSet(store)) {
+        const QString planFile = fromSession ? parser.value(session) : positional.at(1);
+        stored = readStore(parser.value(store), planFile, &error);
+        if (!stored) {
+            err << "gapwise: " << error << '\n';
+            return ExitCode::BadInput;
+        }
+    }
+    const KnownIssues known = stored ? stored->known : KnownIssues();
     std::optional<ComparisonDigest> digest;
     if (parser.isSet(compareWith)) {
         const auto oldRun = loadTriagedRun(parser.value(compareWith), &error);
@@ -120,9 +142,12 @@ int runExportCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         if (fromSession) { // the session's own triage is the plan; gaps match OLD's by id and title
-            digest = digestComparison(oldRun->triaged, triaged, compareRuns(oldRun->imported, imported));
+            RunComparison comparison = compareRuns(oldRun->imported, imported);
+            markKnownFailures(comparison, triaged, known);
+            digest = digestComparison(oldRun->triaged, triaged, comparison);
+            noteKnownIssues(*digest, triaged, known);
         } else {
-            CarriedComparison carried = compareAndCarry(*oldRun, imported);
+            CarriedComparison carried = compareAndCarry(*oldRun, imported, known);
             triaged = std::move(carried.triaged);
             edits = std::move(carried.edits);
             digest = std::move(carried.digest);
@@ -130,6 +155,8 @@ int runExportCommand(const QStringList &arguments)
     }
     RemediationPlan plan = buildPlan(imported, triaged, edits, QDateTime::currentDateTime());
     plan.comparison = digest;
+    if (stored)
+        plan.history = planHistoryOf(stored->history);
     const QString out = parser.value(output);
     if (*fmt == PlanFormat::Pdf) {
         if (!PdfExporter::exportPlan(plan, triaged, out, &error)) {
@@ -138,15 +165,7 @@ int runExportCommand(const QStringList &arguments)
         }
         return ExitCode::Ok;
     }
-    std::optional<HistorySummary> history;
-    if (parser.isSet(store)) {
-        const QString planFile = fromSession ? parser.value(session) : positional.at(1);
-        history = readHistory(parser.value(store), planFile, &error);
-        if (!history) {
-            err << "gapwise: " << error << '\n';
-            return ExitCode::BadInput;
-        }
-    }
+    const HistorySummary *history = stored ? &stored->history : nullptr;
     QByteArray bytes;
     if (history && *fmt == PlanFormat::Json) { // the history is a member of the plan's object
         QJsonObject json = planToJson(plan);
