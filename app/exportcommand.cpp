@@ -10,9 +10,11 @@
 #include "multifile.h"
 #include "pdfexporter.h"
 #include "planformats.h"
+#include "planhistory.h"
 #include "planwriters.h"
 #include "runcomparison.h"
 #include "sessionfile.h"
+#include "storelocation.h"
 #include "triagedrun.h"
 #include "triagesession.h"
 
@@ -26,6 +28,48 @@
 using namespace Gapwise;
 
 namespace {
+
+QVector<PlanHistoryTest> planTests(const QVector<JudgedTest> &tests)
+{
+    QVector<PlanHistoryTest> out;
+    out.reserve(tests.size());
+    for (const JudgedTest &t : tests) {
+        PlanHistoryTest p;
+        p.name = t.timeline.name;
+        for (RunOutcome o : t.timeline.outcomes)
+            p.strip += o == RunOutcome::Pass ? QLatin1Char('.')
+                : o == RunOutcome::Fail      ? QLatin1Char('F')
+                : o == RunOutcome::Other     ? QLatin1Char('s')
+                                             : QLatin1Char(' ');
+        p.numbers = t.verdict.explanation();
+        p.failingSince = t.failingSinceRun;
+        p.newFailure = t.verdict.newFailure;
+        p.knownIssue = t.knownIssue;
+        out.append(p);
+    }
+    return out;
+}
+
+// The store's summary as the PDF plan's History page (plain data: the export code reads no store).
+PlanHistory planHistoryOf(const HistorySummary &s)
+{
+    PlanHistory p;
+    p.store = storeDisplayName(s.storePath);
+    p.runs = int(s.window.size());
+    if (!s.window.isEmpty()) {
+        p.firstRun = s.window.first().displayName();
+        p.lastRun = s.window.last().displayName();
+    }
+    p.rule = historyRuleText();
+    p.newFailures = s.newFailures;
+    p.knownFailures = s.knownFailures;
+    p.flaky = planTests(s.flaky);
+    p.regressions = planTests(s.regressions);
+    p.failing = planTests(s.failing);
+    for (const GapTrend &g : s.gaps)
+        p.gaps.append({ g.title.isEmpty() ? g.key : g.title, g.tracker, g.failures });
+    return p;
+}
 
 // What a store says for the plan: the history of the plan's run (the window ends with it when the store holds
 // it, else with the newest run) and the known issues compare judges new failures with.

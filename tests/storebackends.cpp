@@ -75,7 +75,7 @@ namespace {
             *skipped = unavailable;
             return {};
         }
-        const QString socket = readLine(state + QStringLiteral("/socket"));
+        QString socket = readLine(state + QStringLiteral("/socket"));
         INFO("no running cluster in " << state.toStdString() << " (did postgres_cluster_start run?)");
         REQUIRE_FALSE(socket.isEmpty());
         return socket;

@@ -153,7 +153,7 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
     while (!writing && p.state() == QProcess::Running && std::chrono::steady_clock::now() < deadline) {
         if (backend == StoreBackends::Backend::Sqlite) {
-            writing = QFileInfo(store + QStringLiteral("-wal")).size() > 512 * 1024;
+            writing = QFileInfo(store + QStringLiteral("-wal")).size() > qint64(512) * 1024;
         } else {
             QString error;
             writing

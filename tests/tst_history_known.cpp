@@ -40,7 +40,7 @@ QString gapKeyOf(const QString &store, const QString &cause)
     const Run gaps = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
         QStringLiteral("--json") });
     REQUIRE(gaps.exitCode == 0);
-    for (const QJsonValue &g : QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("gaps")).toArray()) {
+    for (const auto &g : QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("gaps")).toArray()) {
         if (g.toObject().value(QStringLiteral("title")).toString().contains(cause))
             return g.toObject().value(QStringLiteral("key")).toString();
     }
@@ -50,7 +50,7 @@ QString gapKeyOf(const QString &store, const QString &cause)
 
 QJsonObject testEntry(const QJsonObject &comparison, const QString &name)
 {
-    for (const QJsonValue &t : comparison.value(QStringLiteral("tests")).toArray()) {
+    for (const auto &t : comparison.value(QStringLiteral("tests")).toArray()) {
         if (t.toObject().value(QStringLiteral("name")).toString() == name)
             return t.toObject();
     }
@@ -147,7 +147,7 @@ TEST_CASE("a gap marked as a known issue makes its new failures known in compare
 
     // The exports: run 7 compared with run 6, with the store.
     const auto exportAs = [&](const QString &format) {
-        const QString out = dir.filePath(QStringLiteral("plan.") + format);
+        QString out = dir.filePath(QStringLiteral("plan.") + format);
         const Run r = gapwise({ QStringLiteral("export"), files.at(7), QStringLiteral("--compare"), files.at(6),
             QStringLiteral("--store"), store, QStringLiteral("--format"), format, QStringLiteral("-o"), out });
         INFO(format.toStdString() << ": " << r.err.toStdString());

@@ -224,51 +224,6 @@ QByteArray historyToMarkdown(const HistorySummary &s)
     return md.toUtf8();
 }
 
-namespace {
-
-    QVector<PlanHistoryTest> planTests(const QVector<JudgedTest> &tests)
-    {
-        QVector<PlanHistoryTest> out;
-        out.reserve(tests.size());
-        for (const JudgedTest &t : tests) {
-            PlanHistoryTest p;
-            p.name = t.timeline.name;
-            for (RunOutcome o : t.timeline.outcomes)
-                p.strip += o == RunOutcome::Pass ? QLatin1Char('.')
-                    : o == RunOutcome::Fail      ? QLatin1Char('F')
-                    : o == RunOutcome::Other     ? QLatin1Char('s')
-                                                 : QLatin1Char(' ');
-            p.numbers = t.verdict.explanation();
-            p.failingSince = t.failingSinceRun;
-            p.newFailure = t.verdict.newFailure;
-            p.knownIssue = t.knownIssue;
-            out.append(p);
-        }
-        return out;
-    }
-
-} // namespace
-
-PlanHistory planHistoryOf(const HistorySummary &s)
-{
-    PlanHistory p;
-    p.store = storeDisplayName(s.storePath);
-    p.runs = int(s.window.size());
-    if (!s.window.isEmpty()) {
-        p.firstRun = s.window.first().displayName();
-        p.lastRun = s.window.last().displayName();
-    }
-    p.rule = historyRuleText();
-    p.newFailures = s.newFailures;
-    p.knownFailures = s.knownFailures;
-    p.flaky = planTests(s.flaky);
-    p.regressions = planTests(s.regressions);
-    p.failing = planTests(s.failing);
-    for (const GapTrend &g : s.gaps)
-        p.gaps.append({ g.title.isEmpty() ? g.key : g.title, g.tracker, g.failures });
-    return p;
-}
-
 KnownIssues knownIssuesOf(const QVector<KnownIssue> &issues)
 {
     QVector<KnownIssueMark> marks;

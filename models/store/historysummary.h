@@ -3,7 +3,6 @@
 
 #include "historystore.h"
 #include "knownissues.h"
-#include "planhistory.h"
 
 #include <QJsonObject>
 
@@ -41,8 +40,6 @@ std::optional<HistorySummary> summariseHistory(
 // regressions with "failing since", failures per gap per run.
 QByteArray historyToMarkdown(const HistorySummary &summary);
 
-// The same section for the PDF plan, as the export library's plain data.
-PlanHistory planHistoryOf(const HistorySummary &summary);
 // The store's known issues as compare judges new failures with them.
 KnownIssues knownIssuesOf(const QVector<KnownIssue> &issues);
 
