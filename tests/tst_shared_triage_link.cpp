@@ -3,8 +3,8 @@
 // other's session without going onto its undo stack; two edits of one field at once end in a conflict that is
 // reported, never overwritten; an undo over someone else's later edit is a conflict too; edits made while the
 // server is away are kept and shared when it is back. On SQLite and on the throwaway PostgreSQL cluster.
-#include "historyseries.h"
 #include "historystore.h"
+#include "sharedtriagefixture.h"
 #include "sharedtriagelink.h"
 #include "storebackends.h"
 #include "storelocation.h"
@@ -14,6 +14,8 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -23,16 +25,6 @@ using namespace Gapwise;
 using StoreBackends::Backend;
 
 namespace {
-
-Report sharedReport()
-{
-    Report report = HistorySeries::report({ 20, 1 }, 0);
-    Gap gap;
-    gap.id = QStringLiteral("gap-1");
-    gap.title = QStringLiteral("Login fails");
-    report.gaps.append(gap);
-    return report;
-}
 
 // Spins the event loop until `done` or `ms` passed; whether it got there.
 bool waitFor(const std::function<bool()> &done, int ms = 10000)
@@ -73,7 +65,7 @@ struct Engineer
     std::unique_ptr<SharedTriageLink> link;
     Engineer(const QString &location, qint64 runId)
     {
-        session.load(sharedReport());
+        session.load(sharedTriageReport());
         link = std::make_unique<SharedTriageLink>(&session, location, runId);
     }
 };
@@ -85,7 +77,7 @@ qint64 storeRun(const QString &location)
     INFO(error.toStdString());
     REQUIRE(store.open(location, true, &error));
     const auto run
-        = store.addRun(makeRunRecord(sharedReport(), QStringLiteral("r0"), QStringLiteral("h0"), {}), &error);
+        = store.addRun(makeRunRecord(sharedTriageReport(), QStringLiteral("r0"), QStringLiteral("h0"), {}), &error);
     REQUIRE(run);
     return run->runId;
 }
@@ -257,4 +249,68 @@ TEST_CASE("edits made while the server is away are kept, counted and shared when
     }));
     CHECK(ann.link->conflicts().isEmpty());
     qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}
+
+namespace {
+
+// The next line a child printed (trimmed); empty after `ms` without one.
+QString nextLine(QProcess &child, int ms = 15000)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!child.canReadLine()) {
+        if (deadline.hasExpired() || !child.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+            return {};
+    }
+    return QString::fromUtf8(child.readLine()).trimmed();
+}
+
+void startChild(QProcess &child, const QString &location, qint64 runId)
+{
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QStringLiteral(GAPWISE_SHARED_TRIAGE_CHILD), { location, QString::number(runId) });
+    REQUIRE(child.waitForStarted(10000));
+}
+
+} // namespace
+
+TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a conflicting one is reported",
+    "[history][store][shared][link][process]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    QProcess ann, bob;
+    startChild(ann, location, runId);
+    startChild(bob, location, runId);
+    const QString annReady = nextLine(ann), bobReady = nextLine(bob);
+    REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
+    REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
+
+    // Ann's process edits; Bob's sees it within 2 s (PostgreSQL notifies; SQLite is read every 1.5 s).
+    QElapsedTimer timer;
+    timer.start();
+    ann.write("owner ann\n");
+    CHECK(nextLine(ann) == QStringLiteral("written"));
+    CHECK(nextLine(bob) == QStringLiteral("owner ann"));
+    CHECK(timer.elapsed() < 2000);
+
+    // Both set the owner at once, each on top of version 1: one is written, the other told whose value won.
+    ann.write("owner ann2\n");
+    bob.write("owner bob2\n");
+    const QString annSays = nextLine(ann), bobSays = nextLine(bob);
+    INFO("ann: " << annSays.toStdString() << "; bob: " << bobSays.toStdString());
+    const bool annWon = annSays == QLatin1String("written");
+    CHECK(annWon != (bobSays == QLatin1String("written")));
+    if (annWon)
+        CHECK(bobSays == QStringLiteral("conflict ann2 %1").arg(annReady.mid(6)));
+    else
+        CHECK(annSays == QStringLiteral("conflict bob2 %1").arg(bobReady.mid(6)));
+    CHECK(storedOwner(location, runId) == (annWon ? QStringLiteral("ann2") : QStringLiteral("bob2")));
+
+    ann.closeWriteChannel();
+    bob.closeWriteChannel();
+    CHECK(ann.waitForFinished(10000));
+    CHECK(bob.waitForFinished(10000));
 }

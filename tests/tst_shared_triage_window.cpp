@@ -10,6 +10,7 @@
 #include "sharedtriagecontroller.h"
 #include "sharedtriagelink.h"
 #include "storebackends.h"
+#include "storelocation.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
@@ -85,7 +86,7 @@ TEST_CASE(
     const QTreeWidgetItem *row = bob.shared->editsList()->topLevelItem(0);
     CHECK(row->text(1) == ann.shared->link()->editorName());
     CHECK(row->text(2).startsWith(QStringLiteral("Owner of gap")));
-    CHECK(row->text(3).contains(QStringLiteral("ann")));
+    CHECK(row->text(2).endsWith(QStringLiteral("(none) \u2192 \u201cann\u201d")));
 
     // Both change the gap's status before hearing of the other.
     ann.window.session()->setGapStatus(gapId, GapStatus::InProgress);
@@ -115,4 +116,49 @@ TEST_CASE(
     bob.shared->shareAction()->setChecked(false);
     CHECK(bob.shared->link() == nullptr);
     CHECK(bob.shared->statusLabel()->isHidden());
+}
+
+TEST_CASE("the window says when it is offline, how many edits wait, and shares them when the server is back",
+    "[history][window][shared][offline]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Postgres, dir.path());
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const QString report = TestSupport::copySampleReport(dir);
+    SharedWindow ann(storePath, report);
+    QString error;
+    const auto parsed = parseStoreLocation(storePath, &error);
+    REQUIRE(parsed);
+    const QString admin
+        = QString(storePath).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
+    REQUIRE(StoreBackends::execOnServer(admin,
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+            .arg(parsed->database),
+        &error));
+
+    const QString gapId = ann.window.session()->report().gaps.first().id;
+    ann.window.session()->setGapOwner(gapId, QStringLiteral("ann"));
+    ann.window.session()->setGapNotes(gapId, QStringLiteral("seen on the nightly only"));
+    REQUIRE(waitFor(
+        [&] { return ann.shared->statusLabel()->text() == QStringLiteral("Offline \u2014 2 edits not yet shared"); }));
+    CHECK_FALSE(ann.shared->statusLabel()->toolTip().isEmpty());
+    ann.window.saveScreenshot(QDir::temp().filePath(QStringLiteral("i21-s4-offline.png")));
+
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(waitFor([&] { return ann.shared->link()->unsharedCount() == 0; }));
+    CHECK(ann.shared->statusLabel()->text() == QStringLiteral("Shared as %1").arg(ann.shared->link()->editorName()));
+    HistoryStore store;
+    REQUIRE(store.open(storePath, false, &error));
+    const auto values = store.triageValues(ann.shared->link()->runId(), &error);
+    REQUIRE(values);
+    QStringList stored;
+    for (const auto &[item, value] : *values)
+        stored << item.field + QLatin1Char('=') + value.value;
+    stored.sort();
+    CHECK(stored == QStringList { QStringLiteral("notes=seen on the nightly only"), QStringLiteral("owner=ann") });
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }

@@ -32,6 +32,11 @@ QString shown(const QString &value)
     return value.isEmpty() ? QObject::tr("(none)") : QStringLiteral("\u201c%1\u201d").arg(value);
 }
 
+QString editCount(int n)
+{
+    return n == 1 ? QObject::tr("1 edit") : QObject::tr("%1 edits").arg(n);
+}
+
 QMenu *editMenu(MainWindow *window)
 {
     for (QAction *action : window->menuBar()->actions()) {
@@ -79,10 +84,11 @@ SharedTriageController::SharedTriageController(
     window->statusBar()->addPermanentWidget(m_status);
 
     m_edits->setObjectName(QStringLiteral("sharedEditsList"));
-    m_edits->setHeaderLabels({ tr("When"), tr("Who"), tr("What"), tr("Change") });
+    m_edits->setHeaderLabels({ tr("When"), tr("Who"), tr("Edit") });
     m_edits->setRootIsDecorated(false);
     m_edits->setUniformRowHeights(true);
     m_edits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_edits->header()->setStretchLastSection(false);
     m_dock->setObjectName(QStringLiteral("sharedTriageDock"));
     m_dock->setWidget(m_edits);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
@@ -156,7 +162,7 @@ void SharedTriageController::showState()
         return;
     const int unshared = m_link->unsharedCount();
     if (!m_link->isOnline()) {
-        m_status->setText(tr("Offline \u2014 %n edit(s) not yet shared", nullptr, unshared));
+        m_status->setText(tr("Offline \u2014 %1 not yet shared").arg(editCount(unshared)));
         m_status->setToolTip(tr("The store cannot be reached (%1). Your edits are kept (and in the recovery file); "
                                 "Gapwise tries again every few seconds and shares them when it is back.")
                                  .arg(m_link->lastError().trimmed()));
@@ -168,8 +174,7 @@ void SharedTriageController::showState()
     if (!m_link->isReady())
         m_status->setText(tr("Shared triage: connecting\u2026"));
     else if (unshared > 0)
-        m_status->setText(
-            tr("Shared as %1 \u00b7 sharing %n edit(s)\u2026", nullptr, unshared).arg(m_link->editorName()));
+        m_status->setText(tr("Shared as %1 \u00b7 sharing %2\u2026").arg(m_link->editorName(), editCount(unshared)));
     else
         m_status->setText(tr("Shared as %1").arg(m_link->editorName()));
 }
@@ -186,7 +191,7 @@ void SharedTriageController::showConflict()
                        .arg(what.toHtmlEscaped(), shown(c.mine).toHtmlEscaped(), shown(c.theirs.value).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
     if (m_link->conflicts().size() > 1)
-        text += QLatin1Char(' ') + tr("(%n more after this)", nullptr, int(m_link->conflicts().size() - 1));
+        text += QLatin1Char(' ') + tr("(%1 more after this one)").arg(m_link->conflicts().size() - 1);
     QPointer<SharedTriageLink> link = m_link;
     m_banner->showChoice(text,
         { { tr("Keep Theirs"),
@@ -204,9 +209,11 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
 {
     const Report &report = m_window->session()->report();
     for (const SharedTriageEdit &e : edits) {
-        auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, SharedTriageLink::describe(report, e.item),
-            QStringLiteral("%1 \u2192 %2").arg(shown(e.oldValue), shown(e.newValue)) });
+        const QString edit = QStringLiteral("%1: %2 \u2192 %3")
+                                 .arg(SharedTriageLink::describe(report, e.item), shown(e.oldValue), shown(e.newValue));
+        auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, edit });
         item->setToolTip(0, e.editedAt.toLocalTime().toString(Qt::ISODate));
+        item->setToolTip(2, edit);
         m_edits->insertTopLevelItem(0, item); // newest first
     }
 }
