@@ -314,3 +314,36 @@ TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a 
     CHECK(ann.waitForFinished(10000));
     CHECK(bob.waitForFinished(10000));
 }
+
+TEST_CASE("edits made before sharing started are written, or are conflicts where the store has another value",
+    "[history][store][shared][link]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    {
+        HistoryStore store;
+        QString error;
+        REQUIRE(store.open(location, false, &error));
+        REQUIRE(store
+                    .writeTriage(runId, { QStringLiteral("gap"), QStringLiteral("gap-1"), QStringLiteral("title") },
+                        QStringLiteral("Login fails on Safari"), 0, &error)
+                    ->written);
+    }
+    // A restored recovery file: the owner and the title changed while the window was not sharing.
+    TriageSession session;
+    session.load(sharedTriageReport());
+    session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("carol"));
+    session.renameGap(QStringLiteral("gap-1"), QStringLiteral("Login fails everywhere"));
+    SharedTriageLink link(&session, location, runId);
+    REQUIRE(waitFor([&] { return link.isReady() && link.unsharedCount() == 0; }));
+    CHECK(storedOwner(location, runId) == QLatin1String("carol"));
+    REQUIRE(link.conflicts().size() == 1);
+    CHECK(link.conflicts().first().item.field == QLatin1String("title"));
+    CHECK(link.conflicts().first().mine == QLatin1String("Login fails everywhere"));
+    CHECK(link.conflicts().first().theirs.value == QLatin1String("Login fails on Safari"));
+    CHECK(session.report().gaps[session.gapIndex(QStringLiteral("gap-1"))].title
+        == QLatin1String("Login fails everywhere"));
+}
