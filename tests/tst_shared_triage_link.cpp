@@ -347,3 +347,34 @@ TEST_CASE("edits made before sharing started are written, or are conflicts where
     CHECK(session.report().gaps[session.gapIndex(QStringLiteral("gap-1"))].title
         == QLatin1String("Login fails everywhere"));
 }
+
+TEST_CASE("a window that starts sharing while the server is away links up when it is back",
+    "[history][store][shared][link][offline]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(location, Backend::Postgres, dir.path());
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const qint64 runId = storeRun(location);
+    QString error;
+    const auto parsed = parseStoreLocation(location, &error);
+    REQUIRE(parsed);
+    const QString admin
+        = QString(location).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
+
+    Engineer ann(location, runId);
+    REQUIRE(waitFor([&] { return !ann.link->isOnline(); }));
+    CHECK_FALSE(ann.link->isReady());
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    QThread::msleep(700);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(ann.link->isOnline());
+
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(waitFor([&] { return ann.link->isReady() && ann.link->isOnline() && ann.link->unsharedCount() == 0; }));
+    CHECK(storedOwner(location, runId) == QLatin1String("ann"));
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}

@@ -180,6 +180,8 @@ QString SharedTriageLink::baseline(const QString &key, const SharedTriageItem &i
 void SharedTriageLink::onOpened(const SharedTriageValues &values, const QString &editor)
 {
     m_editor = editor;
+    m_online = true; // also when the first attempt failed and a retry opened it
+    m_lastError.clear();
     if (!m_session)
         return;
     for (const auto &[item, value] : values) {
@@ -350,7 +352,8 @@ void SharedTriageLink::onConflicted(const SharedTriageItem &item, const QString 
         m_known.insert(key, { theirs.value, theirs.version });
     bool present = false;
     const QString local = m_session ? current(item, false, &present) : QString();
-    addConflict(item, present ? local : mine, theirs);
+    if (!present || local != theirs.value) // both wrote the same value: nothing to choose
+        addConflict(item, present ? local : mine, theirs);
     Q_EMIT stateChanged();
 }
 
