@@ -21,6 +21,8 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -76,6 +78,13 @@ TEST_CASE(
     SharedWindow ann(storePath, report);
     SharedWindow bob(storePath, report);
     CHECK(ann.shared->shareAction()->isChecked());
+    QMenu *edit = nullptr; // the action is in Edit, where the triage edits are
+    for (QAction *menu : ann.window.menuBar()->actions()) {
+        if (menu->text() == QLatin1String("&Edit"))
+            edit = menu->menu();
+    }
+    REQUIRE(edit);
+    CHECK(edit->actions().contains(ann.shared->shareAction()));
     CHECK(ann.shared->statusLabel()->text().startsWith(QStringLiteral("Shared as ")));
     const QString gapId = ann.window.session()->report().gaps.first().id;
 
