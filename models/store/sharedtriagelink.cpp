@@ -169,6 +169,15 @@ QString SharedTriageLink::current(const SharedTriageItem &item, bool imported, b
     return t >= 0 && t < report.tests.size() ? report.tests[t].gapId : QString();
 }
 
+QString SharedTriageLink::describe(const SharedTriageItem &item) const
+{
+    if (!m_session)
+        return item.key;
+    if (isGap(item) || m_session->testIndex(item.key) < 0)
+        return describe(m_session->report(), item);
+    return QStringLiteral("Gap of test %1").arg(m_session->report().tests[m_session->testIndex(item.key)].name);
+}
+
 QString SharedTriageLink::baseline(const QString &key, const SharedTriageItem &item) const
 {
     const auto known = m_known.constFind(key);
@@ -376,7 +385,8 @@ void SharedTriageLink::onWriteFailed(const SharedTriageItem &item, const QString
 
 void SharedTriageLink::onEdits(const QVector<SharedTriageEdit> &edits)
 {
-    int applied = 0;
+    QVector<QPair<SharedTriageItem, QString>> theirs;
+    QHash<QString, int> theirsAt; // key -> index in `theirs`: a field edited twice in one batch goes in once
     bool conflictChanged = false;
     for (const SharedTriageEdit &e : edits) {
         m_edits.append(e);
@@ -395,16 +405,19 @@ void SharedTriageLink::onEdits(const QVector<SharedTriageEdit> &edits)
             continue; // your unshared write meets it in the store: a conflict then
         bool present = false;
         const QString local = current(e.item, false, &present);
-        if ((present || isGap(e.item)) && local != e.newValue) {
-            applyRemote(e.item, e.newValue);
-            ++applied;
+        if (const auto at = theirsAt.constFind(key); at != theirsAt.constEnd()) {
+            theirs[*at].second = e.newValue;
+        } else if ((present || isGap(e.item)) && local != e.newValue) {
+            theirsAt.insert(key, int(theirs.size()));
+            theirs.append({ e.item, e.newValue });
         }
     }
+    applyRemote(theirs);
     if (conflictChanged)
         Q_EMIT conflictsChanged();
     Q_EMIT editsArrived(edits);
-    if (applied > 0)
-        Q_EMIT remoteApplied(applied);
+    if (!theirs.isEmpty())
+        Q_EMIT remoteApplied(int(theirs.size()));
 }
 
 void SharedTriageLink::addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs)
@@ -440,7 +453,12 @@ void SharedTriageLink::writeMineOver(int index)
 
 void SharedTriageLink::applyRemote(const SharedTriageItem &item, const QString &value)
 {
-    if (!m_session)
+    applyRemote(QVector<QPair<SharedTriageItem, QString>> { { item, value } });
+}
+
+void SharedTriageLink::applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes)
+{
+    if (!m_session || changes.isEmpty())
         return;
     m_applying = true;
     const auto ensureGap = [this](const QString &id) {
@@ -454,15 +472,29 @@ void SharedTriageLink::applyRemote(const SharedTriageItem &item, const QString &
         }
         return i;
     };
-    if (isGap(item)) {
-        const int i = ensureGap(item.key);
-        Gap gap = m_session->report().gaps[i];
-        setGapField(gap, item.field, value);
-        m_session->applyGap(i, gap);
-    } else if (const int t = m_session->testIndex(item.key); t >= 0) {
-        ensureGap(value);
-        m_session->applyTestGaps({ t }, { value }, { false });
+    // Tests move in one call (one signal for the models), however many another engineer moved.
+    QVector<int> tests;
+    QStringList gapIds;
+    QHash<int, int> listed; // test index -> its place in `tests`
+    for (const auto &[item, value] : changes) {
+        if (isGap(item)) {
+            const int i = ensureGap(item.key);
+            Gap gap = m_session->report().gaps[i];
+            setGapField(gap, item.field, value);
+            m_session->applyGap(i, gap);
+        } else if (const int t = m_session->testIndex(item.key); t >= 0) {
+            ensureGap(value);
+            if (const auto earlier = listed.constFind(t); earlier != listed.constEnd()) {
+                gapIds[*earlier] = value;
+            } else {
+                listed.insert(t, int(tests.size()));
+                tests.append(t);
+                gapIds.append(value);
+            }
+        }
     }
+    if (!tests.isEmpty())
+        m_session->applyTestGaps(tests, gapIds, QVector<bool>(tests.size(), false));
     m_applying = false;
 }
 

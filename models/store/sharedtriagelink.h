@@ -69,6 +69,7 @@ public:
     // `Owner of "Login fails"`.
     static QString valueIn(const Report &report, const SharedTriageItem &item, bool *present = nullptr);
     static QString describe(const Report &report, const SharedTriageItem &item);
+    QString describe(const SharedTriageItem &item) const; // the same in the session, a test found by its index
 
 Q_SIGNALS:
     void ready();
@@ -104,6 +105,7 @@ private:
     void sendAll();
     void addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
     void applyRemote(const SharedTriageItem &item, const QString &value);
+    void applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes);
     QString baseline(const QString &key, const SharedTriageItem &item) const;
     // The field in the session's report (or the report as imported), found by the session's test index.
     QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;

@@ -186,7 +186,7 @@ void SharedTriageController::showConflict()
         return;
     }
     const SharedTriageLink::Conflict &c = m_link->conflicts().first();
-    const QString what = SharedTriageLink::describe(m_window->session()->report(), c.item);
+    const QString what = m_link->describe(c.item);
     QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
                        .arg(what.toHtmlEscaped(), shown(c.mine).toHtmlEscaped(), shown(c.theirs.value).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
@@ -207,15 +207,19 @@ void SharedTriageController::showConflict()
 
 void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
 {
-    const Report &report = m_window->session()->report();
+    if (!m_link)
+        return;
+    QList<QTreeWidgetItem *> rows;
+    rows.reserve(edits.size());
     for (const SharedTriageEdit &e : edits) {
-        const QString edit = QStringLiteral("%1: %2 \u2192 %3")
-                                 .arg(SharedTriageLink::describe(report, e.item), shown(e.oldValue), shown(e.newValue));
+        const QString edit
+            = QStringLiteral("%1: %2 \u2192 %3").arg(m_link->describe(e.item), shown(e.oldValue), shown(e.newValue));
         auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, edit });
         item->setToolTip(0, e.editedAt.toLocalTime().toString(Qt::ISODate));
         item->setToolTip(2, edit);
-        m_edits->insertTopLevelItem(0, item); // newest first
+        rows.prepend(item); // newest first
     }
+    m_edits->insertTopLevelItems(0, rows);
 }
 
 SharedTriageController *attachSharedTriage(
