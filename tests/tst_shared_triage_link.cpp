@@ -120,6 +120,21 @@ TEST_CASE("two engineers triage one stored run: edits arrive, undo stays yours",
     REQUIRE(waitFor([&] { return ownerIn(bob.session).isEmpty(); }, 2500));
     REQUIRE(waitFor([&] { return bob.session.report().tests[3].gapId.isEmpty(); }, 2500));
     CHECK(storedOwner(location, runId).isEmpty());
+
+    // Many tests moved in one step arrive as many edits, all of them, and none of them Bob's to undo.
+    QStringList many;
+    for (int i = 0; i < 15; ++i)
+        many << ann.session.report().tests[i].id;
+    ann.session.moveTests(many, QStringLiteral("gap-1"));
+    const auto inGap = [&bob] {
+        int n = 0;
+        for (const TestCase &t : bob.session.report().tests)
+            n += t.gapId == QLatin1String("gap-1") ? 1 : 0;
+        return n;
+    };
+    REQUIRE(waitFor([&] { return inGap() == 15; }, 5000));
+    CHECK(bob.session.undoStack()->count() == 0);
+    CHECK(ann.link->unsharedCount() == 0);
 }
 
 TEST_CASE(

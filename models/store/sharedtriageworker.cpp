@@ -15,7 +15,12 @@ SharedTriageWorker::SharedTriageWorker(const QString &location, qint64 runId, QO
     , m_runId(runId)
     , m_poll(new QTimer(this)) // children: they move to the worker's thread with it
     , m_retry(new QTimer(this))
+    , m_soon(new QTimer(this))
 {
+    // Notifications come one per edit: a burst (someone moved 500 tests) is read in one query, not 500.
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(30);
+    connect(m_soon, &QTimer::timeout, this, &SharedTriageWorker::catchUp);
     m_poll->setInterval(isServerStoreLocation(location) ? 5000 : 1500);
     m_retry->setInterval(retryIntervalMs());
     connect(m_poll, &QTimer::timeout, this, &SharedTriageWorker::catchUp);
@@ -41,8 +46,8 @@ bool SharedTriageWorker::connectStore(QString *error)
             connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
                     if (name == sharedTriageChannel() && source == QSqlDriver::OtherSource
-                        && payload.toLongLong() == m_runId)
-                        catchUp();
+                        && payload.toLongLong() == m_runId && !m_soon->isActive())
+                        m_soon->start();
                 });
         }
     }

@@ -58,6 +58,7 @@ private:
     std::unique_ptr<HistoryStore> m_store;
     QTimer *m_poll;
     QTimer *m_retry;
+    QTimer *m_soon; // a notification's catch-up, a moment later
 };
 
 } // namespace Gapwise
