@@ -5,6 +5,8 @@
 
 #include "comparewithrun.h"
 #include "comparisonwriters.h"
+#include "historystore.h"
+#include "historysummary.h"
 #include "importer.h"
 #include "triagedrun.h"
 
@@ -16,7 +18,7 @@ using namespace Gapwise;
 
 namespace {
 
-const char Usage[] = "Usage: gapwise compare OLD NEW [--json]   (OLD: a report or a .gapwise session)\n";
+const char Usage[] = "Usage: gapwise compare OLD NEW [--json] [--store S]   (OLD: a report or a .gapwise session)\n";
 
 void printText(const ComparisonDigest &d, QTextStream &out)
 {
@@ -33,7 +35,8 @@ void printText(const ComparisonDigest &d, QTextStream &out)
         out << '\n' << name.at(0).toUpper() << name.mid(1) << " (" << d.count(change) << "):\n";
         for (const ChangedTest &t : d.tests) {
             if (t.change == change)
-                out << "  " << t.name << "  [" << t.phase << "; " << t.gap << "]\n";
+                out << "  " << t.name << "  [" << t.phase << "; " << t.gap
+                    << (t.knownIssue.isEmpty() ? QString() : QStringLiteral("; known issue ") + t.knownIssue) << "]\n";
         }
     }
     QStringList deltas;
@@ -72,6 +75,11 @@ int runCompareCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("The later run: a report."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the comparison as JSON."));
     parser.addOption(json);
+    const QCommandLineOption store(QStringLiteral("store"),
+        QStringLiteral("A run history store: new failures in a gap it marks as a known issue count as known "
+                       "failures, not new ones (and do not make the exit code 1)."),
+        QStringLiteral("S"));
+    parser.addOption(store);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << "gapwise compare: " << parser.errorText() << '\n' << Usage;
@@ -97,7 +105,21 @@ int runCompareCommand(const QStringList &arguments)
         err << "gapwise: cannot import " << newRun.error.toString() << '\n';
         return ExitCode::BadInput;
     }
-    const ComparisonDigest digest = compareAndCarry(*oldRun, *newRun.report).digest;
+    KnownIssues known;
+    if (parser.isSet(store)) {
+        HistoryStore history;
+        if (!history.open(parser.value(store), false, &error)) {
+            err << "gapwise: " << error << '\n';
+            return ExitCode::BadInput;
+        }
+        const auto issues = history.knownIssues(&error);
+        if (!issues) {
+            err << "gapwise: " << history.path() << ": " << error << '\n';
+            return ExitCode::BadInput;
+        }
+        known = knownIssuesOf(*issues);
+    }
+    const ComparisonDigest digest = compareAndCarry(*oldRun, *newRun.report, known).digest;
     QTextStream out(stdout);
     if (parser.isSet(json))
         out << QJsonDocument(comparisonToJson(digest)).toJson(QJsonDocument::Indented);

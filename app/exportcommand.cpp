@@ -6,12 +6,15 @@
 #include "historystore.h"
 #include "historysummary.h"
 #include "importer.h"
+#include "knownissues.h"
 #include "multifile.h"
 #include "pdfexporter.h"
 #include "planformats.h"
+#include "planhistory.h"
 #include "planwriters.h"
 #include "runcomparison.h"
 #include "sessionfile.h"
+#include "storelocation.h"
 #include "triagedrun.h"
 #include "triagesession.h"
 
@@ -26,8 +29,57 @@ using namespace Gapwise;
 
 namespace {
 
-// The history of the plan's run: the window ends with it when the store holds it, else with the newest run.
-std::optional<HistorySummary> readHistory(const QString &storePath, const QString &planFile, QString *error)
+QVector<PlanHistoryTest> planTests(const QVector<JudgedTest> &tests)
+{
+    QVector<PlanHistoryTest> out;
+    out.reserve(tests.size());
+    for (const JudgedTest &t : tests) {
+        PlanHistoryTest p;
+        p.name = t.timeline.name;
+        for (RunOutcome o : t.timeline.outcomes)
+            p.strip += o == RunOutcome::Pass ? QLatin1Char('.')
+                : o == RunOutcome::Fail      ? QLatin1Char('F')
+                : o == RunOutcome::Other     ? QLatin1Char('s')
+                                             : QLatin1Char(' ');
+        p.numbers = t.verdict.explanation();
+        p.failingSince = t.failingSinceRun;
+        p.newFailure = t.verdict.newFailure;
+        p.knownIssue = t.knownIssue;
+        out.append(p);
+    }
+    return out;
+}
+
+// The store's summary as the PDF plan's History page (plain data: the export code reads no store).
+PlanHistory planHistoryOf(const HistorySummary &s)
+{
+    PlanHistory p;
+    p.store = storeDisplayName(s.storePath);
+    p.runs = int(s.window.size());
+    if (!s.window.isEmpty()) {
+        p.firstRun = s.window.first().displayName();
+        p.lastRun = s.window.last().displayName();
+    }
+    p.rule = historyRuleText();
+    p.newFailures = s.newFailures;
+    p.knownFailures = s.knownFailures;
+    p.flaky = planTests(s.flaky);
+    p.regressions = planTests(s.regressions);
+    p.failing = planTests(s.failing);
+    for (const GapTrend &g : s.gaps)
+        p.gaps.append({ g.title.isEmpty() ? g.key : g.title, g.tracker, g.failures });
+    return p;
+}
+
+// What a store says for the plan: the history of the plan's run (the window ends with it when the store holds
+// it, else with the newest run) and the known issues compare judges new failures with.
+struct StoreView
+{
+    HistorySummary history;
+    KnownIssues known;
+};
+
+std::optional<StoreView> readStore(const QString &storePath, const QString &planFile, QString *error)
 {
     HistoryStore store;
     if (!store.open(storePath, false, error))
@@ -36,9 +88,12 @@ std::optional<HistorySummary> readHistory(const QString &storePath, const QStrin
     const auto hash = fileSha256(planFile, &why);
     const auto run = hash ? store.findRunByHash(*hash, &why) : std::nullopt;
     auto summary = summariseHistory(store, DefaultHistoryWindow, error, run ? run->id : 0);
-    if (!summary)
+    const auto known = summary ? store.knownIssues(error) : std::nullopt;
+    if (!summary || !known) {
         *error = QStringLiteral("%1: %2").arg(storePath, *error);
-    return summary;
+        return std::nullopt;
+    }
+    return StoreView { std::move(*summary), knownIssuesOf(*known) };
 }
 
 } // namespace
@@ -64,8 +119,9 @@ int runExportCommand(const QStringList &arguments)
                        "is carried over; with --session, the session's own triage applies."),
         QStringLiteral("OLD"));
     const QCommandLineOption store(QStringLiteral("store"),
-        QStringLiteral("A run history store: the Markdown and JSON plans get a \"History\" "
-                       "section (new, flaky, regressions, failing since, per-gap trend)."),
+        QStringLiteral("A run history store: the PDF, Markdown and JSON plans get a \"History\" "
+                       "section (new, flaky, regressions, failing since, per-gap trend), and with --compare "
+                       "new failures in a gap marked as a known issue count as known, not new."),
         QStringLiteral("S"));
     parser.addOptions({ format, session, output, compareWith, store });
     QTextStream err(stderr);
@@ -112,6 +168,16 @@ int runExportCommand(const QStringList &arguments)
         }
         imported = triaged = *result.report;
     }
+    std::optional<StoreView> stored;
+    if (parser.isSet(store)) {
+        const QString planFile = fromSession ? parser.value(session) : positional.at(1);
+        stored = readStore(parser.value(store), planFile, &error);
+        if (!stored) {
+            err << "gapwise: " << error << '\n';
+            return ExitCode::BadInput;
+        }
+    }
+    const KnownIssues known = stored ? stored->known : KnownIssues();
     std::optional<ComparisonDigest> digest;
     if (parser.isSet(compareWith)) {
         const auto oldRun = loadTriagedRun(parser.value(compareWith), &error);
@@ -120,9 +186,12 @@ int runExportCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         if (fromSession) { // the session's own triage is the plan; gaps match OLD's by id and title
-            digest = digestComparison(oldRun->triaged, triaged, compareRuns(oldRun->imported, imported));
+            RunComparison comparison = compareRuns(oldRun->imported, imported);
+            markKnownFailures(comparison, triaged, known);
+            digest = digestComparison(oldRun->triaged, triaged, comparison);
+            noteKnownIssues(*digest, triaged, known);
         } else {
-            CarriedComparison carried = compareAndCarry(*oldRun, imported);
+            CarriedComparison carried = compareAndCarry(*oldRun, imported, known);
             triaged = std::move(carried.triaged);
             edits = std::move(carried.edits);
             digest = std::move(carried.digest);
@@ -130,6 +199,8 @@ int runExportCommand(const QStringList &arguments)
     }
     RemediationPlan plan = buildPlan(imported, triaged, edits, QDateTime::currentDateTime());
     plan.comparison = digest;
+    if (stored)
+        plan.history = planHistoryOf(stored->history);
     const QString out = parser.value(output);
     if (*fmt == PlanFormat::Pdf) {
         if (!PdfExporter::exportPlan(plan, triaged, out, &error)) {
@@ -138,15 +209,7 @@ int runExportCommand(const QStringList &arguments)
         }
         return ExitCode::Ok;
     }
-    std::optional<HistorySummary> history;
-    if (parser.isSet(store)) {
-        const QString planFile = fromSession ? parser.value(session) : positional.at(1);
-        history = readHistory(parser.value(store), planFile, &error);
-        if (!history) {
-            err << "gapwise: " << error << '\n';
-            return ExitCode::BadInput;
-        }
-    }
+    const HistorySummary *history = stored ? &stored->history : nullptr;
     QByteArray bytes;
     if (history && *fmt == PlanFormat::Json) { // the history is a member of the plan's object
         QJsonObject json = planToJson(plan);

@@ -9,6 +9,7 @@
 #include "historystoresetting.h"
 #include "inspectcommand.h"
 #include "mainwindow.h"
+#include "sharedtriagecontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -87,6 +88,9 @@ struct HistoryOptions
         QStringLiteral("S") };
     QCommandLineOption add { QStringLiteral("history"),
         QStringLiteral("Add the opened report to the run history store and show its history.") };
+    QCommandLineOption shared { QStringLiteral("shared"),
+        QStringLiteral("Triage the opened report in the store with your team: it must be a run of the store "
+                       "(--history adds it). Edits are shared as you make them; conflicts are shown.") };
 };
 
 void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screenshot, const HistoryOptions &history)
@@ -97,6 +101,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "  gapwise [FILE…]                       open FILE (or the bundled sample report) in the window;\n"
         "                                        several files or a folder open as one run\n"
         "  gapwise [--history] [--store S] FILE  also show FILE's run history (--history adds it first)\n"
+        "  gapwise --shared [--store S] FILE     triage FILE's stored run together with your team\n"
         "  gapwise FILE.gapwise                  open a saved triage session\n"
         "  gapwise --screenshot OUT.png [--size WxH] [FILE]\n"
         "                                        lay the window out at 1400x900 (or WxH) with FILE,\n"
@@ -124,6 +129,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
     parser.addOption(screenshot);
     parser.addOption(history.store);
     parser.addOption(history.add);
+    parser.addOption(history.shared);
     parser.addOption(QCommandLineOption(QStringLiteral("size"),
         QStringLiteral("With --screenshot: the window's size, e.g. 1366x768."), QStringLiteral("WxH"),
         QStringLiteral("1400x900")));
@@ -196,9 +202,12 @@ int runGui(int argc, char **argv)
     // connect), or --history makes one.
     const QString store = windowHistoryStore(parser.value(historyOptions.store));
     HistoryPanel *history = nullptr;
-    if (parser.isSet(historyOptions.add) || hasHistoryStoreSetting() || Gapwise::isServerStoreLocation(store)
+    const bool shared = parser.isSet(historyOptions.shared);
+    if (parser.isSet(historyOptions.add) || shared || hasHistoryStoreSetting() || Gapwise::isServerStoreLocation(store)
         || QFileInfo::exists(store))
         history = attachHistoryPanel(&window, store, parser.isSet(historyOptions.add));
+    if (history) // Edit > Share This Run's Triage Through the Store; --shared starts it once the run is found
+        attachSharedTriage(&window, history, store, shared);
     const QStringList opened = files.isEmpty() ? QStringList { MainWindow::sampleReportPath() } : files;
     if (parser.isSet(screenshotOption))
         return runScreenshot(window, opened, parser.value(screenshotOption), history, size);

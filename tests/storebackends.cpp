@@ -75,7 +75,7 @@ namespace {
             *skipped = unavailable;
             return {};
         }
-        const QString socket = readLine(state + QStringLiteral("/socket"));
+        QString socket = readLine(state + QStringLiteral("/socket"));
         INFO("no running cluster in " << state.toStdString() << " (did postgres_cluster_start run?)");
         REQUIRE_FALSE(socket.isEmpty());
         return socket;
@@ -87,20 +87,28 @@ namespace {
         return QStringLiteral("storebackends-%1").arg(counter.fetchAndAddRelaxed(1));
     }
 
-    bool exec(const QString &socket, const QString &database, const QString &sql, QString *error)
+    // Runs `sql` on a PostgreSQL database (`socket` set) or an SQLite file; `value` gets the first column of the
+    // first row when asked for.
+    bool exec(
+        const QString &socket, const QString &database, const QString &sql, QString *error, QVariant *value = nullptr)
     {
         const QString name = connectionName();
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(socket);
-            db.setUserName(QStringLiteral("gapwise"));
+            QSqlDatabase db = QSqlDatabase::addDatabase(
+                socket.isEmpty() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+            if (!socket.isEmpty()) {
+                db.setHostName(socket);
+                db.setUserName(QStringLiteral("gapwise"));
+            }
             db.setDatabaseName(database);
             if (db.open()) {
                 QSqlQuery q(db);
                 ok = q.exec(sql);
                 if (!ok)
                     *error = q.lastError().text();
+                else if (value)
+                    *value = q.next() ? q.value(0) : QVariant();
             } else {
                 *error = db.lastError().text();
             }
@@ -144,6 +152,20 @@ bool execOnServer(const QString &location, const QString &sql, QString *error)
 {
     const auto parsed = Gapwise::parseStoreLocation(location, error);
     return parsed && exec(parsed->host, parsed->database, sql, error);
+}
+
+QVariant valueOnStore(const QString &location, const QString &sql, QString *error)
+{
+    QVariant value;
+    if (!location.startsWith(QLatin1String("postgresql:"))) {
+        if (!QFile::exists(location)) {
+            *error = location + QStringLiteral(": no such store");
+            return {};
+        }
+        return exec(QString(), location, sql, error, &value) ? value : QVariant();
+    }
+    const auto parsed = Gapwise::parseStoreLocation(location, error);
+    return parsed && exec(parsed->host, parsed->database, sql, error, &value) ? value : QVariant();
 }
 
 } // namespace StoreBackends

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
 
 // The history store's tests run on both backends: SQLite files, and PostgreSQL databases on a throwaway
 // cluster (postgres/pg-cluster.sh). Under ctest the cluster is a fixture shared by every test
@@ -24,6 +25,10 @@ QString newStore(Backend backend, const QString &folder, QString *skipped);
 // Runs one SQL statement on the database of a PostgreSQL store location (to damage or age a store on
 // purpose). False with `error`.
 bool execOnServer(const QString &location, const QString &sql, QString *error);
+
+// The first column of the first row `sql` gives on the store at `location` (either backend), read through a
+// connection of its own: what a test checks a store with. Invalid with `error` when it fails.
+QVariant valueOnStore(const QString &location, const QString &sql, QString *error);
 
 } // namespace StoreBackends
 

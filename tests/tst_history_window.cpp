@@ -9,6 +9,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "storebackends.h"
+#include "triagesession.h"
 #include "windowfixtures.h"
 
 #include <catch2/catch.hpp>
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace Gapwise;
 
@@ -150,4 +152,89 @@ TEST_CASE(
     CHECK(failed.first().first().toString().contains(QStringLiteral("cannot connect to the history store")));
     CHECK_FALSE(panel->history());
     CHECK(window.treeModel()->report().tests.size() > 0);
+}
+
+TEST_CASE("failures carried into a gap a person triaged earlier are suggested there, as one undo step",
+    "[history][window][carried]")
+{
+    QTemporaryDir dir;
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(storePath, backend, dir.path());
+    HistorySeries::Spec spec;
+    spec.tests = 150;
+    spec.runs = 6;
+    const QString title = QStringLiteral("Billing module removed");
+    QString last;
+    {
+        HistoryStore store;
+        QString error;
+        REQUIRE(store.open(storePath, true, &error));
+        // Runs 0-4: a person put the always-failing tests (3, 53, 103: "No module named 'legacy_billing'") into
+        // a gap of their own.
+        for (int run = 0; run + 1 < spec.runs; ++run) {
+            Report report = HistorySeries::report(spec, run);
+            Gap gap;
+            gap.id = QStringLiteral("gap-billing");
+            gap.title = title;
+            report.gaps.append(gap);
+            for (TestCase &t : report.tests) {
+                if (t.message.contains(QStringLiteral("legacy_billing"))) {
+                    t.gapId = gap.id;
+                    t.gapSuggested = false;
+                }
+            }
+            const RunRecord record = makeRunRecord(report, QStringLiteral("run-%1.xml").arg(run),
+                QStringLiteral("hash-%1").arg(run), QDateTime(QDate(2026, 1, 1 + run), QTime(2, 0), Qt::UTC));
+            REQUIRE(store.addRun(record, &error));
+        }
+        // The last run, as the file the window opens: nobody triaged it; the store carries its billing failures.
+        last = HistorySeries::writeJUnit(spec, spec.runs - 1, dir.path());
+        const auto record = readRunRecord(last, &error);
+        INFO(error.toStdString());
+        REQUIRE(record);
+        const auto added = store.addRun(*record, &error);
+        REQUIRE(added);
+        CHECK(added->carried == 3);
+    }
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, storePath, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, last));
+    QUndoStack *undo = window.session()->undoStack();
+    const int before = undo->count();
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+
+    const auto gapOf = [&](int test) {
+        const Report &r = window.session()->report();
+        const int g = r.gapIndex(r.tests[test].gapId);
+        return g < 0 ? QString() : r.gaps[g].title;
+    };
+    const auto testAt = [&](const QString &name) {
+        const Report &r = window.session()->report();
+        for (int i = 0; i < r.tests.size(); ++i) {
+            if (r.tests[i].name == name)
+                return i;
+        }
+        return -1;
+    };
+    const int billing[] = { testAt(HistorySeries::testName(3)), testAt(HistorySeries::testName(53)),
+        testAt(HistorySeries::testName(103)) };
+    // One step, named for the run it comes from; the three failures are suggested into the person's gap.
+    CHECK(undo->count() == before + 1);
+    CHECK(undo->text(undo->count() - 1).contains(QStringLiteral("carried from #5")));
+    for (int t : billing) {
+        REQUIRE(t >= 0);
+        CHECK(gapOf(t) == title);
+        CHECK(window.session()->report().tests[t].gapSuggested);
+    }
+    // The flaky tests were never triaged by a person: nothing carried for them.
+    CHECK(gapOf(testAt(HistorySeries::testName(1))) != title);
+    // One undo takes all of it back.
+    undo->undo();
+    for (int t : billing)
+        CHECK(gapOf(t) != title);
+    undo->redo();
+    for (int t : billing)
+        CHECK(gapOf(t) == title);
 }

@@ -46,7 +46,9 @@ int checkBothWaysAgree(const QFileInfoList &files)
             continue;
         }
         ++reports;
-        fromDisk.report->sourceFile = path; // importFile records the absolute path, importBytes the name given
+        // importFile records the absolute path (and lists it as the report's one file), importBytes the name given.
+        fromDisk.report->sourceFile = path;
+        fromDisk.report->files = fromBytes.report->files;
         CHECK(QJsonDocument(reportToJson(*fromDisk.report)).toJson()
             == QJsonDocument(reportToJson(*fromBytes.report)).toJson());
     }

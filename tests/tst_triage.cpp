@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -62,6 +63,35 @@ TEST_CASE("a bulk move is one command and one signal", "[triage]")
         CHECK(session.report().tests[i].gapId == QStringLiteral("gap-4"));
     session.undoStack()->undo();
     CHECK(session.report().tests[1].gapId == session.imported().tests[1].gapId);
+}
+
+TEST_CASE("a report prepared on another thread loads as the report itself does", "[triage]")
+{
+    const Report report = syntheticReport(2000, 6);
+    PreparedReport prepared;
+    QThread *worker = QThread::create([&] { prepared = prepareForTriage(report); });
+    worker->start();
+    REQUIRE(worker->wait(60000));
+    delete worker;
+    // The working tests are the session's own copy already: the first edit writes into them, not into a copy.
+    CHECK(prepared.working.tests.constData() != prepared.imported.tests.constData());
+    REQUIRE(prepared.testIndex.size() == report.tests.size());
+    CHECK(prepared.testIndex.value(report.tests[1234].id) == 1234);
+
+    TriageSession fromReport;
+    fromReport.load(report);
+    TriageSession fromPrepared;
+    const TestCase *working = prepared.working.tests.constData();
+    fromPrepared.load(std::move(prepared));
+    CHECK(fromPrepared.report().tests.constData() == working); // taken over, not copied
+    CHECK(stateOf(fromPrepared) == stateOf(fromReport));
+    CHECK(fromPrepared.testIndex(report.tests[42].id) == 42);
+    CHECK(fromPrepared.testIndex(QStringLiteral("no such test")) == -1);
+
+    fromPrepared.moveTests({ report.tests[7].id }, fromPrepared.report().gaps[2].id);
+    CHECK(fromPrepared.report().tests[7].gapId == fromPrepared.report().gaps[2].id);
+    CHECK(fromPrepared.imported().tests[7].gapId == report.tests[7].gapId);
+    CHECK(fromPrepared.report().tests.constData() == working); // the move wrote in place
 }
 
 TEST_CASE("merge moves tests and evidence; delete sends tests to Unassigned", "[triage]")

@@ -43,8 +43,8 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_change->setObjectName(QStringLiteral("changeFilter"));
     m_change->addItem(tr("All tests"), ReportFilterProxy::AllChanges);
     m_change->addItem(tr("Any change"), ReportFilterProxy::AllChanges & ~(1u << unsigned(ChangeClass::Unchanged)));
-    for (ChangeClass c : { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-             ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added }) {
+    for (ChangeClass c : { ChangeClass::NewFailure, ChangeClass::KnownFailure, ChangeClass::Fixed,
+             ChangeClass::StillFailing, ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added }) {
         QString label = changeClassName(c);
         label[0] = label[0].toUpper();
         m_change->addItem(label, 1u << unsigned(c));

@@ -59,8 +59,10 @@ void ImportRunner::start(const QStringList &paths)
         Outcome outcome;
         outcome.result = paths.size() == 1 ? importFile(path, control) : importFiles(paths, control);
         outcome.cancelled = control.cancelled();
-        if (outcome.result.ok() && !outcome.cancelled)
+        if (outcome.result.ok() && !outcome.cancelled) {
+            outcome.prepared = prepareForTriage(*outcome.result.report);
             outcome.lines = SourceLines::fromFiles(outcome.result.report->files, MaxInputBytes);
+        }
         QMetaObject::invokeMethod(
             this, [this, generation, outcome] { finish(generation, outcome); }, Qt::QueuedConnection);
     });
@@ -81,7 +83,7 @@ void ImportRunner::finish(quint64 generation, const Outcome &outcome)
     if (outcome.cancelled)
         emit cancelled(m_path);
     else if (outcome.result.ok())
-        emit loaded(*outcome.result.report, outcome.lines);
+        emit loaded(outcome.prepared, outcome.lines);
     else
         emit failed(outcome.result.error);
 }

@@ -3,6 +3,7 @@
 
 #include "importer.h"
 #include "sourcelines.h"
+#include "triagesession.h"
 
 #include <QFuture>
 #include <QObject>
@@ -30,7 +31,8 @@ public:
 signals:
     void started(const QString &path);
     void progress(int permille);
-    void loaded(const Gapwise::Report &report, const Gapwise::SourceLines &lines);
+    // The imported report already prepared for triage on the pool thread (prepareForTriage).
+    void loaded(const Gapwise::PreparedReport &report, const Gapwise::SourceLines &lines);
     void failed(const Gapwise::ImportError &error);
     void cancelled(const QString &path);
 
@@ -38,6 +40,7 @@ private:
     struct Outcome
     {
         Gapwise::ImportResult result;
+        Gapwise::PreparedReport prepared;
         Gapwise::SourceLines lines;
         bool cancelled = false;
     };

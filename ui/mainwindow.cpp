@@ -353,7 +353,7 @@ bool MainWindow::openReports(const QStringList &paths)
     return true;
 }
 
-void MainWindow::onLoaded(const Report &report, const SourceLines &lines)
+void MainWindow::onLoaded(const PreparedReport &report, const SourceLines &lines)
 {
     const QString path = m_runner->currentPath();
     if (m_askBeforeReplacing && !m_sessions->maybeDiscard()) {
@@ -418,9 +418,14 @@ void MainWindow::onFailed(const ImportError &error)
 
 void MainWindow::setReport(const Report &report, const SourceLines &lines)
 {
+    setReport(prepareForTriage(report), lines);
+}
+
+void MainWindow::setReport(PreparedReport report, const SourceLines &lines)
+{
     m_details->setSourceLines(lines);
-    m_session->load(report); // the model follows with one reset
-    m_diagnostics->setDiagnostics(report.diagnostics);
+    m_session->load(std::move(report)); // the model follows with one reset
+    m_diagnostics->setDiagnostics(m_session->report().diagnostics);
     updateDiagnosticsBadge();
     fitPhaseColumn();
     // Failures first (passed and skipped hidden unless nothing fails), their groups opened as far as they fit.

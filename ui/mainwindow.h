@@ -3,6 +3,7 @@
 
 #include "importer.h"
 #include "sourcelines.h"
+#include "triagesession.h"
 
 #include <QMainWindow>
 
@@ -52,6 +53,7 @@ public:
     // Several report files (or folders) as one run: Surefire's one file per class, a CI job's shards.
     bool openReports(const QStringList &paths);
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
+    void setReport(Gapwise::PreparedReport report, const Gapwise::SourceLines &lines = {});
     // Recovery files from a crash, offered in the offer banner (does not block); true when there is one.
     // Each loaded report's own recovery file is offered too (onLoaded), whatever opened it.
     bool offerRecovery();
@@ -107,7 +109,7 @@ private:
     void buildStatusBar();
     void restoreSettings();
     void saveSettings() const;
-    void onLoaded(const Gapwise::Report &report, const Gapwise::SourceLines &lines);
+    void onLoaded(const Gapwise::PreparedReport &report, const Gapwise::SourceLines &lines);
     void onFailed(const Gapwise::ImportError &error);
     void offerSavedSession(const QString &reportPath);
     void openFileDialog();

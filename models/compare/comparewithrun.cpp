@@ -8,15 +8,18 @@
 
 namespace Gapwise {
 
-CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported)
+CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported, const KnownIssues &known)
 {
-    const RunComparison comparison = compareRuns(oldRun.imported, imported);
+    RunComparison comparison = compareRuns(oldRun.imported, imported);
     TriageSession session; // a scratch session: only values leave this function
     const CarryOverResult carried = carryOverTriage(session, imported, oldRun, comparison);
     CarriedComparison result;
     result.triaged = session.report();
     result.edits = editsInForce(session);
+    // After the carry-over: it is the carried triage that puts a new failure into a known issue's gap.
+    markKnownFailures(comparison, result.triaged, known);
     result.digest = digestComparison(oldRun.triaged, result.triaged, comparison, &carried);
+    noteKnownIssues(result.digest, result.triaged, known);
     return result;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comparisondigest.h"
+#include "knownissues.h"
 #include "report.h"
 #include "triagedrun.h"
 
@@ -20,7 +21,9 @@ struct CarriedComparison
 
 // The pipeline the command line and the window's comparison view share: match `imported` against the
 // earlier run (read with loadTriagedRun), carry its triage onto `imported` (triagecarryover.h) in a scratch
-// session, and digest the result. Safe on a worker thread.
-CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported);
+// session, and digest the result; new failures in a gap that is a known issue come out as known failures.
+// Safe on a worker thread.
+CarriedComparison compareAndCarry(
+    const TriagedRun &oldRun, const Report &imported, const KnownIssues &known = KnownIssues());
 
 } // namespace Gapwise

@@ -131,14 +131,16 @@ QString groupDeltaText(const GroupDelta &g)
 QStringList changeCountLines(const ComparisonDigest &d)
 {
     QStringList lines;
-    const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-        ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added, ChangeClass::Removed };
+    const ChangeClass order[]
+        = { ChangeClass::NewFailure, ChangeClass::KnownFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
+              ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added, ChangeClass::Removed };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
             lines.append(QStringLiteral("%1 %2")
                              .arg(d.count(c))
-                             .arg(c == ChangeClass::NewFailure && d.count(c) != 1 ? QStringLiteral("new failures")
-                                                                                  : changeClassName(c)));
+                             .arg((c == ChangeClass::NewFailure || c == ChangeClass::KnownFailure) && d.count(c) != 1
+                                     ? changeClassName(c) + QLatin1Char('s')
+                                     : changeClassName(c)));
     }
     return lines;
 }

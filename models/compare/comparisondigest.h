@@ -32,6 +32,7 @@ struct ChangedTest
     bool inOld = false; // false for added tests and new failures that are new tests
     bool inNew = false; // false for removed tests
     QString oldGap = QString(); // gap title in the old run; empty for a test in no gap there, or not in the old run
+    QString knownIssue = QString(); // a known failure's tracker id ("PROJ-123"; knownissues.h)
 };
 
 // Everything the views and exports show about a comparison, computed once from the triaged runs.

@@ -159,6 +159,8 @@ QString changeClassName(ChangeClass change)
     switch (change) {
     case ChangeClass::NewFailure:
         return QStringLiteral("new failure");
+    case ChangeClass::KnownFailure:
+        return QStringLiteral("known failure");
     case ChangeClass::Fixed:
         return QStringLiteral("fixed");
     case ChangeClass::StillFailing:

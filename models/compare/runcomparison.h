@@ -11,10 +11,12 @@ namespace Gapwise {
 
 // How a test changed between two runs. A test that appears for the first time and fails is a new
 // failure (what CI gates on); "added" are the new tests that do not fail. A failure that no longer fails
-// but does not pass either (skipped, now an expected failure, no status) is "newly skipped".
+// but does not pass either (skipped, now an expected failure, no status) is "newly skipped". A new failure in a
+// gap marked as a known issue (a tracker id in the history store) is a "known failure" instead (knownissues.h).
 enum class ChangeClass
 {
     NewFailure,
+    KnownFailure,
     Fixed,
     StillFailing,
     NewlyPassing,
@@ -23,7 +25,7 @@ enum class ChangeClass
     Removed,
     Unchanged
 };
-constexpr int ChangeClassCount = 8;
+constexpr int ChangeClassCount = 9;
 
 QString changeClassName(ChangeClass change); // "new failure", "fixed", ... for people
 QString changeClassKey(ChangeClass change); // "new-failure", "fixed", ... for JSON and CSV

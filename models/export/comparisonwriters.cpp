@@ -44,9 +44,12 @@ QByteArray comparisonToMarkdown(const ComparisonDigest &d)
     if (!d.tests.isEmpty()) {
         md += QStringLiteral("\n| Change | Test | Phase | Gap | Before | Now |\n|---|---|---|---|---|---|\n");
         for (const ChangedTest &t : d.tests) {
+            const QString change = t.knownIssue.isEmpty()
+                ? changeClassName(t.change)
+                : QStringLiteral("%1 (%2)").arg(changeClassName(t.change), cell(t.knownIssue));
             md += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 |\n")
-                      .arg(changeClassName(t.change), cell(t.name), cell(t.phase), cell(t.gap),
-                          statusOrDash(t.oldStatus, t.inOld), statusOrDash(t.newStatus, t.inNew));
+                      .arg(change, cell(t.name), cell(t.phase), cell(t.gap), statusOrDash(t.oldStatus, t.inOld),
+                          statusOrDash(t.newStatus, t.inNew));
         }
     }
     if (!d.notCarried.isEmpty()) {
@@ -71,6 +74,8 @@ QJsonObject comparisonToJson(const ComparisonDigest &d)
             o.insert(QStringLiteral("oldStatus"), statusName(t.oldStatus));
         if (t.inNew)
             o.insert(QStringLiteral("newStatus"), statusName(t.newStatus));
+        if (!t.knownIssue.isEmpty())
+            o.insert(QStringLiteral("knownIssue"), t.knownIssue);
         tests.append(o);
     }
     return QJsonObject { { QStringLiteral("old"), d.oldSource }, { QStringLiteral("new"), d.newSource },
@@ -84,10 +89,11 @@ QJsonObject comparisonToJson(const ComparisonDigest &d)
 
 QByteArray comparisonToCsv(const ComparisonDigest &d)
 {
-    QString csv = QStringLiteral("change,test,phase,gap,old status,new status\r\n");
+    QString csv = QStringLiteral("change,test,phase,gap,old status,new status,known issue\r\n");
     for (const ChangedTest &t : d.tests) {
         const QStringList row { changeClassKey(t.change), t.name, t.phase, t.gap,
-            t.inOld ? statusName(t.oldStatus) : QString(), t.inNew ? statusName(t.newStatus) : QString() };
+            t.inOld ? statusName(t.oldStatus) : QString(), t.inNew ? statusName(t.newStatus) : QString(),
+            t.knownIssue };
         QStringList fields;
         for (const QString &f : row)
             fields.append(csvField(f));

@@ -196,6 +196,19 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
             layout.text(t.name, font(8.5, false, true), layout.pt(20));
         });
     }
+    QVector<ChangedTest> known;
+    for (const ChangedTest &t : d.tests) {
+        if (t.change == ChangeClass::KnownFailure)
+            known.append(t);
+    }
+    if (!known.isEmpty()) {
+        // Failures a person expects: in a gap marked as a known issue, with the tracker that follows it.
+        heading(layout, tr("Known failures (%1)").arg(known.size()), 10, 6);
+        bounded(layout, known, 12, QString(), [&](const ChangedTest &t) {
+            layout.text(
+                QStringLiteral("%1 — %2 (%3)").arg(t.name, t.gap, t.knownIssue), font(8.5, false, true), layout.pt(8));
+        });
+    }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
         heading(layout, tr("Triage of the last run"), 10, 6);
         const QFont body = font(9);
@@ -284,6 +297,69 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
     layout.setContinuation(QString(), QFont());
 }
 
+void historyTests(PdfPageLayout &layout, const QString &title, const QVector<PlanHistoryTest> &tests, bool since)
+{
+    heading(layout, tr("%1 (%2)").arg(title).arg(tests.size()), 11, 10);
+    if (tests.isEmpty()) {
+        layout.text(tr("None."), font(9.5), layout.pt(8));
+        return;
+    }
+    bounded(layout, tests, 25, QString(), [&](const PlanHistoryTest &t) {
+        layout.keepWithNext(layout.lineHeight(font(9)) * 2);
+        layout.text(t.name, font(8.5, false, true), layout.pt(8));
+        QString line = QStringLiteral("|%1|  %2").arg(t.strip, t.numbers);
+        if (since && !t.failingSince.isEmpty())
+            line += tr(", failing since %1").arg(t.failingSince);
+        if (t.newFailure)
+            line += t.knownIssue.isEmpty() ? tr(", new") : tr(", known (%1)").arg(t.knownIssue);
+        layout.text(line, font(8.5, false, true), layout.pt(20), Grey);
+    });
+}
+
+// The history store's view of the last runs: new failures, flaky tests, regressions with "failing since",
+// tests failing throughout, and each gap's failures per run.
+void historySection(PdfPageLayout &layout, const PlanHistory &h)
+{
+    layout.newPage();
+    layout.text(tr("History"), font(16, true));
+    if (h.runs == 0) {
+        layout.text(tr("The history store %1 holds no runs.").arg(h.store), font(9.5));
+        return;
+    }
+    layout.text(tr("The last %1 runs in %2, %3 to %4 (oldest left; . pass, F fail, s skipped or expected, "
+                   "blank absent).")
+                    .arg(h.runs)
+                    .arg(h.store, h.firstRun, h.lastRun),
+        font(9.5), 0, Grey);
+    layout.space(4);
+    layout.text(tr("New failures in %1: %2 (%3 of them in known issues)")
+                    .arg(h.lastRun)
+                    .arg(h.newFailures)
+                    .arg(h.knownFailures),
+        font(10, true));
+    layout.text(tr("Flaky: %1 · Regressions: %2 · Failing throughout: %3")
+                    .arg(h.flaky.size())
+                    .arg(h.regressions.size())
+                    .arg(h.failing.size()),
+        font(10));
+    layout.text(tr("Rule: ") + h.rule, font(8.5), 0, Grey);
+    historyTests(layout, tr("Flaky tests"), h.flaky, false);
+    historyTests(layout, tr("Regressions"), h.regressions, true);
+    historyTests(layout, tr("Failing throughout"), h.failing, true);
+    heading(layout, tr("Failures per gap per run (oldest first)"), 11, 10);
+    if (h.gaps.isEmpty())
+        layout.text(tr("No gaps in these runs."), font(9.5), layout.pt(8));
+    bounded(layout, h.gaps, 30, QString(), [&](const PlanHistoryGap &g) {
+        QStringList counts;
+        for (int f : g.failures)
+            counts << QString::number(f);
+        layout.keepWithNext(layout.lineHeight(font(9)) * 2);
+        layout.text(
+            g.tracker.isEmpty() ? g.title : tr("%1 — known issue %2").arg(g.title, g.tracker), font(9.5), layout.pt(8));
+        layout.text(counts.join(QLatin1Char(' ')), font(8.5, false, true), layout.pt(20), Grey);
+    });
+}
+
 } // namespace
 
 void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCharts &charts)
@@ -322,4 +398,6 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
                 layout.text(item.details, font(9.5), layout.pt(20));
         }
     }
+    if (plan.history)
+        historySection(layout, *plan.history);
 }

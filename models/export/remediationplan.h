@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comparisondigest.h"
+#include "planhistory.h"
 #include "report.h"
 #include "triagechanges.h"
 
@@ -58,6 +59,8 @@ struct RemediationPlan
     // What changed since an earlier run, when one is compared (CLI --compare, the window's comparison mode).
     // buildPlan leaves it empty: whoever compares sets it, and every writer renders it.
     std::optional<ComparisonDigest> comparison;
+    // What the run history store says of the last runs (CLI --store): the PDF's "History" page.
+    std::optional<PlanHistory> history;
 };
 
 RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt = QDateTime::currentDateTime());

@@ -83,6 +83,19 @@ bool XmlElementReader::fail(const QString &displayName, ImportError *error, cons
     return false;
 }
 
+bool XmlElementReader::expectRoot(const QString &format, QByteArrayView root, QByteArrayView otherRoot)
+{
+    const QByteArrayView name = m_xml.name();
+    if (name == root || (!otherRoot.isEmpty() && name == otherRoot))
+        return true;
+    QString expected = QStringLiteral("<%1>").arg(QString::fromUtf8(root));
+    if (!otherRoot.isEmpty())
+        expected += QStringLiteral(" or <%1>").arg(QString::fromUtf8(otherRoot));
+    m_xml.raiseError(
+        QStringLiteral("not %1: the root element is <%2>, expected %3").arg(format, QString::fromUtf8(name), expected));
+    return false;
+}
+
 bool XmlElementReader::finish(bool rootSeen, const QString &displayName, ImportError *error) const
 {
     if (m_xml.hasError())

@@ -31,6 +31,10 @@ public:
     QString text(QByteArrayView attribute) const;
     int integer(QByteArrayView attribute) const; // -1 when absent or not a number >= 0
 
+    // Called on the root element: true when it is `root` or `otherRoot` (when given); otherwise raises "not
+    // <format>: the root element is <x>, expected <root> or <otherRoot>" on the tokenizer and returns false.
+    bool expectRoot(const QString &format, QByteArrayView root, QByteArrayView otherRoot = {});
+
     // Fills `error` from the tokenizer (line and column) or with `message`; returns false for convenience.
     bool fail(const QString &displayName, ImportError *error, const QString &message = QString()) const;
     // The end of a reader's run: false with the tokenizer's error, or "no XML element found" when the document

@@ -37,7 +37,7 @@ public:
     unsigned statusMask() const { return m_statusMask; }
     // While runs are compared: only tests whose change class has its bit set (1 << ChangeClass). Ignored
     // when the model has no comparison.
-    static constexpr unsigned AllChanges = 0xff;
+    static constexpr unsigned AllChanges = 0x1ff;
     void setChangeFilter(unsigned changeMask);
     unsigned changeFilter() const { return m_changeMask; }
     QString patternError() const { return m_patternError; }

@@ -103,6 +103,8 @@ QColor changeColor(ChangeClass change)
         return QColor(0x2e, 0x7d, 0x32);
     case ChangeClass::StillFailing:
         return QColor(0xb2, 0x6a, 0x00);
+    case ChangeClass::KnownFailure:
+        return QColor(0x6a, 0x1b, 0x9a);
     default:
         return {};
     }

@@ -224,4 +224,13 @@ QByteArray historyToMarkdown(const HistorySummary &s)
     return md.toUtf8();
 }
 
+KnownIssues knownIssuesOf(const QVector<KnownIssue> &issues)
+{
+    QVector<KnownIssueMark> marks;
+    marks.reserve(issues.size());
+    for (const KnownIssue &k : issues)
+        marks.append({ k.gapKey, k.gapTitle, k.tracker, k.url });
+    return KnownIssues(marks);
+}
+
 } // namespace Gapwise

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "historystore.h"
+#include "knownissues.h"
 
 #include <QJsonObject>
 
@@ -38,6 +39,9 @@ std::optional<HistorySummary> summariseHistory(
 // The "History" section of a Markdown plan: the window, the rule, new and known failures, flaky tests,
 // regressions with "failing since", failures per gap per run.
 QByteArray historyToMarkdown(const HistorySummary &summary);
+
+// The store's known issues as compare judges new failures with them.
+KnownIssues knownIssuesOf(const QVector<KnownIssue> &issues);
 
 QJsonObject judgedTestJson(const JudgedTest &t, const QVector<StoredRun> &window);
 QString historyRuleText(); // the rule, for people, as the CLI and exports print it

@@ -115,6 +115,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     QHash<QString, QString> trackerOfGap;
     for (const KnownIssue &k : *known)
         trackerOfGap.insert(k.gapKey, k.tracker);
+    h.knownIssues = knownIssuesOf(*known);
     QHash<QString, int> judgedOfKey;
     h.tests.reserve(timelines->size());
     for (const TestTimeline &t : *timelines) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "historysummary.h"
+#include "knownissues.h"
 #include "report.h"
 
 #include <QHash>
@@ -31,6 +32,7 @@ struct TreeHistory
     QVector<int> judgedOfTest; // per Report::tests index: index into `tests`, -1 when the store lacks it
     QVector<JudgedTest> tests;
     QHash<QString, GapTrend> gaps; // by gap id
+    KnownIssues knownIssues; // the store's: what a comparison in the window judges new failures with
 
     const JudgedTest *testAt(int testIndex) const;
     const GapTrend *gapTrend(const QString &gapId) const;

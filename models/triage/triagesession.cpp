@@ -16,18 +16,31 @@ TriageSession::~TriageSession()
     m_undo.clear(); // commands refer to the session: delete them while it is whole
 }
 
+PreparedReport prepareForTriage(const Report &imported)
+{
+    PreparedReport prepared;
+    prepared.imported = imported;
+    prepared.working = imported;
+    // The working copy shares its tests with the imported one until the first move writes their gaps.
+    // Copying them now keeps that copy (100,000 tests: over 100 ms) out of the user's first drag.
+    prepared.working.tests.detach();
+    prepared.testIndex.reserve(prepared.working.tests.size());
+    for (int i = 0; i < prepared.working.tests.size(); ++i)
+        prepared.testIndex.insert(prepared.working.tests[i].id, i);
+    return prepared;
+}
+
 void TriageSession::load(const Report &imported)
 {
+    load(prepareForTriage(imported));
+}
+
+void TriageSession::load(PreparedReport prepared)
+{
     m_undo.clear();
-    m_imported = imported;
-    m_report = imported;
-    // m_report shares its tests with m_imported; the first move writes their gaps. Copying them now, while
-    // the report opens, keeps that copy (100,000 tests: over 100 ms) out of the user's first drag.
-    m_report.tests.detach();
-    m_testIndex.clear();
-    m_testIndex.reserve(m_report.tests.size());
-    for (int i = 0; i < m_report.tests.size(); ++i)
-        m_testIndex.insert(m_report.tests[i].id, i);
+    m_imported = std::move(prepared.imported);
+    m_report = std::move(prepared.working);
+    m_testIndex = std::move(prepared.testIndex);
     m_nextGapNumber = 1;
     Q_EMIT modelReset();
     Q_EMIT changed();

@@ -10,6 +10,17 @@
 
 namespace Gapwise {
 
+// A session's starting state, built where the report was imported (a pool thread): the working copy of the
+// tests detached from the imported ones, and the test-id index. For a million tests these take seconds;
+// built here they stay off the GUI thread, and load() only takes them over.
+struct PreparedReport
+{
+    Report imported;
+    Report working;
+    QHash<QString, int> testIndex;
+};
+PreparedReport prepareForTriage(const Report &imported);
+
 // The report as imported plus the engineer's triage on top of it. Every edit goes through the undo stack
 // as a command that names tests and gaps by their stable ids, so it can be undone, saved and replayed on
 // a new run of the same report.
@@ -23,7 +34,8 @@ public:
     explicit TriageSession(QObject *parent = nullptr);
     ~TriageSession() override;
 
-    void load(const Report &imported);
+    void load(const Report &imported); // prepares on the calling thread
+    void load(PreparedReport prepared);
     const Report &imported() const { return m_imported; }
     const Report &report() const { return m_report; }
     QUndoStack *undoStack() { return &m_undo; }

@@ -81,8 +81,10 @@ int openOnce(const QString &path)
         QTextStream(stderr) << result.error.toString() << '\n';
         return 3;
     }
+    // The app prepares the session's working copy on the import's worker thread too (ImportRunner).
+    Gapwise::PreparedReport prepared = Gapwise::prepareForTriage(*result.report);
     const double imported = clock.nsecsElapsed() / 1e6;
-    window.setReport(*result.report);
+    window.setReport(std::move(prepared));
     const double built = clock.nsecsElapsed() / 1e6;
     window.repaint();
     const double painted = clock.nsecsElapsed() / 1e6;

@@ -89,7 +89,8 @@ bool ComparisonMode::start(const QString &oldPath)
         present(oldPath, watcher->result());
     });
     // Reports are implicitly shared: the worker gets copies without copying the tests.
-    watcher->setFuture(QtConcurrent::run(&ComparisonMode::compute, oldPath, imported, m_session->report()));
+    watcher->setFuture(
+        QtConcurrent::run(&ComparisonMode::compute, oldPath, imported, m_session->report(), m_knownIssues));
     return true;
 }
 
@@ -106,15 +107,18 @@ void ComparisonMode::cancel()
     Q_EMIT cancelled();
 }
 
-ComparisonMode::Outcome ComparisonMode::compute(const QString &oldPath, const Report &imported, const Report &current)
+ComparisonMode::Outcome ComparisonMode::compute(
+    const QString &oldPath, const Report &imported, const Report &current, const KnownIssues &known)
 {
     Outcome outcome;
     const auto oldRun = loadTriagedRun(oldPath, &outcome.error);
     if (!oldRun)
         return outcome;
-    const RunComparison comparison = compareRuns(oldRun->imported, imported);
+    RunComparison comparison = compareRuns(oldRun->imported, imported);
     const CarriedEdits carried = carryOverEdits(current, *oldRun, comparison);
+    markKnownFailures(comparison, carried.triaged, known);
     outcome.digest = digestComparison(oldRun->triaged, carried.triaged, comparison, &carried.result);
+    noteKnownIssues(outcome.digest, carried.triaged, known);
     outcome.edits = carried.edits;
     outcome.tree = std::make_shared<const TreeComparison>(
         treeComparison(oldRun->triaged, int(current.tests.size()), comparison, carried.result.gapMap));
@@ -202,8 +206,8 @@ void ComparisonMode::showSummary()
     m_summaryShown = true;
     const ComparisonDigest &d = m_digest;
     QStringList parts;
-    const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::Fixed, ChangeClass::StillFailing,
-        ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added };
+    const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::KnownFailure, ChangeClass::Fixed,
+        ChangeClass::StillFailing, ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed) {
             const QString name

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "comparisondigest.h"
+#include "knownissues.h"
 #include "treecomparison.h"
 
 #include <QJsonObject>
@@ -57,6 +58,9 @@ public:
     // The comparison shown, its gap deltas recounted after triage edits; nullptr when none is active.
     const Gapwise::ComparisonDigest *digest() const;
     ComparisonView *showDetails();
+    // The known issues (the history store's) the next comparison judges new failures with: a new failure in
+    // one of their gaps is a known failure.
+    void setKnownIssues(const Gapwise::KnownIssues &known) { m_knownIssues = known; }
 
 signals:
     void compared();
@@ -73,7 +77,8 @@ private:
         QHash<QString, QString> goneGapTitles; // the earlier run's gap titles by gap id now
         QString error;
     };
-    static Outcome compute(const QString &oldPath, const Gapwise::Report &imported, const Gapwise::Report &current);
+    static Outcome compute(const QString &oldPath, const Gapwise::Report &imported, const Gapwise::Report &current,
+        const Gapwise::KnownIssues &known);
     void present(const QString &oldPath, const Outcome &outcome);
     void refreshDeltas();
     void showSummary();
@@ -94,4 +99,5 @@ private:
     Gapwise::ComparisonDigest m_digest;
     std::shared_ptr<const Gapwise::TreeComparison> m_tree;
     QHash<QString, QString> m_goneGapTitles;
+    Gapwise::KnownIssues m_knownIssues;
 };

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historypanel.h"
 
+#include "carriedtriage.h"
+#include "comparisonmode.h"
+
 #include "gaptrendchart.h"
 #include "historystoresetting.h"
 #include "historystrip.h"
@@ -10,6 +13,8 @@
 #include "sessionfile.h"
 #include "storelocation.h"
 #include "testidentifiers.h"
+#include "triagecarryover.h"
+#include "triagesession.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -190,6 +195,17 @@ void HistoryPanel::load()
 void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
 {
     m_history = std::move(history);
+    // A comparison started from now on tells known failures from new ones by the store's known issues.
+    if (ComparisonMode *comparison = m_window->comparisonMode())
+        comparison->setKnownIssues(m_history->knownIssues);
+    // Triage that sticks: failures the store carried into a gap a person triaged in an earlier run go into that
+    // gap as suggestions, all of them one undo step.
+    if (TriageSession *session = m_window->session()) {
+        const CarriedSuggestions carried = carriedSuggestions(session->report(), *m_history);
+        if (!carried.edits.isEmpty())
+            applyCarriedEdits(*session, carried.edits,
+                tr("Suggest %n failure(s) carried from %1", "", carried.tests).arg(carried.fromRun));
+    }
     int fresh = 0, flaky = 0, regressions = 0, known = 0;
     for (int i = 0; i < m_history->judgedOfTest.size(); ++i) {
         fresh += m_history->matches(i, HistoryFilter::New) ? 1 : 0;

@@ -80,12 +80,8 @@ namespace {
             const QByteArrayView name = xml.name();
             if (!rootSeen) {
                 rootSeen = true;
-                if (name != "test-run" && name != "test-results") {
-                    xml.raiseError(QStringLiteral("not an NUnit result file: the root element is <%1>, expected "
-                                                  "<test-run> or <test-results>")
-                                       .arg(QString::fromUtf8(name)));
+                if (!m_r.expectRoot(QStringLiteral("an NUnit result file"), "test-run", "test-results"))
                     break;
-                }
                 stated.line = xml.line();
                 stated.nunit2 = name == "test-results";
                 stated.total = m_r.integer("total");

@@ -87,11 +87,8 @@ namespace {
                 continue;
             if (!rootSeen) {
                 rootSeen = true;
-                if (xml.name() != "TestRun") {
-                    xml.raiseError(QStringLiteral("not a TRX file: the root element is <%1>, expected <TestRun>")
-                                       .arg(QString::fromUtf8(xml.name())));
+                if (!m_r.expectRoot(QStringLiteral("a TRX file"), "TestRun"))
                     break;
-                }
                 runName = m_r.text("name");
                 continue;
             }

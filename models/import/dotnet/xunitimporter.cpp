@@ -70,12 +70,8 @@ namespace {
             const QByteArrayView name = xml.name();
             if (!rootSeen) {
                 rootSeen = true;
-                if (name != "assemblies" && name != "assembly") {
-                    xml.raiseError(QStringLiteral("not an xUnit.net result file: the root element is <%1>, expected "
-                                                  "<assemblies> or <assembly>")
-                                       .arg(QString::fromUtf8(name)));
+                if (!m_r.expectRoot(QStringLiteral("an xUnit.net result file"), "assemblies", "assembly"))
                     break;
-                }
                 m_doc->rootLine = xml.line();
                 m_timestamp = m_r.text("timestamp");
                 if (name == "assembly")

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sharedtriage.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QThread>
+#include <QVector>
+
+class QUndoCommand;
+
+namespace Gapwise {
+
+class SharedTriageWorker;
+class TriageSession;
+struct Report;
+
+// A stored run triaged "in the store" by several engineers at once (README "A team's store"): links a
+// TriageSession to (store, run id). No widgets; the window shows what it reports.
+//
+// - Each of the engineer's own edits of a shared field (a gap's title, owner, status, priority, notes; a test's
+//   gap) is written with the version it was based on. Others' edits arrive (PostgreSQL: LISTEN; SQLite: a poll)
+//   and are applied to the session without touching its undo stack, so undo undoes only your own edits.
+// - Undo and redo write too, but based on the version *your* last write of that field produced: when someone
+//   else changed the field since, the store refuses and it is a conflict like any other, never an overwrite.
+// - A conflict is never silent: conflicts() holds yours and theirs (who, when) until the engineer keeps theirs
+//   or writes theirs over; the session meanwhile shows yours.
+// - A write that fails (the server is gone) stays here, counted by unsharedCount(); the worker reconnects every
+//   few seconds and the edits are sent again, based on the versions they had. Nothing is lost: the session's
+//   recovery file has every edit too.
+// - Fields of gaps and tests that are not in the session are left alone, except a gap another engineer made:
+//   it is added (at the end). Deleting a gap is not shared; its tests' moves are.
+// The store is used only from the worker's thread; every call here returns at once.
+class SharedTriageLink : public QObject
+{
+    Q_OBJECT
+public:
+    struct Conflict
+    {
+        SharedTriageItem item;
+        QString mine;
+        SharedTriageValue theirs;
+    };
+
+    SharedTriageLink(TriageSession *session, const QString &location, qint64 runId, QObject *parent = nullptr);
+    ~SharedTriageLink() override;
+
+    QString location() const { return m_location; }
+    qint64 runId() const { return m_runId; }
+    bool isReady() const { return m_ready; } // the store's values were read and applied
+    bool isOnline() const { return m_online; }
+    QString lastError() const { return m_lastError; }
+    QString editorName() const { return m_editor; }
+    // Edits made here that the store does not have yet (waiting for an answer, or for the server).
+    int unsharedCount() const { return m_pending.size() + m_inFlight.size(); }
+    const QVector<Conflict> &conflicts() const { return m_conflicts; }
+    // Every edit of the run the store logged (everyone's, yours too), oldest first: who and when.
+    const QVector<SharedTriageEdit> &edits() const { return m_edits; }
+
+    // Resolves conflicts()[index]: their value goes into the session (not onto the undo stack), or yours is
+    // written on top of theirs.
+    void keepTheirs(int index);
+    void writeMineOver(int index);
+
+    // A shared field's value in `report` ("" when the gap or test is not there), and a description for people:
+    // `Owner of "Login fails"`.
+    static QString valueIn(const Report &report, const SharedTriageItem &item, bool *present = nullptr);
+    static QString describe(const Report &report, const SharedTriageItem &item);
+    QString describe(const SharedTriageItem &item) const; // the same in the session, a test found by its index
+
+Q_SIGNALS:
+    void ready();
+    void stateChanged(); // online, offline, unsharedCount
+    void conflictsChanged();
+    void editsArrived(const QVector<Gapwise::SharedTriageEdit> &edits);
+    void remoteApplied(int count); // others' edits put into the session
+
+private:
+    struct Outgoing
+    {
+        SharedTriageItem item;
+        QString value;
+        int base = 0;
+        bool afterInFlight = false; // based on the answer to the write under way for the same field
+    };
+    struct Known
+    {
+        QString value;
+        int version = 0;
+    };
+
+    void onOpened(const QVector<QPair<SharedTriageItem, SharedTriageValue>> &values, const QString &editor);
+    void onWritten(const SharedTriageItem &item, const QString &value, int version);
+    void onConflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    void onWriteFailed(const SharedTriageItem &item, const QString &value, int baseVersion);
+    void onEdits(const QVector<SharedTriageEdit> &edits);
+    void onIndexChanged(int index);
+    void markGap(int gapIndex);
+    void markTests(const QVector<int> &testIndices);
+    void queue(const SharedTriageItem &item, const QString &value, int base);
+    void send(const QString &key);
+    void sendAll();
+    void addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    void applyRemote(const SharedTriageItem &item, const QString &value);
+    void applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes);
+    QString baseline(const QString &key, const SharedTriageItem &item) const;
+    // The field in the session's report (or the report as imported), found by the session's test index.
+    QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;
+
+    QPointer<TriageSession> m_session;
+    QString m_location;
+    qint64 m_runId;
+    QThread m_thread;
+    SharedTriageWorker *m_worker;
+    bool m_ready = false;
+    bool m_online = true;
+    bool m_applying = false; // the session changes because of someone else's edit
+    QString m_lastError;
+    QString m_editor;
+
+    QHash<QString, Known> m_known; // the store's value as last seen, per field
+    QHash<QString, int> m_mine; // the version your last write of a field produced
+    QHash<QString, int> m_startVersion; // the store's version when the link opened
+    QHash<QString, Outgoing> m_pending; // not sent yet (offline, or after the write under way)
+    QHash<QString, Outgoing> m_inFlight; // sent, no answer yet
+    QHash<QString, SharedTriageItem> m_dirty; // changed by your edit, not yet looked at
+    QVector<Conflict> m_conflicts;
+    QVector<SharedTriageEdit> m_edits;
+    int m_undoIndex = 0;
+    const QUndoCommand *m_nextRedo = nullptr; // what a redo would apply: tells a redo from a new edit
+};
+
+} // namespace Gapwise

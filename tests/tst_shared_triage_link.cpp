@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two engineers' windows triage one stored run through the store (SharedTriageLink): one's edit reaches the
+// other's session without going onto its undo stack; two edits of one field at once end in a conflict that is
+// reported, never overwritten; an undo over someone else's later edit is a conflict too; edits made while the
+// server is away are kept and shared when it is back. On SQLite and on the throwaway PostgreSQL cluster.
+#include "historystore.h"
+#include "sharedtriagefixture.h"
+#include "sharedtriagelink.h"
+#include "storebackends.h"
+#include "storelocation.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <functional>
+
+using namespace Gapwise;
+using StoreBackends::Backend;
+
+namespace {
+
+// Spins the event loop until `done` or `ms` passed; whether it got there.
+bool waitFor(const std::function<bool()> &done, int ms = 10000)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+QString ownerIn(const TriageSession &session)
+{
+    return session.report().gaps[session.gapIndex(QStringLiteral("gap-1"))].owner;
+}
+
+QString storedOwner(const QString &location, qint64 runId)
+{
+    HistoryStore store;
+    QString error;
+    if (!store.open(location, false, &error))
+        return QStringLiteral("<%1>").arg(error);
+    const auto values = store.triageValues(runId, &error);
+    for (const auto &[item, value] : *values) {
+        if (item.kind == QLatin1String("gap") && item.key == QLatin1String("gap-1")
+            && item.field == QLatin1String("owner"))
+            return value.value;
+    }
+    return {};
+}
+
+struct Engineer
+{
+    TriageSession session;
+    std::unique_ptr<SharedTriageLink> link;
+    Engineer(const QString &location, qint64 runId)
+    {
+        session.load(sharedTriageReport());
+        link = std::make_unique<SharedTriageLink>(&session, location, runId);
+    }
+};
+
+qint64 storeRun(const QString &location)
+{
+    HistoryStore store;
+    QString error;
+    INFO(error.toStdString());
+    REQUIRE(store.open(location, true, &error));
+    const auto run
+        = store.addRun(makeRunRecord(sharedTriageReport(), QStringLiteral("r0"), QStringLiteral("h0"), {}), &error);
+    REQUIRE(run);
+    return run->runId;
+}
+
+} // namespace
+
+TEST_CASE("two engineers triage one stored run: edits arrive, undo stays yours", "[history][store][shared][link]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    Engineer ann(location, runId), bob(location, runId);
+    REQUIRE(waitFor([&] { return ann.link->isReady() && bob.link->isReady(); }));
+
+    // Ann's edit reaches Bob's window within 2 s (PostgreSQL notifies; SQLite is read every 1.5 s) ...
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    ann.session.moveTests({ ann.session.report().tests[3].id }, QStringLiteral("gap-1"));
+    REQUIRE(waitFor([&] { return ownerIn(bob.session) == QLatin1String("ann"); }, 2500));
+    REQUIRE(waitFor([&] { return bob.session.report().tests[3].gapId == QLatin1String("gap-1"); }, 2500));
+    // ... not as an edit of his: his undo stack is empty, so undo cannot take Ann's edit away.
+    CHECK(bob.session.undoStack()->count() == 0);
+    CHECK_FALSE(bob.session.undoStack()->canUndo());
+    CHECK(ann.link->unsharedCount() == 0);
+    CHECK(ann.link->conflicts().isEmpty());
+    CHECK(bob.link->conflicts().isEmpty());
+
+    // Who made it and when, as both windows list it.
+    REQUIRE(waitFor([&] { return bob.link->edits().size() >= 2; }));
+    const SharedTriageEdit &owned = bob.link->edits().first();
+    CHECK(owned.item.field == QLatin1String("owner"));
+    CHECK(owned.newValue == QLatin1String("ann"));
+    CHECK(owned.editor == ann.link->editorName());
+    CHECK(owned.editedAt.isValid());
+
+    // Ann undoes her own edit: shared like an edit, since nobody changed the field after her.
+    ann.session.undoStack()->undo(); // the test's move
+    ann.session.undoStack()->undo(); // the owner
+    REQUIRE(waitFor([&] { return ownerIn(bob.session).isEmpty(); }, 2500));
+    REQUIRE(waitFor([&] { return bob.session.report().tests[3].gapId.isEmpty(); }, 2500));
+    CHECK(storedOwner(location, runId).isEmpty());
+
+    // Many tests moved in one step arrive as many edits, all of them, and none of them Bob's to undo.
+    QStringList many;
+    for (int i = 0; i < 15; ++i)
+        many << ann.session.report().tests[i].id;
+    ann.session.moveTests(many, QStringLiteral("gap-1"));
+    const auto inGap = [&bob] {
+        int n = 0;
+        for (const TestCase &t : bob.session.report().tests)
+            n += t.gapId == QLatin1String("gap-1") ? 1 : 0;
+        return n;
+    };
+    REQUIRE(waitFor([&] { return inGap() == 15; }, 5000));
+    CHECK(bob.session.undoStack()->count() == 0);
+    CHECK(ann.link->unsharedCount() == 0);
+}
+
+TEST_CASE(
+    "two engineers set one gap's owner at once: one is told, neither is overwritten", "[history][store][shared][link]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    Engineer ann(location, runId), bob(location, runId);
+    REQUIRE(waitFor([&] { return ann.link->isReady() && bob.link->isReady(); }));
+
+    // Both edit before either hears of the other: both writes are based on version 0.
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    bob.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("bob"));
+    REQUIRE(waitFor([&] { return ann.link->conflicts().size() + bob.link->conflicts().size() == 1; }));
+    const bool annLost = !ann.link->conflicts().isEmpty();
+    Engineer &loser = annLost ? ann : bob;
+    Engineer &winner = annLost ? bob : ann;
+    const QString loserValue = annLost ? QStringLiteral("ann") : QStringLiteral("bob");
+    const QString winnerValue = annLost ? QStringLiteral("bob") : QStringLiteral("ann");
+    const SharedTriageLink::Conflict conflict = loser.link->conflicts().first();
+    CHECK(conflict.item.field == QLatin1String("owner"));
+    CHECK(conflict.mine == loserValue);
+    CHECK(conflict.theirs.value == winnerValue);
+    CHECK(conflict.theirs.editor == winner.link->editorName());
+    CHECK(conflict.theirs.editedAt.isValid());
+    // Nothing was overwritten: the store has the winner's value, the loser's window still shows the loser's.
+    CHECK(storedOwner(location, runId) == winnerValue);
+    CHECK(ownerIn(loser.session) == loserValue);
+    QThread::msleep(300);
+    QCoreApplication::processEvents();
+    CHECK(ownerIn(loser.session) == loserValue);
+
+    SECTION("keep theirs: the loser's window takes the other value, not as an undoable edit")
+    {
+        const int undoable = loser.session.undoStack()->count();
+        loser.link->keepTheirs(0);
+        CHECK(loser.link->conflicts().isEmpty());
+        CHECK(ownerIn(loser.session) == winnerValue);
+        CHECK(loser.session.undoStack()->count() == undoable);
+        QThread::msleep(300);
+        QCoreApplication::processEvents();
+        CHECK(storedOwner(location, runId) == winnerValue);
+    }
+    SECTION("write mine over: both windows end with the loser's value")
+    {
+        loser.link->writeMineOver(0);
+        CHECK(loser.link->conflicts().isEmpty());
+        REQUIRE(waitFor([&] { return ownerIn(winner.session) == loserValue; }, 2500));
+        CHECK(storedOwner(location, runId) == loserValue);
+        CHECK(winner.link->conflicts().isEmpty());
+    }
+}
+
+TEST_CASE("an undo over someone else's later edit is a conflict, not an overwrite", "[history][store][shared][link]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    Engineer ann(location, runId), bob(location, runId);
+    REQUIRE(waitFor([&] { return ann.link->isReady() && bob.link->isReady(); }));
+
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    REQUIRE(waitFor([&] { return ownerIn(bob.session) == QLatin1String("ann"); }));
+    bob.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("bob")); // he saw Ann's: a deliberate edit
+    REQUIRE(waitFor([&] { return ownerIn(ann.session) == QLatin1String("bob"); }));
+    CHECK(bob.link->conflicts().isEmpty());
+    CHECK(ann.link->conflicts().isEmpty());
+
+    ann.session.undoStack()->undo(); // Ann's owner edit, made before Bob's
+    REQUIRE(waitFor([&] { return ann.link->conflicts().size() == 1; }));
+    const SharedTriageLink::Conflict conflict = ann.link->conflicts().first();
+    CHECK(conflict.mine.isEmpty());
+    CHECK(conflict.theirs.value == QLatin1String("bob"));
+    CHECK(conflict.theirs.editor == bob.link->editorName());
+    CHECK(storedOwner(location, runId) == QLatin1String("bob"));
+    QThread::msleep(300);
+    QCoreApplication::processEvents();
+    CHECK(ownerIn(bob.session) == QLatin1String("bob"));
+}
+
+TEST_CASE("edits made while the server is away are kept, counted and shared when it is back",
+    "[history][store][shared][link][offline]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(location, Backend::Postgres, dir.path());
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const qint64 runId = storeRun(location);
+    Engineer ann(location, runId), bob(location, runId);
+    REQUIRE(waitFor([&] { return ann.link->isReady() && bob.link->isReady(); }));
+
+    // The server goes away for this database: new connections refused, the open ones ended.
+    QString error;
+    const auto parsed = parseStoreLocation(location, &error);
+    REQUIRE(parsed);
+    const QString admin
+        = QString(location).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
+    REQUIRE(StoreBackends::execOnServer(admin,
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+            .arg(parsed->database),
+        &error));
+
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    ann.session.setGapStatus(QStringLiteral("gap-1"), GapStatus::InProgress);
+    REQUIRE(waitFor([&] { return !ann.link->isOnline(); }));
+    CHECK(ann.link->unsharedCount() == 2);
+    CHECK_FALSE(ann.link->lastError().isEmpty());
+    QThread::msleep(1000); // a few retries fail meanwhile
+    QCoreApplication::processEvents();
+    CHECK(ann.link->unsharedCount() == 2);
+    CHECK(ownerIn(bob.session).isEmpty());
+
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(waitFor([&] { return ann.link->isOnline() && ann.link->unsharedCount() == 0; }));
+    CHECK(storedOwner(location, runId) == QLatin1String("ann"));
+    REQUIRE(waitFor([&] { return ownerIn(bob.session) == QLatin1String("ann"); }));
+    REQUIRE(waitFor([&] {
+        return bob.session.report().gaps[bob.session.gapIndex(QStringLiteral("gap-1"))].status == GapStatus::InProgress;
+    }));
+    CHECK(ann.link->conflicts().isEmpty());
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}
+
+namespace {
+
+// The next line a child printed (trimmed); empty after `ms` without one.
+QString nextLine(QProcess &child, int ms = 15000)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!child.canReadLine()) {
+        if (deadline.hasExpired() || !child.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+            return {};
+    }
+    return QString::fromUtf8(child.readLine()).trimmed();
+}
+
+void startChild(QProcess &child, const QString &location, qint64 runId)
+{
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QStringLiteral(GAPWISE_SHARED_TRIAGE_CHILD), { location, QString::number(runId) });
+    REQUIRE(child.waitForStarted(10000));
+}
+
+} // namespace
+
+TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a conflicting one is reported",
+    "[history][store][shared][link][process]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    QProcess ann, bob;
+    startChild(ann, location, runId);
+    startChild(bob, location, runId);
+    const QString annReady = nextLine(ann), bobReady = nextLine(bob);
+    REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
+    REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
+
+    // Ann's process edits; Bob's sees it within 2 s (PostgreSQL notifies; SQLite is read every 1.5 s).
+    QElapsedTimer timer;
+    timer.start();
+    ann.write("owner ann\n");
+    CHECK(nextLine(ann) == QStringLiteral("written"));
+    CHECK(nextLine(bob) == QStringLiteral("owner ann"));
+    CHECK(timer.elapsed() < 2000);
+
+    // Both set the owner at once, each on top of version 1: one is written, the other told whose value won.
+    ann.write("owner ann2\n");
+    bob.write("owner bob2\n");
+    const QString annSays = nextLine(ann), bobSays = nextLine(bob);
+    INFO("ann: " << annSays.toStdString() << "; bob: " << bobSays.toStdString());
+    const bool annWon = annSays == QLatin1String("written");
+    CHECK(annWon != (bobSays == QLatin1String("written")));
+    if (annWon)
+        CHECK(bobSays == QStringLiteral("conflict ann2 %1").arg(annReady.mid(6)));
+    else
+        CHECK(annSays == QStringLiteral("conflict bob2 %1").arg(bobReady.mid(6)));
+    CHECK(storedOwner(location, runId) == (annWon ? QStringLiteral("ann2") : QStringLiteral("bob2")));
+
+    ann.closeWriteChannel();
+    bob.closeWriteChannel();
+    CHECK(ann.waitForFinished(10000));
+    CHECK(bob.waitForFinished(10000));
+}
+
+TEST_CASE("edits made before sharing started are written, or are conflicts where the store has another value",
+    "[history][store][shared][link]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    {
+        HistoryStore store;
+        QString error;
+        REQUIRE(store.open(location, false, &error));
+        REQUIRE(store
+                    .writeTriage(runId, { QStringLiteral("gap"), QStringLiteral("gap-1"), QStringLiteral("title") },
+                        QStringLiteral("Login fails on Safari"), 0, &error)
+                    ->written);
+    }
+    // A restored recovery file: the owner and the title changed while the window was not sharing.
+    TriageSession session;
+    session.load(sharedTriageReport());
+    session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("carol"));
+    session.renameGap(QStringLiteral("gap-1"), QStringLiteral("Login fails everywhere"));
+    SharedTriageLink link(&session, location, runId);
+    REQUIRE(waitFor([&] { return link.isReady() && link.unsharedCount() == 0; }));
+    CHECK(storedOwner(location, runId) == QLatin1String("carol"));
+    REQUIRE(link.conflicts().size() == 1);
+    CHECK(link.conflicts().first().item.field == QLatin1String("title"));
+    CHECK(link.conflicts().first().mine == QLatin1String("Login fails everywhere"));
+    CHECK(link.conflicts().first().theirs.value == QLatin1String("Login fails on Safari"));
+    CHECK(session.report().gaps[session.gapIndex(QStringLiteral("gap-1"))].title
+        == QLatin1String("Login fails everywhere"));
+}
+
+TEST_CASE("a window that starts sharing while the server is away links up when it is back",
+    "[history][store][shared][link][offline]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(location, Backend::Postgres, dir.path());
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const qint64 runId = storeRun(location);
+    QString error;
+    const auto parsed = parseStoreLocation(location, &error);
+    REQUIRE(parsed);
+    const QString admin
+        = QString(location).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
+
+    Engineer ann(location, runId);
+    REQUIRE(waitFor([&] { return !ann.link->isOnline(); }));
+    CHECK_FALSE(ann.link->isReady());
+    ann.session.setGapOwner(QStringLiteral("gap-1"), QStringLiteral("ann"));
+    QThread::msleep(700);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(ann.link->isOnline());
+
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(waitFor([&] { return ann.link->isReady() && ann.link->isOnline() && ann.link->unsharedCount() == 0; }));
+    CHECK(storedOwner(location, runId) == QLatin1String("ann"));
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}

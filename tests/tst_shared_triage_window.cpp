@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two windows on one stored run, shared (Edit > Share This Run's Triage Through the Store): one's edit shows
+// in the other's tree and in its "Shared triage" dock with who and when; a conflicting edit shows a banner
+// with both values and a choice; on SQLite and PostgreSQL.
+#include "historypanel.h"
+#include "historystore.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "runrecord.h"
+#include "sharedtriagecontroller.h"
+#include "sharedtriagelink.h"
+#include "storebackends.h"
+#include "storelocation.h"
+#include "triagesession.h"
+#include "windowfixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTreeWidget>
+
+#include <functional>
+
+using namespace Gapwise;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int ms = 15000)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+struct SharedWindow
+{
+    MainWindow window;
+    HistoryPanel *history;
+    SharedTriageController *shared;
+    SharedWindow(const QString &store, const QString &report)
+    {
+        history = attachHistoryPanel(&window, store, true);
+        shared = attachSharedTriage(&window, history, store, true);
+        REQUIRE(TestSupport::openAndWait(window, report));
+        REQUIRE(waitFor([this] { return shared->link() && shared->link()->isReady(); }));
+    }
+    QString owner(const QString &gapId) const
+    {
+        return window.session()->report().gaps[window.session()->gapIndex(gapId)].owner;
+    }
+};
+
+} // namespace
+
+TEST_CASE(
+    "two windows share a stored run's triage: edits, who and when, a conflict banner", "[history][window][shared]")
+{
+    QTemporaryDir dir;
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(storePath, backend, dir.path());
+    const QString report = TestSupport::copySampleReport(dir);
+    SharedWindow ann(storePath, report);
+    SharedWindow bob(storePath, report);
+    CHECK(ann.shared->shareAction()->isChecked());
+    QMenu *edit = nullptr; // the action is in Edit, where the triage edits are
+    for (QAction *menu : ann.window.menuBar()->actions()) {
+        if (menu->text() == QLatin1String("&Edit"))
+            edit = menu->menu();
+    }
+    REQUIRE(edit);
+    CHECK(edit->actions().contains(ann.shared->shareAction()));
+    CHECK(ann.shared->statusLabel()->text().startsWith(QStringLiteral("Shared as ")));
+    const QString gapId = ann.window.session()->report().gaps.first().id;
+
+    ann.window.session()->setGapOwner(gapId, QStringLiteral("ann"));
+    REQUIRE(waitFor([&] { return bob.owner(gapId) == QLatin1String("ann"); }, 2500));
+    CHECK(bob.window.session()->undoStack()->count() == 0);
+    REQUIRE(waitFor([&] { return bob.shared->editsList()->topLevelItemCount() > 0; }));
+    const QTreeWidgetItem *row = bob.shared->editsList()->topLevelItem(0);
+    CHECK(row->text(1) == ann.shared->link()->editorName());
+    CHECK(row->text(2).startsWith(QStringLiteral("Owner of gap")));
+    CHECK(row->text(2).endsWith(QStringLiteral("(none) \u2192 \u201cann\u201d")));
+
+    // Both change the gap's status before hearing of the other.
+    ann.window.session()->setGapStatus(gapId, GapStatus::InProgress);
+    bob.window.session()->setGapStatus(gapId, GapStatus::WontFix);
+    REQUIRE(waitFor([&] {
+        return ann.shared->conflictBanner()->isHidden() == false || bob.shared->conflictBanner()->isHidden() == false;
+    }));
+    SharedWindow &loser = ann.shared->conflictBanner()->isHidden() == false ? ann : bob;
+    SharedWindow &winner = &loser == &ann ? bob : ann;
+    const QString text = loser.shared->conflictBanner()->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Status of gap")));
+    CHECK(text.contains(QStringLiteral("in progress")));
+    CHECK(text.contains(QStringLiteral("won't fix").toHtmlEscaped()));
+    CHECK(text.contains(winner.shared->link()->editorName()));
+    loser.window.saveScreenshot(QDir::temp().filePath(
+        QStringLiteral("i21-s4-conflict-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
+    const auto buttons = loser.shared->conflictBanner()->choiceButtons();
+    REQUIRE(buttons.size() == 2);
+    CHECK(buttons[0]->text() == QStringLiteral("Keep Theirs"));
+    buttons[0]->click();
+    CHECK(loser.shared->conflictBanner()->isHidden());
+    const GapStatus theirs = winner.window.session()->report().gaps[winner.window.session()->gapIndex(gapId)].status;
+    CHECK(loser.window.session()->report().gaps[loser.window.session()->gapIndex(gapId)].status == theirs);
+
+    // Sharing off: the other's edits no longer arrive.
+    bob.shared->shareAction()->setChecked(false);
+    CHECK(bob.shared->link() == nullptr);
+    CHECK(bob.shared->statusLabel()->isHidden());
+}
+
+TEST_CASE("the window says when it is offline, how many edits wait, and shares them when the server is back",
+    "[history][window][shared][offline]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Postgres, dir.path());
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const QString report = TestSupport::copySampleReport(dir);
+    SharedWindow ann(storePath, report);
+    QString error;
+    const auto parsed = parseStoreLocation(storePath, &error);
+    REQUIRE(parsed);
+    const QString admin
+        = QString(storePath).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
+    INFO(error.toStdString());
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
+    REQUIRE(StoreBackends::execOnServer(admin,
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+            .arg(parsed->database),
+        &error));
+
+    const QString gapId = ann.window.session()->report().gaps.first().id;
+    ann.window.session()->setGapOwner(gapId, QStringLiteral("ann"));
+    ann.window.session()->setGapNotes(gapId, QStringLiteral("seen on the nightly only"));
+    REQUIRE(waitFor(
+        [&] { return ann.shared->statusLabel()->text() == QStringLiteral("Offline \u2014 2 edits not yet shared"); }));
+    CHECK_FALSE(ann.shared->statusLabel()->toolTip().isEmpty());
+    ann.window.saveScreenshot(QDir::temp().filePath(QStringLiteral("i21-s4-offline.png")));
+
+    REQUIRE(StoreBackends::execOnServer(
+        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(waitFor([&] { return ann.shared->link()->unsharedCount() == 0; }));
+    CHECK(ann.shared->statusLabel()->text() == QStringLiteral("Shared as %1").arg(ann.shared->link()->editorName()));
+    HistoryStore store;
+    REQUIRE(store.open(storePath, false, &error));
+    const auto values = store.triageValues(ann.shared->link()->runId(), &error);
+    REQUIRE(values);
+    QStringList stored;
+    for (const auto &[item, value] : *values)
+        stored << item.field + QLatin1Char('=') + value.value;
+    stored.sort();
+    CHECK(stored == QStringList { QStringLiteral("notes=seen on the nightly only"), QStringLiteral("owner=ann") });
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}

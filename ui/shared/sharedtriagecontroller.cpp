@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sharedtriagecontroller.h"
+
+#include "historypanel.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "sharedtriagelink.h"
+#include "triagesession.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTreeWidget>
+
+using namespace Gapwise;
+
+namespace {
+
+QString when(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    return local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
+                                                : local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString shown(const QString &value)
+{
+    return value.isEmpty() ? QObject::tr("(none)") : QStringLiteral("\u201c%1\u201d").arg(value);
+}
+
+QString editCount(int n)
+{
+    return n == 1 ? QObject::tr("1 edit") : QObject::tr("%1 edits").arg(n);
+}
+
+QMenu *editMenu(MainWindow *window)
+{
+    for (QAction *action : window->menuBar()->actions()) {
+        if (action->menu() && action->text().remove(QLatin1Char('&')) == QLatin1String("Edit"))
+            return action->menu();
+    }
+    return window->menuBar()->addMenu(QObject::tr("&Shared"));
+}
+
+} // namespace
+
+SharedTriageController::SharedTriageController(
+    MainWindow *window, HistoryPanel *history, const QString &storePath, bool shareOnLoad)
+    : QObject(window)
+    , m_window(window)
+    , m_history(history)
+    , m_storePath(storePath)
+    , m_shareOnLoad(shareOnLoad)
+    , m_action(new QAction(tr("S&hare This Run's Triage Through the Store"), this))
+    , m_banner(new MessageBanner)
+    , m_status(new QLabel)
+    , m_dock(new QDockWidget(tr("Shared triage"), window))
+    , m_edits(new QTreeWidget)
+{
+    m_action->setObjectName(QStringLiteral("shareTriageAction"));
+    m_action->setCheckable(true);
+    m_action->setEnabled(false);
+    m_action->setStatusTip(tr("The open report is a run of the history store: write your triage there and see your "
+                              "team's as they make it"));
+    QMenu *menu = editMenu(window);
+    menu->addSeparator();
+    menu->addAction(m_action);
+    connect(m_action, &QAction::toggled, this, &SharedTriageController::setShared);
+
+    m_banner->setObjectName(QStringLiteral("sharedConflictBanner"));
+    // Below the window's own banners, above the views.
+    if (auto *layout
+        = window->centralWidget() ? qobject_cast<QBoxLayout *>(window->centralWidget()->layout()) : nullptr)
+        layout->insertWidget(qMax(0, layout->count() - 1), m_banner);
+    else
+        m_banner->setParent(window);
+
+    m_status->setObjectName(QStringLiteral("sharedTriageStatus"));
+    m_status->hide();
+    window->statusBar()->addPermanentWidget(m_status);
+
+    m_edits->setObjectName(QStringLiteral("sharedEditsList"));
+    m_edits->setHeaderLabels({ tr("When"), tr("Who"), tr("Edit") });
+    m_edits->setRootIsDecorated(false);
+    m_edits->setUniformRowHeights(true);
+    m_edits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_edits->header()->setStretchLastSection(false);
+    m_dock->setObjectName(QStringLiteral("sharedTriageDock"));
+    m_dock->setWidget(m_edits);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_dock->hide();
+
+    if (history) {
+        connect(history, &HistoryPanel::historyLoaded, this, &SharedTriageController::historyReady);
+        connect(history, &HistoryPanel::historyFailed, this, [this] {
+            m_action->setEnabled(false);
+            m_action->setToolTip(tr("The open report is not a run of the history store"));
+        });
+    }
+    connect(window, &MainWindow::reportLoaded, this, [this] {
+        // Another report: its run is not known until the history dock found it.
+        m_runId = 0;
+        m_action->setEnabled(false);
+        setShared(false);
+    });
+}
+
+SharedTriageController::~SharedTriageController()
+{
+    delete m_link;
+}
+
+void SharedTriageController::historyReady()
+{
+    const TreeHistory *history = m_history ? m_history->history() : nullptr;
+    m_runId = history ? history->currentRunId : 0;
+    m_action->setEnabled(m_runId > 0);
+    if (m_runId > 0 && (m_shareOnLoad || m_action->isChecked())) {
+        if (m_action->isChecked())
+            setShared(true);
+        else
+            m_action->setChecked(true);
+    }
+}
+
+void SharedTriageController::setShared(bool on)
+{
+    if (m_link && (!on || m_link->runId() != m_runId)) {
+        delete m_link;
+        m_link = nullptr;
+        m_banner->hide();
+        m_status->hide();
+        m_edits->clear();
+        Q_EMIT linkChanged();
+    }
+    if (!on) {
+        if (m_action->isChecked()) {
+            const QSignalBlocker block(m_action);
+            m_action->setChecked(false);
+        }
+        return;
+    }
+    if (m_link || m_runId <= 0)
+        return;
+    m_link = new SharedTriageLink(m_window->session(), m_storePath, m_runId);
+    connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
+    connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
+    connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
+    m_status->show();
+    m_dock->show();
+    showState();
+    Q_EMIT linkChanged();
+}
+
+void SharedTriageController::showState()
+{
+    if (!m_link)
+        return;
+    const int unshared = m_link->unsharedCount();
+    if (!m_link->isOnline()) {
+        m_status->setText(tr("Offline \u2014 %1 not yet shared").arg(editCount(unshared)));
+        m_status->setToolTip(tr("The store cannot be reached (%1). Your edits are kept (and in the recovery file); "
+                                "Gapwise tries again every few seconds and shares them when it is back.")
+                                 .arg(m_link->lastError().trimmed()));
+        m_status->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+        return;
+    }
+    m_status->setStyleSheet(QString());
+    m_status->setToolTip(tr("Triage of run #%1 shared through %2").arg(m_link->runId()).arg(m_link->location()));
+    if (!m_link->isReady())
+        m_status->setText(tr("Shared triage: connecting\u2026"));
+    else if (unshared > 0)
+        m_status->setText(tr("Shared as %1 \u00b7 sharing %2\u2026").arg(m_link->editorName(), editCount(unshared)));
+    else
+        m_status->setText(tr("Shared as %1").arg(m_link->editorName()));
+}
+
+void SharedTriageController::showConflict()
+{
+    if (!m_link || m_link->conflicts().isEmpty()) {
+        m_banner->hide();
+        return;
+    }
+    const SharedTriageLink::Conflict &c = m_link->conflicts().first();
+    const QString what = m_link->describe(c.item);
+    QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
+                       .arg(what.toHtmlEscaped(), shown(c.mine).toHtmlEscaped(), shown(c.theirs.value).toHtmlEscaped(),
+                           c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
+    if (m_link->conflicts().size() > 1)
+        text += QLatin1Char(' ') + tr("(%1 more after this one)").arg(m_link->conflicts().size() - 1);
+    QPointer<SharedTriageLink> link = m_link;
+    m_banner->showChoice(text,
+        { { tr("Keep Theirs"),
+              [link] {
+                  if (link)
+                      link->keepTheirs(0);
+              } },
+            { tr("Write Mine Over"), [link] {
+                 if (link)
+                     link->writeMineOver(0);
+             } } });
+}
+
+void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
+{
+    if (!m_link)
+        return;
+    QList<QTreeWidgetItem *> rows;
+    rows.reserve(edits.size());
+    for (const SharedTriageEdit &e : edits) {
+        const QString edit
+            = QStringLiteral("%1: %2 \u2192 %3").arg(m_link->describe(e.item), shown(e.oldValue), shown(e.newValue));
+        auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, edit });
+        item->setToolTip(0, e.editedAt.toLocalTime().toString(Qt::ISODate));
+        item->setToolTip(2, edit);
+        rows.prepend(item); // newest first
+    }
+    m_edits->insertTopLevelItems(0, rows);
+}
+
+SharedTriageController *attachSharedTriage(
+    MainWindow *window, HistoryPanel *history, const QString &storePath, bool shareOnLoad)
+{
+    return new SharedTriageController(window, history, storePath, shareOnLoad);
+}
