@@ -320,7 +320,8 @@ void MainWindow::buildStatusBar()
         m_changesBadge->setText(counts);
         m_changesBadge->setVisible(!counts.isEmpty());
     });
-    statusBar()->insertPermanentWidget(0, m_changesBadge);
+    // Index 1: the first permanent place (0 is the summary label, a normal widget), left of the others.
+    statusBar()->insertPermanentWidget(1, m_changesBadge);
 }
 
 bool MainWindow::openReport(const QString &path)
