@@ -36,6 +36,7 @@ using namespace Gapwise;
 namespace {
 
 constexpr int TestIndexRole = Qt::UserRole + 1;
+constexpr int TreeStripCells = 10; // the tree's History column: the latest runs only, so the names keep the room
 constexpr int StripRole = Qt::UserRole + 2;
 
 // The current test's strip, painted at a readable size.
@@ -143,6 +144,10 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
         if (item)
             selectInTree(item->data(0, TestIndexRole).toInt());
     });
+    // The tree's own History column: a strip of the latest runs and a flaky or new marker per test.
+    QTreeView *tree = window->treeView();
+    tree->setItemDelegateForColumn(
+        ReportTreeModel::HistoryColumn, new HistoryStripDelegate(HistoryStripRole, tree, TreeStripCells));
     connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
     connect(
         window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
@@ -155,6 +160,8 @@ void HistoryPanel::load()
 {
     const int generation = ++m_generation;
     m_history.reset();
+    m_window->treeModel()->setHistory(nullptr);
+    m_window->treeView()->setColumnHidden(ReportTreeModel::HistoryColumn, true);
     m_summary->setText(tr("Reading the run history…"));
     fillList();
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
@@ -195,6 +202,9 @@ void HistoryPanel::load()
 void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
 {
     m_history = std::move(history);
+    // The tree gets its share as plain data, sharing the history's lifetime.
+    m_window->treeModel()->setHistory(std::shared_ptr<const TestHistoryMarks>(m_history, &m_history->marks));
+    showTreeColumn();
     // A comparison started from now on tells known failures from new ones by the store's known issues.
     if (ComparisonMode *comparison = m_window->comparisonMode())
         comparison->setKnownIssues(m_history->knownIssues);
@@ -227,6 +237,19 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     fillList();
     showCurrent();
     Q_EMIT historyLoaded();
+}
+
+void HistoryPanel::showTreeColumn()
+{
+    QTreeView *tree = m_window->treeView();
+    const QFontMetrics metrics(tree->font());
+    const int marker = qMax(metrics.horizontalAdvance(tr("flaky")), metrics.horizontalAdvance(tr("new")));
+    tree->setColumnHidden(ReportTreeModel::HistoryColumn, false);
+    tree->setColumnWidth(ReportTreeModel::HistoryColumn,
+        qMax(historyStripSize(TreeStripCells).width() + 6 + marker + metrics.averageCharWidth() * 2,
+            metrics.horizontalAdvance(
+                tree->model()->headerData(ReportTreeModel::HistoryColumn, Qt::Horizontal).toString())
+                + metrics.averageCharWidth() * 3));
 }
 
 void HistoryPanel::fillList()
