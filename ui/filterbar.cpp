@@ -71,6 +71,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     top->addWidget(m_count);
     top->addWidget(m_regex);
     top->addWidget(m_change);
+    top->addWidget(m_history);
     top->addWidget(m_grouping);
 
     auto *bottom = new QHBoxLayout;
@@ -107,7 +108,6 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         bottom->addWidget(chip);
     }
     bottom->addStretch(1);
-    bottom->addWidget(m_history);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -11,6 +11,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessionfile.h"
+#include "statushistorydelegate.h"
 #include "storelocation.h"
 #include "testidentifiers.h"
 #include "triagecarryover.h"
@@ -36,7 +37,6 @@ using namespace Gapwise;
 namespace {
 
 constexpr int TestIndexRole = Qt::UserRole + 1;
-constexpr int TreeStripCells = 10; // the tree's History column: the latest runs only, so the names keep the room
 constexpr int StripRole = Qt::UserRole + 2;
 
 // The current test's strip, painted at a readable size.
@@ -144,10 +144,11 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
         if (item)
             selectInTree(item->data(0, TestIndexRole).toInt());
     });
-    // The tree's own History column: a strip of the latest runs and a flaky or new marker per test.
+    // The tree's Status column shows each test's latest runs where the status text leaves room: the test names
+    // keep theirs (the model's History column, its data, stays hidden).
     QTreeView *tree = window->treeView();
     tree->setItemDelegateForColumn(
-        ReportTreeModel::HistoryColumn, new HistoryStripDelegate(HistoryStripRole, tree, TreeStripCells));
+        ReportTreeModel::StatusColumn, new StatusHistoryDelegate(ReportTreeModel::HistoryColumn, tree));
     connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
     connect(
         window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
@@ -161,7 +162,6 @@ void HistoryPanel::load()
     const int generation = ++m_generation;
     m_history.reset();
     m_window->treeModel()->setHistory(nullptr);
-    m_window->treeView()->setColumnHidden(ReportTreeModel::HistoryColumn, true);
     m_summary->setText(tr("Reading the run history…"));
     fillList();
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
@@ -204,7 +204,6 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     m_history = std::move(history);
     // The tree gets its share as plain data, sharing the history's lifetime.
     m_window->treeModel()->setHistory(std::shared_ptr<const TestHistoryMarks>(m_history, &m_history->marks));
-    showTreeColumn();
     // A comparison started from now on tells known failures from new ones by the store's known issues.
     if (ComparisonMode *comparison = m_window->comparisonMode())
         comparison->setKnownIssues(m_history->knownIssues);
@@ -237,19 +236,6 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     fillList();
     showCurrent();
     Q_EMIT historyLoaded();
-}
-
-void HistoryPanel::showTreeColumn()
-{
-    QTreeView *tree = m_window->treeView();
-    const QFontMetrics metrics(tree->font());
-    const int marker = qMax(metrics.horizontalAdvance(tr("flaky")), metrics.horizontalAdvance(tr("new")));
-    tree->setColumnHidden(ReportTreeModel::HistoryColumn, false);
-    tree->setColumnWidth(ReportTreeModel::HistoryColumn,
-        qMax(historyStripSize(TreeStripCells).width() + 6 + marker + metrics.averageCharWidth() * 2,
-            metrics.horizontalAdvance(
-                tree->model()->headerData(ReportTreeModel::HistoryColumn, Qt::Horizontal).toString())
-                + metrics.averageCharWidth() * 3));
 }
 
 void HistoryPanel::fillList()

@@ -48,7 +48,6 @@ private:
     void load();
     void apply(std::shared_ptr<const Gapwise::TreeHistory> history);
     void fillList();
-    void showTreeColumn();
     void showCurrent();
     void selectInTree(int testIndex);
 

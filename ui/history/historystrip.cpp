@@ -47,22 +47,15 @@ void paintHistoryStrip(QPainter *painter, const QRect &rect, const QString &stri
     painter->restore();
 }
 
-HistoryStripDelegate::HistoryStripDelegate(int stripRole, QObject *parent, int maxCells)
+HistoryStripDelegate::HistoryStripDelegate(int stripRole, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_role(stripRole)
-    , m_maxCells(maxCells)
 {
-}
-
-QString HistoryStripDelegate::stripOf(const QModelIndex &index) const
-{
-    const QString strip = index.data(m_role).toString();
-    return m_maxCells > 0 && strip.size() > m_maxCells ? strip.right(m_maxCells) : strip;
 }
 
 void HistoryStripDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QString strip = stripOf(index);
+    const QString strip = index.data(m_role).toString();
     if (strip.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -83,7 +76,7 @@ void HistoryStripDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 QSize HistoryStripDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
-    const QString strip = stripOf(index);
+    const QString strip = index.data(m_role).toString();
     s.rwidth() += historyStripSize(int(strip.size())).width() + 6;
     return s;
 }

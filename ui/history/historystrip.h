@@ -10,19 +10,15 @@ class QPainter;
 void paintHistoryStrip(QPainter *painter, const QRect &rect, const QString &strip);
 QSize historyStripSize(int runs);
 
-// Paints the strip held in `role` of the index, then the display text beside it. With `maxCells`, only the
-// latest runs (the right end of the strip) where a column must stay narrow.
+// Paints the strip held in `role` of the index, then the display text beside it.
 class HistoryStripDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    HistoryStripDelegate(int stripRole, QObject *parent = nullptr, int maxCells = 0);
+    HistoryStripDelegate(int stripRole, QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
-    QString stripOf(const QModelIndex &index) const;
-
     int m_role;
-    int m_maxCells;
 };
