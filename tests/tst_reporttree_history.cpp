@@ -65,7 +65,7 @@ QSet<int> shownTests(const QAbstractItemModel &model, const QModelIndex &parent 
 QSet<int> filteredTests(const QAbstractItemModel &model)
 {
     int emptyGroups = 0;
-    const QSet<int> shown = shownTests(model, {}, &emptyGroups);
+    QSet<int> shown = shownTests(model, {}, &emptyGroups);
     CHECK(emptyGroups == 0);
     return shown;
 }
