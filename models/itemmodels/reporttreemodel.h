@@ -22,8 +22,8 @@ class TriageSession;
 // the model follows the session's signals with row moves, inserts, removes and dataChanged.
 // While runs are compared (setComparison) the Change column shows each test's change class and each
 // group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it. With a
-// run history (setHistory) the History column shows each test's last runs (reporttreehistory.cpp); views hide
-// it without one.
+// run history (setHistory) the History column holds each test's flaky/new marker, tooltip and sort key and
+// HistoryStripRole its last runs (reporttreehistory.cpp); the window paints them in the Status column.
 class ReportTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
