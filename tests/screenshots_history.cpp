@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pictures of the run history dock for README.md: a gap's trend chart and a test's strip.
-//   screenshots_history OUT-GAP.png OUT-TEST.png
+//   screenshots_history OUT-GAP.png OUT-TEST.png [OUT-TREE.png]
+// OUT-TREE.png: the whole window at 1366x768, the tree's History column beside the test names.
 #include "historypanel.h"
 #include "historyseries.h"
 #include "historystore.h"
@@ -22,7 +23,7 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 3)
+    if (args.size() != 3 && args.size() != 4)
         return 2;
     QTemporaryDir dir;
     HistorySeries::Spec spec;
@@ -63,5 +64,7 @@ int main(int argc, char **argv)
     panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::Regressions));
     panel->list()->setCurrentItem(panel->list()->topLevelItem(1));
     QApplication::processEvents();
-    return window.saveScreenshot(args.at(2)) ? 0 : 1;
+    if (!window.saveScreenshot(args.at(2)))
+        return 1;
+    return args.size() < 4 || window.saveScreenshot(args.at(3), QSize(1366, 768)) ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's run history dock on a generated run series: lists, strips, the gap trend chart; on an SQLite
 // file and on a PostgreSQL database.
+#include "filterbar.h"
 #include "gaptrendchart.h"
 #include "historypanel.h"
 #include "historyseries.h"
@@ -8,6 +9,7 @@
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "statushistorydelegate.h"
 #include "storebackends.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
@@ -237,4 +239,101 @@ TEST_CASE("failures carried into a gap a person triaged earlier are suggested th
     undo->redo();
     for (int t : billing)
         CHECK(gapOf(t) == title);
+}
+
+namespace {
+
+QStringList treeTests(const QAbstractItemModel &model, const Report &report, const QModelIndex &parent = {})
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex idx = model.index(row, 0, parent);
+        if (idx.data(NodeKindRole).toInt() == int(NodeKind::Test)) {
+            names << report.tests[idx.data(ReportIndexRole).toInt()].name;
+        } else {
+            const QStringList below = treeTests(model, report, idx);
+            CHECK_FALSE(below.isEmpty()); // a group with no matching test is hidden
+            names += below;
+        }
+    }
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("the tree shows each test's last runs and filters by new, flaky and regression", "[history][window][tree]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
+    HistorySeries::Spec spec;
+    spec.tests = 150;
+    spec.runs = 16;
+    QString last;
+    {
+        HistoryStore store;
+        QString error;
+        REQUIRE(store.open(storePath, true, &error));
+        for (int run = 0; run < spec.runs; ++run) {
+            last = HistorySeries::writeJUnit(spec, run, dir.path());
+            const auto record = readRunRecord(last, &error);
+            REQUIRE(record);
+            REQUIRE(store.addRun(*record, &error));
+        }
+    }
+    MainWindow window;
+    QTreeView *tree = window.treeView();
+    // The strips go into the Status column, beside a test's short status: no column takes the names' room.
+    CHECK(tree->isColumnHidden(ReportTreeModel::HistoryColumn));
+    HistoryPanel *panel = attachHistoryPanel(&window, storePath, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, last));
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+    REQUIRE(window.treeModel()->history());
+    CHECK(qobject_cast<StatusHistoryDelegate *>(tree->itemDelegateForColumn(ReportTreeModel::StatusColumn)));
+    CHECK(tree->isColumnHidden(ReportTreeModel::HistoryColumn));
+    QComboBox *historyBox = window.filterBar()->historyBox();
+    CHECK(historyBox->isEnabled());
+    CHECK_FALSE(historyBox->isHidden());
+
+    // The strip role holds the test's last runs, oldest first; the tooltip says since when it fails.
+    const Report &report = window.treeModel()->report();
+    for (int i = 0; i < report.tests.size(); ++i) {
+        const int seriesIndex = report.tests[i].name.section(QLatin1Char('_'), -1).toInt(); // "…test_case_151"
+        if (HistorySeries::kindOf(seriesIndex) != HistorySeries::Kind::Regression)
+            continue;
+        QString expected;
+        for (int run = 0; run < spec.runs; ++run)
+            expected += HistorySeries::failsIn(spec, seriesIndex, run) ? QLatin1Char('F') : QLatin1Char('.');
+        const QModelIndex cell = window.treeModel()->indexForTest(i, ReportTreeModel::HistoryColumn);
+        CHECK(cell.data(HistoryStripRole).toString() == expected);
+        CHECK(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("failing since #")));
+    }
+
+    // Flaky tests pass in some runs: show passed tests too, so the history choice alone decides.
+    window.filterBar()->setShowPassed(true);
+    const auto plantedKind = [&spec](HistorySeries::Kind kind) { return planted(spec, kind); };
+    QStringList plantedNew;
+    for (int i = 0; i < spec.tests; ++i) {
+        if (HistorySeries::failsIn(spec, i, spec.runs - 1) && !HistorySeries::failsIn(spec, i, spec.runs - 2))
+            plantedNew << HistorySeries::testName(i);
+    }
+    plantedNew.sort();
+    REQUIRE_FALSE(plantedNew.isEmpty());
+    const QAbstractItemModel &shown = *window.filterProxy();
+    historyBox->setCurrentIndex(historyBox->findData(int(HistoryFilter::Flaky)));
+    CHECK(treeTests(shown, report) == plantedKind(HistorySeries::Kind::Flaky));
+    historyBox->setCurrentIndex(historyBox->findData(int(HistoryFilter::Regression)));
+    CHECK(treeTests(shown, report) == plantedKind(HistorySeries::Kind::Regression));
+    historyBox->setCurrentIndex(historyBox->findData(int(HistoryFilter::New)));
+    CHECK(treeTests(shown, report) == plantedNew);
+    CHECK(window.filterBar()->matchText().startsWith(QString::number(plantedNew.size()) + QStringLiteral(" of ")));
+
+    // Reopening the report: the old history goes, the choice resets, the new history comes back.
+    QSignalSpy reloaded(panel, &HistoryPanel::historyLoaded);
+    window.reloadReport();
+    REQUIRE((reloaded.count() > 0 || reloaded.wait(30000)));
+    CHECK(historyBox->currentIndex() == 0);
+    CHECK(historyBox->isEnabled());
+    CHECK(window.treeModel()->history());
 }

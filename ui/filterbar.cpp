@@ -27,6 +27,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     , m_regex(new QCheckBox(tr("Regex"), this))
     , m_grouping(new QComboBox(this))
     , m_change(new QComboBox(this))
+    , m_history(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_debounce(new QTimer(this))
     , m_showPassed(new QCheckBox(this))
@@ -51,6 +52,14 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     }
     m_change->setToolTip(tr("Show only tests that changed this way since the run compared with"));
     m_change->hide();
+    m_history->setObjectName(QStringLiteral("historyFilter"));
+    m_history->addItem(tr("All tests"), int(HistoryFilter::All));
+    m_history->addItem(tr("New failures"), int(HistoryFilter::New));
+    m_history->addItem(tr("Flaky"), int(HistoryFilter::Flaky));
+    m_history->addItem(tr("Regressions"), int(HistoryFilter::Regression));
+    m_history->setToolTip(tr("Show only tests that the run history calls new failures, flaky or regressions"));
+    m_history->setEnabled(false);
+    m_history->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
 
@@ -62,6 +71,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     top->addWidget(m_count);
     top->addWidget(m_regex);
     top->addWidget(m_change);
+    top->addWidget(m_history);
     top->addWidget(m_grouping);
 
     auto *bottom = new QHBoxLayout;
@@ -115,6 +125,12 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         m_proxy->setChangeFilter(m_change->currentData().toUInt());
         updateCount();
     });
+    connect(m_history, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) {
+        m_proxy->setHistoryFilter(HistoryFilter(m_history->currentData().toInt()));
+        updateCount();
+    });
+    if (const ReportTreeModel *model = proxy->reportModel())
+        connect(model, &ReportTreeModel::historyChanged, this, &FilterBar::followHistory);
     connect(proxy, &ReportFilterProxy::matchCountChanged, this, &FilterBar::updateCount);
     connect(proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateCount);
     connect(proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateStatusCounts);
@@ -199,6 +215,17 @@ void FilterBar::setComparisonActive(bool active)
     if (!active)
         m_change->setCurrentIndex(0);
     m_change->setVisible(active);
+    updateCount();
+}
+
+void FilterBar::followHistory()
+{
+    const bool loaded = m_proxy->reportModel() && m_proxy->reportModel()->history();
+    if (!loaded)
+        m_history->setCurrentIndex(0);
+    else
+        m_history->show(); // from the first history on: a window without a store never shows it
+    m_history->setEnabled(loaded);
     updateCount();
 }
 

@@ -20,7 +20,8 @@ class ReportFilterProxy;
 
 // Search field (text or regular expression), grouping switch, the change filter while comparing runs, and
 // below them what statuses show: failures first ("Show passed and skipped (4,140)" off), or only the tests
-// of one status chip ("Failed 2": click to show only these, click again to go back), and the match count.
+// of one status chip ("Failed 2": click to show only these, click again to go back), what the run history
+// says (new, flaky, regressions) once there is one, and the match count.
 // Typing is debounced so a 100,000-test tree refilters once per pause, not per keystroke.
 class FilterBar : public QWidget
 {
@@ -33,6 +34,9 @@ public:
     // The change-class filter, shown only while runs are compared; ending a comparison resets it.
     QComboBox *changeBox() const { return m_change; }
     void setComparisonActive(bool active);
+    // All tests, or only the new, flaky or regressed ones by the run history; shown once a history was
+    // loaded, enabled while the tree has one (a new report resets it to all).
+    QComboBox *historyBox() const { return m_history; }
     QString matchText() const;
     void applyNow(); // skip the debounce (Enter, tests)
     // Failures first (off) or every status (on); a new report resets it: off, unless nothing fails.
@@ -49,12 +53,14 @@ private:
     void updateCount();
     void updateStatusCounts();
     void applyStatusMask();
+    void followHistory();
 
     Gapwise::ReportFilterProxy *m_proxy;
     QLineEdit *m_search;
     QCheckBox *m_regex;
     QComboBox *m_grouping;
     QComboBox *m_change;
+    QComboBox *m_history;
     QLabel *m_count;
     QTimer *m_debounce;
     QCheckBox *m_showPassed;

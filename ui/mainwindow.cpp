@@ -132,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     restoreSettings();
     m_tree->setColumnHidden(ReportTreeModel::ChangeColumn, true); // a saved header may have shown it
+    m_tree->setColumnHidden(ReportTreeModel::HistoryColumn, true); // a run history is painted in the Status column
 }
 
 MainWindow::~MainWindow()

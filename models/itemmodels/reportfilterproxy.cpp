@@ -33,6 +33,11 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
         if (m_changeMask != AllChanges)
             refilter();
     });
+    // A history set or ended: the history filter now means something else.
+    connect(model, &ReportTreeModel::historyChanged, this, [this] {
+        if (m_historyFilter != HistoryFilter::All)
+            refilter();
+    });
     setSourceModel(model);
     // After the proxy's own handler, which has run by then.
     connect(model, &QAbstractItemModel::rowsMoved, this, &ReportFilterProxy::followMove);
@@ -97,6 +102,19 @@ bool ReportFilterProxy::filtersChanges() const
     return m_changeMask != AllChanges && m_model && m_model->comparison();
 }
 
+void ReportFilterProxy::setHistoryFilter(HistoryFilter filter)
+{
+    if (filter == m_historyFilter)
+        return;
+    m_historyFilter = filter;
+    refilter();
+}
+
+bool ReportFilterProxy::filtersHistory() const
+{
+    return m_historyFilter != HistoryFilter::All && m_model && m_model->history();
+}
+
 bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 {
     return m_statusMask & (1u << static_cast<unsigned>(status));
@@ -104,7 +122,7 @@ bool ReportFilterProxy::isStatusVisible(TestStatus status) const
 
 bool ReportFilterProxy::isFiltering() const
 {
-    return !m_text.isEmpty() || m_statusMask != AllStatuses || filtersChanges();
+    return !m_text.isEmpty() || m_statusMask != AllStatuses || filtersChanges() || filtersHistory();
 }
 
 void ReportFilterProxy::refilter()
@@ -189,6 +207,8 @@ ReportFilterProxy::OwnMatch ReportFilterProxy::ownMatch(int testIndex) const
         return OwnMatch::None;
     if (filtersChanges() && !(m_changeMask & (1u << static_cast<unsigned>(m_model->changeOf(testIndex)))))
         return OwnMatch::None;
+    if (filtersHistory() && !m_model->history()->matches(testIndex, m_historyFilter))
+        return OwnMatch::None;
     if (m_text.isEmpty() || textMatches(t.name) || (!t.message.isEmpty() && textMatches(t.message)))
         return OwnMatch::Text;
     return OwnMatch::StatusOnly;
@@ -201,12 +221,12 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
     const int testIndex = m_model->testIndexAt(idx);
     // Groups match by themselves only for failures the report counts without naming (the seed's E2E
-    // phase): while failures are shown and no text or change filter narrows, such a group stays in view.
+    // phase): while failures are shown and no text, change or history filter narrows, such a group stays in view.
     // Otherwise recursive filtering shows a group when a test below it matches.
     // A gap without tests (just created, or named by the report with no tests) stays in view too while only
     // the status narrows: it is where the engineer drops the tests that belong to it.
     if (testIndex < 0) {
-        if (!m_text.isEmpty() || filtersChanges())
+        if (!m_text.isEmpty() || filtersChanges() || filtersHistory())
             return false;
         const bool emptyGap = m_model->rowCount(idx) == 0 && !idx.data(GapIdRole).toString().isEmpty();
         return emptyGap || ((m_statusMask & statusBit(TestStatus::Failed)) && m_model->unnamedFailuresAt(idx) > 0);

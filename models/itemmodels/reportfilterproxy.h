@@ -2,6 +2,7 @@
 #pragma once
 
 #include "enums.h"
+#include "testhistorymarks.h"
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -12,7 +13,8 @@ namespace Gapwise {
 
 class ReportTreeModel;
 
-// Filters tests by text (or a regular expression) over test name, message and gap title, and by status.
+// Filters tests by text (or a regular expression) over test name, message and gap title, by status, and by
+// change class or run history when the model has them.
 // Groups are shown when a test below them matches (recursive filtering), so parents of matches stay visible.
 class ReportFilterProxy : public QSortFilterProxyModel
 {
@@ -40,6 +42,10 @@ public:
     static constexpr unsigned AllChanges = 0x1ff;
     void setChangeFilter(unsigned changeMask);
     unsigned changeFilter() const { return m_changeMask; }
+    // With a run history: only new failures, flaky tests or regressions (TestHistoryMarks). Ignored when the
+    // model has no history.
+    void setHistoryFilter(HistoryFilter filter);
+    HistoryFilter historyFilter() const { return m_historyFilter; }
     QString patternError() const { return m_patternError; }
     bool isFiltering() const;
 
@@ -66,6 +72,7 @@ private:
     void computeOwnMatches();
     bool textMatches(const QString &text) const;
     bool filtersChanges() const;
+    bool filtersHistory() const;
     void refilter();
     void prepareGapMatches();
     void updateMatchCount();
@@ -78,6 +85,7 @@ private:
     QString m_patternError;
     unsigned m_statusMask = AllStatuses;
     unsigned m_changeMask = AllChanges; // bit per ChangeClass
+    HistoryFilter m_historyFilter = HistoryFilter::All;
     int m_matchCount = 0;
     std::vector<char> m_testMatches; // OwnMatch per Report::tests index: what no triage edit changes
     std::vector<char> m_gapTitleMatches; // per Report::gaps index, after every filter change and triage edit

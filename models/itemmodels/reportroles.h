@@ -21,6 +21,8 @@ enum ReportRoles
     ReportIndexRole, // index into Report::phases / gaps / tests, -1 for synthetic groups
     ChangeRole, // while comparing runs: a test's ChangeClass as int; null otherwise
     FailureDeltaRole, // while comparing runs: a group's failing tests now minus then
+    HistoryStripRole, // with a run history: a test's last runs, "..F.F" (TestHistoryMarks::strips); null otherwise
+    HistoryMarksRole, // with a run history: a test's TestHistoryMarks::Mark bits; null otherwise
 };
 
 enum class NodeKind

@@ -31,24 +31,28 @@ void ReportTreeModel::setComparison(std::shared_ptr<const TreeComparison> compar
     Q_EMIT headerDataChanged(Qt::Horizontal, ChangeColumn, ChangeColumn);
 }
 
-// One dataChanged per parent (top level, each group's children): the structure does not change.
 void ReportTreeModel::emitChangeColumnChanged()
 {
-    const QVector<int> roles
-        = { Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, ChangeRole, FailureDeltaRole };
+    emitColumnChanged(
+        ChangeColumn, { Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, ChangeRole, FailureDeltaRole });
+}
+
+// One dataChanged per parent (top level, each group's children): the structure does not change.
+void ReportTreeModel::emitColumnChanged(int column, const QVector<int> &roles)
+{
     if (m_tree.roots.empty())
         return;
-    Q_EMIT dataChanged(index(0, ChangeColumn), index(int(m_tree.roots.size()) - 1, ChangeColumn), roles);
+    Q_EMIT dataChanged(index(0, column), index(int(m_tree.roots.size()) - 1, column), roles);
     for (const auto &top : m_tree.roots) {
         const QModelIndex topIndex = indexOfGroup(top.get());
         if (!top->children.empty())
             Q_EMIT dataChanged(
-                index(0, ChangeColumn, topIndex), index(int(top->children.size()) - 1, ChangeColumn, topIndex), roles);
+                index(0, column, topIndex), index(int(top->children.size()) - 1, column, topIndex), roles);
         for (const auto &mid : top->children) {
             if (!mid->tests.empty()) {
                 const QModelIndex midIndex = indexOfGroup(mid.get());
                 Q_EMIT dataChanged(
-                    index(0, ChangeColumn, midIndex), index(int(mid->tests.size()) - 1, ChangeColumn, midIndex), roles);
+                    index(0, column, midIndex), index(int(mid->tests.size()) - 1, column, midIndex), roles);
             }
         }
     }

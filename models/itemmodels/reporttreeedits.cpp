@@ -61,10 +61,15 @@ void ReportTreeModel::setReport(const Report &report)
 
 void ReportTreeModel::resetFromSession()
 {
+    // Another report: the history of the previous one names other tests (the history panel reads the new one's).
+    const bool hadHistory = m_history != nullptr;
     beginResetModel();
+    m_history.reset();
     reindex();
     rebuild();
     endResetModel();
+    if (hadHistory)
+        Q_EMIT historyChanged();
 }
 
 void ReportTreeModel::reindex()

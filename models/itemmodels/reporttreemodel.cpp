@@ -242,6 +242,8 @@ QVariant ReportTreeModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Priority");
     case ChangeColumn:
         return tr("Change");
+    case HistoryColumn:
+        return tr("Last runs");
     default:
         return {};
     }
@@ -256,6 +258,8 @@ QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
             && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole
                 || role == Qt::TextAlignmentRole)))
         return comparisonData(index, role);
+    if (role == HistoryStripRole || role == HistoryMarksRole || index.column() == HistoryColumn)
+        return historyData(index, role);
     if (const GroupNode *g = groupAt(index))
         return groupData(g, index.column(), role);
     const auto *group = static_cast<const GroupNode *>(index.internalPointer());

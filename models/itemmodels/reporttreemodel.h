@@ -4,6 +4,7 @@
 #include "report.h"
 #include "reportroles.h"
 #include "reporttreenodes.h"
+#include "testhistorymarks.h"
 #include "treecomparison.h"
 
 #include <QAbstractItemModel>
@@ -20,7 +21,9 @@ class TriageSession;
 // report, and the tree itself is a few ints per test. Every edit goes through the session (its undo stack);
 // the model follows the session's signals with row moves, inserts, removes and dataChanged.
 // While runs are compared (setComparison) the Change column shows each test's change class and each
-// group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it.
+// group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it. With a
+// run history (setHistory) the History column holds each test's flaky/new marker, tooltip and sort key and
+// HistoryStripRole its last runs (reporttreehistory.cpp); the window paints them in the Status column.
 class ReportTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
         PhaseColumn,
         PriorityColumn,
         ChangeColumn,
+        HistoryColumn,
         ColumnCount
     };
 
@@ -60,6 +64,12 @@ public:
     // Failing tests (not expected to fail) below a group row now, and in the earlier run; -1 without a comparison.
     int failingNow(const QModelIndex &groupIndex) const;
     int failingThen(const QModelIndex &groupIndex) const;
+
+    // The run history of the open report's tests, indexed like its tests: historyChanged(), then dataChanged on
+    // the History column of every row; the tree keeps its structure. nullptr (or marks made for another
+    // report, of another size) ends it.
+    void setHistory(std::shared_ptr<const TestHistoryMarks> history);
+    const TestHistoryMarks *history() const { return m_history.get(); }
 
     NodeKind kindOf(const QModelIndex &index) const;
     const Phase *phaseAt(const QModelIndex &index) const; // the row's own phase, if it is a phase row
@@ -113,6 +123,9 @@ Q_SIGNALS:
     void comparisonChanged();
     // Around the row signals of tests changing gap (a move, its undo): listeners that count per gap (the
     // charts) ignore the row signals in between and update only what `tests` changed.
+    // The run history was set or ended; sent before the History column's dataChanged, so a proxy filtering
+    // by history can refresh first.
+    void historyChanged();
     void gapAssignmentsAboutToChange();
     void gapAssignmentsChanged(const QVector<int> &tests);
 
@@ -149,6 +162,9 @@ private:
     int groupFailingNow(const GroupNode *node) const;
     int groupFailingThen(const GroupNode *node) const;
     void emitChangeColumnChanged();
+    void emitColumnChanged(int column, const QVector<int> &roles);
+    // History mode (reporttreehistory.cpp).
+    QVariant historyData(const QModelIndex &index, int role) const;
 
     Grouping m_grouping = Grouping::ByPhase;
     ReportTree m_tree;
@@ -157,6 +173,7 @@ private:
     TriageSession *m_session = nullptr;
     TriageSession *m_ownSession = nullptr; // made by setReport
     std::shared_ptr<const TreeComparison> m_comparison;
+    std::shared_ptr<const TestHistoryMarks> m_history;
     // Failing-now per group, counted in one pass on the first ask after a change (edits move tests).
     mutable std::unordered_map<const GroupNode *, int> m_failingNow;
     mutable bool m_failingNowValid = false;

@@ -73,6 +73,36 @@ QString TreeHistory::summaryText(int testIndex) const
     return v.newFailure ? QStringLiteral("new") : QString();
 }
 
+TestHistoryMarks testHistoryMarks(const TreeHistory &history)
+{
+    TestHistoryMarks m;
+    const int n = int(history.judgedOfTest.size());
+    m.strips.reserve(n);
+    m.marks.reserve(n);
+    m.toolTips.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        m.strips.append(history.strip(i));
+        unsigned char bits = 0;
+        bits |= history.matches(i, HistoryFilter::New) ? TestHistoryMarks::NewMark : 0;
+        bits |= history.matches(i, HistoryFilter::Flaky) ? TestHistoryMarks::FlakyMark : 0;
+        bits |= history.matches(i, HistoryFilter::Regression) ? TestHistoryMarks::RegressionMark : 0;
+        m.marks.append(bits);
+        const JudgedTest *t = history.testAt(i);
+        QString tip;
+        if (!t) {
+            tip = QStringLiteral("not in the stored runs");
+        } else {
+            tip = historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation();
+            if (!t->failingSinceRun.isEmpty())
+                tip += QStringLiteral("\nfailing since %1").arg(t->failingSinceRun);
+            if (t->verdict.newFailure && !t->knownIssue.isEmpty())
+                tip += QStringLiteral("\nknown issue %1").arg(t->knownIssue);
+        }
+        m.toolTips.append(tip);
+    }
+    return m;
+}
+
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
     const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password,
     bool *passwordRequired)
@@ -132,6 +162,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
         h.judgedOfTest.append(judgedOfKey.value(key, -1));
     for (const GapTrend &g : *gaps)
         h.gaps.insert(g.key, g);
+    h.marks = testHistoryMarks(h);
     return h;
 }
 

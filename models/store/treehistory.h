@@ -4,22 +4,13 @@
 #include "historysummary.h"
 #include "knownissues.h"
 #include "report.h"
+#include "testhistorymarks.h"
 
 #include <QHash>
 
 #include <optional>
 
 namespace Gapwise {
-
-// What the tree filter's history choice keeps: failures new in this run (and not a known issue), flaky
-// tests, regressions.
-enum class HistoryFilter
-{
-    All,
-    New,
-    Flaky,
-    Regression
-};
 
 // The open report's tests and gaps as the history store knows them: each test's outcomes in the runs up to
 // and including this one (the window), its verdict, and each gap's failures per run. Plain data, made in a
@@ -40,7 +31,12 @@ struct TreeHistory
     // "F.F..F" with '.' pass, 'F' fail, 's' skipped or expected, ' ' absent: what the strip paints.
     QString strip(int testIndex) const;
     QString summaryText(int testIndex) const; // "flaky", "regression, failing since #12 …", "new", ""
+    // What the tree shows and filters by (strips, verdict marks, tooltips): made with the history, in the worker.
+    TestHistoryMarks marks;
 };
+
+// The tree's share of a history: every test's strip, marks and tooltip.
+TestHistoryMarks testHistoryMarks(const TreeHistory &history);
 
 // Opens the store at `storePath`; with `addRun`, adds the report first (created when missing). Finds the
 // report's run by `contentHash` and reads `windowRuns` runs up to it. nullopt with `error` when the store

@@ -11,6 +11,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessionfile.h"
+#include "statushistorydelegate.h"
 #include "storelocation.h"
 #include "testidentifiers.h"
 #include "triagecarryover.h"
@@ -143,6 +144,11 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
         if (item)
             selectInTree(item->data(0, TestIndexRole).toInt());
     });
+    // The tree's Status column shows each test's latest runs where the status text leaves room: the test names
+    // keep theirs (the model's History column, its data, stays hidden).
+    QTreeView *tree = window->treeView();
+    tree->setItemDelegateForColumn(
+        ReportTreeModel::StatusColumn, new StatusHistoryDelegate(ReportTreeModel::HistoryColumn, tree));
     connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
     connect(
         window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
@@ -155,6 +161,7 @@ void HistoryPanel::load()
 {
     const int generation = ++m_generation;
     m_history.reset();
+    m_window->treeModel()->setHistory(nullptr);
     m_summary->setText(tr("Reading the run history…"));
     fillList();
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
@@ -195,6 +202,8 @@ void HistoryPanel::load()
 void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
 {
     m_history = std::move(history);
+    // The tree gets its share as plain data, sharing the history's lifetime.
+    m_window->treeModel()->setHistory(std::shared_ptr<const TestHistoryMarks>(m_history, &m_history->marks));
     // A comparison started from now on tells known failures from new ones by the store's known issues.
     if (ComparisonMode *comparison = m_window->comparisonMode())
         comparison->setKnownIssues(m_history->knownIssues);

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ReportTreeModel with a run history: the History column (a test's strip of last runs, a flaky or new marker,
+// since when it fails).
+#include "reporttreemodel.h"
+
+#include <QColor>
+
+namespace Gapwise {
+
+void ReportTreeModel::setHistory(std::shared_ptr<const TestHistoryMarks> history)
+{
+    // Marks made for another report (the history of a report since replaced) would name the wrong tests.
+    if (history && history->size() != int(report().tests.size()))
+        history.reset();
+    if (!history && !m_history)
+        return;
+    m_history = std::move(history);
+    Q_EMIT historyChanged();
+    emitColumnChanged(HistoryColumn,
+        { Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, HistoryStripRole, HistoryMarksRole });
+}
+
+QVariant ReportTreeModel::historyData(const QModelIndex &index, int role) const
+{
+    const int test = testIndexAt(index);
+    if (!m_history || test < 0 || test >= m_history->size())
+        return {};
+    const unsigned marks = m_history->marksOf(test);
+    switch (role) {
+    case HistoryStripRole:
+        return m_history->strip(test);
+    case HistoryMarksRole:
+        return marks;
+    case Qt::DisplayRole:
+        // The marker beside the strip: what a triager acts on differently.
+        return (marks & TestHistoryMarks::FlakyMark) ? tr("flaky")
+            : (marks & TestHistoryMarks::NewMark)    ? tr("new")
+                                                     : QString();
+    case Qt::ForegroundRole:
+        if (marks & TestHistoryMarks::FlakyMark)
+            return QColor(0xef, 0x6c, 0x00);
+        if (marks & TestHistoryMarks::NewMark)
+            return QColor(0xc6, 0x28, 0x28);
+        return {};
+    case Qt::ToolTipRole:
+        return m_history->toolTips.value(test);
+    case SortRole:
+        // New failures, then flaky tests, then regressions, then the rest; by failures in the strip within.
+        return int(marks) * 1000 + int(m_history->strip(test).count(QLatin1Char('F')));
+    default:
+        return {};
+    }
+}
+
+} // namespace Gapwise

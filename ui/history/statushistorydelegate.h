@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// The tree's Status column with a run history: a test row's status, then its latest runs as a strip and a
+// flaky or new marker at the right of the cell, where the status text leaves room (the column is as wide as
+// a phase's "99,999 failing · 100,000 tests", a test's "failed" is short); the test names keep their room.
+// Hovering the strip shows the history's tooltip ("regression: …, failing since #12"). Rows without a strip
+// (groups, no history) paint as usual.
+class StatusHistoryDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    StatusHistoryDelegate(int historyColumn, QObject *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+
+    static constexpr int MaxCells = 10;
+
+private:
+    // Where the strip and the marker go in `option.rect`; empty when the row has no strip.
+    QRect historyRect(
+        const QStyleOptionViewItem &option, const QModelIndex &index, QString *strip, QString *marker) const;
+
+    int m_historyColumn;
+};
