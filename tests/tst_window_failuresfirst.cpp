@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTest>
@@ -252,6 +253,22 @@ TEST_CASE("window: the first screen gives the tree most of the width", "[window]
         // The Name column takes the free width.
         const QTreeView *tree = w.window.treeView();
         CHECK(tree->columnWidth(ReportTreeModel::NameColumn) >= tree->viewport()->width() / 3);
+    }
+}
+
+TEST_CASE("window: the Details pane takes what its content needs, from seven lines to two fifths of the height",
+    "[window][layout]")
+{
+    for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+        Window w(jestFixture, size);
+        INFO(size.width());
+        const QDockWidget *dock = w.window.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+        REQUIRE(dock);
+        const int line = w.window.detailsPane()->fontMetrics().height();
+        CHECK(dock->height() >= 6 * line);
+        CHECK(dock->height() <= w.window.height() * 2 / 5 + line);
+        // The tree keeps more of the height than the Details pane.
+        CHECK(w.window.treeView()->height() > dock->height());
     }
 }
 

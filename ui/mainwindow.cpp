@@ -44,6 +44,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -58,8 +59,8 @@ using namespace Gapwise;
 namespace {
 constexpr int MaxAutoExpandMatches = 2000;
 
-// The Details dock takes the height its content needs (a trace, captured output), between ten lines and
-// about half the window, so a failure is read without scrolling and the tree keeps the rest.
+// The Details dock takes the height its content needs (a trace, captured output), between seven lines and
+// two fifths of the window, so a failure is read without scrolling and the tree keeps the rest.
 void fitDetailsToContent(QMainWindow *window, QDockWidget *dock, DetailsPane *details)
 {
     if (!dock->isVisible() || dock->isFloating())
@@ -67,8 +68,8 @@ void fitDetailsToContent(QMainWindow *window, QDockWidget *dock, DetailsPane *de
     const int line = details->fontMetrics().height();
     details->document()->setTextWidth(details->viewport()->width());
     const int wanted = int(details->document()->size().height()) + details->frameWidth() * 2
-        + (dock->height() - details->height()) + line;
-    const int target = qBound(line * 10, wanted, window->height() * 11 / 20);
+        + (dock->height() - details->height()) + line * 2;
+    const int target = qBound(line * 7, wanted, window->height() * 2 / 5);
     if (qAbs(target - dock->height()) > line * 2)
         window->resizeDocks({ dock }, { target }, Qt::Vertical);
 }
@@ -271,7 +272,14 @@ void MainWindow::buildViews()
     m_gapEditor = new GapEditor(m_session);
     m_gapDock = new QDockWidget(tr("Gap"), this);
     m_gapDock->setObjectName(QStringLiteral("gapDock"));
-    m_gapDock->setWidget(m_gapEditor);
+    // In a scroll area: the editor's fields would otherwise hold the whole bottom dock area at their height
+    // and keep the Details pane from shrinking to its content on a 768-pixel screen.
+    auto *gapScroll = new QScrollArea;
+    gapScroll->setObjectName(QStringLiteral("gapEditorScroll"));
+    gapScroll->setWidgetResizable(true);
+    gapScroll->setFrameShape(QFrame::NoFrame);
+    gapScroll->setWidget(m_gapEditor);
+    m_gapDock->setWidget(gapScroll);
     addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
     splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
     m_detailsDock->raise();
