@@ -36,11 +36,7 @@ QVector<PlanHistoryTest> planTests(const QVector<JudgedTest> &tests)
     for (const JudgedTest &t : tests) {
         PlanHistoryTest p;
         p.name = t.timeline.name;
-        for (RunOutcome o : t.timeline.outcomes)
-            p.strip += o == RunOutcome::Pass ? QLatin1Char('.')
-                : o == RunOutcome::Fail      ? QLatin1Char('F')
-                : o == RunOutcome::Other     ? QLatin1Char('s')
-                                             : QLatin1Char(' ');
+        p.strip = outcomeStrip(t.timeline.outcomes);
         p.numbers = t.verdict.explanation();
         p.failingSince = t.failingSinceRun;
         p.newFailure = t.verdict.newFailure;

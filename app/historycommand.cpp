@@ -62,17 +62,6 @@ void printJson(const QJsonValue &value)
                                .toJson(QJsonDocument::Indented);
 }
 
-QString cells(const QVector<RunOutcome> &outcomes)
-{
-    QString s;
-    for (RunOutcome o : outcomes)
-        s += o == RunOutcome::Pass   ? QLatin1Char('.')
-            : o == RunOutcome::Fail  ? QLatin1Char('F')
-            : o == RunOutcome::Other ? QLatin1Char('s')
-                                     : QLatin1Char(' ');
-    return s;
-}
-
 int addRuns(HistoryStore &store, const Options &o, const QStringList &files, QTextStream &out, QTextStream &err)
 {
     QJsonArray added;
@@ -151,7 +140,7 @@ void printJudged(const QString &heading, const QVector<JudgedTest> &tests, QText
 {
     out << '\n' << heading << " (" << tests.size() << "):\n";
     for (const JudgedTest &t : tests) {
-        out << "  " << t.timeline.key << "  |" << cells(t.timeline.outcomes) << "|  " << t.verdict.explanation();
+        out << "  " << t.timeline.key << "  |" << outcomeStrip(t.timeline.outcomes) << "|  " << t.verdict.explanation();
         if (!t.failingSinceRun.isEmpty() && t.verdict.kind != HistoryKind::Flaky)
             out << ", failing since " << t.failingSinceRun;
         if (t.verdict.newFailure)

@@ -82,4 +82,16 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes)
     return v;
 }
 
+QString outcomeStrip(const QVector<RunOutcome> &outcomes)
+{
+    QString s;
+    s.reserve(outcomes.size());
+    for (RunOutcome o : outcomes)
+        s += o == RunOutcome::Pass   ? QLatin1Char('.')
+            : o == RunOutcome::Fail  ? QLatin1Char('F')
+            : o == RunOutcome::Other ? QLatin1Char('s')
+                                     : QLatin1Char(' ');
+    return s;
+}
+
 } // namespace Gapwise

@@ -16,6 +16,9 @@ enum class RunOutcome : char
 };
 
 QString runOutcomeName(RunOutcome outcome); // "pass", "fail", "other", "absent"
+// A test's runs as one cell each, oldest first: '.' pass, 'F' fail, 's' skipped or expected, ' ' absent. The
+// strip the tree and the history dock paint, the CLI prints and the PDF plan draws.
+QString outcomeStrip(const QVector<RunOutcome> &outcomes);
 
 // What a test's history in a window of runs says (docs in README.md, "Run history"):
 // - only pass and fail results count; skipped, unknown and absent runs are passed over;

@@ -42,14 +42,7 @@ QString TreeHistory::strip(int testIndex) const
     const JudgedTest *t = testAt(testIndex);
     if (!t)
         return {};
-    QString s;
-    s.reserve(t->timeline.outcomes.size());
-    for (RunOutcome o : t->timeline.outcomes)
-        s += o == RunOutcome::Pass   ? QLatin1Char('.')
-            : o == RunOutcome::Fail  ? QLatin1Char('F')
-            : o == RunOutcome::Other ? QLatin1Char('s')
-                                     : QLatin1Char(' ');
-    return s;
+    return outcomeStrip(t->timeline.outcomes);
 }
 
 QString TreeHistory::summaryText(int testIndex) const
