@@ -2,6 +2,7 @@
 #include "chartbars.h"
 
 #include "distinctlabels.h"
+#include "labelwrap.h"
 #include "ratetext.h"
 #include "statuspalette.h"
 
@@ -89,7 +90,7 @@ QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics
 {
     QVector<QString> labels;
     for (const PhaseBar &p : phases)
-        labels << metrics.elidedText(phaseShortName(p.name), Qt::ElideRight, qMax(40, slot));
+        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot), 2); // elided only past two lines
     return labels;
 }
 
@@ -134,8 +135,10 @@ QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetric
     for (int i = 0; i < rows; ++i)
         titles << data.gaps[i].title;
     // Alike titles (eight "ModuleNotFoundError: No module named 'app.…'") keep the part that tells them apart.
-    const QStringList shortTitles = distinctLabels(
-        titles, [&](const QString &title, Qt::TextElideMode mode) { return metrics.elidedText(title, mode, width); });
+    // A title's end goes onto a second line before anything is elided.
+    const QStringList shortTitles = distinctLabels(titles, [&](const QString &title, Qt::TextElideMode mode) {
+        return mode == Qt::ElideRight ? wrapLabel(title, metrics, width, 2) : metrics.elidedText(title, mode, width);
+    });
     QVector<QString> labels;
     for (int i = 0; i < rows; ++i) {
         const QString prio = priorityName(data.gaps[i].priority);
