@@ -151,6 +151,11 @@ TEST_CASE("wrapLabel: long labels go onto a second line, elided only past it", "
     CHECK_FALSE(pathLines.contains(QChar(0x2026)));
     CHECK(QString(pathLines).remove(QLatin1Char('\n')) == path);
 
+    // A path breaks at its last '/' that fits rather than inside the file name.
+    const QString file = QStringLiteral("src/auth/__tests__/login.test.js");
+    CHECK(wrapLabel(file, metrics, metrics.horizontalAdvance(QStringLiteral("src/auth/__tests__/login.test.")))
+        == QStringLiteral("src/auth/__tests__/\nlogin.test.js"));
+
     // Past two lines the end is elided; nothing is wider than asked.
     const QString longer = phase + QStringLiteral(" with a very long explanation of its setup");
     const QString two = wrapLabel(longer, metrics, width);
@@ -171,8 +176,8 @@ TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[reada
     docker.failed = 2;
     PhaseBar unit;
     unit.name = QStringLiteral("Unit");
-    const QVector<QString> labels = ChartBars::phaseLabels(
-        { docker, unit }, metrics, metrics.horizontalAdvance(QStringLiteral("Integration Tests")) + 4);
+    const QVector<QString> labels = ChartBars::phaseLabels({ docker, unit }, metrics,
+        metrics.horizontalAdvance(QStringLiteral("Integration Tests")) + metrics.averageCharWidth() * 2 + 4);
     REQUIRE(labels.size() == 2);
     CHECK(labels[0].contains(QLatin1Char('\n')));
     CHECK_FALSE(labels[0].contains(QChar(0x2026)));
@@ -242,5 +247,5 @@ TEST_CASE("PDF rows: a long phase name wraps and the row grows", "[readable][pdf
         columns, font);
     const qreal wrapped = afterOne - layout.remaining();
     CHECK(wrapped >= oneLine * 2 - 0.5);
-    CHECK(wrapped <= oneLine * PdfPageLayout::MaxCellLines + 0.5);
+    CHECK(wrapped <= oneLine * PdfPageLayout::MaxCellLines + layout.pt(2) + 0.5); // and a little air below
 }

@@ -18,18 +18,29 @@ namespace {
     // fits, else as many characters as fit (at least one).
     int lineLength(const QString &text, const QFontMetrics &metrics, int width)
     {
-        int best = -1;
+        // Words stay whole where they can ("Integration Tests" / "(Non-Docker)", not "… (Non-" / "Docker)").
+        // Within an identifier, a path stays whole up to its last '/' ("src/auth/__tests__/" / "login.test.js").
+        int space = -1;
+        int slash = -1;
+        int mark = -1;
         for (int i = 1; i < text.size(); ++i) {
-            const bool space = text[i].isSpace();
-            const bool mark = breaksAfter(text[i - 1]) && !text[i].isSpace();
-            if (!space && !mark)
+            const bool atSpace = text[i].isSpace();
+            const bool atMark = breaksAfter(text[i - 1]) && !atSpace;
+            if (!atSpace && !atMark)
                 continue;
             if (metrics.horizontalAdvance(text.left(i).trimmed()) > width)
                 break;
-            best = i;
+            if (atSpace)
+                space = i;
+            else if (text[i - 1] == QLatin1Char('/'))
+                slash = i;
+            else
+                mark = i;
         }
-        if (best > 0)
-            return best;
+        for (int at : { space, slash, mark }) {
+            if (at > 0)
+                return at;
+        }
         int fit = 1;
         while (fit < text.size() && metrics.horizontalAdvance(text.left(fit + 1)) <= width)
             ++fit;

@@ -122,7 +122,7 @@ void PdfPageLayout::row(
     int height = 1;
     for (int i = 0; i < cells.size() && i < columns.size(); ++i) {
         const qreal right = i + 1 < columns.size() ? columns[i + 1] : m_content.width();
-        const qreal cellWidth = right - columns[i] - pt(6);
+        const qreal cellWidth = right - columns[i] - pt(6) - (i == 0 || !alignRightFromSecond ? pt(8) : 0);
         lines.append(Gapwise::wrapLabel(cells[i], wrapMetrics, int(cellWidth), MaxCellLines).split(QLatin1Char('\n')));
         height = qMax(height, int(lines.last().size()));
     }
@@ -135,10 +135,12 @@ void PdfPageLayout::row(
             qreal x = m_content.left() + columns[i];
             if (alignRightFromSecond && i > 0)
                 x += cellWidth - metrics.horizontalAdvance(cell);
+            else if (l > 0)
+                x += pt(8); // a hanging indent: the cell's next line, not the next row
             addText(QPointF(x, m_y + metrics.lineSpacing() * l + metrics.ascent()), cell, fi, Qt::black);
         }
     }
-    m_y += metrics.lineSpacing() * height;
+    m_y += metrics.lineSpacing() * height + (height > 1 ? pt(2) : 0);
 }
 
 void PdfPageLayout::rule(qreal thickness, const QColor &color)

@@ -90,7 +90,8 @@ QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics
 {
     QVector<QString> labels;
     for (const PhaseBar &p : phases)
-        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot), 2); // elided only past two lines
+        // Two characters apart from the next bar's label; elided only past two lines.
+        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), 2);
     return labels;
 }
 
