@@ -194,6 +194,13 @@ TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[reada
     CHECK(gaps[0] != gaps[1]);
     CHECK(gaps[0].contains(QStringLiteral("auth")));
     CHECK(gaps[1].contains(QStringLiteral("billing")));
+
+    // Two gaps of the same title are still two labels.
+    data.gaps << data.gaps[0];
+    const QVector<QString> three = ChartBars::gapLabels(data, 3, metrics, metrics.averageCharWidth() * 24);
+    REQUIRE(three.size() == 3);
+    CHECK(three[2] != three[0]);
+    CHECK(three[2].endsWith(QStringLiteral("(2)")));
 }
 
 TEST_CASE("filter bar: no label is clipped down to the tree pane's width, history shown", "[readable][filterbar]")

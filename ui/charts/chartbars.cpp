@@ -9,6 +9,7 @@
 #include "qcustomplotheader.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 using namespace Gapwise;
 
@@ -141,9 +142,14 @@ QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetric
         return mode == Qt::ElideRight ? wrapLabel(title, metrics, width, 2) : metrics.elidedText(title, mode, width);
     });
     QVector<QString> labels;
+    QHash<QString, int> seen;
     for (int i = 0; i < rows; ++i) {
         const QString prio = priorityName(data.gaps[i].priority);
-        labels << (prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i]);
+        QString label = prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i];
+        // Two gaps of one title (made apart by hand) still read as two bars: "(2)" on the second.
+        if (const int n = ++seen[label]; n > 1)
+            label += QStringLiteral(" (%1)").arg(n);
+        labels << label;
     }
     return labels;
 }
