@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
+#include "flowlayout.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "runcomparison.h"
@@ -70,12 +71,10 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_count->setObjectName(QStringLiteral("matchCount"));
     top->addWidget(m_count);
     top->addWidget(m_regex);
-    top->addWidget(m_change);
-    top->addWidget(m_history);
-    top->addWidget(m_grouping);
 
-    auto *bottom = new QHBoxLayout;
-    bottom->setContentsMargins(0, 0, 0, 0);
+    // The toggles and choices below wrap onto another line where the pane is narrow (the history dock open at
+    // 1366 px): no label is ever cut.
+    auto *bottom = new FlowLayout(nullptr, 8, 2);
     m_showPassed->setObjectName(QStringLiteral("showPassedSkipped"));
     m_showPassed->setToolTip(tr("Failing tests come first; tick to list the passed and skipped tests too"));
     connect(m_showPassed, &QCheckBox::toggled, this, [this] {
@@ -83,9 +82,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
             chip.second->setChecked(false);
         applyStatusMask();
     });
-    m_showPassed->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed); // its count is never cut
     bottom->addWidget(m_showPassed);
-    bottom->addSpacing(12);
     auto *only = new QLabel(tr("Only:"), this);
     only->setToolTip(tr("Click a status to list only its tests; click it again to go back"));
     bottom->addWidget(only);
@@ -107,7 +104,9 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         m_chips.append({ status, chip });
         bottom->addWidget(chip);
     }
-    bottom->addStretch(1);
+    bottom->addWidget(m_change);
+    bottom->addWidget(m_history);
+    bottom->addWidget(m_grouping);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

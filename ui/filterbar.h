@@ -18,10 +18,10 @@ namespace Gapwise {
 class ReportFilterProxy;
 }
 
-// Search field (text or regular expression), grouping switch, the change filter while comparing runs, and
-// below them what statuses show: failures first ("Show passed and skipped (4,140)" off), or only the tests
+// Search field (text or regular expression) and the match count, and below them, wrapping onto more lines
+// in a narrow pane: what statuses show, failures first ("Show passed and skipped (4,140)" off), or only the tests
 // of one status chip ("Failed 2": click to show only these, click again to go back), what the run history
-// says (new, flaky, regressions) once there is one, and the match count.
+// says (new, flaky, regressions) once there is one, the change filter while comparing runs and the grouping.
 // Typing is debounced so a 100,000-test tree refilters once per pause, not per keystroke.
 class FilterBar : public QWidget
 {

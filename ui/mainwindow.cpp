@@ -23,6 +23,7 @@
 #include "sessioncontroller.h"
 #include "sessionfile.h"
 #include "sourceopener.h"
+#include "statuscolumnsizer.h"
 #include "testnamedelegate.h"
 #include "treeexpansion.h"
 #include "triageactions.h"
@@ -198,9 +199,7 @@ void MainWindow::buildViews()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
     const int em = fontMetrics().averageCharWidth();
-    // Room for the icon and the longest count a 100,000-test run gives a phase row.
-    m_tree->setColumnWidth(ReportTreeModel::StatusColumn,
-        fontMetrics().horizontalAdvance(tr("99,999 failing \u00b7 100,000 tests")) + em * 6);
+    new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);

@@ -60,7 +60,9 @@ QStringList distinctLabels(const QStringList &titles, const ElideFunction &elide
             const QString joined
                 = head.isEmpty() ? QString(QStringLiteral("…") + tail) : QString(head + QStringLiteral(" …") + tail);
             QString label = elide(joined, Qt::ElideRight);
-            if (label != joined) // the tail is what matters: keep its end
+            // Cut (one more "…" than it had; a label may also come back wrapped onto lines): the tail is what
+            // matters, keep its end.
+            if (label.count(QChar(0x2026)) > joined.count(QChar(0x2026)))
                 label = (head.isEmpty() ? QString() : QString(head + QLatin1Char(' ')))
                     + elide(QStringLiteral("…") + tail, Qt::ElideLeft);
             labels[i] = label;

@@ -11,7 +11,8 @@ namespace Gapwise {
 // at its end (`elide(text, Qt::ElideRight)`), except where that gives two different titles one label
 // ("ModuleNotFoundError: No module named 'netra_backend.app.…'" eight times): those keep their first word
 // and show the part that tells them apart ("ModuleNotFoundError: …services.auth'"), elided at its start
-// when even that is too long. `elide` is the view's own (font metrics and width), so this stays widget-free.
+// when even that is too long. `elide` is the view's own (font metrics and width), so this stays widget-free;
+// for Qt::ElideRight it may wrap onto lines ('\n') and elide only past them.
 using ElideFunction = std::function<QString(const QString &text, Qt::TextElideMode mode)>;
 QStringList distinctLabels(const QStringList &titles, const ElideFunction &elide);
 

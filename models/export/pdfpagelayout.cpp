@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfpagelayout.h"
 
+#include "labelwrap.h"
+
+#include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
@@ -112,17 +115,32 @@ void PdfPageLayout::row(
 {
     const int fi = fontIndex(font);
     const QFontMetricsF &metrics = m_metrics[fi];
-    ensure(metrics.lineSpacing());
+    // A cell too long for its column ("Integration Tests (Non-Docker)") wraps onto up to three lines and the
+    // row grows with it; only what is longer still is elided.
+    const QFontMetrics wrapMetrics(font, m_device);
+    QVector<QStringList> lines;
+    int height = 1;
     for (int i = 0; i < cells.size() && i < columns.size(); ++i) {
         const qreal right = i + 1 < columns.size() ? columns[i + 1] : m_content.width();
-        const qreal cellWidth = right - columns[i] - pt(6);
-        const QString cell = metrics.elidedText(cells[i], Qt::ElideRight, cellWidth);
-        qreal x = m_content.left() + columns[i];
-        if (alignRightFromSecond && i > 0)
-            x += cellWidth - metrics.horizontalAdvance(cell);
-        addText(QPointF(x, m_y + metrics.ascent()), cell, fi, Qt::black);
+        const qreal cellWidth = right - columns[i] - pt(6) - (i == 0 || !alignRightFromSecond ? pt(8) : 0);
+        lines.append(Gapwise::wrapLabel(cells[i], wrapMetrics, int(cellWidth), MaxCellLines).split(QLatin1Char('\n')));
+        height = qMax(height, int(lines.last().size()));
     }
-    m_y += metrics.lineSpacing();
+    ensure(metrics.lineSpacing() * height);
+    for (int i = 0; i < lines.size(); ++i) {
+        const qreal right = i + 1 < columns.size() ? columns[i + 1] : m_content.width();
+        const qreal cellWidth = right - columns[i] - pt(6);
+        for (int l = 0; l < lines[i].size(); ++l) {
+            const QString &cell = lines[i][l];
+            qreal x = m_content.left() + columns[i];
+            if (alignRightFromSecond && i > 0)
+                x += cellWidth - metrics.horizontalAdvance(cell);
+            else if (l > 0)
+                x += pt(8); // a hanging indent: the cell's next line, not the next row
+            addText(QPointF(x, m_y + metrics.lineSpacing() * l + metrics.ascent()), cell, fi, Qt::black);
+        }
+    }
+    m_y += metrics.lineSpacing() * height + (height > 1 ? pt(2) : 0);
 }
 
 void PdfPageLayout::rule(qreal thickness, const QColor &color)

@@ -28,7 +28,9 @@ public:
 
     // Wrapped text; lines go to the next page when the current one is full.
     void text(const QString &text, const QFont &font, qreal indent = 0, const QColor &color = Qt::black);
-    // Text cells on one line at the given x offsets (table rows); never split.
+    // Text cells at the given x offsets (table rows), a long cell wrapped onto up to MaxCellLines lines (the
+    // row as tall as its tallest cell); never split across pages.
+    static constexpr int MaxCellLines = 3;
     void row(
         const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond = false);
     void rule(qreal thickness = 0.5, const QColor &color = QColor(0x99, 0x99, 0x99));

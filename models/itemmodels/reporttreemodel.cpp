@@ -298,6 +298,11 @@ QString ReportTreeModel::groupStatusText(const GroupNode *node) const
     const Phase *phase = node->isTopLevel() ? phaseOfGroup(node) : nullptr;
     const int failing = groupFailures(node);
     const int total = phase && phase->total > node->tally.total() ? phase->total : node->tally.total();
+    return statusCountText(failing, total);
+}
+
+QString ReportTreeModel::statusCountText(int failing, int total)
+{
     if (total == 0 && failing == 0)
         return tr("no named tests");
     const QLocale locale;
@@ -305,6 +310,25 @@ QString ReportTreeModel::groupStatusText(const GroupNode *node) const
         return total == 1 ? tr("1 test, none failing") : tr("%1 tests, none failing").arg(locale.toString(total));
     return tr("%1 failing \u00b7 %2")
         .arg(locale.toString(failing), total == 1 ? tr("1 test") : tr("%1 tests").arg(locale.toString(total)));
+}
+
+QStringList ReportTreeModel::widestStatusTexts() const
+{
+    // Edits move tests between groups, so no group ever counts more than all top-level groups together.
+    QStringList texts;
+    int failing = 0;
+    int total = 0;
+    for (const auto &root : m_tree.roots) {
+        texts << groupStatusText(root.get());
+        failing += groupFailures(root.get());
+        const Phase *phase = phaseOfGroup(root.get());
+        total += phase && phase->total > root->tally.total() ? phase->total : root->tally.total();
+    }
+    texts << statusCountText(failing, total) << statusCountText(0, total);
+    for (TestStatus status :
+        { TestStatus::Passed, TestStatus::Failed, TestStatus::Error, TestStatus::Skipped, TestStatus::Unknown })
+        texts << statusName(status);
+    return texts;
 }
 
 QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role) const

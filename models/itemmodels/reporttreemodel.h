@@ -110,6 +110,12 @@ public:
     // rows that name no gap (a phase at the top level).
     bool dropTargetGap(const QModelIndex &index, QString *gapId) const;
 
+    // The Status column's texts that bound its width while this report and grouping stay open: every
+    // top-level row's, the count a group would show holding every test (edits only move tests between
+    // groups) and the test statuses. A view sizes the column to the widest of them.
+    QStringList widestStatusTexts() const;
+    static QString statusCountText(int failing, int total); // "20 failing · 37 tests", "3 tests, none failing"
+
     static QString unassignedTitle();
     static QString noPhaseTitle();
     static QString emptyGapsTitle(); // by phase: the group of gaps that have no tests

@@ -2,12 +2,14 @@
 #include "chartbars.h"
 
 #include "distinctlabels.h"
+#include "labelwrap.h"
 #include "ratetext.h"
 #include "statuspalette.h"
 
 #include "qcustomplotheader.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 using namespace Gapwise;
 
@@ -89,7 +91,8 @@ QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics
 {
     QVector<QString> labels;
     for (const PhaseBar &p : phases)
-        labels << metrics.elidedText(phaseShortName(p.name), Qt::ElideRight, qMax(40, slot));
+        // Two characters apart from the next bar's label; elided only past two lines.
+        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), 2);
     return labels;
 }
 
@@ -134,12 +137,19 @@ QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetric
     for (int i = 0; i < rows; ++i)
         titles << data.gaps[i].title;
     // Alike titles (eight "ModuleNotFoundError: No module named 'app.…'") keep the part that tells them apart.
-    const QStringList shortTitles = distinctLabels(
-        titles, [&](const QString &title, Qt::TextElideMode mode) { return metrics.elidedText(title, mode, width); });
+    // A title's end goes onto a second line before anything is elided.
+    const QStringList shortTitles = distinctLabels(titles, [&](const QString &title, Qt::TextElideMode mode) {
+        return mode == Qt::ElideRight ? wrapLabel(title, metrics, width, 2) : metrics.elidedText(title, mode, width);
+    });
     QVector<QString> labels;
+    QHash<QString, int> seen;
     for (int i = 0; i < rows; ++i) {
         const QString prio = priorityName(data.gaps[i].priority);
-        labels << (prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i]);
+        QString label = prio.isEmpty() ? shortTitles[i] : prio + QStringLiteral("  ") + shortTitles[i];
+        // Two gaps of one title (made apart by hand) still read as two bars: "(2)" on the second.
+        if (const int n = ++seen[label]; n > 1)
+            label += QStringLiteral(" (%1)").arg(n);
+        labels << label;
     }
     return labels;
 }

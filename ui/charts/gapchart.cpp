@@ -54,10 +54,14 @@ void GapChart::rebuild()
     // Titles take at most ~45 % of the plot's width; the tooltip always has the whole title.
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
     const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.45));
-    ChartBars::setCategoryTicks(m_plot->yAxis, ChartBars::gapLabels(data, rows, metrics, labelWidth));
+    const QVector<QString> labels = ChartBars::gapLabels(data, rows, metrics, labelWidth);
+    ChartBars::setCategoryTicks(m_plot->yAxis, labels);
     m_maxTotal = ChartBars::mostGapFailures(data);
-    // At least ~1.6 lines per gap so no two titles overlap; more gaps than fit make the chart scroll.
-    const int rowPixels = metrics.height() * 8 / 5;
+    // At least ~1.6 lines per gap (2.6 where a title wraps onto a second line) so no two titles overlap; more
+    // gaps than fit make the chart scroll.
+    const bool wrapped
+        = std::any_of(labels.begin(), labels.end(), [](const QString &l) { return l.contains(QLatin1Char('\n')); });
+    const int rowPixels = metrics.height() * (wrapped ? 13 : 8) / 5;
     m_plot->setMinimumHeight(qMax(160, rows * rowPixels + metrics.height() * 4));
 }
 
@@ -99,11 +103,12 @@ QString GapChart::legendHtml() const
     if (!data.phaseNames.isEmpty()) {
         html += tr(" &nbsp; shade = phase:");
         const QColor grey = ChartBars::phaseLegendGrey();
-        // Long phase names elided, so the caption stays a line or two and leaves the bars their height.
+        // Very long phase names elided, so the caption stays a line or two and leaves the bars their height;
+        // "Integration Tests (Non-Docker)" stays whole.
         const QFontMetrics metrics(font());
         for (int i = 0; i < data.phaseNames.size(); ++i) {
             const QString name = metrics.elidedText(
-                phaseShortName(data.phaseNames[i]), Qt::ElideRight, metrics.averageCharWidth() * 22);
+                phaseShortName(data.phaseNames[i]), Qt::ElideRight, metrics.averageCharWidth() * 34);
             html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
                         .arg(ChartBars::phaseShade(grey, i, data.phaseNames.size()).name(), name.toHtmlEscaped());
         }

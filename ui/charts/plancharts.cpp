@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 namespace {
@@ -125,9 +127,13 @@ PlanChart gapChart(GapChartData data, int width, int maxRows)
     while (plot.legend->itemCount() > legendItems)
         plot.legend->removeItem(plot.legend->itemCount() - 1);
     const QFontMetrics metrics(chartFont(11));
-    ChartBars::setCategoryTicks(plot.yAxis, ChartBars::gapLabels(data, rows, metrics, int(width * 0.42)));
+    const QVector<QString> labels = ChartBars::gapLabels(data, rows, metrics, int(width * 0.42));
+    ChartBars::setCategoryTicks(plot.yAxis, labels);
     legendBelow(plot, 4);
-    const int height = qMax(200, rows * metrics.height() * 8 / 5 + metrics.height() * 9);
+    // ~1.6 lines a gap, 2.6 where a title wraps onto a second line.
+    const bool wrapped
+        = std::any_of(labels.begin(), labels.end(), [](const QString &l) { return l.contains(QLatin1Char('\n')); });
+    const int height = qMax(200, rows * metrics.height() * (wrapped ? 13 : 8) / 5 + metrics.height() * 9);
     PlanChart chart = record(plot, QSize(width, height));
     if (rows < data.gaps.size())
         chart.note = tr("The chart shows the first %1 of %2 gaps; the plan below lists all of them.")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statushistorydelegate.h"
 
+#include "enums.h"
 #include "historystrip.h"
 #include "reportroles.h"
 
@@ -13,6 +14,34 @@ StatusHistoryDelegate::StatusHistoryDelegate(int historyColumn, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_historyColumn(historyColumn)
 {
+}
+
+namespace {
+int markerWidth(const QFontMetrics &metrics)
+{
+    return qMax(metrics.horizontalAdvance(StatusHistoryDelegate::tr("flaky")),
+               metrics.horizontalAdvance(StatusHistoryDelegate::tr("new")))
+        + metrics.averageCharWidth();
+}
+} // namespace
+
+QSize StatusHistoryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QString strip = index.data(Gapwise::HistoryStripRole).toString();
+    if (strip.isEmpty())
+        return size;
+    // What historyRect() lays out: the icon, the widest status, the strip and the marker with their padding.
+    const QFontMetrics metrics(option.font);
+    const int pad = metrics.averageCharWidth();
+    int status = 0;
+    for (Gapwise::TestStatus s : { Gapwise::TestStatus::Passed, Gapwise::TestStatus::Failed, Gapwise::TestStatus::Error,
+             Gapwise::TestStatus::Skipped, Gapwise::TestStatus::Unknown })
+        status = qMax(status, metrics.horizontalAdvance(Gapwise::statusName(s)));
+    const int cells = qMin(int(strip.size()), MaxCells);
+    size.setWidth(option.decorationSize.width() + pad * 3 + status + pad / 2 + markerWidth(metrics)
+        + historyStripSize(cells).width() + 1);
+    return size;
 }
 
 QRect StatusHistoryDelegate::historyRect(
@@ -28,13 +57,13 @@ QRect StatusHistoryDelegate::historyRect(
     const int textEnd = option.rect.left() + option.decorationSize.width() + pad * 2
         + metrics.horizontalAdvance(index.data().toString()) + pad;
     // Room for the widest marker on every row, so the strips of a group line up run by run.
-    const int markerWidth = qMax(metrics.horizontalAdvance(tr("flaky")), metrics.horizontalAdvance(tr("new"))) + pad;
-    const int room = option.rect.right() - pad / 2 - markerWidth - textEnd;
+    const int markerRoom = markerWidth(metrics);
+    const int room = option.rect.right() - pad / 2 - markerRoom - textEnd;
     const int cells = qMin(qMin(int(strip->size()), MaxCells), room / historyStripSize(1).width());
     if (cells <= 0)
         return {};
     *strip = strip->right(cells);
-    const int width = historyStripSize(cells).width() + markerWidth;
+    const int width = historyStripSize(cells).width() + markerRoom;
     return { option.rect.right() - pad / 2 - width, option.rect.top(), width, option.rect.height() };
 }
 

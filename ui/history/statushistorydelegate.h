@@ -4,8 +4,8 @@
 #include <QStyledItemDelegate>
 
 // The tree's Status column with a run history: a test row's status, then its latest runs as a strip and a
-// flaky or new marker at the right of the cell, where the status text leaves room (the column is as wide as
-// a phase's "99,999 failing · 100,000 tests", a test's "failed" is short); the test names keep their room.
+// flaky or new marker at the right of the cell, where the status text leaves room; the column is sized
+// (StatusColumnSizer) to the widest of the group counts and sizeHint(), which has room for MaxCells runs.
 // Hovering the strip shows the history's tooltip ("regression: …, failing since #12"). Rows without a strip
 // (groups, no history) paint as usual.
 class StatusHistoryDelegate : public QStyledItemDelegate
@@ -14,6 +14,8 @@ class StatusHistoryDelegate : public QStyledItemDelegate
 public:
     StatusHistoryDelegate(int historyColumn, QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // A test row with a strip: any status, the strip (up to MaxCells runs) and the widest marker.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
 

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "labelwrap.h"
+
+#include <QFontMetrics>
+#include <QStringList>
+
+namespace Gapwise {
+
+namespace {
+
+    bool breaksAfter(QChar c)
+    {
+        static const QString marks = QStringLiteral("/._:-,\\");
+        return marks.contains(c);
+    }
+
+    // How many characters of `text` go on a line of `width`: up to the last space or identifier mark that
+    // fits, else as many characters as fit (at least one).
+    int lineLength(const QString &text, const QFontMetrics &metrics, int width)
+    {
+        // Words stay whole where they can ("Integration Tests" / "(Non-Docker)", not "… (Non-" / "Docker)").
+        // Within an identifier, a path stays whole up to its last '/' ("src/auth/__tests__/" / "login.test.js").
+        int space = -1;
+        int slash = -1;
+        int mark = -1;
+        for (int i = 1; i < text.size(); ++i) {
+            const bool atSpace = text[i].isSpace();
+            const bool atMark = breaksAfter(text[i - 1]) && !atSpace;
+            if (!atSpace && !atMark)
+                continue;
+            if (metrics.horizontalAdvance(text.left(i).trimmed()) > width)
+                break;
+            if (atSpace)
+                space = i;
+            else if (text[i - 1] == QLatin1Char('/'))
+                slash = i;
+            else
+                mark = i;
+        }
+        for (int at : { space, slash, mark }) {
+            if (at > 0)
+                return at;
+        }
+        int fit = 1;
+        while (fit < text.size() && metrics.horizontalAdvance(text.left(fit + 1)) <= width)
+            ++fit;
+        return fit;
+    }
+
+} // namespace
+
+QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines)
+{
+    QString rest = text.simplified();
+    QStringList out;
+    while (!rest.isEmpty()) {
+        if (metrics.horizontalAdvance(rest) <= width) {
+            out << rest;
+            break;
+        }
+        if (out.size() + 1 >= lines) {
+            out << metrics.elidedText(rest, Qt::ElideRight, width);
+            break;
+        }
+        const int n = lineLength(rest, metrics, width);
+        out << rest.left(n).trimmed();
+        rest = rest.mid(n).trimmed();
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace Gapwise

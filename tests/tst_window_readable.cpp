@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Names and labels you can read: the tree's Status column as wide as the open report needs (the Name column
+// gets the rest), chart and PDF labels wrapped onto a second line before anything is elided, and a filter
+// bar that wraps instead of clipping its labels in a narrow pane.
+#include "chartbars.h"
+#include "chartdata.h"
+#include "filterbar.h"
+#include "labelwrap.h"
+#include "mainwindow.h"
+#include "pdfpagelayout.h"
+#include "reportfactory.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
+#include "statuscolumnsizer.h"
+#include "triagesession.h"
+#include "windowfixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStyledItemDelegate>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Gapwise;
+
+namespace {
+
+// Stands in for the history dock's delegate: a test row with a strip needs room for 10 runs beside it.
+class StripDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        if (!index.data(HistoryStripRole).toString().isEmpty())
+            s.setWidth(400);
+        return s;
+    }
+};
+
+int statusWidth(const QTreeView &tree)
+{
+    return tree.columnWidth(ReportTreeModel::StatusColumn);
+}
+
+} // namespace
+
+TEST_CASE(
+    "status column: as wide as the open report's counts, recomputed on load and history only", "[readable][columns]")
+{
+    ReportTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QTreeView tree;
+    tree.setModel(&model);
+    tree.resize(520, 400);
+    auto *sizer = new StatusColumnSizer(&tree, &model);
+    const QFontMetrics metrics(tree.font());
+    const int oldWidth = metrics.horizontalAdvance(QStringLiteral("99,999 failing \u00b7 100,000 tests"))
+        + metrics.averageCharWidth() * 6;
+
+    const Report small = ReportFactory::generated(40, 2, 4);
+    model.setReport(small);
+    const int smallWidth = statusWidth(tree);
+    CHECK(smallWidth == sizer->neededWidth());
+    CHECK(smallWidth < oldWidth); // a 40-test run does not keep room for 100,000 tests
+    // Every top-level row's count fits, and so does the count of a group that held every test.
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QString text = model.index(r, ReportTreeModel::StatusColumn).data().toString();
+        CHECK(metrics.horizontalAdvance(text) + 16 < smallWidth);
+    }
+    int failing = 0;
+    for (const TestCase &t : small.tests)
+        failing += isFailing(t.status) ? 1 : 0;
+    CHECK(metrics.horizontalAdvance(ReportTreeModel::statusCountText(failing, int(small.tests.size()))) + 16
+        < smallWidth);
+
+    // A bigger run needs more digits; regrouping is a reset and keeps the fit.
+    model.setReport(ReportFactory::generated(20000, 4, 40));
+    const int bigWidth = statusWidth(tree);
+    CHECK(bigWidth > smallWidth);
+    model.setGrouping(Grouping::ByGap);
+    CHECK(statusWidth(tree) == sizer->neededWidth());
+
+    // The run history widens the column by what the delegate draws on test rows, and only then.
+    tree.setItemDelegateForColumn(ReportTreeModel::StatusColumn, new StripDelegate(&tree));
+    model.setReport(small);
+    CHECK(statusWidth(tree) == smallWidth);
+    auto marks = std::make_shared<TestHistoryMarks>();
+    for (int i = 0; i < int(small.tests.size()); ++i) {
+        marks->strips << QStringLiteral("..F.F");
+        marks->marks << 0;
+        marks->toolTips << QString();
+    }
+    model.setHistory(marks);
+    CHECK(statusWidth(tree) >= 400);
+    model.setHistory(nullptr);
+    CHECK(statusWidth(tree) == smallWidth);
+
+    // A user who narrows the column keeps it through edits (a move is no reset).
+    tree.setColumnWidth(ReportTreeModel::StatusColumn, 90);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.session()->moveTests({ small.tests[0].id }, small.gaps[1].id);
+    CHECK(resets.isEmpty());
+    CHECK(statusWidth(tree) == 90);
+}
+
+TEST_CASE("window: the Name column takes the free width at 1366x768", "[readable][columns][window]")
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(TestSupport::openAndWait(window, TestSupport::copySampleReport(dir)));
+    QCoreApplication::processEvents();
+    QTreeView *tree = window.treeView();
+    const int name = tree->columnWidth(ReportTreeModel::NameColumn);
+    const int status = tree->columnWidth(ReportTreeModel::StatusColumn);
+    CHECK(tree->header()->sectionResizeMode(ReportTreeModel::NameColumn) == QHeaderView::Stretch);
+    CHECK(name > status);
+    CHECK(name >= tree->viewport()->width() / 3);
+}
+
+TEST_CASE("wrapLabel: long labels go onto a second line, elided only past it", "[readable][labels]")
+{
+    QFont font;
+    font.setPixelSize(12);
+    const QFontMetrics metrics(font);
+    const QString phase = QStringLiteral("Integration Tests (Non-Docker)");
+    const int width = metrics.horizontalAdvance(QStringLiteral("Integration Tests")) + 2;
+
+    const QString wrapped = wrapLabel(phase, metrics, width);
+    CHECK(wrapped == QStringLiteral("Integration Tests\n(Non-Docker)"));
+    CHECK(wrapLabel(QStringLiteral("Unit"), metrics, width) == QStringLiteral("Unit"));
+
+    // Identifiers break after their separators, and every line fits.
+    const QString path = QStringLiteral("tests/e2e/staging/test_basic_functionality.py");
+    const QString pathLines = wrapLabel(path, metrics, metrics.horizontalAdvance(path) * 2 / 3);
+    REQUIRE(pathLines.count(QLatin1Char('\n')) == 1);
+    CHECK(QStringLiteral("/._").contains(pathLines.split(QLatin1Char('\n')).first().back()));
+    CHECK_FALSE(pathLines.contains(QChar(0x2026)));
+    CHECK(QString(pathLines).remove(QLatin1Char('\n')) == path);
+
+    // A path breaks at its last '/' that fits rather than inside the file name.
+    const QString file = QStringLiteral("src/auth/__tests__/login.test.js");
+    CHECK(wrapLabel(file, metrics, metrics.horizontalAdvance(QStringLiteral("src/auth/__tests__/login.test.")))
+        == QStringLiteral("src/auth/__tests__/\nlogin.test.js"));
+
+    // Past two lines the end is elided; nothing is wider than asked.
+    const QString longer = phase + QStringLiteral(" with a very long explanation of its setup");
+    const QString two = wrapLabel(longer, metrics, width);
+    CHECK(two.count(QLatin1Char('\n')) == 1);
+    CHECK(two.endsWith(QChar(0x2026)));
+    for (const QString &line : two.split(QLatin1Char('\n')))
+        CHECK(metrics.horizontalAdvance(line) <= width);
+    CHECK(wrapLabel(longer, metrics, width, 3).count(QLatin1Char('\n')) == 2);
+}
+
+TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[readable][labels][charts]")
+{
+    QFont font;
+    font.setPixelSize(12);
+    const QFontMetrics metrics(font);
+    PhaseBar docker;
+    docker.name = QStringLiteral("Integration Tests (Non-Docker)");
+    docker.failed = 2;
+    PhaseBar unit;
+    unit.name = QStringLiteral("Unit");
+    const QVector<QString> labels = ChartBars::phaseLabels({ docker, unit }, metrics,
+        metrics.horizontalAdvance(QStringLiteral("Integration Tests")) + metrics.averageCharWidth() * 2 + 4);
+    REQUIRE(labels.size() == 2);
+    CHECK(labels[0].contains(QLatin1Char('\n')));
+    CHECK_FALSE(labels[0].contains(QChar(0x2026)));
+    CHECK(labels[1] == QStringLiteral("Unit"));
+
+    GapChartData data;
+    for (const char *module : { "netra_backend.app.services.auth", "netra_backend.app.services.billing" }) {
+        GapBar gap;
+        gap.title = QStringLiteral("ModuleNotFoundError: No module named '%1'").arg(QLatin1String(module));
+        data.gaps << gap;
+    }
+    const QVector<QString> gaps = ChartBars::gapLabels(data, 2, metrics, metrics.averageCharWidth() * 24);
+    REQUIRE(gaps.size() == 2);
+    CHECK(gaps[0] != gaps[1]);
+    CHECK(gaps[0].contains(QStringLiteral("auth")));
+    CHECK(gaps[1].contains(QStringLiteral("billing")));
+
+    // Two gaps of the same title are still two labels.
+    data.gaps << data.gaps[0];
+    const QVector<QString> three = ChartBars::gapLabels(data, 3, metrics, metrics.averageCharWidth() * 24);
+    REQUIRE(three.size() == 3);
+    CHECK(three[2] != three[0]);
+    CHECK(three[2].endsWith(QStringLiteral("(2)")));
+}
+
+TEST_CASE("filter bar: no label is clipped down to the tree pane's width, history shown", "[readable][filterbar]")
+{
+    ReportTreeModel model;
+    ReportFilterProxy proxy;
+    proxy.setReportModel(&model);
+    model.setReport(ReportFactory::generated(100000, 4, 40)); // counts with six digits on every chip
+    FilterBar bar(&proxy);
+    auto marks = std::make_shared<TestHistoryMarks>();
+    marks->strips.fill(QStringLiteral(".F"), int(model.report().tests.size()));
+    marks->marks.fill(0, int(model.report().tests.size()));
+    marks->toolTips.fill(QString(), int(model.report().tests.size()));
+    model.setHistory(marks); // the history choice appears
+    REQUIRE_FALSE(bar.historyBox()->isHidden());
+
+    for (int width : { 1200, 520, 380 }) {
+        INFO("width " << width);
+        CHECK(bar.minimumSizeHint().width() <= width);
+        bar.resize(width, bar.heightForWidth(width));
+        bar.show();
+        QCoreApplication::processEvents();
+        const QList<QWidget *> widgets = bar.findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            if (!w->isVisible() || qobject_cast<QLineEdit *>(w) || w->parentWidget() != &bar)
+                continue;
+            INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
+            CHECK(w->width() >= w->sizeHint().width());
+            CHECK(QRect(QPoint(0, 0), bar.size()).contains(w->geometry()));
+        }
+        // The toggle's count is whole.
+        CHECK(bar.showPassedBox()->text().contains(QStringLiteral(")")));
+    }
+}
+
+TEST_CASE("PDF rows: a long phase name wraps and the row grows", "[readable][pdf]")
+{
+    QImage page(800, 1000, QImage::Format_RGB32);
+    page.setDotsPerMeterX(3780); // 96 dpi
+    page.setDotsPerMeterY(3780);
+    PdfPageLayout layout(&page, QRectF(0, 0, 600, 900));
+    QFont font;
+    font.setPixelSize(12);
+    const QVector<qreal> columns { 0, 120, 200 };
+    const qreal before = layout.remaining();
+    layout.row({ QStringLiteral("Unit"), QStringLiteral("12"), QStringLiteral("3") }, columns, font);
+    const qreal oneLine = before - layout.remaining();
+    const qreal afterOne = layout.remaining();
+    layout.row({ QStringLiteral("Integration Tests (Non-Docker) for the staging cluster"), QStringLiteral("12"),
+                   QStringLiteral("3") },
+        columns, font);
+    const qreal wrapped = afterOne - layout.remaining();
+    CHECK(wrapped >= oneLine * 2 - 0.5);
+    CHECK(wrapped <= oneLine * PdfPageLayout::MaxCellLines + layout.pt(2) + 0.5); // and a little air below
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QTreeView;
+
+namespace Gapwise {
+class ReportTreeModel;
+}
+
+// Keeps the report tree's Status column as wide as the open report needs, so the Name column (stretched)
+// gets the rest: the widest count a group can show while the report is open ("3 failing · 41 tests", not a
+// 100,000-test run's), and on test rows the status and whatever the column's delegate adds (the history
+// strip). Recomputed when a report is loaded or regrouped (a model reset) and when the run history comes or
+// goes; an edit only moves tests between groups, so it never needs more than that.
+class StatusColumnSizer : public QObject
+{
+    Q_OBJECT
+public:
+    StatusColumnSizer(QTreeView *tree, Gapwise::ReportTreeModel *model);
+
+    // The width the column gets now (the font's and the delegate's measure of the model's texts).
+    int neededWidth() const;
+    void fit();
+
+private:
+    QTreeView *m_tree;
+    Gapwise::ReportTreeModel *m_model;
+};
