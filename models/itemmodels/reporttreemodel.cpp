@@ -295,10 +295,13 @@ int ReportTreeModel::unnamedFailuresAt(const QModelIndex &index) const
 // E2E phase counts failures it does not name), every other group what it holds.
 QString ReportTreeModel::groupStatusText(const GroupNode *node) const
 {
+    return statusCountText(groupFailures(node), groupTotal(node));
+}
+
+int ReportTreeModel::groupTotal(const GroupNode *node) const
+{
     const Phase *phase = node->isTopLevel() ? phaseOfGroup(node) : nullptr;
-    const int failing = groupFailures(node);
-    const int total = phase && phase->total > node->tally.total() ? phase->total : node->tally.total();
-    return statusCountText(failing, total);
+    return phase && phase->total > node->tally.total() ? phase->total : node->tally.total();
 }
 
 QString ReportTreeModel::statusCountText(int failing, int total)
@@ -321,8 +324,7 @@ QStringList ReportTreeModel::widestStatusTexts() const
     for (const auto &root : m_tree.roots) {
         texts << groupStatusText(root.get());
         failing += groupFailures(root.get());
-        const Phase *phase = phaseOfGroup(root.get());
-        total += phase && phase->total > root->tally.total() ? phase->total : root->tally.total();
+        total += groupTotal(root.get());
     }
     texts << statusCountText(failing, total) << statusCountText(0, total);
     for (TestStatus status :

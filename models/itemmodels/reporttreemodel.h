@@ -159,6 +159,7 @@ private:
     QVariant testData(int testIndex, const GroupNode *group, int column, int role) const;
     QString groupName(const GroupNode *node) const;
     int groupFailures(const GroupNode *node) const;
+    int groupTotal(const GroupNode *node) const; // the phase's stated total where it exceeds the named tests
     QString groupStatusText(const GroupNode *node) const;
     const Phase *phaseOfGroup(const GroupNode *node) const;
     const Gap *gapOfGroup(const GroupNode *node) const;
