@@ -143,4 +143,15 @@ QString writeJUnit(const Spec &spec, int run, const QString &dir)
     return path;
 }
 
+QStringList writeJUnitSeries(const Spec &spec, const QString &dir)
+{
+    QStringList files;
+    for (int run = 0; run < spec.runs; ++run) {
+        files << writeJUnit(spec, run, dir);
+        if (files.last().isEmpty())
+            return {};
+    }
+    return files;
+}
+
 } // namespace HistorySeries

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 // A nightly run series with planted behaviour, for the history tests and the history benchmark: test i of
 // `tests` is, by its index,
@@ -42,5 +43,6 @@ QString testName(int test); // pytest node id "tests/unit/test_mod3.py::test_cas
 Gapwise::Report report(const Spec &spec, int run); // in memory (the benchmark fills a store with these)
 QByteArray junitXml(const Spec &spec, int run); // the same run as a JUnit file
 QString writeJUnit(const Spec &spec, int run, const QString &dir); // dir/run-NNN.xml; empty on failure
+QStringList writeJUnitSeries(const Spec &spec, const QString &dir); // every run, oldest first; empty on failure
 
 } // namespace HistorySeries

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportfactory.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 
 using namespace Gapwise;
@@ -34,6 +35,34 @@ namespace {
         return g;
     }
 
+    // tests/data/seedlike-tests.tsv: phase, name, gap, status, message per line; report lines from 101.
+    QVector<TestCase> seedLikeTests()
+    {
+        QFile file(QStringLiteral(GAPWISE_TEST_DATA "/seedlike-tests.tsv"));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            qFatal("ReportFactory: cannot read %s", qPrintable(file.fileName()));
+        QVector<TestCase> tests;
+        int line = 100;
+        while (!file.atEnd()) {
+            QString text = QString::fromUtf8(file.readLine());
+            if (text.endsWith(QLatin1Char('\n')))
+                text.chop(1);
+            if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
+                continue;
+            const QStringList f = text.split(QLatin1Char('\t'));
+            TestCase t;
+            t.phaseId = f.value(0);
+            t.name = f.value(1);
+            t.id = t.phaseId + QLatin1Char(':') + t.name;
+            t.gapId = f.value(2);
+            t.status = statusFromName(f.value(3));
+            t.message = f.value(4);
+            t.line = ++line;
+            tests << t;
+        }
+        return tests;
+    }
+
 } // namespace
 
 Report seedLike()
@@ -53,65 +82,7 @@ Report seedLike()
            << gap(3, "Timezone handling in report dates", Priority::P2, "off-by-one day in UTC-5")
            << gap(4, "Flaky selectors in checkout flow", Priority::P1, "element detached from DOM")
            << gap(5, "Deprecated config keys still read", Priority::P3, "warnings name old keys");
-    struct Row
-    {
-        const char *phase, *name, *gap;
-        TestStatus status;
-        const char *message;
-    };
-    const Row rows[] = {
-        { "unit", "tests/unit/test_auth.py::test_refresh_token_expiry", "gap-1", TestStatus::Failed,
-            "AssertionError: 401 != 200" },
-        { "unit", "tests/unit/test_auth.py::test_refresh_concurrent", "gap-1", TestStatus::Failed,
-            "AssertionError: token reused" },
-        { "unit", "tests/unit/test_auth.py::test_logout_clears_token", "gap-1", TestStatus::Error,
-            "KeyError: 'session'" },
-        { "unit", "tests/unit/test_dates.py::test_report_date_utc", "gap-3", TestStatus::Failed,
-            "2026-11-19 != 2026-11-20" },
-        { "unit", "tests/unit/test_dates.py::test_week_boundary", "gap-3", TestStatus::Failed, "off by one day" },
-        { "unit", "tests/unit/test_config.py::test_legacy_keys", "gap-5", TestStatus::Failed,
-            "DeprecationWarning raised" },
-        { "unit", "tests/unit/test_config.py::test_env_override", "gap-5", TestStatus::Failed, "expected 'prod'" },
-        { "unit", "tests/unit/test_cart.py::test_discount_rounding", "", TestStatus::Failed,
-            "Decimal('9.99') != Decimal('10.00')" },
-        { "unit", "tests/unit/test_cart.py::test_empty_cart_total", "", TestStatus::Failed, "ZeroDivisionError" },
-        { "unit", "tests/unit/test_cart.py::test_add_item", "", TestStatus::Passed, "" },
-        { "integration", "tests/integration/test_orders.py::test_order_roundtrip", "gap-2", TestStatus::Failed,
-            "IntegrityError: duplicate key" },
-        { "integration", "tests/integration/test_orders.py::test_order_listing", "gap-2", TestStatus::Failed,
-            "3 rows != 1 row" },
-        { "integration", "tests/integration/test_orders.py::test_cancel_order", "gap-2", TestStatus::Error,
-            "fixture 'db' teardown failed" },
-        { "integration", "tests/integration/test_users.py::test_user_signup", "gap-2", TestStatus::Failed,
-            "email already exists" },
-        { "integration", "tests/integration/test_auth_flow.py::test_refresh_over_http", "gap-1", TestStatus::Failed,
-            "401 Unauthorized" },
-        { "integration", "tests/integration/test_auth_flow.py::test_parallel_sessions", "gap-1", TestStatus::Error,
-            "ConnectionResetError" },
-        { "integration", "tests/integration/test_reports.py::test_export_timezone", "gap-3", TestStatus::Failed,
-            "naive datetime" },
-        { "integration", "tests/integration/test_cache.py::test_cache_warmup", "", TestStatus::Failed,
-            "redis unavailable" },
-        { "integration", "tests/integration/test_cache.py::test_cache_ttl", "", TestStatus::Skipped, "needs redis" },
-        { "e2e", "checkout.spec.ts > pays with saved card", "gap-4", TestStatus::Failed, "locator('#pay') detached" },
-        { "e2e", "checkout.spec.ts > applies coupon", "gap-4", TestStatus::Failed, "timeout 30000ms exceeded" },
-        { "e2e", "checkout.spec.ts > shows order summary", "gap-4", TestStatus::Failed, "element not visible" },
-        { "e2e", "login.spec.ts > stays signed in after refresh", "gap-1", TestStatus::Failed, "redirected to /login" },
-        { "e2e", "profile.spec.ts > edits address", "gap-2", TestStatus::Failed, "stale address shown" },
-        { "e2e", "search.spec.ts > finds products", "", TestStatus::Passed, "" },
-    };
-    int line = 100;
-    for (const Row &row : rows) {
-        TestCase t;
-        t.phaseId = QLatin1String(row.phase);
-        t.name = QString::fromUtf8(row.name);
-        t.id = t.phaseId + QLatin1Char(':') + t.name;
-        t.gapId = QLatin1String(row.gap);
-        t.status = row.status;
-        t.message = QString::fromUtf8(row.message);
-        t.line = ++line;
-        r.tests << t;
-    }
+    r.tests = seedLikeTests();
     r.diagnostics << Diagnostic { Severity::Warning, 12, QStringLiteral("E2E states 12 failures but names 5") };
     return r;
 }

@@ -7,7 +7,8 @@
 namespace ReportFactory {
 
 // Shaped like the seed report: phases Unit / Integration / E2E with stated counts (E2E counts failures it
-// does not name), five gaps with priorities, 25 named tests of which some are unassigned.
+// does not name), five gaps with priorities, 25 named tests of which some are unassigned (their table is
+// tests/data/seedlike-tests.tsv).
 Gapwise::Report seedLike();
 
 // A large deterministic report: `tests` tests over `phases` phases and `gaps` gaps (about a tenth unassigned).

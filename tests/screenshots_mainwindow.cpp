@@ -43,7 +43,7 @@ bool shoot(const QString &file, const QSize &size, bool selectGap)
     if (selectGap) {
         const QModelIndexList rows = window.treeModel()->groupIndexes(NodeKind::Gap, QStringLiteral("gap-2"));
         if (!rows.isEmpty())
-            window.treeView()->setCurrentIndex(window.filterProxy()->mapFromSource(rows.first()));
+            window.treeView()->setCurrentIndex(window.filterProxy()->mapFromTree(rows.first()));
     }
     const bool ok = window.saveScreenshot(file, size);
     QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << file << '\n';

@@ -73,14 +73,14 @@ int main(int argc, char **argv)
             test = r.tests[i].gapId == r.gaps[0].id ? i : -1;
         if (test < 0 || r.gaps.size() < 2)
             return 2;
-        const QModelIndex source = w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(test));
+        const QModelIndex source = w.filterProxy()->mapFromTree(w.treeModel()->indexForTest(test));
         w.treeView()->setCurrentIndex(source);
         QMimeData *data = w.filterProxy()->mimeData({ source });
         const QModelIndex target
-            = w.filterProxy()->mapFromSource(w.treeModel()->topLevelIndex(NodeKind::Gap, r.gaps[1].id));
+            = w.filterProxy()->mapFromTree(w.treeModel()->topLevelIndex(NodeKind::Gap, r.gaps[1].id));
         w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target);
         delete data;
-        w.treeView()->scrollTo(w.filterProxy()->mapFromSource(w.treeModel()->indexForTest(test)));
+        w.treeView()->scrollTo(w.filterProxy()->mapFromTree(w.treeModel()->indexForTest(test)));
         shot(w, dir, QStringLiteral("triage-2-moved.png"), QStringLiteral("test dropped on the second gap"));
 
         w.session()->undoStack()->undo();

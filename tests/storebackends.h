@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QTemporaryDir>
 #include <QVariant>
 
 // The history store's tests run on both backends: SQLite files, and PostgreSQL databases on a throwaway
@@ -40,3 +41,11 @@ QVariant valueOnStore(const QString &location, const QString &sql, QString *erro
         WARN("PostgreSQL half skipped: " << var##Skipped.toStdString());                                               \
         return;                                                                                                        \
     }
+
+// In a TEST_CASE: a new, empty store location `var` on SQLite, then on PostgreSQL (a GENERATE), in a folder
+// of its own `dir`; `backend` says which. The PostgreSQL half skips where PostgreSQL is not installed.
+#define STORE_ON_EACH_BACKEND(var, backend, dir)                                                                       \
+    QTemporaryDir dir;                                                                                                 \
+    const StoreBackends::Backend backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres); \
+    INFO(StoreBackends::name(backend));                                                                                \
+    STORE_OR_SKIP(var, backend, dir.path())

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The comparison mode's models: the tree's Change column and per-group deltas, the change filter, and the
-// earlier run's triage carried into the session as one undo step (the window: tst_comparison_window.cpp).
+// The comparison mode's models: the Change column over the tree and its per-group deltas, the change filter,
+// and the earlier run's triage carried into the session as one undo step (the window:
+// tst_comparison_window.cpp).
 #include "testsupport.h"
 
+#include "comparisoncolumnproxy.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "runcomparison.h"
@@ -15,7 +17,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QUndoStack>
+
+#include <algorithm>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -37,7 +42,8 @@ void collectChanges(const QAbstractItemModel &m, const QModelIndex &parent, QMap
     for (int r = 0; r < m.rowCount(parent); ++r) {
         const QModelIndex name = m.index(r, ReportTreeModel::NameColumn, parent);
         if (name.data(NodeKindRole).toInt() == int(NodeKind::Test))
-            out->insert(name.data().toString(), m.index(r, ReportTreeModel::ChangeColumn, parent).data().toString());
+            out->insert(
+                name.data().toString(), m.index(r, ComparisonColumnProxy::ChangeColumn, parent).data().toString());
         collectChanges(m, name, out);
     }
 }
@@ -48,10 +54,10 @@ QMap<QString, QString> deltas(const QAbstractItemModel &m)
     QMap<QString, QString> out;
     for (int r = 0; r < m.rowCount(); ++r) {
         const QModelIndex top = m.index(r, 0);
-        out.insert(top.data().toString(), m.index(r, ReportTreeModel::ChangeColumn).data().toString());
+        out.insert(top.data().toString(), m.index(r, ComparisonColumnProxy::ChangeColumn).data().toString());
         for (int c = 0; c < m.rowCount(top); ++c)
             out.insert(top.data().toString() + QStringLiteral(" / ") + m.index(c, 0, top).data().toString(),
-                m.index(c, ReportTreeModel::ChangeColumn, top).data().toString());
+                m.index(c, ComparisonColumnProxy::ChangeColumn, top).data().toString());
     }
     return out;
 }
@@ -75,7 +81,9 @@ struct Compared
     TriageSession session;
     ReportTreeModel model;
     ReportFilterProxy proxy;
+    ComparisonColumnProxy *columns = proxy.comparisonModel(); // tree → Change column → filter
     QAbstractItemModelTester modelTester { &model, QAbstractItemModelTester::FailureReportingMode::Fatal };
+    QAbstractItemModelTester columnsTester { columns, QAbstractItemModelTester::FailureReportingMode::Fatal };
     QAbstractItemModelTester proxyTester { &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal };
     CarriedEdits carried;
     QStringList late;
@@ -91,7 +99,7 @@ struct Compared
         REQUIRE(old);
         const RunComparison comparison = compareRuns(old->imported, session.imported());
         carried = carryOverEdits(session.report(), *old, comparison);
-        model.setComparison(std::make_shared<const TreeComparison>(
+        columns->setComparison(std::make_shared<const TreeComparison>(
             treeComparison(old->triaged, int(session.report().tests.size()), comparison, carried.result.gapMap)));
         late = applyCarriedEdits(session, carried.edits, QStringLiteral("Carry over triage from run 1"));
     }
@@ -106,7 +114,11 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
     // The whole carry-over is one undo step.
     REQUIRE(c.session.undoStack()->count() == 1);
     CHECK(c.session.undoStack()->text(0) == QStringLiteral("Carry over triage from run 1"));
-    CHECK(c.model.headerData(ReportTreeModel::ChangeColumn, Qt::Horizontal).toString() == QStringLiteral("Change"));
+    CHECK(
+        c.proxy.headerData(ComparisonColumnProxy::ChangeColumn, Qt::Horizontal).toString() == QStringLiteral("Change"));
+    // The tree itself has no Change column: the proxy adds it after the tree's own.
+    CHECK(c.model.columnCount() == ReportTreeModel::ColumnCount);
+    CHECK(c.proxy.columnCount() == ReportTreeModel::ColumnCount + 1);
 
     const QMap<QString, QString> expected {
         { unit("test_add_item"), QStringLiteral("new failure") },
@@ -160,9 +172,9 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
 
     // Ending the comparison empties the column; the tree keeps its rows.
     const int rows = c.proxy.rowCount();
-    c.model.setComparison(nullptr);
+    c.columns->setComparison(nullptr);
     CHECK(c.proxy.rowCount() == rows);
-    CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data().toString().isEmpty());
+    CHECK(c.proxy.index(0, ComparisonColumnProxy::ChangeColumn).data().toString().isEmpty());
     QMap<QString, QString> none;
     collectChanges(c.proxy, {}, &none);
     for (const QString &text : std::as_const(none))
@@ -197,7 +209,7 @@ TEST_CASE("The change filter narrows to exactly the new failures, with the other
     c.session.undoStack()->redo();
     CHECK(visibleTests(c.proxy) == newFailures);
     // Without a comparison the change filter means nothing: every test shows.
-    c.model.setComparison(nullptr);
+    c.columns->setComparison(nullptr);
     CHECK_FALSE(c.proxy.isFiltering());
     CHECK(visibleTests(c.proxy).size() == 10);
 }
@@ -276,8 +288,8 @@ TEST_CASE("Comparison mode on the JUnit runs: a plain report on the old side, th
     CHECK(byGap.value(QStringLiteral("Unassigned")) == QStringLiteral("±0"));
     c.model.setGrouping(Grouping::ByPhase);
     REQUIRE(c.proxy.rowCount() == 1);
-    CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data().toString() == QStringLiteral("+1"));
-    CHECK(c.proxy.index(0, ReportTreeModel::ChangeColumn).data(Qt::ToolTipRole).toString()
+    CHECK(c.proxy.index(0, ComparisonColumnProxy::ChangeColumn).data().toString() == QStringLiteral("+1"));
+    CHECK(c.proxy.index(0, ComparisonColumnProxy::ChangeColumn).data(Qt::ToolTipRole).toString()
         == QStringLiteral("4 failing in the earlier run, 5 now"));
     c.proxy.setChangeFilter(1u << unsigned(ChangeClass::NewFailure));
     CHECK(visibleTests(c.proxy)
@@ -303,4 +315,72 @@ TEST_CASE("Carried edits that no longer apply are listed and leave no empty undo
     CHECK(late[1].endsWith(QStringLiteral("gap gap-9 is gone")));
     CHECK(session.undoStack()->count() == 0);
     CHECK(session.undoStack()->isClean());
+}
+
+TEST_CASE("The Change column proxy stays a valid model across moves, undo, regrouping and the comparison's end",
+    "[compare][comparemode]")
+{
+    Compared c(QStringLiteral("compare/md-run1.gapwise"), QStringLiteral("compare/run2.md"));
+    // A proxy of its own, straight over the tree, with a tester that checks every signal it sends.
+    ComparisonColumnProxy columns;
+    QAbstractItemModelTester tester(&columns, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    columns.setTreeModel(&c.model);
+    QSignalSpy resets(&columns, &QAbstractItemModel::modelReset);
+    columns.setComparison(
+        c.columns->comparison() ? std::make_shared<const TreeComparison>(*c.columns->comparison()) : nullptr);
+    REQUIRE(columns.comparison());
+    CHECK(columns.columnCount() == ComparisonColumnProxy::ColumnCount);
+
+    // A Change cell maps back to its row in the tree, so a view's current cell finds its test from any column.
+    const auto &tests = c.session.report().tests;
+    const int addItem = int(std::find_if(tests.cbegin(), tests.cend(), [](const TestCase &t) {
+        return t.name == unit("test_add_item");
+    }) - tests.cbegin());
+    REQUIRE(addItem < tests.size());
+    const QModelIndex testRow = columns.mapFromSource(c.model.indexForTest(addItem));
+    const QModelIndex changeCell = testRow.siblingAtColumn(ComparisonColumnProxy::ChangeColumn);
+    REQUIRE(changeCell.isValid());
+    CHECK(changeCell.data().toString() == QStringLiteral("new failure"));
+    CHECK(changeCell.parent() == testRow.parent());
+    CHECK(columns.rowCount(changeCell) == 0);
+    CHECK(c.model.testIndexAt(columns.mapToSource(changeCell)) == addItem);
+    CHECK(testRow.data(ChangeRole).toInt() == int(ChangeClass::NewFailure)); // on every column
+    CHECK_FALSE(columns.flags(changeCell) & Qt::ItemIsEditable);
+
+    // A move is a move here too (no reset), and the groups' deltas follow it in a dataChanged of the column.
+    QSignalSpy changed(&columns, &QAbstractItemModel::dataChanged);
+    const QString cartTotals = gapTitled(c.session.report(), QStringLiteral("Cart Totals Wrong"))->id;
+    c.session.moveTests({ c.session.report().tests[addItem].id }, cartTotals);
+    CHECK(resets.isEmpty());
+    CHECK(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+        return args.at(1).toModelIndex().column() == ComparisonColumnProxy::ChangeColumn;
+    }));
+    const QString cartTotalsRow = c.session.report().phases[0].name + QStringLiteral(" / Cart Totals Wrong");
+    CHECK(deltas(columns).value(cartTotalsRow) == QStringLiteral("±0"));
+    c.session.undoStack()->undo();
+    CHECK(deltas(columns).value(cartTotalsRow) == QStringLiteral("−1"));
+    c.session.undoStack()->redo();
+    c.session.undoStack()->undo();
+    CHECK(resets.isEmpty());
+
+    // Regrouping resets the tree and so the proxy; the deltas are counted for the new groups.
+    c.model.setGrouping(Grouping::ByGap);
+    CHECK(resets.size() == 1);
+    CHECK(deltas(columns).value(QStringLiteral("Cart Totals Wrong")) == QStringLiteral("−1"));
+    CHECK(deltas(columns).value(QStringLiteral("Unassigned")) == QStringLiteral("+2"));
+    const QString gap = c.session.createGap(QStringLiteral("Fresh gap"));
+    c.session.moveTests({ c.session.report().tests[addItem].id }, gap);
+    CHECK(deltas(columns).value(QStringLiteral("Fresh gap")) == QStringLiteral("+1"));
+    c.session.undoStack()->undo();
+    c.session.undoStack()->undo();
+    c.model.setGrouping(Grouping::ByPhase);
+
+    // Ending the comparison empties the column and keeps the rows.
+    changed.clear();
+    columns.setComparison(nullptr);
+    CHECK_FALSE(changed.isEmpty());
+    CHECK(columns.index(0, ComparisonColumnProxy::ChangeColumn).data().isNull());
+    CHECK(columns.index(0, 0).data(FailureDeltaRole).isNull());
+    CHECK(
+        columns.headerData(ComparisonColumnProxy::ChangeColumn, Qt::Horizontal).toString() == QStringLiteral("Change"));
 }

@@ -5,6 +5,7 @@
 
 #include "comparisonbanner.h"
 #include "comparisonchart.h"
+#include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"
 #include "comparisonview.h"
 #include "exportactions.h"
@@ -68,7 +69,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     w.show();
     openIn(w, QStringLiteral("compare/run2.md"));
     ComparisonMode *mode = w.comparisonMode();
-    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK_FALSE(w.activeComparison());
 
     QSignalSpy compared(mode, &ComparisonMode::compared);
@@ -85,7 +86,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
             "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
             "step): 4 edits, 1 suggestion"));
     CHECK(mode->banner()->detailsText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
-    CHECK_FALSE(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK_FALSE(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK(w.filterBar()->changeBox()->isVisible());
     CHECK_FALSE(w.gapChart()->isVisible());
     REQUIRE(mode->chart()->isVisible());
@@ -130,7 +131,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     CHECK(details->digest().count(ChangeClass::NewFailure) == 3);
     mode->banner()->endButton()->click();
     CHECK_FALSE(w.activeComparison());
-    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK_FALSE(w.filterBar()->changeBox()->isVisible());
     CHECK(w.filterProxy()->matchCount() == 10);
     CHECK(w.gapChart()->isVisible());
@@ -166,7 +167,7 @@ TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][com
     CHECK(compared.isEmpty());
     CHECK_FALSE(w.activeComparison());
     CHECK(w.session()->undoStack()->count() == 0);
-    CHECK(w.treeView()->isColumnHidden(ReportTreeModel::ChangeColumn));
+    CHECK(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
 
     // A comparison started while another runs replaces it: only the second one's result arrives.
     REQUIRE(w.compareWith(dataPath(QStringLiteral("junit/not-junit.xml"))));
@@ -182,7 +183,7 @@ TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][com
     w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
     openIn(w, QStringLiteral("compare/run2.md"));
     CHECK_FALSE(w.activeComparison());
-    CHECK(w.treeModel()->comparison() == nullptr);
+    CHECK(w.filterProxy()->comparisonModel()->comparison() == nullptr);
 }
 
 TEST_CASE("Comparing with a file that is not a report says so in the banner", "[compare][comparemode][gui]")

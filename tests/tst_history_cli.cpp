@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `gapwise history …` as users run it, on JUnit files of a generated run series.
+#include "historycli.h"
 #include "historyseries.h"
 #include "storebackends.h"
 
@@ -16,22 +17,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run gapwise(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("GAPWISE_STORE"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(GAPWISE_BINARY), arguments);
-    REQUIRE(p.waitForFinished(120000));
-    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
-}
+using HistoryCli::gapwise;
+using HistoryCli::Run;
 
 QSet<QString> keys(const QJsonArray &tests)
 {
@@ -55,18 +42,10 @@ QSet<QString> planted(const HistorySeries::Spec &spec, HistorySeries::Kind kind)
 
 TEST_CASE("history add, list, flaky, test and gaps on a run series, on SQLite and PostgreSQL", "[history][cli]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 150;
-    spec.runs = 12;
-    QStringList files;
-    for (int run = 0; run < spec.runs; ++run) {
-        files << HistorySeries::writeJUnit(spec, run, dir.path());
-        REQUIRE_FALSE(files.last().isEmpty());
-    }
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    HistorySeries::Spec spec { 150, 12 }; // tests, runs
+    const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
+    REQUIRE(files.size() == spec.runs);
 
     Run add = gapwise(
         QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);

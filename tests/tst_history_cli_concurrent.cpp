@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Two `gapwise history add` processes at once on the same files, as two workstations adding last night's runs
 // to the team's store: every run is stored exactly once, on SQLite and on PostgreSQL.
+#include "historycli.h"
 #include "historyseries.h"
 #include "storebackends.h"
 
@@ -21,8 +22,7 @@ namespace {
 std::unique_ptr<QProcess> startAdd(const QString &store, const QStringList &files, bool viaEnvironment)
 {
     auto p = std::make_unique<QProcess>();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("GAPWISE_STORE"));
+    QProcessEnvironment env = HistoryCli::cleanEnvironment();
     QStringList arguments { QStringLiteral("history"), QStringLiteral("add") };
     if (viaEnvironment)
         env.insert(QStringLiteral("GAPWISE_STORE"), store);
@@ -37,18 +37,10 @@ std::unique_ptr<QProcess> startAdd(const QString &store, const QStringList &file
 
 TEST_CASE("two gapwise history add processes at once leave every run exactly once", "[history][cli][concurrent]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 300;
-    spec.runs = 10;
-    QStringList files;
-    for (int run = 0; run < spec.runs; ++run) {
-        files << HistorySeries::writeJUnit(spec, run, dir.path());
-        REQUIRE_FALSE(files.last().isEmpty());
-    }
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    HistorySeries::Spec spec { 300, 10 }; // tests, runs
+    const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
+    REQUIRE(files.size() == spec.runs);
     QStringList reversed = files;
     std::reverse(reversed.begin(), reversed.end());
 

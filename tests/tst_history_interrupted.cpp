@@ -2,6 +2,7 @@
 // `gapwise history add` that does not get to finish: killed half-way through a big run, a full disk, a store it
 // may not write. Each leaves the store without a half run (the runs, their results and the test keys agree)
 // and still usable, on SQLite and on PostgreSQL.
+#include "historycli.h"
 #include "historyseries.h"
 #include "storebackends.h"
 
@@ -17,34 +18,9 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QString out, err;
-};
-
-QProcessEnvironment cleanEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("GAPWISE_STORE"));
-    return env;
-}
-
-Run run(const QString &program, const QStringList &arguments)
-{
-    QProcess p;
-    p.setProcessEnvironment(cleanEnvironment());
-    p.start(program, arguments);
-    REQUIRE(p.waitForFinished(240000));
-    return { p.exitCode(), p.exitStatus(), QString::fromLocal8Bit(p.readAllStandardOutput()),
-        QString::fromLocal8Bit(p.readAllStandardError()) };
-}
-
-Run gapwise(const QStringList &arguments)
-{
-    return run(QStringLiteral(GAPWISE_BINARY), arguments);
-}
+using HistoryCli::gapwise;
+using HistoryCli::run;
+using HistoryCli::Run;
 
 Run addTo(const QString &store, const QStringList &files)
 {
@@ -105,16 +81,19 @@ struct Fixture
     }
 };
 
-// Whether this sandbox lets an unprivileged user namespace mount a tmpfs (unshare -rm).
-bool canMountInNamespace(QString *why)
+// Whether this sandbox lets an unprivileged user namespace mount a tmpfs (unshare -rm); when it does not, the
+// SQLite half of a test that needs `what` is skipped with a warning that says why.
+bool canMountInNamespace(const char *what)
 {
     const QString probe = QDir::temp().filePath(QStringLiteral("gapwise-unshare-probe"));
     QDir().mkpath(probe);
     const Run r = run(QStringLiteral("unshare"),
         { QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
             QStringLiteral("mount -t tmpfs -o size=64k tmpfs '%1'").arg(probe) });
-    *why = r.err.trimmed();
-    return r.exitStatus == QProcess::NormalExit && r.exitCode == 0;
+    const bool can = r.exitStatus == QProcess::NormalExit && r.exitCode == 0;
+    if (!can)
+        WARN("SQLite half skipped: this sandbox cannot " << what << ": " << r.errText().trimmed().toStdString());
+    return can;
 }
 
 // Runs a shell script in a new user and mount namespace; its mounts go away with it.
@@ -133,10 +112,7 @@ QString quoted(const QString &s)
 
 TEST_CASE("gapwise history add killed in the middle of a big run leaves no half run", "[history][cli][interrupted]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
+    STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 60000);
     REQUIRE(addTo(store, f.smallFiles.mid(0, 3)).exitCode == 0);
     const Counts before = consistentCounts(store);
@@ -145,7 +121,7 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
     // Killed (SIGKILL) once the run's transaction is writing: on SQLite when the write-ahead log has grown past
     // what the page cache holds, on PostgreSQL once the writer holds the store's write lock (and a moment later).
     QProcess p;
-    p.setProcessEnvironment(cleanEnvironment());
+    p.setProcessEnvironment(HistoryCli::cleanEnvironment());
     p.start(QStringLiteral(GAPWISE_BINARY),
         { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store, f.bigFile });
     REQUIRE(p.waitForStarted());
@@ -193,9 +169,9 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
 
     // Still usable: the same file adds now, as a new run (it was not stored), and so does the next small run.
     const Run again = addTo(store, { f.bigFile, f.smallFiles.at(3) });
-    INFO(again.err.toStdString());
+    INFO(again.errText().toStdString());
     REQUIRE(again.exitCode == 0);
-    CHECK(again.out.count(QStringLiteral("added as run #")) == 2);
+    CHECK(again.outText().count(QStringLiteral("added as run #")) == 2);
     const Counts last = consistentCounts(store);
     CHECK(last.runs == before.runs + 2);
     CHECK(last.results == before.results + f.bigTests + f.small.tests);
@@ -207,10 +183,7 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
 TEST_CASE(
     "gapwise history add on a full disk fails naming the store and leaves no half run", "[history][cli][interrupted]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
+    STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 20000);
     REQUIRE(addTo(store, f.smallFiles.mid(0, 2)).exitCode == 0);
     const Counts before = consistentCounts(store);
@@ -231,23 +204,20 @@ TEST_CASE(
         const Run full = addTo(store, { f.bigFile });
         CHECK(full.exitStatus == QProcess::NormalExit);
         CHECK(full.exitCode == 3);
-        INFO(full.err.toStdString());
-        CHECK(full.err.contains(store));
-        CHECK(full.err.contains(QStringLiteral("the run was not added")));
-        CHECK(full.err.contains(QStringLiteral("No space left on device")));
-        CHECK(full.err.startsWith(QStringLiteral("gapwise: ") + store + QStringLiteral(": the run was not added")));
+        INFO(full.errText().toStdString());
+        CHECK(full.errText().contains(store));
+        CHECK(full.errText().contains(QStringLiteral("the run was not added")));
+        CHECK(full.errText().contains(QStringLiteral("No space left on device")));
+        CHECK(
+            full.errText().startsWith(QStringLiteral("gapwise: ") + store + QStringLiteral(": the run was not added")));
         const Counts after = consistentCounts(store);
         CHECK(after.runs == before.runs);
         CHECK(after.results == before.results);
         CHECK(after.tests == before.tests);
         REQUIRE(StoreBackends::execOnServer(store, QStringLiteral("DROP TRIGGER gw_disk_full ON results"), &error));
     } else {
-        QString why;
-        if (!canMountInNamespace(&why)) {
-            WARN("SQLite half skipped: this sandbox cannot mount a small tmpfs in a user namespace (unshare -rm): "
-                << why.toStdString());
+        if (!canMountInNamespace("mount a small tmpfs in a user namespace (unshare -rm)"))
             return;
-        }
         // The store copied onto a tmpfs with room for it and a little more; the big run does not fit. The
         // store is copied back out to be checked, since the tmpfs goes with the namespace.
         const QString mount = dir.filePath(QStringLiteral("full"));
@@ -264,13 +234,13 @@ TEST_CASE(
                                    .arg(quoted(mount), quoted(store), quoted(onTmpfs),
                                        quoted(QStringLiteral(GAPWISE_BINARY)), quoted(f.bigFile), quoted(out));
         const Run r = inNamespace(script);
-        INFO(r.out.toStdString() << r.err.toStdString());
+        INFO(r.outText().toStdString() << r.errText().toStdString());
         REQUIRE(r.exitCode == 0);
-        CHECK(r.out.contains(QStringLiteral("add-exit=3")));
-        CHECK(r.out.contains(QStringLiteral("list-exit=0"))); // it still reads on the full disk
-        CHECK(r.err.contains(onTmpfs));
-        CHECK(r.err.contains(QStringLiteral("full"), Qt::CaseInsensitive));
-        CHECK_FALSE(r.err.contains(QStringLiteral("added as run")));
+        CHECK(r.outText().contains(QStringLiteral("add-exit=3")));
+        CHECK(r.outText().contains(QStringLiteral("list-exit=0"))); // it still reads on the full disk
+        CHECK(r.errText().contains(onTmpfs));
+        CHECK(r.errText().contains(QStringLiteral("full"), Qt::CaseInsensitive));
+        CHECK_FALSE(r.errText().contains(QStringLiteral("added as run")));
         const QString copied = out + QStringLiteral("/history.sqlite");
         const Counts after = consistentCounts(copied);
         CHECK(after.runs == before.runs);
@@ -279,17 +249,14 @@ TEST_CASE(
     }
     // With room again the same store takes the run.
     const Run again = addTo(store, { f.bigFile });
-    INFO(again.err.toStdString());
+    INFO(again.errText().toStdString());
     CHECK(again.exitCode == 0);
     CHECK(consistentCounts(store).runs == before.runs + 1);
 }
 
 TEST_CASE("gapwise history add to a read-only store fails cleanly and changes nothing", "[history][cli][interrupted]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
+    STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 500);
     REQUIRE(addTo(store, f.smallFiles.mid(0, 2)).exitCode == 0);
     const Counts before = consistentCounts(store);
@@ -302,11 +269,11 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
         REQUIRE(StoreBackends::execOnServer(
             store, QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = on").arg(database), &error));
         const Run ro = addTo(store, { f.smallFiles.at(2) });
-        INFO(ro.err.toStdString());
+        INFO(ro.errText().toStdString());
         CHECK(ro.exitStatus == QProcess::NormalExit);
         CHECK(ro.exitCode == 3);
-        CHECK(ro.err.contains(store));
-        CHECK(ro.err.contains(QStringLiteral("read-only")));
+        CHECK(ro.errText().contains(store));
+        CHECK(ro.errText().contains(QStringLiteral("read-only")));
         CHECK(consistentCounts(store).runs == before.runs);
         // From another database of the cluster: a session on this one could not write the change.
         QString postgres = store;
@@ -314,12 +281,8 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
         REQUIRE(StoreBackends::execOnServer(postgres,
             QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = off").arg(database), &error));
     } else {
-        QString why;
-        if (!canMountInNamespace(&why)) {
-            WARN("SQLite half skipped: this sandbox cannot remount a folder read-only in a user namespace: "
-                << why.toStdString());
+        if (!canMountInNamespace("remount a folder read-only in a user namespace"))
             return;
-        }
         // The store's folder mounted read-only (as root, file modes alone would not stop the write), and a new
         // store asked for in a read-only folder.
         const QString folder = QFileInfo(store).absolutePath();
@@ -331,18 +294,18 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
                                    .arg(quoted(folder), quoted(QStringLiteral(GAPWISE_BINARY)), quoted(store),
                                        quoted(f.smallFiles.at(2)), quoted(fresh));
         const Run r = inNamespace(script);
-        INFO(r.out.toStdString() << r.err.toStdString());
+        INFO(r.outText().toStdString() << r.errText().toStdString());
         REQUIRE(r.exitCode == 0);
-        CHECK(r.out.contains(QStringLiteral("add-exit=3")));
-        CHECK(r.out.contains(QStringLiteral("new-exit=3")));
-        CHECK(r.err.contains(store));
-        CHECK(r.err.contains(fresh));
-        CHECK_FALSE(r.out.contains(QStringLiteral("added as run")));
+        CHECK(r.outText().contains(QStringLiteral("add-exit=3")));
+        CHECK(r.outText().contains(QStringLiteral("new-exit=3")));
+        CHECK(r.errText().contains(store));
+        CHECK(r.errText().contains(fresh));
+        CHECK_FALSE(r.outText().contains(QStringLiteral("added as run")));
         CHECK_FALSE(QFileInfo::exists(fresh));
         CHECK(consistentCounts(store).runs == before.runs);
     }
     const Run again = addTo(store, { f.smallFiles.at(2) });
-    INFO(again.err.toStdString());
+    INFO(again.errText().toStdString());
     CHECK(again.exitCode == 0);
     CHECK(consistentCounts(store).runs == before.runs + 1);
 }

@@ -2,6 +2,7 @@
 // Known issues and the history in what users export: `gapwise compare --store S` and `gapwise export --compare
 // --store S` count a new failure in a gap marked as a known issue as "known", not "new", in every format, and
 // the PDF plan gets a History page. On a generated run series with planted flaky tests and regressions.
+#include "historycli.h"
 #include "historyseries.h"
 #include "storebackends.h"
 
@@ -17,22 +18,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run gapwise(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("GAPWISE_STORE"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(GAPWISE_BINARY), arguments);
-    REQUIRE(p.waitForFinished(120000));
-    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
-}
+using HistoryCli::gapwise;
+using HistoryCli::Run;
 
 // The stored gap whose title names `cause` (each planted kind fails with its own cause, so its own gap).
 QString gapKeyOf(const QString &store, const QString &cause)
@@ -73,20 +60,13 @@ QString pdfText(const QString &path)
 TEST_CASE("a gap marked as a known issue makes its new failures known in compare and in every export",
     "[history][cli][known]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(store, backend, dir.path());
+    STORE_ON_EACH_BACKEND(store, backend, dir);
     // 12 runs of 150 tests: test 52 is a regression that breaks in run 7; flaky tests 1 and 101 fail in run 7
     // and passed in run 6. So run 7 against run 6 has three new failures, one of them in the regression's gap.
-    HistorySeries::Spec spec;
-    spec.tests = 150;
-    spec.runs = 12;
+    HistorySeries::Spec spec { 150, 12 }; // tests, runs
     REQUIRE(HistorySeries::breakRun(spec, 52) == 7);
-    QStringList files;
-    for (int run = 0; run < spec.runs; ++run)
-        files << HistorySeries::writeJUnit(spec, run, dir.path());
-    REQUIRE_FALSE(files.contains(QString()));
+    const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
+    REQUIRE(files.size() == spec.runs);
     const Run add = gapwise(
         QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
     INFO(add.err.toStdString());

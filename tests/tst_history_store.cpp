@@ -66,13 +66,8 @@ QByteArray fileBytes(const QString &path)
 
 TEST_CASE("planted flaky tests and regressions are told apart over a run series", "[history][store]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 300;
-    spec.runs = 24;
+    STORE_ON_EACH_BACKEND(location, backend, dir);
+    HistorySeries::Spec spec { 300, 24 }; // tests, runs
     HistoryStore store;
     QString error;
     REQUIRE(store.open(location, true, &error));
@@ -119,13 +114,8 @@ TEST_CASE("planted flaky tests and regressions are told apart over a run series"
 
 TEST_CASE("a test's history: status per run and failing since", "[history][store]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 60;
-    spec.runs = 10;
+    STORE_ON_EACH_BACKEND(location, backend, dir);
+    HistorySeries::Spec spec { 60, 10 }; // tests, runs
     HistoryStore store;
     QString error;
     REQUIRE(store.open(location, true, &error));
@@ -149,10 +139,7 @@ TEST_CASE("a test's history: status per run and failing since", "[history][store
 
 TEST_CASE("the same content twice is one run", "[history][store]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
+    STORE_ON_EACH_BACKEND(location, backend, dir);
     HistoryStore store;
     QString error;
     REQUIRE(store.open(location, true, &error));
@@ -169,10 +156,7 @@ TEST_CASE("the same content twice is one run", "[history][store]")
 
 TEST_CASE("a run that fails half-way leaves nothing of it behind", "[history][store][hostile]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
+    STORE_ON_EACH_BACKEND(location, backend, dir);
     HistoryStore store;
     QString error;
     REQUIRE(store.open(location, true, &error));
@@ -271,10 +255,7 @@ TEST_CASE("a damaged, foreign or newer store is refused and left as it is", "[hi
 TEST_CASE("triage sticks: failures of a triaged signature go to that gap, known issues are not new",
     "[history][store][sticky]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
+    STORE_ON_EACH_BACKEND(location, backend, dir);
     HistoryStore store;
     QString error;
     REQUIRE(store.open(location, true, &error));

@@ -49,30 +49,30 @@ QStringList planted(const HistorySeries::Spec &spec, HistorySeries::Kind kind)
     return names;
 }
 
+// The series written as JUnit files into `dir` and added to the store, oldest first; the newest file's path.
+QString storeSeries(const QString &storePath, const HistorySeries::Spec &spec, const QString &dir)
+{
+    HistoryStore store;
+    QString error;
+    REQUIRE(store.open(storePath, true, &error));
+    QString last;
+    for (int run = 0; run < spec.runs; ++run) {
+        last = HistorySeries::writeJUnit(spec, run, dir);
+        const auto record = readRunRecord(last, &error);
+        INFO(error.toStdString());
+        REQUIRE(record);
+        REQUIRE(store.addRun(*record, &error));
+    }
+    return last;
+}
+
 } // namespace
 
 TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's trend", "[history][window]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 150;
-    spec.runs = 16;
-    QString last;
-    {
-        HistoryStore store;
-        QString error;
-        REQUIRE(store.open(storePath, true, &error));
-        for (int run = 0; run < spec.runs; ++run) {
-            last = HistorySeries::writeJUnit(spec, run, dir.path());
-            const auto record = readRunRecord(last, &error);
-            INFO(error.toStdString());
-            REQUIRE(record);
-            REQUIRE(store.addRun(*record, &error));
-        }
-    }
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
+    HistorySeries::Spec spec { 150, 16 }; // tests, runs
+    const QString last = storeSeries(storePath, spec, dir.path());
     MainWindow window;
     HistoryPanel *panel = attachHistoryPanel(&window, storePath, false);
     QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
@@ -110,10 +110,7 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
 
 TEST_CASE("a report the store does not hold gets no history, and says so", "[history][window]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     {
         HistoryStore store;
         QString error;
@@ -159,13 +156,8 @@ TEST_CASE(
 TEST_CASE("failures carried into a gap a person triaged earlier are suggested there, as one undo step",
     "[history][window][carried]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 150;
-    spec.runs = 6;
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
+    HistorySeries::Spec spec { 150, 6 }; // tests, runs
     const QString title = QStringLiteral("Billing module removed");
     QString last;
     {
@@ -266,21 +258,8 @@ TEST_CASE("the tree shows each test's last runs and filters by new, flaky and re
 {
     QTemporaryDir dir;
     STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 150;
-    spec.runs = 16;
-    QString last;
-    {
-        HistoryStore store;
-        QString error;
-        REQUIRE(store.open(storePath, true, &error));
-        for (int run = 0; run < spec.runs; ++run) {
-            last = HistorySeries::writeJUnit(spec, run, dir.path());
-            const auto record = readRunRecord(last, &error);
-            REQUIRE(record);
-            REQUIRE(store.addRun(*record, &error));
-        }
-    }
+    HistorySeries::Spec spec { 150, 16 }; // tests, runs
+    const QString last = storeSeries(storePath, spec, dir.path());
     MainWindow window;
     QTreeView *tree = window.treeView();
     // The strips go into the Status column, beside a test's short status: no column takes the names' room.

@@ -134,7 +134,7 @@ TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked
     ShownWindow w(report);
     w.window.filterBar()->groupingBox()->setCurrentIndex(1); // by gap
     REQUIRE(w.window.treeModel()->grouping() == Grouping::ByGap);
-    const QModelIndex gapRow = w.window.filterProxy()->mapFromSource(
+    const QModelIndex gapRow = w.window.filterProxy()->mapFromTree(
         w.window.treeModel()->topLevelIndex(NodeKind::Gap, QStringLiteral("gap-2")));
     REQUIRE(gapRow.isValid());
     w.window.treeView()->setCurrentIndex(gapRow);
@@ -147,7 +147,7 @@ TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked
     // A test highlights both its phase and its gap.
     const QModelIndex testRow = w.window.filterProxy()->index(0, 0, w.window.filterProxy()->index(0, 0, gapRow));
     w.window.treeView()->setCurrentIndex(testRow);
-    const TestCase *test = w.window.treeModel()->testAt(w.window.filterProxy()->mapToSource(testRow));
+    const TestCase *test = w.window.treeModel()->testAt(w.window.filterProxy()->mapToTree(testRow));
     REQUIRE(test);
     CHECK(w.window.phaseChart()->highlightedIds() == QSet<QString> { test->phaseId });
     CHECK(gaps->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });

@@ -48,13 +48,8 @@ WriterResult write(const QString &location, const QVector<RunRecord> &records, b
 
 TEST_CASE("two writers adding the same runs at once store each exactly once", "[history][store][concurrent]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    HistorySeries::Spec spec;
-    spec.tests = 400;
-    spec.runs = 12;
+    STORE_ON_EACH_BACKEND(location, backend, dir);
+    HistorySeries::Spec spec { 400, 12 }; // tests, runs
     QVector<RunRecord> records;
     for (int run = 0; run < spec.runs; ++run)
         records.append(makeRunRecord(HistorySeries::report(spec, run), QStringLiteral("run-%1.xml").arg(run),

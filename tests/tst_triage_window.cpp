@@ -89,7 +89,7 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart; und
             { w.treeModel()->indexForTest(moving[0]), w.treeModel()->indexForTest(moving[1]) });
         REQUIRE(data);
         const QModelIndex target
-            = w.filterProxy()->mapFromSource(w.treeModel()->groupIndexes(NodeKind::Gap, to).value(0));
+            = w.filterProxy()->mapFromTree(w.treeModel()->groupIndexes(NodeKind::Gap, to).value(0));
         REQUIRE(w.filterProxy()->canDropMimeData(data, Qt::MoveAction, -1, -1, target));
         w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target);
         delete data;

@@ -48,14 +48,13 @@ void selectTests(MainWindow &window, const QVector<int> &tests)
 {
     QItemSelection selection;
     for (int t : tests) {
-        const QModelIndex proxyIndex = window.filterProxy()->mapFromSource(window.treeModel()->indexForTest(t));
+        const QModelIndex proxyIndex = window.filterProxy()->mapFromTree(window.treeModel()->indexForTest(t));
         REQUIRE(proxyIndex.isValid());
         selection.select(proxyIndex, proxyIndex);
     }
     REQUIRE(!tests.isEmpty());
     QItemSelectionModel *selectionModel = window.treeView()->selectionModel();
-    selectionModel->setCurrentIndex(
-        window.filterProxy()->mapFromSource(window.treeModel()->indexForTest(tests.first())),
+    selectionModel->setCurrentIndex(window.filterProxy()->mapFromTree(window.treeModel()->indexForTest(tests.first())),
         QItemSelectionModel::NoUpdate);
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
@@ -64,7 +63,7 @@ void selectGap(MainWindow &window, const QString &gapId)
 {
     const QModelIndex source = window.treeModel()->groupIndexes(NodeKind::Gap, gapId).value(0);
     REQUIRE(source.isValid());
-    const QModelIndex row = window.filterProxy()->mapFromSource(source);
+    const QModelIndex row = window.filterProxy()->mapFromTree(source);
     REQUIRE(row.isValid());
     window.treeView()->setCurrentIndex(row);
 }
@@ -79,7 +78,7 @@ int treeCount(MainWindow &window, const QString &gapId)
 
 QString treeGapOfTest(MainWindow &window, int testIndex)
 {
-    const QModelIndex row = window.filterProxy()->mapFromSource(window.treeModel()->indexForTest(testIndex));
+    const QModelIndex row = window.filterProxy()->mapFromTree(window.treeModel()->indexForTest(testIndex));
     return row.isValid() ? row.data(GapIdRole).toString() : QStringLiteral("<not in the tree>");
 }
 

@@ -4,6 +4,7 @@
 #include "chartdataadapter.h"
 #include "comparisonbanner.h"
 #include "comparisonchart.h"
+#include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
@@ -93,7 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     buildViews();
     m_recovery = new RecoveryOffer(
         m_sessions->autosaver(), m_offerBanner, [this](const QString &p) { restoreRecovery(p); }, this);
-    m_comparison = new ComparisonMode(m_session, m_model, { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
+    m_comparison = new ComparisonMode(
+        m_session, m_proxy->comparisonModel(), { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     buildActions();
     buildStatusBar();
@@ -133,7 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
             { { tr("Reload and keep my triage"), [this] { reloadReport(); } }, { tr("Ignore"), [] {} } });
     });
     restoreSettings();
-    m_tree->setColumnHidden(ReportTreeModel::ChangeColumn, true); // a saved header may have shown it
+    m_tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, true); // a saved header may have shown it
     m_tree->setColumnHidden(ReportTreeModel::HistoryColumn, true); // a run history is painted in the Status column
 }
 
@@ -485,7 +487,7 @@ void MainWindow::updateDiagnosticsBadge()
 
 void MainWindow::updateCurrentDetails()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    const QModelIndex current = m_proxy->mapToTree(m_tree->currentIndex());
     m_details->showIndex(m_model, current);
     fitDetailsToContent(this, m_detailsDock, m_details);
     // The gap of the current row (a test's gap too) is the one the form edits.
@@ -546,7 +548,7 @@ void MainWindow::fitPhaseColumn()
 
 void MainWindow::openTestSource()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    const QModelIndex current = m_proxy->mapToTree(m_tree->currentIndex());
     if (m_model->kindOf(current) != NodeKind::Test)
         return;
     const SourceLocation where = m_details->currentSource();

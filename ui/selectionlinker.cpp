@@ -78,7 +78,7 @@ bool SelectionLinker::selectGroup(NodeKind kind, const QString &id)
     QItemSelection selection;
     QModelIndex first;
     for (const QModelIndex &source : sourceRows) {
-        const QModelIndex idx = m_proxy->mapFromSource(source);
+        const QModelIndex idx = m_proxy->mapFromTree(source);
         if (!idx.isValid())
             continue;
         selection.select(idx, idx);

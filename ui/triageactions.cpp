@@ -100,12 +100,12 @@ QStringList TriageActions::selectedTestIds() const
     const ReportTreeModel *model = m_proxy->reportModel();
     const QModelIndexList rows = selectedRowsOf(m_tree->selectionModel());
     for (const QModelIndex &row : rows) {
-        const int test = model->testIndexAt(m_proxy->mapToSource(row));
+        const int test = model->testIndexAt(m_proxy->mapToTree(row));
         if (test >= 0)
             ids << model->report().tests[test].id;
     }
     if (ids.isEmpty()) { // a context menu on an unselected test row acts on that row
-        const int test = model->testIndexAt(m_proxy->mapToSource(m_tree->currentIndex()));
+        const int test = model->testIndexAt(m_proxy->mapToTree(m_tree->currentIndex()));
         if (test >= 0)
             ids << model->report().tests[test].id;
     }
@@ -114,7 +114,7 @@ QStringList TriageActions::selectedTestIds() const
 
 QString TriageActions::currentGapId(bool *isGap) const
 {
-    const QModelIndex source = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    const QModelIndex source = m_proxy->mapToTree(m_tree->currentIndex().siblingAtColumn(0));
     const bool gapRow = m_proxy->reportModel()->kindOf(source) == NodeKind::Gap;
     if (isGap)
         *isGap = gapRow && source.isValid();
@@ -131,7 +131,7 @@ QString TriageActions::createGap(const QString &title)
     QString id = m_session->createGap(title); // not const: returned, so moved
     const QModelIndexList rows = m_proxy->reportModel()->groupIndexes(NodeKind::Gap, id);
     if (!id.isEmpty() && !rows.isEmpty()) {
-        const QModelIndex row = m_proxy->mapFromSource(rows.first());
+        const QModelIndex row = m_proxy->mapFromTree(rows.first());
         if (row.parent().isValid())
             m_tree->expand(row.parent());
         m_tree->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

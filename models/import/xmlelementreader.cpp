@@ -20,6 +20,20 @@ bool XmlElementReader::next()
     return t != XmlStreamTokenizer::EndDocument && t != XmlStreamTokenizer::Invalid;
 }
 
+bool XmlElementReader::nextStartElement(const std::function<void()> &atEndElement)
+{
+    while (next()) {
+        if (m_xml.tokenType() == XmlStreamTokenizer::StartElement) {
+            m_atRoot = !m_rootSeen;
+            m_rootSeen = true;
+            return true;
+        }
+        if (m_xml.tokenType() == XmlStreamTokenizer::EndElement && atEndElement)
+            atEndElement();
+    }
+    return false;
+}
+
 void XmlElementReader::skipElement()
 {
     const int depth = m_xml.depth();
@@ -96,11 +110,11 @@ bool XmlElementReader::expectRoot(const QString &format, QByteArrayView root, QB
     return false;
 }
 
-bool XmlElementReader::finish(bool rootSeen, const QString &displayName, ImportError *error) const
+bool XmlElementReader::finish(const QString &displayName, ImportError *error) const
 {
     if (m_xml.hasError())
         return fail(displayName, error);
-    if (!rootSeen) {
+    if (!m_rootSeen) {
         error->file = displayName;
         error->message = QStringLiteral("no XML element found");
         return false;

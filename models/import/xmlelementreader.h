@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace Gapwise {
@@ -21,6 +23,11 @@ public:
     XmlStreamTokenizer &xml() { return m_xml; }
     // False at the end of the document or on an error (the tokenizer keeps it).
     bool next();
+    // A reader's main loop: steps to the next start element, handing each end element on the way to
+    // `atEndElement` (a reader closes there what it opened at that depth). False as next() is.
+    bool nextStartElement(const std::function<void()> &atEndElement = nullptr);
+    // On the document's root element, the first start element nextStartElement() stepped to.
+    bool atRoot() const { return m_atRoot; }
     // Called on a start element: reads past its end element.
     void skipElement();
     // The text of the element, its children's included; called on its start element, reads past its end.
@@ -37,12 +44,14 @@ public:
 
     // Fills `error` from the tokenizer (line and column) or with `message`; returns false for convenience.
     bool fail(const QString &displayName, ImportError *error, const QString &message = QString()) const;
-    // The end of a reader's run: false with the tokenizer's error, or "no XML element found" when the document
-    // had no root element; true otherwise.
-    bool finish(bool rootSeen, const QString &displayName, ImportError *error) const;
+    // The end of a reader's run: false with the tokenizer's error, or "no XML element found" when
+    // nextStartElement() found no root element; true otherwise.
+    bool finish(const QString &displayName, ImportError *error) const;
 
 private:
     XmlStreamTokenizer m_xml;
+    bool m_rootSeen = false;
+    bool m_atRoot = false;
 };
 
 // Refuses entity declarations in the prolog of `xml` (an open device, peeked, not read) as the JUnit reader

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportfilterproxy.h"
+
+#include "comparisoncolumnproxy.h"
 #include "reporttreemodel.h"
 
 #include <algorithm>
@@ -9,10 +11,16 @@ namespace Gapwise {
 
 ReportFilterProxy::ReportFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
+    , m_columns(new ComparisonColumnProxy(this))
 {
     setRecursiveFilteringEnabled(true);
     setSortRole(SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    // A comparison set or ended: the change filter now means something else.
+    connect(m_columns, &ComparisonColumnProxy::comparisonChanged, this, [this] {
+        if (m_changeMask != AllChanges)
+            refilter();
+    });
 }
 
 void ReportFilterProxy::setReportModel(ReportTreeModel *model)
@@ -20,7 +28,8 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
-    // Connected before setSourceModel so the per-gap matches are fresh before the proxy rebuilds its rows.
+    // Connected before the Change column follows the tree, so the per-gap matches are fresh before this
+    // proxy rebuilds its rows (the tree's reset reaches this proxy through the Change column's, after these).
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_nameRanks.clear();
         prepareGapMatches();
@@ -28,20 +37,28 @@ void ReportFilterProxy::setReportModel(ReportTreeModel *model)
         updateMatchCount();
     });
     connect(model, &ReportTreeModel::triageChanged, this, &ReportFilterProxy::followTriage);
-    // A comparison set or ended: the change filter now means something else.
-    connect(model, &ReportTreeModel::comparisonChanged, this, [this] {
-        if (m_changeMask != AllChanges)
-            refilter();
-    });
     // A history set or ended: the history filter now means something else.
     connect(model, &ReportTreeModel::historyChanged, this, [this] {
         if (m_historyFilter != HistoryFilter::All)
             refilter();
     });
-    setSourceModel(model);
-    // After the proxy's own handler, which has run by then.
-    connect(model, &QAbstractItemModel::rowsMoved, this, &ReportFilterProxy::followMove);
+    m_columns->setTreeModel(model);
+    if (sourceModel() != m_columns) {
+        setSourceModel(m_columns);
+        // After the proxy's own handler, which has run by then.
+        connect(m_columns, &QAbstractItemModel::rowsMoved, this, &ReportFilterProxy::followMove);
+    }
     refilter();
+}
+
+QModelIndex ReportFilterProxy::mapToTree(const QModelIndex &proxyIndex) const
+{
+    return m_columns->mapToSource(mapToSource(proxyIndex));
+}
+
+QModelIndex ReportFilterProxy::mapFromTree(const QModelIndex &treeIndex) const
+{
+    return mapFromSource(m_columns->mapFromSource(treeIndex));
 }
 
 void ReportFilterProxy::followMove(
@@ -99,7 +116,7 @@ void ReportFilterProxy::setChangeFilter(unsigned changeMask)
 
 bool ReportFilterProxy::filtersChanges() const
 {
-    return m_changeMask != AllChanges && m_model && m_model->comparison();
+    return m_changeMask != AllChanges && m_columns->comparison();
 }
 
 void ReportFilterProxy::setHistoryFilter(HistoryFilter filter)
@@ -205,7 +222,7 @@ ReportFilterProxy::OwnMatch ReportFilterProxy::ownMatch(int testIndex) const
     const TestCase &t = m_model->report().tests[testIndex];
     if (!(m_statusMask & (1u << static_cast<unsigned>(t.status))))
         return OwnMatch::None;
-    if (filtersChanges() && !(m_changeMask & (1u << static_cast<unsigned>(m_model->changeOf(testIndex)))))
+    if (filtersChanges() && !(m_changeMask & (1u << static_cast<unsigned>(m_columns->changeOf(testIndex)))))
         return OwnMatch::None;
     if (filtersHistory() && !m_model->history()->matches(testIndex, m_historyFilter))
         return OwnMatch::None;
@@ -218,7 +235,7 @@ bool ReportFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 {
     if (!m_model || !isFiltering())
         return true; // empty groups (a phase with only unnamed failures) stay visible when nothing filters
-    const QModelIndex idx = m_model->index(sourceRow, 0, sourceParent);
+    const QModelIndex idx = m_model->index(sourceRow, 0, m_columns->mapToSource(sourceParent));
     const int testIndex = m_model->testIndexAt(idx);
     // Groups match by themselves only for failures the report counts without naming (the seed's E2E
     // phase): while failures are shown and no text, change or history filter narrows, such a group stays in view.
@@ -249,8 +266,8 @@ bool ReportFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
 {
     // Tests compare straight from the Report: sorting 20,000 siblings would otherwise build two QVariants
     // per comparison.
-    const int a = m_model ? m_model->testIndexAt(left) : -1;
-    const int b = m_model ? m_model->testIndexAt(right) : -1;
+    const int a = m_model ? m_model->testIndexAt(m_columns->mapToSource(left)) : -1;
+    const int b = m_model ? m_model->testIndexAt(m_columns->mapToSource(right)) : -1;
     if (a >= 0 && b >= 0 && left.column() == ReportTreeModel::NameColumn) {
         ensureNameRanks();
         return m_nameRanks[size_t(a)] < m_nameRanks[size_t(b)];

@@ -11,10 +11,13 @@
 
 namespace Gapwise {
 
+class ComparisonColumnProxy;
 class ReportTreeModel;
 
 // Filters tests by text (or a regular expression) over test name, message and gap title, by status, and by
-// change class or run history when the model has them.
+// change class or run history when there are any. Its source is the report tree with the Change column that
+// its own ComparisonColumnProxy adds (tree → Change column → filter); mapToTree and mapFromTree go between
+// its rows and the tree's.
 // Groups are shown when a test below them matches (recursive filtering), so parents of matches stay visible.
 class ReportFilterProxy : public QSortFilterProxyModel
 {
@@ -24,6 +27,10 @@ public:
 
     void setReportModel(ReportTreeModel *model);
     ReportTreeModel *reportModel() const { return m_model; }
+    // Where a comparison is set or ended (setComparison): the Change column between the tree and this filter.
+    ComparisonColumnProxy *comparisonModel() const { return m_columns; }
+    QModelIndex mapToTree(const QModelIndex &proxyIndex) const;
+    QModelIndex mapFromTree(const QModelIndex &treeIndex) const;
 
     // An invalid regular expression matches nothing and leaves patternError() set, so the bar can say why.
     void setFilter(const QString &text, bool regularExpression);
@@ -38,7 +45,7 @@ public:
     void setStatusMask(unsigned mask);
     unsigned statusMask() const { return m_statusMask; }
     // While runs are compared: only tests whose change class has its bit set (1 << ChangeClass). Ignored
-    // when the model has no comparison.
+    // when the source has no comparison.
     static constexpr unsigned AllChanges = 0x1ff;
     void setChangeFilter(unsigned changeMask);
     unsigned changeFilter() const { return m_changeMask; }
@@ -79,6 +86,7 @@ private:
     void ensureNameRanks() const;
 
     ReportTreeModel *m_model = nullptr;
+    ComparisonColumnProxy *m_columns; // the source: m_model with its Change column
     QString m_text;
     QRegularExpression m_regex;
     bool m_useRegex = false;

@@ -20,6 +20,27 @@ void ReportTreeModel::setHistory(std::shared_ptr<const TestHistoryMarks> history
         { Qt::DisplayRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, HistoryStripRole, HistoryMarksRole });
 }
 
+// One dataChanged per parent (top level, each group's children): the structure does not change.
+void ReportTreeModel::emitColumnChanged(int column, const QVector<int> &roles)
+{
+    if (m_tree.roots.empty())
+        return;
+    Q_EMIT dataChanged(index(0, column), index(int(m_tree.roots.size()) - 1, column), roles);
+    for (const auto &top : m_tree.roots) {
+        const QModelIndex topIndex = indexOfGroup(top.get());
+        if (!top->children.empty())
+            Q_EMIT dataChanged(
+                index(0, column, topIndex), index(int(top->children.size()) - 1, column, topIndex), roles);
+        for (const auto &mid : top->children) {
+            if (!mid->tests.empty()) {
+                const QModelIndex midIndex = indexOfGroup(mid.get());
+                Q_EMIT dataChanged(
+                    index(0, column, midIndex), index(int(mid->tests.size()) - 1, column, midIndex), roles);
+            }
+        }
+    }
+}
+
 QVariant ReportTreeModel::historyData(const QModelIndex &index, int role) const
 {
     const int test = testIndexAt(index);

@@ -23,8 +23,6 @@ namespace {
 ReportTreeModel::ReportTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
-    // Group counts for the comparison deltas are recounted after every structural change.
-    connect(this, &ReportTreeModel::triageChanged, this, [this] { m_failingNowValid = false; });
 }
 
 ReportTreeModel::~ReportTreeModel() = default;
@@ -61,7 +59,6 @@ void ReportTreeModel::setGrouping(Grouping grouping)
 void ReportTreeModel::rebuild()
 {
     m_tree = buildReportTree(report(), m_grouping);
-    m_failingNowValid = false;
 }
 
 GroupNode *ReportTreeModel::groupAt(const QModelIndex &index) const
@@ -240,8 +237,6 @@ QVariant ReportTreeModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Phase");
     case PriorityColumn:
         return tr("Priority");
-    case ChangeColumn:
-        return tr("Change");
     case HistoryColumn:
         return tr("Last runs");
     default:
@@ -253,11 +248,6 @@ QVariant ReportTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
-    if (role == ChangeRole || role == FailureDeltaRole
-        || (index.column() == ChangeColumn
-            && (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole
-                || role == Qt::TextAlignmentRole)))
-        return comparisonData(index, role);
     if (role == HistoryStripRole || role == HistoryMarksRole || index.column() == HistoryColumn)
         return historyData(index, role);
     if (const GroupNode *g = groupAt(index))

@@ -5,12 +5,10 @@
 #include "reportroles.h"
 #include "reporttreenodes.h"
 #include "testhistorymarks.h"
-#include "treecomparison.h"
 
 #include <QAbstractItemModel>
 
 #include <memory>
-#include <unordered_map>
 
 namespace Gapwise {
 
@@ -20,9 +18,8 @@ class TriageSession;
 // a TriageSession. The model keeps no report of its own: display strings are made on demand from the session's
 // report, and the tree itself is a few ints per test. Every edit goes through the session (its undo stack);
 // the model follows the session's signals with row moves, inserts, removes and dataChanged.
-// While runs are compared (setComparison) the Change column shows each test's change class and each
-// group's failure delta (reporttreecomparison.cpp); otherwise that column is empty and views hide it. With a
-// run history (setHistory) the History column holds each test's flaky/new marker, tooltip and sort key and
+// While runs are compared, ComparisonColumnProxy adds a Change column over this tree. With a run history
+// (setHistory) the History column holds each test's flaky/new marker, tooltip and sort key and
 // HistoryStripRole its last runs (reporttreehistory.cpp); the window paints them in the Status column.
 class ReportTreeModel : public QAbstractItemModel
 {
@@ -35,7 +32,6 @@ public:
         FailuresColumn,
         PhaseColumn,
         PriorityColumn,
-        ChangeColumn,
         HistoryColumn,
         ColumnCount
     };
@@ -54,16 +50,6 @@ public:
     const Report &report() const; // the session's report; an empty one without a session
     void setGrouping(Grouping grouping); // regrouping rebuilds the whole tree: one reset
     Grouping grouping() const { return m_grouping; }
-
-    // Compares the open report with an earlier run: comparisonChanged(), then dataChanged on the Change column
-    // of every row; the tree keeps its structure. nullptr ends the comparison. The change vector must be
-    // indexed like this report's tests.
-    void setComparison(std::shared_ptr<const TreeComparison> comparison);
-    const TreeComparison *comparison() const { return m_comparison.get(); }
-    ChangeClass changeOf(int testIndex) const;
-    // Failing tests (not expected to fail) below a group row now, and in the earlier run; -1 without a comparison.
-    int failingNow(const QModelIndex &groupIndex) const;
-    int failingThen(const QModelIndex &groupIndex) const;
 
     // The run history of the open report's tests, indexed like its tests: historyChanged(), then dataChanged on
     // the History column of every row; the tree keeps its structure. nullptr (or marks made for another
@@ -124,9 +110,6 @@ Q_SIGNALS:
     // A triage edit changed gap indices, gap titles or tests' gaps. Sent before the row signals end, so a
     // proxy can refresh per-gap and per-test state before it re-filters.
     void triageChanged();
-    // The comparison was set or ended; sent before the Change column's dataChanged, so a proxy filtering by
-    // change class can refresh first.
-    void comparisonChanged();
     // Around the row signals of tests changing gap (a move, its undo): listeners that count per gap (the
     // charts) ignore the row signals in between and update only what `tests` changed.
     // The run history was set or ended; sent before the History column's dataChanged, so a proxy filtering
@@ -164,14 +147,9 @@ private:
     const Phase *phaseOfGroup(const GroupNode *node) const;
     const Gap *gapOfGroup(const GroupNode *node) const;
     void rebuild();
-    // Comparison mode (reporttreecomparison.cpp).
-    QVariant comparisonData(const QModelIndex &index, int role) const;
-    int groupFailingNow(const GroupNode *node) const;
-    int groupFailingThen(const GroupNode *node) const;
-    void emitChangeColumnChanged();
-    void emitColumnChanged(int column, const QVector<int> &roles);
     // History mode (reporttreehistory.cpp).
     QVariant historyData(const QModelIndex &index, int role) const;
+    void emitColumnChanged(int column, const QVector<int> &roles);
 
     Grouping m_grouping = Grouping::ByPhase;
     ReportTree m_tree;
@@ -179,11 +157,7 @@ private:
     QHash<QString, int> m_gapIndex;
     TriageSession *m_session = nullptr;
     TriageSession *m_ownSession = nullptr; // made by setReport
-    std::shared_ptr<const TreeComparison> m_comparison;
     std::shared_ptr<const TestHistoryMarks> m_history;
-    // Failing-now per group, counted in one pass on the first ask after a change (edits move tests).
-    mutable std::unordered_map<const GroupNode *, int> m_failingNow;
-    mutable bool m_failingNowValid = false;
 };
 
 } // namespace Gapwise

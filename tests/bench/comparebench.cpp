@@ -7,6 +7,7 @@
 // The "window" lines time the main window's comparison mode: the worker's share, then what the GUI thread
 // does with the result (tree and filter proxy following the session).
 // Not run by CI: speed is measured here, never asserted in tests.
+#include "comparisoncolumnproxy.h"
 #include "comparisondigest.h"
 #include "comparisonwriters.h"
 #include "importer.h"
@@ -137,11 +138,11 @@ int main(int argc, char **argv)
     windowSession.load(newRun);
     timer.restart();
     cpu = cpuMs();
-    model.setComparison(tree);
+    proxy.comparisonModel()->setComparison(tree);
     const QStringList late = applyCarriedEdits(windowSession, carried.edits, QStringLiteral("Carry over triage"));
     QStringList shown; // the Change column of the top-level rows, as a first paint asks for it
     for (int r = 0; r < proxy.rowCount(); ++r)
-        shown.append(proxy.index(r, ReportTreeModel::ChangeColumn).data().toString());
+        shown.append(proxy.index(r, ComparisonColumnProxy::ChangeColumn).data().toString());
     const QVector<GroupDelta> gapsNow = currentGapDeltas(*tree, windowSession.report(), {});
     const qint64 guiMs = timer.elapsed();
     const double guiCpu = cpuMs() - cpu;

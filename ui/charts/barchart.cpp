@@ -11,9 +11,11 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
-BarChart::BarChart(QWidget *parent)
+BarChart::BarChart(Qt::Orientation bars, const QString &emptyText, QWidget *parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
+    , m_orientation(bars)
+    , m_emptyText(emptyText)
     , m_caption(new QLabel(this))
     , m_scroll(new QScrollArea(this))
 {
@@ -76,7 +78,7 @@ void BarChart::refresh()
         text->setPositionAlignment(Qt::AlignCenter);
         text->position->setType(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(0.5, 0.5);
-        text->setText(emptyText());
+        text->setText(m_emptyText);
         text->setColor(palette().color(QPalette::PlaceholderText));
         text->setFont(font());
     }
@@ -255,4 +257,9 @@ bool BarChart::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QCPAxis *BarChart::keyAxis() const
+{
+    return m_orientation == Qt::Vertical ? m_plot->xAxis : m_plot->yAxis;
 }

@@ -19,7 +19,10 @@ class BarChart : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BarChart(QWidget *parent = nullptr);
+    // `bars`: Qt::Vertical bars stand on the x axis, Qt::Horizontal ones on the y axis (their keys' axis).
+    // `emptyText` is said in the middle of the plot when no bar has a value (a report without results): empty
+    // axes alone look like a chart that failed to draw.
+    BarChart(Qt::Orientation bars, const QString &emptyText, QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
     int barCount() const { return m_ids.size(); }
@@ -39,10 +42,7 @@ protected:
     // Subclasses create their bars here (after clearBars()) and call setIds() and addBars() for each.
     virtual void rebuild() = 0;
     virtual QString toolTipFor(int key) const = 0;
-    virtual QCPAxis *keyAxis() const = 0;
-    // Said in the middle of the plot when no bar has a value (a report without results): empty axes alone
-    // look like a chart that failed to draw.
-    virtual QString emptyText() const = 0;
+    QCPAxis *keyAxis() const;
 
     void clearBars();
     void addBars(QCPBars *bars, const QColor &color);
@@ -59,6 +59,8 @@ private:
     void onPlotSelectionChanged();
     void applyHighlight();
 
+    Qt::Orientation m_orientation;
+    QString m_emptyText;
     QLabel *m_caption;
     QScrollArea *m_scroll;
     QStringList m_ids;

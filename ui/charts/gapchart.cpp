@@ -12,7 +12,7 @@
 using namespace Gapwise;
 
 GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
-    : BarChart(parent)
+    : BarChart(Qt::Horizontal, tr("No named failing tests in this report"), parent)
     , m_adapter(adapter)
 {
     setObjectName(QStringLiteral("gapChart"));
@@ -24,16 +24,6 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
     connect(adapter, &ChartDataAdapter::changed, this, &GapChart::refresh);
     connect(adapter, &ChartDataAdapter::gapBarsChanged, this, &GapChart::updateBars);
     refresh();
-}
-
-QString GapChart::emptyText() const
-{
-    return tr("No named failing tests in this report");
-}
-
-QCPAxis *GapChart::keyAxis() const
-{
-    return m_plot->yAxis;
 }
 
 void GapChart::rebuild()

@@ -21,8 +21,6 @@ public:
 protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
-    QCPAxis *keyAxis() const override;
-    QString emptyText() const override;
 
 private:
     QString legendHtml() const;

@@ -9,23 +9,13 @@
 using namespace Gapwise;
 
 PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
-    : BarChart(parent)
+    : BarChart(Qt::Vertical, tr("No test results in this report"), parent)
     , m_adapter(adapter)
 {
     setObjectName(QStringLiteral("phaseChart"));
     m_plot->yAxis->setLabel(tr("Tests"));
     connect(adapter, &ChartDataAdapter::changed, this, &PhaseChart::refresh);
     refresh();
-}
-
-QString PhaseChart::emptyText() const
-{
-    return tr("No test results in this report");
-}
-
-QCPAxis *PhaseChart::keyAxis() const
-{
-    return m_plot->xAxis;
 }
 
 void PhaseChart::rebuild()

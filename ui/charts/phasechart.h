@@ -17,8 +17,6 @@ public:
 protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
-    QCPAxis *keyAxis() const override;
-    QString emptyText() const override;
 
 private:
     Gapwise::ChartDataAdapter *m_adapter;

@@ -3,10 +3,10 @@
 
 #include "comparisonbanner.h"
 #include "comparisonchart.h"
+#include "comparisoncolumnproxy.h"
 #include "comparisonview.h"
 #include "filterbar.h"
 #include "gapchart.h"
-#include "reporttreemodel.h"
 #include "runcomparison.h"
 #include "triagecarryover.h"
 #include "triagedrun.h"
@@ -21,7 +21,8 @@
 
 using namespace Gapwise;
 
-ComparisonMode::ComparisonMode(TriageSession *session, ReportTreeModel *model, const Views &views, QWidget *window)
+ComparisonMode::ComparisonMode(
+    TriageSession *session, ComparisonColumnProxy *model, const Views &views, QWidget *window)
     : QObject(window)
     , m_session(session)
     , m_model(model)
@@ -37,7 +38,7 @@ ComparisonMode::ComparisonMode(TriageSession *session, ReportTreeModel *model, c
     const int at = m_views.chartSplitter->indexOf(m_views.gapChart);
     m_views.chartSplitter->insertWidget(at + 1, m_chart);
     m_views.chartSplitter->setStretchFactor(at + 1, 3);
-    m_views.tree->setColumnHidden(ReportTreeModel::ChangeColumn, true);
+    m_views.tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, true);
     // Edits come in bursts (a macro, a drag of many tests): recount the gap deltas once per event-loop turn.
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
@@ -172,13 +173,13 @@ void ComparisonMode::end()
 void ComparisonMode::setViewsComparing(bool comparing)
 {
     m_views.filterBar->setComparisonActive(comparing);
-    m_views.tree->setColumnHidden(ReportTreeModel::ChangeColumn, !comparing);
+    m_views.tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, !comparing);
     if (comparing) {
         const QFontMetrics metrics = m_views.tree->fontMetrics();
         int widest = 0;
         for (int c = 0; c < ChangeClassCount; ++c)
             widest = qMax(widest, metrics.horizontalAdvance(changeClassName(ChangeClass(c))));
-        m_views.tree->setColumnWidth(ReportTreeModel::ChangeColumn, widest + metrics.averageCharWidth() * 3);
+        m_views.tree->setColumnWidth(ComparisonColumnProxy::ChangeColumn, widest + metrics.averageCharWidth() * 3);
     }
     m_views.gapChart->setVisible(!comparing);
     m_chart->setVisible(comparing);

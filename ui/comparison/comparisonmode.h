@@ -21,7 +21,7 @@ class QTimer;
 class QTreeView;
 
 namespace Gapwise {
-class ReportTreeModel;
+class ComparisonColumnProxy;
 class TriageSession;
 }
 
@@ -43,7 +43,7 @@ public:
         QSplitter *chartSplitter = nullptr; // the comparison chart goes beside the gap chart, hidden
     };
     ComparisonMode(
-        Gapwise::TriageSession *session, Gapwise::ReportTreeModel *model, const Views &views, QWidget *window);
+        Gapwise::TriageSession *session, Gapwise::ComparisonColumnProxy *model, const Views &views, QWidget *window);
     ~ComparisonMode() override;
 
     ComparisonBanner *banner() const { return m_banner; }
@@ -85,7 +85,7 @@ private:
     void setViewsComparing(bool comparing);
 
     Gapwise::TriageSession *m_session;
-    Gapwise::ReportTreeModel *m_model;
+    Gapwise::ComparisonColumnProxy *m_model; // the tree's Change column
     Views m_views;
     QWidget *m_window;
     ComparisonBanner *m_banner;

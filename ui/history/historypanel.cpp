@@ -280,7 +280,7 @@ void HistoryPanel::fillList()
 void HistoryPanel::selectInTree(int testIndex)
 {
     const QModelIndex source = m_window->treeModel()->indexForTest(testIndex);
-    const QModelIndex proxy = m_window->filterProxy()->mapFromSource(source);
+    const QModelIndex proxy = m_window->filterProxy()->mapFromTree(source);
     if (proxy.isValid())
         m_window->treeView()->setCurrentIndex(proxy);
 }

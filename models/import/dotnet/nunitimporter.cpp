@@ -66,20 +66,15 @@ namespace {
     bool NUnitReader::run(const QString &displayName, ImportError *error)
     {
         XmlStreamTokenizer &xml = m_r.xml();
-        bool rootSeen = false;
-        while (m_r.next()) {
-            if (xml.tokenType() == XmlStreamTokenizer::EndElement) {
-                if (!m_suiteDepths.isEmpty() && xml.depth() == m_suiteDepths.last()) {
-                    m_suites.removeLast();
-                    m_suiteDepths.removeLast();
-                }
-                continue;
+        const auto closeSuite = [this, &xml] {
+            if (!m_suiteDepths.isEmpty() && xml.depth() == m_suiteDepths.last()) {
+                m_suites.removeLast();
+                m_suiteDepths.removeLast();
             }
-            if (xml.tokenType() != XmlStreamTokenizer::StartElement)
-                continue;
+        };
+        while (m_r.nextStartElement(closeSuite)) {
             const QByteArrayView name = xml.name();
-            if (!rootSeen) {
-                rootSeen = true;
+            if (m_r.atRoot()) {
                 if (!m_r.expectRoot(QStringLiteral("an NUnit result file"), "test-run", "test-results"))
                     break;
                 stated.line = xml.line();
@@ -117,7 +112,7 @@ namespace {
                 m_r.skipElement(); // properties, reason, failure, output of a suite; settings, filter, command-line
             }
         }
-        return m_r.finish(rootSeen, displayName, error);
+        return m_r.finish(displayName, error);
     }
 
     void NUnitReader::startSuite()

@@ -81,12 +81,8 @@ namespace {
     bool TrxReader::run(const QString &displayName, ImportError *error)
     {
         XmlStreamTokenizer &xml = m_r.xml();
-        bool rootSeen = false;
-        while (m_r.next()) {
-            if (xml.tokenType() != XmlStreamTokenizer::StartElement)
-                continue;
-            if (!rootSeen) {
-                rootSeen = true;
+        while (m_r.nextStartElement()) {
+            if (m_r.atRoot()) {
                 if (!m_r.expectRoot(QStringLiteral("a TRX file"), "TestRun"))
                     break;
                 runName = m_r.text("name");
@@ -108,7 +104,7 @@ namespace {
                 m_r.skipElement();
             }
         }
-        return m_r.finish(rootSeen, displayName, error);
+        return m_r.finish(displayName, error);
     }
 
     void TrxReader::readResults()

@@ -58,18 +58,13 @@ namespace {
     bool XUnitReader::run(const QString &displayName, ImportError *error)
     {
         XmlStreamTokenizer &xml = m_r.xml();
-        bool rootSeen = false;
-        while (m_r.next()) {
-            if (xml.tokenType() == XmlStreamTokenizer::EndElement) {
-                if (m_collection >= 0 && xml.depth() == m_collectionDepth)
-                    m_collection = -1;
-                continue;
-            }
-            if (xml.tokenType() != XmlStreamTokenizer::StartElement)
-                continue;
+        const auto closeCollection = [this, &xml] {
+            if (m_collection >= 0 && xml.depth() == m_collectionDepth)
+                m_collection = -1;
+        };
+        while (m_r.nextStartElement(closeCollection)) {
             const QByteArrayView name = xml.name();
-            if (!rootSeen) {
-                rootSeen = true;
+            if (m_r.atRoot()) {
                 if (!m_r.expectRoot(QStringLiteral("an xUnit.net result file"), "assemblies", "assembly"))
                     break;
                 m_doc->rootLine = xml.line();
@@ -92,7 +87,7 @@ namespace {
                 m_r.skipElement();
             }
         }
-        return m_r.finish(rootSeen, displayName, error);
+        return m_r.finish(displayName, error);
     }
 
     void XUnitReader::startAssembly()
