@@ -146,7 +146,8 @@ void SharedTriageController::setShared(bool on)
     }
     if (m_link || m_runId <= 0)
         return;
-    m_link = new SharedTriageLink(m_window->session(), m_storePath, m_runId);
+    m_link = new SharedTriageLink(
+        m_window->session(), m_storePath, m_runId, m_history ? m_history->storePassword() : QString());
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
