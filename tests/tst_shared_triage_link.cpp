@@ -88,14 +88,19 @@ struct TwoEngineers
 
 } // namespace
 
+// In a TEST_CASE: a new store on `backend` with its run of `tests` tests, and Ann and Bob (`two.ann`,
+// `two.bob`, also as `ann` and `bob`) linked to it, ready.
+#define TWO_ENGINEERS_OR_SKIP(backend, tests)                                                                          \
+    INFO(StoreBackends::name(backend));                                                                                \
+    TwoEngineers two;                                                                                                  \
+    if (!two.start((backend), (tests)))                                                                                \
+        return;                                                                                                        \
+    Engineer &ann = *two.ann, &bob = *two.bob
+
 TEST_CASE("two engineers triage one stored run: edits arrive, undo stays yours", "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
     const QString &location = two.location;
     const qint64 runId = two.runId;
 
@@ -146,11 +151,7 @@ TEST_CASE(
     "two engineers who create a gap at the same moment make two gaps, not a conflict", "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
 
     // Both create before either hears of the other's gap (same role here: the ids still differ).
     const QString annGap = ann.session.createGap(QStringLiteral("Timeouts"));
@@ -184,11 +185,7 @@ TEST_CASE("deleting, merging and accepting a gap are shared, and undone by their
     "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
     const QString gap1 = QStringLiteral("gap-1"), suggested = QStringLiteral("suggested-1");
     const QString test3 = ann.session.report().tests[3].id, test4 = ann.session.report().tests[4].id;
     ann.session.moveTests({ test3 }, gap1);
@@ -227,11 +224,7 @@ TEST_CASE("a gap deleted by one engineer while another puts a test into it is a 
     "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
     const QString gap1 = QStringLiteral("gap-1");
     // At the same moment: Ann deletes gap-1, Bob moves a test into it.
     ann.session.deleteGap(gap1);
@@ -245,26 +238,36 @@ TEST_CASE("a gap deleted by one engineer while another puts a test into it is a 
     CHECK(bob.link->conflicts().first().theirs.editor == ann.link->editorName());
     CHECK(ann.link->conflicts().first().item.field == QLatin1String("deleted"));
 
-    // Ann keeps Bob's: the gap is back for both, with Bob's test in it.
-    ann.link->keepTheirs(0);
-    CHECK(ann.session.gapIndex(gap1) >= 0);
-    CHECK(ann.session.report().tests[5].gapId == gap1);
-    CHECK(ann.session.report().gaps[ann.session.gapIndex(gap1)].title == QLatin1String("Login fails"));
-    REQUIRE(waitFor([&] { return bob.link->conflicts().isEmpty(); }, 5000));
-    CHECK(bob.session.gapIndex(gap1) >= 0);
-    CHECK(ann.link->conflicts().isEmpty());
+    SECTION("Ann keeps Bob's: the gap is back for both, with Bob's test in it")
+    {
+        ann.link->keepTheirs(0);
+        CHECK(ann.session.gapIndex(gap1) >= 0);
+        CHECK(ann.session.report().tests[5].gapId == gap1);
+        CHECK(ann.session.report().gaps[ann.session.gapIndex(gap1)].title == QLatin1String("Login fails"));
+        REQUIRE(waitFor([&] { return bob.link->conflicts().isEmpty(); }, 5000));
+        CHECK(bob.session.gapIndex(gap1) >= 0);
+        CHECK(ann.link->conflicts().isEmpty());
+    }
+    SECTION("Bob keeps Ann's deletion: the gap is gone for both, his test unassigned in the store too")
+    {
+        bob.link->keepTheirs(0);
+        CHECK(bob.session.gapIndex(gap1) < 0);
+        CHECK(bob.session.report().tests[5].gapId.isEmpty());
+        CHECK(bob.session.undoStack()->count() == 1); // his move, still his to undo
+        REQUIRE(waitFor([&] { return bob.link->unsharedCount() == 0; }, 5000));
+        ann.link->writeMineOver(0); // hers was the deletion: it stays
+        REQUIRE(waitFor([&] { return ann.link->unsharedCount() == 0; }, 5000));
+        CHECK(ann.session.gapIndex(gap1) < 0);
+        CHECK(ann.session.report().tests[5].gapId.isEmpty());
+    }
 }
 
 TEST_CASE("a move of 20,000 tests is written in one transaction and arrives whole; so is its undo",
     "[history][store][shared][link][big]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
     constexpr int Tests = 20000;
-    TwoEngineers two;
-    if (!two.start(backend, Tests))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, Tests);
     QStringList all;
     for (const TestCase &t : ann.session.report().tests)
         all << t.id;
@@ -307,11 +310,7 @@ TEST_CASE(
     "two engineers set one gap's owner at once: one is told, neither is overwritten", "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
     const QString &location = two.location;
     const qint64 runId = two.runId;
 
@@ -361,11 +360,7 @@ TEST_CASE(
 TEST_CASE("an undo over someone else's later edit is a conflict, not an overwrite", "[history][store][shared][link]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    TwoEngineers two;
-    if (!two.start(backend))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
     const QString &location = two.location;
     const qint64 runId = two.runId;
 
@@ -392,10 +387,7 @@ TEST_CASE("edits made while the server is away are kept, counted and shared when
     "[history][store][shared][link][offline]")
 {
     qputenv("GAPWISE_SHARED_RETRY_MS", "300");
-    TwoEngineers two;
-    if (!two.start(Backend::Postgres))
-        return;
-    Engineer &ann = *two.ann, &bob = *two.bob;
+    TWO_ENGINEERS_OR_SKIP(Backend::Postgres, 20);
     const QString &location = two.location;
     const qint64 runId = two.runId;
 

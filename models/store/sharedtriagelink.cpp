@@ -205,6 +205,15 @@ QString SharedTriageLink::describe(const Report &report, const SharedTriageItem 
     return QStringLiteral("Gap of test %1").arg(t >= 0 ? report.tests[t].name : item.key);
 }
 
+QString SharedTriageLink::displayValue(const SharedTriageItem &item, const QString &value)
+{
+    if (isGap(item) && item.field == deletedField())
+        return value.isEmpty() ? QStringLiteral("kept") : QStringLiteral("deleted");
+    if (isGap(item) && item.field == QLatin1String("suggested"))
+        return value.isEmpty() ? QStringLiteral("accepted") : QStringLiteral("suggested");
+    return value;
+}
+
 QString SharedTriageLink::current(const SharedTriageItem &item, bool imported, bool *present) const
 {
     const Report &report = imported ? m_session->imported() : m_session->report();
@@ -220,6 +229,19 @@ QString SharedTriageLink::describe(const SharedTriageItem &item) const
 {
     if (!m_session)
         return item.key;
+    if (isGap(item) && m_session->gapIndex(item.key) < 0) {
+        // A gap deleted here: named by the title the store or the report as imported gave it, not by its id.
+        const auto title = m_known.constFind(keyOf({ item.kind, item.key, QStringLiteral("title") }));
+        Report named;
+        Gap gap;
+        gap.id = item.key;
+        const int imported = m_session->imported().gapIndex(item.key);
+        gap.title = title != m_known.constEnd() ? title->value
+            : imported >= 0                     ? m_session->imported().gaps[imported].title
+                                                : item.key;
+        named.gaps.append(gap);
+        return describe(named, item);
+    }
     if (isGap(item) || m_session->testIndex(item.key) < 0)
         return describe(m_session->report(), item);
     return QStringLiteral("Gap of test %1").arg(m_session->report().tests[m_session->testIndex(item.key)].name);
@@ -536,13 +558,24 @@ void SharedTriageLink::keepTheirs(int index)
                 changes.append({ { parts[0], parts[1], parts[2] }, it->value });
         }
     }
+    QStringList left; // your tests in a gap they deleted: unassigned with it, and said so to the store
+    if (c.item.field == deletedField() && !c.theirs.value.isEmpty() && m_session) {
+        for (const TestCase &t : m_session->report().tests) {
+            if (t.gapId == c.item.key)
+                left.append(t.id);
+        }
+    }
     applyRemote(changes, true);
     const QString key = keyOf(c.item);
     if (c.item.field == deletedField() && m_known.value(key).value != c.theirs.value) {
         // Their edit of a gap you deleted: keeping it brings the gap back for everyone.
         queue(c.item, c.theirs.value, m_known.value(key).version);
-        sendAll();
     }
+    for (const QString &test : std::as_const(left)) {
+        const SharedTriageItem item { QStringLiteral("test"), test, QStringLiteral("gap") };
+        queue(item, QString(), m_known.value(keyOf(item)).version);
+    }
+    sendAll();
     Q_EMIT conflictsChanged();
 }
 

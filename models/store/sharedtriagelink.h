@@ -75,6 +75,9 @@ public:
     static QString valueIn(const Report &report, const SharedTriageItem &item, bool *present = nullptr);
     static QString describe(const Report &report, const SharedTriageItem &item);
     QString describe(const SharedTriageItem &item) const; // the same in the session, a test found by its index
+    // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
+    // "accepted"; other fields as they are.
+    static QString displayValue(const SharedTriageItem &item, const QString &value);
 
 Q_SIGNALS:
     void ready();
