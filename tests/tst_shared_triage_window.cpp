@@ -7,45 +7,40 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "runrecord.h"
+#include "sessioncontroller.h"
 #include "sharedtriagecontroller.h"
 #include "sharedtriagelink.h"
+#include "sharedtriagesetup.h"
 #include "storebackends.h"
-#include "storelocation.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QThread>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
-
-#include <functional>
+#include <QUuid>
 
 using namespace Gapwise;
+using SharedTriageSetup::waitFor;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &done, int ms = 15000)
-{
-    const QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
-}
 
 struct SharedWindow
 {
@@ -136,17 +131,8 @@ TEST_CASE("the window says when it is offline, how many edits wait, and shares t
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     QString error;
-    const auto parsed = parseStoreLocation(storePath, &error);
-    REQUIRE(parsed);
-    const QString admin
-        = QString(storePath).replace(QStringLiteral("/%1?").arg(parsed->database), QStringLiteral("/postgres?"));
     INFO(error.toStdString());
-    REQUIRE(StoreBackends::execOnServer(
-        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(parsed->database), &error));
-    REQUIRE(StoreBackends::execOnServer(admin,
-        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
-            .arg(parsed->database),
-        &error));
+    REQUIRE(SharedTriageSetup::setServerReachable(storePath, false, &error));
 
     const QString gapId = ann.window.session()->report().gaps.first().id;
     ann.window.session()->setGapOwner(gapId, QStringLiteral("ann"));
@@ -156,8 +142,7 @@ TEST_CASE("the window says when it is offline, how many edits wait, and shares t
     CHECK_FALSE(ann.shared->statusLabel()->toolTip().isEmpty());
     ann.window.saveScreenshot(QDir::temp().filePath(QStringLiteral("i21-s4-offline.png")));
 
-    REQUIRE(StoreBackends::execOnServer(
-        admin, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(parsed->database), &error));
+    REQUIRE(SharedTriageSetup::setServerReachable(storePath, true, &error));
     REQUIRE(waitFor([&] { return ann.shared->link()->unsharedCount() == 0; }));
     CHECK(ann.shared->statusLabel()->text() == QStringLiteral("Shared as %1").arg(ann.shared->link()->editorName()));
     HistoryStore store;
@@ -170,4 +155,54 @@ TEST_CASE("the window says when it is offline, how many edits wait, and shares t
     stored.sort();
     CHECK(stored == QStringList { QStringLiteral("notes=seen on the nightly only"), QStringLiteral("owner=ann") });
     qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}
+
+TEST_CASE("a password typed into the window is used for sharing and never reaches the settings or a file",
+    "[history][window][shared][password]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Postgres, dir.path());
+    const QString report = TestSupport::copySampleReport(dir);
+    const QString secret = QStringLiteral("s3cret-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+    MainWindow window;
+    HistoryPanel *history = attachHistoryPanel(&window, storePath, true);
+    auto *button = history->findChild<QToolButton *>(QStringLiteral("historyPasswordButton"));
+    REQUIRE(button);
+    QTimer::singleShot(0, [secret] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        CHECK(dialog->textEchoMode() == QLineEdit::Password);
+        dialog->setTextValue(secret);
+        dialog->accept();
+    });
+    button->click(); // as when the server asked for one that libpq did not find
+    CHECK(history->storePassword() == secret);
+
+    SharedTriageController *shared = attachSharedTriage(&window, history, storePath, true);
+    REQUIRE(TestSupport::openAndWait(window, report));
+    REQUIRE(waitFor([&] { return shared->link() && shared->link()->isReady(); }));
+    const QString gapId = window.session()->report().gaps.first().id;
+    window.session()->setGapOwner(gapId, QStringLiteral("ann"));
+    REQUIRE(waitFor([&] { return shared->link()->unsharedCount() == 0; }));
+
+    // Not in the session file, the settings or any file Gapwise keeps (the recovery file among them).
+    QString error;
+    const QString session = dir.filePath(QStringLiteral("shared.gapwise"));
+    REQUIRE(window.sessionController()->saveTo(session, &error));
+    QSettings settings;
+    settings.sync();
+    QStringList files { session, settings.fileName() };
+    QDirIterator kept(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), QDir::Files, QDirIterator::Subdirectories);
+    while (kept.hasNext())
+        files << kept.next();
+    for (const QString &path : std::as_const(files)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        INFO(path.toStdString());
+        CHECK_FALSE(file.readAll().contains(secret.toUtf8()));
+    }
+    for (const QString &key : settings.allKeys())
+        CHECK_FALSE(settings.value(key).toString().contains(secret));
 }

@@ -105,6 +105,11 @@ public:
     // `baseVersion` since the caller read it; then nothing is written and the other value comes back.
     std::optional<SharedTriageWrite> writeTriage(
         qint64 runId, const SharedTriageItem &item, const QString &value, int baseVersion, QString *error);
+    // Many writes in one transaction (an undo step that moved 20,000 tests is one transaction, not 20,000),
+    // each checked against its own base version: one answer per write, in order. Nothing of the batch is
+    // written when it fails (nullopt with `error`). The items of one batch must differ.
+    std::optional<QVector<SharedTriageWrite>> writeTriage(
+        qint64 runId, const QVector<SharedTriageOutgoing> &writes, QString *error);
     // Every item of the run as the store holds it now, and the edits after edit `afterId`, oldest first.
     std::optional<QVector<QPair<SharedTriageItem, SharedTriageValue>>> triageValues(qint64 runId, QString *error) const;
     std::optional<QVector<SharedTriageEdit>> triageEditsSince(qint64 runId, qint64 afterId, QString *error) const;

@@ -2,6 +2,8 @@
 // Shared triage in the store (sharedtriage.h): versioned values, the edit log, notifications.
 #include "historystore.h"
 
+#include "sqlbatch.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -43,73 +45,107 @@ QString HistoryStore::editorName() const
 std::optional<SharedTriageWrite> HistoryStore::writeTriage(
     qint64 runId, const SharedTriageItem &item, const QString &value, int baseVersion, QString *error)
 {
+    const auto results = writeTriage(runId, QVector<SharedTriageOutgoing> { { item, value, baseVersion } }, error);
+    if (!results)
+        return std::nullopt;
+    return results->first();
+}
+
+std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
+    qint64 runId, const QVector<SharedTriageOutgoing> &writes, QString *error)
+{
     QSqlDatabase db = database();
+    if (writes.isEmpty())
+        return QVector<SharedTriageWrite>();
     if (!beginWrite(error))
         return std::nullopt;
     // Queries live in this scope and are gone before the rollback or commit below runs on the connection.
-    auto result = [&]() -> std::optional<SharedTriageWrite> { // not const: returned, so moved
+    bool anyWritten = false;
+    auto results = [&]() -> std::optional<QVector<SharedTriageWrite>> { // not const: returned, so moved
+        // The stored values the writes were based on: one by one for a few, the run's all at once for many
+        // (one statement instead of thousands of round trips).
+        QHash<QString, SharedTriageValue> stored;
+        const auto keyOf = [](const QString &kind, const QString &key, const QString &field) -> QString {
+            return kind + QChar(0x1f) + key + QChar(0x1f) + field;
+        };
         QSqlQuery current(db);
-        current.prepare(QStringLiteral("SELECT value, version, editor, edited_at FROM triage_values "
-                                       "WHERE run_id = ? AND kind = ? AND item_key = ? AND field = ?"));
-        bindItem(current, runId, item);
-        if (!current.exec()) {
-            *error = current.lastError().text();
-            return std::nullopt;
+        const bool all = writes.size() > 32;
+        current.prepare(QStringLiteral("SELECT kind, item_key, field, value, version, editor, edited_at FROM "
+                                       "triage_values WHERE run_id = ?")
+            + (all ? QString() : QStringLiteral(" AND kind = ? AND item_key = ? AND field = ?")));
+        for (qsizetype i = 0; i < (all ? 1 : writes.size()); ++i) {
+            if (all)
+                current.addBindValue(runId);
+            else
+                bindItem(current, runId, writes[i].item);
+            if (!current.exec()) {
+                *error = current.lastError().text();
+                return std::nullopt;
+            }
+            while (current.next())
+                stored.insert(
+                    keyOf(current.value(0).toString(), current.value(1).toString(), current.value(2).toString()),
+                    { current.value(3).toString(), current.value(4).toInt(), current.value(5).toString(),
+                        timeFrom(current.value(6)) });
         }
-        SharedTriageWrite out;
-        SharedTriageValue stored;
-        if (current.next())
-            stored = { current.value(0).toString(), current.value(1).toInt(), current.value(2).toString(),
-                timeFrom(current.value(3)) };
         current.finish();
-        if (stored.version != baseVersion) {
-            out.theirs = stored; // someone else's edit came first: keep it, tell the caller
-            return out;
-        }
+
         const QString editor = editorName();
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        QSqlQuery upsert(db);
-        upsert.prepare(m_dialect->upsert(QStringLiteral("triage_values"),
-            { QStringLiteral("run_id"), QStringLiteral("kind"), QStringLiteral("item_key"), QStringLiteral("field"),
-                QStringLiteral("value"), QStringLiteral("version"), QStringLiteral("editor"),
-                QStringLiteral("edited_at") },
-            { QStringLiteral("run_id"), QStringLiteral("kind"), QStringLiteral("item_key"), QStringLiteral("field") },
-            { QStringLiteral("value"), QStringLiteral("version"), QStringLiteral("editor"),
-                QStringLiteral("edited_at") }));
-        bindItem(upsert, runId, item);
-        for (const QVariant &v : { QVariant(value), QVariant(baseVersion + 1), QVariant(editor), QVariant(now) })
-            upsert.addBindValue(v);
-        QSqlQuery log(db);
-        log.prepare(QStringLiteral("INSERT INTO triage_edits (run_id, kind, item_key, field, old_value, new_value, "
-                                   "version, editor, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        bindItem(log, runId, item);
-        for (const QVariant &v : { stored.version > 0 ? QVariant(stored.value) : QVariant(), QVariant(value),
-                 QVariant(baseVersion + 1), QVariant(editor), QVariant(now) })
-            log.addBindValue(v);
-        if (!upsert.exec() || !log.exec()) {
-            *error = (upsert.lastError().isValid() ? upsert : log).lastError().text();
-            return std::nullopt;
+        const QStringList key { QStringLiteral("run_id"), QStringLiteral("kind"), QStringLiteral("item_key"),
+            QStringLiteral("field") };
+        const QStringList updated { QStringLiteral("value"), QStringLiteral("version"), QStringLiteral("editor"),
+            QStringLiteral("edited_at") };
+        // The dialect's single-row upsert gives the ON CONFLICT clause the many-row statements end with.
+        const QString single = m_dialect->upsert(QStringLiteral("triage_values"), key + updated, key, updated);
+        BatchInsert upsert(db, QStringLiteral("triage_values"), key + updated,
+            single.mid(single.indexOf(QLatin1String("ON CONFLICT"))));
+        BatchInsert log(db, QStringLiteral("triage_edits"),
+            key
+                + QStringList { QStringLiteral("old_value"), QStringLiteral("new_value"), QStringLiteral("version"),
+                    QStringLiteral("editor"), QStringLiteral("edited_at") });
+        QVector<SharedTriageWrite> out;
+        out.reserve(writes.size());
+        for (const SharedTriageOutgoing &w : writes) {
+            SharedTriageWrite result;
+            const SharedTriageValue before = stored.value(keyOf(w.item.kind, w.item.key, w.item.field));
+            if (before.version != w.baseVersion) {
+                result.theirs = before; // someone else's edit came first: keep it, tell the caller
+                out.append(result);
+                continue;
+            }
+            const QVariant run(runId), kind(w.item.kind), item(w.item.key), field(w.item.field);
+            const int version = w.baseVersion + 1;
+            if (!upsert.add({ run, kind, item, field, w.value, version, editor, now }, error)
+                || !log.add({ run, kind, item, field, before.version > 0 ? QVariant(before.value) : QVariant(), w.value,
+                                version, editor, now },
+                    error))
+                return std::nullopt;
+            result.written = true;
+            result.version = version;
+            anyWritten = true;
+            out.append(result);
         }
+        if (!upsert.flush(error) || !log.flush(error))
+            return std::nullopt;
         const QString notify = m_dialect->notifyTriage(runId);
         QSqlQuery tell(db);
-        if (!notify.isEmpty() && !tell.exec(notify)) {
+        if (anyWritten && !notify.isEmpty() && !tell.exec(notify)) {
             *error = tell.lastError().text();
             return std::nullopt;
         }
-        out.written = true;
-        out.version = baseVersion + 1;
         return out;
     }();
-    if (!result || !result->written) {
+    if (!results || !anyWritten) {
         db.rollback();
-        return result;
+        return results;
     }
     if (!db.commit()) {
         *error = db.lastError().text();
         db.rollback();
         return std::nullopt;
     }
-    return result;
+    return results;
 }
 
 std::optional<QVector<QPair<SharedTriageItem, SharedTriageValue>>> HistoryStore::triageValues(

@@ -33,6 +33,14 @@ struct SharedTriageWrite
     SharedTriageValue theirs; // when not: the value another writer stored since `baseVersion`
 };
 
+// One write of a batch (HistoryStore::writeTriage): the value and the version it was based on.
+struct SharedTriageOutgoing
+{
+    SharedTriageItem item;
+    QString value;
+    int baseVersion = 0;
+};
+
 struct SharedTriageEdit
 {
     qint64 id = 0; // grows with every edit of the store: "since" for a window catching up

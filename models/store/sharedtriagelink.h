@@ -32,7 +32,9 @@ struct Report;
 //   few seconds and the edits are sent again, based on the versions they had. Nothing is lost: the session's
 //   recovery file has every edit too.
 // - Fields of gaps and tests that are not in the session are left alone, except a gap another engineer made:
-//   it is added (at the end). Deleting a gap is not shared; its tests' moves are.
+//   it is added (at the end). Deleting or merging a gap is shared as its "deleted" field (its tests' moves on
+//   their own); accepting a gap Gapwise suggested as its "suggested" field. A deletion that meets tests or
+//   unshared edits of the gap in another window, or an edit of a gap you deleted, is a conflict.
 // The store is used only from the worker's thread; every call here returns at once.
 class SharedTriageLink : public QObject
 {
@@ -45,7 +47,10 @@ public:
         SharedTriageValue theirs;
     };
 
-    SharedTriageLink(TriageSession *session, const QString &location, qint64 runId, QObject *parent = nullptr);
+    // `password`: for a server whose password libpq does not find (~/.pgpass, PGPASSFILE), as the window asked
+    // for it; held by the worker's connection only, never written anywhere.
+    SharedTriageLink(TriageSession *session, const QString &location, qint64 runId, const QString &password = QString(),
+        QObject *parent = nullptr);
     ~SharedTriageLink() override;
 
     QString location() const { return m_location; }
@@ -70,6 +75,9 @@ public:
     static QString valueIn(const Report &report, const SharedTriageItem &item, bool *present = nullptr);
     static QString describe(const Report &report, const SharedTriageItem &item);
     QString describe(const SharedTriageItem &item) const; // the same in the session, a test found by its index
+    // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
+    // "accepted"; other fields as they are.
+    static QString displayValue(const SharedTriageItem &item, const QString &value);
 
 Q_SIGNALS:
     void ready();
@@ -93,19 +101,25 @@ private:
     };
 
     void onOpened(const QVector<QPair<SharedTriageItem, SharedTriageValue>> &values, const QString &editor);
-    void onWritten(const SharedTriageItem &item, const QString &value, int version);
-    void onConflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
-    void onWriteFailed(const SharedTriageItem &item, const QString &value, int baseVersion);
+    void onWritten(const QVector<SharedTriageOutgoing> &writes, const QVector<SharedTriageWrite> &results);
+    void onWriteFailed(const QVector<SharedTriageOutgoing> &writes);
+    // One answer of a batch; onWritten sends what waited for them, in one batch again.
+    void written(const SharedTriageItem &item, const QString &value, int version);
+    void conflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    void failed(const SharedTriageItem &item, const QString &value, int baseVersion);
     void onEdits(const QVector<SharedTriageEdit> &edits);
     void onIndexChanged(int index);
     void markGap(int gapIndex);
     void markTests(const QVector<int> &testIndices);
     void queue(const SharedTriageItem &item, const QString &value, int base);
-    void send(const QString &key);
+    // Sends every queued edit that is not waiting for an answer about its field, as one batch: one transaction.
     void sendAll();
     void addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
-    void applyRemote(const SharedTriageItem &item, const QString &value);
-    void applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes);
+    // Puts others' values into the session. A gap deleted there that still holds tests here, or has edits of
+    // yours not yet shared, is not removed (unless `force`): returned, for the caller to make it a conflict.
+    QVector<SharedTriageItem> applyRemote(const SharedTriageItem &item, const QString &value, bool force = false);
+    QVector<SharedTriageItem> applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes, bool force = false);
+    bool hasUnshared(const QString &gapId) const; // an edit of the gap waits to be written
     QString baseline(const QString &key, const SharedTriageItem &item) const;
     // The field in the session's report (or the report as imported), found by the session's test index.
     QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;

@@ -9,9 +9,10 @@
 
 namespace Gapwise {
 
-SharedTriageWorker::SharedTriageWorker(const QString &location, qint64 runId, QObject *parent)
+SharedTriageWorker::SharedTriageWorker(const QString &location, qint64 runId, const QString &password, QObject *parent)
     : QObject(parent)
     , m_location(location)
+    , m_password(password)
     , m_runId(runId)
     , m_poll(new QTimer(this)) // children: they move to the worker's thread with it
     , m_retry(new QTimer(this))
@@ -39,6 +40,7 @@ int SharedTriageWorker::retryIntervalMs()
 bool SharedTriageWorker::connectStore(QString *error)
 {
     auto store = std::make_unique<HistoryStore>(); // open() picks PostgreSQL's dialect for a postgresql:// URL
+    store->setPassword(m_password);
     if (!store->open(m_location, false, error))
         return false;
     if (store->subscribeToTriage()) {
@@ -99,25 +101,22 @@ void SharedTriageWorker::reconnect()
     catchUp(); // what others wrote while this window was offline
 }
 
-void SharedTriageWorker::write(const SharedTriageItem &item, const QString &value, int baseVersion)
+void SharedTriageWorker::write(const QVector<SharedTriageOutgoing> &writes)
 {
     if (!m_store) {
-        Q_EMIT writeFailed(item, value, baseVersion);
+        Q_EMIT writeFailed(writes);
         return;
     }
     QString error;
-    const auto result = m_store->writeTriage(m_runId, item, value, baseVersion, &error);
-    if (!result) {
-        // A lost connection, or a store that refuses: either way the edit stays with the link, which sends it
+    const auto results = m_store->writeTriage(m_runId, writes, &error);
+    if (!results) {
+        // A lost connection, or a store that refuses: either way the edits stay with the link, which sends them
         // again once the connection is back.
         lose(error);
-        Q_EMIT writeFailed(item, value, baseVersion);
+        Q_EMIT writeFailed(writes);
         return;
     }
-    if (result->written)
-        Q_EMIT written(item, value, result->version);
-    else
-        Q_EMIT conflicted(item, value, result->theirs);
+    Q_EMIT written(writes, *results);
 }
 
 void SharedTriageWorker::catchUp()

@@ -27,21 +27,24 @@ class SharedTriageWorker : public QObject
 {
     Q_OBJECT
 public:
-    SharedTriageWorker(const QString &location, qint64 runId, QObject *parent = nullptr);
+    // `password`: the one the window asked for when libpq found none (kept in memory only, never saved).
+    SharedTriageWorker(
+        const QString &location, qint64 runId, const QString &password = QString(), QObject *parent = nullptr);
     ~SharedTriageWorker() override;
     static int retryIntervalMs(); // GAPWISE_SHARED_RETRY_MS (tests), else 3000
 
 public Q_SLOTS:
     void start(); // opens the store: opened() or connectionLost()
-    void write(const Gapwise::SharedTriageItem &item, const QString &value, int baseVersion);
+    // One transaction for the whole batch (an undo step's edits), each write checked against its own version.
+    void write(const QVector<Gapwise::SharedTriageOutgoing> &writes);
     void catchUp(); // reads the edits since the last one seen: editsArrived() when there are any
 
 Q_SIGNALS:
     void opened(const Gapwise::SharedTriageValues &values, const QString &editor);
-    void written(const Gapwise::SharedTriageItem &item, const QString &value, int version);
-    void conflicted(
-        const Gapwise::SharedTriageItem &item, const QString &mine, const Gapwise::SharedTriageValue &theirs);
-    void writeFailed(const Gapwise::SharedTriageItem &item, const QString &value, int baseVersion);
+    // Each write's answer, in order: written (its new version) or a conflict (the value that came first).
+    void written(
+        const QVector<Gapwise::SharedTriageOutgoing> &writes, const QVector<Gapwise::SharedTriageWrite> &results);
+    void writeFailed(const QVector<Gapwise::SharedTriageOutgoing> &writes); // nothing of them was written
     void editsArrived(const QVector<Gapwise::SharedTriageEdit> &edits);
     void connectionLost(const QString &error);
     void connectionBack();
@@ -52,6 +55,7 @@ private:
     void reconnect();
 
     QString m_location;
+    QString m_password;
     qint64 m_runId;
     qint64 m_lastEditId = 0;
     bool m_everOpened = false;

@@ -87,10 +87,11 @@ qint64 KeyIds::idOf(const QString &key, const QString &text, QString *error)
     return id;
 }
 
-BatchInsert::BatchInsert(QSqlDatabase &db, const QString &table, const QStringList &columns)
+BatchInsert::BatchInsert(QSqlDatabase &db, const QString &table, const QStringList &columns, const QString &tail)
     : m_db(db)
     , m_head(QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QLatin1Char(','))))
     , m_rowMarks(QStringLiteral("(%1)").arg(marks(int(columns.size()))))
+    , m_tail(tail)
     , m_columns(int(columns.size()))
     , m_full(db)
 {
@@ -102,7 +103,10 @@ QString BatchInsert::statement(int rows) const
     QStringList values;
     for (int i = 0; i < rows; ++i)
         values << m_rowMarks;
-    return m_head + values.join(QLatin1Char(','));
+    QString sql = m_head + values.join(QLatin1Char(','));
+    if (!m_tail.isEmpty())
+        sql += QLatin1Char(' ') + m_tail;
+    return sql;
 }
 
 bool BatchInsert::run(QSqlQuery &q, QString *error)

@@ -39,7 +39,8 @@ class BatchInsert
 {
 public:
     static constexpr int RowsPerStatement = 256;
-    BatchInsert(QSqlDatabase &db, const QString &table, const QStringList &columns);
+    // `tail` follows the rows of every statement (an upsert's ON CONFLICT clause).
+    BatchInsert(QSqlDatabase &db, const QString &table, const QStringList &columns, const QString &tail = QString());
     bool add(const QVector<QVariant> &row, QString *error);
     bool flush(QString *error);
 
@@ -48,7 +49,7 @@ private:
     bool run(QSqlQuery &q, QString *error);
 
     QSqlDatabase m_db;
-    QString m_head, m_rowMarks;
+    QString m_head, m_rowMarks, m_tail;
     int m_columns;
     QVector<QVariant> m_pending;
     QSqlQuery m_full; // prepared once for full batches

@@ -42,6 +42,7 @@ void TriageSession::load(PreparedReport prepared)
     m_report = std::move(prepared.working);
     m_testIndex = std::move(prepared.testIndex);
     m_nextGapNumber = 1;
+    m_gapIdPrefix.clear();
     Q_EMIT modelReset();
     Q_EMIT changed();
 }
@@ -55,7 +56,9 @@ QString TriageSession::newGapId()
 {
     QString id;
     do {
-        id = QStringLiteral("user-%1").arg(m_nextGapNumber++);
+        id = QStringLiteral("%1-%2")
+                 .arg(m_gapIdPrefix.isEmpty() ? QStringLiteral("user") : m_gapIdPrefix)
+                 .arg(m_nextGapNumber++);
     } while (m_report.gapIndex(id) >= 0);
     return id;
 }

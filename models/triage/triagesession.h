@@ -70,6 +70,11 @@ public:
     void applyRemoveGap(int index);
     void applyGap(int index, const Gap &gap);
     QString newGapId();
+    // Gaps created from now on are "<prefix>-N" instead of "user-N": a shared session's prefix names the
+    // engineer and this window, so two people creating a gap at the same moment make two gaps, not one id
+    // twice. Empty (the default, and after load()): "user-N". Ids are only names: any id reads back.
+    void setGapIdPrefix(const QString &prefix) { m_gapIdPrefix = prefix; }
+    QString gapIdPrefix() const { return m_gapIdPrefix; }
 
 Q_SIGNALS:
     void modelReset();
@@ -88,6 +93,7 @@ private:
     QUndoStack m_undo;
     QHash<QString, int> m_testIndex;
     int m_nextGapNumber = 1;
+    QString m_gapIdPrefix;
 };
 
 } // namespace Gapwise

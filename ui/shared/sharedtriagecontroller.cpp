@@ -146,7 +146,8 @@ void SharedTriageController::setShared(bool on)
     }
     if (m_link || m_runId <= 0)
         return;
-    m_link = new SharedTriageLink(m_window->session(), m_storePath, m_runId);
+    m_link = new SharedTriageLink(
+        m_window->session(), m_storePath, m_runId, m_history ? m_history->storePassword() : QString());
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
@@ -188,7 +189,8 @@ void SharedTriageController::showConflict()
     const SharedTriageLink::Conflict &c = m_link->conflicts().first();
     const QString what = m_link->describe(c.item);
     QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
-                       .arg(what.toHtmlEscaped(), shown(c.mine).toHtmlEscaped(), shown(c.theirs.value).toHtmlEscaped(),
+                       .arg(what.toHtmlEscaped(), shown(SharedTriageLink::displayValue(c.item, c.mine)).toHtmlEscaped(),
+                           shown(SharedTriageLink::displayValue(c.item, c.theirs.value)).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
     if (m_link->conflicts().size() > 1)
         text += QLatin1Char(' ') + tr("(%1 more after this one)").arg(m_link->conflicts().size() - 1);
@@ -213,7 +215,10 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
     rows.reserve(edits.size());
     for (const SharedTriageEdit &e : edits) {
         const QString edit
-            = QStringLiteral("%1: %2 \u2192 %3").arg(m_link->describe(e.item), shown(e.oldValue), shown(e.newValue));
+            = QStringLiteral("%1: %2 \u2192 %3")
+                  .arg(m_link->describe(e.item),
+                      shown(e.version > 1 ? SharedTriageLink::displayValue(e.item, e.oldValue) : e.oldValue),
+                      shown(SharedTriageLink::displayValue(e.item, e.newValue)));
         auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, edit });
         item->setToolTip(0, e.editedAt.toLocalTime().toString(Qt::ISODate));
         item->setToolTip(2, edit);
