@@ -63,6 +63,12 @@ TEST_CASE("words that name or qualify a phase stay in its name", "[markdown][pha
     const PhaseNameOutcome qualified = read(QStringLiteral("Integration Tests (Real Services)"));
     CHECK(qualified.name == QStringLiteral("Integration Tests (Real Services)"));
     CHECK(qualified.outcome.isEmpty());
+    const PhaseNameOutcome expectedPass = read(QStringLiteral("Unit Tests (Code Health) - Expected: PASS"));
+    CHECK(expectedPass.name == QStringLiteral("Unit Tests (Code Health) - Expected: PASS"));
+    CHECK(expectedPass.outcome.isEmpty());
+    const PhaseNameOutcome designed = read(QStringLiteral("Integration Tests (DESIGNED TO FAIL)"));
+    CHECK(designed.name == QStringLiteral("Integration Tests (DESIGNED TO FAIL)"));
+    CHECK(designed.outcome.isEmpty());
     const PhaseNameOutcome where = read(QStringLiteral("3. E2E Tests (GCP Staging)"));
     CHECK(where.name == QStringLiteral("E2E Tests (GCP Staging)"));
     CHECK(where.outcome.isEmpty());

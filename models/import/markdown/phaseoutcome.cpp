@@ -27,7 +27,8 @@ namespace {
     // "(Should FAIL Initially)", "(MUST PASS for Essential Factories)": what the author expects, part of the name.
     bool isExpectation(const QString &text)
     {
-        static const RE expect(QStringLiteral("\\b(?:should|must|expected|expect|initially|will|once|after|before)\\b"),
+        static const RE expect(
+            QStringLiteral("\\b(?:should|must|expected|expect|initially|will|once|after|before|designed to)\\b"),
             RE::CaseInsensitiveOption);
         return expect.match(text).hasMatch();
     }
@@ -66,8 +67,10 @@ namespace {
             before = name;
             if (const auto m = note.match(name); m.hasMatch() && statesOutcome(m.captured(1)))
                 name.truncate(m.capturedStart());
-            if (const auto m = capsRun.match(name);
-                m.hasMatch() && statesOutcome(m.captured(1)) && lower.match(name.left(m.capturedStart())).hasMatch())
+            // "Unit Tests (Code Health) - Expected: PASS": what the author expects stays in the name.
+            if (const auto m = capsRun.match(name); m.hasMatch() && statesOutcome(m.captured(1))
+                && lower.match(name.left(m.capturedStart())).hasMatch()
+                && !isExpectation(name.left(m.capturedStart()).section(QLatin1Char(' '), -2)))
                 name.truncate(m.capturedStart());
             name = tidied(name);
         }
