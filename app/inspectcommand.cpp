@@ -37,6 +37,8 @@ void printSummary(const Report &report, QTextStream &out)
             << " skipped";
         if (p.durationSeconds >= 0)
             out << ", " << p.durationSeconds << " s";
+        if (!p.outcome.isEmpty())
+            out << " — the report says: " << p.outcome;
         out << '\n';
     }
     out << "\nGaps (" << report.gaps.size() << "):\n";

@@ -265,8 +265,11 @@ TEST_CASE("a phase heading's outcome gives its counts; repeated result headings 
     CHECK(r.phases[0].total == 7);
     CHECK(test(r, "test_invoice_rounding_uses_banker_rules").phaseId == QStringLiteral("unit-tests"));
     CHECK(test(r, "test_invoice_rounding_uses_banker_rules").expectedFailure);
-    // "Not Executed" is how it went, not part of its name.
+    CHECK(r.phases[0].outcome == QStringLiteral("5 FAILED, 2 PASSED (Expected: Initial Failures)"));
+    // "Not Executed" is how it went, not part of its name: the phase's outcome.
     CHECK(r.phases[1].name == QStringLiteral("Integration Tests"));
+    CHECK(r.phases[1].outcome == QStringLiteral("Not Executed (No Docker Available)"));
+    CHECK(r.phases[2].outcome.isEmpty());
     CHECK(r.phases[1].total == 3);
     // Each "### Test Execution Summary" belongs to its "## Phase N": two phases, no merged counts.
     CHECK(r.phases[2].name == QStringLiteral("Ledger Checks Results"));

@@ -259,6 +259,8 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
                 esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
     }
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(phase->name));
+    if (!phase->outcome.isEmpty())
+        html += row(tr("Outcome"), esc(phase->outcome));
     if (!phase->command.isEmpty())
         html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(esc(phase->command)));
     html += row(tr("Counts"),

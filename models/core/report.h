@@ -17,6 +17,9 @@ struct Phase
     QString id; // stable: derived from the name ("unit", "integration", ...), unique within a report
     QString name;
     QString command; // the test command of its section, if any
+    // How the run went in the report's own words, kept out of its name: "CRITICAL FAILURE BLOCKING CHECKOUT" of
+    // "Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT". Empty when the report states none.
+    QString outcome;
     int total = -1;
     int collected = -1;
     int selected = -1;

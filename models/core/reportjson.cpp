@@ -21,6 +21,7 @@ namespace {
         return QJsonObject {
             { QStringLiteral("id"), p.id },
             { QStringLiteral("name"), p.name },
+            { QStringLiteral("outcome"), optionalText(p.outcome) },
             { QStringLiteral("command"), optionalText(p.command) },
             { QStringLiteral("total"), count(p.total) },
             { QStringLiteral("collected"), count(p.collected) },

@@ -83,9 +83,11 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
                           "|---|---:|---:|---:|---:|---:|---:|\n");
     for (const PlanPhase &p : plan.phases) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(escaped(p.phase.name), count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
-                       count(p.phase.errors), count(p.phase.skipped),
-                       p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
+                   .arg(escaped(p.phase.outcome.isEmpty()
+                                ? p.phase.name
+                                : QStringLiteral("%1 (%2)").arg(p.phase.name, p.phase.outcome)),
+                       count(p.phase.total), count(p.phase.passed), count(p.phase.failed), count(p.phase.errors),
+                       count(p.phase.skipped), p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
     }
     out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
                .arg(plural(int(plan.gaps.size()), "gap"), plural(plan.unassignedFailures, "failing test"),

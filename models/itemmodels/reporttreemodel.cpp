@@ -400,6 +400,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
         if (suggestedGap)
             tip += QLatin1Char('\n')
                 + tr("Suggested by Gapwise from the failures' signature: accept it, or edit it to make it yours");
+        if (node->kind == NodeKind::Phase && node->ref >= 0 && !report().phases[node->ref].outcome.isEmpty())
+            tip += QLatin1Char('\n') + tr("The report says: %1").arg(report().phases[node->ref].outcome);
         return tip;
     }
     if (role == Qt::TextAlignmentRole && column == FailuresColumn)

@@ -17,6 +17,23 @@ namespace {
         return m.hasMatch() ? m.captured(1).toInt() : -1;
     }
 
+    // The counts a tally states where the reading has none of its own: a label's count comes first.
+    // The counts a tally states where the reading has none of its own: a label's count comes first.
+    void fillUnsetFromTally(CountReading &r, const PytestLine &tally)
+    {
+        const auto fill = [](int &field, int value) {
+            if (field < 0)
+                field = value;
+        };
+        fill(r.passed, tally.passed);
+        fill(r.failed, tally.failed);
+        fill(r.errors, tally.errors);
+        fill(r.skipped, tally.skipped);
+        fill(r.deselected, tally.deselected);
+        if (r.durationSeconds < 0)
+            r.durationSeconds = tally.seconds;
+    }
+
     void readFraction(const QString &text, CountReading &r)
     {
         // "(40/42)", "6/7 tests" → passed/total
@@ -129,14 +146,8 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
                 (m.captured(4).startsWith(QLatin1String("pass"), Qt::CaseInsensitive) ? r.passed : r.failed) = n;
                 // "51/61 passed, 7 failed": what follows the fraction may count the other outcomes.
                 PytestLine rest;
-                if (parseTally(value.mid(m.capturedEnd()), rest) > 0) {
-                    if (r.failed < 0)
-                        r.failed = rest.failed;
-                    if (r.errors < 0)
-                        r.errors = rest.errors;
-                    if (r.skipped < 0)
-                        r.skipped = rest.skipped;
-                }
+                if (parseTally(value.mid(m.capturedEnd()), rest) > 0)
+                    fillUnsetFromTally(r, rest);
                 return r;
             }
         }
@@ -163,18 +174,7 @@ CountReading readCounts(const QString &rawLabel, const QString &text)
                 static const RE selected(QStringLiteral("(\\d+)\\s+selected"), CI);
                 if (const auto s = selected.match(value); s.hasMatch() && r.selected < 0)
                     r.selected = s.captured(1).toInt();
-                if (r.passed < 0)
-                    r.passed = tally.passed;
-                if (r.failed < 0)
-                    r.failed = tally.failed;
-                if (r.errors < 0)
-                    r.errors = tally.errors;
-                if (r.skipped < 0)
-                    r.skipped = tally.skipped;
-                if (r.deselected < 0)
-                    r.deselected = tally.deselected;
-                if (r.durationSeconds < 0)
-                    r.durationSeconds = tally.seconds;
+                fillUnsetFromTally(r, tally);
             }
         }
         return r;

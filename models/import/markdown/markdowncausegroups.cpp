@@ -15,6 +15,23 @@ using namespace MarkdownText;
 
 namespace {
 
+    // "Orchestrator Dependency Architecture ✅ ALREADY RESOLVED", "E2E Authentication Patterns ✅ AVAILABLE": the
+    // capitals after a status emoji say how the group stands (its status is read from the heading), so the
+    // ones cleanTitle() left are cut from its title.
+    QString withoutShoutedStatus(const QString &heading, const QString &title)
+    {
+        static const QRegularExpression shouted(QStringLiteral(
+            "[\\x{2705}\\x{274C}\\x{26A0}\\x{1F534}\\x{1F7E1}\\x{1F7E2}]\\x{FE0F}?\\s*([A-Z][A-Z' ]*?)\\s*$"));
+        static const QRegularExpression capsEnd(QStringLiteral("\\s+([A-Z][A-Z']+(?:\\s+[A-Z][A-Z']+)*)$"));
+        static const QRegularExpression lower(QStringLiteral("[a-z]"));
+        const auto status = shouted.match(heading);
+        const auto caps = capsEnd.match(title);
+        if (!status.hasMatch() || !caps.hasMatch() || !lower.match(title.left(caps.capturedStart())).hasMatch())
+            return title;
+        const QString words = status.captured(1).simplified();
+        return words.startsWith(caps.captured(1).simplified()) ? title.left(caps.capturedStart()).trimmed() : title;
+    }
+
     // A heading in a cause section that is itself about something else: what to do, what went well.
     bool isOtherKindOfHeading(const QString &title)
     {
@@ -82,6 +99,7 @@ void MarkdownReportBuilder::promoteCauseHeading(const MarkdownBlock &block)
         || isOtherKindOfHeading(section.info.title))
         return;
     HeadingInfo info = causeGroupHeading(block.text);
+    info.title = withoutShoutedStatus(block.text, info.title);
     if (!namesACause(info.title) || !findTestIdentifiers(info.title).isEmpty())
         return;
     info.causeSection = section.info.causeSection;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdownreportbuilder.h"
+#include "phaseoutcome.h"
 
 #include "countfields.h"
 #include "markdowntext.h"
@@ -213,7 +214,11 @@ int MarkdownReportBuilder::phaseForResults()
         if (section.phase < 0) {
             Phase phase;
             phase.id = id.isEmpty() ? QStringLiteral("phase") : id;
-            phase.name = section.info.title;
+            // The name without the status words closing the heading; those become the phase's outcome.
+            const PhaseNameOutcome split = splitPhaseOutcome(
+                m_doc.blocks.value(section.blockIndex).text, section.info.title, section.info.outcome);
+            phase.name = split.name;
+            phase.outcome = split.outcome;
             phase.line = section.line;
             m_report.phases.append(phase);
             section.phase = int(m_report.phases.size()) - 1;
