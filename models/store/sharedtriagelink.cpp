@@ -605,6 +605,19 @@ bool SharedTriageLink::hasUnshared(const QString &gapId) const
     return false;
 }
 
+bool SharedTriageLink::editedByMe(const QString &gapId) const
+{
+    for (const QString &field : gapFields()) {
+        if (field == deletedField())
+            continue;
+        const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
+        const auto mine = m_mine.constFind(key);
+        if (mine != m_mine.constEnd() && *mine == m_known.value(key).version)
+            return true; // your value of that field is the store's latest
+    }
+    return false;
+}
+
 QVector<SharedTriageItem> SharedTriageLink::applyRemote(
     const QVector<QPair<SharedTriageItem, QString>> &changes, bool force)
 {
@@ -687,7 +700,7 @@ QVector<SharedTriageItem> SharedTriageLink::applyRemote(
             if (m_session->report().tests[t].gapId == item.key)
                 left.append(t);
         }
-        if (!force && (!left.isEmpty() || hasUnshared(item.key))) {
+        if (!force && (!left.isEmpty() || hasUnshared(item.key) || editedByMe(item.key))) {
             refused.append(item);
             continue;
         }
