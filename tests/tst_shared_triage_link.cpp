@@ -218,6 +218,19 @@ TEST_CASE("deleting, merging and accepting a gap are shared, and undone by their
     CHECK(ann.link->conflicts().isEmpty());
     CHECK(bob.link->conflicts().isEmpty());
     CHECK(ann.session.report().gaps.size() == bob.session.report().gaps.size());
+
+    // Ann's History pane reads them as sentences: who merged and accepted what.
+    QStringList read;
+    for (const SharedEditLine &line : ann.link->readable(ann.link->edits()))
+        read << line.sentence;
+    INFO(read.join(QLatin1Char('\n')).toStdString());
+    const QString by = bob.link->editorName();
+    CHECK(read.contains(QStringLiteral("%1 accepted the suggested gap \u201cLooks like a timeout\u201d").arg(by)));
+    CHECK(read.contains(
+        QStringLiteral("%1 merged the gap \u201cFlaky login\u201d into \u201cLogin fails\u201d (1 test)").arg(by)));
+    CHECK(read.contains(QStringLiteral("%1 created the gap \u201cFlaky login\u201d").arg(by)));
+    CHECK(read.contains(QStringLiteral("%1 deleted the gap \u201cLogin fails\u201d, leaving 1 test unassigned")
+                            .arg(ann.link->editorName())));
 }
 
 TEST_CASE("a gap deleted by one engineer while another puts a test into it is a conflict, not a loss",

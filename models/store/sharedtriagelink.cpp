@@ -214,6 +214,29 @@ QString SharedTriageLink::displayValue(const SharedTriageItem &item, const QStri
     return value;
 }
 
+QVector<SharedEditLine> SharedTriageLink::readable(const QVector<SharedTriageEdit> &edits) const
+{
+    SharedEditNames names;
+    names.gapTitle = [this](const QString &id) {
+        if (!m_session)
+            return id;
+        if (const int i = m_session->gapIndex(id); i >= 0)
+            return m_session->report().gaps[i].title;
+        const auto known = m_known.constFind(keyOf({ QStringLiteral("gap"), id, QStringLiteral("title") }));
+        if (known != m_known.constEnd() && !known->value.isEmpty())
+            return known->value;
+        const int imported = m_session->imported().gapIndex(id);
+        return imported >= 0 ? m_session->imported().gaps[imported].title : id;
+    };
+    names.testName = [this](const QString &id) {
+        const int t = m_session ? m_session->testIndex(id) : -1;
+        return t >= 0 && t < m_session->report().tests.size() ? m_session->report().tests[t].name : id;
+    };
+    names.importedValue = [this](const SharedTriageItem &item) { return m_session ? current(item, true) : QString(); };
+    names.importedGap = [this](const QString &id) { return m_session && m_session->imported().gapIndex(id) >= 0; };
+    return sharedEditLines(edits, names);
+}
+
 QString SharedTriageLink::current(const SharedTriageItem &item, bool imported, bool *present) const
 {
     const Report &report = imported ? m_session->imported() : m_session->report();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sharededitlog.h"
 #include "sharedtriage.h"
 
 #include <QHash>
@@ -81,6 +82,9 @@ public:
     // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
     // "accepted"; other fields as they are.
     static QString displayValue(const SharedTriageItem &item, const QString &value);
+    // `edits` (of edits()) as sentences for people: "ana renamed the gap “A” to “B”", gaps and tests named as
+    // this window knows them.
+    QVector<SharedEditLine> readable(const QVector<SharedTriageEdit> &edits) const;
 
 Q_SIGNALS:
     void ready();
