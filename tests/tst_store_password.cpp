@@ -54,7 +54,7 @@ private:
 // requires.
 QString writePassFile(const QString &folder, const QString &role, const QString &password)
 {
-    const QString path = folder + QStringLiteral("/pgpass");
+    QString path = folder + QStringLiteral("/pgpass");
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(QStringLiteral("*:*:*:%1:%2\n").arg(role, password).toUtf8());
