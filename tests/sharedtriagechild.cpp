@@ -2,9 +2,11 @@
 // Helper for the shared triage tests: one engineer's window, as a process of its own, triaging a stored run of
 // sharedTriageReport() through a SharedTriageLink.
 //   gapwise_shared_triage_child LOCATION RUN_ID
-// Prints "ready EDITOR" once linked; "owner VALUE" whenever someone else's edit changes gap-1's owner. Reads
-// commands on stdin: "owner VALUE" sets gap-1's owner as the engineer would, then prints "written" or
-// "conflict THEIRS EDITOR" once the store answered. Ends when stdin closes.
+// Prints "ready EDITOR" once linked; "owner VALUE" whenever someone else's edit changes gap-1's owner; "told
+// FIELD|YOURS|THEIRS|EDITOR" (values as people read them) when a conflict arrives that no command of its own
+// is waiting for. Reads commands on stdin: "owner VALUE", "title VALUE" (a rename) and "delete" edit gap-1 as
+// the engineer would, then print "written" or "conflict THEIRS EDITOR" once the store answered. Ends when
+// stdin closes.
 #include "sharedtriagefixture.h"
 #include "sharedtriagelink.h"
 #include "triagesession.h"
@@ -21,7 +23,8 @@ namespace {
 
 QString owner(const TriageSession &session)
 {
-    return session.report().gaps[session.gapIndex(QStringLiteral("gap-1"))].owner;
+    const int gap = session.gapIndex(QStringLiteral("gap-1"));
+    return gap >= 0 ? session.report().gaps[gap].owner : QStringLiteral("(deleted)");
 }
 
 } // namespace
@@ -37,6 +40,7 @@ int main(int argc, char **argv)
     session.load(sharedTriageReport());
     SharedTriageLink link(&session, args[1], args[2].toLongLong());
     bool waiting = false;
+    int told = 0; // conflicts printed so far
     QObject::connect(&link, &SharedTriageLink::ready, &app, [&] { out << "ready " << link.editorName() << Qt::endl; });
     QObject::connect(
         &link, &SharedTriageLink::remoteApplied, &app, [&] { out << "owner " << owner(session) << Qt::endl; });
@@ -49,9 +53,19 @@ int main(int argc, char **argv)
         else
             out << "conflict " << link.conflicts().first().theirs.value << ' ' << link.conflicts().first().theirs.editor
                 << Qt::endl;
+        told = int(link.conflicts().size());
     };
     QObject::connect(&link, &SharedTriageLink::stateChanged, &app, answered);
     QObject::connect(&link, &SharedTriageLink::conflictsChanged, &app, answered);
+    QObject::connect(&link, &SharedTriageLink::conflictsChanged, &app, [&] {
+        if (waiting)
+            return;
+        for (; told < link.conflicts().size(); ++told) {
+            const SharedTriageLink::Conflict &c = link.conflicts()[told];
+            out << "told " << c.item.field << '|' << SharedTriageLink::displayValue(c.item, c.mine) << '|'
+                << SharedTriageLink::displayValue(c.item, c.theirs.value) << '|' << c.theirs.editor << Qt::endl;
+        }
+    });
 
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QByteArray buffered;
@@ -70,6 +84,12 @@ int main(int argc, char **argv)
             if (line.startsWith(QLatin1String("owner "))) {
                 waiting = true;
                 session.setGapOwner(QStringLiteral("gap-1"), line.mid(6));
+            } else if (line.startsWith(QLatin1String("title "))) {
+                waiting = true;
+                session.renameGap(QStringLiteral("gap-1"), line.mid(6));
+            } else if (line == QLatin1String("delete")) {
+                waiting = true;
+                session.deleteGap(QStringLiteral("gap-1"));
             }
         }
     });

@@ -218,6 +218,19 @@ TEST_CASE("deleting, merging and accepting a gap are shared, and undone by their
     CHECK(ann.link->conflicts().isEmpty());
     CHECK(bob.link->conflicts().isEmpty());
     CHECK(ann.session.report().gaps.size() == bob.session.report().gaps.size());
+
+    // Ann's History pane reads them as sentences: who merged and accepted what.
+    QStringList read;
+    for (const SharedEditLine &line : ann.link->readable(ann.link->edits()))
+        read << line.sentence;
+    INFO(read.join(QLatin1Char('\n')).toStdString());
+    const QString by = bob.link->editorName();
+    CHECK(read.contains(QStringLiteral("%1 accepted the suggested gap \u201cLooks like a timeout\u201d").arg(by)));
+    CHECK(read.contains(
+        QStringLiteral("%1 merged the gap \u201cFlaky login\u201d into \u201cLogin fails\u201d (1 test)").arg(by)));
+    CHECK(read.contains(QStringLiteral("%1 created the gap \u201cFlaky login\u201d").arg(by)));
+    CHECK(read.contains(QStringLiteral("%1 deleted the gap \u201cLogin fails\u201d, leaving 1 test unassigned")
+                            .arg(ann.link->editorName())));
 }
 
 TEST_CASE("a gap deleted by one engineer while another puts a test into it is a conflict, not a loss",
@@ -479,6 +492,106 @@ TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a 
     bob.closeWriteChannel();
     CHECK(ann.waitForFinished(10000));
     CHECK(bob.waitForFinished(10000));
+}
+
+namespace {
+
+// The first line a child printed about a conflict ("told …" or "conflict …"), past others' edits arriving.
+QString nextConflict(QProcess &child)
+{
+    for (QString line = nextLine(child); !line.isEmpty(); line = nextLine(child)) {
+        if (line.startsWith(QLatin1String("told ")) || line.startsWith(QLatin1String("conflict ")))
+            return line;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("a deletion that crosses another engineer's rename of the gap is shown to both, nothing lost",
+    "[history][store][shared][link][process]")
+{
+    QTemporaryDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(location, backend, dir.path());
+    const qint64 runId = storeRun(location);
+    QProcess ann, bob;
+    startChild(ann, location, runId);
+    startChild(bob, location, runId);
+    const QString annReady = nextLine(ann), bobReady = nextLine(bob);
+    REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
+    REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
+    const QString annName = annReady.mid(6), bobName = bobReady.mid(6);
+
+    // At the same moment: Ann deletes gap-1, Bob renames it. Different fields: the store takes both.
+    ann.write("delete\n");
+    bob.write("title Login fails on Safari\n");
+    const QString annSays = nextLine(ann), bobSays = nextLine(bob);
+    INFO("ann: " << annSays.toStdString() << "; bob: " << bobSays.toStdString());
+    // Each is told about the other's edit: as the answer to their own write when the other's arrived while it
+    // was under way, or as soon as it arrives after.
+    const QString annTold = annSays.startsWith(QLatin1String("conflict")) ? annSays : nextConflict(ann);
+    const QString bobTold = bobSays.startsWith(QLatin1String("conflict")) ? bobSays : nextConflict(bob);
+    INFO("ann told: " << annTold.toStdString() << "; bob told: " << bobTold.toStdString());
+    // Ann: her deletion against Bob's edit of the gap (he keeps it).
+    CHECK((annTold == QStringLiteral("told deleted|deleted|kept|%1").arg(bobName)
+        || annTold == QStringLiteral("conflict  %1").arg(bobName)));
+    // Bob, whose gap was deleted under him: his kept gap against Ann's deletion, not a silent loss.
+    CHECK((bobTold == QStringLiteral("told deleted|kept|deleted|%1").arg(annName)
+        || bobTold == QStringLiteral("conflict yes %1").arg(annName)));
+    // Both values are still in the store: the deletion and Bob's title, each with its author.
+    QString error;
+    const QVariant title = StoreBackends::valueOnStore(location,
+        QStringLiteral("SELECT value || '|' || editor FROM triage_values WHERE item_key = 'gap-1' AND field = 'title'"),
+        &error);
+    INFO(error.toStdString());
+    CHECK(title.toString() == QStringLiteral("Login fails on Safari|%1").arg(bobName));
+    CHECK(StoreBackends::valueOnStore(location,
+              QStringLiteral("SELECT value FROM triage_values WHERE item_key = 'gap-1' AND field = 'deleted'"), &error)
+              .toString()
+        == QLatin1String("yes"));
+
+    ann.closeWriteChannel();
+    bob.closeWriteChannel();
+    CHECK(ann.waitForFinished(10000));
+    CHECK(bob.waitForFinished(10000));
+}
+
+TEST_CASE("a gap you renamed and someone else deleted after stays in your window until you choose",
+    "[history][store][shared][link]")
+{
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    TWO_ENGINEERS_OR_SKIP(backend, 20);
+    const QString gap1 = QStringLiteral("gap-1");
+    // Bob's rename is written and known to the store before Ann's deletion arrives in his window.
+    bob.session.renameGap(gap1, QStringLiteral("Login fails on Safari"));
+    REQUIRE(waitFor([&] { return bob.link->unsharedCount() == 0; }, 5000));
+    // Ann even saw it: the store cannot tell, so Bob is told all the same.
+    REQUIRE(waitFor(
+        [&] { return ann.session.report().gaps[ann.session.gapIndex(gap1)].title.endsWith(QLatin1String("Safari")); },
+        5000));
+    ann.session.deleteGap(gap1);
+    REQUIRE(waitFor([&] { return !bob.link->conflicts().isEmpty(); }, 5000));
+    const SharedTriageLink::Conflict told = bob.link->conflicts().first();
+    CHECK(told.item.field == QLatin1String("deleted"));
+    CHECK(told.mine.isEmpty()); // kept, in his window
+    CHECK(told.theirs.value == QLatin1String("yes"));
+    CHECK(told.theirs.editor == ann.link->editorName());
+    CHECK(bob.link->describe(told.item) == QStringLiteral("Deletion of gap \u201cLogin fails on Safari\u201d"));
+    REQUIRE(bob.session.gapIndex(gap1) >= 0);
+
+    SECTION("he keeps Ann's deletion: gone for him too")
+    {
+        bob.link->keepTheirs(0);
+        CHECK(bob.session.gapIndex(gap1) < 0);
+    }
+    SECTION("he writes his over: the gap is back for Ann, with his title")
+    {
+        bob.link->writeMineOver(0);
+        REQUIRE(waitFor([&] { return ann.session.gapIndex(gap1) >= 0; }, 5000));
+        CHECK(ann.session.report().gaps[ann.session.gapIndex(gap1)].title == QLatin1String("Login fails on Safari"));
+    }
 }
 
 TEST_CASE("edits made before sharing started are written, or are conflicts where the store has another value",

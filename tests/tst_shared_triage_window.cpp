@@ -88,9 +88,12 @@ TEST_CASE(
     CHECK(bob.window.session()->undoStack()->count() == 0);
     REQUIRE(waitFor([&] { return bob.shared->editsList()->topLevelItemCount() > 0; }));
     const QTreeWidgetItem *row = bob.shared->editsList()->topLevelItem(0);
-    CHECK(row->text(1) == ann.shared->link()->editorName());
-    CHECK(row->text(2).startsWith(QStringLiteral("Owner of gap")));
-    CHECK(row->text(2).endsWith(QStringLiteral("(none) \u2192 \u201cann\u201d")));
+    // A sentence that says who did what; the time in the first column.
+    const QString title = ann.window.session()->report().gaps.first().title;
+    CHECK(row->text(1)
+        == QStringLiteral("%1 made ann the owner of the gap \u201c%2\u201d")
+               .arg(ann.shared->link()->editorName(), title));
+    CHECK(row->text(0) == row->toolTip(0).mid(11, 8)); // today: HH:mm:ss of the ISO time
 
     // Both change the gap's status before hearing of the other.
     ann.window.session()->setGapStatus(gapId, GapStatus::InProgress);
@@ -115,6 +118,17 @@ TEST_CASE(
     CHECK(loser.shared->conflictBanner()->isHidden());
     const GapStatus theirs = winner.window.session()->report().gaps[winner.window.session()->gapIndex(gapId)].status;
     CHECK(loser.window.session()->report().gaps[loser.window.session()->gapIndex(gapId)].status == theirs);
+
+    // Ann renames the gap: Bob's list reads it newest first, under the conflict's edits.
+    ann.window.session()->renameGap(gapId, QStringLiteral("Login page times out"));
+    REQUIRE(waitFor([&] {
+        return bob.shared->editsList()->topLevelItem(0)->text(1)
+            == QStringLiteral("%1 renamed the gap \u201c%2\u201d to \u201cLogin page times out\u201d")
+                   .arg(ann.shared->link()->editorName(), title);
+    }));
+    bob.window.resize(1400, 800);
+    bob.window.saveScreenshot(
+        QDir::temp().filePath(QStringLiteral("i21-s6-edits-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
 
     // Sharing off: the other's edits no longer arrive.
     bob.shared->shareAction()->setChecked(false);

@@ -214,6 +214,29 @@ QString SharedTriageLink::displayValue(const SharedTriageItem &item, const QStri
     return value;
 }
 
+QVector<SharedEditLine> SharedTriageLink::readable(const QVector<SharedTriageEdit> &edits) const
+{
+    SharedEditNames names;
+    names.gapTitle = [this](const QString &id) {
+        if (!m_session)
+            return id;
+        if (const int i = m_session->gapIndex(id); i >= 0)
+            return m_session->report().gaps[i].title;
+        const auto known = m_known.constFind(keyOf({ QStringLiteral("gap"), id, QStringLiteral("title") }));
+        if (known != m_known.constEnd() && !known->value.isEmpty())
+            return known->value;
+        const int imported = m_session->imported().gapIndex(id);
+        return imported >= 0 ? m_session->imported().gaps[imported].title : id;
+    };
+    names.testName = [this](const QString &id) {
+        const int t = m_session ? m_session->testIndex(id) : -1;
+        return t >= 0 && t < m_session->report().tests.size() ? m_session->report().tests[t].name : id;
+    };
+    names.importedValue = [this](const SharedTriageItem &item) { return m_session ? current(item, true) : QString(); };
+    names.importedGap = [this](const QString &id) { return m_session && m_session->imported().gapIndex(id) >= 0; };
+    return sharedEditLines(edits, names);
+}
+
 QString SharedTriageLink::current(const SharedTriageItem &item, bool imported, bool *present) const
 {
     const Report &report = imported ? m_session->imported() : m_session->report();
@@ -605,6 +628,19 @@ bool SharedTriageLink::hasUnshared(const QString &gapId) const
     return false;
 }
 
+bool SharedTriageLink::editedByMe(const QString &gapId) const
+{
+    for (const QString &field : gapFields()) {
+        if (field == deletedField())
+            continue;
+        const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
+        const auto mine = m_mine.constFind(key);
+        if (mine != m_mine.constEnd() && *mine == m_known.value(key).version)
+            return true; // your value of that field is the store's latest
+    }
+    return false;
+}
+
 QVector<SharedTriageItem> SharedTriageLink::applyRemote(
     const QVector<QPair<SharedTriageItem, QString>> &changes, bool force)
 {
@@ -687,7 +723,7 @@ QVector<SharedTriageItem> SharedTriageLink::applyRemote(
             if (m_session->report().tests[t].gapId == item.key)
                 left.append(t);
         }
-        if (!force && (!left.isEmpty() || hasUnshared(item.key))) {
+        if (!force && (!left.isEmpty() || hasUnshared(item.key) || editedByMe(item.key))) {
             refused.append(item);
             continue;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sharededitlog.h"
 #include "sharedtriage.h"
 
 #include <QHash>
@@ -33,8 +34,11 @@ struct Report;
 //   recovery file has every edit too.
 // - Fields of gaps and tests that are not in the session are left alone, except a gap another engineer made:
 //   it is added (at the end). Deleting or merging a gap is shared as its "deleted" field (its tests' moves on
-//   their own); accepting a gap Gapwise suggested as its "suggested" field. A deletion that meets tests or
-//   unshared edits of the gap in another window, or an edit of a gap you deleted, is a conflict.
+//   their own); accepting a gap Gapwise suggested as its "suggested" field. A deletion is a conflict on both
+//   sides when it meets another engineer's edit of the gap: for the deleter when the edit arrives after the
+//   deletion; for the editor when the deletion arrives and the gap still holds their tests, their unshared
+//   edits, or a field whose latest value is theirs (the store does not record what the deleter had seen, so
+//   the editor is told even when the deleter saw the edit: shown, never silently dropped).
 // The store is used only from the worker's thread; every call here returns at once.
 class SharedTriageLink : public QObject
 {
@@ -78,6 +82,9 @@ public:
     // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
     // "accepted"; other fields as they are.
     static QString displayValue(const SharedTriageItem &item, const QString &value);
+    // `edits` (of edits()) as sentences for people: "ana renamed the gap “A” to “B”", gaps and tests named as
+    // this window knows them.
+    QVector<SharedEditLine> readable(const QVector<SharedTriageEdit> &edits) const;
 
 Q_SIGNALS:
     void ready();
@@ -120,6 +127,9 @@ private:
     QVector<SharedTriageItem> applyRemote(const SharedTriageItem &item, const QString &value, bool force = false);
     QVector<SharedTriageItem> applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes, bool force = false);
     bool hasUnshared(const QString &gapId) const; // an edit of the gap waits to be written
+    // A field of the gap holds your value, written and still the store's latest (a rename, an owner, ...): its
+    // deletion by someone else is then a conflict for you too, not a silent loss of your edit.
+    bool editedByMe(const QString &gapId) const;
     QString baseline(const QString &key, const SharedTriageItem &item) const;
     // The field in the session's report (or the report as imported), found by the session's test index.
     QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;

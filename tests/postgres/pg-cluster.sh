@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A throwaway PostgreSQL cluster for the store tests (README "Tests on PostgreSQL"): initdb into a temporary
 # folder, the server listening on a Unix socket in that folder only (no TCP), one superuser role "gapwise"
-# with trust authentication, fsync off (nothing in it outlives the tests).
+# with trust authentication, fsync off (nothing in it outlives the tests). Roles a test makes members of the
+# role "gapwise_password" must give their password (scram-sha-256): a server that asks, for the password tests;
+# every other role, "gapwise" too, is trusted as before.
 #
 #   pg-cluster.sh start STATE   starts it; STATE/socket holds the socket folder, or STATE/unavailable says
 #                               why there is none (PostgreSQL not installed: the tests skip and say so)
@@ -41,6 +43,9 @@ start)
         cat "$dir/initdb.log" >&2
         exit 1
     fi
+    # The first matching line wins: the password rule goes above initdb's trust lines.
+    as_owner sh -c 'hba=$1/data/pg_hba.conf; { echo "local all +gapwise_password scram-sha-256"; cat "$hba"; } \
+        >"$hba.new" && mv "$hba.new" "$hba"' sh "$dir"
     if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-k $dir -c listen_addresses='' -c fsync=off -c max_connections=100" start >/dev/null; then
         echo "pg-cluster: the server did not start:" >&2

@@ -84,11 +84,12 @@ SharedTriageController::SharedTriageController(
     window->statusBar()->addPermanentWidget(m_status);
 
     m_edits->setObjectName(QStringLiteral("sharedEditsList"));
-    m_edits->setHeaderLabels({ tr("When"), tr("Who"), tr("Edit") });
+    m_edits->setHeaderLabels({ tr("When"), tr("Edit") }); // the edit is a sentence that starts with who
     m_edits->setRootIsDecorated(false);
+    // The sentence takes the dock's width: cut short with "…" when the dock is narrow, whole in its tooltip.
     m_edits->setUniformRowHeights(true);
-    m_edits->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_edits->header()->setStretchLastSection(false);
+    m_edits->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_edits->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_dock->setObjectName(QStringLiteral("sharedTriageDock"));
     m_dock->setWidget(m_edits);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
@@ -212,16 +213,12 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
     if (!m_link)
         return;
     QList<QTreeWidgetItem *> rows;
-    rows.reserve(edits.size());
-    for (const SharedTriageEdit &e : edits) {
-        const QString edit
-            = QStringLiteral("%1: %2 \u2192 %3")
-                  .arg(m_link->describe(e.item),
-                      shown(e.version > 1 ? SharedTriageLink::displayValue(e.item, e.oldValue) : e.oldValue),
-                      shown(SharedTriageLink::displayValue(e.item, e.newValue)));
-        auto *item = new QTreeWidgetItem({ when(e.editedAt), e.editor, edit });
-        item->setToolTip(0, e.editedAt.toLocalTime().toString(Qt::ISODate));
-        item->setToolTip(2, edit);
+    for (const SharedEditLine &line : m_link->readable(edits)) {
+        auto *item = new QTreeWidgetItem({ when(line.editedAt), line.sentence });
+        item->setToolTip(0, line.editedAt.toLocalTime().toString(Qt::ISODate));
+        item->setToolTip(1,
+            line.edits > 1 ? tr("%1 (%2 at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
+                           : tr("%1 at %2").arg(line.sentence, when(line.editedAt)));
         rows.prepend(item); // newest first
     }
     m_edits->insertTopLevelItems(0, rows);

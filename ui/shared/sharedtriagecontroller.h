@@ -22,7 +22,7 @@ class SharedTriageLink;
 // store, Edit > "Share This Run's Triage Through the Store" (or `gapwise --shared`) links the window's session
 // to the store (SharedTriageLink). The status bar says whom it is shared as, or "Offline — N edits not yet
 // shared"; a conflict shows in a banner with both values, who and when, and a choice; the "Shared triage" dock
-// lists every edit of the run with who made it and when.
+// lists every edit of the run as a sentence that says who did what ("ana accepted the suggested gap …"), and when.
 class SharedTriageController : public QObject
 {
     Q_OBJECT
