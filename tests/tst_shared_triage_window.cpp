@@ -2,10 +2,13 @@
 // Two windows on one stored run, shared (Edit > Share This Run's Triage Through the Store): one's edit shows
 // in the other's tree and in its "Shared triage" dock with who and when; a conflicting edit shows a banner
 // with both values and a choice; on SQLite and PostgreSQL.
+#include "detailspane.h"
 #include "historypanel.h"
 #include "historystore.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "reportfilterproxy.h"
+#include "reporttreemodel.h"
 #include "runrecord.h"
 #include "sessioncontroller.h"
 #include "sharedtriagecontroller.h"
@@ -16,6 +19,8 @@
 #include "windowfixtures.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUuid>
 
@@ -119,13 +125,22 @@ TEST_CASE(
     const GapStatus theirs = winner.window.session()->report().gaps[winner.window.session()->gapIndex(gapId)].status;
     CHECK(loser.window.session()->report().gaps[loser.window.session()->gapIndex(gapId)].status == theirs);
 
-    // Ann renames the gap: Bob's list reads it newest first, under the conflict's edits.
+    // Ann renames the gap: Bob's list reads it newest first, under the conflict's edits, and Bob's Details
+    // (showing one of the gap's tests) names the gap by its new title.
+    const QVector<TestCase> &bobTests = bob.window.session()->report().tests;
+    const auto inGap
+        = std::find_if(bobTests.begin(), bobTests.end(), [&](const TestCase &t) { return t.gapId == gapId; });
+    REQUIRE(inGap != bobTests.end());
+    bob.window.treeView()->setCurrentIndex(bob.window.filterProxy()->mapFromTree(
+        bob.window.treeModel()->indexForTest(int(std::distance(bobTests.begin(), inGap)))));
+    REQUIRE(bob.window.detailsPane()->toPlainText().contains(title));
     ann.window.session()->renameGap(gapId, QStringLiteral("Login page times out"));
     REQUIRE(waitFor([&] {
         return bob.shared->editsList()->topLevelItem(0)->text(1)
             == QStringLiteral("%1 renamed the gap \u201c%2\u201d to \u201cLogin page times out\u201d")
                    .arg(ann.shared->link()->editorName(), title);
     }));
+    CHECK(bob.window.detailsPane()->toPlainText().contains(QStringLiteral("Login page times out")));
     bob.window.resize(1400, 800);
     bob.window.saveScreenshot(
         QDir::temp().filePath(QStringLiteral("i21-s6-edits-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));

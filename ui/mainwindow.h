@@ -91,6 +91,9 @@ public:
     GapEditor *gapEditor() const { return m_gapEditor; }
     TriageChangesPanel *changesPanel() const { return m_changesPanel; }
     QToolButton *changesBadge() const { return m_changesBadge; }
+    // Shows the current row again in Details and the gap form: after an edit, and after someone else's
+    // shared edits arrive (those do not go through the undo stack, so TriageSession::changed is not sent).
+    void updateCurrentDetails();
 
 signals:
     void reportLoaded();
@@ -116,7 +119,6 @@ private:
     void compareFileDialog();
     void setGrouping(int grouping);
     void updateDiagnosticsBadge();
-    void updateCurrentDetails();
     void updateTitle();
     void updateReportSummary();
     void expandForFilter();

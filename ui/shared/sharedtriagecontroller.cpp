@@ -152,6 +152,7 @@ void SharedTriageController::setShared(bool on)
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
+    connect(m_link, &SharedTriageLink::remoteApplied, m_window, &MainWindow::updateCurrentDetails);
     m_status->show();
     m_dock->show();
     showState();
