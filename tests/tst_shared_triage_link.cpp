@@ -166,7 +166,13 @@ TEST_CASE(
         return a >= 0 && b >= 0 && s.report().gaps[a].title == QLatin1String("Timeouts")
             && s.report().gaps[b].title == QLatin1String("Currency");
     };
-    REQUIRE(waitFor([&] { return hasBoth(ann.session) && hasBoth(bob.session); }, 5000));
+    // The gap and the move are two undo steps, so two transactions that may arrive in two polls: wait for both.
+    REQUIRE(waitFor(
+        [&] {
+            return hasBoth(ann.session) && hasBoth(bob.session) && ann.session.report().tests[2].gapId == bobGap
+                && bob.session.report().tests[1].gapId == annGap;
+        },
+        5000));
     CHECK(ann.session.report().gaps.size() == 4); // gap-1, the suggestion, theirs, yours
     CHECK(bob.session.report().gaps.size() == 4);
     CHECK(ann.session.report().tests[2].gapId == bobGap);
