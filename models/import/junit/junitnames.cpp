@@ -67,8 +67,13 @@ namespace {
 
 const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
 {
-    if (m_last && c.classname == m_lastClassname && c.file == m_last->file)
-        return *m_last;
+    // The reader interns classname and file: a recent pair is found by where its characters are, without hashing
+    // or comparing them. The entry keeps both strings, so their blocks cannot be reused for other text.
+    Recent &r = m_recent[(quintptr(c.classname.constData()) / sizeof(void *)) % RecentEntries];
+    const auto same
+        = [](const QString &a, const QString &b) { return a.constData() == b.constData() && a.size() == b.size(); };
+    if (r.derived.computed && same(r.classname, c.classname) && same(r.derived.file, c.file))
+        return r.derived;
     Derived &d = m_byClassname[c.classname];
     if (!d.computed || d.file != c.file) {
         d.computed = true;
@@ -81,9 +86,10 @@ const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
         }
         d.phaseWord = phaseWordOfPath(path);
     }
-    m_lastClassname = c.classname;
-    m_last = &d;
-    return d;
+    r.classname = c.classname;
+    r.derived = d;
+    r.derived.file = c.file; // the testcase's copy (equal to d.file): the one its next namesakes share
+    return r.derived;
 }
 
 QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteName)

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <array>
+
 namespace Gapwise {
 
 // How a JUnit testcase is named in Gapwise (documented in docs/junit.md):
@@ -31,9 +33,15 @@ private:
     };
     const Derived &derived(const JUnitCase &c);
 
+    struct Recent
+    {
+        QString classname;
+        Derived derived;
+    };
+    static constexpr int RecentEntries = 64;
+
     QHash<QString, Derived> m_byClassname; // keyed by classname; recomputed when the file differs
-    const Derived *m_last = nullptr;
-    QString m_lastClassname;
+    std::array<Recent, RecentEntries> m_recent; // by the address of the classname's characters
 };
 
 } // namespace Gapwise

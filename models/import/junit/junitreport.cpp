@@ -224,7 +224,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
     // two suites) are numbered in document order.
     const QString key = normalisedTestKey(name);
-    const QString base = t.phaseId + QLatin1Char(':') + key;
+    const QString base = m_ids.join({ t.phaseId, u":", key });
     t.id = base;
     quint32 hash = 0;
     for (int n = 2;; ++n) {
