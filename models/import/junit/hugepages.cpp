@@ -13,10 +13,12 @@ void adviseHugePages(const void *data, qint64 bytes)
     constexpr quintptr HugePage = quintptr(2) * 1024 * 1024;
     if (!data || bytes < qint64(2 * HugePage))
         return;
-    const quintptr begin = (quintptr(data) + HugePage - 1) & ~(HugePage - 1);
-    const quintptr end = (quintptr(data) + quintptr(bytes)) & ~(HugePage - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE); // advice: failing changes nothing
+    const auto *first = static_cast<const char *>(data);
+    const quintptr misaligned = quintptr(first) & (HugePage - 1);
+    const char *begin = first + (misaligned == 0 ? 0 : HugePage - misaligned);
+    const qint64 length = (bytes - (begin - first)) & ~qint64(HugePage - 1);
+    if (length > 0) // advice: failing changes nothing
+        madvise(const_cast<char *>(begin), size_t(length), MADV_HUGEPAGE);
 #else
     Q_UNUSED(data);
     Q_UNUSED(bytes);

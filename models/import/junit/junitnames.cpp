@@ -99,17 +99,31 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
             + QLatin1String("::(suite)");
     if (QString module = pytestCollectedModule(c); !module.isEmpty()) // not const: returned, so moved
         return module;
+    NameParts parts;
+    nameParts(c, innermostSuiteName, &parts);
+    if (parts.prefix.isEmpty() && parts.separator.isEmpty())
+        return c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    return parts.prefix + parts.separator + parts.name;
+}
+
+bool JUnitNamer::nameParts(const JUnitCase &c, const QString &innermostSuiteName, NameParts *parts)
+{
+    if (c.synthetic || !pytestCollectedModule(c).isEmpty())
+        return false;
     const Derived &d = derived(c);
-    QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name; // not const: returned, so moved
+    parts->name = c.name.isEmpty() ? QStringView(u"(unnamed)") : QStringView(c.name);
+    parts->separator = u"::";
     if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
-        return d.nodePrefix + QLatin1String("::") + name;
-    if (!c.classname.isEmpty())
-        return c.classname + QLatin1String("::") + name;
-    if (!c.file.isEmpty())
-        return c.file + QLatin1String("::") + name;
-    if (!innermostSuiteName.isEmpty())
-        return innermostSuiteName + QLatin1String("::") + name;
-    return name;
+        parts->prefix = d.nodePrefix;
+    else if (!c.classname.isEmpty())
+        parts->prefix = c.classname;
+    else if (!c.file.isEmpty())
+        parts->prefix = c.file;
+    else if (!innermostSuiteName.isEmpty())
+        parts->prefix = innermostSuiteName;
+    else
+        parts->separator = QStringView();
+    return true;
 }
 
 QString JUnitNamer::phaseWord(const JUnitCase &c)

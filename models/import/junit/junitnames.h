@@ -21,6 +21,14 @@ class JUnitNamer
 {
 public:
     QString testName(const JUnitCase &c, const QString &innermostSuiteName);
+    // The same name as its parts, "prefix" "::" "name" (prefix and separator empty for a bare name), viewing
+    // strings of `c` and of this namer, so the caller can copy them once into its own storage. False for the names
+    // Gapwise composes (a suite-level outcome, a module that failed to collect): testName() makes those.
+    struct NameParts
+    {
+        QStringView prefix, separator, name;
+    };
+    bool nameParts(const JUnitCase &c, const QString &innermostSuiteName, NameParts *parts);
     QString phaseWord(const JUnitCase &c);
 
 private:

@@ -54,6 +54,25 @@ namespace {
         return false;
     }
 
+    // Whether a name made of these parts is its own test key (normalisedTestKey changes nothing): no space at
+    // either end, no '\\', no "/.../" (which cannot span the "::" between the parts).
+    bool isOwnKey(const JUnitNamer::NameParts &p)
+    {
+        const QStringView first = p.prefix.isEmpty() ? p.name : p.prefix;
+        if (p.name.isEmpty() || first.isEmpty() || first.front().isSpace() || p.name.back().isSpace())
+            return false;
+        for (const QStringView part : { p.prefix, p.name }) {
+            if (part.contains(QLatin1Char('\\')))
+                return false;
+            for (qsizetype dot = part.indexOf(QLatin1Char('.')); dot >= 0;
+                 dot = part.indexOf(QLatin1Char('.'), dot + 1)) {
+                if (dot >= 1 && part.sliced(dot - 1).startsWith(QLatin1String("/.../")))
+                    return false;
+            }
+        }
+        return true;
+    }
+
     QString runText(const TestCase &t)
     {
         return statusName(t.status) + (t.message.isEmpty() ? QString() : QLatin1String(": ") + t.message);
@@ -219,12 +238,23 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
     const int phaseIndex = phaseFor(c);
     TestCase t;
-    QString name = m_namer.testName(c, c.suiteName);
     t.phaseId = m_report.phases[phaseIndex].id;
     // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
-    // two suites) are numbered in document order.
-    const QString key = normalisedTestKey(name);
-    const QString base = m_ids.join({ t.phaseId, u":", key });
+    // two suites) are numbered in document order. Nearly always the name is its own key: the id is then written
+    // once from the name's parts, and the name is the id's tail (one string for both, no temporary).
+    JUnitNamer::NameParts parts;
+    const bool asWritten = m_namer.nameParts(c, c.suiteName, &parts) && isOwnKey(parts);
+    QString name;
+    QString base;
+    if (asWritten) {
+        base = m_ids.join({ t.phaseId, u":", parts.prefix, parts.separator, parts.name });
+    } else {
+        name = m_namer.testName(c, c.suiteName);
+        const QString key = normalisedTestKey(name);
+        base = m_ids.join({ t.phaseId, u":", key });
+        if (key == name)
+            name = QString(); // the tail of base, below
+    }
     t.id = base;
     quint32 hash = 0;
     for (int n = 2;; ++n) {
@@ -239,9 +269,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
         }
         t.id = base + QLatin1Char('#') + QString::number(n);
     }
-    // Nearly always the id is the phase, a colon and the name as written: the name is then the id's tail, one
-    // string for both (the same values, half the memory and allocations).
-    t.name = t.id.size() == base.size() && key == name ? sharedSuffix(t.id, t.phaseId.size() + 1) : std::move(name);
+    t.name = name.isNull() ? sharedSuffix(base, t.phaseId.size() + 1) : std::move(name);
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
     t.message = std::move(c.message);
