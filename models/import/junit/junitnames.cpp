@@ -67,8 +67,13 @@ namespace {
 
 const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
 {
-    if (m_last && c.classname == m_lastClassname && c.file == m_last->file)
-        return *m_last;
+    // The reader interns classname and file: a recent pair is found by where its characters are, without hashing
+    // or comparing them. The entry keeps both strings, so their blocks cannot be reused for other text.
+    Recent &r = m_recent[(quintptr(c.classname.constData()) / sizeof(void *)) % RecentEntries];
+    const auto same
+        = [](const QString &a, const QString &b) { return a.constData() == b.constData() && a.size() == b.size(); };
+    if (r.derived.computed && same(r.classname, c.classname) && same(r.derived.file, c.file))
+        return r.derived;
     Derived &d = m_byClassname[c.classname];
     if (!d.computed || d.file != c.file) {
         d.computed = true;
@@ -81,9 +86,10 @@ const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
         }
         d.phaseWord = phaseWordOfPath(path);
     }
-    m_lastClassname = c.classname;
-    m_last = &d;
-    return d;
+    r.classname = c.classname;
+    r.derived = d;
+    r.derived.file = c.file; // the testcase's copy (equal to d.file): the one its next namesakes share
+    return r.derived;
 }
 
 QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteName)
@@ -93,17 +99,31 @@ QString JUnitNamer::testName(const JUnitCase &c, const QString &innermostSuiteNa
             + QLatin1String("::(suite)");
     if (QString module = pytestCollectedModule(c); !module.isEmpty()) // not const: returned, so moved
         return module;
+    NameParts parts;
+    nameParts(c, innermostSuiteName, &parts);
+    if (parts.prefix.isEmpty() && parts.separator.isEmpty())
+        return c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name;
+    return parts.prefix + parts.separator + parts.name;
+}
+
+bool JUnitNamer::nameParts(const JUnitCase &c, const QString &innermostSuiteName, NameParts *parts)
+{
+    if (c.synthetic || !pytestCollectedModule(c).isEmpty())
+        return false;
     const Derived &d = derived(c);
-    QString name = c.name.isEmpty() ? QStringLiteral("(unnamed)") : c.name; // not const: returned, so moved
+    parts->name = c.name.isEmpty() ? QStringView(u"(unnamed)") : QStringView(c.name);
+    parts->separator = u"::";
     if (!d.nodePrefix.isEmpty() && c.name.startsWith(QLatin1String("test")))
-        return d.nodePrefix + QLatin1String("::") + name;
-    if (!c.classname.isEmpty())
-        return c.classname + QLatin1String("::") + name;
-    if (!c.file.isEmpty())
-        return c.file + QLatin1String("::") + name;
-    if (!innermostSuiteName.isEmpty())
-        return innermostSuiteName + QLatin1String("::") + name;
-    return name;
+        parts->prefix = d.nodePrefix;
+    else if (!c.classname.isEmpty())
+        parts->prefix = c.classname;
+    else if (!c.file.isEmpty())
+        parts->prefix = c.file;
+    else if (!innermostSuiteName.isEmpty())
+        parts->prefix = innermostSuiteName;
+    else
+        parts->separator = QStringView();
+    return true;
 }
 
 QString JUnitNamer::phaseWord(const JUnitCase &c)

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <array>
+
 namespace Gapwise {
 
 // How a JUnit testcase is named in Gapwise (documented in docs/junit.md):
@@ -19,6 +21,14 @@ class JUnitNamer
 {
 public:
     QString testName(const JUnitCase &c, const QString &innermostSuiteName);
+    // The same name as its parts, "prefix" "::" "name" (prefix and separator empty for a bare name), viewing
+    // strings of `c` and of this namer, so the caller can copy them once into its own storage. False for the names
+    // Gapwise composes (a suite-level outcome, a module that failed to collect): testName() makes those.
+    struct NameParts
+    {
+        QStringView prefix, separator, name;
+    };
+    bool nameParts(const JUnitCase &c, const QString &innermostSuiteName, NameParts *parts);
     QString phaseWord(const JUnitCase &c);
 
 private:
@@ -31,9 +41,15 @@ private:
     };
     const Derived &derived(const JUnitCase &c);
 
+    struct Recent
+    {
+        QString classname;
+        Derived derived;
+    };
+    static constexpr int RecentEntries = 64;
+
     QHash<QString, Derived> m_byClassname; // keyed by classname; recomputed when the file differs
-    const Derived *m_last = nullptr;
-    QString m_lastClassname;
+    std::array<Recent, RecentEntries> m_recent; // by the address of the classname's characters
 };
 
 } // namespace Gapwise

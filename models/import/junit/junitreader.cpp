@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "byteinterner.h"
 #include "junitdocument.h"
 #include "xmlsafety.h"
 
@@ -83,26 +84,14 @@ namespace {
         bool next();
         void skipElement();
         QString elementText();
-        const QString &intern(QByteArrayView value, QByteArray &lastBytes, QString &last);
 
         XmlStreamTokenizer m_xml;
         JUnitCaseSink *m_sink;
-        // Consecutive testcases share classname and file: compared as bytes, converted once, one shared string.
-        QByteArray m_lastClassnameBytes, m_lastFileBytes;
-        QString m_lastClassname, m_lastFile;
+        ByteInterner m_classnames, m_files; // testcases share classname and file: one string each, converted once
         JUnitDocument *m_doc;
         QVector<int> m_suiteStack;
         bool m_caseDisabled = false; // the testcase's status attribute says it never ran
     };
-
-    const QString &Reader::intern(QByteArrayView value, QByteArray &lastBytes, QString &last)
-    {
-        if (value != QByteArrayView(lastBytes) || (value.isEmpty() != last.isEmpty())) {
-            lastBytes = value.toByteArray();
-            last = value.isEmpty() ? QString() : QString::fromUtf8(value);
-        }
-        return last;
-    }
 
     // False at the end of the document or on an error (the tokenizer keeps it).
     bool Reader::next()
@@ -232,9 +221,9 @@ namespace {
     {
         JUnitCase c;
         placeInSuite(c);
-        c.classname = intern(m_xml.attribute("classname"), m_lastClassnameBytes, m_lastClassname);
+        c.classname = m_classnames.intern(m_xml.attribute("classname"));
         c.name = stringAttribute(m_xml, "name");
-        c.file = intern(m_xml.attribute("file"), m_lastFileBytes, m_lastFile);
+        c.file = m_files.intern(m_xml.attribute("file"));
         c.line = m_xml.line();
         c.seconds = secondsAttribute(m_xml);
         const QByteArray status = m_xml.attribute("status").toByteArray().toLower();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "junitreport.h"
+#include "hugepages.h"
 #include "phasewords.h"
 #include "pytestsections.h"
+#include "sharedsuffix.h"
 #include "testidentifiers.h"
 
 #include <QFileInfo>
@@ -50,6 +52,25 @@ namespace {
                 return true;
         }
         return false;
+    }
+
+    // Whether a name made of these parts is its own test key (normalisedTestKey changes nothing): no space at
+    // either end, no '\\', no "/.../" (which cannot span the "::" between the parts).
+    bool isOwnKey(const JUnitNamer::NameParts &p)
+    {
+        const QStringView first = p.prefix.isEmpty() ? p.name : p.prefix;
+        if (p.name.isEmpty() || first.isEmpty() || first.front().isSpace() || p.name.back().isSpace())
+            return false;
+        for (const QStringView part : { p.prefix, p.name }) {
+            if (part.contains(QLatin1Char('\\')))
+                return false;
+            for (qsizetype dot = part.indexOf(QLatin1Char('.')); dot >= 0;
+                 dot = part.indexOf(QLatin1Char('.'), dot + 1)) {
+                if (dot >= 1 && part.sliced(dot - 1).startsWith(QLatin1String("/.../")))
+                    return false;
+            }
+        }
+        return true;
     }
 
     QString runText(const TestCase &t)
@@ -186,6 +207,7 @@ void JUnitReportBuilder::expectBytes(qint64 bytes)
     if (expected < 1000)
         return; // small files: growing costs nothing worth a guess
     m_report.tests.reserve(expected);
+    adviseHugePages(m_report.tests.constData(), qint64(m_report.tests.capacity()) * qint64(sizeof(TestCase)));
     m_byId.reserve(expected);
     m_origins.reserve(expected);
     m_testPhase.reserve(expected);
@@ -216,14 +238,28 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
     const int phaseIndex = phaseFor(c);
     TestCase t;
-    t.name = m_namer.testName(c, c.suiteName);
     t.phaseId = m_report.phases[phaseIndex].id;
     // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
-    // two suites) are numbered in document order.
-    const QString base = t.phaseId + QLatin1Char(':') + normalisedTestKey(t.name);
+    // two suites) are numbered in document order. Nearly always the name is its own key: the id is then written
+    // once from the name's parts, and the name is the id's tail (one string for both, no temporary).
+    JUnitNamer::NameParts parts;
+    const bool asWritten = m_namer.nameParts(c, c.suiteName, &parts) && isOwnKey(parts);
+    QString name;
+    QString base;
+    if (asWritten) {
+        base = m_ids.join({ t.phaseId, u":", parts.prefix, parts.separator, parts.name });
+    } else {
+        name = m_namer.testName(c, c.suiteName);
+        const QString key = normalisedTestKey(name);
+        base = m_ids.join({ t.phaseId, u":", key });
+        if (key == name)
+            name = QString(); // the tail of base, below
+    }
     t.id = base;
+    quint32 hash = 0;
     for (int n = 2;; ++n) {
-        const int existing = m_byId.find(t.id);
+        hash = TestIdIndex::hashOf(t.id);
+        const int existing = m_byId.find(t.id, hash);
         if (existing < 0)
             break;
         const Origin &o = m_origins[existing];
@@ -233,6 +269,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
         }
         t.id = base + QLatin1Char('#') + QString::number(n);
     }
+    t.name = name.isNull() ? sharedSuffix(base, t.phaseId.size() + 1) : std::move(name);
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
     t.message = std::move(c.message);
@@ -244,7 +281,7 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     m_origins.append(Origin { c.suite, c.synthetic });
     m_testPhase.append(phaseIndex);
     m_report.tests.append(std::move(t));
-    m_byId.insert(int(m_report.tests.size()) - 1);
+    m_byId.insert(int(m_report.tests.size()) - 1, hash);
 }
 
 // pytest's JUnit XML writes a module that failed to import as an erroring testcase ("collection failure"):

@@ -4,6 +4,7 @@
 #include "junitdocument.h"
 #include "junitnames.h"
 #include "report.h"
+#include "stringarena.h"
 #include "testidindex.h"
 
 #include <QHash>
@@ -44,6 +45,7 @@ private:
     JUnitNamer m_namer;
     Report m_report;
     QHash<QString, int> m_phaseByKey; // "path:unit" or "suite:<index>" → phase index
+    StringArena m_ids; // where the tests' ids (and so their names) are stored
     TestIdIndex m_byId { m_report.tests }; // test id → index in m_report.tests
     QVector<Origin> m_origins; // per test
     QVector<int> m_testPhase; // per test: phase index

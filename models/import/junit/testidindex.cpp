@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testidindex.h"
+#include "hugepages.h"
 
 #include <QHash>
 
 namespace Gapwise {
-namespace {
-
-    quint32 hashOf(QStringView id)
-    {
-        return quint32(qHash(id, size_t(0))); // a fixed seed: the table's layout is the same in every run
-    }
-
-} // namespace
+quint32 TestIdIndex::hashOf(QStringView id)
+{
+    return quint32(qHash(id, size_t(0))); // a fixed seed: the table's layout is the same in every run
+}
 
 void TestIdIndex::reserve(qsizetype count)
 {
@@ -22,11 +19,10 @@ void TestIdIndex::reserve(qsizetype count)
         rehash(slotCount);
 }
 
-int TestIdIndex::find(QStringView id) const
+int TestIdIndex::find(QStringView id, quint32 hash) const
 {
     if (m_slots.isEmpty())
         return -1;
-    const quint32 hash = hashOf(id);
     const qsizetype mask = m_slots.size() - 1;
     for (qsizetype i = hash & mask;; i = (i + 1) & mask) {
         const Slot &slot = m_slots[i];
@@ -37,11 +33,11 @@ int TestIdIndex::find(QStringView id) const
     }
 }
 
-void TestIdIndex::insert(int index)
+void TestIdIndex::insert(int index, quint32 hash)
 {
     if (2 * (m_count + 1) > m_slots.size())
         rehash(qMax<qsizetype>(16, 2 * m_slots.size()));
-    place(hashOf(m_tests[index].id), index);
+    place(hash, index);
     ++m_count;
 }
 
@@ -60,7 +56,10 @@ void TestIdIndex::release()
 void TestIdIndex::rehash(qsizetype slotCount)
 {
     const QVector<Slot> old = std::move(m_slots);
-    m_slots = QVector<Slot>(slotCount, Slot { 0, -1 });
+    m_slots = QVector<Slot>();
+    m_slots.reserve(slotCount);
+    adviseHugePages(m_slots.constData(), qint64(slotCount) * qint64(sizeof(Slot)));
+    m_slots.resize(slotCount, Slot { 0, -1 });
     for (const Slot &slot : old) {
         if (slot.index >= 0)
             place(slot.hash, slot.index);

@@ -21,10 +21,14 @@ public:
     }
 
     void reserve(qsizetype count);
+    // The hash the table files `id` under: computed once, passed to find() and insert().
+    static quint32 hashOf(QStringView id);
     // The index of the test whose id this is, or -1.
-    int find(QStringView id) const;
+    int find(QStringView id) const { return find(id, hashOf(id)); }
+    int find(QStringView id, quint32 hash) const;
     // Adds tests[index] under its id, which no indexed test has.
-    void insert(int index);
+    void insert(int index) { insert(index, hashOf(m_tests[index].id)); }
+    void insert(int index, quint32 hash);
     void clear(); // keeps the room
     void release(); // frees it
 
