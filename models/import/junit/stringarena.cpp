@@ -31,6 +31,8 @@ QString StringArena::join(std::initializer_list<QStringView> parts)
     char16_t *const start = m_block.data_ptr().data() + m_used;
     char16_t *out = start;
     for (const QStringView part : parts) {
+        if (part.isEmpty())
+            continue; // a null view's pointer is null, which memcpy must never be given, even for 0 bytes
         std::memcpy(out, part.utf16(), size_t(part.size()) * sizeof(char16_t));
         out += part.size();
     }
