@@ -45,6 +45,11 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
     REQUIRE(old);
     CHECK(old->notReplayed.isEmpty()); // the session is whole on its own run
     const Report newRun = importOrFail(dataPath(QStringLiteral("compare/run2.md")));
+    // Run 2 names one group; Gapwise suggests a gap for the three refused connections it leaves.
+    const TestCase &importedDelete = named(newRun, QStringLiteral("tests/integration/test_db.py::test_delete"));
+    REQUIRE(newRun.gapIndex(importedDelete.gapId) >= 0);
+    const Gap &refused = newRun.gaps[newRun.gapIndex(importedDelete.gapId)];
+    CHECK(refused.suggested);
     const RunComparison comparison = compareRuns(old->imported, newRun);
     TriageSession session;
     const CarryOverResult carry = carryOverTriage(session, newRun, *old, comparison);
@@ -62,7 +67,9 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
     REQUIRE(totals);
     CHECK(totals->priority == Priority::P1);
 
-    // The new failure with the database signature is suggested into the gap; the others stay unassigned.
+    // The new failure with the database signature is suggested into the gap, out of Gapwise's suggestion:
+    // the last run's triage outranks it. The others stay unassigned; the report's own group keeps its test.
+    CHECK(gapTitleOf(now, QStringLiteral("tests/unit/test_cart.py::test_total")) == QLatin1String("Cart Totals Wrong"));
     const TestCase &deleted = named(now, QStringLiteral("tests/integration/test_db.py::test_delete"));
     CHECK(deleted.gapId == db->id);
     CHECK(deleted.gapSuggested);
@@ -83,8 +90,10 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
     CHECK(carry.restoredGaps.isEmpty()); // "Legacy Tax Tables" lost its only test
 
     // The carried edits and the suggestion are undoable like any other edit.
+    // Undone, the new failure is back where the import put it: in Gapwise's suggestion (before run 2's
+    // report got suggestions beside its own groups, that was Unassigned).
     session.undoStack()->undo();
-    CHECK(named(session.report(), QStringLiteral("tests/integration/test_db.py::test_delete")).gapId.isEmpty());
+    CHECK(named(session.report(), QStringLiteral("tests/integration/test_db.py::test_delete")).gapId == refused.id);
 }
 
 TEST_CASE("A JUnit triage made in the app carries over, and what is gone is listed", "[compare][carryover]")
@@ -123,6 +132,60 @@ TEST_CASE("A JUnit triage made in the app carries over, and what is gone is list
     INFO(carry.notCarried[0].toStdString());
     CHECK(carry.notCarried[0].startsWith(QStringLiteral("edit 4 (Move test to “Database down”): test ")));
     CHECK(carry.notCarried[0].endsWith(QLatin1String("shop.PayTest::test_crypto is gone")));
+}
+
+TEST_CASE(
+    "The last run's groups outrank Gapwise's suggestions, never the new report's own groups", "[compare][carryover]")
+{
+    // Run 1 names a group of two override failures. Run 2 lists only one of them in it, and a third override
+    // failure is new: Gapwise suggests a gap for the two it leaves, and one for the pool failures.
+    const Report run1 = importOrFail(dataPath(QStringLiteral("compare/groups-run1.md")));
+    const Report run2 = importOrFail(dataPath(QStringLiteral("compare/groups-run2.md")));
+    const auto settings = [](const char *name) -> QString { // QString, not a dangling QStringBuilder
+        return QStringLiteral("tests/integration/test_settings.py::") + QLatin1String(name);
+    };
+    const TestCase &fromFile = named(run2, settings("test_override_from_file"));
+    REQUIRE(run2.gapIndex(fromFile.gapId) >= 0);
+    const Gap &overrides = run2.gaps[run2.gapIndex(fromFile.gapId)];
+    REQUIRE(overrides.suggested);
+    CHECK(named(run2, settings("test_override_from_cli")).gapId == overrides.id);
+    const QString pool = named(run2, QStringLiteral("tests/integration/test_pool.py::test_pool_checkout")).gapId;
+
+    TriagedRun old;
+    old.imported = run1;
+    old.triaged = run1;
+    const RunComparison comparison = compareRuns(run1, run2);
+    const auto check = [&](const Report &now) {
+        // The report's own group keeps its test as run 2 placed it.
+        CHECK(
+            gapTitleOf(now, settings("test_override_from_env")) == QLatin1String("Settings loader ignores overrides"));
+        CHECK_FALSE(named(now, settings("test_override_from_env")).gapSuggested);
+        // Run 1's group takes back the test it held, and the new failure like it, out of the suggestion.
+        for (const char *name : { "test_override_from_file", "test_override_from_cli" }) {
+            INFO(name);
+            CHECK(gapTitleOf(now, settings(name)) == QLatin1String("Settings loader ignores overrides"));
+            CHECK(named(now, settings(name)).gapSuggested);
+        }
+        // The emptied suggestion stays, without tests, as a gap emptied by hand does.
+        CHECK(now.gapIndex(overrides.id) >= 0);
+        // A suggestion the last run has nothing to say about is left alone.
+        CHECK(named(now, QStringLiteral("tests/integration/test_pool.py::test_pool_release")).gapId == pool);
+    };
+    SECTION("carried onto a newly loaded run")
+    {
+        TriageSession session;
+        carryOverTriage(session, run2, old, comparison);
+        check(session.report());
+    }
+    SECTION("carried onto the open run as edits")
+    {
+        TriageSession session;
+        session.load(run2);
+        const CarriedEdits carried = carryOverEdits(session.report(), old, comparison);
+        CHECK(applyCarriedEdits(session, carried.edits, QStringLiteral("Carry over")).isEmpty());
+        check(session.report());
+        check(carried.triaged);
+    }
 }
 
 TEST_CASE("Saved edits are rewritten to the new run's ids; unknown ids are kept to be reported", "[compare][carryover]")

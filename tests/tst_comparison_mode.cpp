@@ -141,6 +141,10 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
 
     // Failing then → now: Unit 3 → 3, Integration 2 → 3; by gap with the carried triage: Cart Totals 2 → 1,
     // Database outage (made by hand in run 1) 2 → 3 with the suggested new failure, Unassigned 0 → 2.
+    // Run 2 names a group of its own, and Gapwise suggested a gap for the refused connections it leaves; the
+    // carried triage outranks that suggestion and takes all three, so the suggestion stays without tests
+    // (0 → 0), as a gap emptied by hand does.
+    const QString refused = QStringLiteral("ConnectionError: connection refused by …");
     const QString unitPhase = c.session.report().phases[0].name;
     const QString dbPhase = c.session.report().phases[1].name;
     c.model.setGrouping(Grouping::ByPhase);
@@ -149,7 +153,9 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
         == QMap<QString, QString> { { unitPhase, QStringLiteral("±0") },
             { unitPhase + QStringLiteral(" / Cart Totals Wrong"), QStringLiteral("−1") },
             { unitPhase + QStringLiteral(" / Unassigned"), QStringLiteral("+2") }, { dbPhase, QStringLiteral("+1") },
-            { dbPhase + QStringLiteral(" / Database outage"), QStringLiteral("+1") } });
+            { dbPhase + QStringLiteral(" / Database outage"), QStringLiteral("+1") },
+            { ReportTreeModel::emptyGapsTitle(), QStringLiteral("±0") },
+            { ReportTreeModel::emptyGapsTitle() + QStringLiteral(" / ") + refused, QStringLiteral("±0") } });
     c.model.setGrouping(Grouping::ByGap);
     const QMap<QString, QString> byGap = deltas(c.proxy);
     CHECK(byGap
@@ -158,7 +164,7 @@ TEST_CASE("Comparison mode: each test's change and each group's delta, in both g
             { QStringLiteral("Database outage"), QStringLiteral("+1") },
             { QStringLiteral("Database outage / ") + dbPhase, QStringLiteral("+1") },
             { QStringLiteral("Unassigned"), QStringLiteral("+2") },
-            { QStringLiteral("Unassigned / ") + unitPhase, QStringLiteral("+2") } });
+            { QStringLiteral("Unassigned / ") + unitPhase, QStringLiteral("+2") }, { refused, QStringLiteral("±0") } });
 
     // A triage edit while comparing: the numbers "now" follow it, the earlier run's stay.
     c.session.moveTests({ testNamed(c.session.report(), unit("test_add_item"))->id },

@@ -176,3 +176,23 @@ TEST_CASE("The page size follows the locale: Letter in the US and Canada, A4 els
     CHECK(PdfExporter::defaultPageSize().id() == QPageSize::A4);
     QLocale::setDefault(before);
 }
+
+TEST_CASE("A phase's stated outcome stands under its name in the PDF's phase table", "[pdf][phase-outcome]")
+{
+    const Report report = importTextOrFail(QByteArrayLiteral("# Checkout run\n\n"
+                                                             "## Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT\n\n"
+                                                             "- **Total Tests:** 4\n- **Failed:** 3\n\n"
+                                                             "## Unit Tests\n\n"
+                                                             "- **Total Tests:** 42\n- **Passed:** 40\n"));
+    REQUIRE(report.phases.size() == 2);
+    REQUIRE(report.phases[0].outcome == QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));
+    QTemporaryDir dir;
+    const QString first = exportPdf(report, dir).pages.value(0);
+    const int name = first.indexOf(QStringLiteral("Payment Tests"));
+    const int outcome = first.indexOf(QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));
+    INFO(first.toStdString());
+    REQUIRE(name >= 0);
+    CHECK(outcome > name); // whole, after its phase's name ...
+    CHECK(outcome < first.indexOf(QStringLiteral("Unit Tests"), name)); // ... and before the next phase
+    CHECK(first.count(QStringLiteral("CRITICAL FAILURE")) == 1); // not in the name as well
+}

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testidentifiers.h"
+#include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,7 +23,22 @@ TEST_CASE("test identifiers: node ids, functions, files", "[identifiers]")
                        "module app.test_utils.helper is no test"));
     CHECK(found == QStringList { QStringLiteral("test_a"), QStringLiteral("tests/x.py::T::test_b") });
 
+    // A folder named like a test is part of a path ("test_framework/ssot/e2e_auth_helper.py", corpus 0460).
+    CHECK(findTestIdentifiers(QStringLiteral("`test_framework/ssot/e2e_auth_helper.py` and test_support\\db.py help "
+                                             "test_login"))
+        == QStringList { QStringLiteral("test_login") });
+
     CHECK(testFunctionOf(QStringLiteral("a.py::T::test_y[1]")) == QStringLiteral("test_y"));
     CHECK(normalisedTestKey(QStringLiteral("tests\\unit\\a.py::T::t")) == QStringLiteral("tests/unit/a.py::T::t"));
     CHECK(normalisedTestKey(QStringLiteral("tests/.../a.py::T::t")) == QStringLiteral("a.py::T::t"));
+}
+
+TEST_CASE("a path whose folder is named like a test is no test in a Markdown report", "[identifiers][markdown]")
+{
+    const Report r = TestSupport::importTextOrFail(
+        QByteArrayLiteral("# Run\n\n## Unit Tests\n\n- `tests/unit/test_a.py::test_one` PASSED\n\n"
+                          "## Root Cause Analysis\n\n### Issue 1: Auth helper missing\n\n"
+                          "- `test_framework/ssot/e2e_auth_helper.py` provides SSOT patterns\n"));
+    REQUIRE(r.tests.size() == 1);
+    CHECK(r.tests[0].name == QStringLiteral("tests/unit/test_a.py::test_one"));
 }

@@ -23,6 +23,26 @@ namespace {
         return map.value(id, id);
     }
 
+    // Where carry-over may place a test: nowhere yet, or only in a gap Gapwise suggested. The engineer's
+    // triage of the last run outranks Gapwise's own guess; a test the report or a person placed is not
+    // carry-over's to move. A suggested gap emptied this way stays, empty, as when it is emptied by hand.
+    bool placedOnlyBySuggestion(const Report &report, const TestCase &t)
+    {
+        if (t.gapId.isEmpty())
+            return true;
+        const int gap = report.gapIndex(t.gapId);
+        return gap >= 0 && t.gapSuggested && report.gaps[gap].suggested;
+    }
+
+    // The old report put `old` in a gap and the new run's `now` may take that place: `now` is placed only by
+    // a suggestion, and the old place was the report's own (an old suggestion does not outrank a new one).
+    bool oldPlacementCarries(const Report &oldImported, const TestCase &old, const Report &report, const TestCase &now)
+    {
+        if (old.gapId.isEmpty() || !failsInRun(now) || !placedOnlyBySuggestion(report, now))
+            return false;
+        return now.gapId.isEmpty() || !placedOnlyBySuggestion(oldImported, old);
+    }
+
     // Gaps the old report had and the new one lacks, while a test the old triage put there still fails.
     QVector<Gap> gapsToRestore(const TriagedRun &oldRun, const Report &newImported, const RunComparison &comparison,
         const QHash<QString, QString> &gapMap)
@@ -119,9 +139,7 @@ namespace {
             if (c.change != ChangeClass::NewFailure)
                 continue;
             const TestCase &t = now.tests[c.newIndex];
-            const int current = session.gapIndex(t.gapId);
-            const bool onlySuggested = current >= 0 && t.gapSuggested && now.gaps[current].suggested;
-            if (!t.gapId.isEmpty() && !onlySuggested)
+            if (!placedOnlyBySuggestion(now, t))
                 continue; // the report or the triage placed it: not ours to move
             QString example;
             const QString gap = matchingGap(signatures, failureSignature(t), &example);
@@ -195,16 +213,17 @@ CarryOverResult carryOverTriage(
         result.gapMap.insert(g.id, g.id);
         result.restoredGaps.append(g.title);
     }
-    // Tests the old report itself placed in a gap stay there when the new report places them nowhere.
+    // Tests the old report itself placed in a gap stay there when the new report places them nowhere (or
+    // only in a gap Gapwise suggested).
     QHash<QString, int> newIndexById;
     for (int n = 0; n < base.tests.size(); ++n)
         newIndexById.insert(base.tests[n].id, n);
     for (const TestCase &old : oldRun.imported.tests) {
         const int n = newIndexById.value(comparison.newIdForOld.value(old.id), -1);
-        if (old.gapId.isEmpty() || n < 0 || !base.tests[n].gapId.isEmpty() || !failsInRun(base.tests[n]))
+        if (n < 0 || !oldPlacementCarries(oldRun.imported, old, base, base.tests[n]))
             continue;
         const QString gap = mapped(result.gapMap, old.gapId);
-        if (base.gapIndex(gap) >= 0) {
+        if (base.gapIndex(gap) >= 0 && gap != base.tests[n].gapId) {
             base.tests[n].gapId = gap;
             base.tests[n].gapSuggested = true;
         }
@@ -272,16 +291,17 @@ CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, con
         result.gapMap.insert(g.id, g.id);
         result.restoredGaps.append(g.title);
     }
-    // Tests the old report itself placed in a gap stay there when the open run places them nowhere.
+    // Tests the old report itself placed in a gap stay there when the open run places them nowhere (or only
+    // in a gap Gapwise suggested).
     QHash<QString, QStringList> placed;
     QStringList placedOrder;
     for (const TestCase &old : oldRun.imported.tests) {
         const int n = session.testIndex(comparison.newIdForOld.value(old.id));
-        if (old.gapId.isEmpty() || n < 0)
+        if (n < 0 || !oldPlacementCarries(oldRun.imported, old, session.report(), session.report().tests[n]))
             continue;
         const TestCase &t = session.report().tests[n];
         const QString gap = mapped(result.gapMap, old.gapId);
-        if (!t.gapId.isEmpty() || !failsInRun(t) || session.gapIndex(gap) < 0)
+        if (session.gapIndex(gap) < 0 || gap == t.gapId)
             continue;
         if (!placed.contains(gap))
             placedOrder.append(gap);

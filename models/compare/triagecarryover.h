@@ -40,11 +40,14 @@ QVector<QJsonObject> rewriteEdits(
 
 // Loads `newImported` into `session` and carries the old run's triage onto it:
 // - a gap of the old report that the new one lacks is restored when one of its tests still fails;
-// - a failing test the old report placed in a gap, and the new one places nowhere, stays in that gap;
+// - a failing test the old report placed in a gap, and the new one places nowhere, stays in that gap; so
+//   does one the new run places only in a gap Gapwise suggested, when the old gap was the report's own;
 // - the saved edits are rewritten (rewriteEdits) and replayed; what does not apply is listed;
 // - each new failure that is unassigned (or only suggested into a gap by the importer) and whose failure
 //   signature matches tests of an existing gap in the old run is suggested into that gap, one undoable
 //   command per gap. The rest stay Unassigned.
+// So the last run's triage outranks Gapwise's suggestions, never the new report's groups nor a person's
+// placement. A suggested gap emptied by it stays, without tests, as one emptied by hand does.
 CarryOverResult carryOverTriage(
     TriageSession &session, const Report &newImported, const TriagedRun &oldRun, const RunComparison &comparison);
 

@@ -47,8 +47,11 @@ QStringList findTestIdentifiers(const QString &text)
     while (it.hasNext()) {
         const auto m = it.next();
         const int end = m.capturedEnd();
-        // "test_x.py" is a file; "test_x.something" a module path or attribute, not a test.
+        // "test_x.py" is a file; "test_x.something" a module path or attribute, not a test; "test_x/y.py" a
+        // folder of a path.
         if (end < text.size() && text[end] == QLatin1Char('.') && end + 1 < text.size() && text[end + 1].isLetter())
+            continue;
+        if (end < text.size() && (text[end] == QLatin1Char('/') || text[end] == QLatin1Char('\\')))
             continue;
         const int start = m.capturedStart();
         if (start > 0 && (text[start - 1] == QLatin1Char('.') || text[start - 1] == QLatin1Char('/')))

@@ -110,8 +110,8 @@ void PdfPageLayout::text(const QString &text, const QFont &font, qreal indent, c
     layout.endLayout();
 }
 
-void PdfPageLayout::row(
-    const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond)
+void PdfPageLayout::row(const QStringList &cells, const QVector<qreal> &columns, const QFont &font,
+    bool alignRightFromSecond, const QColor &color)
 {
     const int fi = fontIndex(font);
     const QFontMetricsF &metrics = m_metrics[fi];
@@ -137,7 +137,7 @@ void PdfPageLayout::row(
                 x += cellWidth - metrics.horizontalAdvance(cell);
             else if (l > 0)
                 x += pt(8); // a hanging indent: the cell's next line, not the next row
-            addText(QPointF(x, m_y + metrics.lineSpacing() * l + metrics.ascent()), cell, fi, Qt::black);
+            addText(QPointF(x, m_y + metrics.lineSpacing() * l + metrics.ascent()), cell, fi, color);
         }
     }
     m_y += metrics.lineSpacing() * height + (height > 1 ? pt(2) : 0);

@@ -31,8 +31,8 @@ public:
     // Text cells at the given x offsets (table rows), a long cell wrapped onto up to MaxCellLines lines (the
     // row as tall as its tallest cell); never split across pages.
     static constexpr int MaxCellLines = 3;
-    void row(
-        const QStringList &cells, const QVector<qreal> &columns, const QFont &font, bool alignRightFromSecond = false);
+    void row(const QStringList &cells, const QVector<qreal> &columns, const QFont &font,
+        bool alignRightFromSecond = false, const QColor &color = Qt::black);
     void rule(qreal thickness = 0.5, const QColor &color = QColor(0x99, 0x99, 0x99));
     void space(qreal points);
     // `source` is the size the picture was recorded at; `size` what it takes on the page, in device units.

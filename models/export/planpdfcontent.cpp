@@ -82,10 +82,21 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     layout.row({ tr("Phase"), tr("Total"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("Failing") },
         columns, font(9, true), true);
     layout.rule();
+    // A phase's stated outcome ("CRITICAL FAILURE BLOCKING CHECKOUT") on the line below its name, smaller
+    // and grey, in the name's column: the counts stay one row, and the name reads as the report wrote it.
+    const QFont outcomeFont = font(8);
+    const QVector<qreal> outcomeColumns = { layout.pt(8), columns[1] };
     for (const PlanPhase &p : plan.phases) {
+        if (!p.phase.outcome.isEmpty()) // the phase and its outcome on one page
+            layout.keepWithNext(layout.lineHeight(font(9)) * PdfPageLayout::MaxCellLines
+                + layout.lineHeight(outcomeFont) * PdfPageLayout::MaxCellLines);
         layout.row({ p.phase.name, count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
                        count(p.phase.errors), count(p.phase.skipped), rate(p.failureRate) },
             columns, font(9), true);
+        if (!p.phase.outcome.isEmpty()) {
+            layout.row({ p.phase.outcome }, outcomeColumns, outcomeFont, false, Grey);
+            layout.space(3); // it belongs to the row above, not the next
+        }
     }
     layout.rule();
     layout.space(4);

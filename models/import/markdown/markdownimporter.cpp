@@ -24,11 +24,10 @@ ImportResult importMarkdown(const QByteArray &utf8, const QString &displayName, 
         result.error.message = QStringLiteral("import cancelled");
         return result;
     }
-    // A report without gaps of its own gets suggested gaps for its failures, as after a JUnit or pytest-log
-    // import (docs/junit.md). One that names gaps has done that work: its unassigned failures are left
-    // for the engineer, next to the report's gaps, instead of beside a second set of groups.
-    if (report.gaps.isEmpty())
-        suggestGaps(report);
+    // Failures get suggested gaps by their signature, as after a JUnit or pytest-log import (docs/junit.md).
+    // Where the report names its own groups, those stay as written: the suggestions only take the failures
+    // the report's groups leave (suggestGaps() never moves a test that has a gap).
+    suggestGaps(report);
     result.report = std::move(report);
     return result;
 }
