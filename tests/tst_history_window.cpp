@@ -8,6 +8,7 @@
 #include "historystore.h"
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
+#include "reportroles.h"
 #include "reporttreemodel.h"
 #include "statushistorydelegate.h"
 #include "storebackends.h"
@@ -20,10 +21,13 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
+
+#include <functional>
 
 using namespace Gapwise;
 
@@ -315,4 +319,64 @@ TEST_CASE("the tree shows each test's last runs and filters by new, flaky and re
     CHECK(historyBox->currentIndex() == 0);
     CHECK(historyBox->isEnabled());
     CHECK(window.treeModel()->history());
+}
+
+TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the strips", "[history][window][readable]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
+    HistorySeries::Spec spec { 150, 20 }; // tests, runs: the README's history screenshot
+    const QString last = storeSeries(storePath, spec, dir.path());
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, storePath, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(TestSupport::openAndWait(window, last));
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+    QTreeView *tree = window.treeView();
+    tree->expandAll();
+    QCoreApplication::processEvents();
+
+    // The strips keep at least their last five runs readable beside a test's status.
+    const QModelIndex test = window.treeModel()->indexForTest(0, ReportTreeModel::StatusColumn);
+    QStyleOptionViewItem option;
+    option.initFrom(tree);
+    option.font = tree->font();
+    const int icon = tree->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, tree);
+    option.decorationSize = QSize(icon, icon);
+    option.rect = QRect(0, 0, 1, 20); // asked for no room: the fewest runs it draws
+    const int fewest = tree->itemDelegateForColumn(ReportTreeModel::StatusColumn)->sizeHint(option, test).width();
+    const int status = tree->columnWidth(ReportTreeModel::StatusColumn);
+    CHECK(status >= fewest);
+
+    // Every phase and gap title that fits beside the fewest runs is whole in the Name column; at 1366 px
+    // that is all but the longest (53 characters two levels down), so the strip gave up its room.
+    const int nameWidth = tree->columnWidth(ReportTreeModel::NameColumn);
+    const int nameRoom = nameWidth + status - fewest - QFontMetrics(tree->font()).averageCharWidth();
+    const int margin = (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1) * 2;
+    const QAbstractItemModel *shown = tree->model();
+    int groups = 0;
+    int whole = 0;
+    std::function<void(const QModelIndex &, int)> visit = [&](const QModelIndex &parent, int depth) {
+        for (int r = 0; r < shown->rowCount(parent); ++r) {
+            const QModelIndex index = shown->index(r, ReportTreeModel::NameColumn, parent);
+            if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
+                continue;
+            ++groups;
+            const QVariant font = index.data(Qt::FontRole);
+            const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : tree->font());
+            const QString title = index.data().toString();
+            INFO(title.toStdString() << " in " << nameWidth << " px");
+            const int needed = (depth + 1) * tree->indentation() + margin + metrics.horizontalAdvance(title);
+            if (needed <= nameRoom) {
+                ++whole;
+                CHECK(needed <= nameWidth);
+            }
+            visit(index, depth + 1);
+        }
+    };
+    visit({}, 0);
+    CHECK(groups >= 4); // the phase and its three gaps
+    CHECK(whole >= 3); // "TimeoutError: request to … timed out after …s" and the other shorter ones
 }

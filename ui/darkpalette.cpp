@@ -2,12 +2,45 @@
 #include "darkpalette.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
+
+namespace {
+
+// Fusion outlines a check box with the window colour darkened, which on a dark window is all but black:
+// the squares ("Show passed and skipped", "Regex", check boxes in lists) get a light grey edge over it.
+class DarkFusionStyle : public QProxyStyle
+{
+public:
+    DarkFusionStyle()
+        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion")))
+    {
+    }
+
+    void drawPrimitive(
+        PrimitiveElement element, const QStyleOption *option, QPainter *painter, const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorItemViewItemCheck)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        const bool enabled = option->state & State_Enabled;
+        painter->setPen(enabled ? QColor(150, 150, 156) : QColor(90, 90, 94));
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
+
+} // namespace
 
 void applyDarkPalette(QApplication &app)
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new DarkFusionStyle); // the application owns it
     QPalette p;
     const QColor window(45, 45, 48), base(30, 30, 32), text(220, 220, 220), disabled(127, 127, 127);
     p.setColor(QPalette::Window, window);

@@ -48,6 +48,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -236,8 +237,10 @@ void MainWindow::buildViews()
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(m_chartSplitter);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 1);
+    // A bigger or smaller window (or a dock opened beside them) changes both in their first-run shares
+    // (restoreSettings), so a side dock does not take as much from the tree as from the charts.
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;
@@ -736,16 +739,33 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    // A first run: the tree takes three fifths of the width (the charts the rest; a bigger window gives
-    // both the same extra); restored geometry and splitter state replace these. Capped at 90 % of the screen
+    // A first run: the tree takes three fifths of the width (the charts the rest; a bigger window keeps
+    // the shares); restored geometry and splitter state replace these. Capped at 90 % of the screen
     // so a 1366x768 laptop gets a window that fits.
     const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
     resize(QSize(1200, 800).boundedTo(available * 0.9));
     m_mainSplitter->setSizes({ width() * 3 / 5, width() * 2 / 5 });
+    m_panesRestored = QSettings().contains(QStringLiteral("window/state"));
     WindowState::restore(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
         setGrouping(grouping);
+}
+
+void MainWindow::resplitPanes()
+{
+    m_resplitOnShow = !m_panesRestored;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_resplitOnShow)
+        return;
+    m_resplitOnShow = false;
+    layout()->activate();
+    const int width = m_mainSplitter->width();
+    m_mainSplitter->setSizes({ width * 3 / 5, width - width * 3 / 5 });
 }
 
 void MainWindow::saveSettings() const

@@ -69,6 +69,11 @@ public:
     const Gapwise::ComparisonDigest *activeComparison() const;
     ComparisonMode *comparisonMode() const { return m_comparison; }
 
+    // After a dock is added beside the panes (the run history): on a first run, the tree gets three fifths
+    // of what is left when the window is shown (its names beside the strips), rather than losing as much to the dock as
+    // the charts do. A restored layout stays.
+    void resplitPanes();
+
     // Lays the window out at `size`, paints it and writes a PNG. For docs and CI; works offscreen.
     bool saveScreenshot(const QString &path, const QSize &size = QSize(1400, 900));
 
@@ -103,6 +108,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -146,6 +152,8 @@ private:
     bool m_sessionOffered = false; // the offer banner shows "Open with your triage from …"
     bool m_askBeforeReplacing = false; // the import under way replaces the triage: ask once it has imported
     QSplitter *m_mainSplitter = nullptr;
+    bool m_panesRestored = false; // the splitters came from the settings
+    bool m_resplitOnShow = false;
     QSplitter *m_chartSplitter = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statuscolumnsizer.h"
 
+#include "reportroles.h"
 #include "reporttreemodel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QStyle>
 #include <QTreeView>
+
+#include <functional>
 
 using namespace Gapwise;
 
@@ -17,7 +21,30 @@ StatusColumnSizer::StatusColumnSizer(QTreeView *tree, ReportTreeModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, &StatusColumnSizer::fit);
     // Sent before the History column's dataChanged, with the marks already in the model.
     connect(model, &ReportTreeModel::historyChanged, this, &StatusColumnSizer::fit);
+    tree->viewport()->installEventFilter(this);
     fit();
+}
+
+int StatusColumnSizer::groupTitleWidth() const
+{
+    const int margin = (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) * 2;
+    const int indent = m_tree->indentation();
+    int widest = 0;
+    // Phases and gaps only (a few hundred at most): a test's own name is kept whole by its delegate.
+    std::function<void(const QModelIndex &, int)> visit = [&](const QModelIndex &parent, int depth) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex index = m_model->index(r, ReportTreeModel::NameColumn, parent);
+            if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
+                continue;
+            const QVariant font = index.data(Qt::FontRole);
+            const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : m_tree->font());
+            const int levels = depth + (m_tree->rootIsDecorated() ? 1 : 0);
+            widest = qMax(widest, levels * indent + margin + metrics.horizontalAdvance(index.data().toString()));
+            visit(index, depth + 1);
+        }
+    };
+    visit({}, 0);
+    return widest == 0 ? 0 : widest + QFontMetrics(m_tree->font()).averageCharWidth();
 }
 
 int StatusColumnSizer::neededWidth() const
@@ -36,19 +63,36 @@ int StatusColumnSizer::neededWidth() const
     if (m_model->report().tests.empty())
         return width;
     const QModelIndex test = m_model->indexForTest(0, ReportTreeModel::StatusColumn);
-    if (QAbstractItemDelegate *delegate = m_tree->itemDelegateForColumn(ReportTreeModel::StatusColumn);
-        delegate && test.isValid()) {
-        QStyleOptionViewItem option;
-        option.initFrom(m_tree);
-        option.font = m_tree->font();
-        option.decorationSize = QSize(icon, icon);
-        option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
-        width = qMax(width, delegate->sizeHint(option, test).width() + metrics.averageCharWidth());
+    QAbstractItemDelegate *delegate = m_tree->itemDelegateForColumn(ReportTreeModel::StatusColumn);
+    if (!delegate || !test.isValid())
+        return width;
+    // The room the other columns and the widest group title leave; a delegate that can draw in less (fewer
+    // runs of the strip) says so in its sizeHint for that rect, one that cannot ignores it.
+    int others = 0;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (c != ReportTreeModel::NameColumn && c != ReportTreeModel::StatusColumn && !m_tree->isColumnHidden(c))
+            others += m_tree->columnWidth(c);
     }
-    return width;
+    const int room = m_tree->viewport()->width() - others - groupTitleWidth();
+    QStyleOptionViewItem option;
+    option.initFrom(m_tree);
+    option.font = m_tree->font();
+    option.decorationSize = QSize(icon, icon);
+    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    option.rect = QRect(0, 0, qMax(1, room - metrics.averageCharWidth()), m_tree->fontMetrics().height());
+    return qMax(width, delegate->sizeHint(option, test).width() + metrics.averageCharWidth());
 }
 
 void StatusColumnSizer::fit()
 {
-    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, neededWidth());
+    m_fitted = neededWidth();
+    m_tree->setColumnWidth(ReportTreeModel::StatusColumn, m_fitted);
+}
+
+bool StatusColumnSizer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize
+        && m_tree->columnWidth(ReportTreeModel::StatusColumn) == m_fitted)
+        fit();
+    return QObject::eventFilter(watched, event);
 }

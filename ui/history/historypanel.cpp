@@ -96,7 +96,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_list->setHeaderLabels({ tr("Last runs"), tr("Test"), tr("Why") });
     m_list->setRootIsDecorated(false);
     m_list->setItemDelegateForColumn(0, new HistoryStripDelegate(StripRole, m_list));
-    setMinimumWidth(400);
+    setMinimumWidth(330); // a quarter of a 1366 px window: the strip, the test and the start of why
     m_list->header()->setStretchLastSection(true);
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
@@ -349,5 +349,7 @@ HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, b
     auto *panel = new HistoryPanel(window, storePath, addRuns, dock);
     dock->setWidget(panel);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    // The tree keeps three fifths of the rest, room for its names beside the strips.
+    window->resplitPanes();
     return panel;
 }

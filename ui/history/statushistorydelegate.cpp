@@ -38,9 +38,12 @@ QSize StatusHistoryDelegate::sizeHint(const QStyleOptionViewItem &option, const 
     for (Gapwise::TestStatus s : { Gapwise::TestStatus::Passed, Gapwise::TestStatus::Failed, Gapwise::TestStatus::Error,
              Gapwise::TestStatus::Skipped, Gapwise::TestStatus::Unknown })
         status = qMax(status, metrics.horizontalAdvance(Gapwise::statusName(s)));
-    const int cells = qMin(int(strip.size()), MaxCells);
-    size.setWidth(option.decorationSize.width() + pad * 3 + status + pad / 2 + markerWidth(metrics)
-        + historyStripSize(cells).width() + 1);
+    const int fixed = option.decorationSize.width() + pad * 3 + status + pad / 2 + markerWidth(metrics) + 1;
+    int cells = qMin(int(strip.size()), MaxCells);
+    // Asked for a width (option.rect, StatusColumnSizer): the runs that fit in it, but never fewer than MinCells.
+    if (option.rect.width() > 0)
+        cells = qMin(cells, qMax(MinCells, (option.rect.width() - fixed) / historyStripSize(1).width()));
+    size.setWidth(fixed + historyStripSize(cells).width());
     return size;
 }
 

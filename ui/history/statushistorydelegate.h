@@ -14,12 +14,14 @@ class StatusHistoryDelegate : public QStyledItemDelegate
 public:
     StatusHistoryDelegate(int historyColumn, QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    // A test row with a strip: any status, the strip (up to MaxCells runs) and the widest marker.
+    // A test row with a strip: any status, the strip (up to MaxCells runs) and the widest marker. Where
+    // option.rect has a width, as few runs as fit in it, down to MinCells (paint() draws what fits).
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
 
     static constexpr int MaxCells = 10;
+    static constexpr int MinCells = 5;
 
 private:
     // Where the strip and the marker go in `option.rect`; empty when the row has no strip.
