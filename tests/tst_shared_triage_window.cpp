@@ -144,6 +144,15 @@ TEST_CASE(
     bob.window.resize(1400, 800);
     bob.window.saveScreenshot(
         QDir::temp().filePath(QStringLiteral("i21-s6-edits-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
+    // Every sentence is whole: its row is as tall as the sentence wrapped at the column's width.
+    QTreeWidget *edits = bob.shared->editsList();
+    for (int i = 0; i < edits->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = edits->topLevelItem(i);
+        const QRect wrapped = edits->fontMetrics().boundingRect(
+            QRect(0, 0, edits->columnWidth(1) - 4, 1 << 20), Qt::TextWordWrap, item->text(1));
+        INFO(item->text(1).toStdString());
+        CHECK(edits->visualItemRect(item).height() >= wrapped.height());
+    }
 
     // Sharing off: the other's edits no longer arrive.
     bob.shared->shareAction()->setChecked(false);

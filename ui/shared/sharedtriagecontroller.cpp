@@ -6,6 +6,7 @@
 #include "messagebanner.h"
 #include "sharedtriagelink.h"
 #include "triagesession.h"
+#include "wrappingtextdelegate.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -86,10 +87,15 @@ SharedTriageController::SharedTriageController(
     m_edits->setObjectName(QStringLiteral("sharedEditsList"));
     m_edits->setHeaderLabels({ tr("When"), tr("Edit") }); // the edit is a sentence that starts with who
     m_edits->setRootIsDecorated(false);
-    // The sentence takes the dock's width: cut short with "…" when the dock is narrow, whole in its tooltip.
-    m_edits->setUniformRowHeights(true);
+    // The sentence takes the dock's width and wraps onto as many lines as it needs (whole in its tooltip too).
+    // Rows are laid out again when the column's width changes, so a wider dock gives back the lines.
+    m_edits->setUniformRowHeights(false);
+    m_edits->setWordWrap(true);
+    m_edits->setItemDelegateForColumn(1, new WrappingTextDelegate(m_edits));
+    m_edits->setTextElideMode(Qt::ElideNone);
     m_edits->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_edits->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    connect(m_edits->header(), &QHeaderView::sectionResized, m_edits, [this] { m_edits->doItemsLayout(); });
     m_dock->setObjectName(QStringLiteral("sharedTriageDock"));
     m_dock->setWidget(m_edits);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
@@ -216,6 +222,8 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
     QList<QTreeWidgetItem *> rows;
     for (const SharedEditLine &line : m_link->readable(edits)) {
         auto *item = new QTreeWidgetItem({ when(line.editedAt), line.sentence });
+        item->setTextAlignment(0, Qt::AlignLeft | Qt::AlignTop); // the time beside the sentence's first line
+        item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
         item->setToolTip(0, line.editedAt.toLocalTime().toString(Qt::ISODate));
         item->setToolTip(1,
             line.edits > 1 ? tr("%1 (%2 at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
