@@ -456,22 +456,48 @@ void startChild(QProcess &child, const QString &location, qint64 runId)
     REQUIRE(child.waitForStarted(10000));
 }
 
+// Ann's and Bob's processes (the shared-triage child) on one stored run, each started, ready and named.
+struct TwoEngineerProcesses
+{
+    QProcess ann, bob;
+    QString annName, bobName;
+
+    TwoEngineerProcesses(const QString &location, qint64 runId)
+    {
+        startChild(ann, location, runId);
+        startChild(bob, location, runId);
+        const QString annReady = nextLine(ann), bobReady = nextLine(bob);
+        REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
+        REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
+        annName = annReady.mid(6);
+        bobName = bobReady.mid(6);
+    }
+    // The end of their input ends both; each must exit by itself.
+    void finish()
+    {
+        ann.closeWriteChannel();
+        bob.closeWriteChannel();
+        CHECK(ann.waitForFinished(10000));
+        CHECK(bob.waitForFinished(10000));
+    }
+};
+
 } // namespace
+
+// A store on each backend (a section each, skipped with a message where PostgreSQL is absent) holding one run.
+#define STORED_RUN_ON_EACH_BACKEND(location, runId)                                                                    \
+    QTemporaryDir dir;                                                                                                 \
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);                                              \
+    INFO(StoreBackends::name(backend));                                                                                \
+    STORE_OR_SKIP(location, backend, dir.path());                                                                      \
+    const qint64 runId = storeRun(location)
 
 TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a conflicting one is reported",
     "[history][store][shared][link][process]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    const qint64 runId = storeRun(location);
-    QProcess ann, bob;
-    startChild(ann, location, runId);
-    startChild(bob, location, runId);
-    const QString annReady = nextLine(ann), bobReady = nextLine(bob);
-    REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
-    REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
+    STORED_RUN_ON_EACH_BACKEND(location, runId);
+    TwoEngineerProcesses engineers(location, runId);
+    QProcess &ann = engineers.ann, &bob = engineers.bob;
 
     // Ann's process edits; Bob's sees it within 2 s (PostgreSQL notifies; SQLite is read every 1.5 s).
     QElapsedTimer timer;
@@ -489,15 +515,12 @@ TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a 
     const bool annWon = annSays == QLatin1String("written");
     CHECK(annWon != (bobSays == QLatin1String("written")));
     if (annWon)
-        CHECK(bobSays == QStringLiteral("conflict ann2 %1").arg(annReady.mid(6)));
+        CHECK(bobSays == QStringLiteral("conflict ann2 %1").arg(engineers.annName));
     else
-        CHECK(annSays == QStringLiteral("conflict bob2 %1").arg(bobReady.mid(6)));
+        CHECK(annSays == QStringLiteral("conflict bob2 %1").arg(engineers.bobName));
     CHECK(storedOwner(location, runId) == (annWon ? QStringLiteral("ann2") : QStringLiteral("bob2")));
 
-    ann.closeWriteChannel();
-    bob.closeWriteChannel();
-    CHECK(ann.waitForFinished(10000));
-    CHECK(bob.waitForFinished(10000));
+    engineers.finish();
 }
 
 namespace {
@@ -517,18 +540,10 @@ QString nextConflict(QProcess &child)
 TEST_CASE("a deletion that crosses another engineer's rename of the gap is shown to both, nothing lost",
     "[history][store][shared][link][process]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    const qint64 runId = storeRun(location);
-    QProcess ann, bob;
-    startChild(ann, location, runId);
-    startChild(bob, location, runId);
-    const QString annReady = nextLine(ann), bobReady = nextLine(bob);
-    REQUIRE(annReady.startsWith(QStringLiteral("ready ")));
-    REQUIRE(bobReady.startsWith(QStringLiteral("ready ")));
-    const QString annName = annReady.mid(6), bobName = bobReady.mid(6);
+    STORED_RUN_ON_EACH_BACKEND(location, runId);
+    TwoEngineerProcesses engineers(location, runId);
+    QProcess &ann = engineers.ann, &bob = engineers.bob;
+    const QString &annName = engineers.annName, &bobName = engineers.bobName;
 
     // At the same moment: Ann deletes gap-1, Bob renames it. Different fields: the store takes both.
     ann.write("delete\n");
@@ -558,10 +573,7 @@ TEST_CASE("a deletion that crosses another engineer's rename of the gap is shown
               .toString()
         == QLatin1String("yes"));
 
-    ann.closeWriteChannel();
-    bob.closeWriteChannel();
-    CHECK(ann.waitForFinished(10000));
-    CHECK(bob.waitForFinished(10000));
+    engineers.finish();
 }
 
 TEST_CASE("a gap you renamed and someone else deleted after stays in your window until you choose",
@@ -603,11 +615,7 @@ TEST_CASE("a gap you renamed and someone else deleted after stays in your window
 TEST_CASE("edits made before sharing started are written, or are conflicts where the store has another value",
     "[history][store][shared][link]")
 {
-    QTemporaryDir dir;
-    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(location, backend, dir.path());
-    const qint64 runId = storeRun(location);
+    STORED_RUN_ON_EACH_BACKEND(location, runId);
     {
         HistoryStore store;
         QString error;
