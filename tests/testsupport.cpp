@@ -66,4 +66,16 @@ const TestCase *testNamed(const Report &report, const QString &name)
     return nullptr;
 }
 
+const TestCase &requireTest(const Report &report, const char *name)
+{
+    const TestCase *t = testNamed(report, QString::fromUtf8(name));
+    INFO("test " << name);
+    if (!t) {
+        for (const TestCase &x : report.tests)
+            UNSCOPED_INFO("present: " << x.name.toStdString());
+    }
+    REQUIRE(t != nullptr);
+    return *t;
+}
+
 } // namespace TestSupport

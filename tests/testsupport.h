@@ -15,5 +15,7 @@ Gapwise::Report importTextOrFail(const QByteArray &markdown);
 const Gapwise::Phase *phaseNamed(const Gapwise::Report &report, const QString &nameContains);
 const Gapwise::Gap *gapTitled(const Gapwise::Report &report, const QString &titleContains);
 const Gapwise::TestCase *testNamed(const Gapwise::Report &report, const QString &name);
+// The test of that name; fails the test case when there is none, listing the names the report has.
+const Gapwise::TestCase &requireTest(const Gapwise::Report &report, const char *name);
 
 } // namespace TestSupport

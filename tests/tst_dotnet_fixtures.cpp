@@ -9,21 +9,9 @@
 using namespace Gapwise;
 using TestSupport::dataPath;
 using TestSupport::importOrFail;
-using TestSupport::testNamed;
+using TestSupport::requireTest;
 
 namespace {
-
-const TestCase &requireTest(const Report &report, const char *name)
-{
-    const TestCase *t = testNamed(report, QString::fromUtf8(name));
-    INFO("test " << name);
-    if (!t) {
-        for (const TestCase &x : report.tests)
-            UNSCOPED_INFO("present: " << x.name.toStdString());
-    }
-    REQUIRE(t != nullptr);
-    return *t;
-}
 
 int countStatus(const Report &r, TestStatus s)
 {

@@ -9,17 +9,9 @@
 using namespace Gapwise;
 using TestSupport::dataPath;
 using TestSupport::importOrFail;
-using TestSupport::testNamed;
+using TestSupport::requireTest;
 
 namespace {
-
-const TestCase &requireTest(const Report &report, const char *name)
-{
-    const TestCase *t = testNamed(report, QString::fromUtf8(name));
-    INFO("test " << name);
-    REQUIRE(t != nullptr);
-    return *t;
-}
 
 const Phase &requirePhase(const Report &report, const char *id)
 {

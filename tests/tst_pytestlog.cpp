@@ -12,18 +12,7 @@
 using namespace Gapwise;
 using TestSupport::dataPath;
 using TestSupport::importOrFail;
-
-namespace {
-
-const TestCase &requireTest(const Report &report, const char *name)
-{
-    const TestCase *t = TestSupport::testNamed(report, QString::fromUtf8(name));
-    INFO("test " << name);
-    REQUIRE(t != nullptr);
-    return *t;
-}
-
-} // namespace
+using TestSupport::requireTest;
 
 TEST_CASE("pytest log: a -v session with failures, setup errors, import errors, summary and tally", "[pytestlog]")
 {
