@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow: creating and wiring its parts, keeping the views in step with the open report, settings and
+// the screenshot. Its panes and docks are built in mainwindowpanes.cpp, its menus in mainwindowmenus.cpp, and
+// opening reports (imports, offers of saved or recovered triage, drops) is in mainwindowopening.cpp.
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
@@ -8,11 +11,9 @@
 #include "comparisonmode.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
-#include "exportactions.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "gapeditor.h"
-#include "importprogress.h"
 #include "importrunner.h"
 #include "messagebanner.h"
 #include "phasechart.h"
@@ -22,13 +23,9 @@
 #include "reporttreemodel.h"
 #include "selectionlinker.h"
 #include "sessioncontroller.h"
-#include "sessionfile.h"
 #include "sourceopener.h"
-#include "statuscolumnsizer.h"
-#include "testnamedelegate.h"
 #include "treeexpansion.h"
 #include "triageactions.h"
-#include "triagechangespanel.h"
 #include "triagesession.h"
 #include "windowstate.h"
 
@@ -38,21 +35,15 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenuBar>
-#include <QMimeData>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -148,286 +139,9 @@ MainWindow::~MainWindow()
     m_session->undoStack()->blockSignals(true);
 }
 
-bool MainWindow::offerRecovery()
-{
-    return m_recovery->offerAny();
-}
-
-bool MainWindow::restoreRecovery(const QString &recoveryPath)
-{
-    QStringList reportPaths;
-    QString error;
-    if (!m_sessions->prepareRecovery(recoveryPath, &reportPaths, &error)) {
-        m_banner->showError(tr("Could not restore %1 — %2").arg(recoveryPath, error).toHtmlEscaped());
-        return false;
-    }
-    m_askBeforeReplacing = true;
-    m_runner->start(reportPaths);
-    return true;
-}
-
-void MainWindow::reloadReport()
-{
-    m_sessions->prepareReload();
-    m_askBeforeReplacing = false; // the triage is kept, replayed on the new run
-    m_runner->start(m_sessions->reportPaths());
-}
-
 QString MainWindow::sampleReportPath()
 {
     return QStringLiteral(":/gapwise/sample-report.md");
-}
-
-void MainWindow::buildViews()
-{
-    m_tree = new QTreeView;
-    m_tree->setObjectName(QStringLiteral("reportTree"));
-    m_tree->setModel(m_proxy);
-    m_tree->setUniformRowHeights(true); // lets the view skip per-row size queries on 100,000 rows
-    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->setAlternatingRowColors(true);
-    // Never cut an identifier in its middle: a test shows its own name in full, its file and class dimmed
-    // after it (TestNameDelegate); other text is cut at its end, and every tooltip has the whole.
-    m_tree->setTextElideMode(Qt::ElideRight);
-    m_tree->setItemDelegateForColumn(ReportTreeModel::NameColumn, new TestNameDelegate(m_tree));
-    m_tree->setDragEnabled(true); // tests drag onto gaps; the model turns a drop into a session edit
-    m_tree->setAcceptDrops(true);
-    m_tree->setDropIndicatorShown(true);
-    m_tree->setDragDropMode(QAbstractItemView::DragDrop);
-    m_tree->setDefaultDropAction(Qt::MoveAction);
-    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked); // F2 renames a gap
-    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // report order until the user sorts
-    m_tree->setSortingEnabled(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
-    const int em = fontMetrics().averageCharWidth();
-    new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
-    m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
-    m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
-    m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
-    m_filterBar = new FilterBar(m_proxy);
-    connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
-    // Matches sit at the leaves: open the tree down to them while there are few enough to look through;
-    // a status change opens what fits on the screen.
-    connect(m_proxy, &ReportFilterProxy::filterChanged, this, &MainWindow::expandForFilter);
-
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(4, 4, 0, 0);
-    leftLayout->setSpacing(4);
-    leftLayout->addWidget(m_filterBar);
-    leftLayout->addWidget(m_tree, 1);
-    // The filter bar's status row would hold the tree at ~740 px otherwise: the user may narrow it further.
-    left->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
-
-    m_phaseChart = new PhaseChart(m_chartData);
-    m_gapChart = new GapChart(m_chartData);
-    m_chartSplitter = new QSplitter(Qt::Vertical);
-    m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
-    m_chartSplitter->addWidget(m_phaseChart);
-    m_chartSplitter->addWidget(m_gapChart);
-    // The phase chart never scrolls: its axis labels must stay in view. The gap chart scrolls when it has to.
-    m_phaseChart->setMinimumHeight(fontMetrics().height() * 2 + 180);
-    m_chartSplitter->setStretchFactor(0, 2);
-    m_chartSplitter->setStretchFactor(1, 3);
-    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 60); // room for gap titles
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal);
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(left);
-    m_mainSplitter->addWidget(m_chartSplitter);
-    // A bigger or smaller window (or a dock opened beside them) changes both in their first-run shares
-    // (restoreSettings), so a side dock does not take as much from the tree as from the charts.
-    m_mainSplitter->setStretchFactor(0, 3);
-    m_mainSplitter->setStretchFactor(1, 2);
-    m_mainSplitter->setChildrenCollapsible(false);
-
-    m_banner = new MessageBanner;
-    m_offerBanner = new MessageBanner;
-    m_offerBanner->setObjectName(QStringLiteral("offerBanner"));
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_offerBanner);
-    layout->addWidget(m_mainSplitter, 1);
-    setCentralWidget(central);
-
-    m_details = new DetailsPane;
-    m_details->setMinimumHeight(fontMetrics().height() * 6);
-    m_detailsDock = new QDockWidget(tr("Details"), this);
-    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    m_detailsDock->setWidget(m_details);
-    addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
-    m_diagnostics = new DiagnosticsPanel;
-    m_diagnosticsDock = new QDockWidget(tr("Import diagnostics"), this);
-    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
-    m_diagnosticsDock->setWidget(m_diagnostics);
-    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
-    m_changesPanel = new TriageChangesPanel(m_session);
-    m_changesDock = new QDockWidget(tr("Changes"), this);
-    m_changesDock->setObjectName(QStringLiteral("changesDock"));
-    m_changesDock->setWidget(m_changesPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_changesDock);
-    tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
-    tabifyDockWidget(m_detailsDock, m_changesDock);
-    m_gapEditor = new GapEditor(m_session);
-    m_gapDock = new QDockWidget(tr("Gap"), this);
-    m_gapDock->setObjectName(QStringLiteral("gapDock"));
-    // In a scroll area: the editor's fields would otherwise hold the whole bottom dock area at their height
-    // and keep the Details pane from shrinking to its content on a 768-pixel screen.
-    auto *gapScroll = new QScrollArea;
-    gapScroll->setObjectName(QStringLiteral("gapEditorScroll"));
-    gapScroll->setWidgetResizable(true);
-    gapScroll->setFrameShape(QFrame::NoFrame);
-    gapScroll->setWidget(m_gapEditor);
-    m_gapDock->setWidget(gapScroll);
-    addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
-    splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
-    m_detailsDock->raise();
-    // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
-    resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
-
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
-    // Enter (or a double click) on a test opens its source, as does a file:line link in the details.
-    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
-            openTestSource();
-    });
-    connect(m_details, &DetailsPane::openSourceRequested, this, &MainWindow::openSource);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrentDetails);
-}
-
-void MainWindow::buildStatusBar()
-{
-    m_reportSummary = tr("No report open");
-    m_statusLabel = new QLabel(m_reportSummary);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    statusBar()->addWidget(m_statusLabel, 1);
-    m_progress = new ImportProgress(m_runner);
-    statusBar()->addPermanentWidget(m_progress);
-    m_diagnosticsBadge = new QToolButton;
-    m_diagnosticsBadge->setObjectName(QStringLiteral("diagnosticsBadge"));
-    m_diagnosticsBadge->setAutoRaise(true);
-    m_diagnosticsBadge->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_diagnosticsBadge->setToolTip(tr("What the importer noticed about this file; click to show the list"));
-    m_diagnosticsBadge->hide();
-    connect(m_diagnosticsBadge, &QToolButton::clicked, this, [this] {
-        m_diagnosticsDock->show();
-        m_diagnosticsDock->raise();
-    });
-    statusBar()->addPermanentWidget(m_diagnosticsBadge);
-    // What the triage changed, always in view: the same words the exported plan will use.
-    m_changesBadge = new QToolButton;
-    m_changesBadge->setObjectName(QStringLiteral("changesBadge"));
-    m_changesBadge->setAutoRaise(true);
-    m_changesBadge->setToolTip(tr("What your triage changed, as the exported plan states it; click for the list"));
-    m_changesBadge->hide();
-    connect(m_changesBadge, &QToolButton::clicked, this, [this] {
-        m_changesDock->show();
-        m_changesDock->raise();
-    });
-    connect(m_changesPanel, &TriageChangesPanel::summaryChanged, this, [this](const QString &counts) {
-        m_changesBadge->setText(counts);
-        m_changesBadge->setVisible(!counts.isEmpty());
-    });
-    // Index 1: the first permanent place (0 is the summary label, a normal widget), left of the others.
-    statusBar()->insertPermanentWidget(1, m_changesBadge);
-}
-
-bool MainWindow::openReport(const QString &path)
-{
-    // The file is read first and the "save changes?" question asked once it imported (onLoaded): a file
-    // that cannot be read never costs the open triage, and the answer means what it says.
-    if (path.isEmpty())
-        return false;
-    QStringList reportPaths { path };
-    if (SessionController::isSessionFile(path)) {
-        QString error;
-        if (!m_sessions->prepareSession(path, &reportPaths, &error)) {
-            m_banner->showError(tr("Could not open %1 — %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped());
-            return false;
-        }
-    }
-    m_askBeforeReplacing = true;
-    m_runner->start(reportPaths);
-    return true;
-}
-
-bool MainWindow::openReports(const QStringList &paths)
-{
-    if (paths.size() == 1)
-        return openReport(paths.first());
-    if (paths.isEmpty())
-        return false;
-    m_askBeforeReplacing = true;
-    m_runner->start(paths);
-    return true;
-}
-
-void MainWindow::onLoaded(const PreparedReport &report, const SourceLines &lines)
-{
-    const QString path = m_runner->currentPath();
-    if (m_askBeforeReplacing && !m_sessions->maybeDiscard()) {
-        m_sessions->cancelPending();
-        m_statusLabel->setText(m_reportSummary);
-        statusBar()->showMessage(
-            tr("%1 was not opened: the open triage is kept").arg(QFileInfo(path).fileName()), 8000);
-        emit openDeclined(path);
-        return;
-    }
-    m_banner->hide();
-    if (m_sessionOffered) // about the report that was open; a recovery offer stays up through any load
-        m_offerBanner->hide();
-    m_sessionOffered = false;
-    const bool restoring = m_sessions->isRestoring();
-    setReport(report, lines);
-    // Before reportLoaded: restoring re-writes this report's recovery file, which is then this window's own.
-    const bool recoveryOffered = !restoring && m_recovery->offerFor(path);
-    const QStringList paths = m_runner->currentPaths();
-    m_sessions->reportLoaded(path, paths.size() > 1 ? paths : QStringList());
-    if (!path.isEmpty())
-        m_recent->add(m_sessions->sessionPath().isEmpty() ? path : m_sessions->sessionPath());
-    if (!recoveryOffered && !restoring && m_sessions->sessionPath().isEmpty())
-        offerSavedSession(path);
-    emit reportLoaded();
-}
-
-// A plain report for which a session was saved (beside it, or in Open Recent): the triage is not lost,
-// and the window says where it is.
-void MainWindow::offerSavedSession(const QString &reportPath)
-{
-    if (reportPath.startsWith(QLatin1Char(':')))
-        return;
-    const QFileInfo report(reportPath);
-    QStringList candidates;
-    for (const QString &recent : m_recent->files()) {
-        if (SessionController::isSessionFile(recent))
-            candidates << recent;
-    }
-    candidates << report.absolutePath() + QLatin1Char('/') + report.completeBaseName() + QStringLiteral(".gapwise");
-    const QString session = Gapwise::savedSessionFor(report.absoluteFilePath(), candidates);
-    if (session.isEmpty())
-        return;
-    const QString name = QFileInfo(session).fileName();
-    m_sessionOffered = true;
-    m_offerBanner->showChoice(
-        tr("Your triage of %1 is saved in <b>%2</b>.").arg(report.fileName().toHtmlEscaped(), name.toHtmlEscaped()),
-        { { tr("Open with your triage from %1").arg(name), [this, session] { openReport(session); } },
-            { tr("Not now"), [] {} } });
-}
-
-void MainWindow::onFailed(const ImportError &error)
-{
-    // Non-modal: the previous report stays open and usable behind the banner.
-    const QString text = tr("Could not open %1 — %2").arg(QFileInfo(error.file).fileName(), error.toString());
-    m_banner->showError(text.toHtmlEscaped());
-    m_sessions->cancelPending(); // a session or recovery file waiting for this report opens nothing
-    m_statusLabel->setText(m_reportSummary);
-    statusBar()->showMessage(tr("Import failed"), 5000);
-    emit importFailed(error.toString());
 }
 
 void MainWindow::setReport(const Report &report, const SourceLines &lines)
@@ -593,116 +307,6 @@ void MainWindow::cyclePanes(int step)
     }
 }
 
-void MainWindow::buildActions()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(
-        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
-        tr("&Open…"), this, &MainWindow::openFileDialog);
-    open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open a test report (Markdown, JUnit XML or a pytest log)"));
-    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recent = new RecentFiles(recentMenu, this);
-    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
-    file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
-    file->addAction(tr("&Compare with…"), this, &MainWindow::compareFileDialog)
-        ->setStatusTip(tr("Compare this run with an earlier one (a report or a session, whose triage carries over)"));
-    file->addSeparator();
-    // The plan of the session: the report with the engineer's triage, compared with the report as imported.
-    m_exports = new ExportActions(this, [this] {
-        Gapwise::RemediationPlan plan = Gapwise::buildPlan(*m_session, QDateTime::currentDateTime());
-        if (const Gapwise::ComparisonDigest *comparison = activeComparison()) // "since last run" in every format
-            plan.comparison = *comparison;
-        return ExportActions::Request { plan, m_session->report() };
-    });
-    m_exports->addTo(file);
-    connect(m_exports, &ExportActions::statusMessage, this,
-        [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    connect(m_exports, &ExportActions::failed, m_banner, &MessageBanner::showError);
-    file->addSeparator();
-    QAction *save = file->addAction(tr("&Save Session"), m_sessions, &SessionController::save);
-    save->setShortcut(QKeySequence::Save);
-    QAction *saveAs = file->addAction(tr("Save Session &As…"), m_sessions, &SessionController::saveAs);
-    saveAs->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    m_triage = new TriageActions(m_session, m_tree, m_proxy, this);
-    m_triage->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    auto *grouping = new QActionGroup(this);
-    m_byPhaseAction = view->addAction(tr("Group by &Phase"), this, [this] { setGrouping(int(Grouping::ByPhase)); });
-    m_byGapAction = view->addAction(tr("Group by &Gap"), this, [this] { setGrouping(int(Grouping::ByGap)); });
-    for (QAction *a : { m_byPhaseAction, m_byGapAction }) {
-        a->setCheckable(true);
-        grouping->addAction(a);
-    }
-    m_byPhaseAction->setChecked(true);
-    m_byPhaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_byGapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    view->addSeparator();
-    QAction *expand = view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
-    QAction *collapse = view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
-    QAction *find = view->addAction(tr("&Filter…"), this, [this] {
-        m_filterBar->searchField()->setFocus();
-        m_filterBar->searchField()->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
-    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
-    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
-    QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
-    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
-    QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
-    openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
-    view->addSeparator();
-    view->addAction(m_detailsDock->toggleViewAction());
-    view->addAction(m_diagnosticsDock->toggleViewAction());
-    view->addAction(m_changesDock->toggleViewAction());
-    view->addAction(m_gapDock->toggleViewAction());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Gapwise"), this, [this] {
-        m_details->setHtml(tr("<h3>Gapwise %1</h3><p>Triage failing tests into root-cause gaps.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-        m_detailsDock->show();
-        m_detailsDock->raise();
-    });
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(open);
-    toolbar->addSeparator();
-    toolbar->addAction(m_byPhaseAction);
-    toolbar->addAction(m_byGapAction);
-    toolbar->addSeparator();
-    toolbar->addAction(expand);
-    toolbar->addAction(collapse);
-}
-
-void MainWindow::openFileDialog()
-{
-    const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
-        tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files "
-           "(*)"));
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
-    openReport(path);
-}
-
-void MainWindow::compareFileDialog()
-{
-    const QString dir = QFileInfo(m_sessions->reportPath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an earlier run"), dir,
-        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
-    if (!path.isEmpty())
-        compareWith(path);
-}
-
 bool MainWindow::compareWith(const QString &oldPath)
 {
     return m_comparison->start(oldPath);
@@ -711,30 +315,6 @@ bool MainWindow::compareWith(const QString &oldPath)
 const ComparisonDigest *MainWindow::activeComparison() const
 {
     return m_comparison->digest();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const auto urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.first().isLocalFile())
-        return;
-    event->acceptProposedAction();
-    QStringList paths;
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
-    // A folder or several files dropped together are one run.
-    if (paths.size() > 1)
-        statusBar()->showMessage(tr("Opening %1 dropped files as one run").arg(paths.size()), 5000);
-    openReports(paths);
 }
 
 void MainWindow::restoreSettings()

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow: its menus and toolbar, and the file dialogs they open.
+#include "mainwindow.h"
+
+#include "comparisonmode.h"
+#include "detailspane.h"
+#include "exportactions.h"
+#include "filterbar.h"
+#include "messagebanner.h"
+#include "recentfiles.h"
+#include "reporttreemodel.h"
+#include "sessioncontroller.h"
+#include "triageactions.h"
+#include "triagesession.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeView>
+
+using namespace Gapwise;
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
+        tr("&Open…"), this, &MainWindow::openFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a test report (Markdown, JUnit XML or a pytest log)"));
+    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
+    file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addAction(tr("&Compare with…"), this, &MainWindow::compareFileDialog)
+        ->setStatusTip(tr("Compare this run with an earlier one (a report or a session, whose triage carries over)"));
+    file->addSeparator();
+    // The plan of the session: the report with the engineer's triage, compared with the report as imported.
+    m_exports = new ExportActions(this, [this] {
+        Gapwise::RemediationPlan plan = Gapwise::buildPlan(*m_session, QDateTime::currentDateTime());
+        if (const Gapwise::ComparisonDigest *comparison = activeComparison()) // "since last run" in every format
+            plan.comparison = *comparison;
+        return ExportActions::Request { plan, m_session->report() };
+    });
+    m_exports->addTo(file);
+    connect(m_exports, &ExportActions::statusMessage, this,
+        [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_exports, &ExportActions::failed, m_banner, &MessageBanner::showError);
+    file->addSeparator();
+    QAction *save = file->addAction(tr("&Save Session"), m_sessions, &SessionController::save);
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save Session &As…"), m_sessions, &SessionController::saveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_triage = new TriageActions(m_session, m_tree, m_proxy, this);
+    m_triage->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *grouping = new QActionGroup(this);
+    m_byPhaseAction = view->addAction(tr("Group by &Phase"), this, [this] { setGrouping(int(Grouping::ByPhase)); });
+    m_byGapAction = view->addAction(tr("Group by &Gap"), this, [this] { setGrouping(int(Grouping::ByGap)); });
+    for (QAction *a : { m_byPhaseAction, m_byGapAction }) {
+        a->setCheckable(true);
+        grouping->addAction(a);
+    }
+    m_byPhaseAction->setChecked(true);
+    m_byPhaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_byGapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction *expand = view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
+    QAction *collapse = view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
+    QAction *find = view->addAction(tr("&Filter…"), this, [this] {
+        m_filterBar->searchField()->setFocus();
+        m_filterBar->searchField()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
+    openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
+    view->addSeparator();
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_diagnosticsDock->toggleViewAction());
+    view->addAction(m_changesDock->toggleViewAction());
+    view->addAction(m_gapDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Gapwise"), this, [this] {
+        m_details->setHtml(tr("<h3>Gapwise %1</h3><p>Triage failing tests into root-cause gaps.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+        m_detailsDock->show();
+        m_detailsDock->raise();
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addAction(m_byPhaseAction);
+    toolbar->addAction(m_byGapAction);
+    toolbar->addSeparator();
+    toolbar->addAction(expand);
+    toolbar->addAction(collapse);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
+        tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files "
+           "(*)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
+    openReport(path);
+}
+
+void MainWindow::compareFileDialog()
+{
+    const QString dir = QFileInfo(m_sessions->reportPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an earlier run"), dir,
+        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
+    if (!path.isEmpty())
+        compareWith(path);
+}
