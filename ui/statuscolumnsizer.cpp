@@ -18,11 +18,11 @@ StatusColumnSizer::StatusColumnSizer(QTreeView *tree, ReportTreeModel *model)
     , m_tree(tree)
     , m_model(model)
 {
-    connect(model, &QAbstractItemModel::modelReset, this, &StatusColumnSizer::fit);
+    connect(model, &QAbstractItemModel::modelReset, this, &StatusColumnSizer::refit);
     // Sent before the History column's dataChanged, with the marks already in the model.
-    connect(model, &ReportTreeModel::historyChanged, this, &StatusColumnSizer::fit);
+    connect(model, &ReportTreeModel::historyChanged, this, &StatusColumnSizer::refit);
     tree->viewport()->installEventFilter(this);
-    fit();
+    refit();
 }
 
 int StatusColumnSizer::groupTitleWidth() const
@@ -73,7 +73,7 @@ int StatusColumnSizer::neededWidth() const
         if (c != ReportTreeModel::NameColumn && c != ReportTreeModel::StatusColumn && !m_tree->isColumnHidden(c))
             others += m_tree->columnWidth(c);
     }
-    const int room = m_tree->viewport()->width() - others - groupTitleWidth();
+    const int room = m_tree->viewport()->width() - others - m_groupTitles;
     QStyleOptionViewItem option;
     option.initFrom(m_tree);
     option.font = m_tree->font();
@@ -81,6 +81,12 @@ int StatusColumnSizer::neededWidth() const
     option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
     option.rect = QRect(0, 0, qMax(1, room - metrics.averageCharWidth()), m_tree->fontMetrics().height());
     return qMax(width, delegate->sizeHint(option, test).width() + metrics.averageCharWidth());
+}
+
+void StatusColumnSizer::refit()
+{
+    m_groupTitles = groupTitleWidth();
+    fit();
 }
 
 void StatusColumnSizer::fit()

@@ -16,7 +16,9 @@ class ReportTreeModel;
 // group titles leave (StatusHistoryDelegate then shows fewer runs), so phase and gap titles stay whole.
 // Recomputed when a report is loaded or regrouped (a model reset), when the run history comes or goes, and
 // when the tree is resized while the column has the width this gave it (a user's width is kept); an edit
-// only moves tests between groups, so it never needs more than that.
+// only moves tests between groups, so it never needs more than that. The group titles are measured on a
+// load, a regroup or a history change only: a resize (a scroll bar appearing as a filtered undo adds rows)
+// reuses that measure, since walking a 100,000-test tree then cost the GUI thread ~200 ms.
 class StatusColumnSizer : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     // The Name column's width for the widest phase or gap title with its indentation.
     int groupTitleWidth() const;
     void fit();
+    // Measures the group titles again, then fits.
+    void refit();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -36,4 +40,5 @@ private:
     QTreeView *m_tree;
     Gapwise::ReportTreeModel *m_model;
     int m_fitted = -1;
+    int m_groupTitles = 0; // groupTitleWidth() as of the last refit()
 };
