@@ -9,8 +9,6 @@
 #include <QStyle>
 #include <QTreeView>
 
-#include <functional>
-
 using namespace Gapwise;
 
 StatusColumnSizer::StatusColumnSizer(QTreeView *tree, ReportTreeModel *model)
@@ -29,21 +27,25 @@ int StatusColumnSizer::groupTitleWidth() const
 {
     const int margin = (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) * 2;
     const int indent = m_tree->indentation();
+    const int decorated = m_tree->rootIsDecorated() ? 1 : 0;
     int widest = 0;
-    // Phases and gaps only (a few hundred at most): a test's own name is kept whole by its delegate.
-    std::function<void(const QModelIndex &, int)> visit = [&](const QModelIndex &parent, int depth) {
-        for (int r = 0; r < m_model->rowCount(parent); ++r) {
-            const QModelIndex index = m_model->index(r, ReportTreeModel::NameColumn, parent);
-            if (index.data(NodeKindRole).toInt() == int(NodeKind::Test))
-                continue;
-            const QVariant font = index.data(Qt::FontRole);
-            const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : m_tree->font());
-            const int levels = depth + (m_tree->rootIsDecorated() ? 1 : 0);
-            widest = qMax(widest, levels * indent + margin + metrics.horizontalAdvance(index.data().toString()));
-            visit(index, depth + 1);
-        }
+    const auto measure = [&](const QModelIndex &index, int depth) {
+        const QVariant font = index.data(Qt::FontRole);
+        const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : m_tree->font());
+        widest
+            = qMax(widest, (depth + decorated) * indent + margin + metrics.horizontalAdvance(index.data().toString()));
     };
-    visit({}, 0);
+    // Phases and gaps only: the tree holds groups on its first two levels and tests below them, so the
+    // walk never touches a test row (a test's own name is kept whole by its delegate).
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex top = m_model->index(r, ReportTreeModel::NameColumn);
+        measure(top, 0);
+        for (int c = 0; c < m_model->rowCount(top); ++c) {
+            const QModelIndex group = m_model->index(c, ReportTreeModel::NameColumn, top);
+            if (group.data(NodeKindRole).toInt() != int(NodeKind::Test))
+                measure(group, 1);
+        }
+    }
     return widest == 0 ? 0 : widest + QFontMetrics(m_tree->font()).averageCharWidth();
 }
 
