@@ -48,7 +48,9 @@ shot() {
     rm -f "$out/$1.xwd"
     echo "screenshot $out/$1.png"
 }
-win() { xdotool search --name "$window" | head -1; }
+# win: the window's id; fails while there is none (a bare pipe into head would succeed on no output, and
+# the next xdotool call would then act on window 0 and abort the script: a slow start in CI did that).
+win() { w=$(xdotool search --name "$window" 2>/dev/null | head -1); [ -n "$w" ] && echo "$w"; }
 title() { xdotool getwindowname "$(win)"; }
 key() { xdotool windowfocus --sync "$(win)"; xdotool key "$@"; }
 title_has() { title | grep -q -- "$1"; }
@@ -57,7 +59,8 @@ start() { # start [FILE]: the app, its window found and moved to the corner, the
     app_pid=$!
     poll 30 win || fail "no window for: gapwise $*"
     sleep 2 # import and first paint (the window exists before the import ends)
-    xdotool windowmove --sync "$(win)" 0 0
+    w=$(win) || fail "the window of gapwise $* went away"
+    xdotool windowmove --sync "$w" 0 0
     sleep 0.5
 }
 
