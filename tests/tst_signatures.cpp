@@ -65,6 +65,20 @@ TEST_CASE("Message templates: typed placeholders for what varies", "[signatures]
         == QLatin1String("'dict' object has no attribute 'attr2'"));
 }
 
+TEST_CASE("Readable templates: varying words in a row read as one \"…\" in a title", "[signatures]")
+{
+    CHECK(readableTemplate(QStringLiteral("quality message <*> <*> differences"), false)
+        == QString::fromUtf8("quality message … differences"));
+    CHECK(readableTemplate(QStringLiteral("<*>  <NUM> <*> lost"), false) == QString::fromUtf8("… lost"));
+    // Words or punctuation between them keep both: each says where something varies.
+    CHECK(readableTemplate(QStringLiteral("expected <NUM> items, got <NUM>"), false)
+        == QString::fromUtf8("expected … items, got …"));
+    CHECK(readableTemplate(QStringLiteral("<NUM>, <NUM>"), false) == QString::fromUtf8("…, …"));
+    // Typed names are each shown.
+    CHECK(readableTemplate(QStringLiteral("<NUM> <UUID>"), true)
+        == QString::fromUtf8("\u2039number\u203a \u2039uuid\u203a"));
+}
+
 TEST_CASE("Template similarity is token edit distance", "[signatures]")
 {
     const QStringList a = templateTokens(QStringLiteral("expected status <NUM> but got <NUM> for user alice"));

@@ -29,8 +29,19 @@ QString readableTemplate(const QString &templ, bool typedNames)
         const auto m = it.next();
         out += templ.mid(from, m.capturedStart() - from);
         const QString name = names.value(m.captured(1));
-        out += typedNames && !name.isEmpty() ? QString(QChar(0x2039)) + name + QChar(0x203A) : QString(QChar(0x2026));
         from = m.capturedEnd();
+        if (typedNames && !name.isEmpty()) {
+            out += QChar(0x2039) + name + QChar(0x203A);
+            continue;
+        }
+        // Two varying words in a row read as one gap in the sentence: "named \"quality message … differences\"",
+        // not "… …" (a title, not the template: the key and the grouping keep every placeholder).
+        const qsizetype last = out.lastIndexOf(QChar(0x2026));
+        if (last >= 0 && QStringView(out).mid(last + 1).trimmed().isEmpty()) {
+            out.truncate(last + 1);
+            continue;
+        }
+        out += QChar(0x2026);
     }
     return out + templ.mid(from);
 }
