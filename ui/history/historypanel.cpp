@@ -63,6 +63,21 @@ private:
     QString m_strip;
 };
 
+// An identifier that may wrap after its separators ("test_a_b", "tests/unit/x.py::t"), as a sentence wraps at
+// its spaces: a zero-width space after each. Unbroken, a long test name held the dock (and its word-wrapped
+// labels) at its own width, taking it from the tree.
+QString breakableName(const QString &name)
+{
+    QString out;
+    out.reserve(name.size() + name.size() / 4);
+    for (const QChar c : name) {
+        out += c;
+        if (c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('/') || c == QLatin1Char(':'))
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 struct Loaded
 {
     std::shared_ptr<TreeHistory> history;
@@ -273,7 +288,7 @@ void HistoryPanel::fillList()
             + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
                     ? QString()
                     : tr(", failing since %1").arg(t->failingSinceRun));
-        item->setText(1, testFunctionOf(report.tests[i].name) + QLatin1Char('\n') + why);
+        item->setText(1, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
         item->setData(0, TestIndexRole, i);
         item->setData(0, StripRole, m_history->strip(i));
         item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
@@ -306,7 +321,8 @@ void HistoryPanel::showCurrent()
     if (kind == NodeKind::Test && ref >= 0) {
         const JudgedTest *t = m_history->testAt(ref);
         if (!t) {
-            m_current->setText(tr("%1: not in the stored runs").arg(report.tests[ref].name.toHtmlEscaped()));
+            m_current->setText(
+                tr("%1: not in the stored runs").arg(breakableName(report.tests[ref].name).toHtmlEscaped()));
             return;
         }
         QString badge;
@@ -319,7 +335,7 @@ void HistoryPanel::showCurrent()
                       .arg(t->knownIssue.toHtmlEscaped());
         QString text = badge
             + QStringLiteral("<b>%1</b><br>%2: %3")
-                  .arg(report.tests[ref].name.toHtmlEscaped(), historyKindName(t->verdict.kind),
+                  .arg(breakableName(report.tests[ref].name).toHtmlEscaped(), historyKindName(t->verdict.kind),
                       t->verdict.explanation());
         if (!t->failingSinceRun.isEmpty() && t->verdict.kind != HistoryKind::Flaky)
             text += tr("<br>Failing since %1").arg(t->failingSinceRun.toHtmlEscaped());
@@ -337,7 +353,7 @@ void HistoryPanel::showCurrent()
         const GapTrend *trend = m_history->gapTrend(gap.id);
         m_current->setText(trend
                 ? tr("<b>%1</b>: failing tests per run%2")
-                      .arg(gap.title.toHtmlEscaped(),
+                      .arg(breakableName(gap.title).toHtmlEscaped(),
                           trend->tracker.isEmpty() ? QString()
                                                    : tr(" · known issue %1").arg(trend->tracker.toHtmlEscaped()))
                 : tr("<b>%1</b>: not in the stored runs").arg(gap.title.toHtmlEscaped()));
