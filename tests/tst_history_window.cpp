@@ -31,6 +31,7 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Gapwise;
@@ -390,14 +391,19 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
     const auto ticker = chart->plot()->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
     REQUIRE(ticker);
     REQUIRE(ticker->ticks().size() >= 3);
+    QStringList titles; // as the chart would show them whole: no spaces (a wrapped line drops its space)
+    for (const Gap &gap : window.treeModel()->report().gaps)
+        titles << QString(gap.title).remove(QLatin1Char(' '));
     for (const QString &label : ticker->ticks()) {
         INFO(label.toStdString());
-        CHECK_FALSE(label.contains(QChar(0x2026)));
+        const QString flat = QString(label).remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
+        CHECK(std::any_of(titles.begin(), titles.end(), [&](const QString &t) { return flat.endsWith(t); }));
     }
 
     // The dock's list: why each test is listed reads whole under its name, wrapped to the dock's width.
     QTreeWidget *list = panel->list();
     REQUIRE(list->topLevelItemCount() > 0);
+    list->grab(); // laid out and painted as on screen
     for (int i = 0; i < qMin(list->topLevelItemCount(), 20); ++i) {
         QTreeWidgetItem *item = list->topLevelItem(i);
         const QString text = item->text(1);
