@@ -23,6 +23,7 @@
 #include <QClipboard>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QTest>
@@ -284,6 +285,7 @@ TEST_CASE("window: the first screen gives the tree most of the width", "[window]
 {
     // 1200x691: the first-run window on a 1366x768 screen (1200 px, 90 % of the height).
     for (const QSize size : { QSize(1200, 691), QSize(1366, 768), QSize(1920, 1080) }) {
+        QSettings().remove(QStringLiteral("window")); // a first run: no layout saved by an earlier window
         Window w(jestFixture, size);
         const QList<int> sizes = w.window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes();
         REQUIRE(sizes.size() == 2);
