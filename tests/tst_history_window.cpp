@@ -2,16 +2,19 @@
 // The window's run history dock on a generated run series: lists, strips, the gap trend chart; on an SQLite
 // file and on a PostgreSQL database.
 #include "filterbar.h"
+#include "gapchart.h"
 #include "gaptrendchart.h"
 #include "historypanel.h"
 #include "historyseries.h"
 #include "historystore.h"
 #include "mainwindow.h"
+#include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
 #include "reportroles.h"
 #include "reporttreemodel.h"
 #include "statushistorydelegate.h"
 #include "storebackends.h"
+#include "testidentifiers.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
@@ -21,12 +24,14 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Gapwise;
@@ -350,14 +355,13 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
     const int status = tree->columnWidth(ReportTreeModel::StatusColumn);
     CHECK(status >= fewest);
 
-    // Every phase and gap title that fits beside the fewest runs is whole in the Name column; at 1366 px
-    // that is all but the longest (53 characters two levels down), so the strip gave up its room.
+    // Every phase and gap title is whole in the Name column, the longest too ("ModuleNotFoundError: No module
+    // named 'legacy_billing'", 53 characters one level down), beside the strips.
     const int nameWidth = tree->columnWidth(ReportTreeModel::NameColumn);
-    const int nameRoom = nameWidth + status - fewest - QFontMetrics(tree->font()).averageCharWidth();
     const int margin = (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1) * 2;
     const QAbstractItemModel *shown = tree->model();
     int groups = 0;
-    int whole = 0;
+    QString longest;
     std::function<void(const QModelIndex &, int)> visit = [&](const QModelIndex &parent, int depth) {
         for (int r = 0; r < shown->rowCount(parent); ++r) {
             const QModelIndex index = shown->index(r, ReportTreeModel::NameColumn, parent);
@@ -368,15 +372,48 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
             const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : tree->font());
             const QString title = index.data().toString();
             INFO(title.toStdString() << " in " << nameWidth << " px");
-            const int needed = (depth + 1) * tree->indentation() + margin + metrics.horizontalAdvance(title);
-            if (needed <= nameRoom) {
-                ++whole;
-                CHECK(needed <= nameWidth);
-            }
+            CHECK((depth + 1) * tree->indentation() + margin + metrics.horizontalAdvance(title) <= nameWidth);
+            if (title.size() > longest.size())
+                longest = title;
             visit(index, depth + 1);
         }
     };
     visit({}, 0);
     CHECK(groups >= 4); // the phase and its three gaps
-    CHECK(whole >= 3); // "TimeoutError: request to … timed out after …s" and the other shorter ones
+    CHECK(longest == QStringLiteral("ModuleNotFoundError: No module named 'legacy_billing'"));
+
+    // The tree still has most of the width beside the dock, and the gap chart beside it has every title whole
+    // (wrapped, never elided).
+    const QList<int> sizes = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes();
+    CHECK(sizes.value(0) >= 0.45 * window.width());
+    const GapChart *chart = window.findChild<GapChart *>();
+    REQUIRE(chart);
+    const auto ticker = chart->plot()->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    REQUIRE(ticker);
+    REQUIRE(ticker->ticks().size() >= 3);
+    QStringList titles; // as the chart would show them whole: no spaces (a wrapped line drops its space)
+    for (const Gap &gap : window.treeModel()->report().gaps)
+        titles << QString(gap.title).remove(QLatin1Char(' '));
+    for (const QString &label : ticker->ticks()) {
+        INFO(label.toStdString());
+        const QString flat = QString(label).remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
+        CHECK(std::any_of(titles.begin(), titles.end(), [&](const QString &t) { return flat.endsWith(t); }));
+    }
+
+    // The dock's list: why each test is listed reads whole under its name, wrapped to the dock's width.
+    QTreeWidget *list = panel->list();
+    REQUIRE(list->topLevelItemCount() > 0);
+    list->grab(); // laid out and painted as on screen
+    for (int i = 0; i < qMin(list->topLevelItemCount(), 20); ++i) {
+        QTreeWidgetItem *item = list->topLevelItem(i);
+        const QString text = item->text(1);
+        INFO(text.toStdString());
+        CHECK(text.contains(QLatin1Char('\n'))); // the name, then why
+        // The name may wrap after its separators (zero-width spaces), never cut.
+        CHECK(text.section(QLatin1Char('\n'), 0, 0).remove(QChar(0x200B)) == testFunctionOf(item->toolTip(1)));
+        const QRect wrapped = list->fontMetrics().boundingRect(
+            QRect(0, 0, list->columnWidth(1) - margin, 1 << 20), Qt::TextWordWrap, text);
+        CHECK(list->visualItemRect(item).height() >= wrapped.height());
+        CHECK(list->columnWidth(0) + list->columnWidth(1) <= list->viewport()->width());
+    }
 }

@@ -9,6 +9,7 @@
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "testnameparts.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
@@ -22,7 +23,9 @@
 #include <QClipboard>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -80,6 +83,42 @@ struct Window
 };
 
 const QString jestFixture = QStringLiteral(GAPWISE_TEST_DATA "/junit/jest-mostly-passing.xml");
+
+QStringList visibleTestNames(QTreeView *tree)
+{
+    QStringList names;
+    const QAbstractItemModel *m = tree->model();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m->rowCount(parent); ++r) {
+            const QModelIndex i = m->index(r, 0, parent);
+            if (i.data(NodeKindRole).toInt() == int(NodeKind::Test))
+                names << i.data().toString();
+            else if (tree->isExpanded(i))
+                walk(i);
+        }
+    };
+    walk({});
+    return names;
+}
+
+// The width TestNameDelegate has for a name in `index`'s cell.
+int textRoom(QTreeView *tree, const QModelIndex &index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(tree);
+    option.rect = tree->visualRect(index);
+    option.features = QStyleOptionViewItem::HasDisplay;
+    option.text = index.data().toString();
+    option.widget = tree;
+    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
+    return tree->style()->subElementRect(QStyle::SE_ItemViewItemText, &option, tree).width() - margin * 2;
+}
+
+QStringList tickLabels(const QCPAxis *axis)
+{
+    const auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
 
 } // namespace
 
@@ -244,15 +283,37 @@ TEST_CASE("window: the whole failure in the details, copy and source links", "[w
 
 TEST_CASE("window: the first screen gives the tree most of the width", "[window][layout]")
 {
-    for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+    // 1200x691: the first-run window on a 1366x768 screen (1200 px, 90 % of the height).
+    for (const QSize size : { QSize(1200, 691), QSize(1366, 768), QSize(1920, 1080) }) {
+        QSettings().remove(QStringLiteral("window")); // a first run: no layout saved by an earlier window
         Window w(jestFixture, size);
         const QList<int> sizes = w.window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes();
         REQUIRE(sizes.size() == 2);
         INFO(size.width());
         CHECK(sizes[0] >= 0.45 * w.window.width());
         // The Name column takes the free width.
-        const QTreeView *tree = w.window.treeView();
+        QTreeView *tree = w.window.treeView();
         CHECK(tree->columnWidth(ReportTreeModel::NameColumn) >= tree->viewport()->width() / 3);
+
+        // Jest's sentence-like names (66 characters, two levels down) are whole in their cells, as the name
+        // delegate draws them: the style's text rect less a margin either side.
+        const QStringList shown = visibleTestNames(tree);
+        REQUIRE(shown.size() == 2);
+        for (const QString &name : shown) {
+            INFO(name.toStdString());
+            const QModelIndex index = tree->model()
+                                          ->match(tree->model()->index(0, 0), Qt::DisplayRole, name, 1,
+                                              Qt::MatchExactly | Qt::MatchRecursive)
+                                          .value(0);
+            REQUIRE(index.isValid());
+            CHECK(textRoom(tree, index) >= tree->fontMetrics().horizontalAdvance(splitTestName(name).own));
+        }
+
+        // The charts keep every label whole: no gap title or phase name is elided.
+        const GapChart *gaps = w.window.findChild<GapChart *>();
+        REQUIRE(gaps);
+        for (const QString &label : tickLabels(gaps->plot()->yAxis))
+            CHECK_FALSE(label.contains(QChar(0x2026)));
     }
 }
 

@@ -48,6 +48,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 namespace {
@@ -319,13 +321,15 @@ const ComparisonDigest *MainWindow::activeComparison() const
 
 void MainWindow::restoreSettings()
 {
-    // A first run: the tree takes three fifths of the width (the charts the rest; a bigger window keeps
-    // the shares); restored geometry and splitter state replace these. Capped at 90 % of the screen
+    // A first run: the tree takes two thirds of the width (the charts the rest, down to their minimum; a
+    // bigger window keeps the shares); restored geometry and splitter state replace these. Capped at 90 % of the screen
     // so a 1366x768 laptop gets a window that fits.
     const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1366, 768);
     resize(QSize(1200, 800).boundedTo(available * 0.9));
-    m_mainSplitter->setSizes({ width() * 3 / 5, width() * 2 / 5 });
+    m_mainSplitter->setSizes({ width() * 2 / 3, width() - width() * 2 / 3 });
     m_panesRestored = QSettings().contains(QStringLiteral("window/state"));
+    // Split again at the size the window is first shown at (a screenshot's, a test's, or after a dock came).
+    m_resplitOnShow = !m_panesRestored;
     WindowState::restore(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
@@ -344,8 +348,15 @@ void MainWindow::showEvent(QShowEvent *event)
         return;
     m_resplitOnShow = false;
     layout()->activate();
+    // Beside a side dock (the run history) the tree keeps seven tenths: its widest gap title stays whole next
+    // to the strips at 1366 px, and the charts, at their minimum or more, wrap their labels.
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    const bool besideDock = std::any_of(docks.begin(), docks.end(), [this](QDockWidget *dock) {
+        return !dock->isHidden() && !dock->isFloating() && dockWidgetArea(dock) == Qt::RightDockWidgetArea;
+    });
     const int width = m_mainSplitter->width();
-    m_mainSplitter->setSizes({ width * 3 / 5, width - width * 3 / 5 });
+    const int tree = besideDock ? width * 7 / 10 : width * 2 / 3;
+    m_mainSplitter->setSizes({ tree, width - tree });
 }
 
 void MainWindow::saveSettings() const

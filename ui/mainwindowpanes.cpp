@@ -82,7 +82,9 @@ void MainWindow::buildViews()
     m_phaseChart->setMinimumHeight(fontMetrics().height() * 2 + 180);
     m_chartSplitter->setStretchFactor(0, 2);
     m_chartSplitter->setStretchFactor(1, 3);
-    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 60); // room for gap titles
+    // Room for gap titles on three lines and three phases' names; beside the history dock at 1366 px the charts
+    // are this wide.
+    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -90,8 +92,8 @@ void MainWindow::buildViews()
     m_mainSplitter->addWidget(m_chartSplitter);
     // A bigger or smaller window (or a dock opened beside them) changes both in their first-run shares
     // (restoreSettings), so a side dock does not take as much from the tree as from the charts.
-    m_mainSplitter->setStretchFactor(0, 3);
-    m_mainSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;

@@ -19,10 +19,11 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const TestNameParts parts = splitTestName(opt.text);
-    if (parts.context.isEmpty()) {
+    if (parts.context.isEmpty() && parts.own == opt.text) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
+    // A jest title written as class and name ("t::t") shows once: its context adds nothing.
     // The background, selection and focus as the style draws them, then the two parts of the text.
     opt.text.clear();
     const QWidget *widget = opt.widget;
@@ -51,7 +52,7 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, own);
     const int gap = fm.horizontalAdvance(QLatin1Char(' ')) * 3;
     const QRect rest = rect.adjusted(fm.horizontalAdvance(own) + gap, 0, 0, 0);
-    if (own == parts.own && rest.width() > fm.averageCharWidth() * 4) {
+    if (!parts.context.isEmpty() && own == parts.own && rest.width() > fm.averageCharWidth() * 4) {
         // The context's end (file, class) sits next to the name; its start goes first when space is short.
         painter->setPen(dim);
         painter->drawText(rest, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,

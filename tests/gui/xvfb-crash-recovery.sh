@@ -67,13 +67,14 @@ start() { # start [FILE]: the app, its window found and moved to the corner, the
 # 1. Triage report.md: rename the gap "Currency Rounding Drift" (F2) and drag one of its tests onto
 #    "Promotion Engine Stale Cache". The window opens failures first with the groups that hold failures
 #    expanded, so the gap (row 2) shows its four tests (rows 3-6) and the target gap is row 7. At the
-#    window's default 1200 px the filter bar wraps onto three lines, so the header ends at y=155.
+#    window's default 1200 px the tree pane is 800 px wide and its filter bar takes two lines, so the header
+#    ends at y=131 and rows are 18 px apart from y=140.
 start "$work/report.md"
-xdotool mousemove 120 200 click 1; sleep 0.5  # select the gap's first test
-xdotool mousemove 120 200 mousedown 1
-for y in 204 210 219 229 239 249 259 269 272; do xdotool mousemove 125 $y; sleep 0.1; done
+xdotool mousemove 120 176 click 1; sleep 0.5  # select the gap's first test
+xdotool mousemove 120 176 mousedown 1
+for y in 180 186 195 205 215 225 235 245 248; do xdotool mousemove 125 $y; sleep 0.1; done
 sleep 0.3; xdotool mouseup 1; sleep 0.8
-xdotool mousemove 220 182 click 1; sleep 0.5  # select the gap row
+xdotool mousemove 220 158 click 1; sleep 0.5  # select the gap row
 key F2; sleep 0.5; xdotool key ctrl+a; xdotool type --delay 20 'Rounding after crash'; xdotool key Return
 sleep 0.5
 shot 01-triaged

@@ -87,12 +87,12 @@ void addFailureRates(
     }
 }
 
-QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot)
+QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines)
 {
     QVector<QString> labels;
     for (const PhaseBar &p : phases)
-        // Two characters apart from the next bar's label; elided only past two lines.
-        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), 2);
+        // Two characters apart from the next bar's label; elided only past `lines` lines.
+        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), lines);
     return labels;
 }
 
@@ -130,16 +130,17 @@ QHash<int, QVector<QCPBars *>> addGapBars(QCustomPlot &plot, const GapChartData 
     return stacks;
 }
 
-QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetrics &metrics, int width)
+QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetrics &metrics, int width, int lines)
 {
     rows = qMin(rows, int(data.gaps.size()));
     QStringList titles;
     for (int i = 0; i < rows; ++i)
         titles << data.gaps[i].title;
     // Alike titles (eight "ModuleNotFoundError: No module named 'app.…'") keep the part that tells them apart.
-    // A title's end goes onto a second line before anything is elided.
+    // A title's end goes onto further lines before anything is elided.
     const QStringList shortTitles = distinctLabels(titles, [&](const QString &title, Qt::TextElideMode mode) {
-        return mode == Qt::ElideRight ? wrapLabel(title, metrics, width, 2) : metrics.elidedText(title, mode, width);
+        return mode == Qt::ElideRight ? wrapLabel(title, metrics, width, lines)
+                                      : metrics.elidedText(title, mode, width);
     });
     QVector<QString> labels;
     QHash<QString, int> seen;

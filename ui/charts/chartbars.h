@@ -29,15 +29,19 @@ QVector<std::pair<QString, QColor>> phaseSeriesLegend();
 // "12.5%" (or "12.5% failing" with `withWord`) above each phase that ran tests.
 void addFailureRates(
     QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);
-// Each phase's short name, elided to its slot of the axis (at least 40 pixels).
-QVector<QString> phaseLabels(const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot);
+// Each phase's short name wrapped onto up to `lines` lines of its slot of the axis (at least 40 pixels),
+// elided past them.
+QVector<QString> phaseLabels(
+    const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines = 2);
 
 // The first `rows` gaps along plot.yAxis, keyed 0..rows-1 from the top (the axis is reversed): per priority one
 // stack of per-phase bars (QCPBars has one brush), the hue from the priority, the shade from the phase. Returns
 // each priority's stack, bottom first, keyed by int(Priority).
 QHash<int, QVector<QCPBars *>> addGapBars(QCustomPlot &plot, const Gapwise::GapChartData &data, int rows);
-// "P1  title" per gap: titles that would elide to the same label keep the part that tells them apart.
-QVector<QString> gapLabels(const Gapwise::GapChartData &data, int rows, const QFontMetrics &metrics, int width);
+// "P1  title" per gap: titles that would elide to the same label keep the part that tells them apart. A title
+// wraps onto up to `lines` lines of `width` before its end is elided.
+QVector<QString> gapLabels(
+    const Gapwise::GapChartData &data, int rows, const QFontMetrics &metrics, int width, int lines = 2);
 // The largest number of failing tests of one gap.
 double mostGapFailures(const Gapwise::GapChartData &data);
 // Later phases lighter; the first phase keeps the priority's own colour.

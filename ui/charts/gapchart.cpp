@@ -41,17 +41,19 @@ void GapChart::rebuild()
         for (QCPBars *bars : stack)
             addBars(bars, bars->brush().color());
     }
-    // Titles take at most ~45 % of the plot's width; the tooltip always has the whole title.
+    // Titles take at most ~45 % of the plot's width, on up to three lines (a narrow pane beside the history
+    // dock holds "ModuleNotFoundError: No module named 'legacy_billing'" whole); the tooltip has the whole title.
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
     const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.45));
-    const QVector<QString> labels = ChartBars::gapLabels(data, rows, metrics, labelWidth);
+    const QVector<QString> labels = ChartBars::gapLabels(data, rows, metrics, labelWidth, 3);
     ChartBars::setCategoryTicks(m_plot->yAxis, labels);
     m_maxTotal = ChartBars::mostGapFailures(data);
-    // At least ~1.6 lines per gap (2.6 where a title wraps onto a second line) so no two titles overlap; more
-    // gaps than fit make the chart scroll.
-    const bool wrapped
-        = std::any_of(labels.begin(), labels.end(), [](const QString &l) { return l.contains(QLatin1Char('\n')); });
-    const int rowPixels = metrics.height() * (wrapped ? 13 : 8) / 5;
+    // At least ~1.6 lines per gap (a line more for each line a title wraps onto) so no two titles overlap;
+    // more gaps than fit make the chart scroll.
+    qsizetype lines = 1;
+    for (const QString &label : labels)
+        lines = qMax(lines, label.count(QLatin1Char('\n')) + 1);
+    const int rowPixels = metrics.height() * int(5 * lines + 3) / 5;
     m_plot->setMinimumHeight(qMax(160, rows * rowPixels + metrics.height() * 4));
 }
 

@@ -38,9 +38,10 @@ void PhaseChart::rebuild()
     const double barPixels = m_plot->width() * 0.8 * 0.6 / qMax(1, int(phases.size()));
     const bool longLabel = barPixels > metrics.horizontalAdvance(tr("%1% failing").arg(100.0, 0, 'f', 1)) * 1.1;
     ChartBars::addFailureRates(*m_plot, phases, palette().color(QPalette::WindowText), font(), longLabel);
-    // Each label gets its bar's slot of the axis; the tooltip has the full name.
+    // Each label gets its bar's slot of the axis, on up to three lines in a narrow pane ("src/cart/__tests__/
+    // cart.test.js" in a 400 px one); the tooltip has the full name.
     const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
-    ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, QFontMetrics(font()), slot));
+    ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 3));
 }
 
 QString PhaseChart::toolTipFor(int key) const

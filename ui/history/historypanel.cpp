@@ -16,6 +16,7 @@
 #include "testidentifiers.h"
 #include "triagecarryover.h"
 #include "triagesession.h"
+#include "wrappingtextdelegate.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -62,6 +63,21 @@ private:
     QString m_strip;
 };
 
+// An identifier that may wrap after its separators ("test_a_b", "tests/unit/x.py::t"), as a sentence wraps at
+// its spaces: a zero-width space after each. Unbroken, a long test name held the dock (and its word-wrapped
+// labels) at its own width, taking it from the tree.
+QString breakableName(const QString &name)
+{
+    QString out;
+    out.reserve(name.size() + name.size() / 4);
+    for (const QChar c : name) {
+        out += c;
+        if (c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('/') || c == QLatin1Char(':'))
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 struct Loaded
 {
     std::shared_ptr<TreeHistory> history;
@@ -92,12 +108,21 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_show->addItem(tr("Failing throughout"), Failing);
     m_show->addItem(tr("Everything that failed"), AllWithFailures);
     m_show->setToolTip(tr("Which tests of the open run to list, by what their last runs say"));
-    m_list->setColumnCount(3);
-    m_list->setHeaderLabels({ tr("Last runs"), tr("Test"), tr("Why") });
+    // Why a test is listed goes under its name, wrapped to the dock's width: beside the strip and the name, a
+    // third column had ~30 px left in a 330 px dock and showed "regr…".
+    m_list->setColumnCount(2);
+    m_list->setHeaderLabels({ tr("Last runs"), tr("Test and why") });
     m_list->setRootIsDecorated(false);
     m_list->setItemDelegateForColumn(0, new HistoryStripDelegate(StripRole, m_list));
-    setMinimumWidth(330); // a quarter of a 1366 px window: the strip, the test and the start of why
+    m_list->setItemDelegateForColumn(1, new WrappingTextDelegate(m_list));
+    m_list->setUniformRowHeights(false);
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
+    // A wider or narrower dock wraps the sentences again.
+    connect(m_list->header(), &QHeaderView::sectionResized, m_list, [this] { m_list->doItemsLayout(); });
+    setMinimumWidth(330); // a quarter of a 1366 px window: the strip, the test and why on the lines below
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
     m_trend->hide();
@@ -258,23 +283,19 @@ void HistoryPanel::fillList()
         if (!wanted)
             continue;
         auto *item = new QTreeWidgetItem;
-        // The function name reads at a glance; the tooltip and the tree have the whole node id.
-        item->setText(1, testFunctionOf(report.tests[i].name));
+        // The function name reads at a glance (the tooltip and the tree have the whole node id), why below it.
+        const QString why = historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
+            + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
+                    ? QString()
+                    : tr(", failing since %1").arg(t->failingSinceRun));
+        item->setText(1, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
         item->setData(0, TestIndexRole, i);
         item->setData(0, StripRole, m_history->strip(i));
-        item->setText(2,
-            historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
-                + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
-                        ? QString()
-                        : tr(", failing since %1").arg(t->failingSinceRun)));
+        item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
         item->setToolTip(1, report.tests[i].name);
-        item->setToolTip(2, item->text(2));
         items.append(item);
     }
     m_list->addTopLevelItems(items);
-    m_list->resizeColumnToContents(0);
-    m_list->resizeColumnToContents(1);
-    m_list->setColumnWidth(1, qMin(m_list->columnWidth(1), 200));
 }
 
 void HistoryPanel::selectInTree(int testIndex)
@@ -300,7 +321,8 @@ void HistoryPanel::showCurrent()
     if (kind == NodeKind::Test && ref >= 0) {
         const JudgedTest *t = m_history->testAt(ref);
         if (!t) {
-            m_current->setText(tr("%1: not in the stored runs").arg(report.tests[ref].name.toHtmlEscaped()));
+            m_current->setText(
+                tr("%1: not in the stored runs").arg(breakableName(report.tests[ref].name).toHtmlEscaped()));
             return;
         }
         QString badge;
@@ -313,7 +335,7 @@ void HistoryPanel::showCurrent()
                       .arg(t->knownIssue.toHtmlEscaped());
         QString text = badge
             + QStringLiteral("<b>%1</b><br>%2: %3")
-                  .arg(report.tests[ref].name.toHtmlEscaped(), historyKindName(t->verdict.kind),
+                  .arg(breakableName(report.tests[ref].name).toHtmlEscaped(), historyKindName(t->verdict.kind),
                       t->verdict.explanation());
         if (!t->failingSinceRun.isEmpty() && t->verdict.kind != HistoryKind::Flaky)
             text += tr("<br>Failing since %1").arg(t->failingSinceRun.toHtmlEscaped());
@@ -331,7 +353,7 @@ void HistoryPanel::showCurrent()
         const GapTrend *trend = m_history->gapTrend(gap.id);
         m_current->setText(trend
                 ? tr("<b>%1</b>: failing tests per run%2")
-                      .arg(gap.title.toHtmlEscaped(),
+                      .arg(breakableName(gap.title).toHtmlEscaped(),
                           trend->tracker.isEmpty() ? QString()
                                                    : tr(" · known issue %1").arg(trend->tracker.toHtmlEscaped()))
                 : tr("<b>%1</b>: not in the stored runs").arg(gap.title.toHtmlEscaped()));

@@ -69,7 +69,10 @@ void HistoryStripDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     initStyleOption(&background, index);
     const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, option.widget);
-    paintHistoryStrip(painter, option.rect.adjusted(3, 0, 0, 0), strip);
+    // Beside the first line of a row that wraps onto more (the history dock's test and why).
+    QRect line = option.rect.adjusted(3, 0, 0, 0);
+    line.setHeight(qMin(line.height(), option.fontMetrics.height() + 6));
+    paintHistoryStrip(painter, line, strip);
     QStyledItemDelegate::paint(painter, rest, index);
 }
 
