@@ -16,6 +16,15 @@ ImportResult importRaw(const QByteArray &raw)
     return importBytes(raw, QStringLiteral("hostile.md"));
 }
 
+// A report whose one list is nested `depth` levels deep, a test named at each level.
+QByteArray nestedList(int depth)
+{
+    QByteArray raw("# Deep\n\n");
+    for (int i = 0; i < depth; ++i)
+        raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
+    return raw;
+}
+
 } // namespace
 
 TEST_CASE("empty, binary and unreadable files give a clear error naming the file", "[hostile]")
@@ -66,19 +75,13 @@ TEST_CASE("odd but readable text imports", "[hostile]")
     }
     SECTION("a list nested 1,000 deep imports")
     {
-        QByteArray raw("# Deep\n\n");
-        for (int i = 0; i < 1000; ++i)
-            raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
-        const ImportResult r = importRaw(raw);
+        const ImportResult r = importRaw(nestedList(1000));
         REQUIRE(r.ok());
         CHECK(r.report->tests.size() > 0);
     }
     SECTION("a list nested 3,000 deep is 9 MB of indentation: a clear error before parsing")
     {
-        QByteArray raw("# Deep\n\n");
-        for (int i = 0; i < 3000; ++i)
-            raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
-        const ImportResult r = importRaw(raw);
+        const ImportResult r = importRaw(nestedList(3000));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error.message.startsWith(QStringLiteral("a Markdown report larger than 8 MiB")));
     }
