@@ -20,7 +20,7 @@ ImportResult importRaw(const QByteArray &raw)
 QByteArray nestedList(int depth)
 {
     QByteArray raw("# Deep\n\n");
-    for (int i = 0; i < depth; ++i)
+    for (qsizetype i = 0; i < depth; ++i)
         raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
     return raw;
 }
@@ -39,7 +39,7 @@ TEST_CASE("empty, binary and unreadable files give a clear error naming the file
     }
     SECTION("random binary")
     {
-        QByteArray raw(64 * 1024, '\0');
+        QByteArray raw(qsizetype(64) * 1024, '\0');
         QRandomGenerator rng(42);
         for (char &c : raw)
             c = char(rng.bounded(256));
@@ -87,7 +87,8 @@ TEST_CASE("odd but readable text imports", "[hostile]")
     }
     SECTION("a 2 MB test name")
     {
-        const QByteArray raw = "# Long\n\n## Unit Tests\n- `test_" + QByteArray(2 * 1024 * 1024, 'x') + "` FAILED\n";
+        const QByteArray raw
+            = "# Long\n\n## Unit Tests\n- `test_" + QByteArray(qsizetype(2) * 1024 * 1024, 'x') + "` FAILED\n";
         const ImportResult r = importRaw(raw);
         REQUIRE(r.ok());
         REQUIRE(r.report->tests.size() == 1);
