@@ -39,6 +39,15 @@ Report importTextOrFail(const QByteArray &markdown)
     return *result.report;
 }
 
+QByteArray checkoutRunWithOutcomes()
+{
+    return QByteArrayLiteral("# Checkout run\n\n"
+                             "## Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT\n\n"
+                             "- **Total Tests:** 4\n- **Failed:** 3\n\n"
+                             "## Unit Tests (95.2% SUCCESS)\n\n"
+                             "- **Total Tests:** 42\n- **Passed:** 40\n");
+}
+
 const Phase *phaseNamed(const Report &report, const QString &nameContains)
 {
     for (const Phase &p : report.phases) {

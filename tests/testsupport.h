@@ -11,6 +11,9 @@ QString dataPath(const QString &name); // tests/data/<name>
 QString sharedPath(const QString &name); // ../shared/<name>, empty when the shared folder is absent
 Gapwise::Report importOrFail(const QString &path);
 Gapwise::Report importTextOrFail(const QByteArray &markdown);
+// A Markdown run whose phase headings state an outcome: "Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT"
+// (4 tests, 3 failed), then "Unit Tests (95.2% SUCCESS)" (42 tests, 40 passed).
+QByteArray checkoutRunWithOutcomes();
 
 const Gapwise::Phase *phaseNamed(const Gapwise::Report &report, const QString &nameContains);
 const Gapwise::Gap *gapTitled(const Gapwise::Report &report, const QString &titleContains);

@@ -16,6 +16,15 @@ ImportResult importRaw(const QByteArray &raw)
     return importBytes(raw, QStringLiteral("hostile.md"));
 }
 
+// A report whose one list is nested `depth` levels deep, a test named at each level.
+QByteArray nestedList(int depth)
+{
+    QByteArray raw("# Deep\n\n");
+    for (qsizetype i = 0; i < depth; ++i)
+        raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
+    return raw;
+}
+
 } // namespace
 
 TEST_CASE("empty, binary and unreadable files give a clear error naming the file", "[hostile]")
@@ -30,7 +39,7 @@ TEST_CASE("empty, binary and unreadable files give a clear error naming the file
     }
     SECTION("random binary")
     {
-        QByteArray raw(64 * 1024, '\0');
+        QByteArray raw(qsizetype(64) * 1024, '\0');
         QRandomGenerator rng(42);
         for (char &c : raw)
             c = char(rng.bounded(256));
@@ -66,25 +75,20 @@ TEST_CASE("odd but readable text imports", "[hostile]")
     }
     SECTION("a list nested 1,000 deep imports")
     {
-        QByteArray raw("# Deep\n\n");
-        for (int i = 0; i < 1000; ++i)
-            raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
-        const ImportResult r = importRaw(raw);
+        const ImportResult r = importRaw(nestedList(1000));
         REQUIRE(r.ok());
         CHECK(r.report->tests.size() > 0);
     }
     SECTION("a list nested 3,000 deep is 9 MB of indentation: a clear error before parsing")
     {
-        QByteArray raw("# Deep\n\n");
-        for (int i = 0; i < 3000; ++i)
-            raw += QByteArray(i * 2, ' ') + "- level `test_deep_" + QByteArray::number(i) + "`\n";
-        const ImportResult r = importRaw(raw);
+        const ImportResult r = importRaw(nestedList(3000));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error.message.startsWith(QStringLiteral("a Markdown report larger than 8 MiB")));
     }
     SECTION("a 2 MB test name")
     {
-        const QByteArray raw = "# Long\n\n## Unit Tests\n- `test_" + QByteArray(2 * 1024 * 1024, 'x') + "` FAILED\n";
+        const QByteArray raw
+            = "# Long\n\n## Unit Tests\n- `test_" + QByteArray(qsizetype(2) * 1024 * 1024, 'x') + "` FAILED\n";
         const ImportResult r = importRaw(raw);
         REQUIRE(r.ok());
         REQUIRE(r.report->tests.size() == 1);

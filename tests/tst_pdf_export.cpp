@@ -179,11 +179,7 @@ TEST_CASE("The page size follows the locale: Letter in the US and Canada, A4 els
 
 TEST_CASE("A phase's stated outcome stands under its name in the PDF's phase table", "[pdf][phase-outcome]")
 {
-    const Report report = importTextOrFail(QByteArrayLiteral("# Checkout run\n\n"
-                                                             "## Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT\n\n"
-                                                             "- **Total Tests:** 4\n- **Failed:** 3\n\n"
-                                                             "## Unit Tests\n\n"
-                                                             "- **Total Tests:** 42\n- **Passed:** 40\n"));
+    const Report report = importTextOrFail(checkoutRunWithOutcomes());
     REQUIRE(report.phases.size() == 2);
     REQUIRE(report.phases[0].outcome == QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));
     QTemporaryDir dir;

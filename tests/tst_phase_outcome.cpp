@@ -79,12 +79,7 @@ TEST_CASE("words that name or qualify a phase stay in its name", "[markdown][pha
 
 TEST_CASE("an imported phase carries its outcome into the model and the JSON", "[markdown][phase-outcome]")
 {
-    const Report r = TestSupport::importTextOrFail(QByteArrayLiteral("# Checkout run\n\n"
-                                                                     "## Payment Tests - CRITICAL FAILURE BLOCKING "
-                                                                     "CHECKOUT\n\n"
-                                                                     "- **Total Tests:** 4\n- **Failed:** 3\n\n"
-                                                                     "## Unit Tests (95.2% SUCCESS)\n\n"
-                                                                     "- **Total Tests:** 42\n- **Passed:** 40\n"));
+    const Report r = TestSupport::importTextOrFail(TestSupport::checkoutRunWithOutcomes());
     REQUIRE(r.phases.size() == 2);
     CHECK(r.phases[0].name == QStringLiteral("Payment Tests"));
     CHECK(r.phases[0].outcome == QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));

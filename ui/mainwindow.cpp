@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow: creating and wiring its parts, keeping the views in step with the open report, settings and
 // the screenshot. Its panes and docks are built in mainwindowpanes.cpp, its menus in mainwindowmenus.cpp, and
-// opening reports (imports, offers of saved or recovered triage, drops) is in mainwindowopening.cpp.
+// its side of opening reports (a ReportOpener: imports, offers of saved or recovered triage; drops) in
+// mainwindowopening.cpp.
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
@@ -18,8 +19,8 @@
 #include "messagebanner.h"
 #include "phasechart.h"
 #include "recentfiles.h"
-#include "recoveryoffer.h"
 #include "reportfilterproxy.h"
+#include "reportopener.h"
 #include "reporttreemodel.h"
 #include "selectionlinker.h"
 #include "sessioncontroller.h"
@@ -77,7 +78,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new ReportTreeModel(this))
     , m_proxy(new ReportFilterProxy(this))
     , m_chartData(new ChartDataAdapter(m_model, this))
-    , m_runner(new ImportRunner(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Gapwise"));
@@ -86,25 +86,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setSession(m_session); // the tree shows the triaged report and follows every edit
     m_sessions = new SessionController(m_session, this);
     buildViews();
-    m_recovery = new RecoveryOffer(
-        m_sessions->autosaver(), m_offerBanner, [this](const QString &p) { restoreRecovery(p); }, this);
     m_comparison = new ComparisonMode(
         m_session, m_proxy->comparisonModel(), { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     buildActions();
+    buildOpener();
     buildStatusBar();
     m_linker = new SelectionLinker(m_tree, m_proxy, m_phaseChart, m_gapChart, this);
     connect(
         m_linker, &SelectionLinker::groupHidden, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
 
-    connect(m_runner, &ImportRunner::loaded, this, &MainWindow::onLoaded);
-    connect(m_runner, &ImportRunner::failed, this, &MainWindow::onFailed);
-    connect(m_runner, &ImportRunner::cancelled, this, [this](const QString &path) {
-        m_statusLabel->setText(m_reportSummary);
-        statusBar()->showMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
-    });
-    connect(m_runner, &ImportRunner::started, this,
-        [this](const QString &path) { m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName())); });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary);
@@ -176,7 +167,7 @@ void MainWindow::updateReportSummary()
                               count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
                               count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
                               count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
-    if (!m_runner->isRunning()) // "Opening …" stays until the import ends
+    if (!m_opener->importRunner()->isRunning()) // "Opening …" stays until the import ends
         m_statusLabel->setText(m_reportSummary);
 }
 
@@ -372,7 +363,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_sessions->closeCleanly();
-    m_runner->cancel();
+    m_opener->importRunner()->cancel();
     saveSettings();
     QMainWindow::closeEvent(event);
 }

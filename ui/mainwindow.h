@@ -18,12 +18,11 @@ class DiagnosticsPanel;
 class FilterBar;
 class GapChart;
 class GapEditor;
-class ImportProgress;
 class ImportRunner;
 class MessageBanner;
 class PhaseChart;
 class RecentFiles;
-class RecoveryOffer;
+class ReportOpener;
 class SelectionLinker;
 class SessionController;
 class TriageActions;
@@ -46,6 +45,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Opening runs through the window's ReportOpener (reportopener.h), which says what each does.
     // Starts importing `path` off the GUI thread; reportLoaded() or importFailed() follows. A `.gapwise`
     // session imports its report and then replays its edits. Asks first when the triage is not saved;
     // false when the user cancelled.
@@ -55,7 +55,7 @@ public:
     void setReport(const Gapwise::Report &report, const Gapwise::SourceLines &lines = {});
     void setReport(Gapwise::PreparedReport report, const Gapwise::SourceLines &lines = {});
     // Recovery files from a crash, offered in the offer banner (does not block); true when there is one.
-    // Each loaded report's own recovery file is offered too (onLoaded), whatever opened it.
+    // Each loaded report's own recovery file is offered too (ReportOpener), whatever opened it.
     bool offerRecovery();
     bool restoreRecovery(const QString &recoveryPath);
     // Re-imports the open report (it changed on disk) and re-applies the current triage to it.
@@ -87,7 +87,7 @@ public:
     MessageBanner *messageBanner() const { return m_banner; }
     // Offers that outlive an import (restore a crash's work, open a report with its saved triage).
     MessageBanner *offerBanner() const { return m_offerBanner; }
-    ImportRunner *importRunner() const { return m_runner; }
+    ImportRunner *importRunner() const;
     SelectionLinker *selectionLinker() const { return m_linker; }
     ExportActions *exportActions() const { return m_exports; }
     Gapwise::TriageSession *session() const { return m_session; }
@@ -116,11 +116,9 @@ private:
     void buildViews();
     void buildActions();
     void buildStatusBar();
+    void buildOpener(); // the ReportOpener, and what the window shows of its imports
     void restoreSettings();
     void saveSettings() const;
-    void onLoaded(const Gapwise::PreparedReport &report, const Gapwise::SourceLines &lines);
-    void onFailed(const Gapwise::ImportError &error);
-    void offerSavedSession(const QString &reportPath);
     void openFileDialog();
     void compareFileDialog();
     void setGrouping(int grouping);
@@ -139,7 +137,7 @@ private:
     ExportActions *m_exports = nullptr;
     Gapwise::ReportFilterProxy *m_proxy;
     Gapwise::ChartDataAdapter *m_chartData;
-    ImportRunner *m_runner;
+    ReportOpener *m_opener = nullptr;
     QTreeView *m_tree = nullptr;
     FilterBar *m_filterBar = nullptr;
     PhaseChart *m_phaseChart = nullptr;
@@ -148,9 +146,6 @@ private:
     DiagnosticsPanel *m_diagnostics = nullptr;
     MessageBanner *m_banner = nullptr;
     MessageBanner *m_offerBanner = nullptr;
-    RecoveryOffer *m_recovery = nullptr;
-    bool m_sessionOffered = false; // the offer banner shows "Open with your triage from …"
-    bool m_askBeforeReplacing = false; // the import under way replaces the triage: ask once it has imported
     QSplitter *m_mainSplitter = nullptr;
     bool m_panesRestored = false; // the splitters came from the settings
     bool m_resplitOnShow = false;
@@ -160,7 +155,6 @@ private:
     QLabel *m_statusLabel = nullptr;
     QString m_reportSummary; // what the status bar says about the open report, restored after a failed open
     QToolButton *m_diagnosticsBadge = nullptr;
-    ImportProgress *m_progress = nullptr;
     RecentFiles *m_recent = nullptr;
     SelectionLinker *m_linker = nullptr;
     QAction *m_byPhaseAction = nullptr;

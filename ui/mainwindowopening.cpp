@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: opening reports and sessions (from a menu, a drop, a recovery or reload), what follows an
-// import, and the offers of saved or recovered triage.
+// MainWindow: its side of opening reports and sessions. The ReportOpener imports and offers saved or
+// recovered triage; the window shows the report it hands over, says in the status bar how an open ended, and
+// turns drops into opens.
 #include "mainwindow.h"
 
 #include "importrunner.h"
-#include "messagebanner.h"
-#include "recentfiles.h"
-#include "recoveryoffer.h"
-#include "sessioncontroller.h"
-#include "sessionfile.h"
+#include "reportopener.h"
 
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -18,122 +15,60 @@
 
 using namespace Gapwise;
 
-bool MainWindow::offerRecovery()
+void MainWindow::buildOpener()
 {
-    return m_recovery->offerAny();
-}
-
-bool MainWindow::restoreRecovery(const QString &recoveryPath)
-{
-    QStringList reportPaths;
-    QString error;
-    if (!m_sessions->prepareRecovery(recoveryPath, &reportPaths, &error)) {
-        m_banner->showError(tr("Could not restore %1 — %2").arg(recoveryPath, error).toHtmlEscaped());
-        return false;
-    }
-    m_askBeforeReplacing = true;
-    m_runner->start(reportPaths);
-    return true;
-}
-
-void MainWindow::reloadReport()
-{
-    m_sessions->prepareReload();
-    m_askBeforeReplacing = false; // the triage is kept, replayed on the new run
-    m_runner->start(m_sessions->reportPaths());
-}
-
-bool MainWindow::openReport(const QString &path)
-{
-    // The file is read first and the "save changes?" question asked once it imported (onLoaded): a file
-    // that cannot be read never costs the open triage, and the answer means what it says.
-    if (path.isEmpty())
-        return false;
-    QStringList reportPaths { path };
-    if (SessionController::isSessionFile(path)) {
-        QString error;
-        if (!m_sessions->prepareSession(path, &reportPaths, &error)) {
-            m_banner->showError(tr("Could not open %1 — %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped());
-            return false;
-        }
-    }
-    m_askBeforeReplacing = true;
-    m_runner->start(reportPaths);
-    return true;
-}
-
-bool MainWindow::openReports(const QStringList &paths)
-{
-    if (paths.size() == 1)
-        return openReport(paths.first());
-    if (paths.isEmpty())
-        return false;
-    m_askBeforeReplacing = true;
-    m_runner->start(paths);
-    return true;
-}
-
-void MainWindow::onLoaded(const PreparedReport &report, const SourceLines &lines)
-{
-    const QString path = m_runner->currentPath();
-    if (m_askBeforeReplacing && !m_sessions->maybeDiscard()) {
-        m_sessions->cancelPending();
+    m_opener = new ReportOpener(m_sessions, m_banner, m_offerBanner, m_recent, this);
+    connect(m_opener, &ReportOpener::showReport, this,
+        [this](const PreparedReport &report, const SourceLines &lines) { setReport(report, lines); });
+    connect(m_opener, &ReportOpener::reportLoaded, this, &MainWindow::reportLoaded);
+    connect(m_opener, &ReportOpener::importFailed, this, [this](const QString &message) {
+        m_statusLabel->setText(m_reportSummary);
+        statusBar()->showMessage(tr("Import failed"), 5000);
+        emit importFailed(message);
+    });
+    connect(m_opener, &ReportOpener::openDeclined, this, [this](const QString &path) {
         m_statusLabel->setText(m_reportSummary);
         statusBar()->showMessage(
             tr("%1 was not opened: the open triage is kept").arg(QFileInfo(path).fileName()), 8000);
         emit openDeclined(path);
-        return;
-    }
-    m_banner->hide();
-    if (m_sessionOffered) // about the report that was open; a recovery offer stays up through any load
-        m_offerBanner->hide();
-    m_sessionOffered = false;
-    const bool restoring = m_sessions->isRestoring();
-    setReport(report, lines);
-    // Before reportLoaded: restoring re-writes this report's recovery file, which is then this window's own.
-    const bool recoveryOffered = !restoring && m_recovery->offerFor(path);
-    const QStringList paths = m_runner->currentPaths();
-    m_sessions->reportLoaded(path, paths.size() > 1 ? paths : QStringList());
-    if (!path.isEmpty())
-        m_recent->add(m_sessions->sessionPath().isEmpty() ? path : m_sessions->sessionPath());
-    if (!recoveryOffered && !restoring && m_sessions->sessionPath().isEmpty())
-        offerSavedSession(path);
-    emit reportLoaded();
+    });
+    ImportRunner *runner = m_opener->importRunner();
+    connect(runner, &ImportRunner::cancelled, this, [this](const QString &path) {
+        m_statusLabel->setText(m_reportSummary);
+        statusBar()->showMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
+    });
+    connect(runner, &ImportRunner::started, this,
+        [this](const QString &path) { m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName())); });
 }
 
-// A plain report for which a session was saved (beside it, or in Open Recent): the triage is not lost,
-// and the window says where it is.
-void MainWindow::offerSavedSession(const QString &reportPath)
+ImportRunner *MainWindow::importRunner() const
 {
-    if (reportPath.startsWith(QLatin1Char(':')))
-        return;
-    const QFileInfo report(reportPath);
-    QStringList candidates;
-    for (const QString &recent : m_recent->files()) {
-        if (SessionController::isSessionFile(recent))
-            candidates << recent;
-    }
-    candidates << report.absolutePath() + QLatin1Char('/') + report.completeBaseName() + QStringLiteral(".gapwise");
-    const QString session = Gapwise::savedSessionFor(report.absoluteFilePath(), candidates);
-    if (session.isEmpty())
-        return;
-    const QString name = QFileInfo(session).fileName();
-    m_sessionOffered = true;
-    m_offerBanner->showChoice(
-        tr("Your triage of %1 is saved in <b>%2</b>.").arg(report.fileName().toHtmlEscaped(), name.toHtmlEscaped()),
-        { { tr("Open with your triage from %1").arg(name), [this, session] { openReport(session); } },
-            { tr("Not now"), [] {} } });
+    return m_opener->importRunner();
 }
 
-void MainWindow::onFailed(const ImportError &error)
+bool MainWindow::openReport(const QString &path)
 {
-    // Non-modal: the previous report stays open and usable behind the banner.
-    const QString text = tr("Could not open %1 — %2").arg(QFileInfo(error.file).fileName(), error.toString());
-    m_banner->showError(text.toHtmlEscaped());
-    m_sessions->cancelPending(); // a session or recovery file waiting for this report opens nothing
-    m_statusLabel->setText(m_reportSummary);
-    statusBar()->showMessage(tr("Import failed"), 5000);
-    emit importFailed(error.toString());
+    return m_opener->openReport(path);
+}
+
+bool MainWindow::openReports(const QStringList &paths)
+{
+    return m_opener->openReports(paths);
+}
+
+bool MainWindow::offerRecovery()
+{
+    return m_opener->offerRecovery();
+}
+
+bool MainWindow::restoreRecovery(const QString &recoveryPath)
+{
+    return m_opener->restoreRecovery(recoveryPath);
+}
+
+void MainWindow::reloadReport()
+{
+    m_opener->reloadReport();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -12,6 +12,7 @@
 #include "messagebanner.h"
 #include "phasechart.h"
 #include "reportfilterproxy.h"
+#include "reportopener.h"
 #include "reporttreemodel.h"
 #include "statuscolumnsizer.h"
 #include "testnamedelegate.h"
@@ -159,8 +160,7 @@ void MainWindow::buildStatusBar()
     m_statusLabel = new QLabel(m_reportSummary);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
-    m_progress = new ImportProgress(m_runner);
-    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_opener->progressWidget());
     m_diagnosticsBadge = new QToolButton;
     m_diagnosticsBadge->setObjectName(QStringLiteral("diagnosticsBadge"));
     m_diagnosticsBadge->setAutoRaise(true);

@@ -1,86 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// SharedTriageLink: its thread and worker, the store's values on opening, and your edits written to the store
+// (batched per undo step, kept while the server is away). Others' edits arriving: sharedtriageincoming.cpp;
+// conflicts: sharedtriageconflicts.cpp.
 #include "sharedtriagelink.h"
 
+#include "sharedtriagefields.h"
 #include "sharedtriageworker.h"
 #include "triagesession.h"
 
 #include <QUndoStack>
 #include <QUuid>
 
-#include <algorithm>
 #include <utility>
 
 namespace Gapwise {
+using namespace SharedTriageFields;
+
 namespace {
-
-    // "yes" when the gap is not in the session (deleted, or merged into another: its tests' moves are shared
-    // on their own), "" when it is. Written like any field, with its version: two deletions of one gap, or a
-    // deletion and an undo of it, are conflicts like two owners.
-    QString deletedField()
-    {
-        return QStringLiteral("deleted");
-    }
-
-    const QStringList &gapFields()
-    {
-        static const QStringList fields { QStringLiteral("title"), QStringLiteral("owner"), QStringLiteral("status"),
-            QStringLiteral("priority"), QStringLiteral("notes"), QStringLiteral("suggested"), deletedField() };
-        return fields;
-    }
-
-    QString keyOf(const SharedTriageItem &item)
-    {
-        return item.kind + QChar(0x1f) + item.key + QChar(0x1f) + item.field;
-    }
-
-    bool isGap(const SharedTriageItem &item)
-    {
-        return item.kind == QLatin1String("gap");
-    }
-
-    int findTest(const Report &report, const QString &id)
-    {
-        for (int i = 0; i < report.tests.size(); ++i) {
-            if (report.tests[i].id == id)
-                return i;
-        }
-        return -1;
-    }
-
-    QString gapField(const Gap &gap, const QString &field)
-    {
-        if (field == QLatin1String("title"))
-            return gap.title;
-        if (field == QLatin1String("owner"))
-            return gap.owner;
-        if (field == QLatin1String("status"))
-            return gapStatusName(gap.status);
-        if (field == QLatin1String("priority"))
-            return priorityName(gap.priority);
-        if (field == QLatin1String("notes"))
-            return gap.notes;
-        if (field == QLatin1String("suggested")) // Gapwise's suggestion until someone accepts or edits it
-            return gap.suggested ? QStringLiteral("yes") : QString();
-        return {};
-    }
-
-    void setGapField(Gap &gap, const QString &field, const QString &value)
-    {
-        if (field == QLatin1String("title"))
-            gap.title = value;
-        else if (field == QLatin1String("owner"))
-            gap.owner = value;
-        else if (field == QLatin1String("status"))
-            gap.status = gapStatusFromName(value);
-        else if (field == QLatin1String("priority"))
-            gap.priority = priorityFromText(value);
-        else if (field == QLatin1String("notes"))
-            gap.notes = value;
-        if (field == QLatin1String("suggested"))
-            gap.suggested = !value.isEmpty();
-        else
-            gap.suggested = false; // an engineer's edit makes it theirs, as TriageSession does
-    }
 
     // "<who>-<8 hex>": who made the gap (letters, digits and '_' of the role or login, for people reading ids)
     // and a random part of this window's own, so that two windows of one role cannot make the same id either.
@@ -379,10 +315,7 @@ void SharedTriageLink::onIndexChanged(int index)
         const QString local = current(it.value(), false, &present);
         if (!present)
             continue;
-        auto conflict = std::find_if(
-            m_conflicts.begin(), m_conflicts.end(), [&key](const Conflict &c) { return keyOf(c.item) == key; });
-        if (conflict != m_conflicts.end()) {
-            conflict->mine = local; // still yours against theirs: the engineer decides in the window
+        if (mineChangedInConflict(key, local)) {
             conflictChanged = true;
             continue;
         }
@@ -471,19 +404,6 @@ void SharedTriageLink::written(const SharedTriageItem &item, const QString &valu
     }
 }
 
-void SharedTriageLink::conflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs)
-{
-    const QString key = keyOf(item);
-    m_inFlight.remove(key);
-    m_pending.remove(key); // later edits of the field are part of "yours" in the conflict
-    if (theirs.version > m_known.value(key).version)
-        m_known.insert(key, { theirs.value, theirs.version });
-    bool present = false;
-    const QString local = m_session ? current(item, false, &present) : QString();
-    if (!present || local != theirs.value) // both wrote the same value: nothing to choose
-        addConflict(item, present ? local : mine, theirs);
-}
-
 void SharedTriageLink::failed(const SharedTriageItem &item, const QString &value, int baseVersion)
 {
     const QString key = keyOf(item);
@@ -497,242 +417,6 @@ void SharedTriageLink::failed(const SharedTriageItem &item, const QString &value
     } else {
         m_pending.insert(key, { item, value, baseVersion, false });
     }
-}
-
-void SharedTriageLink::onEdits(const QVector<SharedTriageEdit> &edits)
-{
-    QVector<QPair<SharedTriageItem, QString>> theirs;
-    QHash<QString, int> theirsAt; // key -> index in `theirs`: a field edited twice in one batch goes in once
-    QHash<QString, SharedTriageValue> who; // key -> the latest edit's value, who and when
-    bool conflictChanged = false;
-    for (const SharedTriageEdit &e : edits) {
-        m_edits.append(e);
-        const QString key = keyOf(e.item);
-        if (e.version <= m_known.value(key).version)
-            continue; // yours, or already known
-        m_known.insert(key, { e.newValue, e.version });
-        who.insert(key, { e.newValue, e.version, e.editor, e.editedAt });
-        const QString touched = isGap(e.item) ? (e.item.field != deletedField() ? e.item.key : QString())
-                                              : e.newValue; // a test moved into it touches the gap too
-        if (!touched.isEmpty() && m_session && m_session->gapIndex(touched) < 0) {
-            // An edit of a gap you deleted: the deletion and their edit meet here, never silently.
-            const SharedTriageItem deleted { QStringLiteral("gap"), touched, deletedField() };
-            const QString deletedKey = keyOf(deleted);
-            if (m_mine.contains(deletedKey) || m_pending.contains(deletedKey) || m_inFlight.contains(deletedKey)) {
-                addConflict(deleted, QStringLiteral("yes"),
-                    { QString(), m_known.value(deletedKey).version, e.editor, e.editedAt });
-                continue;
-            }
-        }
-        auto conflict = std::find_if(
-            m_conflicts.begin(), m_conflicts.end(), [&key](const Conflict &c) { return keyOf(c.item) == key; });
-        if (conflict != m_conflicts.end()) {
-            conflict->theirs = { e.newValue, e.version, e.editor, e.editedAt };
-            if (conflict->mine == e.newValue)
-                m_conflicts.erase(conflict); // they came round to yours: nothing left to choose
-            conflictChanged = true;
-            continue;
-        }
-        if (m_pending.contains(key) || m_inFlight.contains(key) || !m_session || !m_ready)
-            continue; // your unshared write meets it in the store: a conflict then
-        bool present = false;
-        const QString local = current(e.item, false, &present);
-        if (const auto at = theirsAt.constFind(key); at != theirsAt.constEnd()) {
-            theirs[*at].second = e.newValue;
-        } else if ((present || isGap(e.item)) && local != e.newValue) {
-            theirsAt.insert(key, int(theirs.size()));
-            theirs.append({ e.item, e.newValue });
-        }
-    }
-    for (const SharedTriageItem &refused : applyRemote(theirs)) {
-        // Deleted there, but your tests are still in it here (or your edits of it are not shared yet).
-        addConflict(refused, QString(), who.value(keyOf(refused)));
-    }
-    if (conflictChanged)
-        Q_EMIT conflictsChanged();
-    Q_EMIT editsArrived(edits);
-    if (!theirs.isEmpty())
-        Q_EMIT remoteApplied(int(theirs.size()));
-}
-
-void SharedTriageLink::addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs)
-{
-    const QString key = keyOf(item);
-    auto conflict = std::find_if(
-        m_conflicts.begin(), m_conflicts.end(), [&key](const Conflict &c) { return keyOf(c.item) == key; });
-    if (conflict != m_conflicts.end())
-        *conflict = { item, mine, theirs };
-    else
-        m_conflicts.append({ item, mine, theirs });
-    Q_EMIT conflictsChanged();
-}
-
-void SharedTriageLink::keepTheirs(int index)
-{
-    if (index < 0 || index >= m_conflicts.size())
-        return;
-    const Conflict c = m_conflicts.takeAt(index);
-    QVector<QPair<SharedTriageItem, QString>> changes { { c.item, c.theirs.value } };
-    if (c.item.field == deletedField() && c.theirs.value.isEmpty()) {
-        // The gap comes back with the tests the store has in it.
-        for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
-            const QStringList parts = it.key().split(QChar(0x1f));
-            if (parts.size() == 3 && parts[0] == QLatin1String("test") && it->value == c.item.key)
-                changes.append({ { parts[0], parts[1], parts[2] }, it->value });
-        }
-    }
-    QStringList left; // your tests in a gap they deleted: unassigned with it, and said so to the store
-    if (c.item.field == deletedField() && !c.theirs.value.isEmpty() && m_session) {
-        for (const TestCase &t : m_session->report().tests) {
-            if (t.gapId == c.item.key)
-                left.append(t.id);
-        }
-    }
-    applyRemote(changes, true);
-    const QString key = keyOf(c.item);
-    if (c.item.field == deletedField() && m_known.value(key).value != c.theirs.value) {
-        // Their edit of a gap you deleted: keeping it brings the gap back for everyone.
-        queue(c.item, c.theirs.value, m_known.value(key).version);
-    }
-    for (const QString &test : std::as_const(left)) {
-        const SharedTriageItem item { QStringLiteral("test"), test, QStringLiteral("gap") };
-        queue(item, QString(), m_known.value(keyOf(item)).version);
-    }
-    sendAll();
-    Q_EMIT conflictsChanged();
-}
-
-void SharedTriageLink::writeMineOver(int index)
-{
-    if (index < 0 || index >= m_conflicts.size())
-        return;
-    const Conflict c = m_conflicts.takeAt(index);
-    queue(c.item, c.mine, c.theirs.version);
-    sendAll();
-    Q_EMIT conflictsChanged();
-    Q_EMIT stateChanged();
-}
-
-QVector<SharedTriageItem> SharedTriageLink::applyRemote(const SharedTriageItem &item, const QString &value, bool force)
-{
-    return applyRemote(QVector<QPair<SharedTriageItem, QString>> { { item, value } }, force);
-}
-
-bool SharedTriageLink::hasUnshared(const QString &gapId) const
-{
-    for (const QString &field : gapFields()) {
-        const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
-        if (m_pending.contains(key) || m_inFlight.contains(key))
-            return true;
-    }
-    return false;
-}
-
-bool SharedTriageLink::editedByMe(const QString &gapId) const
-{
-    for (const QString &field : gapFields()) {
-        if (field == deletedField())
-            continue;
-        const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
-        const auto mine = m_mine.constFind(key);
-        if (mine != m_mine.constEnd() && *mine == m_known.value(key).version)
-            return true; // your value of that field is the store's latest
-    }
-    return false;
-}
-
-QVector<SharedTriageItem> SharedTriageLink::applyRemote(
-    const QVector<QPair<SharedTriageItem, QString>> &changes, bool force)
-{
-    if (!m_session || changes.isEmpty())
-        return {};
-    m_applying = true;
-    const auto ensureGap = [this](const QString &id) {
-        int i = m_session->gapIndex(id);
-        if (i < 0 && !id.isEmpty()) {
-            // Another engineer's new gap, or one brought back: its fields as the store has them.
-            const int imported = m_session->imported().gapIndex(id);
-            Gap gap = imported >= 0 ? m_session->imported().gaps[imported] : Gap();
-            gap.id = id;
-            if (imported < 0)
-                gap.title = id;
-            for (const QString &field : gapFields()) {
-                const auto known = m_known.constFind(keyOf({ QStringLiteral("gap"), id, field }));
-                if (field != deletedField() && known != m_known.constEnd())
-                    setGapField(gap, field, known->value);
-            }
-            i = m_session->report().gaps.size();
-            m_session->applyInsertGap(i, gap);
-        }
-        return i;
-    };
-    const auto deletedThere = [this](const QString &id) {
-        return m_known.value(keyOf({ QStringLiteral("gap"), id, deletedField() })).value == QLatin1String("yes");
-    };
-    // Tests move in one call (one signal for the models), however many another engineer moved.
-    QVector<int> tests;
-    QStringList gapIds;
-    QHash<int, int> listed; // test index -> its place in `tests`
-    QVector<SharedTriageItem> removals; // after the moves: a deleted gap's tests moved out first
-    QStringList accepted;
-    for (const auto &[item, value] : changes) {
-        if (isGap(item) && item.field == deletedField()) {
-            if (value.isEmpty())
-                ensureGap(item.key);
-            else
-                removals.append(item);
-        } else if (isGap(item)) {
-            if (m_session->gapIndex(item.key) < 0 && deletedThere(item.key))
-                continue; // an edit of a gap deleted since: it stays deleted
-            const int i = ensureGap(item.key);
-            Gap gap = m_session->report().gaps[i];
-            setGapField(gap, item.field, value);
-            m_session->applyGap(i, gap);
-            if (item.field == QLatin1String("suggested") && value.isEmpty())
-                accepted.append(item.key); // its tests' placements become people's too, as on accepting
-        } else if (const int t = m_session->testIndex(item.key); t >= 0) {
-            if (m_session->gapIndex(value) < 0 && deletedThere(value))
-                continue; // moved into a gap deleted since: the conflict is the deleter's
-            ensureGap(value);
-            if (const auto earlier = listed.constFind(t); earlier != listed.constEnd()) {
-                gapIds[*earlier] = value;
-            } else {
-                listed.insert(t, int(tests.size()));
-                tests.append(t);
-                gapIds.append(value);
-            }
-        }
-    }
-    for (int t = 0; t < m_session->report().tests.size() && !accepted.isEmpty(); ++t) {
-        const TestCase &test = m_session->report().tests[t];
-        if (test.gapSuggested && accepted.contains(test.gapId) && !listed.contains(t)) {
-            listed.insert(t, int(tests.size()));
-            tests.append(t);
-            gapIds.append(test.gapId);
-        }
-    }
-    if (!tests.isEmpty())
-        m_session->applyTestGaps(tests, gapIds, QVector<bool>(tests.size(), false));
-    QVector<SharedTriageItem> refused;
-    for (const SharedTriageItem &item : std::as_const(removals)) {
-        const int i = m_session->gapIndex(item.key);
-        if (i < 0)
-            continue;
-        QVector<int> left; // tests still in it here
-        for (int t = 0; t < m_session->report().tests.size(); ++t) {
-            if (m_session->report().tests[t].gapId == item.key)
-                left.append(t);
-        }
-        if (!force && (!left.isEmpty() || hasUnshared(item.key) || editedByMe(item.key))) {
-            refused.append(item);
-            continue;
-        }
-        if (!left.isEmpty())
-            m_session->applyTestGaps(left, QStringList(left.size(), QString()), QVector<bool>(left.size(), false));
-        m_session->applyRemoveGap(i);
-    }
-    m_applying = false;
-    return refused;
 }
 
 } // namespace Gapwise

@@ -69,8 +69,8 @@ public:
     // Every edit of the run the store logged (everyone's, yours too), oldest first: who and when.
     const QVector<SharedTriageEdit> &edits() const { return m_edits; }
 
-    // Resolves conflicts()[index]: their value goes into the session (not onto the undo stack), or yours is
-    // written on top of theirs.
+    // Resolves conflicts()[index] (sharedtriageconflicts.cpp): their value goes into the session (not onto the undo
+    // stack), or yours is written on top of theirs.
     void keepTheirs(int index);
     void writeMineOver(int index);
 
@@ -107,32 +107,45 @@ private:
         int version = 0;
     };
 
+    // sharedtriagelink.cpp: the store's values on opening, your edits queued and written, the answers.
     void onOpened(const QVector<QPair<SharedTriageItem, SharedTriageValue>> &values, const QString &editor);
     void onWritten(const QVector<SharedTriageOutgoing> &writes, const QVector<SharedTriageWrite> &results);
     void onWriteFailed(const QVector<SharedTriageOutgoing> &writes);
     // One answer of a batch; onWritten sends what waited for them, in one batch again.
     void written(const SharedTriageItem &item, const QString &value, int version);
-    void conflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
     void failed(const SharedTriageItem &item, const QString &value, int baseVersion);
-    void onEdits(const QVector<SharedTriageEdit> &edits);
     void onIndexChanged(int index);
     void markGap(int gapIndex);
     void markTests(const QVector<int> &testIndices);
     void queue(const SharedTriageItem &item, const QString &value, int base);
     // Sends every queued edit that is not waiting for an answer about its field, as one batch: one transaction.
     void sendAll();
-    void addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    QString baseline(const QString &key, const SharedTriageItem &item) const;
+    // The field in the session's report (or the report as imported), found by the session's test index.
+    QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;
+
+    // sharedtriageincoming.cpp: others' edits arriving.
+    void onEdits(const QVector<SharedTriageEdit> &edits);
     // Puts others' values into the session. A gap deleted there that still holds tests here, or has edits of
     // yours not yet shared, is not removed (unless `force`): returned, for the caller to make it a conflict.
     QVector<SharedTriageItem> applyRemote(const SharedTriageItem &item, const QString &value, bool force = false);
     QVector<SharedTriageItem> applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes, bool force = false);
+
+    // sharedtriageconflicts.cpp: recording conflicts and keeping them up to date.
+    QVector<Conflict>::iterator findConflict(const QString &key); // end() when the field is not in conflict
+    void conflicted(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    void addConflict(const SharedTriageItem &item, const QString &mine, const SharedTriageValue &theirs);
+    // An arriving edit of a gap you deleted (a field of it, or a test moved into it) made a conflict on the
+    // deletion: true when it did.
+    bool meetsMyDeletion(const SharedTriageEdit &edit);
+    // A newer value of a field already in conflict: theirs from the store (the conflict ends when it equals
+    // yours), or yours from the session. True when the field was in conflict.
+    bool theirsChangedInConflict(const QString &key, const SharedTriageEdit &edit);
+    bool mineChangedInConflict(const QString &key, const QString &local);
     bool hasUnshared(const QString &gapId) const; // an edit of the gap waits to be written
     // A field of the gap holds your value, written and still the store's latest (a rename, an owner, ...): its
     // deletion by someone else is then a conflict for you too, not a silent loss of your edit.
     bool editedByMe(const QString &gapId) const;
-    QString baseline(const QString &key, const SharedTriageItem &item) const;
-    // The field in the session's report (or the report as imported), found by the session's test index.
-    QString current(const SharedTriageItem &item, bool imported, bool *present = nullptr) const;
 
     QPointer<TriageSession> m_session;
     QString m_location;
