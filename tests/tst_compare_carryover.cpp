@@ -188,7 +188,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("Saved edits are rewritten to the new run's ids; unknown ids are kept to be reported", "[compare][carryover]")
+TEST_CASE("Saved edits are rewritten to the new run's ids, unknown ids are kept to be reported", "[compare][carryover]")
 {
     const QVector<QJsonObject> edits {
         { { QStringLiteral("edit"), QStringLiteral("move") },
@@ -267,7 +267,7 @@ TEST_CASE("A run compared with itself has no changes and keeps its own gaps", "[
     CHECK(session.report().gaps.size() == run.gaps.size());
 }
 
-TEST_CASE("A session whose report is gone cannot be the old run; the message names both", "[compare][carryover]")
+TEST_CASE("A session whose report is gone cannot be the old run, the message names both", "[compare][carryover]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lost.gapwise"));

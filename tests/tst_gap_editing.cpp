@@ -212,7 +212,7 @@ TEST_CASE("Notes typed and erased again leave no undo step and no unsaved change
     CHECK_FALSE(w.isWindowModified());
 }
 
-TEST_CASE("F2 in the tree renames a gap in place; undo restores the name", "[triage][window][gapeditor]")
+TEST_CASE("F2 in the tree renames a gap in place, undo restores the name", "[triage][window][gapeditor]")
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
@@ -353,7 +353,7 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
     w.session()->undoStack()->clear();
 }
 
-TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu; Accept makes it the engineer's",
+TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu, Accept makes it the engineer's",
     "[triage][window][gapeditor][suggestions]")
 {
     Report report = syntheticReport(30, 3);

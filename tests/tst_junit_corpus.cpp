@@ -183,7 +183,7 @@ void importedCounts(const Report &report, int *counts)
 } // namespace
 
 TEST_CASE(
-    "JUnit corpus: every file imports or fails clearly; counts follow the file or its testcases", "[junit][corpus]")
+    "JUnit corpus: every file imports or fails clearly, counts follow the file or its testcases", "[junit][corpus]")
 {
     const QString dirPath = TestSupport::sharedPath(QStringLiteral("corpus/junit-xml"));
     if (dirPath.isEmpty() || !QDir(dirPath).exists()) {

@@ -125,7 +125,7 @@ TEST_CASE("JUnit: Surefire flakyFailure, flakyError and rerunFailure", "[junit]"
     CHECK(p.failed == 1);
 }
 
-TEST_CASE("JUnit: pytest classnames and files become node ids; tests/<phase>/ paths become phases", "[junit]")
+TEST_CASE("JUnit: pytest classnames and files become node ids, tests/<phase>/ paths become phases", "[junit]")
 {
     const Report r = importOrFail(dataPath(QStringLiteral("junit/pytest-paths.xml")));
     REQUIRE(r.phases.size() == 4);
@@ -182,7 +182,7 @@ TEST_CASE("JUnit: a root <testsuite>, missing attributes and status=\"disabled\"
     CHECK(warnings(r).isEmpty());
 }
 
-TEST_CASE("JUnit: reruns of one test merge; stated counts that disagree give warnings", "[junit]")
+TEST_CASE("JUnit: reruns of one test merge, stated counts that disagree give warnings", "[junit]")
 {
     const Report r = importOrFail(dataPath(QStringLiteral("junit/count-mismatch.xml")));
     REQUIRE(r.tests.size() == 2);
@@ -242,7 +242,7 @@ TEST_CASE("JUnit: UTF-16 with a byte order mark and CRLF line ends read like UTF
     CHECK(crlf.report->tests[0].line == 3);
 }
 
-TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; stages by path stay apart", "[junit]")
+TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase, stages by path stay apart", "[junit]")
 {
     // 14 Surefire-style classes, one suite each, and one suite whose testcases sit under tests/e2e.
     QByteArray xml = "<?xml version=\"1.0\"?>\n<testsuites>\n";
@@ -290,7 +290,7 @@ TEST_CASE("JUnit: many outermost suites (one per class) fold into one phase; sta
     CHECK(said);
 }
 
-TEST_CASE("JUnit: one test in several suites gets numbered ids; a rerun within a suite merges", "[junit]")
+TEST_CASE("JUnit: one test in several suites gets numbered ids, a rerun within a suite merges", "[junit]")
 {
     // Suites A, B and C of one phase (their outer suite S) hold the same test (true duplicates), A runs it
     // twice (a rerun), and the tests around them keep their own places: ids, statuses and order as written.

@@ -35,7 +35,7 @@ const TestCase &test(const Report &r, const char *name)
 } // namespace
 
 TEST_CASE(
-    "a phase's name leaves out how it went; its counts come in the forms reports state them", "[markdown][causegroups]")
+    "a phase's name leaves out how it went, its counts come in the forms reports state them", "[markdown][causegroups]")
 {
     const Report &r = causeGroups();
     REQUIRE(r.phases.size() == 3); // "Results by Priority" sums up: no phase

@@ -245,7 +245,7 @@ TEST_CASE("rates cross-check counts, fractions give them, prose test names in a 
     CHECK(r.diagnostics[0].message.contains(QStringLiteral("failure rate 30.0%")));
 }
 
-TEST_CASE("a test listed twice is one test; a heading naming a test is no phase", "[markdown][fixtures]")
+TEST_CASE("a test listed twice is one test, a heading naming a test is no phase", "[markdown][fixtures]")
 {
     const Report r = fixture("repeated-listings.md");
     REQUIRE(r.tests.size() == 2); // pytest output, a table by priority and a details heading name the same two
@@ -260,7 +260,7 @@ TEST_CASE("a test listed twice is one test; a heading naming a test is no phase"
     CHECK(r.phases[0].total == 2);
 }
 
-TEST_CASE("a phase heading's outcome gives its counts; repeated result headings report on their phase; "
+TEST_CASE("a phase heading's outcome gives its counts, repeated result headings report on their phase, "
           "commands to run next make no phase",
     "[markdown][fixtures]")
 {
@@ -301,7 +301,7 @@ TEST_CASE("a phase heading's outcome gives its counts; repeated result headings 
         CHECK(p.command.isEmpty());
 }
 
-TEST_CASE("a numbered or 'Test' heading whose Status states one outcome is a test; a counted Status is a group",
+TEST_CASE("a numbered or 'Test' heading whose Status states one outcome is a test, a counted Status is a group",
     "[markdown][fixtures]")
 {
     const Report r = fixture("prose-test-headings.md");
@@ -341,7 +341,7 @@ TEST_CASE("a numbered or 'Test' heading whose Status states one outcome is a tes
     CHECK(testNamed(r, QStringLiteral("Deployment Checklist")) == nullptr);
 }
 
-TEST_CASE("a list typed into a code block names tests by status; what should happen names none", "[markdown][fixtures]")
+TEST_CASE("a list typed into a code block names tests by status, what should happen names none", "[markdown][fixtures]")
 {
     const Report r = fixture("code-block-lists.md");
     REQUIRE(r.phases.size() == 1);
@@ -363,7 +363,7 @@ TEST_CASE("a list typed into a code block names tests by status; what should hap
     CHECK(refresh.message == QStringLiteral("identity provider unavailable"));
 }
 
-TEST_CASE("a report without gaps of its own gets suggested gaps; a status restated is no cause", "[markdown][fixtures]")
+TEST_CASE("a report without gaps of its own gets suggested gaps, a status restated is no cause", "[markdown][fixtures]")
 {
     const Report r = fixture("failures-without-gaps.md");
     REQUIRE(r.gaps.size() == 1);

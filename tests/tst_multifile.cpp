@@ -63,7 +63,7 @@ TEST_CASE("A Surefire folder is one run: nested files, duplicates and a broken f
     CHECK(warningsContaining(r, "TEST-broken.xml: not imported:") == 1);
 }
 
-TEST_CASE("Several files named are one run; none importable is an error", "[multifile]")
+TEST_CASE("Several files named are one run, none importable is an error", "[multifile]")
 {
     const QString dir = dataPath(QStringLiteral("multi/surefire"));
     const ImportResult two = importFiles({ QDir(dir).filePath(QStringLiteral("TEST-com.acme.unit.CartTest.xml")),

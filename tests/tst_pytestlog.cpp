@@ -101,7 +101,7 @@ TEST_CASE("pytest log: -q output, failure blocks without node ids, a tally witho
     CHECK(timeout.message == QLatin1String("TimeoutError: request to http://10.0.0.7:8080/api took 30.5s"));
 }
 
-TEST_CASE("pytest log: two sessions become two phases; xdist, timestamps and colours are stripped", "[pytestlog]")
+TEST_CASE("pytest log: two sessions become two phases, xdist, timestamps and colours are stripped", "[pytestlog]")
 {
     const Report r = importOrFail(dataPath(QStringLiteral("pytest/two-sessions.log")));
     REQUIRE(r.phases.size() == 2);

@@ -160,7 +160,7 @@ TEST_CASE("deleting, merging and accepting a gap are shared, and undone by their
                             .arg(ann.link->editorName())));
 }
 
-TEST_CASE("a move of 20,000 tests is written in one transaction and arrives whole; so is its undo",
+TEST_CASE("a move of 20,000 tests is written in one transaction and arrives whole, so is its undo",
     "[history][store][shared][link][big]")
 {
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);

@@ -252,7 +252,7 @@ TEST_CASE("Suggested gaps: import errors of different modules never merge, nor a
     CHECK(TestSupport::gapTitled(r, QStringLiteral("No module named 'redis'")) != nullptr);
 }
 
-TEST_CASE("Suggested gaps: near-identical templates merge at the documented threshold; frames keep causes apart",
+TEST_CASE("Suggested gaps: near-identical templates merge at the documented threshold, frames keep causes apart",
     "[signatures]")
 {
     Report r = reportOf({

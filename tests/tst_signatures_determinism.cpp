@@ -148,7 +148,7 @@ TEST_CASE("Template mining: tokens, ids and variable-length parts", "[signatures
     CHECK(byMembers.contains({ 8 }));
 }
 
-TEST_CASE("Suggested gap titles: placeholders read as …; two that read alike are told apart", "[signatures]")
+TEST_CASE("Suggested gap titles: placeholders read as …, two that read alike are told apart", "[signatures]")
 {
     // Without mining, a path and a URL at the same place are two gaps: "…" alone would not tell them apart.
     Report r;

@@ -80,7 +80,7 @@ TEST_CASE("accepting a suggested gap is one undoable step that confirms its test
 }
 
 TEST_CASE(
-    "editing a suggested gap accepts it in the same step; undo makes it a suggestion again", "[triage][suggestions]")
+    "editing a suggested gap accepts it in the same step, undo makes it a suggestion again", "[triage][suggestions]")
 {
     TriageSession session;
     session.load(withSuggestedGap());

@@ -94,7 +94,7 @@ TEST_CASE("a report prepared on another thread loads as the report itself does",
     CHECK(fromPrepared.report().tests.constData() == working); // the move wrote in place
 }
 
-TEST_CASE("merge moves tests and evidence; delete sends tests to Unassigned", "[triage]")
+TEST_CASE("merge moves tests and evidence, delete sends tests to Unassigned", "[triage]")
 {
     TriageSession session;
     session.load(syntheticReport(60, 4));

@@ -130,7 +130,7 @@ TEST_CASE(
     CHECK(headless.changes.deletedGaps == c.deletedGaps);
 }
 
-TEST_CASE("Edits that cancel out are no change; undone edits are none", "[plan][changes]")
+TEST_CASE("Edits that cancel out are no change, undone edits are none", "[plan][changes]")
 {
     TriageSession session;
     session.load(importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT)));

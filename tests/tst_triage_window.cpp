@@ -58,7 +58,7 @@ double barTotal(GapChart *chart, const QString &gapId)
 
 } // namespace
 
-TEST_CASE("Moving tests in the window changes tree counts and the gap chart; undo restores them", "[triage][window]")
+TEST_CASE("Moving tests in the window changes tree counts and the gap chart, undo restores them", "[triage][window]")
 {
     MainWindow w;
     QAbstractItemModelTester proxyTester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -196,7 +196,7 @@ TEST_CASE("A modified window asks before closing: Cancel keeps it, Discard close
     w.session()->undoStack()->clear();
 }
 
-TEST_CASE("No two actions share a shortcut; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo", "[triage][window]")
+TEST_CASE("No two actions share a shortcut, Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo", "[triage][window]")
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));

@@ -183,7 +183,7 @@ TEST_CASE("window: a run where nothing fails shows whole", "[window][failuresfir
     CHECK_FALSE(v.statuses.contains(QStringLiteral("skipped")));
 }
 
-TEST_CASE("window: phase rows count as the report does; unnamed failures stay in view", "[window][failuresfirst]")
+TEST_CASE("window: phase rows count as the report does, unnamed failures stay in view", "[window][failuresfirst]")
 {
     Window w(QStringLiteral(GAPWISE_SAMPLE_REPORT));
     const ReportTreeModel *model = w.window.treeModel();

@@ -130,7 +130,7 @@ TEST_CASE("XML tokenizer: encodings come from the BOM or the declaration, names 
     CHECK(utf16.seen == strings({ "<a n=é>", "ü", "</a>" }));
 }
 
-TEST_CASE("XML tokenizer: entity declarations stop the parse; undeclared entities are errors", "[xml][hostile]")
+TEST_CASE("XML tokenizer: entity declarations stop the parse, undeclared entities are errors", "[xml][hostile]")
 {
     const Tokens declared = tokenize("<!DOCTYPE a [\n<!ENTITY e \"boom\">\n]>\n<a>&e;</a>");
     CHECK(declared.error.contains(QLatin1String("declares entities")));
