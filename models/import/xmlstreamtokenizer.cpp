@@ -16,6 +16,8 @@ namespace {
 
     // 64 KiB per xmlParseChunk: a few hundred testcases, so the token queue stays small and cancel is prompt.
     constexpr qint64 ChunkSize = qint64(64) * 1024;
+    // Before each queued attribute: the lengths of its name and of its value, two quint32.
+    constexpr qsizetype AttributeHeader = 2 * sizeof(quint32);
 
     void ignoreGenericError(void *, const char *, ...) { }
     void ignoreStructuredError(void *, xmlErrorPtr) { }
@@ -69,20 +71,18 @@ struct XmlStreamTokenizer::Parser
         position(line, column);
         if (!ctxt || !ctxt->input || !ctxt->input->cur || !ctxt->input->base)
             return;
-        const xmlChar *base = ctxt->input->base;
-        const xmlChar *p = ctxt->input->cur;
-        int newlines = 0;
-        while (p > base && *p != '<') {
-            --p;
-            if (*p == '\n')
-                ++newlines;
-        }
-        if (*p != '<')
+        // A '<' never stands inside a tag (attribute values have it escaped): the last one is where it starts.
+        // memrchr and memchr, not a loop a byte at a time: this runs for every start tag.
+        const char *base = reinterpret_cast<const char *>(ctxt->input->base);
+        const char *cur = reinterpret_cast<const char *>(ctxt->input->cur);
+        const char *p = *cur == '<' ? cur : static_cast<const char *>(memrchr(base, '<', size_t(cur - base)));
+        if (!p)
             return; // shifted out of the buffer: keep where the parser stands
-        *line -= newlines;
-        const xmlChar *lineStart = p;
-        while (lineStart > base && lineStart[-1] != '\n')
-            --lineStart;
+        for (const char *nl = p + 1;
+             nl < cur && (nl = static_cast<const char *>(std::memchr(nl, '\n', size_t(cur - nl)))); ++nl)
+            --*line;
+        const char *lineEnd = static_cast<const char *>(memrchr(base, '\n', size_t(p - base)));
+        const char *lineStart = lineEnd ? lineEnd + 1 : base;
         *column = int(p - lineStart) + 1;
     }
 
@@ -131,13 +131,18 @@ struct XmlStreamTokenizer::Parser
         token.nameEnd = int(arena.size());
         token.textBegin = token.nameEnd;
         // SAX2 gives five pointers per attribute: local name, prefix, URI, value, value end (not terminated;
-        // entities and character references already replaced).
+        // entities and character references already replaced). Each is queued as its name's and its value's
+        // lengths, then both: attribute() steps over the others without reading them.
         for (int i = 0; i < nbAttributes; ++i) {
             const xmlChar **a = attributes + ptrdiff_t(5) * i;
+            const qsizetype header = arena.size();
+            arena.append(AttributeHeader, '\0');
             appendName(arena, a[1], a[0]);
-            arena.append('\0');
+            const qsizetype valueBegin = arena.size();
             appendAttributeValue(arena, reinterpret_cast<const char *>(a[3]), qsizetype(a[4] - a[3]));
-            arena.append('\0');
+            const quint32 lengths[2]
+                = { quint32(valueBegin - header - AttributeHeader), quint32(arena.size() - valueBegin) };
+            std::memcpy(arena.data() + header, lengths, AttributeHeader);
         }
         token.textEnd = int(arena.size());
         t->m_tokens.append(token);
@@ -293,12 +298,12 @@ QByteArrayView XmlStreamTokenizer::attribute(QByteArrayView wanted) const
     const char *p = m_arena.constData() + m_current->textBegin;
     const char *end = m_arena.constData() + m_current->textEnd;
     while (p < end) {
-        const qsizetype nameLength = qsizetype(std::strlen(p));
-        const char *value = p + nameLength + 1;
-        const qsizetype valueLength = qsizetype(std::strlen(value)); // values never hold NUL: XML forbids it
-        if (QByteArrayView(p, nameLength) == wanted)
-            return QByteArrayView(value, valueLength);
-        p = value + valueLength + 1;
+        quint32 lengths[2]; // name, value
+        std::memcpy(lengths, p, AttributeHeader);
+        const char *name = p + AttributeHeader;
+        if (lengths[0] == quint64(wanted.size()) && std::memcmp(name, wanted.data(), lengths[0]) == 0)
+            return QByteArrayView(name + lengths[0], lengths[1]);
+        p = name + lengths[0] + lengths[1];
     }
     return {};
 }

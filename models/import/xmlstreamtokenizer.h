@@ -78,7 +78,7 @@ private:
         int line;
         int column;
         int nameBegin, nameEnd; // in m_arena
-        int textBegin, textEnd; // characters, or the attributes as name\0value\0 pairs
+        int textBegin, textEnd; // characters, or the attributes (lengths, name, value: see the .cpp)
     };
     friend struct Parser;
 

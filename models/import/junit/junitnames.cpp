@@ -69,11 +69,18 @@ const JUnitNamer::Derived &JUnitNamer::derived(const JUnitCase &c)
 {
     // The reader interns classname and file: a recent pair is found by where its characters are, without hashing
     // or comparing them. The entry keeps both strings, so their blocks cannot be reused for other text.
-    Recent &r = m_recent[(quintptr(c.classname.constData()) / sizeof(void *)) % RecentEntries];
+    RecentSet &set = m_recent[(quintptr(c.classname.constData()) / sizeof(void *)) % RecentSets];
     const auto same
         = [](const QString &a, const QString &b) { return a.constData() == b.constData() && a.size() == b.size(); };
-    if (r.derived.computed && same(r.classname, c.classname) && same(r.derived.file, c.file))
-        return r.derived;
+    for (int k = 0; k < 2; ++k) {
+        const Recent &hit = set.entries[k];
+        if (hit.derived.computed && same(hit.classname, c.classname) && same(hit.derived.file, c.file)) {
+            set.older = 1 - k;
+            return hit.derived;
+        }
+    }
+    Recent &r = set.entries[set.older];
+    set.older = 1 - set.older;
     Derived &d = m_byClassname[c.classname];
     if (!d.computed || d.file != c.file) {
         d.computed = true;

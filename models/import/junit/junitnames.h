@@ -46,10 +46,17 @@ private:
         QString classname;
         Derived derived;
     };
-    static constexpr int RecentEntries = 64;
+    // Two entries a set, the older one replaced: direct-mapped, two classes of a module could share an entry
+    // and evict each other at every testcase.
+    struct RecentSet
+    {
+        Recent entries[2];
+        int older = 0;
+    };
+    static constexpr int RecentSets = 64;
 
     QHash<QString, Derived> m_byClassname; // keyed by classname; recomputed when the file differs
-    std::array<Recent, RecentEntries> m_recent; // by the address of the classname's characters
+    std::array<RecentSet, RecentSets> m_recent; // by the address of the classname's characters
 };
 
 } // namespace Gapwise

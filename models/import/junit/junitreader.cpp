@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "byteinterner.h"
 #include "junitdocument.h"
+#include "junitseconds.h"
 #include "xmlsafety.h"
 
 #include "xmlstreamtokenizer.h"
@@ -26,9 +27,7 @@ namespace {
 
     double secondsAttribute(const XmlStreamTokenizer &xml)
     {
-        bool ok = false;
-        const double s = xml.attribute("time").trimmed().toDouble(&ok);
-        return ok && s >= 0 ? s : -1.0; // Jenkins has "-345345" in its corpus: a duration is never negative
+        return junitSeconds(xml.attribute("time"));
     }
 
     QString stringAttribute(const XmlStreamTokenizer &xml, QByteArrayView name)

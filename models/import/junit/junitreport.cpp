@@ -234,31 +234,52 @@ void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
     ++m_reruns;
 }
 
+// Each testcase is named and its id written when it comes, and filed one testcase later: by then the id
+// index's slot for it, a cache miss per test on a big report, has been fetched while the reader parsed the next
+// one. Filing stays in document order, so reruns, numbered namesakes and every count are as if filed at once.
 void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
-    const int phaseIndex = phaseFor(c);
-    TestCase t;
-    t.phaseId = m_report.phases[phaseIndex].id;
+    PendingCase next;
+    next.phaseIndex = phaseFor(c);
+    next.phaseId = m_report.phases[next.phaseIndex].id;
     // Stable ids: the same test in the same file always gets the same id; true duplicates (the same name in
     // two suites) are numbered in document order. Nearly always the name is its own key: the id is then written
     // once from the name's parts, and the name is the id's tail (one string for both, no temporary).
     JUnitNamer::NameParts parts;
     const bool asWritten = m_namer.nameParts(c, c.suiteName, &parts) && isOwnKey(parts);
-    QString name;
-    QString base;
     if (asWritten) {
-        base = m_ids.join({ t.phaseId, u":", parts.prefix, parts.separator, parts.name });
+        next.base = m_ids.join({ next.phaseId, u":", parts.prefix, parts.separator, parts.name });
     } else {
-        name = m_namer.testName(c, c.suiteName);
-        const QString key = normalisedTestKey(name);
-        base = m_ids.join({ t.phaseId, u":", key });
-        if (key == name)
-            name = QString(); // the tail of base, below
+        next.name = m_namer.testName(c, c.suiteName);
+        const QString key = normalisedTestKey(next.name);
+        next.base = m_ids.join({ next.phaseId, u":", key });
+        if (key == next.name)
+            next.name = QString(); // the tail of base, below
     }
-    t.id = base;
-    quint32 hash = 0;
+    next.hash = TestIdIndex::hashOf(next.base);
+    m_byId.prefetch(next.hash);
+    next.c = std::move(c);
+    if (m_hasPending)
+        file(std::move(m_pending));
+    m_pending = std::move(next);
+    m_hasPending = true;
+}
+
+void JUnitReportBuilder::fileLastCase()
+{
+    if (m_hasPending)
+        file(std::move(m_pending));
+    m_hasPending = false;
+}
+
+void JUnitReportBuilder::file(PendingCase &&p)
+{
+    JUnitCase &c = p.c;
+    TestCase t;
+    t.phaseId = std::move(p.phaseId);
+    t.id = p.base;
+    quint32 hash = p.hash;
     for (int n = 2;; ++n) {
-        hash = TestIdIndex::hashOf(t.id);
         const int existing = m_byId.find(t.id, hash);
         if (existing < 0)
             break;
@@ -267,9 +288,10 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
             mergeRerun(m_report.tests[existing], std::move(c));
             return;
         }
-        t.id = base + QLatin1Char('#') + QString::number(n);
+        t.id = p.base + QLatin1Char('#') + QString::number(n);
+        hash = TestIdIndex::hashOf(t.id);
     }
-    t.name = name.isNull() ? sharedSuffix(base, t.phaseId.size() + 1) : std::move(name);
+    t.name = p.name.isNull() ? sharedSuffix(p.base, t.phaseId.size() + 1) : std::move(p.name);
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
     t.message = std::move(c.message);
@@ -277,9 +299,9 @@ void JUnitReportBuilder::addCase(JUnitCase &&c)
     t.history = c.history.join(QLatin1String("; "));
     t.line = c.line;
     t.durationSeconds = c.seconds;
-    noteImportError(m_report.phases[phaseIndex], t);
+    noteImportError(m_report.phases[p.phaseIndex], t);
     m_origins.append(Origin { c.suite, c.synthetic });
-    m_testPhase.append(phaseIndex);
+    m_testPhase.append(p.phaseIndex);
     m_report.tests.append(std::move(t));
     m_byId.insert(int(m_report.tests.size()) - 1, hash);
 }
@@ -352,6 +374,7 @@ void JUnitReportBuilder::countAndWarn()
 
 Report JUnitReportBuilder::finish()
 {
+    fileLastCase();
     m_report.format = QStringLiteral("junit");
     m_report.sourceFile = m_displayName;
     m_report.title = m_doc.rootName;

@@ -33,6 +33,19 @@ private:
         bool synthetic; // a suite-level <error>/<failure>: never a rerun of anything
     };
 
+    // A testcase named and given its id, not yet filed among the tests (addCase() says why).
+    struct PendingCase
+    {
+        JUnitCase c;
+        int phaseIndex = -1;
+        QString phaseId;
+        QString base; // its id, unless a namesake has it: then numbered
+        QString name; // null: the tail of base
+        quint32 hash = 0; // of base
+    };
+
+    void file(PendingCase &&p);
+    void fileLastCase();
     int phaseFor(const JUnitCase &c);
     int phaseIndexFor(const JUnitCase &c, const QString &word, int top);
     void mergeRerun(TestCase &t, JUnitCase &&c);
@@ -50,6 +63,8 @@ private:
     QVector<Origin> m_origins; // per test
     QVector<int> m_testPhase; // per test: phase index
     QVector<bool> m_phaseFromSuite; // per phase: named after an outermost suite (rule 2), not a path word
+    PendingCase m_pending;
+    bool m_hasPending = false;
     int m_reruns = 0;
     QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
     int m_lastTop = -2;

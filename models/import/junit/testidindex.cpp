@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testidindex.h"
+#include "bytehash.h"
 #include "hugepages.h"
-
-#include <QHash>
 
 namespace Gapwise {
 quint32 TestIdIndex::hashOf(QStringView id)
 {
-    return quint32(qHash(id, size_t(0))); // a fixed seed: the table's layout is the same in every run
+    return byteHash(
+        id.utf16(), std::size_t(id.size()) * sizeof(char16_t)); // the table's layout is the same in every run
 }
 
 void TestIdIndex::reserve(qsizetype count)
