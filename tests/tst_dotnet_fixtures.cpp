@@ -244,6 +244,14 @@ TEST_CASE("CTRF: empty, malformed, and JSON that is not CTRF", "[ctrf]")
     REQUIRE_FALSE(other.ok());
     CHECK(other.error.message.contains(QLatin1String("results.tests")));
     CHECK_FALSE(importBytes("{\"numFailedTests\": 1}", QStringLiteral("jest.json")).ok());
+
+    // A start no date can hold (fuzz_ctrf found the overflow) gives no date, not a wrong one.
+    const ImportResult far = importBytes("{\"results\": {\"tool\": {\"name\": \"x\"}, \"summary\": {\"start\": 1e300},"
+                                         " \"tests\": [{\"name\": \"a\", \"status\": \"failed\"}]}}",
+        QStringLiteral("far.json"));
+    REQUIRE(far.ok());
+    CHECK(far.report->date.isEmpty());
+    CHECK(far.report->tests.size() == 1);
 }
 
 TEST_CASE("Formats are told apart by content, not by file name", "[format]")

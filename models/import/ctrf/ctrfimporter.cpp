@@ -202,9 +202,11 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
     result.report = builder.finish();
     Report &report = *result.report;
     report.format = QStringLiteral("ctrf");
-    const qint64 start = qint64(summary.value(QLatin1String("start")).toDouble());
-    if (start > 0)
-        report.date = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODate);
+    // A start past the year 9999 is no date, and converting it to qint64 would be undefined (fuzz_ctrf).
+    constexpr double lastMsecs = 253402300799999.0;
+    const double start = summary.value(QLatin1String("start")).toDouble();
+    if (start > 0 && start <= lastMsecs)
+        report.date = QDateTime::fromMSecsSinceEpoch(qint64(start), Qt::UTC).toString(Qt::ISODate);
     QStringList env;
     for (const char *key : { "appName", "appVersion", "buildName", "branchName", "osPlatform" }) {
         const QString value = environment.value(QLatin1String(key)).toVariant().toString();
