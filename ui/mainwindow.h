@@ -69,9 +69,9 @@ public:
     const Gapwise::ComparisonDigest *activeComparison() const;
     ComparisonMode *comparisonMode() const { return m_comparison; }
 
-    // After a dock is added beside the panes (the run history): on a first run, the tree gets two thirds
-    // of what is left when the window is shown (its names beside the strips), rather than losing as much to the
-    // dock as the charts do. A restored layout stays.
+    // After a dock is added beside the panes (the run history): on a first run, the tree gets seven tenths
+    // of what is left when the window is next shown (its names beside the strips), rather than losing as much to
+    // the dock as the charts do. A restored layout stays.
     void resplitPanes();
 
     // Lays the window out at `size`, paints it and writes a PNG. For docs and CI; works offscreen.

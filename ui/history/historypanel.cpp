@@ -371,7 +371,8 @@ HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, b
     auto *panel = new HistoryPanel(window, storePath, addRuns, dock);
     dock->setWidget(panel);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    // The tree keeps three fifths of the rest, room for its names beside the strips.
+    // On a first run the tree keeps seven tenths of the rest when shown (MainWindow::showEvent), room for its
+    // names beside the strips.
     window->resplitPanes();
     return panel;
 }
