@@ -146,6 +146,7 @@ TEST_CASE(
         QDir::temp().filePath(QStringLiteral("i21-s6-edits-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
     // Every sentence is whole: its row is as tall as the sentence wrapped at the column's width.
     QTreeWidget *edits = bob.shared->editsList();
+    QCoreApplication::processEvents(); // the rows, laid out again for the column's width after the grab
     for (int i = 0; i < edits->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = edits->topLevelItem(i);
         const QRect wrapped = edits->fontMetrics().boundingRect(

@@ -120,8 +120,6 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
-    // A wider or narrower dock wraps the sentences again.
-    connect(m_list->header(), &QHeaderView::sectionResized, m_list, [this] { m_list->doItemsLayout(); });
     setMinimumWidth(330); // a quarter of a 1366 px window: the strip, the test and why on the lines below
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);

@@ -88,14 +88,13 @@ SharedTriageController::SharedTriageController(
     m_edits->setHeaderLabels({ tr("When"), tr("Edit") }); // the edit is a sentence that starts with who
     m_edits->setRootIsDecorated(false);
     // The sentence takes the dock's width and wraps onto as many lines as it needs (whole in its tooltip too).
-    // Rows are laid out again when the column's width changes, so a wider dock gives back the lines.
+    // The delegate lays the rows out again when the column's width changes, so a wider dock gives back lines.
     m_edits->setUniformRowHeights(false);
     m_edits->setWordWrap(true);
     m_edits->setItemDelegateForColumn(1, new WrappingTextDelegate(m_edits));
     m_edits->setTextElideMode(Qt::ElideNone);
     m_edits->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_edits->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    connect(m_edits->header(), &QHeaderView::sectionResized, m_edits, [this] { m_edits->doItemsLayout(); });
     m_dock->setObjectName(QStringLiteral("sharedTriageDock"));
     m_dock->setWidget(m_edits);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);

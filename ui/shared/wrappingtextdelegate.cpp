@@ -2,6 +2,7 @@
 #include "wrappingtextdelegate.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QStyle>
 #include <QTreeView>
 
@@ -9,6 +10,10 @@ WrappingTextDelegate::WrappingTextDelegate(QTreeView *view)
     : QStyledItemDelegate(view)
     , m_view(view)
 {
+    // A wider or narrower column wraps the text again. Queued: laid out again from inside the header's own
+    // resize, the rows kept the heights of the width before (seen when a column beside grew to its contents).
+    connect(
+        view->header(), &QHeaderView::sectionResized, view, [view] { view->doItemsLayout(); }, Qt::QueuedConnection);
 }
 
 QSize WrappingTextDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
