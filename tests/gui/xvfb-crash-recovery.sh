@@ -14,34 +14,9 @@ out=${2:-/tmp/gapwise-crash-recovery}
 app=$build/app/gapwise
 display=:${GAPWISE_XVFB_DISPLAY:-61}
 window="^Release 4\.2 Checkout" # the sample report's title starts the window title
-mkdir -p "$out"
-work=$(mktemp -d)
-cp "$here/../../resources/sample-report.md" "$work/report.md"
-export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" DISPLAY="$display"
-unset QT_QPA_PLATFORM
+app_kill=KILL # what the script kills it with: a crash leaves no chance to clean up
+. "$here/xvfb-session.sh"
 recovering() { grep -rl --include='*.gapwise' "$1" "$XDG_DATA_HOME" 2>/dev/null | grep -q /recovery/; } # a recovery file holds TEXT
-
-fail() { echo "FAIL: $*" >&2; [ -f "$out/app.log" ] && tail -20 "$out/app.log" >&2; exit 1; }
-# poll SECONDS COMMAND...: runs COMMAND every 0.2 s until it succeeds; fails after SECONDS.
-poll() {
-    limit=$(( $1 * 5 )); shift
-    i=0
-    while ! "$@" >/dev/null 2>&1; do
-        i=$((i + 1)); [ "$i" -ge "$limit" ] && return 1
-        sleep 0.2
-    done
-}
-
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-app_pid=
-cleanup() {
-    [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-poll 20 xdotool getdisplaygeometry || fail "Xvfb did not start on $display"
 
 shot() {
     xwd -root -silent >"$out/$1.xwd" && python3 "$here/xwd2png.py" "$out/$1.xwd" "$out/$1.png" 0 0 1200 800

@@ -14,22 +14,7 @@ out=${2:-/tmp/gapwise-walkthrough}
 app=$build/app/gapwise
 display=:${GAPWISE_XVFB_DISPLAY:-57}
 window="^Release 4\.2 Checkout" # the sample report's title starts the window title
-mkdir -p "$out"
-work=$(mktemp -d)
-cp "$here/../../resources/sample-report.md" "$work/report.md"
-# A first run: no saved layout, no recent files, no recovery files of the user's.
-export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" DISPLAY="$display"
-
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-app_pid=
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-sleep 1
+. "$here/xvfb-session.sh"
 
 shot() { # shot NAME [WINDOW]: the screen's top-left 1200x800, or one window (the save dialog has its own visual)
     if [ $# -gt 1 ]; then xwd -id "$2" -silent >"$out/$1.xwd"; python3 "$here/xwd2png.py" "$out/$1.xwd" "$out/$1.png"

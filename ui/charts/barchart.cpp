@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "barchart.h"
 #include "chartaxes.h"
+#include "chartdataadapter.h"
 
 #include "qcustomplotheader.h"
 #include <QEvent>
@@ -11,8 +12,9 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
-BarChart::BarChart(Qt::Orientation bars, const QString &emptyText, QWidget *parent)
+BarChart::BarChart(Gapwise::ChartDataAdapter *adapter, Qt::Orientation bars, const QString &emptyText, QWidget *parent)
     : QWidget(parent)
+    , m_adapter(adapter)
     , m_plot(new QCustomPlot(this))
     , m_orientation(bars)
     , m_emptyText(emptyText)
@@ -40,6 +42,7 @@ BarChart::BarChart(Qt::Orientation bars, const QString &emptyText, QWidget *pare
     connect(m_plot, &QCustomPlot::selectionChangedByUser, this, &BarChart::onPlotSelectionChanged);
     useWholeNumberTicks(*m_plot);
     applyPalette();
+    connect(adapter, &Gapwise::ChartDataAdapter::changed, this, &BarChart::refresh);
 }
 
 void BarChart::setCaption(const QString &html)

@@ -12,6 +12,10 @@ class QCPAxis;
 class QLabel;
 class QScrollArea;
 
+namespace Gapwise {
+class ChartDataAdapter;
+}
+
 // What the phase and gap charts share: a QCustomPlot whose bars are keyed 0..n-1, one id per key. Clicking
 // a bar (the plot's own selection) highlights its whole stack and emits barActivated(id); highlight(ids)
 // does the reverse for a selection made elsewhere. Numbers come from the chart adapter; this only draws.
@@ -19,10 +23,12 @@ class BarChart : public QWidget
 {
     Q_OBJECT
 public:
+    // `adapter` holds the numbers; each change of them rebuilds the chart.
     // `bars`: Qt::Vertical bars stand on the x axis, Qt::Horizontal ones on the y axis (their keys' axis).
     // `emptyText` is said in the middle of the plot when no bar has a value (a report without results): empty
     // axes alone look like a chart that failed to draw.
-    BarChart(Qt::Orientation bars, const QString &emptyText, QWidget *parent = nullptr);
+    BarChart(
+        Gapwise::ChartDataAdapter *adapter, Qt::Orientation bars, const QString &emptyText, QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
     int barCount() const { return m_ids.size(); }
@@ -53,6 +59,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
+    Gapwise::ChartDataAdapter *m_adapter;
     QCustomPlot *m_plot;
 
 private:

@@ -12,8 +12,7 @@
 using namespace Gapwise;
 
 GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
-    : BarChart(Qt::Horizontal, tr("No named failing tests in this report"), parent)
-    , m_adapter(adapter)
+    : BarChart(adapter, Qt::Horizontal, tr("No named failing tests in this report"), parent)
 {
     setObjectName(QStringLiteral("gapChart"));
     m_plot->xAxis->setLabel(tr("Failing tests (named)"));
@@ -21,7 +20,6 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
     m_plot->xAxis2->setVisible(true);
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), m_plot->xAxis2,
         qOverload<const QCPRange &>(&QCPAxis::setRange));
-    connect(adapter, &ChartDataAdapter::changed, this, &GapChart::refresh);
     connect(adapter, &ChartDataAdapter::gapBarsChanged, this, &GapChart::updateBars);
     refresh();
 }

@@ -25,7 +25,6 @@ protected:
 private:
     QString legendHtml() const;
     void updateBars(const QVector<int> &rows);
-    Gapwise::ChartDataAdapter *m_adapter;
     // Per priority, its stack of per-phase bars (rebuild() makes them): a moved test changes a value in two.
     QHash<int, QVector<QCPBars *>> m_stacks;
     double m_maxTotal = 0;

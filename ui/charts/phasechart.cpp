@@ -9,12 +9,10 @@
 using namespace Gapwise;
 
 PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
-    : BarChart(Qt::Vertical, tr("No test results in this report"), parent)
-    , m_adapter(adapter)
+    : BarChart(adapter, Qt::Vertical, tr("No test results in this report"), parent)
 {
     setObjectName(QStringLiteral("phaseChart"));
     m_plot->yAxis->setLabel(tr("Tests"));
-    connect(adapter, &ChartDataAdapter::changed, this, &PhaseChart::refresh);
     refresh();
 }
 

@@ -17,7 +17,4 @@ public:
 protected:
     void rebuild() override;
     QString toolTipFor(int key) const override;
-
-private:
-    Gapwise::ChartDataAdapter *m_adapter;
 };

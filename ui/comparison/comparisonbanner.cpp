@@ -5,12 +5,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 ComparisonBanner::ComparisonBanner(QWidget *parent)
-    : QFrame(parent)
-    , m_label(new QLabel(this))
+    : BannerFrame(parent)
     , m_second(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -19,10 +17,7 @@ ComparisonBanner::ComparisonBanner(QWidget *parent)
     , m_dismiss(new QPushButton(tr("Dismiss"), this))
 {
     setObjectName(QStringLiteral("comparisonBanner"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
     m_label->setObjectName(QStringLiteral("comparisonSummary"));
-    m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);
     m_second->setWordWrap(true);
     m_second->setTextFormat(Qt::RichText);
@@ -37,34 +32,20 @@ ComparisonBanner::ComparisonBanner(QWidget *parent)
     text->setSpacing(2);
     text->addWidget(m_label);
     text->addWidget(m_second);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 4, 4, 4);
-    layout->addLayout(text, 1);
+    m_row->addLayout(text, 1);
     for (QWidget *w : { static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_cancel),
              static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_dismiss) })
-        layout->addWidget(w, 0, Qt::AlignTop);
+        m_row->addWidget(w, 0, Qt::AlignTop);
     connect(m_cancel, &QPushButton::clicked, this, &ComparisonBanner::cancelRequested);
     connect(m_details, &QPushButton::clicked, this, &ComparisonBanner::detailsRequested);
     connect(m_end, &QPushButton::clicked, this, &ComparisonBanner::endRequested);
     connect(m_dismiss, &QPushButton::clicked, this, &ComparisonBanner::dismissRequested);
-    hide();
-}
-
-void ComparisonBanner::tint(const QColor &color)
-{
-    // A tint of the palette's own window colour keeps the strip readable in light and dark themes.
-    QPalette pal = palette();
-    const QColor bg = pal.color(QPalette::Window);
-    pal.setColor(QPalette::Window,
-        QColor::fromRgbF(bg.redF() * 0.8 + color.redF() * 0.2, bg.greenF() * 0.8 + color.greenF() * 0.2,
-            bg.blueF() * 0.8 + color.blueF() * 0.2));
-    setPalette(pal);
 }
 
 // Each state shows its own buttons: Cancel while running, Show details / End on a result, Dismiss on a failure.
 void ComparisonBanner::showState(State state, const QColor &color)
 {
-    tint(color);
+    tint(color, 0.2);
     m_busy->setVisible(state == State::Running);
     m_cancel->setVisible(state == State::Running);
     m_details->setVisible(state == State::Result);
@@ -95,22 +76,7 @@ void ComparisonBanner::showFailure(const QString &text)
     showState(State::Failure, QColor(0xd6, 0x45, 0x41));
 }
 
-namespace {
-
-QString plain(const QString &html)
-{
-    QTextDocument doc;
-    doc.setHtml(html);
-    return doc.toPlainText();
-}
-
-} // namespace
-
-QString ComparisonBanner::text() const
-{
-    return plain(m_label->text());
-}
 QString ComparisonBanner::detailsText() const
 {
-    return m_second->isVisibleTo(this) ? plain(m_second->text()) : QString();
+    return m_second->isVisibleTo(this) ? plainText(m_second->text()) : QString();
 }

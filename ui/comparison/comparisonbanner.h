@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QFrame>
+#include "bannerframe.h"
 
 class QLabel;
 class QProgressBar;
@@ -9,7 +9,7 @@ class QPushButton;
 
 // The strip above the tree that says the window compares runs: while the comparison runs, a busy bar and
 // Cancel; then what changed with Show details / End comparison; or why it could not compare.
-class ComparisonBanner : public QFrame
+class ComparisonBanner : public BannerFrame
 {
     Q_OBJECT
 public:
@@ -18,7 +18,6 @@ public:
     void showRunning(const QString &text);
     void showResult(const QString &html, const QString &detailsHtml);
     void showFailure(const QString &text);
-    QString text() const; // the first line, as plain text
     QString detailsText() const; // the second line (what was not carried over), as plain text
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *detailsButton() const { return m_details; }
@@ -38,9 +37,7 @@ private:
         Failure
     };
     void showState(State state, const QColor &color);
-    void tint(const QColor &color);
 
-    QLabel *m_label;
     QLabel *m_second;
     QProgressBar *m_busy;
     QPushButton *m_cancel;
