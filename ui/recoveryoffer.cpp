@@ -47,7 +47,7 @@ bool RecoveryOffer::offerAny()
     m_anyMode = !entries.isEmpty();
     if (entries.isEmpty())
         return false;
-    show(entries);
+    showOffer(entries);
     return true;
 }
 
@@ -66,7 +66,7 @@ bool RecoveryOffer::offerFor(const QString &reportPath)
         entries.prepend(mine);
     else
         entries = { mine };
-    show(entries);
+    showOffer(entries);
     return true;
 }
 
@@ -75,7 +75,7 @@ bool RecoveryOffer::isShowing() const
     return !m_banner->choiceButtons().isEmpty() && !m_banner->isHidden();
 }
 
-void RecoveryOffer::show(const QVector<Entry> &entries)
+void RecoveryOffer::showOffer(const QVector<Entry> &entries)
 {
     QVector<Entry> stale;
     for (const Entry &e : entries) {

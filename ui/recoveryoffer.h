@@ -40,7 +40,7 @@ public:
     QVector<Entry> pending() const;
 
 private:
-    void show(const QVector<Entry> &entries);
+    void showOffer(const QVector<Entry> &entries);
 
     Gapwise::Autosaver *m_autosaver;
     MessageBanner *m_banner;
