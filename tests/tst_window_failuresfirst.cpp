@@ -203,6 +203,18 @@ TEST_CASE("window: phase rows count as the report does, unnamed failures stay in
         if (p.total > 0 && (p.failed > 0 || p.errors > 0))
             CHECK(phaseTexts.join(QLatin1Char('|')).contains(QStringLiteral("\u00b7 %1 tests").arg(p.total)));
     }
+    // No Failures column says the count again beside the Status text; sorting by Status orders the groups by
+    // the failures their text leads with.
+    QTreeView *tree = w.window.treeView();
+    CHECK(tree->isColumnHidden(ReportTreeModel::FailuresColumn));
+    tree->sortByColumn(ReportTreeModel::StatusColumn, Qt::AscendingOrder);
+    QVector<int> failures;
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        failures << proxy->index(r, ReportTreeModel::FailuresColumn).data().toInt();
+    INFO(failures.size());
+    CHECK(std::is_sorted(failures.begin(), failures.end()));
+    CHECK(failures.first() < failures.last());
+
     // A text filter narrows to tests; such a phase then has nothing to show.
     w.window.filterBar()->searchField()->setText(QStringLiteral("zzz-no-such-test"));
     w.window.filterBar()->applyNow();

@@ -122,6 +122,9 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
     m_tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, true); // a saved header may have shown it
     m_tree->setColumnHidden(ReportTreeModel::HistoryColumn, true); // a run history is painted in the Status column
+    // A group's failure count leads its Status text ("20 failing · 37 tests"), which sorts by it too; the
+    // Failures column said it again in ~55 px the Name column needs beside the history dock.
+    m_tree->setColumnHidden(ReportTreeModel::FailuresColumn, true);
 }
 
 MainWindow::~MainWindow()

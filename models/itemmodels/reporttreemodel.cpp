@@ -363,8 +363,9 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
                 return QString(QChar(0xffff)); // synthetic groups last in ascending order
             return groupName(node);
         case StatusColumn:
-            if (sort)
-                return node->tally.total() ? double(node->tally.failures()) / node->tally.total() : 0.0;
+            if (sort) // by the failures the text leads with (the window hides the Failures column), then by rate
+                return groupFailures(node)
+                    + (node->tally.total() ? 0.5 * node->tally.failures() / node->tally.total() : 0.0);
             return groupStatusText(node);
         case FailuresColumn:
             return groupFailures(node);
