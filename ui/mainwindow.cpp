@@ -384,6 +384,9 @@ bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
     m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_comparison->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    QCoreApplication::processEvents();
+    // Twice more: a list whose column the last turn resized lays its wrapped rows out again one turn later
+    // (WrappingTextDelegate), or the history dock's rows keep the heights of their old width.
+    for (int i = 0; i < 2; ++i)
+        QCoreApplication::processEvents();
     return grab().save(path, "PNG");
 }
