@@ -15,18 +15,22 @@
 #include "statushistorydelegate.h"
 #include "storebackends.h"
 #include "testidentifiers.h"
+#include "testsupport.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
+#include "windowreadable.h"
 
 #include <catch2/catch.hpp>
 
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -399,6 +403,7 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
         const QString flat = QString(label).remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
         CHECK(std::any_of(titles.begin(), titles.end(), [&](const QString &t) { return flat.endsWith(t); }));
     }
+    CHECK(TestSupport::elidedChartLabels(window).join(QStringLiteral(", ")).toStdString() == "");
 
     // The dock's list: why each test is listed reads whole under its name, wrapped to the dock's width.
     QTreeWidget *list = panel->list();
@@ -417,5 +422,45 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
             QRect(0, 0, list->columnWidth(1) - margin, 1 << 20), Qt::TextWordWrap, text);
         CHECK(list->visualItemRect(item).height() >= wrapped.height());
         CHECK(list->columnWidth(0) + list->columnWidth(1) <= list->viewport()->width());
+    }
+}
+
+TEST_CASE("at 1366x768 with the history dock, the seed's and jest's test names are whole and no chart label is "
+          "elided",
+    "[history][window][readable]")
+{
+    QStringList reports { QStringLiteral(GAPWISE_TEST_DATA "/junit/jest-mostly-passing.xml") };
+    const QString seed = TestSupport::sharedPath(QStringLiteral("seeds/000_42158a470332176e.txt"));
+    if (seed.isEmpty())
+        WARN("../shared/seeds is absent: only the jest run is checked");
+    else
+        reports << seed;
+    for (const QString &report : reports) {
+        INFO(report.toStdString());
+        QTemporaryDir dir;
+        STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
+        QSettings().remove(QStringLiteral("window")); // a first run: the split made for this size
+        MainWindow window;
+        // As `gapwise --history --store S REPORT` opens it: the run is added, its failures are new.
+        HistoryPanel *panel = attachHistoryPanel(&window, storePath, true);
+        QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+        window.resize(1366, 768);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(TestSupport::openAndWait(window, report));
+        REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+        REQUIRE(window.treeModel()->history());
+        QTreeView *tree = window.treeView();
+        tree->expandAll(); // every failing test, not only those the first screen opened
+        QCoreApplication::processEvents();
+        CHECK(window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes().value(0) >= 0.45 * window.width());
+
+        // Each failing test's own name (the longest: the seed's 60-character
+        // "test_execution_engine_factory_websocket_bridge_type_conflict", jest's "Login handles case number 12 of
+        // the long descriptive behaviour list") fits its cell beside the status, strip and marker.
+        int checked = 0;
+        CHECK(TestSupport::clippedTestNames(tree, &checked).join(QLatin1Char('\n')).toStdString() == "");
+        CHECK(checked == (report == seed ? 25 : 2));
+        CHECK(TestSupport::elidedChartLabels(window).join(QStringLiteral(", ")).toStdString() == "");
     }
 }

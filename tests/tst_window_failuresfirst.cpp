@@ -5,13 +5,13 @@
 #include "filterbar.h"
 #include "gapchart.h"
 #include "mainwindow.h"
-#include "qcustomplotheader.h"
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "testnameparts.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
+#include "windowreadable.h"
 
 #include <functional>
 
@@ -25,7 +25,6 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
-#include <QStyle>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -99,25 +98,6 @@ QStringList visibleTestNames(QTreeView *tree)
     };
     walk({});
     return names;
-}
-
-// The width TestNameDelegate has for a name in `index`'s cell.
-int textRoom(QTreeView *tree, const QModelIndex &index)
-{
-    QStyleOptionViewItem option;
-    option.initFrom(tree);
-    option.rect = tree->visualRect(index);
-    option.features = QStyleOptionViewItem::HasDisplay;
-    option.text = index.data().toString();
-    option.widget = tree;
-    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
-    return tree->style()->subElementRect(QStyle::SE_ItemViewItemText, &option, tree).width() - margin * 2;
-}
-
-QStringList tickLabels(const QCPAxis *axis)
-{
-    const auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
-    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
 }
 
 } // namespace
@@ -203,6 +183,18 @@ TEST_CASE("window: phase rows count as the report does, unnamed failures stay in
         if (p.total > 0 && (p.failed > 0 || p.errors > 0))
             CHECK(phaseTexts.join(QLatin1Char('|')).contains(QStringLiteral("\u00b7 %1 tests").arg(p.total)));
     }
+    // No Failures column says the count again beside the Status text; sorting by Status orders the groups by
+    // the failures their text leads with.
+    QTreeView *tree = w.window.treeView();
+    CHECK(tree->isColumnHidden(ReportTreeModel::FailuresColumn));
+    tree->sortByColumn(ReportTreeModel::StatusColumn, Qt::AscendingOrder);
+    QVector<int> failures;
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        failures << proxy->index(r, ReportTreeModel::FailuresColumn).data().toInt();
+    INFO(failures.size());
+    CHECK(std::is_sorted(failures.begin(), failures.end()));
+    CHECK(failures.first() < failures.last());
+
     // A text filter narrows to tests; such a phase then has nothing to show.
     w.window.filterBar()->searchField()->setText(QStringLiteral("zzz-no-such-test"));
     w.window.filterBar()->applyNow();
@@ -306,14 +298,13 @@ TEST_CASE("window: the first screen gives the tree most of the width", "[window]
                                               Qt::MatchExactly | Qt::MatchRecursive)
                                           .value(0);
             REQUIRE(index.isValid());
-            CHECK(textRoom(tree, index) >= tree->fontMetrics().horizontalAdvance(splitTestName(name).own));
+            CHECK(TestSupport::nameTextRoom(tree, index)
+                >= tree->fontMetrics().horizontalAdvance(splitTestName(name).own));
         }
 
         // The charts keep every label whole: no gap title or phase name is elided.
-        const GapChart *gaps = w.window.findChild<GapChart *>();
-        REQUIRE(gaps);
-        for (const QString &label : tickLabels(gaps->plot()->yAxis))
-            CHECK_FALSE(label.contains(QChar(0x2026)));
+        REQUIRE(w.window.findChild<GapChart *>());
+        CHECK(TestSupport::elidedChartLabels(w.window).join(QStringLiteral(", ")).toStdString() == "");
     }
 }
 

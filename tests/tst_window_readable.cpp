@@ -164,6 +164,15 @@ TEST_CASE("wrapLabel: long labels go onto a second line, elided only past it", "
     for (const QString &line : two.split(QLatin1Char('\n')))
         CHECK(metrics.horizontalAdvance(line) <= width);
     CHECK(wrapLabel(longer, metrics, width, 3).count(QLatin1Char('\n')) == 2);
+
+    // Where breaking at words first would elide a third line, each line takes all that fits instead.
+    const int narrow = qMax(metrics.horizontalAdvance(QStringLiteral("Integration")),
+                           metrics.horizontalAdvance(QStringLiteral("Tests (Non-")))
+        + 1;
+    REQUIRE(metrics.horizontalAdvance(QStringLiteral("(Non-Docker)")) > narrow);
+    CHECK(wrapLabel(phase, metrics, narrow, 3) == QStringLiteral("Integration\nTests (Non-\nDocker)"));
+    // Words stay whole where they fit in the lines given.
+    CHECK(wrapLabel(phase, metrics, narrow, 4) == QStringLiteral("Integration\nTests\n(Non-\nDocker)"));
 }
 
 TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[readable][labels][charts]")

@@ -54,6 +54,9 @@ void MainWindow::buildViews()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ReportTreeModel::NameColumn, QHeaderView::Stretch);
     const int em = fontMetrics().averageCharWidth();
+    // Tests sit three levels in (phase, gap, test): the style's 20 px a level took 60 px of their names' room;
+    // two characters and a bit still hold the branch arrows.
+    m_tree->setIndentation(em * 2 + 2);
     new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);

@@ -59,8 +59,9 @@ int StatusColumnSizer::neededWidth() const
         ? m_tree->iconSize().width()
         : m_tree->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_tree);
     const int margin = (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) * 2;
-    // The icon, its spacing and the text, with a character's room either side so nothing touches the grid.
-    int width = icon + margin * 2 + text + metrics.averageCharWidth() * 2;
+    // The icon, its spacing and the text, with half a character's room either side so nothing touches the grid
+    // (a character either side took 7 px of the Name column's room for nothing).
+    int width = icon + margin * 2 + text + metrics.averageCharWidth();
     // A test row as the column's delegate draws it (the history strip and marker beside the status).
     if (m_model->report().tests.empty())
         return width;

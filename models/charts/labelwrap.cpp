@@ -14,9 +14,17 @@ namespace {
         return marks.contains(c);
     }
 
+    // Where a line breaks: words first ("Integration Tests" / "(Non-Docker)"), or as late as anything fits, for a
+    // label that would be elided otherwise ("Integration" / "Tests (Non-" / "Docker)").
+    enum class Breaks
+    {
+        WordsFirst,
+        Latest
+    };
+
     // How many characters of `text` go on a line of `width`: up to the last space or identifier mark that
     // fits, else as many characters as fit (at least one).
-    int lineLength(const QString &text, const QFontMetrics &metrics, int width)
+    int lineLength(const QString &text, const QFontMetrics &metrics, int width, Breaks breaks)
     {
         // Words stay whole where they can ("Integration Tests" / "(Non-Docker)", not "… (Non-" / "Docker)").
         // Within an identifier, a path stays whole up to its last '/' ("src/auth/__tests__/" / "login.test.js").
@@ -37,6 +45,8 @@ namespace {
             else
                 mark = i;
         }
+        if (breaks == Breaks::Latest && qMax(space, qMax(slash, mark)) > 0)
+            return qMax(space, qMax(slash, mark));
         for (int at : { space, slash, mark }) {
             if (at > 0)
                 return at;
@@ -47,26 +57,39 @@ namespace {
         return fit;
     }
 
+    QString wrapInto(
+        const QString &text, const QFontMetrics &metrics, int width, int lines, Breaks breaks, bool *elided)
+    {
+        QString rest = text.simplified();
+        QStringList out;
+        *elided = false;
+        while (!rest.isEmpty()) {
+            if (metrics.horizontalAdvance(rest) <= width) {
+                out << rest;
+                break;
+            }
+            if (out.size() + 1 >= lines) {
+                out << metrics.elidedText(rest, Qt::ElideRight, width);
+                *elided = true;
+                break;
+            }
+            const int n = lineLength(rest, metrics, width, breaks);
+            out << rest.left(n).trimmed();
+            rest = rest.mid(n).trimmed();
+        }
+        return out.join(QLatin1Char('\n'));
+    }
+
 } // namespace
 
 QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines)
 {
-    QString rest = text.simplified();
-    QStringList out;
-    while (!rest.isEmpty()) {
-        if (metrics.horizontalAdvance(rest) <= width) {
-            out << rest;
-            break;
-        }
-        if (out.size() + 1 >= lines) {
-            out << metrics.elidedText(rest, Qt::ElideRight, width);
-            break;
-        }
-        const int n = lineLength(rest, metrics, width);
-        out << rest.left(n).trimmed();
-        rest = rest.mid(n).trimmed();
-    }
-    return out.join(QLatin1Char('\n'));
+    bool elided = false;
+    QString wordsFirst = wrapInto(text, metrics, width, lines, Breaks::WordsFirst, &elided);
+    if (!elided)
+        return wordsFirst;
+    QString latest = wrapInto(text, metrics, width, lines, Breaks::Latest, &elided);
+    return elided ? wordsFirst : latest;
 }
 
 } // namespace Gapwise

@@ -9,8 +9,9 @@ namespace Gapwise {
 
 // Breaks a label into at most `lines` lines of at most `width` pixels ("Integration Tests" / "(Non-Docker)")
 // joined with '\n', as chart tick labels and PDF table cells take them. Breaks at a space where one fits,
-// else after '/', '.', '_', ':', '-', ',' inside an identifier, and mid-word only when nothing else fits; only
-// what does not fit in `lines` lines is elided, at the end of the last one.
+// else after '/', '.', '_', ':', '-', ',' inside an identifier, and mid-word only when nothing else fits. Where
+// that leaves more than `lines` lines, each line takes all that fits ("Integration" / "Tests (Non-" /
+// "Docker)"); only what does not fit in `lines` lines even so is elided, at the end of the last one.
 QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines = 2);
 
 } // namespace Gapwise

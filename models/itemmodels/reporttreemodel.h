@@ -98,7 +98,8 @@ public:
 
     // The Status column's texts that bound its width while this report and grouping stay open: every
     // top-level row's, the count a group would show holding every test (edits only move tests between
-    // groups) and the test statuses. A view sizes the column to the widest of them.
+    // groups), or every test that does not fail with none failing, an empty group's, and the test statuses. A
+    // view sizes the column to the widest of them.
     QStringList widestStatusTexts() const;
     static QString statusCountText(int failing, int total); // "20 failing · 37 tests", "3 tests, none failing"
 

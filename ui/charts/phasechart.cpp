@@ -37,9 +37,18 @@ void PhaseChart::rebuild()
     const bool longLabel = barPixels > metrics.horizontalAdvance(tr("%1% failing").arg(100.0, 0, 'f', 1)) * 1.1;
     ChartBars::addFailureRates(*m_plot, phases, palette().color(QPalette::WindowText), font(), longLabel);
     // Each label gets its bar's slot of the axis, on up to three lines in a narrow pane ("src/cart/__tests__/
-    // cart.test.js" in a 400 px one); the tooltip has the full name.
+    // cart.test.js" in a 400 px one), four where three would elide one ("src/util/__tests__/format.test.js"
+    // beside the history dock); the tooltip has the full name.
     const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
-    ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 3));
+    QVector<QString> labels = ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 3);
+    const QChar ellipsis(0x2026);
+    for (int i = 0; i < labels.size(); ++i) {
+        if (labels[i].contains(ellipsis) && !phases[i].name.contains(ellipsis)) {
+            labels = ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 4);
+            break;
+        }
+    }
+    ChartBars::setCategoryTicks(m_plot->xAxis, labels);
 }
 
 QString PhaseChart::toolTipFor(int key) const

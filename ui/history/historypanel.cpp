@@ -120,7 +120,9 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
-    setMinimumWidth(330); // a quarter of a 1366 px window: the strip, the test and why on the lines below
+    // 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left the tree's
+    // longest seed names 12 px short.
+    setMinimumWidth(300);
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
     m_trend->hide();
