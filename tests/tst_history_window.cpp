@@ -7,6 +7,7 @@
 #include "historypanel.h"
 #include "historyseries.h"
 #include "historystore.h"
+#include "historystrip.h"
 #include "mainwindow.h"
 #include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
@@ -46,7 +47,7 @@ QStringList listed(const HistoryPanel &panel)
 {
     QStringList names;
     for (int i = 0; i < panel.list()->topLevelItemCount(); ++i)
-        names << panel.list()->topLevelItem(i)->toolTip(1);
+        names << panel.list()->topLevelItem(i)->toolTip(0);
     names.sort();
     return names;
 }
@@ -110,7 +111,7 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
     REQUIRE(current.isValid());
     const int listedTest = panel->list()->topLevelItem(0)->data(0, Qt::UserRole + 1).toInt();
     CHECK(current.data(ReportIndexRole).toInt() == listedTest);
-    CHECK(window.treeModel()->report().tests[listedTest].name == panel->list()->topLevelItem(0)->toolTip(1));
+    CHECK(window.treeModel()->report().tests[listedTest].name == panel->list()->topLevelItem(0)->toolTip(0));
     CHECK(panel->currentLabel()->text().contains(QStringLiteral("Failing since #")));
 
     // A gap row: its failures per run as bars, one per run.
@@ -405,23 +406,27 @@ TEST_CASE("at 1366x768 with the history dock, gap titles are whole beside the st
     }
     CHECK(TestSupport::elidedChartLabels(window).join(QStringLiteral(", ")).toStdString() == "");
 
-    // The dock's list: why each test is listed reads whole under its name, wrapped to the dock's width.
+    // The dock's list: the strip on the first line, then the name and why it is listed, whole and wrapped to
+    // the dock's width (beside a 20-run strip the text had a third of it and took eight lines).
     QTreeWidget *list = panel->list();
     REQUIRE(list->topLevelItemCount() > 0);
-    list->grab(); // laid out and painted as on screen; a column that grew to its contents lays the rows out again
+    REQUIRE(list->columnCount() == 1);
+    list->grab(); // laid out and painted as on screen; a resized column lays the rows out again
     QCoreApplication::processEvents();
     list->grab();
+    CHECK(list->columnWidth(0) <= list->viewport()->width());
     for (int i = 0; i < qMin(list->topLevelItemCount(), 20); ++i) {
         QTreeWidgetItem *item = list->topLevelItem(i);
-        const QString text = item->text(1);
+        const QString text = item->text(0);
         INFO(text.toStdString());
         CHECK(text.contains(QLatin1Char('\n'))); // the name, then why
         // The name may wrap after its separators (zero-width spaces), never cut.
-        CHECK(text.section(QLatin1Char('\n'), 0, 0).remove(QChar(0x200B)) == testFunctionOf(item->toolTip(1)));
+        CHECK(text.section(QLatin1Char('\n'), 0, 0).remove(QChar(0x200B)) == testFunctionOf(item->toolTip(0)));
+        CHECK(item->data(0, Qt::UserRole + 2).toString().size() == spec.runs); // the strip of every run
         const QRect wrapped = list->fontMetrics().boundingRect(
-            QRect(0, 0, list->columnWidth(1) - margin, 1 << 20), Qt::TextWordWrap, text);
-        CHECK(list->visualItemRect(item).height() >= wrapped.height());
-        CHECK(list->columnWidth(0) + list->columnWidth(1) <= list->viewport()->width());
+            QRect(0, 0, list->columnWidth(0) - margin, 1 << 20), Qt::TextWordWrap, text);
+        CHECK(list->visualItemRect(item).height() >= wrapped.height() + historyStripSize(spec.runs).height());
+        CHECK(wrapped.height() <= 5 * list->fontMetrics().lineSpacing()); // the name and at most four lines why
     }
 }
 

@@ -16,7 +16,6 @@
 #include "testidentifiers.h"
 #include "triagecarryover.h"
 #include "triagesession.h"
-#include "wrappingtextdelegate.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -108,17 +107,15 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_show->addItem(tr("Failing throughout"), Failing);
     m_show->addItem(tr("Everything that failed"), AllWithFailures);
     m_show->setToolTip(tr("Which tests of the open run to list, by what their last runs say"));
-    // Why a test is listed goes under its name, wrapped to the dock's width: beside the strip and the name, a
-    // third column had ~30 px left in a 330 px dock and showed "regr…".
-    m_list->setColumnCount(2);
-    m_list->setHeaderLabels({ tr("Last runs"), tr("Test and why") });
+    // One column at the dock's whole width: the strip, then the test's name and why it is listed, wrapped.
+    // Beside the strip, the text had ~95 px of a 300 px dock and wrapped onto eight lines.
+    m_list->setColumnCount(1);
+    m_list->setHeaderLabels({ tr("Last runs, the test and why") });
     m_list->setRootIsDecorated(false);
     m_list->setItemDelegateForColumn(0, new HistoryStripDelegate(StripRole, m_list));
-    m_list->setItemDelegateForColumn(1, new WrappingTextDelegate(m_list));
     m_list->setUniformRowHeights(false);
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
-    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
     // 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left the tree's
     // longest seed names 12 px short.
@@ -288,11 +285,11 @@ void HistoryPanel::fillList()
             + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
                     ? QString()
                     : tr(", failing since %1").arg(t->failingSinceRun));
-        item->setText(1, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
+        item->setText(0, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
         item->setData(0, TestIndexRole, i);
         item->setData(0, StripRole, m_history->strip(i));
-        item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
-        item->setToolTip(1, report.tests[i].name);
+        item->setTextAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+        item->setToolTip(0, report.tests[i].name);
         items.append(item);
     }
     m_list->addTopLevelItems(items);

@@ -47,39 +47,46 @@ void paintHistoryStrip(QPainter *painter, const QRect &rect, const QString &stri
     painter->restore();
 }
 
-HistoryStripDelegate::HistoryStripDelegate(int stripRole, QObject *parent)
-    : QStyledItemDelegate(parent)
+HistoryStripDelegate::HistoryStripDelegate(int stripRole, QTreeView *view)
+    : WrappingTextDelegate(view)
     , m_role(stripRole)
 {
 }
+
+namespace {
+int stripLineHeight()
+{
+    return historyStripSize(0).height() + 6;
+}
+} // namespace
 
 void HistoryStripDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QString strip = index.data(m_role).toString();
     if (strip.isEmpty()) {
-        QStyledItemDelegate::paint(painter, option, index);
+        WrappingTextDelegate::paint(painter, option, index);
         return;
     }
-    QStyleOptionViewItem rest = option;
-    initStyleOption(&rest, index);
-    const int width = historyStripSize(int(strip.size())).width() + 6;
-    // Background and selection over the whole cell, the text to the right of the strip.
-    rest.rect.setLeft(option.rect.left() + width);
+    // Background and selection over the whole cell, the strip on its first line, the text below.
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
     const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, option.widget);
-    // Beside the first line of a row that wraps onto more (the history dock's test and why).
     QRect line = option.rect.adjusted(3, 0, 0, 0);
-    line.setHeight(qMin(line.height(), option.fontMetrics.height() + 6));
+    line.setHeight(stripLineHeight());
     paintHistoryStrip(painter, line, strip);
-    QStyledItemDelegate::paint(painter, rest, index);
+    QStyleOptionViewItem rest = option;
+    rest.rect.setTop(option.rect.top() + stripLineHeight());
+    WrappingTextDelegate::paint(painter, rest, index);
 }
 
 QSize HistoryStripDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QSize s = QStyledItemDelegate::sizeHint(option, index);
+    QSize s = WrappingTextDelegate::sizeHint(option, index);
     const QString strip = index.data(m_role).toString();
-    s.rwidth() += historyStripSize(int(strip.size())).width() + 6;
+    if (!strip.isEmpty()) {
+        s.rheight() += stripLineHeight();
+        s.setWidth(qMax(s.width(), historyStripSize(int(strip.size())).width() + 6));
+    }
     return s;
 }
