@@ -109,6 +109,7 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -118,6 +119,7 @@ private:
     void buildStatusBar();
     void buildOpener(); // the ReportOpener, and what the window shows of its imports
     void restoreSettings();
+    void applyFirstRunSplit();
     void saveSettings() const;
     void openFileDialog();
     void compareFileDialog();
@@ -149,6 +151,9 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     bool m_panesRestored = false; // the splitters came from the settings
     bool m_resplitOnShow = false;
+    // The first-run shares follow the window's size (a maximize comes after the show) until the user moves the
+    // splitter.
+    bool m_keepFirstRunSplit = false;
     QSplitter *m_chartSplitter = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;

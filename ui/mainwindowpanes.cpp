@@ -98,6 +98,7 @@ void MainWindow::buildViews()
     // (restoreSettings), so a side dock does not take as much from the tree as from the charts.
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 1);
+    connect(m_mainSplitter, &QSplitter::splitterMoved, this, [this] { m_keepFirstRunSplit = false; });
     m_mainSplitter->setChildrenCollapsible(false);
 
     m_banner = new MessageBanner;
