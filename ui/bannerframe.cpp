@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bannerframe.h"
+#include "colorblend.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,10 +33,6 @@ QString BannerFrame::plainText(const QString &html)
 void BannerFrame::tint(const QColor &color, double share)
 {
     QPalette pal = palette();
-    const QColor bg = pal.color(QPalette::Window);
-    const double keep = 1.0 - share;
-    pal.setColor(QPalette::Window,
-        QColor::fromRgbF(bg.redF() * keep + color.redF() * share, bg.greenF() * keep + color.greenF() * share,
-            bg.blueF() * keep + color.blueF() * share));
+    pal.setColor(QPalette::Window, blend(pal.color(QPalette::Window), color, share));
     setPalette(pal);
 }

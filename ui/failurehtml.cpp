@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "failurehtml.h"
+#include "colorblend.h"
 
 #include "report.h"
 
@@ -13,12 +14,6 @@ namespace {
 QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
-}
-
-QColor blend(const QColor &from, const QColor &to, double t)
-{
-    return QColor::fromRgbF(from.redF() + (to.redF() - from.redF()) * t,
-        from.greenF() + (to.greenF() - from.greenF()) * t, from.blueF() + (to.blueF() - from.blueF()) * t);
 }
 
 // A section heading with its Copy link.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testnamedelegate.h"
+#include "colorblend.h"
 
 #include "reportroles.h"
 #include "testnameparts.h"
@@ -40,9 +41,7 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QColor background
         = selected ? opt.palette.color(group, QPalette::Highlight) : opt.palette.color(group, QPalette::Base);
     // Dimmed: two thirds of the way from the background to the text, readable on light and dark palettes.
-    const QColor dim = QColor::fromRgbF(background.redF() + (text.redF() - background.redF()) * 0.62,
-        background.greenF() + (text.greenF() - background.greenF()) * 0.62,
-        background.blueF() + (text.blueF() - background.blueF()) * 0.62);
+    const QColor dim = blend(background, text, 0.62);
 
     painter->save();
     painter->setFont(opt.font);
