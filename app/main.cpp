@@ -17,8 +17,10 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QIcon>
+#include <QScopeGuard>
 #include <QSize>
 #include <QTextStream>
+#include <QThreadPool>
 
 #include <cstring>
 
@@ -175,6 +177,9 @@ int runGui(int argc, char **argv)
         && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // A store query or a report's hash still running when the window closes ends before the application object
+    // goes: QCoreApplication waits for its pool only after the GUI half is torn down.
+    const auto drainPool = qScopeGuard([] { QThreadPool::globalInstance()->waitForDone(); });
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Gapwise"));
     // Lets Wayland shells match the window to the installed desktop entry, and X11 ones show the icon.

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 // Each test executable makes the application object its area needs (tests/CMakeLists.txt): QCoreApplication
 // for the importers, QGuiApplication for the item models (fonts, colours), QApplication for the window.
@@ -20,6 +22,9 @@ int main(int argc, char **argv)
     qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
     GAPWISE_TEST_APPLICATION app(argc, argv);
+    // Background work a test's window left running (a history dock's store query) ends before the application
+    // object goes: QCoreApplication waits for its pool only after the GUI half is torn down.
+    const auto drainPool = qScopeGuard([] { QThreadPool::globalInstance()->waitForDone(); });
     QCoreApplication::setOrganizationName(QStringLiteral("GapwiseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("gapwise_tests"));
     return Catch::Session().run(argc, argv);

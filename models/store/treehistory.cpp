@@ -124,10 +124,19 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     }
     h.currentRunId = run->id;
     QVector<StoredRun> upToThis;
+    bool found = false;
     for (const StoredRun &r : store.runs(error)) {
         upToThis.append(r);
-        if (r.id == run->id)
+        found = r.id == run->id;
+        if (found)
             break;
+    }
+    // A list that failed to read, or a run deleted since it was found, leaves no window to judge in: the dock
+    // says why instead of charting nothing.
+    if (!found) {
+        if (error->isEmpty())
+            *error = QStringLiteral("run #%1 is no longer in the history store %2").arg(run->id).arg(storePath);
+        return std::nullopt;
     }
     h.window = lastRuns(upToThis, windowRuns);
     const auto timelines = store.timelines(h.window, false, error);
