@@ -6,6 +6,15 @@ namespace {
     constexpr int MaxCapturedOutput = 8 * 1024; // per stream and test, as for JUnit
 }
 
+TestStatus statusOfWord(const QString &result, std::initializer_list<StatusWord> vocabulary, TestStatus otherwise)
+{
+    for (const StatusWord &w : vocabulary) {
+        if (result.compare(QLatin1String(w.word), Qt::CaseInsensitive) == 0)
+            return w.status;
+    }
+    return otherwise;
+}
+
 QString assemblyName(const QString &pathOrName)
 {
     QString name = pathOrName.trimmed();

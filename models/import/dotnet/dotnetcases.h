@@ -6,11 +6,22 @@
 
 #include <QString>
 
+#include <initializer_list>
+
 namespace Gapwise {
 
 // What the TRX, NUnit, xUnit.net and CTRF readers share: they describe each test as a JUnitCase inside
 // JUnitSuites, so the JUnit report builder gives them the same names, phases (a path word of the class or
 // file, else the assembly or outermost suite), stable ids and counts as JUnit.
+
+// One word of a format's result vocabulary ("failed", "notexecuted") and the Gapwise status it means.
+struct StatusWord
+{
+    const char *word; // lower case
+    TestStatus status;
+};
+// `result` looked up in a format's vocabulary without regard to case; `otherwise` for a word it does not name.
+TestStatus statusOfWord(const QString &result, std::initializer_list<StatusWord> vocabulary, TestStatus otherwise);
 
 // "C:\build\Acme.Integration.Tests.dll" → "Acme.Integration.Tests"; names without a path stay as they are.
 QString assemblyName(const QString &pathOrName);

@@ -15,17 +15,14 @@ namespace {
     // assertion); Inconclusive gave no verdict (unknown); NotExecuted/NotRunnable never ran (skipped).
     TestStatus statusOfOutcome(const QString &outcome)
     {
-        const QString o = outcome.toLower();
-        if (o == QLatin1String("failed"))
-            return TestStatus::Failed;
-        if (o == QLatin1String("error") || o == QLatin1String("timeout") || o == QLatin1String("aborted")
-            || o == QLatin1String("disconnected"))
-            return TestStatus::Error;
-        if (o == QLatin1String("notexecuted") || o == QLatin1String("notrunnable") || o == QLatin1String("pending"))
-            return TestStatus::Skipped;
-        if (o == QLatin1String("inconclusive") || o == QLatin1String("inprogress"))
-            return TestStatus::Unknown;
-        return TestStatus::Passed; // Passed, PassedButRunAborted, Completed, Warning
+        // Passed, PassedButRunAborted, Completed and Warning passed.
+        return statusOfWord(outcome,
+            { { "failed", TestStatus::Failed }, { "error", TestStatus::Error }, { "timeout", TestStatus::Error },
+                { "aborted", TestStatus::Error }, { "disconnected", TestStatus::Error },
+                { "notexecuted", TestStatus::Skipped }, { "notrunnable", TestStatus::Skipped },
+                { "pending", TestStatus::Skipped }, { "inconclusive", TestStatus::Unknown },
+                { "inprogress", TestStatus::Unknown } },
+            TestStatus::Passed);
     }
 
     struct TrxResult

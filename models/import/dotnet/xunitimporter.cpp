@@ -8,14 +8,10 @@ namespace {
 
     TestStatus statusOf(const QString &result)
     {
-        const QString r = result.toLower();
-        if (r == QLatin1String("fail"))
-            return TestStatus::Failed;
-        if (r == QLatin1String("skip") || r == QLatin1String("notrun"))
-            return TestStatus::Skipped;
-        if (r == QLatin1String("pass"))
-            return TestStatus::Passed;
-        return TestStatus::Unknown;
+        return statusOfWord(result,
+            { { "fail", TestStatus::Failed }, { "skip", TestStatus::Skipped }, { "notrun", TestStatus::Skipped },
+                { "pass", TestStatus::Passed } },
+            TestStatus::Unknown);
     }
 
     struct AssemblyCounts
