@@ -11,16 +11,11 @@ using namespace Gapwise;
 
 namespace {
 
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
 // A section heading with its Copy link.
 QString heading(const QString &title, const QString &copyKey)
 {
     return QStringLiteral("<p style=\"margin-top:8px\"><b>%1</b> &nbsp;<a href=\"copy:%2\">%3</a></p>")
-        .arg(esc(title), copyKey, esc(QCoreApplication::translate("FailureView", "Copy")));
+        .arg(title.toHtmlEscaped(), copyKey, QCoreApplication::translate("FailureView", "Copy").toHtmlEscaped());
 }
 
 QString preBlock(const QString &innerHtml)
@@ -32,11 +27,11 @@ QString preBlock(const QString &innerHtml)
 QString markedValue(const QString &value, int start, int length, const QColor &mark)
 {
     if (length <= 0)
-        return esc(value);
-    return esc(value.left(start))
+        return value.toHtmlEscaped();
+    return value.left(start).toHtmlEscaped()
         + QStringLiteral("<span style=\"background-color:%1\">%2</span>")
-              .arg(mark.name(), esc(value.mid(start, length)))
-        + esc(value.mid(start + length));
+              .arg(mark.name(), value.mid(start, length).toHtmlEscaped())
+        + value.mid(start + length).toHtmlEscaped();
 }
 
 } // namespace
@@ -58,13 +53,13 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
         view.copyTexts.insert(QStringLiteral("actual"), ea.actual);
         view.html
             += QStringLiteral("<p style=\"margin-top:8px\"><b>%1</b></p><table cellspacing=\"0\" cellpadding=\"2\">")
-                   .arg(esc(QCoreApplication::translate("FailureView", "Expected / actual")));
+                   .arg(QCoreApplication::translate("FailureView", "Expected / actual").toHtmlEscaped());
         auto row = [&](const QString &label, const QString &key, const QString &value, int length, const QColor &mark) {
             view.html += QStringLiteral("<tr><td style=\"padding-right:8px\">%1</td><td><pre "
                                         "style=\"white-space:pre-wrap; margin:0\">%2</pre></td>"
                                         "<td style=\"padding-left:8px\"><a href=\"copy:%3\">%4</a></td></tr>")
-                             .arg(esc(label), markedValue(value, span.start, length, mark), key,
-                                 esc(QCoreApplication::translate("FailureView", "Copy")));
+                             .arg(label.toHtmlEscaped(), markedValue(value, span.start, length, mark), key,
+                                 QCoreApplication::translate("FailureView", "Copy").toHtmlEscaped());
         };
         row(QCoreApplication::translate("FailureView", "Expected"), QStringLiteral("expected"), ea.expected,
             span.expectedLength, expectedMark);
@@ -76,7 +71,7 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
     if (!test.message.isEmpty()) {
         view.copyTexts.insert(QStringLiteral("message"), test.message);
         view.html += heading(QCoreApplication::translate("FailureView", "Message"), QStringLiteral("message"))
-            + preBlock(esc(test.message));
+            + preBlock(test.message.toHtmlEscaped());
     }
 
     if (!sections.trace.isEmpty() && sections.trace != test.message.trimmed()) {
@@ -92,17 +87,17 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
                 body += QLatin1Char('\n');
             const auto it = frameOnLine.constFind(i);
             if (it == frameOnLine.cend()) {
-                body += esc(lines[i]);
+                body += lines[i].toHtmlEscaped();
             } else if (it->project) {
                 // The project's own frame: bold, and file:line opens the editor.
                 view.sources.append({ it->file, it->line });
                 body += QStringLiteral("<b>%1</b> <a href=\"open:%2\">%3:%4</a>")
-                            .arg(esc(lines[i]))
+                            .arg(lines[i].toHtmlEscaped())
                             .arg(view.sources.size() - 1)
-                            .arg(esc(it->file.section(QLatin1Char('/'), -1)))
+                            .arg(it->file.section(QLatin1Char('/'), -1).toHtmlEscaped())
                             .arg(it->line);
             } else {
-                body += QStringLiteral("<span style=\"color:%1\">%2</span>").arg(dim.name(), esc(lines[i]));
+                body += QStringLiteral("<span style=\"color:%1\">%2</span>").arg(dim.name(), lines[i].toHtmlEscaped());
             }
         }
         view.html += heading(QCoreApplication::translate("FailureView", "Stack trace"), QStringLiteral("trace"))
@@ -118,7 +113,7 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
         if (c.content.isEmpty())
             continue;
         view.copyTexts.insert(c.key, c.content);
-        view.html += heading(c.title, c.key) + preBlock(esc(c.content));
+        view.html += heading(c.title, c.key) + preBlock(c.content.toHtmlEscaped());
     }
     return view;
 }
