@@ -19,6 +19,9 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@";
 
 case $action in
 start)
+    # A start without its stop (`ctest --repeat` runs the fixture again, an interrupted run never stops it): the
+    # cluster STATE names is stopped first instead of running on beside the new one.
+    sh "$0" stop "$state"
     rm -rf "$state"
     mkdir -p "$state"
     if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ] || [ ! -x "$bindir/pg_ctl" ]; then
