@@ -25,9 +25,10 @@ using namespace Gapwise;
 namespace {
 
 // A small file any text importer accepts; the window tests look at what the window does, not what the
-// Markdown importer makes of it.
+// Markdown importer makes of it. Fails the test case when the folder or the file could not be made.
 QString writeReport(const QTemporaryDir &dir, const QString &name)
 {
+    REQUIRE(dir.isValid());
     const QString path = dir.filePath(name);
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly));
@@ -41,7 +42,6 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
 {
     QSettings().remove(QStringLiteral("recentFiles"));
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString path = writeReport(dir, QStringLiteral("report.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
@@ -64,7 +64,6 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
 TEST_CASE("A newer open supersedes an import still running", "[mainwindow][import]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString good = writeReport(dir, QStringLiteral("good.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
@@ -81,7 +80,6 @@ TEST_CASE("A newer open supersedes an import still running", "[mainwindow][impor
 TEST_CASE("Dropping a file on the window opens it", "[mainwindow][import]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString path = writeReport(dir, QStringLiteral("dropped.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
