@@ -23,6 +23,17 @@ ImportError importError(const QString &path)
     return result.error;
 }
 
+// `bytes` written as the file `name` in `dir`; fails the test case when the folder or the file cannot be made.
+QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
 QByteArray manyTestcases(int n)
 {
     QByteArray xml = "<?xml version=\"1.0\"?>\n<testsuites><testsuite name=\"big\">\n";
@@ -60,12 +71,7 @@ TEST_CASE("JUnit hostile: XML that is not JUnit names its root element", "[junit
 TEST_CASE("JUnit hostile: an external entity is refused and the file it names is never read", "[junit][hostile]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    const QString secretPath = dir.filePath(QStringLiteral("secret.txt"));
-    QFile secret(secretPath);
-    REQUIRE(secret.open(QIODevice::WriteOnly));
-    secret.write("CANARY-SECRET-42");
-    secret.close();
+    const QString secretPath = writeFileOrFail(dir, QStringLiteral("secret.txt"), "CANARY-SECRET-42");
     QFile fixture(dataPath(QStringLiteral("junit/xxe-local-file.xml")));
     REQUIRE(fixture.open(QIODevice::ReadOnly));
     const QByteArray xml = fixture.readAll().replace("@CANARY@", secretPath.toUtf8());
