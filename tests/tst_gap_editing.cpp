@@ -84,7 +84,7 @@ QVector<int> testsOfGap(MainWindow &w, const QString &gapId, int most)
 // The first `count` failing tests of a gap; fails the test case when the gap has fewer.
 QVector<int> requireTestsOfGap(MainWindow &w, const QString &gapId, int count)
 {
-    const QVector<int> tests = testsOfGap(w, gapId, count);
+    QVector<int> tests = testsOfGap(w, gapId, count);
     REQUIRE(tests.size() == count);
     return tests;
 }
