@@ -12,6 +12,7 @@
 
 using namespace Gapwise;
 using TestSupport::dataPath;
+using TestSupport::writeFileOrFail;
 
 namespace {
 
@@ -21,17 +22,6 @@ ImportError importError(const QString &path)
     INFO(path.toStdString());
     REQUIRE_FALSE(result.ok());
     return result.error;
-}
-
-// `bytes` written as the file `name` in `dir`; fails the test case when the folder or the file cannot be made.
-QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    REQUIRE(dir.isValid());
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
 }
 
 QByteArray manyTestcases(int n)

@@ -7,6 +7,7 @@
 #include "reportfactory.h"
 #include "reporttreemodel.h"
 #include "sourcelines.h"
+#include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
@@ -28,12 +29,8 @@ namespace {
 // Markdown importer makes of it. Fails the test case when the folder or the file could not be made.
 QString writeReport(const QTemporaryDir &dir, const QString &name)
 {
-    REQUIRE(dir.isValid());
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("# Test report\n\n## Unit tests\n\n- `tests/test_a.py::test_one` FAILED\n");
-    return path;
+    return TestSupport::writeFileOrFail(
+        dir, name, "# Test report\n\n## Unit tests\n\n- `tests/test_a.py::test_one` FAILED\n");
 }
 
 } // namespace
