@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 using namespace Gapwise;
 
@@ -37,6 +39,16 @@ Report importTextOrFail(const QByteArray &markdown)
     INFO(result.error.toString().toStdString());
     REQUIRE(result.ok());
     return *result.report;
+}
+
+QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    REQUIRE(dir.isValid());
+    QString path = dir.filePath(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
 }
 
 QByteArray checkoutRunWithOutcomes()

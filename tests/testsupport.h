@@ -5,12 +5,16 @@
 
 #include <QString>
 
+class QTemporaryDir;
+
 namespace TestSupport {
 
 QString dataPath(const QString &name); // tests/data/<name>
 QString sharedPath(const QString &name); // ../shared/<name>, empty when the shared folder is absent
 Gapwise::Report importOrFail(const QString &path);
 Gapwise::Report importTextOrFail(const QByteArray &markdown);
+// `bytes` written as the file `name` in `dir`; fails the test case when the folder or the file cannot be made.
+QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
 // A Markdown run whose phase headings state an outcome: "Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT"
 // (4 tests, 3 failed), then "Unit Tests (95.2% SUCCESS)" (42 tests, 40 passed).
 QByteArray checkoutRunWithOutcomes();

@@ -90,6 +90,28 @@ TEST_CASE("Chart adapter follows the model's signals", "[charts]")
 
 namespace {
 
+// A session of `report` in a tree model, and the chart adapter over that model, made once the model shows the
+// session (as the window wires them).
+struct ChartedSession
+{
+    explicit ChartedSession(const Report &report)
+        : adapter(showing(report))
+    {
+    }
+
+    TriageSession session;
+    ReportTreeModel model;
+    ChartDataAdapter adapter;
+
+private:
+    ReportTreeModel *showing(const Report &report)
+    {
+        session.load(report);
+        model.setSession(&session);
+        return &model;
+    }
+};
+
 // The adapter's gap numbers against a recompute from scratch of the same report.
 void checkGapDataMatchesRecompute(const ChartDataAdapter &adapter, const Report &report)
 {
@@ -108,11 +130,8 @@ void checkGapDataMatchesRecompute(const ChartDataAdapter &adapter, const Report 
 
 TEST_CASE("Chart adapter follows a move and its undo incrementally: only the two gaps' bars change", "[charts]")
 {
-    TriageSession session;
-    session.load(ReportFactory::generated(3000, 4, 12));
-    ReportTreeModel model;
-    model.setSession(&session);
-    ChartDataAdapter adapter(&model);
+    ChartedSession charted(ReportFactory::generated(3000, 4, 12));
+    auto &[session, model, adapter] = charted;
     QSignalSpy changed(&adapter, &ChartDataAdapter::changed);
     QSignalSpy barsChanged(&adapter, &ChartDataAdapter::gapBarsChanged);
     const Report &report = model.report();
@@ -147,11 +166,8 @@ TEST_CASE("Chart adapter follows a move and its undo incrementally: only the two
 
 TEST_CASE("Chart adapter recomputes when a move changes which bars exist", "[charts]")
 {
-    TriageSession session;
-    session.load(ReportFactory::generated(600, 3, 5));
-    ReportTreeModel model;
-    model.setSession(&session);
-    ChartDataAdapter adapter(&model);
+    ChartedSession charted(ReportFactory::generated(600, 3, 5));
+    auto &[session, model, adapter] = charted;
     const int unassigned = adapter.gapBarIndex(QString());
     REQUIRE(unassigned >= 0); // a tenth of the failing tests have no gap
     QSignalSpy changed(&adapter, &ChartDataAdapter::changed);

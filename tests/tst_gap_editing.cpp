@@ -81,6 +81,14 @@ QVector<int> testsOfGap(MainWindow &w, const QString &gapId, int most)
     return tests;
 }
 
+// The first `count` failing tests of a gap; fails the test case when the gap has fewer.
+QVector<int> requireTestsOfGap(MainWindow &w, const QString &gapId, int count)
+{
+    QVector<int> tests = testsOfGap(w, gapId, count);
+    REQUIRE(tests.size() == count);
+    return tests;
+}
+
 } // namespace
 
 TEST_CASE(
@@ -253,8 +261,7 @@ TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection in
     MainWindow w;
     w.setReport(syntheticReport(60, 3));
     showActive(w);
-    const QVector<int> moving = testsOfGap(w, QStringLiteral("gap-2"), 3);
-    REQUIRE(moving.size() == 3);
+    const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-2"), 3);
     const int gapsBefore = int(w.session()->report().gaps.size());
     const int gap2Before = treeCount(w, QStringLiteral("gap-2"));
     selectTests(w, moving);
@@ -309,8 +316,7 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
     MainWindow w;
     w.setReport(syntheticReport(60, 3));
     showActive(w);
-    const QVector<int> moving = testsOfGap(w, QStringLiteral("gap-2"), 2);
-    REQUIRE(moving.size() == 2);
+    const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-2"), 2);
     selectTests(w, moving);
     w.treeView()->setFocus();
     QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);

@@ -108,6 +108,14 @@ QString quoted(const QString &s)
     return QLatin1Char('\'') + s + QLatin1Char('\'');
 }
 
+// A script line running this build's gapwise with `arguments` (quoted already) and printing its exit code as
+// "<label>-exit=N", so that the test reads each command's outcome from the script's output.
+QString gapwiseLine(const char *label, const QString &arguments)
+{
+    return QStringLiteral("%1 %2; echo \"%3-exit=$?\"\n")
+        .arg(quoted(QStringLiteral(GAPWISE_BINARY)), arguments, QString::fromLatin1(label));
+}
+
 } // namespace
 
 TEST_CASE("gapwise history add killed in the middle of a big run leaves no half run", "[history][cli][interrupted]")
@@ -226,13 +234,12 @@ TEST_CASE(
         QDir().mkpath(out);
         const qint64 size = QFileInfo(store).size();
         const QString onTmpfs = mount + QStringLiteral("/history.sqlite");
-        const QString script = QStringLiteral("mount -t tmpfs -o size=%1k tmpfs %2 && cp %3 %4 || exit 99\n"
-                                              "%5 history add --store %4 %6; echo \"add-exit=$?\"\n"
-                                              "%5 history list --store %4 --json >/dev/null; echo \"list-exit=$?\"\n"
-                                              "cp %4* %7/")
+        const QString script = QStringLiteral("mount -t tmpfs -o size=%1k tmpfs %2 && cp %3 %4 || exit 99\n")
                                    .arg(size / 1024 + 160)
-                                   .arg(quoted(mount), quoted(store), quoted(onTmpfs),
-                                       quoted(QStringLiteral(GAPWISE_BINARY)), quoted(f.bigFile), quoted(out));
+                                   .arg(quoted(mount), quoted(store), quoted(onTmpfs))
+            + gapwiseLine("add", QStringLiteral("history add --store %1 %2").arg(quoted(onTmpfs), quoted(f.bigFile)))
+            + gapwiseLine("list", QStringLiteral("history list --store %1 --json >/dev/null").arg(quoted(onTmpfs)))
+            + QStringLiteral("cp %1* %2/").arg(quoted(onTmpfs), quoted(out));
         const Run r = inNamespace(script);
         INFO(r.outText().toStdString() << r.errText().toStdString());
         REQUIRE(r.exitCode == 0);
@@ -287,12 +294,13 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
         // store asked for in a read-only folder.
         const QString folder = QFileInfo(store).absolutePath();
         const QString fresh = folder + QStringLiteral("/sub/new.sqlite");
-        const QString script = QStringLiteral("mount --bind %1 %1 && mount -o remount,bind,ro %1 || exit 99\n"
-                                              "%2 history add --store %3 %4; echo \"add-exit=$?\"\n"
-                                              "%2 history list --store %3 >/dev/null; echo \"list-exit=$?\"\n"
-                                              "%2 history add --store %5 %4; echo \"new-exit=$?\"\n")
-                                   .arg(quoted(folder), quoted(QStringLiteral(GAPWISE_BINARY)), quoted(store),
-                                       quoted(f.smallFiles.at(2)), quoted(fresh));
+        const QString script
+            = QStringLiteral("mount --bind %1 %1 && mount -o remount,bind,ro %1 || exit 99\n").arg(quoted(folder))
+            + gapwiseLine(
+                "add", QStringLiteral("history add --store %1 %2").arg(quoted(store), quoted(f.smallFiles.at(2))))
+            + gapwiseLine("list", QStringLiteral("history list --store %1 >/dev/null").arg(quoted(store)))
+            + gapwiseLine(
+                "new", QStringLiteral("history add --store %1 %2").arg(quoted(fresh), quoted(f.smallFiles.at(2))));
         const Run r = inNamespace(script);
         INFO(r.outText().toStdString() << r.errText().toStdString());
         REQUIRE(r.exitCode == 0);

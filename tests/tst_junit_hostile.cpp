@@ -12,6 +12,7 @@
 
 using namespace Gapwise;
 using TestSupport::dataPath;
+using TestSupport::writeFileOrFail;
 
 namespace {
 
@@ -60,12 +61,7 @@ TEST_CASE("JUnit hostile: XML that is not JUnit names its root element", "[junit
 TEST_CASE("JUnit hostile: an external entity is refused and the file it names is never read", "[junit][hostile]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    const QString secretPath = dir.filePath(QStringLiteral("secret.txt"));
-    QFile secret(secretPath);
-    REQUIRE(secret.open(QIODevice::WriteOnly));
-    secret.write("CANARY-SECRET-42");
-    secret.close();
+    const QString secretPath = writeFileOrFail(dir, QStringLiteral("secret.txt"), "CANARY-SECRET-42");
     QFile fixture(dataPath(QStringLiteral("junit/xxe-local-file.xml")));
     REQUIRE(fixture.open(QIODevice::ReadOnly));
     const QByteArray xml = fixture.readAll().replace("@CANARY@", secretPath.toUtf8());

@@ -7,6 +7,7 @@
 #include "reportfactory.h"
 #include "reporttreemodel.h"
 #include "sourcelines.h"
+#include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,14 +26,11 @@ using namespace Gapwise;
 namespace {
 
 // A small file any text importer accepts; the window tests look at what the window does, not what the
-// Markdown importer makes of it.
+// Markdown importer makes of it. Fails the test case when the folder or the file could not be made.
 QString writeReport(const QTemporaryDir &dir, const QString &name)
 {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("# Test report\n\n## Unit tests\n\n- `tests/test_a.py::test_one` FAILED\n");
-    return path;
+    return TestSupport::writeFileOrFail(
+        dir, name, "# Test report\n\n## Unit tests\n\n- `tests/test_a.py::test_one` FAILED\n");
 }
 
 } // namespace
@@ -41,7 +39,6 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
 {
     QSettings().remove(QStringLiteral("recentFiles"));
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString path = writeReport(dir, QStringLiteral("report.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
@@ -64,7 +61,6 @@ TEST_CASE("Opening a file imports it off the GUI thread and adds it to Open Rece
 TEST_CASE("A newer open supersedes an import still running", "[mainwindow][import]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString good = writeReport(dir, QStringLiteral("good.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
@@ -81,7 +77,6 @@ TEST_CASE("A newer open supersedes an import still running", "[mainwindow][impor
 TEST_CASE("Dropping a file on the window opens it", "[mainwindow][import]")
 {
     QTemporaryDir dir;
-    REQUIRE(dir.isValid());
     const QString path = writeReport(dir, QStringLiteral("dropped.md"));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::reportLoaded);
