@@ -48,6 +48,46 @@ TEST_CASE("Phase chart falls back to named tests where a phase states no counts"
     CHECK(total == report.tests.size());
 }
 
+TEST_CASE("Phase chart counts tests with no verdict: named ones where nothing is stated, else beyond a stated split",
+    "[charts]")
+{
+    Report report;
+    for (const char *id : { "counted", "stated" }) {
+        Phase p;
+        p.id = p.name = QString::fromLatin1(id);
+        report.phases.append(p);
+    }
+    report.phases[1].total = 45; // states the whole split: 3 of its 45 have no verdict
+    report.phases[1].passed = 40;
+    report.phases[1].failed = 2;
+    report.phases[1].errors = 0;
+    report.phases[1].skipped = 0;
+    const TestStatus statuses[] = { TestStatus::Failed, TestStatus::Unknown, TestStatus::Unknown, TestStatus::Passed };
+    for (const QString &phase : { QStringLiteral("counted"), QStringLiteral("stated") }) {
+        for (const TestStatus status : statuses) {
+            TestCase t;
+            t.name = QStringLiteral("test_%1").arg(report.tests.size());
+            t.phaseId = phase;
+            t.status = status;
+            report.tests.append(t);
+        }
+    }
+    const QVector<PhaseBar> bars = phaseChartData(report);
+    REQUIRE(bars.size() == 2);
+    // Counted from its names: the two unknown tests stand on the bar, which holds all four tests.
+    CHECK(bars[0].unknown == 2);
+    CHECK(bars[0].total() == 4);
+    CHECK(bars[0].failureRate() == Approx(0.5)); // 1 failed of the 2 that have a verdict
+    // Stated: the report's counts hold its named tests whatever their status; only what its total holds beyond
+    // the split has no verdict.
+    CHECK(bars[1].unknown == 3);
+    CHECK(bars[1].total() == 45);
+    CHECK(bars[1].failureRate() == Approx(2.0 / 42));
+    // Partly stated (a total and a passed count only): what the unstated counts hold is not known, so none.
+    report.phases[1].errors = report.phases[1].skipped = -1;
+    CHECK(phaseChartData(report)[1].unknown == 0);
+}
+
 TEST_CASE("Gap chart stacks named failing tests by phase", "[charts]")
 {
     const Report report = ReportFactory::seedLike();

@@ -55,6 +55,15 @@ QVector<PhaseBar> phaseChartData(const Report &report)
             bar.failed = pick(p.failed, c[size_t(TestStatus::Failed)]);
             bar.errors = pick(p.errors, c[size_t(TestStatus::Error)]);
             bar.skipped = pick(p.skipped, c[size_t(TestStatus::Skipped)]);
+            // Tests without a verdict: where the report states the whole split, what its total holds beyond it
+            // (a TRX Inconclusive); where it states nothing, the named ones. A partly stated phase gets none: what
+            // its unstated counts hold is not known.
+            const bool splitStated = p.passed >= 0 && p.failed >= 0 && p.errors >= 0 && p.skipped >= 0;
+            const bool nothingStated = p.total < 0 && p.passed < 0 && p.failed < 0 && p.errors < 0 && p.skipped < 0;
+            if (splitStated && p.total >= 0)
+                bar.unknown = qMax(0, p.total - (bar.passed + bar.failed + bar.errors + bar.skipped));
+            else if (nothingStated)
+                bar.unknown = c[size_t(TestStatus::Unknown)];
         } else {
             if (c[0] + c[1] + c[2] + c[3] + c[4] == 0)
                 break;
@@ -63,6 +72,7 @@ QVector<PhaseBar> phaseChartData(const Report &report)
             bar.failed = c[size_t(TestStatus::Failed)];
             bar.errors = c[size_t(TestStatus::Error)];
             bar.skipped = c[size_t(TestStatus::Skipped)];
+            bar.unknown = c[size_t(TestStatus::Unknown)];
         }
         const int namedFailing = c[size_t(TestStatus::Failed)] + c[size_t(TestStatus::Error)];
         bar.unnamedFailures = qMax(0, bar.failed + bar.errors - namedFailing);

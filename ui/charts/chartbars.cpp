@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 namespace ChartBars {
@@ -31,7 +33,16 @@ namespace {
     const Series PhaseSeries[] = { { QT_TRANSLATE_NOOP("ChartBars", "passed"), TestStatus::Passed, &PhaseBar::passed },
         { QT_TRANSLATE_NOOP("ChartBars", "failed"), TestStatus::Failed, &PhaseBar::failed },
         { QT_TRANSLATE_NOOP("ChartBars", "errors"), TestStatus::Error, &PhaseBar::errors },
-        { QT_TRANSLATE_NOOP("ChartBars", "skipped"), TestStatus::Skipped, &PhaseBar::skipped } };
+        { QT_TRANSLATE_NOOP("ChartBars", "skipped"), TestStatus::Skipped, &PhaseBar::skipped },
+        { QT_TRANSLATE_NOOP("ChartBars", "unknown"), TestStatus::Unknown, &PhaseBar::unknown } };
+
+    // The unknown stack is drawn, and named in a legend, only where some phase has such tests: most reports have
+    // none, and their charts stay as they were.
+    bool showsSeries(const Series &s, const QVector<PhaseBar> &phases)
+    {
+        return s.status != TestStatus::Unknown
+            || std::any_of(phases.cbegin(), phases.cend(), [](const PhaseBar &p) { return p.unknown > 0; });
+    }
 
 } // namespace
 
@@ -45,6 +56,8 @@ QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<PhaseBar> &phas
     }
     QVector<QCPBars *> stack;
     for (const Series &s : PhaseSeries) {
+        if (!showsSeries(s, phases))
+            continue;
         auto *bars = new QCPBars(plot.xAxis, plot.yAxis);
         bars->setName(tr(s.name));
         bars->setWidth(0.6);
@@ -61,11 +74,13 @@ QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<PhaseBar> &phas
     return stack;
 }
 
-QVector<std::pair<QString, QColor>> phaseSeriesLegend()
+QVector<std::pair<QString, QColor>> phaseSeriesLegend(const QVector<PhaseBar> &phases)
 {
     QVector<std::pair<QString, QColor>> legend;
-    for (const Series &s : PhaseSeries)
-        legend.append({ tr(s.name), statusColor(s.status) });
+    for (const Series &s : PhaseSeries) {
+        if (showsSeries(s, phases))
+            legend.append({ tr(s.name), statusColor(s.status) });
+    }
     return legend;
 }
 

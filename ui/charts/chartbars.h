@@ -24,8 +24,8 @@ namespace ChartBars {
 // bars, bottom first, each brushed with its status colour and named for the legend); the value range leaves
 // headroom for the failure rates.
 QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases);
-// The legend's names and colours of addPhaseBars' stacks, bottom first.
-QVector<std::pair<QString, QColor>> phaseSeriesLegend();
+// The legend's names and colours of the stacks addPhaseBars draws for `phases`, bottom first.
+QVector<std::pair<QString, QColor>> phaseSeriesLegend(const QVector<Gapwise::PhaseBar> &phases);
 // "12.5%" (or "12.5% failing" with `withWord`) above each phase that ran tests.
 void addFailureRates(
     QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);

@@ -26,7 +26,7 @@ void PhaseChart::rebuild()
     setIds(ids);
     // The legend sits in the caption, where it can never cover a bar or a rate label.
     QString caption = tr("<b>Tests per phase</b> &nbsp; failure rate above each bar &nbsp;");
-    for (const auto &[name, color] : ChartBars::phaseSeriesLegend())
+    for (const auto &[name, color] : ChartBars::phaseSeriesLegend(phases))
         caption += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(color.name(), name);
     setCaption(phases.isEmpty() ? tr("<b>Tests per phase</b> — no phases in this report") : caption);
     for (QCPBars *bars : ChartBars::addPhaseBars(*m_plot, phases))
@@ -65,6 +65,8 @@ QString PhaseChart::toolTipFor(int key) const
                       .arg(p.skipped)
                       .arg(p.total())
                       .arg(p.failureRate() * 100, 0, 'f', 1);
+    if (p.unknown > 0)
+        tip += QLatin1Char('\n') + tr("%n with no verdict (unknown)", "", p.unknown);
     if (p.unnamedFailures > 0)
         tip += QLatin1Char('\n') + tr("%1 failures counted but not named in the report").arg(p.unnamedFailures);
     return tip;
