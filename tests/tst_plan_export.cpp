@@ -202,3 +202,28 @@ TEST_CASE("A gap Gapwise suggested and nobody accepted says so in the Markdown, 
     }
     CHECK(suggested == 1);
 }
+
+TEST_CASE(
+    "A phase whose tests all lack a verdict has no failure rate in the plan, one with a verdict has one", "[plan]")
+{
+    Report r;
+    for (const char *id : { "undecided", "ran" }) {
+        Phase p;
+        p.id = p.name = QString::fromLatin1(id);
+        r.phases.append(p);
+    }
+    const std::pair<const char *, TestStatus> tests[]
+        = { { "undecided", TestStatus::Unknown }, { "undecided", TestStatus::Unknown }, { "ran", TestStatus::Unknown },
+              { "ran", TestStatus::Failed }, { "ran", TestStatus::Passed } };
+    for (const auto &[phase, status] : tests) {
+        TestCase t;
+        t.name = QStringLiteral("test_%1").arg(r.tests.size());
+        t.phaseId = QString::fromLatin1(phase);
+        t.status = status;
+        r.tests.append(t);
+    }
+    const RemediationPlan plan = buildPlan(r, r, QDateTime(QDate(2026, 12, 3), QTime(12, 0)));
+    REQUIRE(plan.phases.size() == 2);
+    CHECK(plan.phases[0].failureRate < 0); // written "–"
+    CHECK(plan.phases[1].failureRate == Approx(0.5)); // 1 failed of the 2 that ran
+}
