@@ -61,7 +61,7 @@ QVector<PhaseBar> phaseChartData(const Report &report)
             const bool splitStated = p.passed >= 0 && p.failed >= 0 && p.errors >= 0 && p.skipped >= 0;
             const bool nothingStated = p.total < 0 && p.passed < 0 && p.failed < 0 && p.errors < 0 && p.skipped < 0;
             if (splitStated && p.total >= 0)
-                bar.unknown = qMax(0, p.total - (bar.passed + bar.failed + bar.errors + bar.skipped));
+                bar.unknown = qMax(0, p.total - bar.withVerdict());
             else if (nothingStated)
                 bar.unknown = c[size_t(TestStatus::Unknown)];
         } else {

@@ -18,9 +18,10 @@ struct PhaseBar
     int failed = 0;
     int errors = 0;
     int skipped = 0;
-    int unknown = 0; // named tests with no verdict (TRX Inconclusive, an unreadable result); no report states them
+    int unknown = 0; // tests with no verdict: a TRX Inconclusive, or what a stated total holds beyond the split
     int unnamedFailures = 0; // failed + errors the report counts but does not name
-    int total() const { return passed + failed + errors + skipped + unknown; }
+    int withVerdict() const { return passed + failed + errors + skipped; }
+    int total() const { return withVerdict() + unknown; }
     // Failing share of the tests that ran (skipped ones excluded); 0 when none ran.
     double failureRate() const;
 };

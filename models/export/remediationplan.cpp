@@ -80,8 +80,8 @@ RemediationPlan buildPlan(
         pp.namedFailing = int(std::count_if(r.tests.cbegin(), r.tests.cend(),
             [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         for (const PhaseBar &bar : bars) {
-            // A phase whose tests all lack a verdict has no rate ("–"), as before the chart counted them.
-            if (bar.phaseId == p.id && bar.total() - bar.unknown > 0)
+            // A phase whose tests all lack a verdict has no rate ("–").
+            if (bar.phaseId == p.id && bar.withVerdict() > 0)
                 pp.failureRate = bar.failureRate();
         }
         plan.unnamedFailures += p.unnamedFailures(pp.namedFailing);
