@@ -124,6 +124,25 @@ TEST_CASE("The bundled sample's plan as PDF", "[pdf]")
     checkPlanPdf(report, exportPdf(report, dir));
 }
 
+TEST_CASE("A plan with nothing to remediate says so under its heading", "[pdf]")
+{
+    Report report;
+    Phase phase;
+    phase.id = phase.name = QStringLiteral("Unit");
+    report.phases.append(phase);
+    TestCase passing;
+    passing.name = QStringLiteral("test_ok");
+    passing.phaseId = phase.id;
+    passing.status = TestStatus::Passed;
+    report.tests.append(passing);
+    QTemporaryDir dir;
+    const ExportedPdf pdf = exportPdf(report, dir);
+    const QString text = pdf.all();
+    const int planStart = text.indexOf(QStringLiteral("Remediation plan by priority"));
+    REQUIRE(planStart > 0);
+    CHECK(text.indexOf(QStringLiteral("Nothing to remediate"), planStart) > planStart);
+}
+
 TEST_CASE("A suggested gap nobody accepted says so in the PDF, an accepted one does not", "[pdf]")
 {
     Report report = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));

@@ -391,6 +391,10 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
     }
     layout.newPage();
     layout.text(tr("Remediation plan by priority"), font(16, true));
+    // A report that names no failing test and no action left this page blank under its heading.
+    if (plan.gaps.isEmpty() && plan.unassigned.isEmpty() && plan.otherRemediation.isEmpty())
+        layout.text(tr("Nothing to remediate: the report names no failing test and no remediation item."), font(9.5),
+            layout.pt(8));
     for (const PlanGap &gap : plan.gaps)
         gapSection(layout, gap, newFailures);
 
