@@ -49,9 +49,8 @@ QVector<StoredRun> lastRuns(const QVector<StoredRun> &runs, int count)
     return runs.mid(runs.size() - count);
 }
 
-HistoryStore::HistoryStore(std::unique_ptr<SqlDialect> dialect)
-    : m_dialect(dialect ? std::move(dialect) : std::make_unique<SqliteDialect>())
-    , m_connection(nextConnectionName())
+HistoryStore::HistoryStore()
+    : m_connection(nextConnectionName())
 {
 }
 
@@ -89,11 +88,10 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
     if (!location)
         return false;
     m_location = *location;
-    if (location->isServer()) {
-        if (m_dialect->driverName() != QLatin1String("QPSQL"))
-            m_dialect = std::make_unique<PostgresDialect>();
+    // A store object may be opened again on another address: the dialect follows the address.
+    m_dialect = location->isServer() ? SqlDialect::postgresql() : SqlDialect();
+    if (location->isServer())
         return openServer(create, error);
-    }
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!create) {
@@ -108,9 +106,9 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
         *error = QStringLiteral("%1: is a folder, not a history store").arg(path);
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connection);
     if (!db.isValid()) {
-        *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed").arg(path, m_dialect->driverName());
+        *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed").arg(path, m_dialect.driverName());
         return false;
     }
     db.setDatabaseName(path);
@@ -123,10 +121,10 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
 
 bool HistoryStore::openServer(bool create, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connection);
     if (!db.isValid()) {
         *error = QStringLiteral("%1: the Qt SQL driver %2 is not installed (Debian: libqt6sql6-psql)")
-                     .arg(m_path, m_dialect->driverName());
+                     .arg(m_path, m_dialect.driverName());
         return false;
     }
     db.setDatabaseName(m_location.database);
@@ -163,7 +161,7 @@ bool HistoryStore::setUp(bool create, QString *error)
     QSqlDatabase db = database();
     int version = 0;
     QString why;
-    if (!readSchemaVersion(db, *m_dialect, &version, &why)) {
+    if (!readSchemaVersion(db, m_dialect, &version, &why)) {
         *error = QStringLiteral("%1: not a readable history store (damaged, or not a database): %2; left as it is")
                      .arg(path, why);
         db.close();
@@ -189,11 +187,11 @@ bool HistoryStore::setUp(bool create, QString *error)
         db.close();
         return false;
     }
-    for (const QString &setting : m_dialect->writeSettings()) {
+    for (const QString &setting : m_dialect.writeSettings()) {
         QSqlQuery q(db);
         q.exec(setting); // best effort: a read-only store still reads without WAL
     }
-    if (version < HistorySchemaVersion && !migrateSchema(db, *m_dialect, version, &why)) {
+    if (version < HistorySchemaVersion && !migrateSchema(db, m_dialect, version, &why)) {
         *error = QStringLiteral("%1: cannot set up the history store: %2").arg(path, why);
         db.close();
         return false;
@@ -240,7 +238,7 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
 bool HistoryStore::beginWrite(QString *error)
 {
     QSqlDatabase db = database();
-    for (const QString &statement : m_dialect->beginWrite()) {
+    for (const QString &statement : m_dialect.beginWrite()) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {
             *error = q.lastError().text();
@@ -301,7 +299,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     if (!tests.preload(testKeys, error))
         return fail(nullptr);
     QSqlQuery remember(db);
-    remember.prepare(m_dialect->upsert(QStringLiteral("triaged_signatures"),
+    remember.prepare(m_dialect.upsert(QStringLiteral("triaged_signatures"),
         { QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("run_id") },
         { QStringLiteral("signature_id") }, { QStringLiteral("gap_id"), QStringLiteral("run_id") }));
     QHash<qint64, int> failuresPerGap;
@@ -395,7 +393,7 @@ bool HistoryStore::setKnownIssue(const QString &gapKey, const QString &tracker, 
     }
     const qint64 gapId = find.value(0).toLongLong();
     QSqlQuery q(db);
-    q.prepare(m_dialect->upsert(QStringLiteral("known_issues"),
+    q.prepare(m_dialect.upsert(QStringLiteral("known_issues"),
         { QStringLiteral("gap_id"), QStringLiteral("tracker"), QStringLiteral("url") }, { QStringLiteral("gap_id") },
         { QStringLiteral("tracker"), QStringLiteral("url") }));
     q.addBindValue(gapId);

@@ -13,7 +13,6 @@
 #include <QString>
 #include <QVector>
 
-#include <memory>
 #include <optional>
 
 namespace Gapwise {
@@ -69,7 +68,7 @@ struct KnownIssue
 class HistoryStore
 {
 public:
-    explicit HistoryStore(std::unique_ptr<SqlDialect> dialect = nullptr); // nullptr: SQLite
+    HistoryStore();
     ~HistoryStore();
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
@@ -128,7 +127,7 @@ private:
     bool beginWrite(QString *error);
     bool insertRun(const RunRecord &run, AddRunResult *result, QString *error);
 
-    std::unique_ptr<SqlDialect> m_dialect;
+    SqlDialect m_dialect; // SQLite's until open() finds a server address
     QString m_connection;
     QString m_path;
     StoreLocation m_location;

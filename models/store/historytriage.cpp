@@ -97,7 +97,7 @@ std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
         const QStringList updated { QStringLiteral("value"), QStringLiteral("version"), QStringLiteral("editor"),
             QStringLiteral("edited_at") };
         // The dialect's single-row upsert gives the ON CONFLICT clause the many-row statements end with.
-        const QString single = m_dialect->upsert(QStringLiteral("triage_values"), key + updated, key, updated);
+        const QString single = m_dialect.upsert(QStringLiteral("triage_values"), key + updated, key, updated);
         BatchInsert upsert(db, QStringLiteral("triage_values"), key + updated,
             single.mid(single.indexOf(QLatin1String("ON CONFLICT"))));
         BatchInsert log(db, QStringLiteral("triage_edits"),
@@ -128,7 +128,7 @@ std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
         }
         if (!upsert.flush(error) || !log.flush(error))
             return std::nullopt;
-        const QString notify = m_dialect->notifyTriage(runId);
+        const QString notify = m_dialect.notifyTriage(runId);
         QSqlQuery tell(db);
         if (anyWritten && !notify.isEmpty() && !tell.exec(notify)) {
             *error = tell.lastError().text();
@@ -196,7 +196,7 @@ std::optional<QVector<SharedTriageEdit>> HistoryStore::triageEditsSince(
 bool HistoryStore::subscribeToTriage()
 {
     // QSQLITE "notifies" too, but of its own connection's table updates: no news from other writers.
-    if (m_dialect->notifyTriage(0).isEmpty())
+    if (!m_dialect.hasNotifications())
         return false;
     QSqlDriver *driver = database().driver();
     return driver && driver->hasFeature(QSqlDriver::EventNotifications)
