@@ -33,10 +33,10 @@ Report importOrFail(const QString &path)
     return *result.report;
 }
 
-Report importTextOrFail(const QByteArray &markdown)
+Report importBytesOrFail(const QByteArray &bytes, const QString &fileName, const ImportControl &control)
 {
-    const ImportResult result = importBytes(markdown, QStringLiteral("inline.md"));
-    INFO(result.error.toString().toStdString());
+    const ImportResult result = importBytes(bytes, fileName, control);
+    INFO("import of " << fileName.toStdString() << ": " << result.error.toString().toStdString());
     REQUIRE(result.ok());
     return *result.report;
 }
@@ -58,6 +58,30 @@ QByteArray checkoutRunWithOutcomes()
                              "- **Total Tests:** 4\n- **Failed:** 3\n\n"
                              "## Unit Tests (95.2% SUCCESS)\n\n"
                              "- **Total Tests:** 42\n- **Passed:** 40\n");
+}
+
+QStringList phaseIds(const Report &report)
+{
+    QStringList ids;
+    for (const Phase &p : report.phases)
+        ids << p.id;
+    return ids;
+}
+
+QStringList phaseNames(const Report &report)
+{
+    QStringList names;
+    for (const Phase &p : report.phases)
+        names << p.name;
+    return names;
+}
+
+QStringList testNames(const Report &report)
+{
+    QStringList names;
+    for (const TestCase &t : report.tests)
+        names << t.name;
+    return names;
 }
 
 const Phase *phaseNamed(const Report &report, const QString &nameContains)

@@ -7,9 +7,7 @@
 #include <QFile>
 
 using namespace Gapwise;
-using TestSupport::dataPath;
-using TestSupport::importOrFail;
-using TestSupport::requireTest;
+using namespace TestSupport;
 
 namespace {
 
@@ -100,10 +98,9 @@ TEST_CASE("TRX: an empty run, a truncated file, counters that disagree", "[trx]"
     const QByteArray lying
         = "<TestRun><Results><UnitTestResult testName=\"A.B\" outcome=\"Passed\"/></Results>"
           "<ResultSummary><Counters total=\"2\" passed=\"2\" failed=\"0\"/></ResultSummary></TestRun>";
-    const ImportResult r = importBytes(lying, QStringLiteral("lying.trx"));
-    REQUIRE(r.ok());
-    CHECK(r.report->tests.size() == 1);
-    CHECK(hasWarning(*r.report, "states 2 tests, 2 passed, 0 failed but its tests give 1 tests, 1 passed, 0 failed"));
+    const Report r = importBytesOrFail(lying, QStringLiteral("lying.trx"));
+    CHECK(r.tests.size() == 1);
+    CHECK(hasWarning(r, "states 2 tests, 2 passed, 0 failed but its tests give 1 tests, 1 passed, 0 failed"));
 
     const ImportResult entity = importBytes(
         "<?xml version=\"1.0\"?><!DOCTYPE TestRun [<!ENTITY x \"y\">]><TestRun/>", QStringLiteral("entity.trx"));
@@ -158,8 +155,7 @@ TEST_CASE("NUnit 2: test-results with results wrappers and full names", "[nunit]
     CHECK(countStatus(r, TestStatus::Error) == 1);
     CHECK(countStatus(r, TestStatus::Skipped) == 1);
     CHECK_FALSE(hasAnyWarning(r));
-    REQUIRE(r.phases.size() == 1);
-    CHECK(r.phases[0].name == QLatin1String("Legacy.Tests"));
+    REQUIRE(phaseNames(r) == QStringList { QStringLiteral("Legacy.Tests") });
     const TestCase &times = requireTest(r, "Legacy.ParserTests::ParsesTimes");
     CHECK(times.message == QLatin1String("Expected \"10:00\" but was \"10:0\""));
     CHECK(requireTest(r, "Legacy.ParserTests::ReadsFile").status == TestStatus::Error);
@@ -175,9 +171,7 @@ TEST_CASE("xUnit.net v2: assemblies, theory rows, traits, skip reason, assembly 
     CHECK(countStatus(r, TestStatus::Failed) == 2);
     CHECK(countStatus(r, TestStatus::Skipped) == 1);
     // Phases: the unit assembly by name, the integration one by its class path.
-    REQUIRE(r.phases.size() == 2);
-    CHECK(r.phases[0].name == QLatin1String("Orders.UnitTests"));
-    CHECK(r.phases[1].name == QLatin1String("Integration"));
+    REQUIRE(phaseNames(r) == QStringList { QStringLiteral("Orders.UnitTests"), QStringLiteral("Integration") });
 
     const TestCase &totals3 = requireTest(r, "Orders.OrderTests::Totals(count: 3)");
     CHECK(totals3.status == TestStatus::Failed);
@@ -268,9 +262,8 @@ TEST_CASE("Formats are told apart by content, not by file name", "[format]")
     // A TRX file named .xml and an NUnit file named .trx import by what they are.
     QFile trx(dataPath(QStringLiteral("dotnet/trx-empty.trx")));
     REQUIRE(trx.open(QIODevice::ReadOnly));
-    const ImportResult asXml = importBytes(trx.readAll(), QStringLiteral("results.xml"));
-    REQUIRE(asXml.ok());
-    CHECK(asXml.report->format == QLatin1String("trx"));
+    const Report asXml = importBytesOrFail(trx.readAll(), QStringLiteral("results.xml"));
+    CHECK(asXml.format == QLatin1String("trx"));
 }
 
 TEST_CASE("TRX: two results with one name stay two tests, as the Counters count them", "[trx]")
@@ -281,10 +274,7 @@ TEST_CASE("TRX: two results with one name stay two tests, as the Counters count 
                            "</Results><TestDefinitions><UnitTest id=\"a\" storage=\"x.dll\">"
                            "<TestMethod className=\"Ns.C\" name=\"Same\"/></UnitTest></TestDefinitions>"
                            "<ResultSummary><Counters total=\"2\" passed=\"1\" failed=\"1\"/></ResultSummary></TestRun>";
-    const ImportResult r = importBytes(trx, QStringLiteral("dupes.trx"));
-    REQUIRE(r.ok());
-    REQUIRE(r.report->tests.size() == 2);
-    CHECK(r.report->tests[0].name == QLatin1String("Ns.C::Same"));
-    CHECK(r.report->tests[1].name == QLatin1String("Ns.C::Same [2]"));
-    CHECK_FALSE(hasAnyWarning(*r.report));
+    const Report r = importBytesOrFail(trx, QStringLiteral("dupes.trx"));
+    REQUIRE(testNames(r) == QStringList { QStringLiteral("Ns.C::Same"), QStringLiteral("Ns.C::Same [2]") });
+    CHECK_FALSE(hasAnyWarning(r));
 }

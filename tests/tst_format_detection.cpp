@@ -8,6 +8,7 @@
 #include <QFile>
 
 using namespace Gapwise;
+using TestSupport::importBytesOrFail;
 
 namespace {
 
@@ -54,9 +55,8 @@ TEST_CASE("Format detection: fixtures are told by content, whatever their extens
         const QByteArray bytes = readAll(TestSupport::dataPath(QString::fromUtf8(name)));
         CHECK(detectFormat(bytes) == InputFormat::PytestLog);
         // Renamed to .xml or .md it is still a pytest log.
-        const ImportResult renamed = importBytes(bytes, QStringLiteral("report.xml"));
-        REQUIRE(renamed.ok());
-        CHECK(renamed.report->format == QLatin1String("pytest-log"));
+        const Report renamed = importBytesOrFail(bytes, QStringLiteral("report.xml"));
+        CHECK(renamed.format == QLatin1String("pytest-log"));
     }
     const ImportResult xmlAsMd = importBytes(
         readAll(TestSupport::dataPath(QStringLiteral("junit/root-testsuite.xml"))), QStringLiteral("notes.md"));

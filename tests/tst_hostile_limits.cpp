@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 
 using namespace Gapwise;
+using TestSupport::importBytesOrFail;
 
 namespace {
 
@@ -124,10 +125,9 @@ TEST_CASE("hostile: NUL bytes in XML and pytest logs", "[hostile]")
         QByteArray("tests/unit/test_a.py::test_filler PASSED\n").repeated(250));
     log.insert(log.indexOf("test_three"), QByteArray(4, '\0'));
     REQUIRE(log.indexOf('\0') > 8192);
-    const ImportResult r = importBytes(log, QStringLiteral("nul.log"));
-    REQUIRE(r.ok());
-    REQUIRE(r.report->phases.size() == 1);
-    CHECK(r.report->phases[0].failed == 1);
+    const Report r = importBytesOrFail(log, QStringLiteral("nul.log"));
+    REQUIRE(r.phases.size() == 1);
+    CHECK(r.phases[0].failed == 1);
 }
 
 TEST_CASE("hostile: CRLF with a BOM imports a pytest log exactly as LF", "[hostile]")
@@ -145,8 +145,7 @@ TEST_CASE("hostile: UTF-16 with a BOM imports Markdown and pytest logs as UTF-8 
 {
     const QString markdown = QStringLiteral("# Résultats\r\n\r\n## Unit Tests\r\n- **Failed:** 1\r\n"
                                             "- ❌ `test_café` - échoué\r\n");
-    const ImportResult utf8 = importBytes(markdown.toUtf8(), QStringLiteral("r.md"));
-    REQUIRE(utf8.ok());
+    const Report utf8 = importBytesOrFail(markdown.toUtf8(), QStringLiteral("r.md"));
     for (const bool bigEndian : { false, true }) {
         QByteArray utf16 = bigEndian ? QByteArray("\xFE\xFF", 2) : QByteArray("\xFF\xFE", 2);
         for (const QChar c : markdown) {
@@ -156,15 +155,14 @@ TEST_CASE("hostile: UTF-16 with a BOM imports Markdown and pytest logs as UTF-8 
         INFO((bigEndian ? "UTF-16BE" : "UTF-16LE"));
         const ImportResult r = importBytes(utf16, QStringLiteral("r.md"));
         REQUIRE(r.ok());
-        CHECK(json(*r.report) == json(*utf8.report));
-        CHECK(r.report->tests[0].name == utf8.report->tests[0].name);
+        CHECK(json(*r.report) == json(utf8));
+        CHECK(r.report->tests[0].name == utf8.tests[0].name);
     }
     const QString log = QString::fromUtf8(PytestLog);
     QByteArray utf16("\xFF\xFE", 2);
     utf16.append(reinterpret_cast<const char *>(log.utf16()), log.size() * 2);
-    const ImportResult r = importBytes(utf16, QStringLiteral("run.log"));
-    REQUIRE(r.ok());
-    CHECK(json(*r.report) == json(*importBytes(PytestLog, QStringLiteral("run.log")).report));
+    const Report r = importBytesOrFail(utf16, QStringLiteral("run.log"));
+    CHECK(json(r) == json(*importBytes(PytestLog, QStringLiteral("run.log")).report));
 }
 
 TEST_CASE("hostile: XML nested 100,000 deep is a clear error, in bounded memory", "[hostile][limits]")

@@ -100,14 +100,14 @@ TEST_CASE(
     "capitals after a status emoji in a cause group's heading are its status, not its title", "[markdown][causegroups]")
 {
     // The forms of 0460_WEBSOCKET_1011_IMPLEMENTATION_SUCCESS_REPORT_20250909_NIGHT.md in the shared corpus.
-    const Report r = importTextOrFail(QByteArrayLiteral("# WebSocket Fix Report\n\n"
-                                                        "## Root Cause Resolution Summary\n\n"
-                                                        "### Secondary Issue: Orchestrator Dependency Architecture "
-                                                        "\xE2\x9C\x85 ALREADY RESOLVED\n\n"
-                                                        "- The orchestrator was wired at import time.\n\n"
-                                                        "### Tertiary Issue: E2E Authentication Patterns "
-                                                        "\xE2\x9C\x85 AVAILABLE\n\n"
-                                                        "- The helper gives every E2E test a real token.\n"));
+    const Report r = importBytesOrFail(QByteArrayLiteral("# WebSocket Fix Report\n\n"
+                                                         "## Root Cause Resolution Summary\n\n"
+                                                         "### Secondary Issue: Orchestrator Dependency Architecture "
+                                                         "\xE2\x9C\x85 ALREADY RESOLVED\n\n"
+                                                         "- The orchestrator was wired at import time.\n\n"
+                                                         "### Tertiary Issue: E2E Authentication Patterns "
+                                                         "\xE2\x9C\x85 AVAILABLE\n\n"
+                                                         "- The helper gives every E2E test a real token.\n"));
     const Gap &resolved = gap(r, "Orchestrator Dependency Architecture");
     CHECK(resolved.title == QStringLiteral("Orchestrator Dependency Architecture"));
     CHECK(resolved.status == GapStatus::Resolved);

@@ -180,10 +180,10 @@ TEST_CASE("CRLF with a BOM imports exactly as LF", "[markdown][fixtures]")
     QByteArray raw = file.readAll();
     REQUIRE(raw.startsWith("\xEF\xBB\xBF"));
     REQUIRE(raw.contains("\r\n"));
-    const Report crlf = importTextOrFail(raw);
+    const Report crlf = importBytesOrFail(raw);
     raw.remove(0, 3);
     raw.replace("\r\n", "\n");
-    const Report lf = importTextOrFail(raw);
+    const Report lf = importBytesOrFail(raw);
     CHECK(QJsonDocument(reportToJson(crlf)).toJson() == QJsonDocument(reportToJson(lf)).toJson());
     REQUIRE(crlf.phases.size() == 1);
     CHECK(crlf.phases[0].total == 3);

@@ -202,7 +202,7 @@ TEST_CASE("The page size follows the locale: Letter in the US and Canada, A4 els
 
 TEST_CASE("A phase's stated outcome stands under its name in the PDF's phase table", "[pdf][phase-outcome]")
 {
-    const Report report = importTextOrFail(checkoutRunWithOutcomes());
+    const Report report = importBytesOrFail(checkoutRunWithOutcomes());
     REQUIRE(report.phases.size() == 2);
     REQUIRE(report.phases[0].outcome == QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));
     QTemporaryDir dir;

@@ -79,7 +79,7 @@ TEST_CASE("words that name or qualify a phase stay in its name", "[markdown][pha
 
 TEST_CASE("an imported phase carries its outcome into the model and the JSON", "[markdown][phase-outcome]")
 {
-    const Report r = TestSupport::importTextOrFail(TestSupport::checkoutRunWithOutcomes());
+    const Report r = TestSupport::importBytesOrFail(TestSupport::checkoutRunWithOutcomes());
     REQUIRE(r.phases.size() == 2);
     CHECK(r.phases[0].name == QStringLiteral("Payment Tests"));
     CHECK(r.phases[0].outcome == QStringLiteral("CRITICAL FAILURE BLOCKING CHECKOUT"));

@@ -10,9 +10,7 @@
 #include <atomic>
 
 using namespace Gapwise;
-using TestSupport::dataPath;
-using TestSupport::importOrFail;
-using TestSupport::requireTest;
+using namespace TestSupport;
 
 TEST_CASE("pytest log: a -v session with failures, setup errors, import errors, summary and tally", "[pytestlog]")
 {
@@ -121,8 +119,7 @@ TEST_CASE("pytest log: two sessions become two phases, xdist, timestamps and col
     CHECK(cache.message.startsWith(QLatin1String("redis.exceptions.ConnectionError: Error 111")));
 
     const Report colour = importOrFail(dataPath(QStringLiteral("pytest/ansi.log")));
-    REQUIRE(colour.tests.size() == 1);
-    CHECK(colour.tests[0].name == QLatin1String("tests/test_c.py::test_colour"));
+    REQUIRE(testNames(colour) == QStringList { QStringLiteral("tests/test_c.py::test_colour") });
     CHECK(colour.phases[0].id == QLatin1String("pytest"));
     CHECK(colour.phases[0].passed == 1);
 }
@@ -166,14 +163,13 @@ TEST_CASE("pytest log: a tally that disagrees with the named tests is reported",
                            "tests/a.py::test_2 FAILED\n"
                            "tests/a.py::test_3 FAILED\n"
                            "========================= 1 failed, 2 passed in 0.01s =========================\n";
-    const ImportResult result = importBytes(log, QStringLiteral("contradiction.log"));
-    REQUIRE(result.ok());
-    REQUIRE(result.report->diagnostics.size() == 1);
-    const Diagnostic &d = result.report->diagnostics[0];
+    const Report r = importBytesOrFail(log, QStringLiteral("contradiction.log"));
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic &d = r.diagnostics[0];
     CHECK(d.severity == Severity::Warning);
     CHECK(d.line == 5);
     CHECK(d.message.contains(QLatin1String("the log names 3 failed")));
-    CHECK(result.report->phases[0].failed == 1); // the tally is what the run states
+    CHECK(r.phases[0].failed == 1); // the tally is what the run states
 }
 
 TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log never crashes", "[pytestlog]")
@@ -185,9 +181,8 @@ TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log n
     QVector<int> seen;
     ImportControl control;
     control.progress = [&seen](int permille) { seen.append(permille); };
-    const ImportResult done = importBytes(log, QStringLiteral("big.log"), control);
-    REQUIRE(done.ok());
-    CHECK(done.report->tests.size() == 20000);
+    const Report done = importBytesOrFail(log, QStringLiteral("big.log"), control);
+    CHECK(done.tests.size() == 20000);
     REQUIRE(seen.size() >= 2);
     CHECK(std::is_sorted(seen.cbegin(), seen.cend()));
     CHECK(seen.back() == 1000);
@@ -249,9 +244,7 @@ TEST_CASE("pytest log: real pytest 7.2 -v output (Debian's python3-pytest), with
     // pytest's --junitxml of the same run: same node ids, same phases by path, same suggested gap ids.
     const Report x = importOrFail(dataPath(QStringLiteral("junit/pytest-7.2-junitxml.xml")));
     CHECK(x.format == QLatin1String("junit"));
-    REQUIRE(x.phases.size() == 2);
-    CHECK(x.phases[0].id == QLatin1String("unit"));
-    CHECK(x.phases[1].id == QLatin1String("integration"));
+    REQUIRE(phaseIds(x) == QStringList { QStringLiteral("unit"), QStringLiteral("integration") });
     const TestCase &collect = requireTest(x, "tests/unit/test_db.py");
     CHECK(collect.status == TestStatus::Error);
     CHECK(collect.phaseId == QLatin1String("unit"));

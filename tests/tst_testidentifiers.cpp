@@ -35,10 +35,9 @@ TEST_CASE("test identifiers: node ids, functions, files", "[identifiers]")
 
 TEST_CASE("a path whose folder is named like a test is no test in a Markdown report", "[identifiers][markdown]")
 {
-    const Report r = TestSupport::importTextOrFail(
+    const Report r = TestSupport::importBytesOrFail(
         QByteArrayLiteral("# Run\n\n## Unit Tests\n\n- `tests/unit/test_a.py::test_one` PASSED\n\n"
                           "## Root Cause Analysis\n\n### Issue 1: Auth helper missing\n\n"
                           "- `test_framework/ssot/e2e_auth_helper.py` provides SSOT patterns\n"));
-    REQUIRE(r.tests.size() == 1);
-    CHECK(r.tests[0].name == QStringLiteral("tests/unit/test_a.py::test_one"));
+    REQUIRE(TestSupport::testNames(r) == QStringList { QStringLiteral("tests/unit/test_a.py::test_one") });
 }
