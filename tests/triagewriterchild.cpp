@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <optional>
+
 using namespace Gapwise;
 
 int main(int argc, char **argv)
@@ -15,15 +17,13 @@ int main(int argc, char **argv)
     const QStringList args = QCoreApplication::arguments();
     if (args.size() != 8)
         return 2;
-    QTextStream out(stdout);
     HistoryStore store;
     QString error;
-    if (!store.open(args[1], false, &error)) {
-        out << "error " << error << Qt::endl;
-        return 3;
-    }
-    const auto result
-        = store.writeTriage(args[2].toLongLong(), { args[3], args[4], args[5] }, args[6], args[7].toInt(), &error);
+    // An open that fails and a write that fails answer alike: the parent reads the message.
+    const auto result = store.open(args[1], false, &error)
+        ? store.writeTriage(args[2].toLongLong(), { args[3], args[4], args[5] }, args[6], args[7].toInt(), &error)
+        : std::nullopt;
+    QTextStream out(stdout);
     if (!result) {
         out << "error " << error << Qt::endl;
         return 3;
