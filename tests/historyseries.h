@@ -42,7 +42,9 @@ QString testName(int test); // pytest node id "tests/unit/test_mod3.py::test_cas
 
 Gapwise::Report report(const Spec &spec, int run); // in memory (the benchmark fills a store with these)
 QByteArray junitXml(const Spec &spec, int run); // the same run as a JUnit file
-QString writeJUnit(const Spec &spec, int run, const QString &dir); // dir/run-NNN.xml; empty on failure
-QStringList writeJUnitSeries(const Spec &spec, const QString &dir); // every run, oldest first; empty on failure
+// dir/run-NNN.xml. A file that cannot be written throws std::runtime_error naming it, so a test fails with
+// that message rather than on a count.
+QString writeJUnit(const Spec &spec, int run, const QString &dir);
+QStringList writeJUnitSeries(const Spec &spec, const QString &dir); // every run, oldest first
 
 } // namespace HistorySeries

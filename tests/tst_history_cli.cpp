@@ -45,7 +45,6 @@ TEST_CASE("history add, list, flaky, test and gaps on a run series, on SQLite an
     STORE_ON_EACH_BACKEND(store, backend, dir);
     HistorySeries::Spec spec { 150, 12 }; // tests, runs
     const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
-    REQUIRE(files.size() == spec.runs);
 
     Run add = gapwise(
         QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);

@@ -40,7 +40,6 @@ TEST_CASE("two gapwise history add processes at once leave every run exactly onc
     STORE_ON_EACH_BACKEND(store, backend, dir);
     HistorySeries::Spec spec { 300, 10 }; // tests, runs
     const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
-    REQUIRE(files.size() == spec.runs);
     QStringList reversed = files;
     std::reverse(reversed.begin(), reversed.end());
 

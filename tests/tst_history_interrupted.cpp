@@ -76,8 +76,6 @@ struct Fixture
         big.runs = 8;
         QDir(dir).mkpath(QStringLiteral("big"));
         bigFile = HistorySeries::writeJUnit(big, 7, dir + QStringLiteral("/big"));
-        REQUIRE_FALSE(bigFile.isEmpty());
-        REQUIRE_FALSE(smallFiles.contains(QString()));
     }
 };
 

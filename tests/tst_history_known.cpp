@@ -66,7 +66,6 @@ TEST_CASE("a gap marked as a known issue makes its new failures known in compare
     HistorySeries::Spec spec { 150, 12 }; // tests, runs
     REQUIRE(HistorySeries::breakRun(spec, 52) == 7);
     const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
-    REQUIRE(files.size() == spec.runs);
     const Run add = gapwise(
         QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
     INFO(add.err.toStdString());
