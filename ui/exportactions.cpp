@@ -92,7 +92,7 @@ void ExportActions::chooseFileAndExport(Format format)
     const Request request = m_source();
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remediation plan"),
-        QDir(dir).filePath(suggestedFileName(request.plan.title, format)),
+        QDir(dir).filePath(suggestedFileName(request.plan.run.title, format)),
         tr("%1 (*.%2)").arg(planFormatInfo(format).name, planFormatInfo(format).fileSuffix()));
     if (!path.isEmpty())
         exportTo(format, path);

@@ -46,7 +46,7 @@ bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString 
     QPdfWriter writer(&file);
     writer.setPageSize(pageSize);
     writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter);
-    writer.setTitle(plan.title);
+    writer.setTitle(plan.run.title);
     writer.setCreator(QStringLiteral("Gapwise"));
 
     const QRectF paint(QPointF(0, 0), QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()));
@@ -58,7 +58,7 @@ bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString 
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPointSizeF(7.5);
     const QString exported = QObject::tr("Exported %1").arg(QLocale().toString(plan.exportedAt, QLocale::ShortFormat));
-    const QString title = plan.title.isEmpty() ? QObject::tr("Remediation plan") : plan.title;
+    const QString title = plan.run.title.isEmpty() ? QObject::tr("Remediation plan") : plan.run.title;
     QPainter painter;
     if (!painter.begin(&writer)) {
         if (error)

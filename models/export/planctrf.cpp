@@ -28,7 +28,7 @@ namespace {
 
     qint64 startMillis(const RemediationPlan &plan)
     {
-        QDateTime t = QDateTime::fromString(plan.date.trimmed(), Qt::ISODate);
+        QDateTime t = QDateTime::fromString(plan.run.date.trimmed(), Qt::ISODate);
         if (!t.isValid())
             t = plan.exportedAt;
         return t.isValid() ? t.toMSecsSinceEpoch() : 0;
@@ -56,12 +56,12 @@ namespace {
 QJsonObject planToCtrf(const RemediationPlan &plan)
 {
     QHash<QString, QString> phaseName;
-    for (const Phase &p : plan.runPhases)
+    for (const Phase &p : plan.run.phases)
         phaseName.insert(p.id, p.name);
     int counts[4] = { 0, 0, 0, 0 }; // passed, failed, skipped, other
     qint64 totalMillis = 0;
     QJsonArray tests;
-    for (const TestCase &t : plan.runTests) {
+    for (const TestCase &t : plan.run.tests) {
         const QString status = ctrfStatus(t.status);
         ++counts[status == QLatin1String("passed")   ? 0
                 : status == QLatin1String("failed")  ? 1
@@ -95,22 +95,22 @@ QJsonObject planToCtrf(const RemediationPlan &plan)
         tests.append(o);
     }
     const qint64 start = startMillis(plan);
-    const QJsonObject summary { { QStringLiteral("tests"), int(plan.runTests.size()) },
+    const QJsonObject summary { { QStringLiteral("tests"), int(plan.run.tests.size()) },
         { QStringLiteral("passed"), counts[0] }, { QStringLiteral("failed"), counts[1] },
         { QStringLiteral("skipped"), counts[2] }, { QStringLiteral("pending"), 0 },
-        { QStringLiteral("other"), counts[3] }, { QStringLiteral("suites"), int(plan.runPhases.size()) },
+        { QStringLiteral("other"), counts[3] }, { QStringLiteral("suites"), int(plan.run.phases.size()) },
         { QStringLiteral("start"), start }, { QStringLiteral("stop"), start + totalMillis },
         { QStringLiteral("duration"), totalMillis } };
     const QString version = QCoreApplication::applicationVersion();
     QJsonObject tool { { QStringLiteral("name"), QStringLiteral("gapwise") },
-        { QStringLiteral("extra"), QJsonObject { { QStringLiteral("importedFrom"), plan.runFormat } } } };
+        { QStringLiteral("extra"), QJsonObject { { QStringLiteral("importedFrom"), plan.run.format } } } };
     if (!version.isEmpty())
         tool.insert(QStringLiteral("version"), version);
     QJsonObject results { { QStringLiteral("tool"), tool }, { QStringLiteral("summary"), summary },
         { QStringLiteral("tests"), tests } };
     QJsonObject environment;
-    if (!plan.title.isEmpty())
-        environment.insert(QStringLiteral("reportName"), plan.title);
+    if (!plan.run.title.isEmpty())
+        environment.insert(QStringLiteral("reportName"), plan.run.title);
     if (!environment.isEmpty())
         results.insert(QStringLiteral("environment"), environment);
 
@@ -120,7 +120,7 @@ QJsonObject planToCtrf(const RemediationPlan &plan)
     const QJsonObject extra { { QStringLiteral("gapwise"),
         QJsonObject { { QStringLiteral("schemaVersion"), PlanJsonSchemaVersion }, { QStringLiteral("gaps"), gaps },
             { QStringLiteral("unnamedFailures"), plan.unnamedFailures },
-            { QStringLiteral("sourceFile"), plan.sourceFile } } } };
+            { QStringLiteral("sourceFile"), plan.run.sourceFile } } } };
     return QJsonObject { { QStringLiteral("reportFormat"), QStringLiteral("CTRF") },
         { QStringLiteral("specVersion"), QStringLiteral("1.0.0") },
         { QStringLiteral("timestamp"), plan.exportedAt.toUTC().toString(Qt::ISODate) },

@@ -68,9 +68,9 @@ QJsonObject planToJson(const RemediationPlan &plan)
     const TriageChanges &c = plan.changes;
     QJsonObject json {
         { QStringLiteral("schemaVersion"), PlanJsonSchemaVersion },
-        { QStringLiteral("title"), plan.title },
-        { QStringLiteral("date"), plan.date },
-        { QStringLiteral("environment"), plan.environment },
+        { QStringLiteral("title"), plan.run.title },
+        { QStringLiteral("date"), plan.run.date },
+        { QStringLiteral("environment"), plan.run.environment },
         { QStringLiteral("exportedAt"), plan.exportedAt.toString(Qt::ISODate) },
         { QStringLiteral("phases"), phases },
         { QStringLiteral("gaps"), gaps },

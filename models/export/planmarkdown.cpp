@@ -70,11 +70,11 @@ namespace {
 QByteArray planToMarkdown(const RemediationPlan &plan)
 {
     QString out;
-    out += QStringLiteral("# Remediation plan: %1\n\n").arg(escaped(plan.title));
-    if (!plan.date.isEmpty())
-        out += QStringLiteral("- Report date: %1\n").arg(escaped(plan.date));
-    if (!plan.environment.isEmpty())
-        out += QStringLiteral("- Environment: %1\n").arg(escaped(plan.environment));
+    out += QStringLiteral("# Remediation plan: %1\n\n").arg(escaped(plan.run.title));
+    if (!plan.run.date.isEmpty())
+        out += QStringLiteral("- Report date: %1\n").arg(escaped(plan.run.date));
+    if (!plan.run.environment.isEmpty())
+        out += QStringLiteral("- Environment: %1\n").arg(escaped(plan.run.environment));
     out += QStringLiteral("- Exported: %1\n\n").arg(plan.exportedAt.toString(Qt::ISODate));
     if (plan.comparison) // "Since last run" comes first: it is what a reader of a rerun looks for
         out += QString::fromUtf8(comparisonToMarkdown(*plan.comparison)) + QLatin1Char('\n');

@@ -61,15 +61,15 @@ void heading(PdfPageLayout &layout, const QString &text, qreal points, qreal spa
 
 void titleBlock(PdfPageLayout &layout, const RemediationPlan &plan)
 {
-    layout.text(plan.title.isEmpty() ? tr("Remediation plan") : plan.title, font(18, true));
+    layout.text(plan.run.title.isEmpty() ? tr("Remediation plan") : plan.run.title, font(18, true));
     layout.space(4);
     const QFont body = font(9.5);
-    if (!plan.date.isEmpty())
-        layout.text(tr("Report date: ") + plan.date, body);
-    if (!plan.environment.isEmpty())
-        layout.text(tr("Environment: ") + plan.environment, body);
-    if (!plan.sourceFile.isEmpty())
-        layout.text(tr("Source: ") + plan.sourceFile, body, 0, Grey);
+    if (!plan.run.date.isEmpty())
+        layout.text(tr("Report date: ") + plan.run.date, body);
+    if (!plan.run.environment.isEmpty())
+        layout.text(tr("Environment: ") + plan.run.environment, body);
+    if (!plan.run.sourceFile.isEmpty())
+        layout.text(tr("Source: ") + plan.run.sourceFile, body, 0, Grey);
     layout.text(tr("Exported: ") + QLocale().toString(plan.exportedAt, QLocale::LongFormat), body);
 }
 

@@ -58,14 +58,8 @@ RemediationPlan buildPlan(
     // A gap id as the report's remediation items name it → the gap that holds its tests now.
     auto current = [&](const QString &id) { return summary.mergedInto.value(id, id); };
     RemediationPlan plan;
-    plan.title = r.title;
-    plan.date = r.date;
-    plan.environment = r.environment;
-    plan.sourceFile = r.sourceFile;
+    plan.run = r; // implicitly shared: no copy of the tests
     plan.exportedAt = exportedAt;
-    plan.runPhases = r.phases; // implicitly shared: no copy of the tests
-    plan.runTests = r.tests;
-    plan.runFormat = r.format;
 
     QHash<QString, QVector<TestCase>> failingByGap;
     for (const TestCase &t : r.tests) {

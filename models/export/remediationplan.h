@@ -41,10 +41,9 @@ struct PlanGap
 
 struct RemediationPlan
 {
-    QString title;
-    QString date;
-    QString environment;
-    QString sourceFile;
+    // The triaged run as it stands: its title, date, environment, source and format head the plan, and its
+    // phases and every test, passed ones too, are what CTRF lists. Writers read the gaps below, not the run's.
+    Report run;
     QDateTime exportedAt;
     QVector<PlanPhase> phases;
     QVector<PlanGap> gaps; // P0 first, then by failures
@@ -53,9 +52,6 @@ struct RemediationPlan
     int unnamedFailures = 0; // counted by the report, not named
     QVector<RemediationItem> otherRemediation; // items linked to no gap (a merged gap's follow it)
     TriageChanges changes;
-    QVector<Phase> runPhases; // the triaged run's phases and every test, passed ones too: CTRF lists them all
-    QVector<TestCase> runTests;
-    QString runFormat; // the format it was imported from ("junit", "trx", …)
     // What changed since an earlier run, when one is compared (CLI --compare, the window's comparison mode).
     // buildPlan leaves it empty: whoever compares sets it, and every writer renders it.
     std::optional<ComparisonDigest> comparison;
