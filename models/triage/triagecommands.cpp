@@ -207,14 +207,11 @@ void CreateGapCommand::undo()
         m_session->applyRemoveGap(index);
 }
 
-bool CreateGapCommand::applies() const
-{
-    return !m_gap.id.isEmpty() && m_session->gapIndex(m_gap.id) < 0;
-}
-
 QStringList CreateGapCommand::missingIds() const
 {
-    return applies() ? QStringList() : QStringList { tr("gap %1 exists already").arg(m_gap.id) };
+    if (!m_gap.id.isEmpty() && m_session->gapIndex(m_gap.id) < 0)
+        return {};
+    return { tr("gap %1 exists already").arg(m_gap.id) };
 }
 
 QJsonObject CreateGapCommand::toJson() const
@@ -259,14 +256,11 @@ void EditGapCommand::undo()
     m_session->applyGap(index, gap);
 }
 
-bool EditGapCommand::applies() const
-{
-    return m_session->gapIndex(m_gapId) >= 0;
-}
-
 QStringList EditGapCommand::missingIds() const
 {
-    return applies() ? QStringList() : QStringList { tr("gap %1 is gone").arg(m_gapId) };
+    if (m_session->gapIndex(m_gapId) >= 0)
+        return {};
+    return { tr("gap %1 is gone").arg(m_gapId) };
 }
 
 bool EditGapCommand::mergeWith(const QUndoCommand *other)
@@ -350,11 +344,6 @@ void RemoveGapCommand::undo()
             back.append(m_gapId);
         m_session->applyTestGaps(m_tests, back, m_suggested);
     }
-}
-
-bool RemoveGapCommand::applies() const
-{
-    return m_session->gapIndex(m_gapId) >= 0 && (m_targetId.isEmpty() || m_session->gapIndex(m_targetId) >= 0);
 }
 
 QStringList RemoveGapCommand::missingIds() const

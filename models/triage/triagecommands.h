@@ -19,9 +19,9 @@ public:
         : m_session(session)
     {
     }
-    // Whether every id the command names exists; a command from a saved session that no longer applies
-    // is listed instead of pushed.
-    virtual bool applies() const = 0;
+    // Whether the command can be pushed on this session: by default, when every id it names exists. A command
+    // from a saved session that no longer applies is listed instead of pushed.
+    virtual bool applies() const { return missingIds().isEmpty(); }
     // What the command names that the session does not have ("test X is gone"), for the list of edits
     // that could not be carried over.
     virtual QStringList missingIds() const = 0;
@@ -41,6 +41,8 @@ public:
         TriageSession *session, const QStringList &testIds, const QString &toGapId, bool suggested = false);
     void redo() override;
     void undo() override;
+    // A move applies while its target exists and some of its tests do: the tests that are gone are listed,
+    // the others still move.
     bool applies() const override;
     QStringList missingIds() const override;
     QJsonObject toJson() const override;
@@ -59,7 +61,6 @@ public:
     CreateGapCommand(TriageSession *session, const Gap &gap);
     void redo() override;
     void undo() override;
-    bool applies() const override;
     QStringList missingIds() const override;
     QJsonObject toJson() const override;
     const Gap &gap() const { return m_gap; }
@@ -85,7 +86,6 @@ public:
     EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
     void redo() override;
     void undo() override;
-    bool applies() const override;
     QStringList missingIds() const override;
     QJsonObject toJson() const override;
     int id() const override { return 1; }
@@ -106,7 +106,6 @@ public:
     RemoveGapCommand(TriageSession *session, const QString &gapId, const QString &mergeIntoGapId);
     void redo() override;
     void undo() override;
-    bool applies() const override;
     QStringList missingIds() const override;
     QJsonObject toJson() const override;
 
