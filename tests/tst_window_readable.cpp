@@ -173,6 +173,16 @@ TEST_CASE("wrapLabel: long labels go onto a second line, elided only past it", "
     CHECK(wrapLabel(phase, metrics, narrow, 3) == QStringLiteral("Integration\nTests (Non-\nDocker)"));
     // Words stay whole where they fit in the lines given.
     CHECK(wrapLabel(phase, metrics, narrow, 4) == QStringLiteral("Integration\nTests\n(Non-\nDocker)"));
+
+    // Whether a label was elided is said, not read from a "…": a name may hold one of its own.
+    bool elided = true;
+    wrapLabel(phase, metrics, narrow, 3, &elided);
+    CHECK_FALSE(elided);
+    wrapLabel(longer, metrics, width, 2, &elided);
+    CHECK(elided);
+    const QString ownEllipsis = QStringLiteral("Smoke\u2026");
+    CHECK(wrapLabel(ownEllipsis, metrics, width, 2, &elided) == ownEllipsis);
+    CHECK_FALSE(elided);
 }
 
 TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[readable][labels][charts]")

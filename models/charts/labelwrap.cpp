@@ -82,14 +82,19 @@ namespace {
 
 } // namespace
 
-QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines)
+QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines, bool *elided)
 {
-    bool elided = false;
-    QString wordsFirst = wrapInto(text, metrics, width, lines, Breaks::WordsFirst, &elided);
-    if (!elided)
-        return wordsFirst;
-    QString latest = wrapInto(text, metrics, width, lines, Breaks::Latest, &elided);
-    return elided ? wordsFirst : latest;
+    bool cut = false;
+    QString label = wrapInto(text, metrics, width, lines, Breaks::WordsFirst, &cut);
+    if (cut) {
+        // Each line as full as it goes, kept only where that fits the whole label.
+        QString latest = wrapInto(text, metrics, width, lines, Breaks::Latest, &cut);
+        if (!cut)
+            label = std::move(latest);
+    }
+    if (elided)
+        *elided = cut;
+    return label;
 }
 
 } // namespace Gapwise

@@ -11,7 +11,8 @@ namespace Gapwise {
 // joined with '\n', as chart tick labels and PDF table cells take them. Breaks at a space where one fits,
 // else after '/', '.', '_', ':', '-', ',' inside an identifier, and mid-word only when nothing else fits. Where
 // that leaves more than `lines` lines, each line takes all that fits ("Integration" / "Tests (Non-" /
-// "Docker)"); only what does not fit in `lines` lines even so is elided, at the end of the last one.
-QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines = 2);
+// "Docker)"); only what does not fit in `lines` lines even so is elided, at the end of the last one. `elided`,
+// where given, says whether it was: a label's own "…" is not a sign of it.
+QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines = 2, bool *elided = nullptr);
 
 } // namespace Gapwise

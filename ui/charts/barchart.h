@@ -45,9 +45,6 @@ signals:
     void barActivated(const QString &id);
 
 protected:
-    // Subclasses create their bars here (after clearBars()) and call setIds() and addBars() for each.
-    virtual void rebuild() = 0;
-    virtual QString toolTipFor(int key) const = 0;
     QCPAxis *keyAxis() const;
 
     void clearBars();
@@ -63,6 +60,10 @@ protected:
     QCustomPlot *m_plot;
 
 private:
+    // What a subclass draws, called by this class alone (refresh(), hovering): a subclass creates its bars
+    // here (after clearBars()) and calls setIds() and addBars() for each.
+    virtual void rebuild() = 0;
+    virtual QString toolTipFor(int key) const = 0;
     void onPlotSelectionChanged();
     void applyHighlight();
 

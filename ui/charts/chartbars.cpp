@@ -102,13 +102,19 @@ void addFailureRates(
     }
 }
 
-QVector<QString> phaseLabels(const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines)
+QVector<QString> phaseLabels(
+    const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines, int moreLines)
 {
     QVector<QString> labels;
-    for (const PhaseBar &p : phases)
+    bool anyElided = false;
+    for (const PhaseBar &p : phases) {
+        bool elided = false;
         // Two characters apart from the next bar's label; elided only past `lines` lines.
-        labels << wrapLabel(phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), lines);
-    return labels;
+        labels << wrapLabel(
+            phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), lines, &elided);
+        anyElided = anyElided || elided;
+    }
+    return anyElided && moreLines > lines ? phaseLabels(phases, metrics, slot, moreLines) : labels;
 }
 
 QHash<int, QVector<QCPBars *>> addGapBars(QCustomPlot &plot, const GapChartData &data, int rows)

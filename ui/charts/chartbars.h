@@ -30,9 +30,9 @@ QVector<std::pair<QString, QColor>> phaseSeriesLegend(const QVector<Gapwise::Pha
 void addFailureRates(
     QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);
 // Each phase's short name wrapped onto up to `lines` lines of its slot of the axis (at least 40 pixels),
-// elided past them.
+// elided past them; where that elides one and `moreLines` is more, every label gets up to `moreLines` lines.
 QVector<QString> phaseLabels(
-    const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines = 2);
+    const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines = 2, int moreLines = 0);
 
 // The first `rows` gaps along plot.yAxis, keyed 0..rows-1 from the top (the axis is reversed): per priority one
 // stack of per-phase bars (QCPBars has one brush), the hue from the priority, the shade from the phase. Returns

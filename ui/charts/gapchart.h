@@ -18,11 +18,9 @@ class GapChart : public BarChart
 public:
     explicit GapChart(Gapwise::ChartDataAdapter *adapter, QWidget *parent = nullptr);
 
-protected:
+private:
     void rebuild() override;
     QString toolTipFor(int key) const override;
-
-private:
     QString legendHtml() const;
     void updateBars(const QVector<int> &rows);
     // Per priority, its stack of per-phase bars (rebuild() makes them): a moved test changes a value in two.

@@ -40,15 +40,7 @@ void PhaseChart::rebuild()
     // cart.test.js" in a 400 px one), four where three would elide one ("src/util/__tests__/format.test.js"
     // beside the history dock); the tooltip has the full name.
     const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
-    QVector<QString> labels = ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 3);
-    const QChar ellipsis(0x2026);
-    for (int i = 0; i < labels.size(); ++i) {
-        if (labels[i].contains(ellipsis) && !phases[i].name.contains(ellipsis)) {
-            labels = ChartBars::phaseLabels(phases, QFontMetrics(font()), slot, 4);
-            break;
-        }
-    }
-    ChartBars::setCategoryTicks(m_plot->xAxis, labels);
+    ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, metrics, slot, 3, 4));
 }
 
 QString PhaseChart::toolTipFor(int key) const

@@ -14,7 +14,7 @@ class PhaseChart : public BarChart
 public:
     explicit PhaseChart(Gapwise::ChartDataAdapter *adapter, QWidget *parent = nullptr);
 
-protected:
+private:
     void rebuild() override;
     QString toolTipFor(int key) const override;
 };
