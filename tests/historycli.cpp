@@ -12,18 +12,46 @@ QProcessEnvironment cleanEnvironment()
     return env;
 }
 
+namespace {
+
+    Run finished(QProcess &p)
+    {
+        REQUIRE(p.waitForFinished(240000));
+        return { p.exitCode(), p.exitStatus(), p.readAllStandardOutput(), p.readAllStandardError() };
+    }
+
+} // namespace
+
 Run run(const QString &program, const QStringList &arguments)
 {
     QProcess p;
     p.setProcessEnvironment(cleanEnvironment());
     p.start(program, arguments);
-    REQUIRE(p.waitForFinished(240000));
-    return { p.exitCode(), p.exitStatus(), p.readAllStandardOutput(), p.readAllStandardError() };
+    return finished(p);
 }
 
 Run gapwise(const QStringList &arguments)
 {
     return run(QStringLiteral(GAPWISE_BINARY), arguments);
+}
+
+std::unique_ptr<QProcess> startHistoryAdd(const QString &store, const QStringList &files, StoreNamed named)
+{
+    auto p = std::make_unique<QProcess>();
+    QProcessEnvironment env = cleanEnvironment();
+    QStringList arguments { QStringLiteral("history"), QStringLiteral("add") };
+    if (named == StoreNamed::ByEnvironment)
+        env.insert(QStringLiteral("GAPWISE_STORE"), store);
+    else
+        arguments << QStringLiteral("--store") << store;
+    p->setProcessEnvironment(env);
+    p->start(QStringLiteral(GAPWISE_BINARY), arguments + files);
+    return p;
+}
+
+Run historyAdd(const QString &store, const QStringList &files)
+{
+    return finished(*startHistoryAdd(store, files));
 }
 
 } // namespace HistoryCli

@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <memory>
+
 // The gapwise binary run as users run it, for the history command line's tests: with a clean environment (no
 // GAPWISE_STORE of the machine's), waited for, its output kept.
 namespace HistoryCli {
@@ -24,5 +26,16 @@ QProcessEnvironment cleanEnvironment();
 Run run(const QString &program, const QStringList &arguments);
 // The gapwise binary this build made.
 Run gapwise(const QStringList &arguments);
+// How `gapwise history add` is told its store: by --store, or by GAPWISE_STORE.
+enum class StoreNamed
+{
+    ByOption,
+    ByEnvironment
+};
+// `gapwise history add FILES…` on `store`, started and not waited for: for tests that run two at once.
+std::unique_ptr<QProcess> startHistoryAdd(
+    const QString &store, const QStringList &files, StoreNamed named = StoreNamed::ByOption);
+// The same, waited for: the runs added to a store as an engineer adds them.
+Run historyAdd(const QString &store, const QStringList &files);
 
 } // namespace HistoryCli

@@ -18,6 +18,7 @@
 namespace {
 
 using HistoryCli::gapwise;
+using HistoryCli::historyAdd;
 using HistoryCli::Run;
 
 QSet<QString> keys(const QJsonArray &tests)
@@ -46,8 +47,7 @@ TEST_CASE("history add, list, flaky, test and gaps on a run series, on SQLite an
     HistorySeries::Spec spec { 150, 12 }; // tests, runs
     const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
 
-    Run add = gapwise(
-        QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
+    const Run add = historyAdd(store, files);
     INFO(add.err.toStdString());
     REQUIRE(add.exitCode == 0);
     CHECK(add.out.count("added as run #") == spec.runs);

@@ -14,26 +14,10 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-#include <memory>
-
-namespace {
-
-// `gapwise history add` with the store named by GAPWISE_STORE (`viaEnvironment`) or by --store.
-std::unique_ptr<QProcess> startAdd(const QString &store, const QStringList &files, bool viaEnvironment)
-{
-    auto p = std::make_unique<QProcess>();
-    QProcessEnvironment env = HistoryCli::cleanEnvironment();
-    QStringList arguments { QStringLiteral("history"), QStringLiteral("add") };
-    if (viaEnvironment)
-        env.insert(QStringLiteral("GAPWISE_STORE"), store);
-    else
-        arguments << QStringLiteral("--store") << store;
-    p->setProcessEnvironment(env);
-    p->start(QStringLiteral(GAPWISE_BINARY), arguments + files);
-    return p;
-}
-
-} // namespace
+using HistoryCli::gapwise;
+using HistoryCli::Run;
+using HistoryCli::startHistoryAdd;
+using HistoryCli::StoreNamed;
 
 TEST_CASE("two gapwise history add processes at once leave every run exactly once", "[history][cli][concurrent]")
 {
@@ -45,8 +29,8 @@ TEST_CASE("two gapwise history add processes at once leave every run exactly onc
 
     // Started together; one walks the files forwards, the other backwards, so they race on creating the store
     // and then on at least one run.
-    const auto first = startAdd(store, files, false);
-    const auto second = startAdd(store, reversed, true);
+    const auto first = startHistoryAdd(store, files, StoreNamed::ByOption);
+    const auto second = startHistoryAdd(store, reversed, StoreNamed::ByEnvironment);
     REQUIRE(first->waitForFinished(180000));
     REQUIRE(second->waitForFinished(180000));
     const QByteArray out = first->readAllStandardOutput() + second->readAllStandardOutput();
@@ -57,13 +41,10 @@ TEST_CASE("two gapwise history add processes at once leave every run exactly onc
     CHECK(out.count("added as run #") == spec.runs);
     CHECK(out.count("already stored as run #") == spec.runs);
 
-    QProcess list;
-    list.start(QStringLiteral(GAPWISE_BINARY),
-        { QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), store,
-            QStringLiteral("--json") });
-    REQUIRE(list.waitForFinished(60000));
-    REQUIRE(list.exitCode() == 0);
-    const QJsonArray runs = QJsonDocument::fromJson(list.readAllStandardOutput()).array();
+    const Run list = gapwise({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(list.exitCode == 0);
+    const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
     REQUIRE(runs.size() == spec.runs);
     QSet<QString> sources;
     for (const QJsonValue &r : runs) {

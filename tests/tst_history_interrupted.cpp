@@ -19,14 +19,9 @@
 namespace {
 
 using HistoryCli::gapwise;
+using HistoryCli::historyAdd;
 using HistoryCli::run;
 using HistoryCli::Run;
-
-Run addTo(const QString &store, const QStringList &files)
-{
-    return gapwise(
-        QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
-}
 
 qint64 scalar(const QString &store, const char *sql)
 {
@@ -120,7 +115,7 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
 {
     STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 60000);
-    REQUIRE(addTo(store, f.smallFiles.mid(0, 3)).exitCode == 0);
+    REQUIRE(historyAdd(store, f.smallFiles.mid(0, 3)).exitCode == 0);
     const Counts before = consistentCounts(store);
     REQUIRE(before.runs == 3);
 
@@ -174,7 +169,7 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
     CHECK(after.tests == before.tests);
 
     // Still usable: the same file adds now, as a new run (it was not stored), and so does the next small run.
-    const Run again = addTo(store, { f.bigFile, f.smallFiles.at(3) });
+    const Run again = historyAdd(store, { f.bigFile, f.smallFiles.at(3) });
     INFO(again.errText().toStdString());
     REQUIRE(again.exitCode == 0);
     CHECK(again.outText().count(QStringLiteral("added as run #")) == 2);
@@ -191,7 +186,7 @@ TEST_CASE(
 {
     STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 20000);
-    REQUIRE(addTo(store, f.smallFiles.mid(0, 2)).exitCode == 0);
+    REQUIRE(historyAdd(store, f.smallFiles.mid(0, 2)).exitCode == 0);
     const Counts before = consistentCounts(store);
 
     if (backend == StoreBackends::Backend::Postgres) {
@@ -207,7 +202,7 @@ TEST_CASE(
             QStringLiteral("CREATE TRIGGER gw_disk_full BEFORE INSERT ON results FOR EACH STATEMENT "
                            "EXECUTE FUNCTION gw_disk_full()"),
             &error));
-        const Run full = addTo(store, { f.bigFile });
+        const Run full = historyAdd(store, { f.bigFile });
         CHECK(full.exitStatus == QProcess::NormalExit);
         CHECK(full.exitCode == 3);
         INFO(full.errText().toStdString());
@@ -253,7 +248,7 @@ TEST_CASE(
         CHECK(after.tests == before.tests);
     }
     // With room again the same store takes the run.
-    const Run again = addTo(store, { f.bigFile });
+    const Run again = historyAdd(store, { f.bigFile });
     INFO(again.errText().toStdString());
     CHECK(again.exitCode == 0);
     CHECK(consistentCounts(store).runs == before.runs + 1);
@@ -263,7 +258,7 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
 {
     STORE_ON_EACH_BACKEND(store, backend, dir);
     const Fixture f(dir.path(), 500);
-    REQUIRE(addTo(store, f.smallFiles.mid(0, 2)).exitCode == 0);
+    REQUIRE(historyAdd(store, f.smallFiles.mid(0, 2)).exitCode == 0);
     const Counts before = consistentCounts(store);
 
     if (backend == StoreBackends::Backend::Postgres) {
@@ -273,7 +268,7 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
         INFO(error.toStdString());
         REQUIRE(StoreBackends::execOnServer(
             store, QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = on").arg(database), &error));
-        const Run ro = addTo(store, { f.smallFiles.at(2) });
+        const Run ro = historyAdd(store, { f.smallFiles.at(2) });
         INFO(ro.errText().toStdString());
         CHECK(ro.exitStatus == QProcess::NormalExit);
         CHECK(ro.exitCode == 3);
@@ -310,7 +305,7 @@ TEST_CASE("gapwise history add to a read-only store fails cleanly and changes no
         CHECK_FALSE(QFileInfo::exists(fresh));
         CHECK(consistentCounts(store).runs == before.runs);
     }
-    const Run again = addTo(store, { f.smallFiles.at(2) });
+    const Run again = historyAdd(store, { f.smallFiles.at(2) });
     INFO(again.errText().toStdString());
     CHECK(again.exitCode == 0);
     CHECK(consistentCounts(store).runs == before.runs + 1);

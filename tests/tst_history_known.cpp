@@ -19,6 +19,7 @@
 namespace {
 
 using HistoryCli::gapwise;
+using HistoryCli::historyAdd;
 using HistoryCli::Run;
 
 // The stored gap whose title names `cause` (each planted kind fails with its own cause, so its own gap).
@@ -66,8 +67,7 @@ TEST_CASE("a gap marked as a known issue makes its new failures known in compare
     HistorySeries::Spec spec { 150, 12 }; // tests, runs
     REQUIRE(HistorySeries::breakRun(spec, 52) == 7);
     const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
-    const Run add = gapwise(
-        QStringList { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store } + files);
+    const Run add = historyAdd(store, files);
     INFO(add.err.toStdString());
     REQUIRE(add.exitCode == 0);
 
