@@ -154,6 +154,26 @@ TEST_CASE("the same content twice is one run", "[history][store]")
     CHECK(store.runs(&error).size() == 1);
 }
 
+TEST_CASE("one store object opened on a server, then on a file, writes SQLite to the file", "[history][store]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(server, Backend::Postgres, dir.path());
+    HistoryStore store;
+    QString error;
+    REQUIRE(store.open(server, true, &error));
+    REQUIRE(store.addRun(seriesRecord({}, 0), &error));
+
+    // Opened again on another address, the same object takes that address's dialect.
+    const QString file = dir.filePath(QStringLiteral("history.sqlite"));
+    INFO(error.toStdString());
+    REQUIRE(store.open(file, true, &error));
+    const auto added = store.addRun(seriesRecord({}, 1), &error);
+    REQUIRE(added);
+    CHECK(added->added);
+    CHECK(store.runs(&error).size() == 1);
+    CHECK(fileBytes(file).startsWith("SQLite format 3"));
+}
+
 TEST_CASE("a run that fails half-way leaves nothing of it behind", "[history][store][hostile]")
 {
     STORE_ON_EACH_BACKEND(location, backend, dir);
