@@ -115,7 +115,7 @@ Gapwise::Report report(const Spec &spec, int run)
 QByteArray junitXml(const Spec &spec, int run)
 {
     QByteArray xml;
-    xml.reserve(spec.tests * 120);
+    xml.reserve(qsizetype(spec.tests) * 120);
     xml += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<testsuites><testsuite name=\"pytest\" timestamp=\"";
     xml += runTime(run).toString(Qt::ISODate).toUtf8();
     xml += "\">\n";
@@ -138,7 +138,7 @@ QByteArray junitXml(const Spec &spec, int run)
 
 QString writeJUnit(const Spec &spec, int run, const QString &dir)
 {
-    const QString path = QStringLiteral("%1/run-%2.xml").arg(dir).arg(run, 3, 10, QLatin1Char('0'));
+    QString path = QStringLiteral("%1/run-%2.xml").arg(dir).arg(run, 3, 10, QLatin1Char('0'));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(junitXml(spec, run)) < 0)
         throw std::runtime_error(QStringLiteral("%1: %2").arg(path, f.errorString()).toStdString());

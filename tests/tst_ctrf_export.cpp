@@ -67,7 +67,7 @@ TEST_CASE("CTRF export: valid against the CTRF schema, every test, gaps in extra
     const QJsonArray tests = results[QLatin1String("tests")].toArray();
     REQUIRE(tests.size() == 5);
     int inGap = 0;
-    for (const QJsonValue &t : tests) {
+    for (const QJsonValue t : tests) {
         const QJsonObject o = t.toObject();
         CHECK(!o[QLatin1String("name")].toString().isEmpty());
         CHECK(o[QLatin1String("duration")].isDouble());

@@ -24,7 +24,7 @@ using HistoryCli::Run;
 QSet<QString> keys(const QJsonArray &tests)
 {
     QSet<QString> out;
-    for (const QJsonValue &t : tests)
+    for (const QJsonValue t : tests)
         out.insert(t.toObject().value(QStringLiteral("key")).toString());
     return out;
 }

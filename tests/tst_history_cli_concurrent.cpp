@@ -47,7 +47,7 @@ TEST_CASE("two gapwise history add processes at once leave every run exactly onc
     const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
     REQUIRE(runs.size() == spec.runs);
     QSet<QString> sources;
-    for (const QJsonValue &r : runs) {
+    for (const QJsonValue r : runs) {
         sources.insert(r.toObject().value(QStringLiteral("source")).toString());
         CHECK(r.toObject().value(QStringLiteral("tests")).toInt() == spec.tests);
     }

@@ -74,9 +74,9 @@ qint64 memoryBoundKb()
 qsizetype bigReportBytes()
 {
 #ifdef GAPWISE_ASAN
-    return 8 * 1024 * 1024;
+    return qsizetype(8) * 1024 * 1024;
 #else
-    return 40 * 1024 * 1024;
+    return qsizetype(40) * 1024 * 1024;
 #endif
 }
 
@@ -198,7 +198,7 @@ TEST_CASE("hostile: XML nested 100,000 deep is a clear error, in bounded memory"
 
 TEST_CASE("hostile: a 2 MB test name in JUnit XML and a pytest log", "[hostile]")
 {
-    const QByteArray name = "test_" + QByteArray(2 * 1024 * 1024, 'x');
+    const QByteArray name = "test_" + QByteArray(qsizetype(2) * 1024 * 1024, 'x');
     const ImportResult xml = importBytes("<testsuite name=\"s\"><testcase classname=\"c\" name=\"" + name
             + "\"><failure message=\"boom\"/></testcase></testsuite>",
         QStringLiteral("long.xml"));
