@@ -121,10 +121,8 @@ TEST_CASE("gapwise history add killed in the middle of a big run leaves no half 
 
     // Killed (SIGKILL) once the run's transaction is writing: on SQLite when the write-ahead log has grown past
     // what the page cache holds, on PostgreSQL once the writer holds the store's write lock (and a moment later).
-    QProcess p;
-    p.setProcessEnvironment(HistoryCli::cleanEnvironment());
-    p.start(QStringLiteral(GAPWISE_BINARY),
-        { QStringLiteral("history"), QStringLiteral("add"), QStringLiteral("--store"), store, f.bigFile });
+    const auto adding = HistoryCli::startHistoryAdd(store, { f.bigFile });
+    QProcess &p = *adding;
     REQUIRE(p.waitForStarted());
     bool writing = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
