@@ -58,7 +58,7 @@ bool write(const RemediationPlan &plan, const PlanCharts &charts, const QString 
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPointSizeF(7.5);
     const QString exported = QObject::tr("Exported %1").arg(QLocale().toString(plan.exportedAt, QLocale::ShortFormat));
-    const QString title = plan.run.title.isEmpty() ? QObject::tr("Remediation plan") : plan.run.title;
+    const QString title = planTitle(plan);
     QPainter painter;
     if (!painter.begin(&writer)) {
         if (error)

@@ -61,7 +61,7 @@ void heading(PdfPageLayout &layout, const QString &text, qreal points, qreal spa
 
 void titleBlock(PdfPageLayout &layout, const RemediationPlan &plan)
 {
-    layout.text(plan.run.title.isEmpty() ? tr("Remediation plan") : plan.run.title, font(18, true));
+    layout.text(planTitle(plan), font(18, true));
     layout.space(4);
     const QFont body = font(9.5);
     if (!plan.run.date.isEmpty())
@@ -415,4 +415,9 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
     }
     if (plan.history)
         historySection(layout, *plan.history);
+}
+
+QString planTitle(const RemediationPlan &plan)
+{
+    return plan.run.title.isEmpty() ? tr("Remediation plan") : plan.run.title;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
+
 class PdfPageLayout;
 struct PlanCharts;
 namespace Gapwise {
@@ -11,3 +13,6 @@ struct RemediationPlan;
 // runs; phases, gaps, triage changes, both charts), the plan by priority with each gap's failing tests by
 // phase (new failures marked), then unassigned failures and unlinked remediation items.
 void layOutPlan(PdfPageLayout &layout, const Gapwise::RemediationPlan &plan, const PlanCharts &charts);
+// The plan's title as the PDF shows it, in its heading and in each page's header: the report's, or
+// "Remediation plan" for a report without one.
+QString planTitle(const Gapwise::RemediationPlan &plan);
