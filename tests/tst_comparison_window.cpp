@@ -3,7 +3,6 @@
 // column, change filter and old-vs-new chart, the carried triage as one undo step, cancel, supersede, errors.
 #include "testsupport.h"
 
-#include "comparisonbanner.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"
@@ -12,6 +11,7 @@
 #include "filterbar.h"
 #include "gapchart.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
 #include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
@@ -23,10 +23,13 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -75,7 +78,9 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     QSignalSpy compared(mode, &ComparisonMode::compared);
     REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
     CHECK(mode->isRunning());
-    CHECK(mode->banner()->cancelButton()->isVisible());
+    REQUIRE(mode->banner()->buttonFor(mode->cancelAction()));
+    CHECK(mode->banner()->buttonFor(mode->cancelAction())->isVisible());
+    CHECK_FALSE(mode->endAction()->isEnabled());
     REQUIRE(compared.wait(20000));
 
     // The banner says what changed and what did not carry over; the column, filter and chart show it.
@@ -85,9 +90,17 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
             "Compared with md-run1.gapwise: 3 new failures · 1 fixed · 3 still failing · 1 newly passing · "
             "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
             "step): 4 edits, 1 suggestion"));
-    CHECK(mode->banner()->detailsText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
+    CHECK(mode->banner()->secondText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
     CHECK_FALSE(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK(w.filterBar()->changeBox()->isVisible());
+    // The result offers Show details and End comparison, nothing else; End is in the File menu too.
+    CHECK(mode->banner()->buttons().size() == 2);
+    CHECK(mode->banner()->buttonFor(mode->detailsAction()));
+    CHECK_FALSE(mode->banner()->buttonFor(mode->cancelAction()));
+    CHECK(mode->endAction()->isEnabled());
+    const QList<QAction *> menus = w.menuBar()->actions();
+    CHECK(std::any_of(menus.cbegin(), menus.cend(),
+        [mode](QAction *m) { return m->menu() && m->menu()->actions().contains(mode->endAction()); }));
     CHECK_FALSE(w.gapChart()->isVisible());
     REQUIRE(mode->chart()->isVisible());
     // Per gap, earlier run then this run: Cart Totals Wrong 2→1, Database outage 2→3, Legacy Tax Tables 1→0,
@@ -129,7 +142,9 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     ComparisonView *details = mode->showDetails();
     REQUIRE(details);
     CHECK(details->digest().count(ChangeClass::NewFailure) == 3);
-    mode->banner()->endButton()->click();
+    REQUIRE(mode->banner()->buttonFor(mode->endAction()));
+    mode->banner()->buttonFor(mode->endAction())->click();
+    CHECK_FALSE(mode->endAction()->isEnabled());
     CHECK_FALSE(w.activeComparison());
     CHECK(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK_FALSE(w.filterBar()->changeBox()->isVisible());
@@ -159,7 +174,8 @@ TEST_CASE("A cancelled or superseded comparison leaves no trace", "[compare][com
     QSignalSpy failed(mode, &ComparisonMode::failed);
 
     REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/run1.xml"))));
-    mode->banner()->cancelButton()->click();
+    REQUIRE(mode->banner()->buttonFor(mode->cancelAction()));
+    mode->banner()->buttonFor(mode->cancelAction())->click();
     CHECK_FALSE(mode->isRunning());
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
@@ -208,10 +224,10 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
     w.session()->createGap(QStringLiteral("Investigating"));
     QCoreApplication::processEvents();
     CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Could not compare with not-junit.xml")));
-    const auto buttons = w.comparisonMode()->banner()->findChildren<QPushButton *>();
-    const auto dismiss = std::find_if(
-        buttons.cbegin(), buttons.cend(), [](QPushButton *b) { return b->text() == QStringLiteral("Dismiss"); });
-    REQUIRE(dismiss != buttons.cend());
+    const auto closers = w.comparisonMode()->banner()->findChildren<QToolButton *>();
+    const auto dismiss = std::find_if(closers.cbegin(), closers.cend(),
+        [](QToolButton *b) { return b->toolTip() == QStringLiteral("Dismiss") && b->isVisibleTo(b->parentWidget()); });
+    REQUIRE(dismiss != closers.cend());
     (*dismiss)->click();
     CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
 }

@@ -117,7 +117,7 @@ TEST_CASE(
     CHECK(text.contains(winner.shared->link()->editorName()));
     loser.window.saveScreenshot(QDir::temp().filePath(
         QStringLiteral("i21-s4-conflict-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
-    const auto buttons = loser.shared->conflictBanner()->choiceButtons();
+    const auto buttons = loser.shared->conflictBanner()->buttons();
     REQUIRE(buttons.size() == 2);
     CHECK(buttons[0]->text() == QStringLiteral("Keep Theirs"));
     buttons[0]->click();

@@ -32,7 +32,7 @@ namespace {
 QPushButton *bannerButton(MainWindow &w, const QString &text)
 {
     // Recovery is offered in the offer banner; "changed on disk" asks in the message banner.
-    for (QPushButton *b : w.offerBanner()->choiceButtons() + w.messageBanner()->choiceButtons()) {
+    for (QPushButton *b : w.offerBanner()->buttons() + w.messageBanner()->buttons()) {
         if (b->text() == text)
             return b;
     }

@@ -30,7 +30,7 @@ namespace {
 
 QPushButton *offerButton(MainWindow &w, const QString &text)
 {
-    for (QPushButton *b : w.offerBanner()->choiceButtons()) {
+    for (QPushButton *b : w.offerBanner()->buttons()) {
         if (b->text() == text)
             return b;
     }

@@ -6,7 +6,6 @@
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
-#include "comparisonbanner.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"

@@ -43,6 +43,7 @@ void MainWindow::buildActions()
     file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
     file->addAction(tr("&Compare with…"), this, &MainWindow::compareFileDialog)
         ->setStatusTip(tr("Compare this run with an earlier one (a report or a session, whose triage carries over)"));
+    file->addAction(m_comparison->endAction()); // the comparison banner's button, also here
     file->addSeparator();
     // The plan of the session: the report with the engineer's triage, compared with the report as imported.
     m_exports = new ExportActions(this, [this] {

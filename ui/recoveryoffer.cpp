@@ -72,7 +72,7 @@ bool RecoveryOffer::offerFor(const QString &reportPath)
 
 bool RecoveryOffer::isShowing() const
 {
-    return !m_banner->choiceButtons().isEmpty() && !m_banner->isHidden();
+    return !m_banner->buttons().isEmpty() && !m_banner->isHidden();
 }
 
 void RecoveryOffer::showOffer(const QVector<Entry> &entries)
@@ -124,9 +124,9 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
                         } });
     }
     m_banner->showChoice(text, choices);
-    if (restorable && !m_banner->choiceButtons().isEmpty()) {
+    if (restorable && !m_banner->buttons().isEmpty()) {
         // Restoring is one key away (and scriptable without knowing where the button is drawn).
-        QPushButton *restore = m_banner->choiceButtons().first();
+        QPushButton *restore = m_banner->buttons().first();
         restore->setShortcut(QKeySequence(Qt::ALT | Qt::Key_R));
         restore->setToolTip(tr("Restore the unsaved triage (Alt+R)"));
     }

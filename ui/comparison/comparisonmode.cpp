@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonmode.h"
 
-#include "comparisonbanner.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonview.h"
 #include "filterbar.h"
 #include "gapchart.h"
+#include "messagebanner.h"
 #include "runcomparison.h"
 #include "triagecarryover.h"
 #include "triagedrun.h"
 #include "triagesession.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSplitter>
@@ -28,8 +29,11 @@ ComparisonMode::ComparisonMode(
     , m_model(model)
     , m_views(views)
     , m_window(window)
-    , m_banner(new ComparisonBanner)
+    , m_banner(new MessageBanner)
     , m_chart(new ComparisonChart)
+    , m_cancelAction(new QAction(tr("Cancel"), this))
+    , m_detailsAction(new QAction(tr("Show details"), this))
+    , m_endAction(new QAction(tr("End comparison"), this))
     , m_refresh(new QTimer(this))
 {
     m_chart->setObjectName(QStringLiteral("comparisonChart"));
@@ -53,15 +57,17 @@ ComparisonMode::ComparisonMode(
             cancel();
         end();
     });
-    connect(m_banner, &ComparisonBanner::cancelRequested, this, &ComparisonMode::cancel);
-    connect(m_banner, &ComparisonBanner::endRequested, this, &ComparisonMode::end);
-    connect(m_banner, &ComparisonBanner::detailsRequested, this, &ComparisonMode::showDetails);
+    m_banner->setObjectName(QStringLiteral("comparisonBanner"));
+    m_detailsAction->setToolTip(tr("Every changed test, the per-gap and per-phase deltas, what was not carried over"));
+    m_endAction->setToolTip(tr("Leave comparison mode; carried-over triage stays (undo it with Edit > Undo)"));
+    m_endAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, &ComparisonMode::cancel);
+    connect(m_endAction, &QAction::triggered, this, &ComparisonMode::end);
+    connect(m_detailsAction, &QAction::triggered, this, &ComparisonMode::showDetails);
     // A failed second comparison leaves the first in place: dismissing its message shows the first again.
-    connect(m_banner, &ComparisonBanner::dismissRequested, this, [this] {
+    connect(m_banner, &MessageBanner::dismissed, this, [this] {
         if (isActive())
             showSummary();
-        else
-            m_banner->hide();
     });
 }
 
@@ -72,14 +78,15 @@ bool ComparisonMode::start(const QString &oldPath)
     const Report &imported = m_session->imported();
     if (imported.sourceFile.isEmpty() && imported.tests.isEmpty()) {
         const QString message = tr("Open the newer run first, then compare it with an earlier one.");
-        m_banner->showFailure(message);
+        m_banner->showMessage(MessageBanner::Kind::Error, message.toHtmlEscaped());
         m_summaryShown = false;
         Q_EMIT failed(message);
         return false;
     }
     const int generation = ++m_generation; // supersedes a comparison still running
     m_running = true;
-    m_banner->showRunning(tr("Comparing with %1…").arg(QFileInfo(oldPath).fileName()));
+    m_banner->showMessage(MessageBanner::Kind::Busy,
+        tr("Comparing with %1…").arg(QFileInfo(oldPath).fileName()).toHtmlEscaped(), { m_cancelAction });
     m_summaryShown = false;
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, oldPath] {
@@ -132,7 +139,8 @@ ComparisonMode::Outcome ComparisonMode::compute(
 void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
 {
     if (!outcome.error.isEmpty()) {
-        m_banner->showFailure(tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error));
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error).toHtmlEscaped());
         m_summaryShown = false;
         Q_EMIT failed(outcome.error);
         return;
@@ -183,6 +191,7 @@ void ComparisonMode::setViewsComparing(bool comparing)
     }
     m_views.gapChart->setVisible(!comparing);
     m_chart->setVisible(comparing);
+    m_endAction->setEnabled(comparing);
 }
 
 const ComparisonDigest *ComparisonMode::digest() const
@@ -239,7 +248,7 @@ void ComparisonMode::showSummary()
         if (d.notCarried.size() > Shown)
             second += tr("; and %1 more (Show details)").arg(d.notCarried.size() - Shown);
     }
-    m_banner->showResult(html, second);
+    m_banner->showMessage(MessageBanner::Kind::Result, html, { m_detailsAction, m_endAction }, second);
 }
 
 ComparisonView *ComparisonMode::showDetails()

@@ -11,11 +11,12 @@
 
 #include <memory>
 
-class ComparisonBanner;
 class ComparisonChart;
 class ComparisonView;
 class FilterBar;
 class GapChart;
+class MessageBanner;
+class QAction;
 class QSplitter;
 class QTimer;
 class QTreeView;
@@ -46,8 +47,13 @@ public:
         Gapwise::TriageSession *session, Gapwise::ComparisonColumnProxy *model, const Views &views, QWidget *window);
     ~ComparisonMode() override;
 
-    ComparisonBanner *banner() const { return m_banner; }
+    MessageBanner *banner() const { return m_banner; }
     ComparisonChart *chart() const { return m_chart; }
+    // What the banner offers: Cancel while comparing; Show details and End comparison on a result. End
+    // comparison is enabled while a comparison is shown, so that a menu can hold it too.
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *detailsAction() const { return m_detailsAction; }
+    QAction *endAction() const { return m_endAction; }
 
     // Compares the session's report with `oldPath`; false (and failed()) when no report is open.
     bool start(const QString &oldPath);
@@ -88,8 +94,11 @@ private:
     Gapwise::ComparisonColumnProxy *m_model; // the tree's Change column
     Views m_views;
     QWidget *m_window;
-    ComparisonBanner *m_banner;
+    MessageBanner *m_banner;
     ComparisonChart *m_chart;
+    QAction *m_cancelAction;
+    QAction *m_detailsAction;
+    QAction *m_endAction;
     QTimer *m_refresh;
     QPointer<ComparisonView> m_details;
     int m_generation = 0;
