@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
+#include "displaytext.h"
 #include "reportroles.h"
 #include "reporttreemodel.h"
 #include "statuspalette.h"
@@ -18,7 +19,7 @@ namespace {
 
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
+    return cutForDisplay(s, DisplayedNameChars).toHtmlEscaped();
 }
 
 QString row(const QString &label, const QString &valueHtml)

@@ -2,6 +2,7 @@
 #include "failurehtml.h"
 #include "colorblend.h"
 
+#include "displaytext.h"
 #include "report.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,7 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
     const QColor text = palette.color(QPalette::Text);
     const QColor dim = blend(base, text, 0.55);
     const FailureSections sections = splitFailureDetails(test.details);
+    const auto block = [](const QString &text) { return cutForDisplay(text, DisplayedBlockChars); };
 
     const ExpectedActual ea = extractExpectedActual(test.message, test.details);
     if (ea.isValid()) {
@@ -58,7 +60,7 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
             view.html += QStringLiteral("<tr><td style=\"padding-right:8px\">%1</td><td><pre "
                                         "style=\"white-space:pre-wrap; margin:0\">%2</pre></td>"
                                         "<td style=\"padding-left:8px\"><a href=\"copy:%3\">%4</a></td></tr>")
-                             .arg(label.toHtmlEscaped(), markedValue(value, span.start, length, mark), key,
+                             .arg(label.toHtmlEscaped(), markedValue(block(value), span.start, length, mark), key,
                                  QCoreApplication::translate("FailureView", "Copy").toHtmlEscaped());
         };
         row(QCoreApplication::translate("FailureView", "Expected"), QStringLiteral("expected"), ea.expected,
@@ -71,17 +73,18 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
     if (!test.message.isEmpty()) {
         view.copyTexts.insert(QStringLiteral("message"), test.message);
         view.html += heading(QCoreApplication::translate("FailureView", "Message"), QStringLiteral("message"))
-            + preBlock(test.message.toHtmlEscaped());
+            + preBlock(block(test.message).toHtmlEscaped());
     }
 
     if (!sections.trace.isEmpty() && sections.trace != test.message.trimmed()) {
         view.copyTexts.insert(QStringLiteral("trace"), sections.trace);
-        const QVector<TraceFrame> frames = traceFrames(sections.trace);
+        const QString trace = block(sections.trace);
+        const QVector<TraceFrame> frames = traceFrames(trace);
         QHash<int, TraceFrame> frameOnLine;
         for (const TraceFrame &f : frames)
             frameOnLine.insert(f.lineIndex, f);
         QString body;
-        const QStringList lines = sections.trace.split(QLatin1Char('\n'));
+        const QStringList lines = trace.split(QLatin1Char('\n'));
         for (int i = 0; i < lines.size(); ++i) {
             if (i)
                 body += QLatin1Char('\n');
@@ -113,7 +116,7 @@ FailureView failureView(const TestCase &test, const QPalette &palette)
         if (c.content.isEmpty())
             continue;
         view.copyTexts.insert(c.key, c.content);
-        view.html += heading(c.title, c.key) + preBlock(c.content.toHtmlEscaped());
+        view.html += heading(c.title, c.key) + preBlock(block(c.content).toHtmlEscaped());
     }
     return view;
 }

@@ -2,6 +2,7 @@
 #include "testnamedelegate.h"
 #include "colorblend.h"
 
+#include "displaytext.h"
 #include "reportroles.h"
 #include "testnameparts.h"
 
@@ -11,24 +12,30 @@
 
 using namespace Gapwise;
 
+namespace {
+constexpr int MaxPaintedChars = 1000;
+}
+
 void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    if (index.column() != 0 || index.data(NodeKindRole).toInt() != int(NodeKind::Test)) {
-        QStyledItemDelegate::paint(painter, option, index);
-        return;
-    }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const TestNameParts parts = splitTestName(opt.text);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const bool testName = index.column() == 0 && index.data(NodeKindRole).toInt() == int(NodeKind::Test);
+    TestNameParts parts = testName ? splitTestName(opt.text) : TestNameParts { opt.text, QString() };
     if (parts.context.isEmpty() && parts.own == opt.text) {
-        QStyledItemDelegate::paint(painter, option, index);
+        // No cell shows thousands of characters, and eliding millions (a test named by a 3 MB line) took
+        // seconds at each paint.
+        opt.text = cutForDisplay(opt.text, MaxPaintedChars);
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         return;
     }
+    parts.own = cutForDisplay(parts.own, MaxPaintedChars);
+    parts.context = parts.context.right(MaxPaintedChars); // its end is what shows
     // A jest title written as class and name ("t::t") shows once: its context adds nothing.
     // The background, selection and focus as the style draws them, then the two parts of the text.
     opt.text.clear();
-    const QWidget *widget = opt.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(margin, 0, -margin, 0);

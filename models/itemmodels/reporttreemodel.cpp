@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttreemodel.h"
+#include "displaytext.h"
 #include "grouplabels.h"
 #include "statuspalette.h"
 #include "triagesession.h"
@@ -475,7 +476,9 @@ QVariant ReportTreeModel::testData(int testIndex, const GroupNode *group, int co
     if (role == Qt::FontRole && t.gapSuggested)
         return suggestionFont();
     if (role == Qt::ToolTipRole) {
-        QString tip = t.message.isEmpty() ? t.name : t.name + QLatin1Char('\n') + t.message;
+        QString tip = cutForDisplay(t.name, DisplayedNameChars);
+        if (!t.message.isEmpty())
+            tip += QLatin1Char('\n') + cutForDisplay(t.message, DisplayedTipChars);
         if (t.gapSuggested)
             tip += QLatin1Char('\n') + tr("Placed in this gap by Gapwise: a suggestion until you accept or move it");
         return tip;

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Gapwise {
+
+// Qt lays out a line without a break opportunity in time that grows with the square of its length (a test name
+// of 400,000 characters took 9 s in the details pane; one of 3,000,000 froze the window), and a report may hold
+// such a line. What the window shows of one text stops at these lengths; Copy and the exports keep the whole.
+constexpr int DisplayedNameChars = 500; // a name, a title, a quoted report line
+constexpr int DisplayedTipChars = 1000; // a message in a tooltip
+constexpr int DisplayedBlockChars = 20000; // a message, a stack trace or captured output in the details pane
+
+// `text` cut after `limit` characters (never inside a surrogate pair), saying how many more there were.
+QString cutForDisplay(const QString &text, int limit);
+
+} // namespace Gapwise
