@@ -14,6 +14,7 @@
 #include "messagebanner.h"
 #include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
+#include "reportroles.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
 #include "triagesession.h"
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
@@ -40,15 +42,15 @@ using namespace TestSupport;
 
 namespace {
 
-// Bar values top-down (the chart's keys run bottom-up).
+// Bar values top-down (the chart's keys run 0..n-1 from the top).
 QVector<double> barValues(ComparisonChart *chart, int plottable)
 {
     auto *bars = qobject_cast<QCPBars *>(chart->plot()->plottable(plottable));
     QVector<double> values;
     if (!bars)
         return values;
-    for (auto it = bars->data()->constEnd(); it != bars->data()->constBegin();)
-        values.append((--it)->value);
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        values.append(it->value);
     return values;
 }
 
@@ -75,6 +77,9 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     CHECK(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK_FALSE(w.activeComparison());
 
+    QCoreApplication::processEvents();
+    const int gapChartHeight = w.gapChart()->height();
+    REQUIRE(gapChartHeight > 100);
     QSignalSpy compared(mode, &ComparisonMode::compared);
     REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
     CHECK(mode->isRunning());
@@ -103,10 +108,32 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
         [mode](QAction *m) { return m->menu() && m->menu()->actions().contains(mode->endAction()); }));
     CHECK_FALSE(w.gapChart()->isVisible());
     REQUIRE(mode->chart()->isVisible());
+    // In the gap chart's place and as tall, less what the banner above the views took.
+    CHECK(mode->chart()->height() >= gapChartHeight - mode->banner()->height());
     // Per gap, earlier run then this run: Cart Totals Wrong 2→1, Database outage 2→3, Legacy Tax Tables 1→0,
     // Unassigned 0→2 (the same numbers as the details window's digest).
     CHECK(barValues(mode->chart(), 0) == QVector<double> { 2, 2, 1, 0 });
     CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
+    // Linked like the gap chart it stands in for: its tooltip has both runs' numbers, a click on a gap's bars
+    // selects that gap's rows in the tree, and the tree's selection is highlighted in it.
+    {
+        ComparisonChart *chart = mode->chart();
+        chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const Gap *outage = gapTitled(w.session()->report(), QStringLiteral("Database outage"));
+        REQUIRE(outage);
+        const QPoint center = chart->barCenter(outage->id);
+        REQUIRE_FALSE(center.isNull());
+        CHECK(chart->toolTipAt(center)
+            == QStringLiteral("Database outage\nlast run: 2 failing\nthis run: 3 failing (+1)"));
+        QTest::mouseClick(chart->plot(), Qt::LeftButton, Qt::NoModifier, center);
+        const QModelIndexList selected = w.treeView()->selectionModel()->selectedRows();
+        REQUIRE_FALSE(selected.isEmpty());
+        CHECK(std::all_of(selected.cbegin(), selected.cend(),
+            [&](const QModelIndex &row) { return row.data(GapIdRole).toString() == outage->id; }));
+        CHECK(chart->highlightedIds() == QSet<QString> { outage->id });
+        // Rows enough for every gap's two bars and two-line title: more gaps than fit scroll.
+        CHECK(chart->plot()->minimumHeight() >= 4 * chart->plot()->fontMetrics().height() * 2);
+    }
     const ComparisonDigest *digest = w.activeComparison();
     REQUIRE(digest);
     CHECK(digest->count(ChangeClass::NewFailure) == 3);

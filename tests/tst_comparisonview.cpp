@@ -56,10 +56,10 @@ TEST_CASE("Compare with…: the table, its change filter and the per-gap chart",
     REQUIRE(before);
     REQUIRE(now);
     QVector<double> oldValues, newValues;
-    for (auto it = before->data()->constEnd(); it != before->data()->constBegin();)
-        oldValues.append((--it)->value); // keys run bottom-up; read top-down
-    for (auto it = now->data()->constEnd(); it != now->data()->constBegin();)
-        newValues.append((--it)->value);
+    for (auto it = before->data()->constBegin(); it != before->data()->constEnd(); ++it)
+        oldValues.append(it->value); // keys run 0..n-1 from the top
+    for (auto it = now->data()->constBegin(); it != now->data()->constEnd(); ++it)
+        newValues.append(it->value);
     CHECK(oldValues == QVector<double> { 2, 2, 1, 0 });
     CHECK(newValues == QVector<double> { 1, 3, 0, 2 });
 }

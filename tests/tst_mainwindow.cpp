@@ -274,7 +274,7 @@ TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    ComparisonChart comparison; // not a BarChart: it follows the palette through followPalette()
+    ComparisonChart comparison; // a chart outside the window (the details view's) follows it too
     REQUIRE(w.window.phaseChart()->plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
     REQUIRE(comparison.plot()->xAxis->tickLabelColor() != dark.color(QPalette::WindowText));
     QApplication::setPalette(dark);

@@ -30,7 +30,8 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 
 } // namespace
 
-TEST_CASE("Text cut for display keeps its start, says what it left out and never splits a character", "[window][longtext]")
+TEST_CASE(
+    "Text cut for display keeps its start, says what it left out and never splits a character", "[window][longtext]")
 {
     CHECK(cutForDisplay(QStringLiteral("short"), 10) == QStringLiteral("short"));
     CHECK(cutForDisplay(QString(25, QLatin1Char('x')), 10)
@@ -47,8 +48,8 @@ TEST_CASE("A test named by a 300,000-character line: the details pane, tooltip a
 {
     QTemporaryDir dir;
     const QByteArray name = "test_" + QByteArray(300000, 'a');
-    const QString path = writeFile(dir, QStringLiteral("long.md"),
-        "# Report\n\n## Unit Tests\n\n**Failed:** 1\n\n- `" + name + "` FAILED\n");
+    const QString path = writeFile(
+        dir, QStringLiteral("long.md"), "# Report\n\n## Unit Tests\n\n**Failed:** 1\n\n- `" + name + "` FAILED\n");
     MainWindow w;
     w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
     REQUIRE(TestSupport::openAndWait(w, path));
@@ -67,8 +68,7 @@ TEST_CASE("A test named by a 300,000-character line: the details pane, tooltip a
     CHECK_FALSE(w.treeView()->grab().isNull()); // paints the row through the name delegate
 }
 
-TEST_CASE("A failure message of 300,000 characters: the details pane shows part, Copy copies all",
-    "[window][longtext]")
+TEST_CASE("A failure message of 300,000 characters: the details pane shows part, Copy copies all", "[window][longtext]")
 {
     QTemporaryDir dir;
     const QByteArray message = "E" + QByteArray(300000, 'x');

@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildOpener();
     buildStatusBar();
     m_linker = new SelectionLinker(m_tree, m_proxy, m_phaseChart, m_gapChart, this);
+    m_linker->addGapChart(m_comparison->chart());
     connect(
         m_linker, &SelectionLinker::groupHidden, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
 

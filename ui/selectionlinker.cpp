@@ -18,7 +18,7 @@ SelectionLinker::SelectionLinker(
     , m_tree(tree)
     , m_proxy(proxy)
     , m_phaseChart(phaseChart)
-    , m_gapChart(gapChart)
+    , m_gapCharts({ gapChart })
 {
     connect(
         tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SelectionLinker::treeSelectionChanged);
@@ -41,7 +41,14 @@ SelectionLinker::SelectionLinker(
     connect(proxy, &QAbstractItemModel::rowsMoved, this, later);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, later);
     connect(phaseChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Phase, id); });
-    connect(gapChart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Gap, id); });
+    addGapChart(gapChart);
+}
+
+void SelectionLinker::addGapChart(BarChart *chart)
+{
+    if (!m_gapCharts.contains(chart))
+        m_gapCharts.append(chart);
+    connect(chart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Gap, id); });
 }
 
 void SelectionLinker::treeSelectionChanged()
@@ -69,7 +76,8 @@ void SelectionLinker::treeSelectionChanged()
         }
     }
     m_phaseChart->highlight(phases.values());
-    m_gapChart->highlight(gaps.values());
+    for (BarChart *chart : std::as_const(m_gapCharts))
+        chart->highlight(gaps.values());
 }
 
 bool SelectionLinker::selectGroup(NodeKind kind, const QString &id)

@@ -22,6 +22,8 @@ public:
     SelectionLinker(QTreeView *tree, Gapwise::ReportFilterProxy *proxy, BarChart *phaseChart, BarChart *gapChart,
         QObject *parent = nullptr);
 
+    // Another chart of gaps (the comparison chart) that shows and activates the same selection.
+    void addGapChart(BarChart *chart);
     // Selects every row of that phase or gap that the filter shows; returns false when none is visible.
     bool selectGroup(Gapwise::NodeKind kind, const QString &id);
 
@@ -34,6 +36,6 @@ private:
     QTreeView *m_tree;
     Gapwise::ReportFilterProxy *m_proxy;
     BarChart *m_phaseChart;
-    BarChart *m_gapChart;
+    QList<BarChart *> m_gapCharts;
     bool m_updatePending = false;
 };

@@ -42,7 +42,8 @@ BarChart::BarChart(Gapwise::ChartDataAdapter *adapter, Qt::Orientation bars, con
     connect(m_plot, &QCustomPlot::selectionChangedByUser, this, &BarChart::onPlotSelectionChanged);
     useWholeNumberTicks(*m_plot);
     applyPalette();
-    connect(adapter, &Gapwise::ChartDataAdapter::changed, this, &BarChart::refresh);
+    if (adapter)
+        connect(adapter, &Gapwise::ChartDataAdapter::changed, this, &BarChart::refresh);
 }
 
 void BarChart::setCaption(const QString &html)
@@ -236,7 +237,13 @@ QPoint BarChart::barCenter(const QString &id) const
         double base = 0;
         for (QCPBars *below = bars->barBelow(); below; below = below->barBelow())
             base += valueAt(below, key);
-        return bars->coordsToPixels(key, base + value / 2).toPoint();
+        const QPointF middle = bars->coordsToPixels(key, base + value / 2);
+        // Bars side by side in a group (the comparison chart's) stand off their key: dataPixelPosition knows by how
+        // much.
+        const QPointF end
+            = bars->dataPixelPosition(int(bars->data()->findBegin(key, false) - bars->data()->constBegin()));
+        const bool keysAcross = keyAxis()->orientation() == Qt::Horizontal;
+        return (keysAcross ? QPointF(end.x(), middle.y()) : QPointF(middle.x(), end.y())).toPoint();
     }
     return {};
 }

@@ -16,14 +16,15 @@ namespace Gapwise {
 class ChartDataAdapter;
 }
 
-// What the phase and gap charts share: a QCustomPlot whose bars are keyed 0..n-1, one id per key. Clicking
+// What the phase, gap and comparison charts share: a QCustomPlot whose bars are keyed 0..n-1, one id per key. Clicking
 // a bar (the plot's own selection) highlights its whole stack and emits barActivated(id); highlight(ids)
 // does the reverse for a selection made elsewhere. Numbers come from the chart adapter; this only draws.
 class BarChart : public QWidget
 {
     Q_OBJECT
 public:
-    // `adapter` holds the numbers; each change of them rebuilds the chart.
+    // `adapter` holds the numbers; each change of them rebuilds the chart. A chart given its numbers some other
+    // way (the comparison chart) has none and calls refresh() itself.
     // `bars`: Qt::Vertical bars stand on the x axis, Qt::Horizontal ones on the y axis (their keys' axis).
     // `emptyText` is said in the middle of the plot when no bar has a value (a report without results): empty
     // axes alone look like a chart that failed to draw.

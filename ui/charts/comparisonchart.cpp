@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonchart.h"
 
-#include "chartaxes.h"
+#include "chartbars.h"
+#include "labelwrap.h"
 
 #include "qcustomplotheader.h"
-
-#include <QLabel>
-#include <QVBoxLayout>
 
 using namespace Gapwise;
 
@@ -15,70 +13,101 @@ const QColor EarlierColor(0x90, 0xa4, 0xae);
 const QColor NowColor(0xd3, 0x2f, 0x2f);
 } // namespace
 
-ComparisonChart::ComparisonChart(QWidget *parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
-{
-    // The legend sits in the title row, like the other charts': inside the plot it would cover long bars.
-    auto *title
-        = new QLabel(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span> earlier "
-                        "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span> this run&nbsp;&nbsp;(change in "
-                        "brackets)")
-                         .arg(EarlierColor.name(), NowColor.name()),
-            this);
-    title->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title);
-    layout->addWidget(m_plot, 1);
-    m_plot->xAxis->setLabel(tr("Failing tests"));
-    followPalette(m_plot); // the print copy (plancharts.cpp) styles its own plot, light
-    setMinimumHeight(220);
-}
-
-int plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelta> &gaps, int maxRows)
+QVector<GroupDelta> gapsWithFailures(const QVector<GroupDelta> &gaps, int maxRows)
 {
     QVector<GroupDelta> shown;
     for (const GroupDelta &g : gaps) {
         if ((g.oldFailing > 0 || g.newFailing > 0) && shown.size() < maxRows)
             shown.append(g);
     }
-    // Top to bottom in the digest's order: the y axis grows upwards, so keys run backwards.
+    return shown;
+}
+
+QVector<QCPBars *> plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelta> &shown, int labelWidth)
+{
+    const QFontMetrics metrics(plot.yAxis->tickLabelFont());
     QVector<double> keys, before, now;
     QVector<QString> labels;
     int most = 1;
     for (int i = 0; i < shown.size(); ++i) {
         const GroupDelta &g = shown[i];
-        keys.append(shown.size() - i);
+        keys.append(i);
         before.append(g.oldFailing);
         now.append(g.newFailing);
-        const QString title = g.title.size() > 36 ? g.title.left(35) + QChar(0x2026) : g.title;
-        labels.append(QStringLiteral("%1 (%2)").arg(title, deltaText(g.delta())));
+        // The change stays whole at the end of the last line; the title wraps into what is left.
+        const QString change = QStringLiteral(" (%1)").arg(deltaText(g.delta()));
+        labels.append(
+            wrapLabel(g.title, metrics, qMax(40, labelWidth - metrics.horizontalAdvance(change)), 2) + change);
         most = qMax(most, qMax(g.oldFailing, g.newFailing));
     }
-    auto *group = new QCPBarsGroup(&plot);
+    // One group side by side per gap; a redraw reuses it (QCustomPlot keeps a group until the plot goes).
+    auto *group = plot.findChild<QCPBarsGroup *>();
+    if (group)
+        group->clear();
+    else
+        group = new QCPBarsGroup(&plot);
+    QVector<QCPBars *> drawn;
     auto addBars = [&](const QString &name, const QVector<double> &values, const QColor &color) {
         auto *bars = new QCPBars(plot.yAxis, plot.xAxis);
         bars->setName(name);
-        bars->setData(keys, values); // keys run downwards: let QCustomPlot sort them
+        bars->setData(keys, values, true);
         bars->setWidth(0.38);
         bars->setPen(Qt::NoPen);
         bars->setBrush(color);
         bars->setBarsGroup(group);
+        drawn.append(bars);
     };
     addBars(ComparisonChart::tr("Last run"), before, EarlierColor);
     addBars(ComparisonChart::tr("This run"), now, NowColor);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    ticker->addTicks(keys, labels);
-    plot.yAxis->setTicker(ticker);
-    plot.yAxis->setRange(0.4, shown.size() + 0.6);
+    ChartBars::setCategoryTicks(plot.yAxis, labels);
+    plot.yAxis->setRangeReversed(true); // the digest's first gap on top
     plot.xAxis->setRange(0, most * 1.15 + 0.5);
-    return int(shown.size());
+    return drawn;
+}
+
+ComparisonChart::ComparisonChart(QWidget *parent)
+    : BarChart(nullptr, Qt::Horizontal, tr("No failing tests in either run"), parent)
+{
+    // The legend sits in the caption, like the other charts': inside the plot it would cover long bars.
+    // One line beside the phase chart in a 1200 px window; each label's "(+2)" and tooltip say the change.
+    setCaption(tr("<b>Failing tests per gap</b>&nbsp;&nbsp;<span style=\"color:%1\">&#9632;</span>&nbsp;last "
+                  "run&nbsp;&nbsp;<span style=\"color:%2\">&#9632;</span>&nbsp;this run")
+                   .arg(EarlierColor.name(), NowColor.name()));
+    m_plot->xAxis->setLabel(tr("Failing tests"));
+    refresh();
 }
 
 void ComparisonChart::setDeltas(const QVector<GroupDelta> &gaps)
 {
-    m_plot->clearPlottables();
-    plotComparisonBars(*m_plot, gaps);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_gaps = gaps;
+    refresh();
+}
+
+void ComparisonChart::rebuild()
+{
+    clearBars();
+    m_shown = gapsWithFailures(m_gaps, 1000);
+    QStringList ids;
+    for (const GroupDelta &g : std::as_const(m_shown))
+        ids << g.id;
+    setIds(ids);
+    const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
+    const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.4));
+    for (QCPBars *bars : plotComparisonBars(*m_plot, m_shown, labelWidth))
+        addBars(bars, bars->brush().color());
+    // Two bars and up to two lines of title per gap; more gaps than fit make the chart scroll.
+    const int rows = int(m_shown.size());
+    m_plot->setMinimumHeight(qMax(160, rows * metrics.height() * 13 / 5 + metrics.height() * 4));
+}
+
+QString ComparisonChart::toolTipFor(int key) const
+{
+    if (key < 0 || key >= m_shown.size())
+        return QString();
+    const GroupDelta &g = m_shown[key];
+    return tr("%1\nlast run: %2 failing\nthis run: %3 failing (%4)")
+        .arg(g.title)
+        .arg(g.oldFailing)
+        .arg(g.newFailing)
+        .arg(deltaText(g.delta()));
 }

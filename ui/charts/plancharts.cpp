@@ -159,15 +159,15 @@ PlanChart renderComparisonChart(const QVector<GroupDelta> &gaps, int width, int 
     QCustomPlot plot;
     stylePlot(plot, tr("Failing tests per gap, last run and this run (change in brackets)"));
     plot.xAxis->setLabel(tr("Failing tests"));
-    const int rows = plotComparisonBars(plot, gaps, maxRows);
-    if (rows == 0)
+    const QVector<GroupDelta> shown = gapsWithFailures(gaps, maxRows);
+    if (shown.isEmpty())
         return PlanChart();
-    plot.yAxis->setSubTicks(false);
-    plot.yAxis->setTickLength(0, 4);
-    plot.yAxis->grid()->setVisible(false);
+    const int rows = int(shown.size());
+    plotComparisonBars(plot, shown, width * 2 / 5);
     legendBelow(plot, 2);
     const QFontMetrics metrics(chartFont(11));
-    PlanChart chart = record(plot, QSize(width, qMax(180, rows * metrics.height() * 2 + metrics.height() * 9)));
+    // Two bars and up to two lines of title per gap.
+    PlanChart chart = record(plot, QSize(width, qMax(180, rows * metrics.height() * 13 / 5 + metrics.height() * 9)));
     const auto withFailures = std::count_if(
         gaps.cbegin(), gaps.cend(), [](const GroupDelta &g) { return g.oldFailing > 0 || g.newFailing > 0; });
     if (rows < withFailures)
