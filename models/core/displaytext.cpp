@@ -11,7 +11,8 @@ QString cutForDisplay(const QString &text, int limit)
         return text;
     const int cut = text.at(limit - 1).isHighSurrogate() ? limit - 1 : limit;
     return text.left(cut)
-        + QCoreApplication::translate("DisplayText", "… (%Ln more characters not shown)", nullptr, int(text.size() - cut));
+        + QCoreApplication::translate(
+            "DisplayText", "… (%Ln more characters not shown)", nullptr, int(text.size() - cut));
 }
 
 } // namespace Gapwise
