@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace Gapwise;
@@ -249,6 +250,32 @@ TEST_CASE("The since-last-run lines and the exports of a comparison", "[compare]
     // The last column, known issue, is empty: no store was asked.
     CHECK(csv.startsWith("change,test,phase,gap,old status,new status,known issue\r\n"));
     CHECK(csv.contains("removed,tests/unit/test_cart.py::test_old_coupon,Unit Tests,Cart Totals Wrong,passed,,\r\n"));
+}
+
+TEST_CASE("Since last run in Markdown escapes titles and names as the rest of the plan does", "[compare][export]")
+{
+    ComparisonDigest digest;
+    digest.oldSource = QStringLiteral("runs/`odd` name.md");
+    const QString title = QStringLiteral("Pipe | title *star* <img src=x> _x_");
+    digest.gaps.append({ QStringLiteral("gap-1"), title, 2, 4 });
+    ChangedTest test;
+    test.change = ChangeClass::NewFailure;
+    test.name = QStringLiteral("tests/a.py::test_x[a|b]");
+    test.phase = QStringLiteral("Unit <b>tests</b>");
+    test.gap = title;
+    test.inNew = true;
+    test.newStatus = TestStatus::Failed;
+    digest.tests.append(test);
+    digest.notCarried.append(QStringLiteral("edit 3 (Rename “*bold*”): gap is gone"));
+
+    const QString md = QString::fromUtf8(comparisonToMarkdown(digest));
+    INFO(md.toStdString());
+    CHECK(md.contains(QStringLiteral("Compared with ``runs/`odd` name.md``.")));
+    CHECK(md.contains(QStringLiteral("- Gap “Pipe \\| title \\*star\\* \\<img src=x\\> \\_x\\_”: 2 → 4 (+2)\n")));
+    CHECK(md.contains(QStringLiteral("| new failure | `tests/a.py::test_x[a\\|b]` | Unit \\<b\\>tests\\</b\\> | "
+                                     "Pipe \\| title \\*star\\* \\<img src=x\\> \\_x\\_ | — | failed |\n")));
+    CHECK(md.contains(QStringLiteral("- edit 3 (Rename “\\*bold\\*”): gap is gone\n")));
+    CHECK_FALSE(md.contains(QRegularExpression(QStringLiteral("(?<!\\\\)<")))); // no HTML tag left unescaped
 }
 
 TEST_CASE("A run compared with itself has no changes and keeps its own gaps", "[compare][carryover]")

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonwriters.h"
+#include "markdowntext.h"
 
 #include <QJsonArray>
 
 namespace Gapwise {
 namespace {
 
-    QString cell(QString text)
+    QString codeCell(const QString &text)
     {
-        return text.replace(QLatin1Char('|'), QLatin1String("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        return markdownCode(text).replace(QLatin1Char('|'), QLatin1String("\\|"));
     }
 
     QString csvField(const QString &text)
@@ -38,24 +39,24 @@ namespace {
 QByteArray comparisonToMarkdown(const ComparisonDigest &d)
 {
     QString md = QStringLiteral("## Since last run\n\n");
-    md += QStringLiteral("Compared with `%1`.\n\n").arg(d.oldSource);
+    md += QStringLiteral("Compared with %1.\n\n").arg(markdownCode(d.oldSource));
     for (const QString &line : sinceLastRunLines(d))
-        md += QStringLiteral("- ") + line + QLatin1Char('\n');
+        md += QStringLiteral("- ") + markdownEscaped(line) + QLatin1Char('\n');
     if (!d.tests.isEmpty()) {
         md += QStringLiteral("\n| Change | Test | Phase | Gap | Before | Now |\n|---|---|---|---|---|---|\n");
         for (const ChangedTest &t : d.tests) {
             const QString change = t.knownIssue.isEmpty()
                 ? changeClassName(t.change)
-                : QStringLiteral("%1 (%2)").arg(changeClassName(t.change), cell(t.knownIssue));
-            md += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 |\n")
-                      .arg(change, cell(t.name), cell(t.phase), cell(t.gap), statusOrDash(t.oldStatus, t.inOld),
-                          statusOrDash(t.newStatus, t.inNew));
+                : QStringLiteral("%1 (%2)").arg(changeClassName(t.change), markdownEscaped(t.knownIssue));
+            md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                      .arg(change, codeCell(t.name), markdownEscaped(t.phase), markdownEscaped(t.gap),
+                          statusOrDash(t.oldStatus, t.inOld), statusOrDash(t.newStatus, t.inNew));
         }
     }
     if (!d.notCarried.isEmpty()) {
         md += QStringLiteral("\n### Triage not carried over\n\n");
         for (const QString &line : d.notCarried)
-            md += QStringLiteral("- ") + line + QLatin1Char('\n');
+            md += QStringLiteral("- ") + markdownEscaped(line) + QLatin1Char('\n');
     }
     return md.toUtf8();
 }

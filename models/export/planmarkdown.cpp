@@ -3,36 +3,11 @@
 
 #include "comparisonwriters.h"
 #include "grouplabels.h"
+#include "markdowntext.h"
 #include "ratetext.h"
-
-#include <QRegularExpression>
 
 namespace Gapwise {
 namespace {
-
-    // Characters that would start Markdown structure inside running text.
-    QString escaped(const QString &text)
-    {
-        static const QRegularExpression special(QStringLiteral("([\\\\`*_\\[\\]<>#|])"));
-        QString s = text;
-        s.replace(special, QStringLiteral("\\\\1")); // a backslash, then the character
-        return s.simplified();
-    }
-
-    QString code(const QString &text)
-    {
-        // A code span needs a fence longer than any backtick run inside it.
-        int longest = 0, run = 0;
-        for (QChar c : text) {
-            run = c == QLatin1Char('`') ? run + 1 : 0;
-            longest = qMax(longest, run);
-        }
-        const QString fence(longest + 1, QLatin1Char('`'));
-        const QString body = text.simplified();
-        const bool pad
-            = body.startsWith(QLatin1Char('`')) || body.endsWith(QLatin1Char('`')); // CommonMark strips one space
-        return fence + (pad ? QStringLiteral(" ") : QString()) + body + (pad ? QStringLiteral(" ") : QString()) + fence;
-    }
 
     QString plural(int n, const char *noun)
     {
@@ -53,12 +28,12 @@ namespace {
     {
         for (const PlanTestGroup &group : groups) {
             out += QStringLiteral("**%1** (%2)\n\n")
-                       .arg(escaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName))
+                       .arg(markdownEscaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName))
                        .arg(group.tests.size());
             for (const TestCase &t : group.tests) {
-                out += QStringLiteral("- %1 — %2").arg(code(t.name), statusName(t.status));
+                out += QStringLiteral("- %1 — %2").arg(markdownCode(t.name), statusName(t.status));
                 if (!t.message.isEmpty())
-                    out += QStringLiteral(": ") + escaped(t.message);
+                    out += QStringLiteral(": ") + markdownEscaped(t.message);
                 out += QLatin1Char('\n');
             }
             out += QLatin1Char('\n');
@@ -70,11 +45,11 @@ namespace {
 QByteArray planToMarkdown(const RemediationPlan &plan)
 {
     QString out;
-    out += QStringLiteral("# Remediation plan: %1\n\n").arg(escaped(plan.run.title));
+    out += QStringLiteral("# Remediation plan: %1\n\n").arg(markdownEscaped(plan.run.title));
     if (!plan.run.date.isEmpty())
-        out += QStringLiteral("- Report date: %1\n").arg(escaped(plan.run.date));
+        out += QStringLiteral("- Report date: %1\n").arg(markdownEscaped(plan.run.date));
     if (!plan.run.environment.isEmpty())
-        out += QStringLiteral("- Environment: %1\n").arg(escaped(plan.run.environment));
+        out += QStringLiteral("- Environment: %1\n").arg(markdownEscaped(plan.run.environment));
     out += QStringLiteral("- Exported: %1\n\n").arg(plan.exportedAt.toString(Qt::ISODate));
     if (plan.comparison) // "Since last run" comes first: it is what a reader of a rerun looks for
         out += QString::fromUtf8(comparisonToMarkdown(*plan.comparison)) + QLatin1Char('\n');
@@ -83,7 +58,7 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
                           "|---|---:|---:|---:|---:|---:|---:|\n");
     for (const PlanPhase &p : plan.phases) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(escaped(p.phase.outcome.isEmpty()
+                   .arg(markdownEscaped(p.phase.outcome.isEmpty()
                                 ? p.phase.name
                                 : QStringLiteral("%1 (%2)").arg(p.phase.name, p.phase.outcome)),
                        count(p.phase.total), count(p.phase.passed), count(p.phase.failed), count(p.phase.errors),
@@ -95,38 +70,40 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     if (plan.changes.any()) {
         out += QStringLiteral("### What the triage changed\n\n");
         for (const QString &line : changeLines(plan.changes))
-            out += QStringLiteral("- %1\n").arg(escaped(line));
+            out += QStringLiteral("- %1\n").arg(markdownEscaped(line));
         out += QLatin1Char('\n');
     }
 
     out += QStringLiteral("## Gaps by priority\n\n");
     for (const PlanGap &g : plan.gaps) {
-        out += QStringLiteral("### %1 — %2\n\n").arg(priorityLabel(g.gap.priority), escaped(g.gap.title));
+        out += QStringLiteral("### %1 — %2\n\n").arg(priorityLabel(g.gap.priority), markdownEscaped(g.gap.title));
         if (g.gap.suggested)
             out += QStringLiteral("- Suggested by Gapwise from the failures' signature, not accepted yet\n");
         out += QStringLiteral("- Failures: %1\n- Status: %2\n").arg(g.failures).arg(gapStatusName(g.gap.status));
         if (!g.gap.owner.isEmpty())
-            out += QStringLiteral("- Owner: %1\n").arg(escaped(g.gap.owner));
+            out += QStringLiteral("- Owner: %1\n").arg(markdownEscaped(g.gap.owner));
         out += QLatin1Char('\n');
         if (!g.gap.notes.isEmpty())
-            out += escaped(g.gap.notes) + QStringLiteral("\n\n");
+            out += markdownEscaped(g.gap.notes) + QStringLiteral("\n\n");
         if (!g.gap.evidence.isEmpty()) {
             out += QStringLiteral("**Evidence**\n\n");
             for (const QString &e : g.gap.evidence)
-                out += QStringLiteral("- %1\n").arg(escaped(e));
+                out += QStringLiteral("- %1\n").arg(markdownEscaped(e));
             out += QLatin1Char('\n');
         }
         if (!g.remediation.isEmpty() || !g.actions.isEmpty()) {
             out += QStringLiteral("**Remediation**\n\n");
             for (const RemediationItem &item : g.remediation)
                 out += QStringLiteral("- %1 %2%3\n")
-                           .arg(priorityLabel(item.priority), escaped(item.title),
-                               item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+                           .arg(priorityLabel(item.priority), markdownEscaped(item.title),
+                               item.details.isEmpty() ? QString()
+                                                      : QStringLiteral(" — ") + markdownEscaped(item.details));
             for (const RecommendedAction &a : g.actions)
                 out += QStringLiteral("- %1%2\n")
-                           .arg(escaped(a.title),
-                               a.horizon.isEmpty() ? QString()
-                                                   : QStringLiteral(" (") + escaped(a.horizon) + QLatin1Char(')'));
+                           .arg(markdownEscaped(a.title),
+                               a.horizon.isEmpty()
+                                   ? QString()
+                                   : QStringLiteral(" (") + markdownEscaped(a.horizon) + QLatin1Char(')'));
             out += QLatin1Char('\n');
         }
         writeTests(out, g.testsByPhase);
@@ -139,8 +116,8 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
         out += QStringLiteral("## Other remediation items\n\n");
         for (const RemediationItem &item : plan.otherRemediation)
             out += QStringLiteral("- %1 %2%3\n")
-                       .arg(priorityLabel(item.priority), escaped(item.title),
-                           item.details.isEmpty() ? QString() : QStringLiteral(" — ") + escaped(item.details));
+                       .arg(priorityLabel(item.priority), markdownEscaped(item.title),
+                           item.details.isEmpty() ? QString() : QStringLiteral(" — ") + markdownEscaped(item.details));
         out += QLatin1Char('\n');
     }
     return out.toUtf8();
