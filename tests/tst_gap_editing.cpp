@@ -286,6 +286,8 @@ TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection in
             auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
             REQUIRE(dialog);
             asked = dialog->labelText();
+            // Wide enough for a title of 80 characters, not QInputDialog's 200 px.
+            CHECK(dialog->width() >= dialog->fontMetrics().averageCharWidth() * 80);
             dialog->setTextValue(QStringLiteral("Flaky fixtures"));
             dialog->accept();
         });

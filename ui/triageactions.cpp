@@ -17,6 +17,27 @@
 
 using namespace Gapwise;
 
+namespace {
+
+// Asks for a gap's title. A title is often a whole error message, so the dialog is wide enough for 80
+// characters or the current title (QInputDialog's own 200 px cut "Quality Router Fragmentation"), within three
+// quarters of the window.
+QString askGapTitle(QWidget *window, const QString &caption, const QString &label, const QString &current, bool *ok)
+{
+    QInputDialog dialog(window);
+    dialog.setWindowTitle(caption);
+    dialog.setLabelText(label);
+    dialog.setTextValue(current);
+    const QFontMetrics metrics = dialog.fontMetrics();
+    const int wanted
+        = qMax(metrics.averageCharWidth() * 80, metrics.horizontalAdvance(current) + metrics.averageCharWidth() * 8);
+    dialog.resize(window ? qMin(wanted, window->width() * 3 / 4) : wanted, dialog.sizeHint().height());
+    *ok = dialog.exec() == QDialog::Accepted;
+    return dialog.textValue();
+}
+
+} // namespace
+
 TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilterProxy *proxy, QWidget *window)
     : QObject(window)
     , m_session(session)
@@ -75,8 +96,7 @@ void TriageActions::fillEditMenu(QMenu *edit)
     edit->addAction(tr("Move to &New Gap…"), this, [this] { moveSelectionToNewGap(); });
     edit->addAction(tr("&Create Gap…"), this, [this] {
         bool ok = false;
-        const QString title
-            = QInputDialog::getText(m_window, tr("New Gap"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
+        const QString title = askGapTitle(m_window, tr("New Gap"), tr("Title:"), QString(), &ok);
         if (ok)
             createGap(title);
     });
@@ -148,8 +168,8 @@ void TriageActions::moveSelectionToNewGap(const QString &title)
     QString name = title;
     if (name.isEmpty()) {
         bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Move to New Gap"),
-            tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())), QLineEdit::Normal, QString(), &ok);
+        name = askGapTitle(m_window, tr("Move to New Gap"),
+            tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())), QString(), &ok);
         if (!ok)
             return;
     }
@@ -206,8 +226,8 @@ void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
     menu->addAction(tr("Rename…"), this, [this, gapId] {
         const int i = m_session->gapIndex(gapId);
         bool ok = false;
-        const QString title = QInputDialog::getText(m_window, tr("Rename Gap"), tr("Title:"), QLineEdit::Normal,
-            i >= 0 ? m_session->report().gaps[i].title : QString(), &ok);
+        const QString title = askGapTitle(
+            m_window, tr("Rename Gap"), tr("Title:"), i >= 0 ? m_session->report().gaps[i].title : QString(), &ok);
         if (ok)
             m_session->renameGap(gapId, title);
     });
