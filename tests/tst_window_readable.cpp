@@ -185,6 +185,30 @@ TEST_CASE("wrapLabel: long labels go onto a second line, elided only past it", "
     CHECK_FALSE(elided);
 }
 
+TEST_CASE("chart labels: phases that share a short name are told apart, and words are never cut",
+    "[readable][labels][charts]")
+{
+    QFont font;
+    font.setPixelSize(12);
+    const QFontMetrics metrics(font);
+    CHECK(ChartBars::phaseLabelNames({ QStringLiteral("Test Results"),
+              QStringLiteral("Test Execution: Priority 1 Critical Tests (test_p1.py)"),
+              QStringLiteral("Test Execution: WebSocket Events"), QStringLiteral("Unit Tests - Cart") })
+        == QVector<QString> { QStringLiteral("Test Results"), QStringLiteral("Priority 1 Critical Tests (test_p1.py)"),
+            QStringLiteral("WebSocket Events"), QStringLiteral("Unit Tests") });
+
+    // A path breaks after its marks, a word nowhere: "Results" is the widest piece of "Test Results".
+    CHECK(widestUnbreakable(QStringLiteral("Test Results"), metrics)
+        == metrics.horizontalAdvance(QStringLiteral("Results")));
+    CHECK(widestUnbreakable(QStringLiteral("src/cart/__tests__/cart.test.js"), metrics)
+        < metrics.horizontalAdvance(QStringLiteral("__tests__/")) + 1);
+    PhaseBar results;
+    results.name = QStringLiteral("Test Results");
+    const int room = metrics.horizontalAdvance(QStringLiteral("Results")) + metrics.averageCharWidth() * 2;
+    CHECK(ChartBars::phaseWordsFit({ results }, metrics, room));
+    CHECK_FALSE(ChartBars::phaseWordsFit({ results }, metrics, room - 4)); // upright, "Result" / "s": slanted instead
+}
+
 TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[readable][labels][charts]")
 {
     QFont font;

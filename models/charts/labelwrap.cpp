@@ -82,6 +82,20 @@ namespace {
 
 } // namespace
 
+int widestUnbreakable(const QString &text, const QFontMetrics &metrics)
+{
+    int widest = 0;
+    int start = 0;
+    const QString simple = text.simplified();
+    for (int i = 1; i <= simple.size(); ++i) {
+        if (i < simple.size() && !simple[i].isSpace() && !breaksAfter(simple[i - 1]))
+            continue;
+        widest = qMax(widest, metrics.horizontalAdvance(simple.mid(start, i - start).trimmed()));
+        start = i;
+    }
+    return widest;
+}
+
 QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines, bool *elided)
 {
     bool cut = false;

@@ -15,4 +15,8 @@ namespace Gapwise {
 // where given, says whether it was: a label's own "…" is not a sign of it.
 QString wrapLabel(const QString &text, const QFontMetrics &metrics, int width, int lines = 2, bool *elided = nullptr);
 
+// The width of the widest piece of `text` that wrapLabel has no place to break inside (a word, or a part of an
+// identifier between its marks): a line narrower than that cuts it between two letters.
+int widestUnbreakable(const QString &text, const QFontMetrics &metrics);
+
 } // namespace Gapwise

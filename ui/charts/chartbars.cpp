@@ -102,16 +102,47 @@ void addFailureRates(
     }
 }
 
+static QStringList namesOf(const QVector<PhaseBar> &phases)
+{
+    QStringList names;
+    for (const PhaseBar &p : phases)
+        names << p.name;
+    return names;
+}
+
+QVector<QString> phaseLabelNames(const QStringList &phaseNames)
+{
+    QHash<QString, int> uses;
+    for (const QString &name : phaseNames)
+        ++uses[phaseShortName(name)];
+    QVector<QString> names;
+    for (const QString &name : phaseNames) {
+        const QString shortName = phaseShortName(name);
+        QString rest = name.mid(shortName.size());
+        while (!rest.isEmpty() && (rest[0].isSpace() || rest[0].isPunct()) && rest[0] != QLatin1Char('('))
+            rest.remove(0, 1);
+        names << (uses.value(shortName) > 1 && !rest.isEmpty() ? rest : shortName);
+    }
+    return names;
+}
+
+bool phaseWordsFit(const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot)
+{
+    const int width = qMax(40, slot - metrics.averageCharWidth() * 2);
+    const QVector<QString> names = phaseLabelNames(namesOf(phases));
+    return std::all_of(
+        names.cbegin(), names.cend(), [&](const QString &name) { return widestUnbreakable(name, metrics) <= width; });
+}
+
 QVector<QString> phaseLabels(
     const QVector<PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines, int moreLines)
 {
     QVector<QString> labels;
     bool anyElided = false;
-    for (const PhaseBar &p : phases) {
+    for (const QString &name : phaseLabelNames(namesOf(phases))) {
         bool elided = false;
         // Two characters apart from the next bar's label; elided only past `lines` lines.
-        labels << wrapLabel(
-            phaseShortName(p.name), metrics, qMax(40, slot - metrics.averageCharWidth() * 2), lines, &elided);
+        labels << wrapLabel(name, metrics, qMax(40, slot - metrics.averageCharWidth() * 2), lines, &elided);
         anyElided = anyElided || elided;
     }
     return anyElided && moreLines > lines ? phaseLabels(phases, metrics, slot, moreLines) : labels;

@@ -29,10 +29,18 @@ QVector<std::pair<QString, QColor>> phaseSeriesLegend(const QVector<Gapwise::Pha
 // "12.5%" (or "12.5% failing" with `withWord`) above each phase that ran tests.
 void addFailureRates(
     QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);
-// Each phase's short name wrapped onto up to `lines` lines of its slot of the axis (at least 40 pixels),
-// elided past them; where that elides one and `moreLines` is more, every label gets up to `moreLines` lines.
+// A phase's short name ("Test Execution" of "Test Execution: Priority 1 Critical Tests"), or where another phase
+// has the same short name, the rest of its name ("Priority 1 Critical Tests"): three bars or legend entries
+// called "Test Execution" cannot be told apart. Tooltips have the whole name.
+QVector<QString> phaseLabelNames(const QStringList &phaseNames);
+// Each phase's short name (the rest of its name where two phases share the short one) wrapped onto up to `lines` lines
+// of its slot of the axis (at least 40 pixels), elided past them; where that elides one and `moreLines` is more,
+// every label gets up to `moreLines` lines.
 QVector<QString> phaseLabels(
     const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot, int lines = 2, int moreLines = 0);
+// Whether every word of every phase label fits its slot: where one does not, an upright label would break inside
+// it ("Result" / "s"), and the chart slants its labels instead.
+bool phaseWordsFit(const QVector<Gapwise::PhaseBar> &phases, const QFontMetrics &metrics, int slot);
 
 // The first `rows` gaps along plot.yAxis, keyed 0..rows-1 from the top (the axis is reversed): per priority one
 // stack of per-phase bars (QCPBars has one brush), the hue from the priority, the shade from the phase. Returns

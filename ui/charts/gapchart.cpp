@@ -96,9 +96,9 @@ QString GapChart::legendHtml() const
         // Very long phase names elided, so the caption stays a line or two and leaves the bars their height;
         // "Integration Tests (Non-Docker)" stays whole.
         const QFontMetrics metrics(font());
+        const QVector<QString> names = ChartBars::phaseLabelNames(data.phaseNames);
         for (int i = 0; i < data.phaseNames.size(); ++i) {
-            const QString name = metrics.elidedText(
-                phaseShortName(data.phaseNames[i]), Qt::ElideRight, metrics.averageCharWidth() * 34);
+            const QString name = metrics.elidedText(names[i], Qt::ElideRight, metrics.averageCharWidth() * 34);
             html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
                         .arg(ChartBars::phaseShade(grey, i, data.phaseNames.size()).name(), name.toHtmlEscaped());
         }

@@ -40,7 +40,19 @@ void PhaseChart::rebuild()
     // cart.test.js" in a 400 px one), four where three would elide one ("src/util/__tests__/format.test.js"
     // beside the history dock); the tooltip has the full name.
     const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
-    ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, metrics, slot, 3, 4));
+    if (ChartBars::phaseWordsFit(phases, metrics, slot)) {
+        ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, metrics, slot, 3, 4));
+        m_plot->xAxis->setTickLabelRotation(0);
+        m_plot->axisRect()->setMinimumMargins(QMargins());
+    } else {
+        // Too many phases for their words (nine beside the tree): slanted, one line of about 16 characters each (two
+        // would run into the next label); the tooltip has the whole name.
+        ChartBars::setCategoryTicks(
+            m_plot->xAxis, ChartBars::phaseLabels(phases, metrics, metrics.averageCharWidth() * 18, 1));
+        m_plot->xAxis->setTickLabelRotation(-35);
+        // The first slanted label reaches left of its tick, past the axis rect: leave it room.
+        m_plot->axisRect()->setMinimumMargins(QMargins(metrics.averageCharWidth() * 12, 0, 0, 0));
+    }
 }
 
 QString PhaseChart::toolTipFor(int key) const
