@@ -103,6 +103,16 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart, und
         QAction *entry = nullptr;
         for (QAction *a : moveMenu->actions())
             entry = a->text() == QStringLiteral("Gap 3") ? a : entry;
+        // The gap the tests are in already is listed but cannot be chosen; every other one can.
+        const QString fromTitle = w.session()->report().gaps.value(w.session()->gapIndex(from)).title;
+        int disabled = 0;
+        for (QAction *a : moveMenu->actions()) {
+            if (a->isSeparator())
+                continue;
+            CHECK(a->isEnabled() == (a->text() != fromTitle));
+            disabled += a->isEnabled() ? 0 : 1;
+        }
+        CHECK(disabled == 1);
         REQUIRE(entry);
         entry->trigger();
         delete menu;

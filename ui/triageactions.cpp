@@ -207,12 +207,21 @@ QMenu *TriageActions::buildContextMenu(QWidget *parent)
 
 void TriageActions::fillMoveMenu(QMenu *menu)
 {
-    for (const Gap &gap : m_session->report().gaps) {
-        const QString id = gap.id;
-        menu->addAction(gap.title, this, [this, id] { moveSelectionTo(id); });
+    // The gap every selected test is in already stays listed, in its place, but cannot be chosen.
+    const Report &report = m_session->report();
+    QSet<QString> current;
+    for (const QString &id : selectedTestIds()) {
+        if (const int t = m_session->testIndex(id); t >= 0)
+            current.insert(report.tests[t].gapId);
     }
+    const auto add = [&](const QString &title, const QString &id) {
+        QAction *action = menu->addAction(title, this, [this, id] { moveSelectionTo(id); });
+        action->setEnabled(current.size() != 1 || !current.contains(id));
+    };
+    for (const Gap &gap : report.gaps)
+        add(gap.title, gap.id);
     menu->addSeparator();
-    menu->addAction(ReportTreeModel::unassignedTitle(), this, [this] { moveSelectionTo(QString()); });
+    add(ReportTreeModel::unassignedTitle(), QString());
     menu->addAction(tr("New Gap…"), this, [this] { moveSelectionToNewGap(); });
 }
 
