@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Gapwise;
 using namespace TestSupport;
 
@@ -258,6 +260,42 @@ TEST_CASE("a test listed twice is one test, a heading naming a test is no phase"
     CHECK(r.phases[0].passed == 1);
     CHECK(r.phases[0].failed == 1);
     CHECK(r.phases[0].total == 2);
+}
+
+TEST_CASE("node ids that share a function name are distinct tests, a bare name several share is attached to none",
+    "[markdown][fixtures]")
+{
+    const Report r = fixture("shared-function-names.md");
+    CHECK(testNames(r)
+        == QStringList({ QStringLiteral("tests/e2e/test_orders.py::TestOrders::test_basic_functionality"),
+            QStringLiteral("tests/e2e/test_orders.py::TestOrders::test_refund"),
+            QStringLiteral("tests/e2e/test_users.py::TestUsers::test_basic_functionality"),
+            QStringLiteral("tests/e2e/test_users.py::TestUsers::test_signup"),
+            QStringLiteral("tests/e2e/test_users.py::TestUsers::test_currency[eur]"),
+            QStringLiteral("tests/e2e/test_users.py::TestUsers::test_currency[usd]"),
+            QStringLiteral("tests/e2e/test_search.py::TestSearch::test_basic_functionality"),
+            QStringLiteral("test_export_archive") }));
+    // The table's "test_basic_functionality ... [FAIL]" row could be any of the three: it changes none of them.
+    CHECK(test(r, "tests/e2e/test_orders.py::TestOrders::test_basic_functionality").status == TestStatus::Passed);
+    CHECK(test(r, "tests/e2e/test_users.py::TestUsers::test_basic_functionality").status == TestStatus::Passed);
+    const TestCase &search = test(r, "tests/e2e/test_search.py::TestSearch::test_basic_functionality");
+    CHECK(search.status == TestStatus::Failed);
+    CHECK(search.line == 12);
+    CHECK(search.history.isEmpty());
+    CHECK(search.message == QStringLiteral("TimeoutError: search index did not answer"));
+    CHECK(test(r, "tests/e2e/test_users.py::TestUsers::test_currency[eur]").status == TestStatus::Passed);
+    CHECK(test(r, "tests/e2e/test_users.py::TestUsers::test_currency[usd]").status == TestStatus::Failed);
+    // A bare name only one test has is still that test.
+    CHECK(test(r, "tests/e2e/test_orders.py::TestOrders::test_refund").line == 7);
+    CHECK(test(r, "test_export_archive").status == TestStatus::Skipped);
+    const auto ambiguous = std::find_if(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {
+        return d.message.contains(QStringLiteral("“test_basic_functionality” names several"));
+    });
+    REQUIRE(ambiguous != r.diagnostics.cend());
+    CHECK(ambiguous->line == 21);
+    CHECK(std::count_if(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {
+        return d.message.contains(QLatin1String("names several"));
+    }) == 1); // said once, not once per row
 }
 
 TEST_CASE("a phase heading's outcome gives its counts, repeated result headings report on their phase, "

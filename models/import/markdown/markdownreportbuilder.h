@@ -6,6 +6,9 @@
 #include "markdowndocument.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <optional>
 
 namespace Gapwise {
 
@@ -96,6 +99,11 @@ private:
     TestStatus contextStatus() const;
     int addTest(const QString &name, TestStatus status, bool expected, const QString &message, const QString &history,
         int line);
+    static constexpr int AmbiguousMention = -3; // a bare name several tests share
+    int findMentionedTest(const QString &name, const QString &key, std::optional<int> &phaseIndex);
+    int findByNodeId(const QString &key, const QString &phaseId) const;
+    int findByBareName(const QString &key, std::optional<int> &phaseIndex);
+    void indexTest(int index);
     void applyPhaseCounts(int phaseIndex, const CountReading &reading, int line);
     void addDiagnostic(Severity severity, int line, const QString &message);
 
@@ -107,9 +115,13 @@ private:
     LeadIn m_leadIn;
     Phase m_pending;
     QString m_firstHeading;
-    QHash<QString, int> m_testsByKey;
+    QHash<QString, int> m_testsByKey; // normalised key → test
+    // Tests by function ("test_y") and by the last part of their key ("test_y[1]"): a bare name or a
+    // shortened node id ("x.py::T::test_y" for "tests/e2e/x.py::T::test_y") is matched against these.
+    QHash<QString, QVector<int>> m_testsByFunction;
+    QHash<QString, QVector<int>> m_testsByLastPart;
+    QSet<QString> m_ambiguousNames; // said once each in a diagnostic
     QHash<QString, int> m_gapsById; // Report::gapIndex() is a linear scan: 20,000 gaps made the import quadratic
-    QHash<QString, int> m_functionUses; // how many tests share a function name: a bare name is unambiguous at 1
     QHash<int, TableColumns> m_tables;
     QVector<HeadingInfo> m_headings; // every heading of the document, in order, classified
     int m_nextHeading = 0;
