@@ -298,6 +298,22 @@ TEST_CASE("node ids that share a function name are distinct tests, a bare name s
     }) == 1); // said once, not once per row
 }
 
+TEST_CASE("a time of day under a phase is no duration, a duration beside it is", "[markdown][fixtures]")
+{
+    // The shape of a worklog: "**Time:**" says when a step ran, "**Duration:**" how long a test took.
+    const Report r = importBytesOrFail(QByteArrayLiteral("# Deploy Worklog\n\n"
+                                                         "## Test Results\n\n"
+                                                         "### Environment Setup\n"
+                                                         "**Status:** CONNECTIVITY ISSUES DETECTED\n"
+                                                         "**Time:** 2025-09-12 19:37:33 UTC\n\n"
+                                                         "## Unit Tests\n\n"
+                                                         "**Execution Time:** 07:30:00 - 07:45:00 UTC\n\n"
+                                                         "- **Total Tests:** 3\n"
+                                                         "- **Duration:** 31.40s\n"));
+    CHECK(phaseNames(r) == QStringList({ QStringLiteral("Unit Tests") })); // no phase made of a time of day
+    CHECK(r.phases[0].durationSeconds == Approx(31.40));
+}
+
 TEST_CASE("a phase heading's outcome gives its counts, repeated result headings report on their phase, "
           "commands to run next make no phase",
     "[markdown][fixtures]")

@@ -60,5 +60,18 @@ TEST_CASE("pytest output lines", "[pytest]")
         CHECK(parseDuration(QStringLiteral("0:01:05")) == Approx(65));
         CHECK(parseDuration(QStringLiteral("500ms")) == Approx(0.5));
         CHECK(parseDuration(QStringLiteral("soon")) < 0);
+        CHECK(parseDuration(QStringLiteral("1:02:03")) == Approx(3723));
+        CHECK(parseDuration(QStringLiteral("96.42 seconds (1:36)")) == Approx(96.42));
+    }
+    SECTION("a time of day is no duration")
+    {
+        CHECK(parseDuration(QStringLiteral("2025-09-12 19:37:33 UTC")) < 0);
+        CHECK(parseDuration(QStringLiteral("2025-09-12T19:37:33Z")) < 0);
+        CHECK(parseDuration(QStringLiteral("03:04:36 PST")) < 0);
+        CHECK(parseDuration(QStringLiteral("7:15:00 pm")) < 0);
+        CHECK(parseDuration(QStringLiteral("2025-09-16 05:47:00 - 05:52:00 UTC")) < 0);
+        CHECK(parseDuration(QStringLiteral("07:30:00 - 07:45:00")) < 0);
+        // The duration beside the times it ran between is read.
+        CHECK(parseDuration(QStringLiteral("53 minutes (2025-09-12 12:07:00 - 13:00:00 UTC)")) == Approx(3180));
     }
 }

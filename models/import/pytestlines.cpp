@@ -58,8 +58,33 @@ int parseTally(const QString &text, PytestLine &into)
     return found;
 }
 
-double parseDuration(const QString &text)
+namespace {
+
+    // "2025-09-12 19:37:33 UTC", "03:04:36 PST", "12:07:00 - 13:00:00": when something happened, not how long
+    // it took. Cut out so that only durations are left to read.
+    QString withoutTimesOfDay(const QString &text)
+    {
+        static const QString clock = QStringLiteral("\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
+        static const QString zone
+            = QStringLiteral("(?:\\s*(?:UTC|GMT|[A-Z]{1,2}[SD]T|CES?T|BST|IST|JST|[AaPp]\\.?[Mm]\\.?)"
+                             "(?![A-Za-z])|Z\\b|[+-]\\d{2}:?\\d{2}\\b)");
+        static const QRegularExpression dated(QStringLiteral("\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:[T ]") + clock
+            + QStringLiteral(")?") + zone + QStringLiteral("?"));
+        static const QRegularExpression range(
+            QStringLiteral("\\b") + clock + QStringLiteral("\\s*(?:[-\u2013\u2014]|to)\\s*") + clock);
+        static const QRegularExpression zoned(QStringLiteral("\\b") + clock + zone);
+        QString rest = text;
+        rest.replace(dated, QStringLiteral(" "))
+            .replace(range, QStringLiteral(" "))
+            .replace(zoned, QStringLiteral(" "));
+        return rest;
+    }
+
+} // namespace
+
+double parseDuration(const QString &rawText)
 {
+    const QString text = withoutTimesOfDay(rawText);
     static const QRegularExpression clock(QStringLiteral("\\b(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)\\b"));
     if (const auto m = clock.match(text); m.hasMatch())
         return m.captured(1).toInt() * 3600 + m.captured(2).toInt() * 60 + m.captured(3).toDouble();

@@ -33,7 +33,8 @@ PytestLine parsePytestLine(const QString &line);
 // absent). Returns how many count terms it found.
 int parseTally(const QString &text, PytestLine &into);
 
-// "1.95 seconds", "33.69s", "2m 5s", "0:01:05", "500ms" → seconds; -1 when none.
+// "1.95 seconds", "33.69s", "2m 5s", "0:01:05", "500ms" → seconds; -1 when none. A time of day
+// ("2025-09-12 19:37:33 UTC", "03:04:36 PST", "12:07 - 13:00") is no duration.
 double parseDuration(const QString &text);
 
 } // namespace Gapwise
