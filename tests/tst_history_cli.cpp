@@ -145,3 +145,43 @@ TEST_CASE("history: usage errors and bad stores", "[history][cli][hostile]")
     CHECK(badFile.exitCode == 3);
     CHECK(badFile.err.contains("nope.xml"));
 }
+
+TEST_CASE("history add dates a run by the date its Markdown report states, by the file's time only without one",
+    "[history][cli]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    // Three reports of one shape: the date written out in words, a date that says no day, and none.
+    const QByteArray body = "## Unit Tests\n\n- **Total Tests:** 2\n- **Passed:** 2\n";
+    const QDateTime fileTime(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
+    const auto write = [&](const QString &name, const QByteArray &header) {
+        QString path = dir.filePath(name);
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("# Nightly Report\n\n" + header + "\n" + body);
+        file.close();
+        REQUIRE(file.open(QIODevice::ReadWrite)); // setFileTime needs the file open
+        REQUIRE(file.setFileTime(fileTime, QFileDevice::FileModificationTime));
+        return path;
+    };
+    const QStringList files = { write(QStringLiteral("words.md"), "**Date:** September 15, 2025\n"),
+        write(QStringLiteral("unreadable.md"), "**Date:** Night Session\n"),
+        write(QStringLiteral("undated.md"), QByteArray()) };
+
+    const Run add = historyAdd(store, files);
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+    const Run list = gapwise({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), store,
+        QStringLiteral("--json") });
+    REQUIRE(list.exitCode == 0);
+    QHash<QString, QString> timeOf; // by file name
+    for (const QJsonValue r : QJsonDocument::fromJson(list.out).array()) {
+        const QJsonObject run = r.toObject();
+        timeOf.insert(QFileInfo(run.value(QStringLiteral("source")).toString()).fileName(),
+            run.value(QStringLiteral("time")).toString());
+    }
+    INFO(list.outText().toStdString());
+    CHECK(timeOf.value(QStringLiteral("words.md"))
+        == QStringLiteral("2025-09-15T00:00:00Z")); // a date alone: midnight UTC
+    CHECK(timeOf.value(QStringLiteral("unreadable.md")) == QStringLiteral("2026-03-04T05:06:07Z"));
+    CHECK(timeOf.value(QStringLiteral("undated.md")) == QStringLiteral("2026-03-04T05:06:07Z"));
+}
