@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonwriters.h"
-#include "markdowntext.h"
+#include "markdownescape.h"
 
 #include <QJsonArray>
 

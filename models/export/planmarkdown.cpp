@@ -3,7 +3,7 @@
 
 #include "comparisonwriters.h"
 #include "grouplabels.h"
-#include "markdowntext.h"
+#include "markdownescape.h"
 #include "ratetext.h"
 
 namespace Gapwise {
