@@ -100,6 +100,13 @@ int runCompareCommand(const QStringList &arguments)
         err << "gapwise: cannot open " << error << '\n';
         return ExitCode::BadInput;
     }
+    if (positional.at(2).endsWith(QLatin1String(".gapwise"), Qt::CaseInsensitive)) {
+        // NEW is the run as it came; its triage is what a session holds, and the plan's export compares that.
+        err << "gapwise compare: NEW must be a test report; a .gapwise session may only be OLD. To compare a "
+               "session's triaged plan with an earlier run: gapwise export --session "
+            << positional.at(2) << " --compare " << positional.at(1) << '\n';
+        return ExitCode::Usage;
+    }
     const ImportResult newRun = importFile(positional.at(2));
     if (!newRun.ok()) {
         err << "gapwise: cannot import " << newRun.error.toString() << '\n';
