@@ -17,7 +17,14 @@ using namespace Gapwise;
 
 namespace {
 
+// Escaped, and cut where a report holds a line too long to lay out (displaytext.h): a name, title or quoted
+// line after DisplayedNameChars, any other text (notes, evidence, messages) after DisplayedBlockChars.
 QString esc(const QString &s)
+{
+    return cutForDisplay(s, DisplayedBlockChars).toHtmlEscaped();
+}
+
+QString escName(const QString &s)
 {
     return cutForDisplay(s, DisplayedNameChars).toHtmlEscaped();
 }
@@ -71,7 +78,7 @@ void DetailsPane::showSummary(const ReportTreeModel *model)
         clear();
         return;
     }
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(r.title.isEmpty() ? r.sourceFile : r.title));
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(r.title.isEmpty() ? r.sourceFile : r.title));
     if (!r.date.isEmpty())
         html += row(tr("Date"), esc(r.date));
     html += row(tr("Phases"), QString::number(r.phases.size()));
@@ -114,7 +121,7 @@ QString DetailsPane::quotedLine(int line, int file) const
     const QString text = m_lines.line(line, file);
     if (text.isEmpty())
         return QString::number(line);
-    return tr("%1: <code>%2</code>").arg(line).arg(esc(text.trimmed()));
+    return tr("%1: <code>%2</code>").arg(line).arg(escName(text.trimmed()));
 }
 
 QString DetailsPane::reportLineRows(const Report &report, int file, int line) const
@@ -132,7 +139,7 @@ QString DetailsPane::reportLineRows(const Report &report, int file, int line) co
         tr("<a href=\"report:%1:%2\">%3</a>, line %2").arg(file).arg(line).arg(esc(QDir::toNativeSeparators(name))));
     const QString text = m_lines.line(line, file);
     if (!text.isEmpty())
-        html += row(tr("Report line"), QStringLiteral("<code>%1</code>").arg(esc(text.trimmed())));
+        html += row(tr("Report line"), QStringLiteral("<code>%1</code>").arg(escName(text.trimmed())));
     return html;
 }
 
@@ -144,18 +151,18 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
     const int g = model->gapIndexOfTest(testIndex);
     // The test's own name as the heading, its file and class under it: a long node id stays readable.
     const TestNameParts name = splitTestName(t.name);
-    QString html = QStringLiteral("<h3 style=\"margin-bottom:0\">%1</h3>").arg(esc(name.own));
+    QString html = QStringLiteral("<h3 style=\"margin-bottom:0\">%1</h3>").arg(escName(name.own));
     if (!name.context.isEmpty())
         html += QStringLiteral("<p style=\"margin-top:0; color:%1\">%2</p>")
-                    .arg(palette().color(QPalette::PlaceholderText).name(), esc(name.context));
+                    .arg(palette().color(QPalette::PlaceholderText).name(), escName(name.context));
     html += QStringLiteral("<table>");
     html += row(tr("Status"),
         QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>%3")
             .arg(statusColor(t.status).name(), esc(statusName(t.status)),
                 t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
-    html += row(tr("Phase"), p >= 0 ? esc(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
+    html += row(tr("Phase"), p >= 0 ? escName(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
     html += row(tr("Gap"),
-        g >= 0 ? esc(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
+        g >= 0 ? escName(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
                : esc(ReportTreeModel::unassignedTitle()));
     if (g >= 0 && r.gaps[g].priority != Priority::None)
         html += row(tr("Priority"), priorityName(r.gaps[g].priority));
@@ -183,7 +190,7 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
             .arg(esc(ReportTreeModel::unassignedTitle()),
                 esc(tr("%1 tests (%2 failing) that the report places in no gap.").arg(tests).arg(failures)));
     }
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(gap->title));
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(gap->title));
     html += row(tr("Priority"),
         gap->priority == Priority::None ? esc(tr("none"))
                                         : QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
@@ -241,8 +248,8 @@ QString DetailsPane::gapTestsHtml(const ReportTreeModel *model, int gapIndex) co
             const TestCase &t = r.tests[i];
             const TestNameParts name = splitTestName(t.name);
             html += QStringLiteral("<li><span style=\"color:%1\">%2</span> %3 <span style=\"color:%4\">%5</span></li>")
-                        .arg(statusColor(t.status).name(), esc(statusName(t.status)), esc(name.own),
-                            palette().color(QPalette::PlaceholderText).name(), esc(name.context));
+                        .arg(statusColor(t.status).name(), esc(statusName(t.status)), escName(name.own),
+                            palette().color(QPalette::PlaceholderText).name(), escName(name.context));
         }
     }
     html += QStringLiteral("</ul>");
@@ -259,7 +266,7 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
             .arg(esc(ReportTreeModel::noPhaseTitle()),
                 esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
     }
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(phase->name));
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(phase->name));
     if (!phase->outcome.isEmpty())
         html += row(tr("Outcome"), esc(phase->outcome));
     if (!phase->command.isEmpty())

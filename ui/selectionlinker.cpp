@@ -18,7 +18,6 @@ SelectionLinker::SelectionLinker(
     , m_tree(tree)
     , m_proxy(proxy)
     , m_phaseChart(phaseChart)
-    , m_gapCharts({ gapChart })
 {
     connect(
         tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SelectionLinker::treeSelectionChanged);
@@ -46,8 +45,7 @@ SelectionLinker::SelectionLinker(
 
 void SelectionLinker::addGapChart(BarChart *chart)
 {
-    if (!m_gapCharts.contains(chart))
-        m_gapCharts.append(chart);
+    m_gapCharts.append(chart);
     connect(chart, &BarChart::barActivated, this, [this](const QString &id) { selectGroup(NodeKind::Gap, id); });
 }
 

@@ -49,11 +49,8 @@ namespace {
 QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<PhaseBar> &phases)
 {
     QVector<double> keys;
-    double maxTotal = 0;
-    for (int i = 0; i < phases.size(); ++i) {
+    for (int i = 0; i < phases.size(); ++i)
         keys << i;
-        maxTotal = qMax(maxTotal, double(phases[i].total()));
-    }
     QVector<QCPBars *> stack;
     for (const Series &s : PhaseSeries) {
         if (!showsSeries(s, phases))
@@ -70,7 +67,7 @@ QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<PhaseBar> &phas
             bars->moveAbove(stack.last());
         stack << bars;
     }
-    plot.yAxis->setRange(0, qMax(1.0, maxTotal * 1.15)); // headroom for the rate labels
+    plot.yAxis->setRange(0, qMax(1.0, mostPhaseTests(phases) * 1.15)); // headroom for the rate labels
     return stack;
 }
 
@@ -205,6 +202,14 @@ QVector<QString> gapLabels(const GapChartData &data, int rows, const QFontMetric
         labels << label;
     }
     return labels;
+}
+
+double mostPhaseTests(const QVector<PhaseBar> &phases)
+{
+    double most = 0;
+    for (const PhaseBar &p : phases)
+        most = qMax(most, double(p.total()));
+    return most;
 }
 
 double mostGapFailures(const GapChartData &data)

@@ -26,6 +26,8 @@ namespace ChartBars {
 QVector<QCPBars *> addPhaseBars(QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases);
 // The legend's names and colours of the stacks addPhaseBars draws for `phases`, bottom first.
 QVector<std::pair<QString, QColor>> phaseSeriesLegend(const QVector<Gapwise::PhaseBar> &phases);
+// The largest number of tests of one phase (the highest stack addPhaseBars draws).
+double mostPhaseTests(const QVector<Gapwise::PhaseBar> &phases);
 // "12.5%" (or "12.5% failing" with `withWord`) above each phase that ran tests.
 void addFailureRates(
     QCustomPlot &plot, const QVector<Gapwise::PhaseBar> &phases, const QColor &color, const QFont &font, bool withWord);

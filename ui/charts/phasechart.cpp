@@ -38,9 +38,9 @@ void PhaseChart::rebuild()
     ChartBars::addFailureRates(*m_plot, phases, palette().color(QPalette::WindowText), font(), longLabel);
     // The rates need a line of pixels above the highest bar, however short the plot: 15 % of a 60 px plot cut
     // "72.7%" in half.
-    const double upper = m_plot->yAxis->range().upper;
     const double share = qMin(0.5, metrics.height() * 1.8 / qMax(40, m_plot->axisRect()->height()));
-    m_plot->yAxis->setRange(0, qMax(upper, upper / 1.15 / (1 - share)));
+    const double upper = m_plot->yAxis->range().upper;
+    m_plot->yAxis->setRange(0, qMax(upper, ChartBars::mostPhaseTests(phases) / (1 - share)));
     // Each label gets its bar's slot of the axis, on up to three lines in a narrow pane ("src/cart/__tests__/
     // cart.test.js" in a 400 px one), four where three would elide one ("src/util/__tests__/format.test.js"
     // beside the history dock); the tooltip has the full name.
