@@ -30,6 +30,7 @@ title() { xdotool getwindowname "$(win)"; }
 key() { xdotool windowfocus --sync "$(win)"; xdotool key "$@"; }
 title_has() { title | grep -q -- "$1"; }
 start() { # start [FILE]: the app, its window found and moved to the corner, the import given time to end
+    poll 20 xdotool getdisplaygeometry || fail "the X server on $display does not answer"
     "$app" "$@" >>"$out/app.log" 2>&1 &
     app_pid=$!
     poll 30 win || fail "no window for: gapwise $*"

@@ -10,7 +10,12 @@ cp "$here/../../resources/sample-report.md" "$work/report.md"
 export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" DISPLAY="$display"
 unset QT_QPA_PLATFORM
 
-fail() { echo "FAIL: $*" >&2; [ -f "$out/app.log" ] && tail -20 "$out/app.log" >&2; exit 1; }
+fail() {
+    echo "FAIL: $*" >&2
+    [ -f "$out/app.log" ] && tail -20 "$out/app.log" >&2
+    kill -0 "${xvfb:-0}" 2>/dev/null || { echo "Xvfb is gone; its log:" >&2; tail -20 "$out/xvfb.log" >&2; }
+    exit 1
+}
 # poll SECONDS COMMAND...: runs COMMAND every 0.2 s until it succeeds; fails after SECONDS.
 poll() {
     limit=$(( $1 * 5 )); shift
@@ -21,7 +26,10 @@ poll() {
     done
 }
 
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+# -noreset: by default the server resets when its last client leaves, and a client that connects meanwhile
+# is refused. The crash-recovery walk kills the app, its only client, and starts it again at once: on a
+# loaded CI machine the restart met the reset ("could not connect to display").
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 app_pid=
 cleanup() {
