@@ -20,8 +20,8 @@ using namespace TestSupport;
 
 namespace {
 
-// The tree as sorted text lines (group path, count, test ids): row order inside a group may differ from
-// a fresh build (moved tests are appended), membership and counts may not.
+// The tree as text lines in row order (group path, count, test ids): a model that followed edits lists every
+// group and test where a fresh build of the same report does, since groups keep their tests in report order.
 QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {}, const QString &path = {})
 {
     QStringList lines;
@@ -38,7 +38,6 @@ QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {}, co
                       .arg(m.index(r, ReportTreeModel::PriorityColumn, parent).data().toString());
         lines << dump(m, i, name);
     }
-    lines.sort();
     return lines;
 }
 
@@ -50,8 +49,9 @@ QStringList freshDump(const Report &report, Grouping grouping)
     return dump(fresh);
 }
 
-// What a filter shows on a model built fresh from `report`: a proxy that followed edits must show the same.
-QStringList freshFilteredDump(const Report &report, Grouping grouping, const QString &pattern)
+// What a filter shows on a model built fresh from `report`, sorted by `sortColumn` unless it is -1: a proxy that
+// followed edits must show the same.
+QStringList freshFilteredDump(const Report &report, Grouping grouping, const QString &pattern, int sortColumn = -1)
 {
     ReportTreeModel fresh;
     fresh.setGrouping(grouping);
@@ -59,6 +59,8 @@ QStringList freshFilteredDump(const Report &report, Grouping grouping, const QSt
     ReportFilterProxy proxy;
     proxy.setReportModel(&fresh);
     proxy.setFilter(pattern, true);
+    if (sortColumn >= 0)
+        proxy.sort(sortColumn);
     return dump(proxy);
 }
 
@@ -99,7 +101,8 @@ TEST_CASE("The tree and proxies follow 1,000 random edits, undo and redo, withou
                 randomEdit(session, rng);
                 if (i % 100 == 99) {
                     REQUIRE(dump(model) == freshDump(session.report(), grouping));
-                    REQUIRE(dump(filtered) == freshFilteredDump(session.report(), grouping, pattern));
+                    REQUIRE(dump(filtered)
+                        == freshFilteredDump(session.report(), grouping, pattern, ReportTreeModel::NameColumn));
                 }
             }
             const QJsonObject final = stateOf(session);
@@ -113,12 +116,14 @@ TEST_CASE("The tree and proxies follow 1,000 random edits, undo and redo, withou
                 stack->undo();
             CHECK(stateOf(session) == imported);
             CHECK(dump(model) == importedTree);
-            CHECK(dump(filtered) == freshFilteredDump(session.report(), grouping, pattern));
+            CHECK(
+                dump(filtered) == freshFilteredDump(session.report(), grouping, pattern, ReportTreeModel::NameColumn));
             while (stack->canRedo())
                 stack->redo();
             CHECK(stateOf(session) == final);
             CHECK(dump(model) == finalTree);
-            CHECK(dump(filtered) == freshFilteredDump(session.report(), grouping, pattern));
+            CHECK(
+                dump(filtered) == freshFilteredDump(session.report(), grouping, pattern, ReportTreeModel::NameColumn));
             CHECK(resets.isEmpty());
 
             // The chart numbers follow on the next event-loop turn.
@@ -158,7 +163,6 @@ TEST_CASE("A move of many scattered tests is one layout change, and undo restore
     const QModelIndex gap2 = model.groupIndexes(NodeKind::Gap, QStringLiteral("gap-2")).value(0);
     REQUIRE(gap2.isValid());
 
-    // Undo finds the moved tests contiguous at the end of gap-2's groups: a few move signals, no layout change.
     QSignalSpy moves(&model, &QAbstractItemModel::rowsMoved);
     session.undoStack()->undo();
     CHECK(layouts.count() + moves.count() >= 2);
@@ -209,6 +213,55 @@ TEST_CASE("A filtered view follows a rename that makes a gap match and a match m
             session.undoStack()->undo();
             CHECK(dump(filtered) == freshFilteredDump(session.report(), grouping, QStringLiteral("test_case_1$")));
             CHECK(dump(filtered).filter(QStringLiteral("Fresh look")).isEmpty());
+        }
+    }
+}
+
+TEST_CASE("A moved test takes its report-order row in its new gap, and undo puts it back on its old row",
+    "[triage][treemodel]")
+{
+    for (const Grouping grouping : { Grouping::ByPhase, Grouping::ByGap }) {
+        DYNAMIC_SECTION((grouping == Grouping::ByPhase ? "by phase" : "by gap"))
+        {
+            TriageSession session;
+            session.load(syntheticReport(60, 5)); // gap-2 and gap-3 have tests in two phases
+            ReportTreeModel model;
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+            model.setGrouping(grouping);
+            model.setSession(&session);
+            // A test in the middle of its group, moved to a gap that has tests before and after it in the report.
+            int moved = -1;
+            for (int i = 0; i < session.report().tests.size() && moved < 0; ++i) {
+                const QModelIndex at = model.indexForTest(i);
+                const int rows = model.rowCount(at.parent());
+                if (at.row() > 0 && at.row() < rows - 1 && session.report().tests[i].gapId == QLatin1String("gap-2"))
+                    moved = i;
+            }
+            REQUIRE(moved >= 0);
+            const QModelIndex before = model.indexForTest(moved);
+            const int oldRow = before.row();
+            const QString oldParent = before.parent().data().toString();
+            const QStringList importedTree = dump(model);
+
+            session.moveTests({ session.report().tests[moved].id }, QStringLiteral("gap-3"));
+            const QModelIndex after = model.indexForTest(moved);
+            const Gap *target = model.gapAt(grouping == Grouping::ByGap ? after.parent().parent() : after.parent());
+            REQUIRE(target);
+            CHECK(target->id == QLatin1String("gap-3"));
+            const QModelIndex group = after.parent();
+            const int rows = model.rowCount(group);
+            REQUIRE(rows >= 3);
+            CHECK(after.row() > 0); // not first, not last: among gap-3's tests by report index
+            CHECK(after.row() < rows - 1);
+            for (int r = 1; r < rows; ++r)
+                CHECK(model.testIndexAt(model.index(r - 1, 0, group)) < model.testIndexAt(model.index(r, 0, group)));
+            CHECK(dump(model) == freshDump(session.report(), grouping));
+
+            session.undoStack()->undo();
+            const QModelIndex back = model.indexForTest(moved);
+            CHECK(back.row() == oldRow);
+            CHECK(back.parent().data().toString() == oldParent);
+            CHECK(dump(model) == importedTree);
         }
     }
 }

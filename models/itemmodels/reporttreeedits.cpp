@@ -26,6 +26,13 @@ namespace {
         return ref < 0 ? INT_MAX : ref;
     } // synthetic groups come last
 
+    // A group lists its tests in report order (until the user sorts the view), wherever they came from: a
+    // moved test takes its place among the target's tests, so undoing the move puts it back on its old row.
+    int reportOrderRow(const GroupNode *group, int test)
+    {
+        return int(std::lower_bound(group->tests.begin(), group->tests.end(), test) - group->tests.begin());
+    }
+
 } // namespace
 
 void ReportTreeModel::setSession(TriageSession *session)
@@ -349,7 +356,8 @@ void ReportTreeModel::followTestsReassignedRows(const QVector<int> &tests)
         const TestLocation &l = m_tree.testLocations[size_t(moves[k].first)];
         const bool continues = k > 0 && m_tree.testLocations[size_t(moves[k - 1].first)].group == l.group
             && m_tree.testLocations[size_t(moves[k - 1].first)].row == l.row + 1
-            && moves[k - 1].second == moves[k].second;
+            && moves[k - 1].second == moves[k].second
+            && reportOrderRow(moves[k].second, moves[k].first) == reportOrderRow(moves[k].second, moves[k - 1].first);
         runs += continues ? 0 : 1;
     }
     QSet<GroupNode *> touched;
@@ -391,24 +399,26 @@ void ReportTreeModel::moveRuns(const std::vector<std::pair<int, GroupNode *>> &m
         GroupNode *dst = moves[k].second;
         const int last = m_tree.testLocations[size_t(moves[k].first)].row;
         size_t end = k + 1;
+        // A run: adjacent source rows that land side by side in the target, with none of its tests between.
+        const int at = reportOrderRow(dst, moves[k].first);
         while (end < moves.size() && moves[end].second == dst
             && m_tree.testLocations[size_t(moves[end].first)].group == src
-            && m_tree.testLocations[size_t(moves[end].first)].row == last - int(end - k))
+            && m_tree.testLocations[size_t(moves[end].first)].row == last - int(end - k)
+            && reportOrderRow(dst, moves[end].first) == at)
             ++end;
         const int first = last - int(end - k) + 1;
-        const int at = int(dst->tests.size());
         beginMoveRows(indexOfGroup(src), first, last, indexOfGroup(dst), at);
-        dst->tests.insert(dst->tests.end(), src->tests.begin() + first, src->tests.begin() + last + 1);
+        dst->tests.insert(dst->tests.begin() + at, src->tests.begin() + first, src->tests.begin() + last + 1);
         src->tests.erase(src->tests.begin() + first, src->tests.begin() + last + 1);
-        for (int r = at; r < int(dst->tests.size()); ++r) {
-            const int t = dst->tests[size_t(r)];
-            m_tree.testLocations[size_t(t)] = { dst, r };
-            const TestStatus s = report().tests[t].status;
+        for (int r = at; r < at + (last - first + 1); ++r) {
+            const TestStatus s = report().tests[dst->tests[size_t(r)]].status;
             src->tally.add(s, -1);
             src->parent->tally.add(s, -1);
             dst->tally.add(s);
             dst->parent->tally.add(s);
         }
+        for (int r = at; r < int(dst->tests.size()); ++r)
+            m_tree.testLocations[size_t(dst->tests[size_t(r)])] = { dst, r };
         for (int r = first; r < int(src->tests.size()); ++r)
             m_tree.testLocations[size_t(src->tests[size_t(r)])].row = r;
         endMoveRows();
@@ -442,15 +452,23 @@ void ReportTreeModel::moveAsLayoutChange(const std::vector<std::pair<int, GroupN
         auto &v = g->tests;
         v.erase(std::remove_if(v.begin(), v.end(), [&](int t) { return moving[size_t(t)] != 0; }), v.end());
     }
-    for (auto it = moves.rbegin(); it != moves.rend(); ++it) { // rows were sorted descending: restore order
-        const int t = it->first;
+    QHash<GroupNode *, size_t> kept; // how many of a target's tests stayed; the rest arrive after them
+    for (GroupNode *g : std::as_const(groups))
+        kept.insert(g, g->tests.size());
+    for (const auto &[t, dst] : moves) {
         GroupNode *src = m_tree.testLocations[size_t(t)].group;
         const TestStatus s = report().tests[t].status;
         src->tally.add(s, -1);
         src->parent->tally.add(s, -1);
-        it->second->tests.push_back(t);
-        it->second->tally.add(s);
-        it->second->parent->tally.add(s);
+        dst->tests.push_back(t);
+        dst->tally.add(s);
+        dst->parent->tally.add(s);
+    }
+    // Back to report order: the arrivals sorted, then merged with the tests that stayed (both sorted).
+    for (GroupNode *g : std::as_const(groups)) {
+        const auto middle = g->tests.begin() + long(kept.value(g));
+        std::sort(middle, g->tests.end());
+        std::inplace_merge(g->tests.begin(), middle, g->tests.end());
     }
     for (GroupNode *g : std::as_const(groups)) {
         for (size_t r = 0; r < g->tests.size(); ++r)
