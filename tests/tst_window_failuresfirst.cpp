@@ -22,9 +22,11 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QFile>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -322,6 +324,71 @@ TEST_CASE("window: the Details pane takes what its content needs, from seven lin
         // The tree keeps more of the height than the Details pane.
         CHECK(w.window.treeView()->height() > dock->height());
     }
+}
+
+TEST_CASE("window: the Details pane grows for a long failure, holds for a short one, and keeps a height the user "
+          "dragged",
+    "[window][layout]")
+{
+    QSettings().remove(QStringLiteral("window")); // a first run: the sizer fits
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QString trace;
+    for (int i = 0; i < 40; ++i)
+        trace += QStringLiteral("    at frame%1 (src/deep/module%1.js:%1:7)\n").arg(i);
+    const QString path = dir.filePath(QStringLiteral("two-failures.xml"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(
+        "<testsuite name=\"s\" tests=\"3\" failures=\"2\">"
+        "<testcase classname=\"c\" name=\"short_failure\"><failure message=\"off by one\"/></testcase>"
+        "<testcase classname=\"c\" name=\"long_failure\"><failure message=\"deep\">%1</failure></testcase>"
+        "<testcase classname=\"c\" name=\"passes\"/></testsuite>")
+                   .arg(trace)
+                   .toUtf8());
+    file.close();
+    Window w(path);
+    QTreeView *tree = w.window.treeView();
+    const QDockWidget *dock = w.window.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    REQUIRE(dock);
+    const int line = w.window.detailsPane()->fontMetrics().height();
+    const auto select = [&](const QString &name) {
+        const QModelIndex index
+            = tree->model()
+                  ->match(tree->model()->index(0, 0), Qt::DisplayRole, name, 1, Qt::MatchContains | Qt::MatchRecursive)
+                  .value(0);
+        REQUIRE(index.isValid());
+        tree->setCurrentIndex(index);
+        QCoreApplication::processEvents();
+        return dock->height();
+    };
+    const int shortHeight = select(QStringLiteral("short_failure"));
+    const int longHeight = select(QStringLiteral("long_failure"));
+    CHECK(longHeight > shortHeight + 2 * line); // the trace's 40 lines want more than seven
+    CHECK(longHeight <= w.window.height() * 2 / 5 + line);
+    // Walking back to the short failure leaves the pane (and the tree's rows) where they are.
+    CHECK(select(QStringLiteral("short_failure")) == longHeight);
+
+    // The user drags the separator above the dock down by 60 px: the pane keeps that height from then on.
+    const int separatorY = (w.window.centralWidget()->geometry().bottom() + dock->geometry().top()) / 2;
+    const QPoint from(dock->geometry().center().x(), separatorY);
+    const auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, at, w.window.mapToGlobal(at), Qt::LeftButton, buttons, Qt::NoModifier);
+        QApplication::sendEvent(&w.window, &event);
+        QCoreApplication::processEvents(); // the window moves a separator on a zero timer
+    };
+    send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+    send(QEvent::MouseMove, from + QPoint(0, 30), Qt::LeftButton);
+    send(QEvent::MouseMove, from + QPoint(0, 60), Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, from + QPoint(0, 60), Qt::NoButton);
+    QCoreApplication::processEvents();
+    const int dragged = dock->height();
+
+    REQUIRE(dragged < longHeight - line); // the drag moved the separator
+    CHECK(select(QStringLiteral("long_failure")) == dragged);
+    w.window.close(); // saves the layout, and that the height is the user's
+    CHECK(QSettings().value(QStringLiteral("window/detailsSizedByHand")).toBool());
+    QSettings().remove(QStringLiteral("window"));
 }
 
 TEST_CASE("window: F6 cycles the panes, Ctrl+F reaches the filter", "[window][keyboard]")

@@ -9,6 +9,7 @@
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"
+#include "detailsdocksizer.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "filterbar.h"
@@ -54,21 +55,8 @@ using namespace Gapwise;
 
 namespace {
 constexpr int MaxAutoExpandMatches = 2000;
+const QString DetailsSizedByHandKey = QStringLiteral("window/detailsSizedByHand");
 
-// The Details dock takes the height its content needs (a trace, captured output), between seven lines and
-// two fifths of the window, so a failure is read without scrolling and the tree keeps the rest.
-void fitDetailsToContent(QMainWindow *window, QDockWidget *dock, DetailsPane *details)
-{
-    if (!dock->isVisible() || dock->isFloating())
-        return;
-    const int line = details->fontMetrics().height();
-    details->document()->setTextWidth(details->viewport()->width());
-    const int wanted = int(details->document()->size().height()) + details->frameWidth() * 2
-        + (dock->height() - details->height()) + line * 2;
-    const int target = qBound(line * 7, wanted, window->height() * 2 / 5);
-    if (qAbs(target - dock->height()) > line * 2)
-        window->resizeDocks({ dock }, { target }, Qt::Vertical);
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -202,7 +190,7 @@ void MainWindow::updateCurrentDetails()
 {
     const QModelIndex current = m_proxy->mapToTree(m_tree->currentIndex());
     m_details->showIndex(m_model, current);
-    fitDetailsToContent(this, m_detailsDock, m_details);
+    m_detailsSizer->fit();
     // The gap of the current row (a test's gap too) is the one the form edits.
     if (m_model->kindOf(current) != NodeKind::Phase || current.parent().isValid())
         m_gapEditor->setGap(current.data(GapIdRole).toString());
@@ -330,6 +318,7 @@ void MainWindow::restoreSettings()
     // Split again at the size the window is first shown at (a screenshot's, a test's, or after a dock came).
     m_resplitOnShow = !m_panesRestored;
     WindowState::restore(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
+    m_detailsSizer->setSizedByHand(m_panesRestored && QSettings().value(DetailsSizedByHandKey).toBool());
     const int grouping = QSettings().value(QStringLiteral("grouping"), int(Grouping::ByPhase)).toInt();
     if (grouping == int(Grouping::ByGap))
         setGrouping(grouping);
@@ -374,6 +363,7 @@ void MainWindow::applyFirstRunSplit()
 void MainWindow::saveSettings() const
 {
     WindowState::save(this, { m_mainSplitter, m_chartSplitter }, m_tree->header());
+    QSettings().setValue(DetailsSizedByHandKey, m_detailsSizer->sizedByHand());
     QSettings().setValue(QStringLiteral("grouping"), int(m_model->grouping()));
 }
 
@@ -397,7 +387,7 @@ bool MainWindow::saveScreenshot(const QString &path, const QSize &size)
     // Two turns: one for the layout, one for the charts' queued replots after their resize.
     for (int i = 0; i < 2; ++i)
         QCoreApplication::processEvents();
-    fitDetailsToContent(this, m_detailsDock, m_details); // for the size asked, not the first run's
+    m_detailsSizer->fit(); // for the size asked, not the first run's
     QCoreApplication::processEvents();
     m_phaseChart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     m_gapChart->plot()->replot(QCustomPlot::rpImmediateRefresh);

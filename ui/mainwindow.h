@@ -12,6 +12,7 @@ class QSplitter;
 class QToolButton;
 class QTreeView;
 class ComparisonMode;
+class DetailsDockSizer;
 class DetailsPane;
 class ExportActions;
 class DiagnosticsPanel;
@@ -156,6 +157,7 @@ private:
     bool m_keepFirstRunSplit = false;
     QSplitter *m_chartSplitter = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    DetailsDockSizer *m_detailsSizer = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;
     QLabel *m_statusLabel = nullptr;
     QString m_reportSummary; // what the status bar says about the open report, restored after a failed open

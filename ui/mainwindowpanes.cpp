@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "chartdataadapter.h"
+#include "detailsdocksizer.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "filterbar.h"
@@ -147,6 +148,7 @@ void MainWindow::buildViews()
     m_detailsDock->raise();
     // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
     resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
+    m_detailsSizer = new DetailsDockSizer(this, m_detailsDock, m_details);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
     // Enter (or a double click) on a test opens its source, as does a file:line link in the details.

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "detailsdocksizer.h"
+
+#include <QDockWidget>
+#include <QEvent>
+#include <QMainWindow>
+#include <QScopedValueRollback>
+#include <QTextEdit>
+
+DetailsDockSizer::DetailsDockSizer(QMainWindow *window, QDockWidget *dock, QTextEdit *details)
+    : QObject(window)
+    , m_window(window)
+    , m_dock(dock)
+    , m_details(details)
+{
+    // QMainWindow moves its dock separators from mouse events on itself (a separator is no widget): a dock
+    // resized while a button is held there was resized by the user.
+    window->installEventFilter(this);
+    dock->installEventFilter(this);
+}
+
+void DetailsDockSizer::fit()
+{
+    if (m_sizedByHand || !m_dock->isVisible() || m_dock->isFloating())
+        return;
+    const int line = m_details->fontMetrics().height();
+    m_details->document()->setTextWidth(m_details->viewport()->width());
+    const int wanted = int(m_details->document()->size().height()) + m_details->frameWidth() * 2
+        + (m_dock->height() - m_details->height()) + line * 2;
+    const int target = qBound(line * 7, wanted, m_window->height() * 2 / 5);
+    // Up only, and by more than two lines; down only where the window got too small for the height it has.
+    const bool grow = target > m_dock->height() + line * 2;
+    const bool tooTall = m_dock->height() > m_window->height() * 2 / 5 + line * 2;
+    if (grow || tooTall) {
+        const QScopedValueRollback<bool> fitting(m_fitting, true);
+        m_window->resizeDocks({ m_dock }, { target }, Qt::Vertical);
+    }
+}
+
+bool DetailsDockSizer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window) {
+        if (event->type() == QEvent::MouseButtonPress)
+            m_buttonDown = true;
+        else if (event->type() == QEvent::MouseButtonRelease)
+            m_buttonDown = false;
+    } else if (watched == m_dock && event->type() == QEvent::Resize && m_buttonDown && !m_fitting) {
+        m_sizedByHand = true;
+    }
+    return QObject::eventFilter(watched, event);
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QDockWidget;
+class QMainWindow;
+class QTextEdit;
+
+// Gives the Details dock the height its content needs (a trace, captured output), from seven lines up to two
+// fifths of the window, so a failure is read without scrolling and the tree keeps the rest. It only grows:
+// shrinking for each short failure made the tree's rows jump under the cursor as the user walked through
+// tests with the arrow keys. Once the user drags the dock's edge, the user's height holds: fitting stops, and
+// sizedByHand() says so, for the settings to keep across runs.
+class DetailsDockSizer : public QObject
+{
+    Q_OBJECT
+public:
+    DetailsDockSizer(QMainWindow *window, QDockWidget *dock, QTextEdit *details);
+
+    void fit(); // after the details changed, or the window took a new size
+    bool sizedByHand() const { return m_sizedByHand; }
+    void setSizedByHand(bool byHand) { m_sizedByHand = byHand; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QMainWindow *m_window;
+    QDockWidget *m_dock;
+    QTextEdit *m_details;
+    bool m_sizedByHand = false;
+    bool m_buttonDown = false; // a mouse button held on the window's own area: its separators
+    bool m_fitting = false;
+};
