@@ -158,6 +158,24 @@ TEST_CASE("A suggested gap nobody accepted says so in the PDF, an accepted one d
     CHECK_FALSE(exportPdf(report, dir).all().contains(QStringLiteral("not accepted yet")));
 }
 
+TEST_CASE("Notes on several lines stay several lines in the PDF, and a name's line break shows as one", "[pdf]")
+{
+    Report report = syntheticReport(40, 3);
+    report.gaps[0].notes = QStringLiteral("Line one | pipe\n* bullet with `code`");
+    for (TestCase &t : report.tests) {
+        if (t.gapId == report.gaps[1].id && isFailing(t.status)) {
+            t.name = QStringLiteral("test_newline\nin name");
+            break;
+        }
+    }
+    QTemporaryDir dir;
+    const ExportedPdf pdf = exportPdf(report, dir);
+    // Run together, the two lines read "pipe* bullet"; on two lines the text has a break between them.
+    CHECK(pdf.all().contains(QStringLiteral("Notes: Line one | pipe * bullet with `code`")));
+    CHECK_FALSE(pdf.all().contains(QStringLiteral("pipe*")));
+    CHECK(pdf.all().contains(QStringLiteral("test_newline \u21B5 in name")));
+}
+
 TEST_CASE("A long plan continues across pages without losing a test", "[pdf]")
 {
     const Report report = syntheticReport(900, 6);

@@ -227,3 +227,24 @@ TEST_CASE(
     CHECK(plan.phases[0].failureRate < 0); // written "–"
     CHECK(plan.phases[1].failureRate == Approx(0.5)); // 1 failed of the 2 that ran
 }
+
+TEST_CASE("Notes typed on several lines keep their lines in the Markdown, and read as typed", "[plan][export]")
+{
+    Report r = syntheticReport(40, 3);
+    r.gaps[0].notes = QStringLiteral("Line one | pipe\n* not emphasis\n- not a list\n---\n\n1. not a step\r\nlast");
+    const RemediationPlan plan = buildPlan(r, r, QDateTime(QDate(2026, 12, 4), QTime(12, 0)));
+    const QString markdown = QString::fromUtf8(planToMarkdown(plan));
+    CHECK(markdown.contains(QStringLiteral(
+        "Line one \\| pipe\\\n\\* not emphasis\\\n\\- not a list\\\n\\---\n\n1\\. not a step\\\nlast\n")));
+    // md4c reads two paragraphs back, the first with its four lines, and neither a list nor a heading.
+    const MarkdownDocument doc = parseMarkdown(planToMarkdown(plan));
+    QStringList paragraphs;
+    for (const MarkdownBlock &b : doc.blocks) {
+        if (b.kind == MarkdownBlock::Paragraph)
+            paragraphs.append(b.text);
+        CHECK_FALSE((b.kind == MarkdownBlock::ListItem && b.text.contains(QStringLiteral("not a"))));
+        CHECK_FALSE((b.kind == MarkdownBlock::Heading && b.text.contains(QStringLiteral("Line one"))));
+    }
+    CHECK(paragraphs.contains(QStringLiteral("Line one | pipe\n* not emphasis\n- not a list\n---")));
+    CHECK(paragraphs.contains(QStringLiteral("1. not a step\nlast")));
+}

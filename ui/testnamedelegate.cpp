@@ -20,6 +20,7 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    opt.text = onOneLine(opt.text); // a row has one line: a name's line break would draw over the next row
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     const bool testName = index.column() == 0 && index.data(NodeKindRole).toInt() == int(NodeKind::Test);

@@ -2,6 +2,7 @@
 #include "displaytext.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace Gapwise {
 
@@ -13,6 +14,20 @@ QString cutForDisplay(const QString &text, int limit)
     return text.left(cut)
         + QCoreApplication::translate(
             "DisplayText", "… (%Ln more characters not shown)", nullptr, int(text.size() - cut));
+}
+
+QStringList textLines(const QString &text)
+{
+    static const QRegularExpression lineBreak(QStringLiteral("\\r\\n|[\\n\\r\\x{2028}\\x{2029}]"));
+    return text.split(lineBreak);
+}
+
+QString onOneLine(const QString &text)
+{
+    if (!text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')) && !text.contains(QChar(0x2028))
+        && !text.contains(QChar(0x2029)))
+        return text; // the common case, without a regular expression
+    return textLines(text).join(QStringLiteral(" \u21B5 "));
 }
 
 } // namespace Gapwise

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace Gapwise {
 
@@ -14,5 +15,11 @@ constexpr int DisplayedBlockChars = 20000; // a message, a stack trace or captur
 
 // `text` cut after `limit` characters (never inside a surrogate pair), saying how many more there were.
 QString cutForDisplay(const QString &text, int limit);
+
+// The lines of `text`, split at any line break (CR LF, LF, CR, U+2028, U+2029).
+QStringList textLines(const QString &text);
+// `text` on one line, each line break shown as " ↵ ": a name or title with a line break in it (a JUnit name
+// attribute may hold one) stays on its row and is not read as two.
+QString onOneLine(const QString &text);
 
 } // namespace Gapwise

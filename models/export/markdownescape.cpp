@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdownescape.h"
 
+#include "displaytext.h"
+
 #include <QRegularExpression>
 
 namespace Gapwise {
@@ -11,6 +13,30 @@ QString markdownEscaped(const QString &text)
     QString s = text;
     s.replace(special, QStringLiteral("\\\\1")); // a backslash, then the character
     return s.simplified();
+}
+
+QString markdownEscapedLines(const QString &text)
+{
+    QString out;
+    bool blankBefore = false;
+    // What would start a list item, a thematic break or a setext heading at a line's start ("- item", "1. step",
+    // "---" under a line) is escaped too, so the notes read as typed.
+    static const QRegularExpression blockStart(QStringLiteral("^([-+=])|^(\\d{1,9})([.)])"));
+    for (const QString &line : textLines(text)) {
+        QString escaped = markdownEscaped(line);
+        const QRegularExpressionMatch start = blockStart.match(escaped);
+        if (start.hasMatch())
+            escaped.insert(start.capturedStart(1) >= 0 ? 0 : start.capturedEnd(2), QLatin1Char('\\'));
+        if (escaped.isEmpty()) {
+            blankBefore = !out.isEmpty();
+            continue;
+        }
+        if (!out.isEmpty())
+            out += blankBefore ? QStringLiteral("\n\n") : QStringLiteral("\\\n");
+        out += escaped;
+        blankBefore = false;
+    }
+    return out;
 }
 
 QString markdownCode(const QString &text)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfpagelayout.h"
 
+#include "displaytext.h"
 #include "labelwrap.h"
 
 #include <QFontMetrics>
@@ -83,11 +84,21 @@ void PdfPageLayout::setContinuation(const QString &heading, const QFont &font)
 
 void PdfPageLayout::text(const QString &text, const QFont &font, qreal indent, const QColor &color)
 {
+    if (text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))) {
+        // A line break the text holds (notes an engineer typed on several lines) starts a new line here too:
+        // QTextLayout would draw it as nothing and run the lines together.
+        QStringList lines = Gapwise::textLines(text);
+        while (lines.size() > 1 && lines.last().trimmed().isEmpty())
+            lines.removeLast(); // a message's final newline adds no blank line
+        for (const QString &line : std::as_const(lines))
+            this->text(line, font, indent, color);
+        return;
+    }
     const int fi = fontIndex(font);
     const QFontMetricsF &metrics = m_metrics[fi];
     const qreal width = m_content.width() - indent;
     // Most lines (test names, short messages) fit: skip the text layout, the export's hot path at 5,000 tests.
-    if (!text.contains(QLatin1Char('\n')) && metrics.horizontalAdvance(text) <= width) {
+    if (metrics.horizontalAdvance(text) <= width) {
         ensure(metrics.lineSpacing());
         addText(QPointF(m_content.left() + indent, m_y + metrics.ascent()), text, fi, color);
         m_y += metrics.lineSpacing();

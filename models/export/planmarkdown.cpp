@@ -84,7 +84,7 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
             out += QStringLiteral("- Owner: %1\n").arg(markdownEscaped(g.gap.owner));
         out += QLatin1Char('\n');
         if (!g.gap.notes.isEmpty())
-            out += markdownEscaped(g.gap.notes) + QStringLiteral("\n\n");
+            out += markdownEscapedLines(g.gap.notes) + QStringLiteral("\n\n");
         if (!g.gap.evidence.isEmpty()) {
             out += QStringLiteral("**Evidence**\n\n");
             for (const QString &e : g.gap.evidence)

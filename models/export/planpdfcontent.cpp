@@ -2,6 +2,7 @@
 #include "planpdfcontent.h"
 
 #include "comparisondigest.h"
+#include "displaytext.h"
 #include "grouplabels.h"
 #include "pdfpagelayout.h"
 #include "planchart.h"
@@ -204,7 +205,7 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
                 layout.text(QStringLiteral("%1 (%2)").arg(t.gap).arg(perGap.value(t.gap)), font(9), layout.pt(8), Grey);
                 shownGap = &t.gap;
             }
-            layout.text(t.name, font(8.5, false, true), layout.pt(20));
+            layout.text(onOneLine(t.name), font(8.5, false, true), layout.pt(20));
         });
     }
     QVector<ChangedTest> known;
@@ -216,8 +217,8 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
         // Failures a person expects: in a gap marked as a known issue, with the tracker that follows it.
         heading(layout, tr("Known failures (%1)").arg(known.size()), 10, 6);
         bounded(layout, known, 12, QString(), [&](const ChangedTest &t) {
-            layout.text(
-                QStringLiteral("%1 — %2 (%3)").arg(t.name, t.gap, t.knownIssue), font(8.5, false, true), layout.pt(8));
+            layout.text(QStringLiteral("%1 — %2 (%3)").arg(onOneLine(t.name), t.gap, t.knownIssue),
+                font(8.5, false, true), layout.pt(8));
         });
     }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
@@ -251,8 +252,8 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
         for (const TestCase &t : group.tests) {
             layout.keepWithNext(layout.lineHeight(name) * 2);
             const QString mark = newFailures.contains(t.id) ? tr(", new") : QString();
-            layout.text(
-                t.name + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'), name, layout.pt(8));
+            layout.text(onOneLine(t.name) + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'),
+                name, layout.pt(8));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);
             layout.space(1.5); // sets each test apart from the next
@@ -317,7 +318,7 @@ void historyTests(PdfPageLayout &layout, const QString &title, const QVector<Pla
     }
     bounded(layout, tests, 25, QString(), [&](const PlanHistoryTest &t) {
         layout.keepWithNext(layout.lineHeight(font(9)) * 2);
-        layout.text(t.name, font(8.5, false, true), layout.pt(8));
+        layout.text(onOneLine(t.name), font(8.5, false, true), layout.pt(8));
         QString line = QStringLiteral("|%1|  %2").arg(t.strip, t.numbers);
         if (since && !t.failingSince.isEmpty())
             line += tr(", failing since %1").arg(t.failingSince);

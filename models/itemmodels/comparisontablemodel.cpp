@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisontablemodel.h"
 
+#include "displaytext.h"
 #include "statuspalette.h"
 
 #include <QBrush>
@@ -51,7 +52,7 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case ChangeColumn:
         return changeClassName(t.change);
     case TestColumn:
-        return t.name;
+        return role == Qt::DisplayRole ? onOneLine(t.name) : t.name; // a table row has one line
     case PhaseColumn:
         return t.phase;
     case GapColumn:
