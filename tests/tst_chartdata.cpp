@@ -229,3 +229,20 @@ TEST_CASE("Chart adapter recomputes when a move changes which bars exist", "[cha
     CHECK(adapter.gapData().gaps[unassigned].totalFailures() == orphans.size());
     checkGapDataMatchesRecompute(adapter, model.report());
 }
+
+TEST_CASE("A gap chart of more gaps than it shows keeps the ones with the most failures, in their order", "[charts]")
+{
+    GapChartData data;
+    data.phaseIds << QStringLiteral("unit");
+    data.phaseNames << QStringLiteral("Unit");
+    for (const int failures : { 1, 5, 3, 5, 2 }) {
+        GapBar bar;
+        bar.gapId = QStringLiteral("gap-%1").arg(data.gaps.size());
+        bar.failuresByPhase = { failures };
+        data.gaps.append(bar);
+    }
+    CHECK(chartedGapRows(data, 3) == QVector<int> { 1, 2, 3 });
+    CHECK(chartedGapRows(data, 1) == QVector<int> { 1 }); // of two with five, the earlier
+    CHECK(chartedGapRows(data, 5) == QVector<int> { 0, 1, 2, 3, 4 });
+    CHECK(chartedGapRows(data, 300) == QVector<int> { 0, 1, 2, 3, 4 });
+}

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartdata.h"
 #include "comparisonchart.h"
 #include "detailspane.h"
 #include "filterbar.h"
@@ -126,6 +127,49 @@ TEST_CASE("Loading a report fills the tree and both charts with its numbers", "[
         CHECK(tip.contains(QStringLiteral("%1 failing tests in all").arg(failing)));
     }
     w.keepScreenshot(QStringLiteral("loaded.png"));
+}
+
+TEST_CASE(
+    "A report of 400 gaps charts the 300 with the most failures, and a move changes which", "[mainwindow][charts]")
+{
+    // Gaps 0-99 hold one failing test each, gaps 100-399 two: the chart shows gaps 100-399.
+    Report report;
+    Phase phase;
+    phase.id = phase.name = QStringLiteral("unit");
+    report.phases.append(phase);
+    for (int g = 0; g < 400; ++g) {
+        Gap gap;
+        gap.id = QStringLiteral("gap-%1").arg(g);
+        gap.title = QStringLiteral("Gap %1").arg(g);
+        report.gaps.append(gap);
+        for (int k = 0; k < (g < 100 ? 1 : 2); ++k) {
+            TestCase t;
+            t.phaseId = phase.id;
+            t.name = QStringLiteral("test_%1_%2").arg(g).arg(k);
+            t.id = phase.id + QStringLiteral("::") + t.name;
+            t.status = TestStatus::Failed;
+            t.gapId = gap.id;
+            report.tests.append(t);
+        }
+    }
+    ShownWindow w(report);
+    GapChart *gaps = w.window.gapChart();
+    REQUIRE(gaps->barCount() == MaxChartedGaps);
+    CHECK(gaps->idAt(0) == QStringLiteral("gap-100"));
+    CHECK(gaps->keyOf(QStringLiteral("gap-99")) < 0);
+    CHECK(gaps->toolTipAt(gaps->barCenter(QStringLiteral("gap-100"))).startsWith(QStringLiteral("Gap 100\n")));
+    const QLabel *caption = gaps->findChild<QLabel *>();
+    REQUIRE(caption);
+    CHECK(caption->text().contains(QStringLiteral("300 of 400 gaps with the most failing tests")));
+
+    // Gap 100's two tests move to gap 0: gap 0 (three) gets a bar, gap 100 (none) loses its own.
+    w.window.session()->moveTests(
+        { QStringLiteral("unit::test_100_0"), QStringLiteral("unit::test_100_1") }, QStringLiteral("gap-0"));
+    w.replot();
+    CHECK(gaps->barCount() == MaxChartedGaps);
+    CHECK(gaps->idAt(0) == QStringLiteral("gap-0"));
+    CHECK(gaps->keyOf(QStringLiteral("gap-100")) < 0);
+    CHECK(gaps->toolTipAt(gaps->barCenter(QStringLiteral("gap-0"))).contains(QStringLiteral("3 failing tests in all")));
 }
 
 TEST_CASE("Selecting a gap in the tree highlights its bar", "[mainwindow][linked]")

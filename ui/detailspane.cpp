@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QUrl>
 
 using namespace Gapwise;
@@ -37,7 +38,7 @@ QString row(const QString &label, const QString &valueHtml)
 
 QString count(int n)
 {
-    return n < 0 ? QStringLiteral("–") : QString::number(n);
+    return n < 0 ? QStringLiteral("–") : QLocale().toString(n);
 }
 
 } // namespace
@@ -81,10 +82,10 @@ void DetailsPane::showSummary(const ReportTreeModel *model)
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(r.title.isEmpty() ? r.sourceFile : r.title));
     if (!r.date.isEmpty())
         html += row(tr("Date"), esc(r.date));
-    html += row(tr("Phases"), QString::number(r.phases.size()));
-    html += row(tr("Gaps"), QString::number(r.gaps.size()));
-    html += row(tr("Named tests"), QString::number(r.tests.size()));
-    html += row(tr("Failing"), QString::number(r.countTests(TestStatus::Failed) + r.countTests(TestStatus::Error)));
+    html += row(tr("Phases"), QLocale().toString(r.phases.size()));
+    html += row(tr("Gaps"), QLocale().toString(r.gaps.size()));
+    html += row(tr("Named tests"), QLocale().toString(r.tests.size()));
+    html += row(tr("Failing"), QLocale().toString(r.countTests(TestStatus::Failed) + r.countTests(TestStatus::Error)));
     setHtml(html + QStringLiteral("</table>"));
 }
 
@@ -275,8 +276,8 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
         esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped (total %5)")
                 .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped),
                     count(phase->total))));
-    html += row(tr("Named tests"), QString::number(index.data(TestCountRole).toInt()));
-    html += row(tr("Failing"), QString::number(index.data(FailuresRole).toInt()));
+    html += row(tr("Named tests"), QLocale().toString(index.data(TestCountRole).toInt()));
+    html += row(tr("Failing"), QLocale().toString(index.data(FailuresRole).toInt()));
     if (phase->durationSeconds >= 0)
         html += row(tr("Duration"), tr("%1 s").arg(phase->durationSeconds, 0, 'f', 1));
     html += reportLineRows(model->report(), phase->file, phase->line);

@@ -4,6 +4,9 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <numeric>
+
 namespace Gapwise {
 
 double PhaseBar::failureRate() const
@@ -126,6 +129,19 @@ GapChartData gapChartData(const Report &report)
         data.gaps.push_back(bar);
     }
     return data;
+}
+
+QVector<int> chartedGapRows(const GapChartData &data, int maxRows)
+{
+    QVector<int> rows(data.gaps.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    if (rows.size() <= maxRows)
+        return rows;
+    std::stable_sort(rows.begin(), rows.end(),
+        [&](int a, int b) { return data.gaps[a].totalFailures() > data.gaps[b].totalFailures(); });
+    rows.resize(qMax(0, maxRows));
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 QString phaseShortName(const QString &name)

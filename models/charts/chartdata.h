@@ -48,5 +48,11 @@ QVector<PhaseBar> phaseChartData(const Report &report);
 // "Unit Tests", "Integration Tests (Non-Docker)" stays. Tooltips keep the full name.
 QString phaseShortName(const QString &name);
 GapChartData gapChartData(const Report &report);
+// A chart of 20,000 gaps is no chart (and its plot, 600,000 pixels tall, took 3 GB and 40 s to draw): the
+// window's gap chart shows at most this many, the ones with the most failing tests.
+constexpr int MaxChartedGaps = 300;
+// The rows of `data.gaps` a chart of at most `maxRows` bars shows: all of them where they fit, else the
+// `maxRows` with the most failing tests (the earlier one where two have as many), in their order in `data`.
+QVector<int> chartedGapRows(const GapChartData &data, int maxRows);
 
 } // namespace Gapwise

@@ -27,12 +27,18 @@ GapChart::GapChart(ChartDataAdapter *adapter, QWidget *parent)
 void GapChart::rebuild()
 {
     clearBars();
-    const GapChartData &data = m_adapter->gapData();
+    const GapChartData &all = m_adapter->gapData();
+    m_rows = chartedGapRows(all, MaxChartedGaps);
+    GapChartData data = all;
+    data.gaps.clear();
     QStringList ids;
-    for (const GapBar &gap : data.gaps)
-        ids << gap.gapId;
+    for (int row : std::as_const(m_rows)) {
+        data.gaps.append(all.gaps[row]);
+        ids << all.gaps[row].gapId;
+    }
     setIds(ids);
-    setCaption(data.gaps.isEmpty() ? tr("<b>Failures per gap</b> — no gaps in this report") : legendHtml());
+    setCaption(
+        data.gaps.isEmpty() ? tr("<b>Failures per gap</b> — no gaps in this report") : legendHtml(int(m_rows.size())));
     const int rows = int(data.gaps.size());
     m_stacks = ChartBars::addGapBars(*m_plot, data, rows);
     for (const QVector<QCPBars *> &stack : std::as_const(m_stacks)) {
@@ -60,6 +66,11 @@ void GapChart::rebuild()
 void GapChart::updateBars(const QVector<int> &rows)
 {
     const GapChartData &data = m_adapter->gapData();
+    if (m_rows.size() != data.gaps.size()) {
+        // Only some gaps have bars, and a move may change which: draw them again (at most MaxChartedGaps).
+        refresh();
+        return;
+    }
     for (int row : rows) {
         if (row < 0 || row >= data.gaps.size())
             continue;
@@ -82,10 +93,15 @@ void GapChart::updateBars(const QVector<int> &rows)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString GapChart::legendHtml() const
+QString GapChart::legendHtml(int charted) const
 {
     const GapChartData &data = m_adapter->gapData();
     QString html = tr("<b>Failures per gap</b> &nbsp; colour = priority:");
+    if (charted < data.gaps.size())
+        html = tr("<b>Failures per gap</b>: the %L1 of %L2 gaps with the most failing tests (the tree lists every "
+                  "gap) &nbsp; colour = priority:")
+                   .arg(charted)
+                   .arg(data.gaps.size());
     for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
         const QString name = p == Priority::None ? tr("none") : priorityName(p);
         html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(priorityColor(p).name(), name);
@@ -109,9 +125,10 @@ QString GapChart::legendHtml() const
 QString GapChart::toolTipFor(int key) const
 {
     const GapChartData &data = m_adapter->gapData();
-    if (key < 0 || key >= data.gaps.size())
+    const int row = m_rows.value(key, -1);
+    if (row < 0 || row >= data.gaps.size())
         return QString();
-    const GapBar &gap = data.gaps[key];
+    const GapBar &gap = data.gaps[row];
     QString tip = gap.title;
     if (gap.priority != Priority::None)
         tip += QLatin1Char('\n') + tr("Priority %1").arg(priorityName(gap.priority));

@@ -21,9 +21,10 @@ public:
 private:
     void rebuild() override;
     QString toolTipFor(int key) const override;
-    QString legendHtml() const;
+    QString legendHtml(int charted) const;
     void updateBars(const QVector<int> &rows);
     // Per priority, its stack of per-phase bars (rebuild() makes them): a moved test changes a value in two.
     QHash<int, QVector<QCPBars *>> m_stacks;
+    QVector<int> m_rows; // the adapter's gap rows the bars show, top to bottom (chartedGapRows())
     double m_maxTotal = 0;
 };
