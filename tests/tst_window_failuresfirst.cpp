@@ -401,10 +401,21 @@ TEST_CASE("window: F6 cycles the panes, Ctrl+F reaches the filter", "[window][ke
     CHECK(QApplication::focusWidget() == w.window.filterBar()->searchField());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
     CHECK(QApplication::focusWidget() == w.window.treeView());
+    // A frame in the highlight colour shows which pane has the focus; the filter field shows its own.
+    const auto framed = [&w]() -> QWidget * {
+        const QWidget *line = w.window.findChild<QWidget *>(QStringLiteral("paneFocusFrame"));
+        return line && line->isVisible() && line->geometry() == line->parentWidget()->rect() ? line->parentWidget()
+                                                                                             : nullptr;
+    };
+    CHECK(framed() == w.window.treeView());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
     CHECK(QApplication::focusWidget() == w.window.detailsPane());
+    CHECK(framed() == w.window.detailsPane());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
     CHECK(QApplication::focusWidget() == w.window.treeView());
+    CHECK(framed() == w.window.treeView());
+    QTest::keyClick(&w.window, Qt::Key_F, Qt::ControlModifier);
+    CHECK(framed() == nullptr);
 }
 
 TEST_CASE("proxy: failures first holds across moves, undo and regrouping", "[proxy][failuresfirst]")

@@ -17,6 +17,7 @@
 #include "gapeditor.h"
 #include "importrunner.h"
 #include "messagebanner.h"
+#include "panefocusframe.h"
 #include "phasechart.h"
 #include "recentfiles.h"
 #include "reportfilterproxy.h"
@@ -76,6 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_comparison = new ComparisonMode(
         m_session, m_proxy->comparisonModel(), { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
+    m_paneFocus = new PaneFocusFrame(this);
+    m_paneFocus->setPanes(
+        { m_tree, m_details, m_phaseChart->plot(), m_gapChart->plot(), m_comparison->chart()->plot() });
     buildActions();
     buildOpener();
     buildStatusBar();

@@ -13,6 +13,7 @@ class QToolButton;
 class QTreeView;
 class ComparisonMode;
 class DetailsDockSizer;
+class PaneFocusFrame;
 class DetailsPane;
 class ExportActions;
 class DiagnosticsPanel;
@@ -158,6 +159,7 @@ private:
     QSplitter *m_chartSplitter = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     DetailsDockSizer *m_detailsSizer = nullptr;
+    PaneFocusFrame *m_paneFocus = nullptr;
     QDockWidget *m_diagnosticsDock = nullptr;
     QLabel *m_statusLabel = nullptr;
     QString m_reportSummary; // what the status bar says about the open report, restored after a failed open
