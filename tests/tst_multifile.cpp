@@ -121,3 +121,47 @@ TEST_CASE("More than 12 suite phases from many files fold into one named after t
     REQUIRE(r.gaps.size() == 1);
     CHECK(r.gaps[0].suggested);
 }
+
+TEST_CASE("A folder named by a relative path with .. or a trailing slash is read and titled", "[multifile]")
+{
+    // QA: "cd broken && gapwise inspect ../mixdir" found no files (the ".." read as a hidden part), and
+    // "gapwise inspect mixdir/" was titled " (2 files)".
+    QTemporaryDir temp;
+    REQUIRE(temp.isValid());
+    for (const char *sub : { "runs/deep", "runs/.cache", ".dotted/runs", "broken" })
+        REQUIRE(QDir(temp.path()).mkpath(QLatin1String(sub)));
+    const QByteArray junit = "<testsuite name=\"S\"><testcase classname=\"a.T\" name=\"t\"/></testsuite>";
+    TestSupport::writeFileOrFail(temp, QStringLiteral("runs/one.xml"), junit);
+    TestSupport::writeFileOrFail(temp, QStringLiteral("runs/deep/two.xml"), QByteArray(junit).replace("a.T", "b.T"));
+    TestSupport::writeFileOrFail(temp, QStringLiteral("runs/.cache/hidden.xml"), junit);
+    TestSupport::writeFileOrFail(temp, QStringLiteral("runs/.hidden.xml"), junit);
+    TestSupport::writeFileOrFail(temp, QStringLiteral(".dotted/runs/three.xml"), junit);
+    const QString cwd = QDir::currentPath();
+    REQUIRE(QDir::setCurrent(temp.filePath(QStringLiteral("broken"))));
+    struct Restore
+    {
+        QString dir;
+        ~Restore() { QDir::setCurrent(dir); }
+    } restore { cwd };
+
+    for (const QString &path :
+        { QStringLiteral("../runs"), QStringLiteral("../runs/"), QStringLiteral("./../runs/.") }) {
+        INFO(path.toStdString());
+        const QStringList files = reportFilesIn(path);
+        REQUIRE(files.size() == 2); // hidden ones below the folder left out
+        CHECK(files[0] == QDir::cleanPath(temp.filePath(QStringLiteral("runs/deep/two.xml"))));
+        const ImportResult result = importFiles({ path });
+        INFO(result.error.toString().toStdString());
+        REQUIRE(result.ok());
+        CHECK(result.report->tests.size() == 2);
+        CHECK(result.report->title == QLatin1String("runs (2 files)"));
+        CHECK(result.report->sourceFile == QDir::cleanPath(temp.filePath(QStringLiteral("runs"))));
+    }
+    // A folder that is itself inside a hidden one: only what lies below the folder counts as hidden.
+    CHECK(reportFilesIn(QStringLiteral("../.dotted/runs")).size() == 1);
+    REQUIRE(QDir::setCurrent(temp.filePath(QStringLiteral("runs"))));
+    const ImportResult here = importFiles({ QStringLiteral(".") });
+    REQUIRE(here.ok());
+    CHECK(here.report->title == QLatin1String("runs (2 files)"));
+    CHECK(folderTitle(QStringLiteral("/")) == QLatin1String("/"));
+}

@@ -7,7 +7,6 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -226,7 +225,7 @@ namespace {
         QStringList distinct = formats;
         distinct.removeDuplicates();
         m_report.format = distinct.size() == 1 ? distinct.first() : QStringLiteral("mixed");
-        m_report.title = QStringLiteral("%1 (%2 files)").arg(QFileInfo(m_folder).fileName()).arg(files);
+        m_report.title = QStringLiteral("%1 (%2 files)").arg(folderTitle(m_folder)).arg(files);
         m_report.sourceFile = m_folder;
         m_report.summaryFacts.prepend(QStringLiteral("%1 report files under %2 (%3)")
                                           .arg(files)
@@ -254,20 +253,32 @@ QStringList reportFilesIn(const QString &dir)
 {
     static const QStringList patterns { QStringLiteral("*.xml"), QStringLiteral("*.trx"), QStringLiteral("*.json"),
         QStringLiteral("*.md"), QStringLiteral("*.markdown"), QStringLiteral("*.log"), QStringLiteral("*.txt") };
+    // From the cleaned absolute path: "../runs" or "./runs" would otherwise give relative paths whose ".." or "."
+    // reads as a hidden part. Hidden means a part below the folder; the folder itself may be anywhere.
+    const QString root = cleanFolderPath(dir);
+    const qsizetype slash = root.endsWith(QLatin1Char('/')) ? root.size() - 1 : root.size(); // before the parts
     QStringList files;
-    QDirIterator it(dir, patterns, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    QDirIterator it(root, patterns, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        if (!QDir(dir)
-                 .relativeFilePath(file)
-                 .split(QLatin1Char('/'))
-                 .filter(QRegularExpression(QStringLiteral("^\\.")))
-                 .isEmpty())
+        if (file.indexOf(QLatin1String("/."), slash) >= 0)
             continue; // .git, .cache, hidden files
         files << file;
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+QString cleanFolderPath(const QString &dir)
+{
+    return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+}
+
+QString folderTitle(const QString &dir)
+{
+    const QString clean = cleanFolderPath(dir);
+    const QString name = QFileInfo(clean).fileName();
+    return name.isEmpty() ? QDir::toNativeSeparators(clean) : name; // "/" has no name of its own
 }
 
 ImportResult importFiles(const QStringList &paths, const ImportControl &control)
@@ -281,9 +292,8 @@ ImportResult importFiles(const QStringList &paths, const ImportControl &control)
         result.error.message = QStringLiteral("no report files found (.xml, .trx, .json, .md, .log, .txt)");
         return result;
     }
-    const QString folder = paths.size() == 1 && QFileInfo(paths.first()).isDir()
-        ? QFileInfo(paths.first()).absoluteFilePath()
-        : commonFolder(files);
+    const QString folder
+        = paths.size() == 1 && QFileInfo(paths.first()).isDir() ? cleanFolderPath(paths.first()) : commonFolder(files);
     Merger merger(folder);
     QStringList formats;
     ImportError firstError;

@@ -19,8 +19,13 @@ namespace Gapwise {
 ImportResult importFiles(const QStringList &paths, const ImportControl &control = {});
 
 // The report files under `dir`, recursively, sorted: .xml, .trx, .json, .md, .markdown, .log, .txt (their format
-// is still decided by content). Hidden files and folders are left out.
+// is still decided by content), as absolute paths. Hidden files and folders below `dir` are left out.
 QStringList reportFilesIn(const QString &dir);
+
+// `dir` as an absolute path without "." and ".." parts or a trailing slash: "../runs/" → "/work/runs".
+QString cleanFolderPath(const QString &dir);
+// What a run from the folder `dir` is called: its name ("runs" for "runs/"), or the path for "/".
+QString folderTitle(const QString &dir);
 
 // Phases this many or fewer stay apart when a run is merged from several files (as in one JUnit file).
 constexpr int MaxMergedSuitePhases = 12;
