@@ -5,6 +5,7 @@
 
 #include "importer.h"
 #include "multifile.h"
+#include "phasecounts.h"
 #include "reportjson.h"
 #include "sessionfile.h"
 #include "triagesession.h"
@@ -35,6 +36,8 @@ void printSummary(const Report &report, QTextStream &out)
         out << "  " << p.name << ": " << countText(p.total) << " total, " << countText(p.passed) << " passed, "
             << countText(p.failed) << " failed, " << countText(p.errors) << " errors, " << countText(p.skipped)
             << " skipped";
+        if (unknownCount(p) > 0) // an Inconclusive: without it the parts would not add up to the total
+            out << ", " << unknownCount(p) << " unknown";
         if (p.durationSeconds >= 0)
             out << ", " << p.durationSeconds << " s";
         if (!p.outcome.isEmpty())
@@ -52,7 +55,10 @@ void printSummary(const Report &report, QTextStream &out)
         [](const TestCase &t) { return t.gapId.isEmpty() && isFailing(t.status); });
     out << "\nTests: " << report.tests.size() << " named (" << report.countTests(TestStatus::Failed) << " failed, "
         << report.countTests(TestStatus::Error) << " errors, " << report.countTests(TestStatus::Passed) << " passed, "
-        << report.countTests(TestStatus::Skipped) << " skipped); " << unassigned << " failing tests in no gap\n";
+        << report.countTests(TestStatus::Skipped) << " skipped";
+    if (const int unknown = report.countTests(TestStatus::Unknown); unknown > 0)
+        out << ", " << unknown << " unknown";
+    out << "); " << unassigned << " failing tests in no gap\n";
     out << "Remediation items: " << report.remediation.size() << '\n';
     if (!report.diagnostics.isEmpty()) {
         out << "\nDiagnostics (" << report.diagnostics.size() << "):\n";

@@ -2,6 +2,7 @@
 #include "detailspane.h"
 
 #include "displaytext.h"
+#include "phasecounts.h"
 #include "reportroles.h"
 #include "reporttreemodel.h"
 #include "statuspalette.h"
@@ -272,9 +273,10 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
         html += row(tr("Outcome"), esc(phase->outcome));
     if (!phase->command.isEmpty())
         html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(esc(phase->command)));
+    const QString unknown = unknownCount(*phase) > 0 ? tr(", %1 unknown").arg(unknownCount(*phase)) : QString();
     html += row(tr("Counts"),
-        esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped (total %5)")
-                .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped),
+        esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped%5 (total %6)")
+                .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped), unknown,
                     count(phase->total))));
     html += row(tr("Named tests"), QLocale().toString(index.data(TestCountRole).toInt()));
     html += row(tr("Failing"), QLocale().toString(index.data(FailuresRole).toInt()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartdata.h"
 #include "grouplabels.h"
+#include "phasecounts.h"
 
 #include <QHash>
 
@@ -61,11 +62,9 @@ QVector<PhaseBar> phaseChartData(const Report &report)
             // Tests without a verdict: where the report states the whole split, what its total holds beyond it
             // (a TRX Inconclusive); where it states nothing, the named ones. A partly stated phase gets none: what
             // its unstated counts hold is not known.
-            const bool splitStated = p.passed >= 0 && p.failed >= 0 && p.errors >= 0 && p.skipped >= 0;
             const bool nothingStated = p.total < 0 && p.passed < 0 && p.failed < 0 && p.errors < 0 && p.skipped < 0;
-            if (splitStated && p.total >= 0)
-                bar.unknown = qMax(0, p.total - bar.withVerdict());
-            else if (nothingStated)
+            bar.unknown = unknownCount(p);
+            if (nothingStated)
                 bar.unknown = c[size_t(TestStatus::Unknown)];
         } else {
             if (c[0] + c[1] + c[2] + c[3] + c[4] == 0)

@@ -402,6 +402,8 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
                   .arg(node->tally.count(TestStatus::Error))
                   .arg(node->tally.count(TestStatus::Passed))
                   .arg(node->tally.count(TestStatus::Skipped));
+        if (const int unknown = node->tally.count(TestStatus::Unknown); unknown > 0)
+            tip += tr(", %1 unknown").arg(unknown); // an Inconclusive: the parts add up to the row's tests
         const int unnamed = groupFailures(node) - node->tally.failures();
         if (unnamed > 0)
             tip += QLatin1Char('\n') + tr("%1 more failures the report counts but does not name").arg(unnamed);

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+
+namespace Gapwise {
+
+// Tests a phase counts with no verdict (an NUnit or TRX Inconclusive): what its total holds beyond the split, so
+// that the parts shown add up to it; 0 unless the total and every part are stated.
+inline int unknownCount(const Phase &p)
+{
+    if (p.total < 0 || p.passed < 0 || p.failed < 0 || p.errors < 0 || p.skipped < 0)
+        return 0;
+    return qMax(0, p.total - p.passed - p.failed - p.errors - p.skipped);
+}
+
+} // namespace Gapwise
