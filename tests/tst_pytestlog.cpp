@@ -7,6 +7,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Gapwise;
@@ -62,7 +63,7 @@ TEST_CASE("pytest log: a -v session with failures, setup errors, import errors, 
     CHECK(write.details.contains(QLatin1String("tests/unit/conftest.py:8: OSError")));
 
     const TestCase &bug = requireTest(r, "tests/unit/test_io.py::test_known_bug");
-    CHECK(bug.status == TestStatus::Failed);
+    CHECK(bug.status == TestStatus::Skipped); // xfailed counts as skipped, as in the tally
     CHECK(bug.expectedFailure);
     CHECK(bug.message == QLatin1String("bug 12"));
 
@@ -170,6 +171,35 @@ TEST_CASE("pytest log: a tally that disagrees with the named tests is reported",
     CHECK(d.line == 5);
     CHECK(d.message.contains(QLatin1String("the log names 3 failed")));
     CHECK(r.phases[0].failed == 1); // the tally is what the run states
+}
+
+TEST_CASE("pytest log: an xfail is skipped with expectedFailure, so tests and tally count alike", "[pytestlog]")
+{
+    // QA: the phase said "2 failed … 2 skipped" (the tally), the tests "3 failed … 1 skipped".
+    const QByteArray log = "============================= test session starts ==============================\n"
+                           "tests/a.py::test_ok PASSED\n"
+                           "tests/a.py::test_bad FAILED\n"
+                           "tests/a.py::test_worse FAILED\n"
+                           "tests/b.py::test_skip SKIPPED (no db)\n"
+                           "tests/b.py::test_xf XFAIL (bug 7)\n"
+                           "=========================== short test summary info ============================\n"
+                           "FAILED tests/a.py::test_bad - assert 1 == 2\n"
+                           "FAILED tests/a.py::test_worse - assert 2 == 3\n"
+                           "XFAIL tests/b.py::test_xf - bug 7\n"
+                           "============ 2 failed, 1 passed, 1 skipped, 1 xfailed in 0.12s ============\n";
+    const Report r = importBytesOrFail(log, QStringLiteral("xfail.log"));
+    const TestCase &xf = requireTest(r, "tests/b.py::test_xf");
+    CHECK(xf.status == TestStatus::Skipped);
+    CHECK(xf.expectedFailure);
+    REQUIRE(r.phases.size() == 1);
+    const Phase &p = r.phases[0];
+    CHECK(p.failed == 2);
+    CHECK(p.skipped == 2);
+    CHECK(r.countTests(TestStatus::Failed) == p.failed);
+    CHECK(r.countTests(TestStatus::Skipped) == p.skipped);
+    CHECK(r.countTests(TestStatus::Passed) == p.passed);
+    CHECK(std::count_if(r.tests.cbegin(), r.tests.cend(), [](const TestCase &t) { return isFailing(t.status); }) == 2);
+    CHECK(r.diagnostics.isEmpty()); // the tally and the named tests agree
 }
 
 TEST_CASE("pytest log: progress 0..1000, the cancel flag, and any cut of a log never crashes", "[pytestlog]")

@@ -280,7 +280,7 @@ void PytestLogReaderPrivate::applyBlock(const Block &block, const QHash<QString,
         if (t.message.isEmpty()
             || (t.message.endsWith(QLatin1String("...")) && message.startsWith(t.message.chopped(3))))
             t.message = message;
-        if (!isFailing(t.status))
+        if (!isFailing(t.status) && !t.expectedFailure) // an xfail stays skipped, as the tally counts it
             t.status = block.errorsSection ? TestStatus::Error : TestStatus::Failed;
         return;
     }
