@@ -215,8 +215,11 @@ void JUnitReportBuilder::expectBytes(qint64 bytes)
 
 void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 {
-    // The same test twice in one suite is a rerun (pytest-rerunfailures, flaky plugins): one test, the last
-    // outcome wins, the earlier ones go to its history.
+    // A failed test again in its suite is a rerun (pytest-rerunfailures, gotestsum --rerun-fails, flaky
+    // plugins): one test, the last outcome wins, the earlier ones go to its history.
+    m_earlierRuns.append({ c.suite, t.status });
+    if (m_reruns == 0)
+        m_firstRerunLine = c.line;
     QString history = t.history;
     if (!history.isEmpty())
         history += QLatin1String("; ");
@@ -279,18 +282,26 @@ void JUnitReportBuilder::file(PendingCase &&p)
     t.phaseId = std::move(p.phaseId);
     t.id = p.base;
     quint32 hash = p.hash;
+    bool namesake = false;
     for (int n = 2;; ++n) {
         const int existing = m_byId.find(t.id, hash);
         if (existing < 0)
             break;
         const Origin &o = m_origins[existing];
         if (!c.synthetic && !o.synthetic && o.suite == c.suite) {
-            mergeRerun(m_report.tests[existing], std::move(c));
-            return;
+            // Tools rerun only what failed, and stop at the first pass: after a pass or a skip the same name is
+            // another test (Jest titles, TestNG data-provider rows), which the file's counts count too.
+            if (isFailing(m_report.tests[existing].status)) {
+                mergeRerun(m_report.tests[existing], std::move(c));
+                return;
+            }
+            namesake = true;
         }
         t.id = p.base + QLatin1Char('#') + QString::number(n);
         hash = TestIdIndex::hashOf(t.id);
     }
+    if (namesake && m_namesakes++ == 0)
+        m_firstNamesakeLine = c.line;
     t.name = p.name.isNull() ? sharedSuffix(p.base, t.phaseId.size() + 1) : std::move(p.name);
     t.status = c.status;
     t.expectedFailure = c.expectedFailure;
@@ -352,19 +363,36 @@ void JUnitReportBuilder::countAndWarn()
         if (t.durationSeconds >= 0)
             p.durationSeconds = qMax(0.0, p.durationSeconds) + t.durationSeconds;
     }
+    // What the counts would be with every rerun element counted as a test of its own, as some writers count.
+    QVector<Counts> perSuiteRuns = perSuite;
+    Counts allRuns = all;
+    for (const auto &[suite, earlier] : std::as_const(m_earlierRuns)) {
+        allRuns.add(earlier);
+        for (int s = suite; s >= 0; s = m_doc.suites[s].parent)
+            perSuiteRuns[s].add(earlier);
+    }
     int warnings = 0;
-    auto warn = [&](int line, const QString &what, const int *stated, const Counts &present) {
-        if (!disagrees(stated, present) || ++warnings > MaxCountWarnings)
+    auto warn = [&](int line, const QString &what, const int *stated, const Counts &present, const Counts &runs) {
+        if (!disagrees(stated, present))
+            return;
+        if (!disagrees(stated, runs)) { // the file is right, it only counts runs where Gapwise counts tests
+            m_report.diagnostics.append({ Severity::Info, line,
+                QStringLiteral("%1 states %2, counting each rerun as a test; Gapwise counts each test once, with "
+                               "its last outcome: %3")
+                    .arg(what, countsText(stated, stated), countsText(present.n, stated)) });
+            return;
+        }
+        if (++warnings > MaxCountWarnings)
             return;
         m_report.diagnostics.append({ Severity::Warning, line,
             QStringLiteral("%1 states %2 but its testcases give %3; Gapwise counts the testcases")
                 .arg(what, countsText(stated, stated), countsText(present.n, stated)) });
     };
     if (!m_doc.rootIsSuite)
-        warn(m_doc.rootLine, QStringLiteral("the report"), m_doc.rootStated, all);
+        warn(m_doc.rootLine, QStringLiteral("the report"), m_doc.rootStated, all, allRuns);
     for (int s = 0; s < m_doc.suites.size(); ++s) {
         const JUnitSuite &suite = m_doc.suites[s];
-        warn(suite.line, QStringLiteral("suite \"%1\"").arg(suite.name), suite.stated, perSuite[s]);
+        warn(suite.line, QStringLiteral("suite \"%1\"").arg(suite.name), suite.stated, perSuite[s], perSuiteRuns[s]);
     }
     if (warnings > MaxCountWarnings)
         m_report.diagnostics.append({ Severity::Warning, 0,
@@ -393,10 +421,15 @@ Report JUnitReportBuilder::finish()
     m_report.summaryFacts
         << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
     if (m_reruns > 0)
-        m_report.diagnostics.append({ Severity::Info, 0,
-            QStringLiteral("%1 testcase elements repeat a test of the same suite (reruns): each test is counted "
-                           "once with its last outcome, earlier outcomes are in its history")
+        m_report.diagnostics.append({ Severity::Info, m_firstRerunLine,
+            QStringLiteral("%1 testcase elements repeat a failed test of the same suite (reruns, the first here): "
+                           "each test is counted once with its last outcome, earlier outcomes are in its history")
                 .arg(m_reruns) });
+    if (m_namesakes > 0)
+        m_report.diagnostics.append({ Severity::Info, m_firstNamesakeLine,
+            QStringLiteral("%1 testcase elements repeat the name of a test of the same suite that did not fail (the "
+                           "first here): no reruns, so each is a test of its own, its id numbered (#2, …)")
+                .arg(m_namesakes) });
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();

@@ -25,8 +25,8 @@ public:
     Report finish();
 
 private:
-    // Where a test came from. A testcase whose id (made from classname, name and file) is taken by a test of
-    // the same suite is a rerun of it.
+    // Where a test came from. A testcase whose id (made from classname, name and file) is taken by a failing test
+    // of the same suite is a rerun of it; by a test that passed or was skipped, a distinct test sharing its name.
     struct Origin
     {
         int suite;
@@ -66,6 +66,10 @@ private:
     PendingCase m_pending;
     bool m_hasPending = false;
     int m_reruns = 0;
+    int m_firstRerunLine = 0;
+    QVector<QPair<int, TestStatus>> m_earlierRuns; // per merged rerun: its suite, the outcome it replaced
+    int m_namesakes = 0; // testcases that repeat a test's name but are no reruns of it
+    int m_firstNamesakeLine = 0;
     QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
     int m_lastTop = -2;
     int m_lastPhase = -1;
