@@ -55,7 +55,7 @@ TEST_CASE("JUnit: testcases that share a name after a pass are distinct tests, a
     CHECK(info[0].message.startsWith(QLatin1String("3 testcase elements repeat the name of a test")));
 }
 
-TEST_CASE("JUnit: a failed test run again is a rerun; a suite counting each run gets a note, no warning", "[junit]")
+TEST_CASE("JUnit: a failed test run again is a rerun, and a suite counting each run gets a note, no warning", "[junit]")
 {
     // pytest-rerunfailures style: failed, errored, then passed; the suite counts every run.
     const QByteArray xml = "<?xml version=\"1.0\"?>\n"
