@@ -60,7 +60,9 @@ TEST_CASE("JUnit: nested suites, every outcome, output and properties", "[junit]
     CHECK(update.status == TestStatus::Failed);
     CHECK(update.line == 10);
     CHECK(update.message == QLatin1String("expected:<1> but was:<2>"));
-    CHECK(update.details.startsWith(QLatin1String("java.lang.AssertionError: expected:<1> but was:<2>")));
+    // The message's second line (not in the trace) follows its first, as Java prints a message of two lines.
+    CHECK(update.details.startsWith(
+        QLatin1String("java.lang.AssertionError: expected:<1> but was:<2>\nsecond line of the message\n\tat ")));
     CHECK(update.details.contains(QLatin1String("StoreTest.java:42")));
     CHECK(update.details.contains(QLatin1String("--- system-out ---\nrow 1 written")));
     CHECK(update.details.contains(QLatin1String("--- system-err ---\nwarning: <slow> disk")));
@@ -313,4 +315,20 @@ TEST_CASE("JUnit: one test in several suites gets numbered ids, a rerun within a
     CHECK(r.tests[2].status == TestStatus::Error);
     CHECK(r.tests[3].status == TestStatus::Passed);
     CHECK(QSet<QString>(ids.cbegin(), ids.cend()).size() == 5);
+}
+
+TEST_CASE("JUnit: a message attribute of several lines keeps them where the body does not repeat them", "[junit]")
+{
+    const QByteArray xml = "<testsuite name=\"s\" tests=\"2\" failures=\"2\">\n"
+                           "<testcase classname=\"a.B\" name=\"apart\">"
+                           "<failure message=\"AssertionError: x&#10;second line\">trace1</failure></testcase>\n"
+                           "<testcase classname=\"a.B\" name=\"repeated\">"
+                           "<failure message=\"expected: 1&#10;but was: 2\">expected: 1\nbut was: 2\n  at a.B(B.java:3)"
+                           "</failure></testcase>\n</testsuite>\n";
+    const Report r = importBytesOrFail(xml, QStringLiteral("lines.xml"));
+    REQUIRE(r.tests.size() == 2);
+    CHECK(r.tests[0].message == QStringLiteral("AssertionError: x"));
+    CHECK(r.tests[0].details == QStringLiteral("AssertionError: x\nsecond line\n\ntrace1"));
+    // The body says the message already: it is not said twice.
+    CHECK(r.tests[1].details == QStringLiteral("expected: 1\nbut was: 2\n  at a.B(B.java:3)"));
 }

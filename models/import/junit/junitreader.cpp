@@ -8,6 +8,8 @@
 
 #include <QIODevice>
 
+#include <algorithm>
+
 namespace Gapwise {
 namespace {
 
@@ -283,11 +285,35 @@ namespace {
             // A <failure> outranks an <error> (pytest writes a teardown error beside the failed call).
             if (isFailure || !failed) {
                 c.message = first;
+                // A message of several lines (&#10; in the attribute) that the body does not repeat keeps its
+                // other lines, where Java prints them: after the body's first line when that line holds the
+                // message's first ("Type: message"), else ahead of the body. They were lost.
+                const QString fullMessage = messageAttr.trimmed();
+                // Line by line and without their indentation: pytest's body repeats each line after "E   ", and an
+                // attribute's tabs arrive as spaces (XML normalises them).
+                const auto bodyRepeats = [&body](const QString &message) {
+                    const QStringList lines = message.split(QLatin1Char('\n'));
+                    return std::all_of(lines.cbegin(), lines.cend(),
+                        [&body](const QString &line) { return body.contains(line.trimmed()); });
+                };
+                const bool messageAhead
+                    = !body.isEmpty() && fullMessage.contains(QLatin1Char('\n')) && !bodyRepeats(fullMessage);
+                QString details = body.isEmpty() ? fullMessage : body;
+                bool typeAhead = body.isEmpty();
+                if (messageAhead) {
+                    const qsizetype lineEnd = body.indexOf(QLatin1Char('\n'));
+                    const QString bodyFirst = body.left(lineEnd);
+                    if (bodyFirst.contains(first)) {
+                        const QString rest = fullMessage.mid(fullMessage.indexOf(QLatin1Char('\n')));
+                        details = bodyFirst + rest + (lineEnd < 0 ? QString() : body.mid(lineEnd));
+                    } else {
+                        details = fullMessage + QLatin1String("\n\n") + body;
+                        typeAhead = true;
+                    }
+                }
                 // The exception type heads the details (signatures read it there) unless the trace names it.
-                QString details = body.isEmpty() ? messageAttr.trimmed() : body;
                 if (!type.isEmpty() && !details.contains(type))
-                    details
-                        = type + QLatin1String(": ") + (body.isEmpty() ? details : first + QLatin1Char('\n') + details);
+                    details = type + QLatin1String(": ") + (typeAhead ? details : first + QLatin1Char('\n') + details);
                 c.details = details;
             }
             failed = failed || isFailure;
