@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QPdfDocument>
+#include <QRegularExpression>
+
 namespace HistoryCli {
 
 QProcessEnvironment cleanEnvironment()
@@ -52,6 +55,17 @@ std::unique_ptr<QProcess> startHistoryAdd(const QString &store, const QStringLis
 Run historyAdd(const QString &store, const QStringList &files)
 {
     return finished(*startHistoryAdd(store, files));
+}
+
+QString pdfText(const QString &path)
+{
+    QPdfDocument doc;
+    REQUIRE(doc.load(path) == QPdfDocument::Error::None);
+    QString text;
+    for (int i = 0; i < doc.pageCount(); ++i)
+        text += doc.getAllText(i).text().replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "))
+            + QStringLiteral("\n=== page break ===\n");
+    return text;
 }
 
 } // namespace HistoryCli

@@ -37,5 +37,7 @@ std::unique_ptr<QProcess> startHistoryAdd(
     const QString &store, const QStringList &files, StoreNamed named = StoreNamed::ByOption);
 // The same, waited for: the runs added to a store as an engineer adds them.
 Run historyAdd(const QString &store, const QStringList &files);
+// The text of an exported PDF plan, whitespace runs made one space, each page followed by "=== page break ===".
+QString pdfText(const QString &path);
 
 } // namespace HistoryCli

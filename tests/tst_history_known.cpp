@@ -11,15 +11,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPdfDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace {
 
 using HistoryCli::gapwise;
 using HistoryCli::historyAdd;
+using HistoryCli::pdfText;
 using HistoryCli::Run;
 
 // The stored gap whose title names `cause` (each planted kind fails with its own cause, so its own gap).
@@ -43,17 +42,6 @@ QJsonObject testEntry(const QJsonObject &comparison, const QString &name)
             return t.toObject();
     }
     return {};
-}
-
-QString pdfText(const QString &path)
-{
-    QPdfDocument doc;
-    REQUIRE(doc.load(path) == QPdfDocument::Error::None);
-    QString text;
-    for (int i = 0; i < doc.pageCount(); ++i)
-        text += doc.getAllText(i).text().replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "))
-            + QStringLiteral("\n=== page break ===\n");
-    return text;
 }
 
 } // namespace

@@ -71,3 +71,27 @@ TEST_CASE("fixed, failing, stable and new failures", "[history][verdict]")
     CHECK(judgeHistory(seq("    F")).newFailure); // a test that first appears failing is new
     CHECK(judgeHistory(seq("...Fs")).newFailure == false); // the newest run did not fail
 }
+
+TEST_CASE("a test the newest run lacks is gone: no verdict says what it does now", "[history][verdict]")
+{
+    // QA's t_removed: failed in three runs, then left the suite. Not "failing throughout", not failing since.
+    const HistoryVerdict removed = judgeHistory(seq("FFF  "));
+    CHECK(removed.kind == HistoryKind::Gone);
+    CHECK(removed.failingSince == -1);
+    CHECK_FALSE(removed.newFailure);
+    CHECK(removed.failures == 3); // the numbers stay: it failed where it ran
+    CHECK(removed.counted == 3);
+    CHECK(historyKindName(removed.kind) == QStringLiteral("gone"));
+    CHECK(removed.explanation() == QStringLiteral("not in the newest run; 0 flips in 3 counted runs, failed 3 (100%)"));
+    CHECK(judgeHistory(seq("..FF ")).kind == HistoryKind::Gone); // not a regression
+    CHECK(judgeHistory(seq(".F.F ")).kind == HistoryKind::Gone); // not flaky
+    CHECK(judgeHistory(seq("FF.. ")).kind == HistoryKind::Gone); // not fixed
+    CHECK(judgeHistory(seq("ss  ")).kind == HistoryKind::Gone);
+
+    // Absent in between is passed over as before: the newest run has it, failing.
+    const HistoryVerdict paused = judgeHistory(seq("FF FF"));
+    CHECK(paused.kind == HistoryKind::Failing);
+    CHECK(paused.failingSince == 0);
+    // Skipped in the newest run is not absent: the run has the test.
+    CHECK(judgeHistory(seq("FFFs")).kind == HistoryKind::Failing);
+}

@@ -12,7 +12,8 @@ QString historyRuleText()
     return QStringLiteral("Only pass and fail results count (skipped, expected failures and absent runs are passed "
                           "over). A flip is a change between pass and fail. Flaky: at least %1 flips in the window. "
                           "Regression: one flip, from pass to fail, failing since. Fixed: one flip, from fail to "
-                          "pass. Failing: failed in every counted run of the window.")
+                          "pass. Failing: failed in every counted run of the window. A test the newest run does "
+                          "not have is gone (removed, or not run) and gets none of these verdicts.")
         .arg(FlakyFlipThreshold);
 }
 

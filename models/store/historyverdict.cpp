@@ -31,6 +31,8 @@ QString historyKindName(HistoryKind kind)
         return QStringLiteral("fixed");
     case HistoryKind::Failing:
         return QStringLiteral("failing");
+    case HistoryKind::Gone:
+        return QStringLiteral("gone");
     case HistoryKind::NoData:
         break;
     }
@@ -39,7 +41,8 @@ QString historyKindName(HistoryKind kind)
 
 QString HistoryVerdict::explanation() const
 {
-    return QStringLiteral("%1 %2 in %3 counted runs, failed %4 (%5%)")
+    return QStringLiteral("%1%2 %3 in %4 counted runs, failed %5 (%6%)")
+        .arg(kind == HistoryKind::Gone ? QStringLiteral("not in the newest run; ") : QString())
         .arg(flips)
         .arg(flips == 1 ? QStringLiteral("flip") : QStringLiteral("flips"))
         .arg(counted)
@@ -71,6 +74,13 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes)
     }
     // "New" is about the newest run: it fails there, and passed (or was not counted) before.
     v.newFailure = !outcomes.isEmpty() && outcomes.last() == RunOutcome::Fail && previous != RunOutcome::Fail;
+    if (!outcomes.isEmpty() && outcomes.last() == RunOutcome::Absent) {
+        // Passing over absent runs is for gaps in a test's history, not its end: a test the newest run lacks
+        // does nothing now, so it is not failing (nor failing since), flaky, fixed or stable any more.
+        v.kind = HistoryKind::Gone;
+        v.failingSince = -1;
+        return v;
+    }
     if (v.counted == 0)
         v.kind = HistoryKind::NoData;
     else if (v.flips >= FlakyFlipThreshold)

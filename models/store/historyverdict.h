@@ -27,7 +27,9 @@ QString outcomeStrip(const QVector<RunOutcome> &outcomes);
 // - regression: exactly one flip, from pass to fail, and failing since: it broke and stayed broken;
 // - fixed: exactly one flip, from fail to pass;
 // - failing: failed in every counted run of the window (broken before the window began);
-// - stable: passed in every counted run; no data: no counted run.
+// - stable: passed in every counted run; no data: no counted run;
+// - gone: the newest run of the window does not have it (removed, or not run). Every verdict above says what
+//   the test does now, which no run shows for a gone test; it gets none of them, its strip shows its absences.
 enum class HistoryKind
 {
     NoData,
@@ -35,9 +37,11 @@ enum class HistoryKind
     Flaky,
     Regression,
     Fixed,
-    Failing
+    Failing,
+    Gone
 };
-QString historyKindName(HistoryKind kind); // "no data", "stable", "flaky", "regression", "fixed", "failing"
+// "no data", "stable", "flaky", "regression", "fixed", "failing", "gone"
+QString historyKindName(HistoryKind kind);
 
 struct HistoryVerdict
 {
@@ -45,10 +49,11 @@ struct HistoryVerdict
     int flips = 0;
     int failures = 0; // counted runs that failed
     int counted = 0; // runs with a pass or a fail
-    int failingSince = -1; // index of the first run of the failing streak that reaches the newest run
+    int failingSince = -1; // index of the first run of the failing streak that reaches the newest run; -1 if none
     bool newFailure = false; // fails in the newest run and did not in the run before where it was counted
     double failureRate() const { return counted == 0 ? 0.0 : double(failures) / counted; }
-    QString explanation() const; // "3 flips in 20 runs, failed 6 of 18" — the numbers behind the verdict
+    // "3 flips in 20 counted runs, failed 6 (30%)" — the numbers behind the verdict; a gone test's say so first.
+    QString explanation() const;
 };
 
 // `outcomes` oldest first: one per run of the window.

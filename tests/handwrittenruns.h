@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+// Small JUnit runs written out test by test, for history tests that need a shape the generated series
+// (historyseries.h) does not have: a test that leaves the suite, a name two classes share.
+namespace HandwrittenRuns {
+
+struct Case
+{
+    QString classname;
+    QString name;
+    char outcome = '.'; // '.' passes, 'F' fails ("RuntimeError: broken" for all: no test's name in a gap title)
+};
+
+// dir/run<N>.xml: one suite "nightly" dated 2025-09-<10 + N> 02:00 UTC, so runs sort by N. Throws
+// std::runtime_error naming the file when it cannot be written.
+QString write(const QString &dir, int n, const QVector<Case> &cases);
+
+} // namespace HandwrittenRuns
