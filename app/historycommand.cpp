@@ -20,7 +20,7 @@ namespace {
 const char Usage[] = "Usage: gapwise history add FILE... [--label L] [--branch B] [--commit C]\n"
                      "       gapwise history list\n"
                      "       gapwise history flaky [--runs N]\n"
-                     "       gapwise history test TEST_ID\n"
+                     "       gapwise history test TEST   (its key, the id inspect shows, or its name)\n"
                      "       gapwise history gaps [--runs N]\n"
                      "       gapwise history known GAP TRACKER_ID [--url URL]\n"
                      "Every subcommand takes --store S (default $GAPWISE_STORE, else the user's data folder) "
@@ -178,17 +178,44 @@ int flaky(const HistoryStore &store, const Options &o, QTextStream &out, QTextSt
     return ExitCode::Ok;
 }
 
-int testHistory(const HistoryStore &store, const Options &o, const QString &test, QTextStream &out, QTextStream &err)
+// The one stored test `test` names, or why not: unknown (BadInput), or ambiguous (Usage: which one is for the
+// user to say; a test picked for them would be history of a test they did not mean).
+int findOneTest(const HistoryStore &store, const QString &test, QString *key, QTextStream &err)
 {
     QString error;
-    const auto timeline = store.testHistory(test, &error);
-    const QVector<StoredRun> runs = store.runs(&error);
-    if (!error.isEmpty()) {
+    const auto found = store.findTests(test, &error);
+    if (!found) {
         err << "gapwise: " << store.path() << ": " << error << '\n';
         return ExitCode::BadInput;
     }
-    if (!timeline) {
+    if (found->isEmpty()) {
         err << "gapwise: no stored run has a test \"" << test << "\"\n";
+        return ExitCode::BadInput;
+    }
+    if (found->size() > 1) {
+        constexpr int Listed = 10; // enough to see the pattern; a name a thousand tests share needs no more
+        err << "gapwise: \"" << test << "\" names " << found->size() << " stored tests; give one of their keys:\n";
+        for (int i = 0; i < found->size() && i < Listed; ++i)
+            err << "  " << found->at(i).key << '\n';
+        if (found->size() > Listed)
+            err << "  … and " << found->size() - Listed << " more\n";
+        return ExitCode::Usage;
+    }
+    *key = found->first().key;
+    return ExitCode::Ok;
+}
+
+int testHistory(const HistoryStore &store, const Options &o, const QString &test, QTextStream &out, QTextStream &err)
+{
+    QString key;
+    if (const int status = findOneTest(store, test, &key, err); status != ExitCode::Ok)
+        return status;
+    QString error;
+    const auto timeline = store.testHistory(key, &error);
+    const QVector<StoredRun> runs = store.runs(&error);
+    if (!error.isEmpty() || !timeline) {
+        err << "gapwise: " << store.path() << ": " << (error.isEmpty() ? QStringLiteral("no test ") + key : error)
+            << '\n';
         return ExitCode::BadInput;
     }
     const JudgedTest judged { *timeline, timeline->verdict(),

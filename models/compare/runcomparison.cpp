@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcomparison.h"
 
-#include "testidentifiers.h"
+#include "testnamematch.h"
 
 namespace Gapwise {
 namespace {
@@ -112,12 +112,12 @@ namespace {
 
     QString keyOf(const TestCase &t)
     {
-        return normalisedTestKey(t.name);
+        return testMatchKey(t.name);
     }
 
     QString functionOf(const TestCase &t)
     {
-        return testFunctionOf(normalisedTestKey(t.name));
+        return testMatchFunction(t.name);
     }
 
     enum class State

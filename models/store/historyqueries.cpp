@@ -5,6 +5,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Gapwise {
 namespace {
 
@@ -69,16 +71,39 @@ std::optional<StoredRun> HistoryStore::findRunByHash(const QString &contentHash,
     return runFrom(q);
 }
 
-std::optional<TestTimeline> HistoryStore::testHistory(const QString &keyOrName, QString *error) const
+std::optional<QVector<NamedTest>> HistoryStore::findTests(const QString &typed, QString *error) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    // A key is unique: one indexed lookup answers what people paste most (the key history prints).
+    q.prepare(QStringLiteral("SELECT test_key, name FROM tests WHERE test_key = ?"));
+    q.addBindValue(typed);
+    if (!q.exec())
+        return queryFailed<QVector<NamedTest>>(q, error);
+    if (q.next())
+        return QVector<NamedTest> { { q.value(0).toString(), q.value(1).toString() } };
+    // Else every key and name, matched in C++ as compare matches: ids and function names are not SQL.
+    QSqlQuery all(database());
+    all.setForwardOnly(true);
+    if (!all.exec(QStringLiteral("SELECT test_key, name FROM tests")))
+        return queryFailed<QVector<NamedTest>>(all, error);
+    QVector<NamedTest> tests;
+    while (all.next())
+        tests.append({ all.value(0).toString(), all.value(1).toString() });
+    QVector<NamedTest> found;
+    for (int i : matchTestName(typed, tests))
+        found.append(tests[i]);
+    // By key in C++, not ORDER BY: PostgreSQL sorts by its locale, and both backends must list alike.
+    std::sort(found.begin(), found.end(), [](const NamedTest &a, const NamedTest &b) { return a.key < b.key; });
+    return found;
+}
+
+std::optional<TestTimeline> HistoryStore::testHistory(const QString &key, QString *error) const
 {
     QSqlDatabase db = database();
     QSqlQuery find(db);
-    // The key first; a name only when no key matches (names repeat less often than one would hope).
-    find.prepare(QStringLiteral("SELECT id, test_key, name, 0 AS by_name FROM tests WHERE test_key = ? "
-                                "UNION ALL SELECT id, test_key, name, 1 FROM tests WHERE name = ? "
-                                "ORDER BY by_name, id LIMIT 1"));
-    find.addBindValue(keyOrName);
-    find.addBindValue(keyOrName);
+    find.prepare(QStringLiteral("SELECT id, test_key, name FROM tests WHERE test_key = ?"));
+    find.addBindValue(key);
     if (!find.exec())
         return queryFailed<TestTimeline>(find, error);
     if (!find.next())

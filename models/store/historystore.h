@@ -6,6 +6,7 @@
 #include "sharedtriage.h"
 #include "sqldialect.h"
 #include "storelocation.h"
+#include "testnamematch.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -92,8 +93,11 @@ public:
 
     QVector<StoredRun> runs(QString *error) const; // oldest first (run time, then order of adding)
     std::optional<StoredRun> findRunByHash(const QString &contentHash, QString *error) const;
-    // The test by key, else by name, over every stored run. nullopt with `error` empty when unknown.
-    std::optional<TestTimeline> testHistory(const QString &keyOrName, QString *error) const;
+    // The stored tests `typed` names, as compare would match it (testnamematch.h): its key, the id inspect
+    // shows, or its plain name; several when that is ambiguous, none when unknown.
+    std::optional<QVector<NamedTest>> findTests(const QString &typed, QString *error) const;
+    // The test of this key over every stored run. nullopt with `error` empty when unknown.
+    std::optional<TestTimeline> testHistory(const QString &key, QString *error) const;
     // Over the last `runCount` runs: tests that failed at least once there (`failedOnly`), or every test.
     std::optional<QVector<TestTimeline>> timelines(
         const QVector<StoredRun> &window, bool failedOnly, QString *error) const;

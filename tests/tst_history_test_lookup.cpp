@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `gapwise history test TEST` finds a test as compare matches tests: by its stored key, by the id `gapwise
+// inspect` shows, by its plain name when only one test has it; a name several tests share lists them and asks
+// for one (QA finding: only the key worked, "t_fixed" and "nightly:pkg.Mod::t_fixed" said no such test).
+#include "handwrittenruns.h"
+#include "historycli.h"
+#include "storebackends.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+using HandwrittenRuns::Case;
+using HistoryCli::gapwise;
+using HistoryCli::Run;
+
+// Two runs: pkg.Mod::t_fixed fails, then passes; t_dup is in two classes, t_many in twelve.
+QStringList writeRuns(const QString &dir)
+{
+    QStringList files;
+    for (int n = 1; n <= 2; ++n) {
+        QVector<Case> cases { { QStringLiteral("pkg.Mod"), QStringLiteral("t_fixed"), n == 1 ? 'F' : '.' },
+            { QStringLiteral("pkg.Mod"), QStringLiteral("t_dup"), '.' },
+            { QStringLiteral("pkg.Other"), QStringLiteral("t_dup"), 'F' } };
+        for (int c = 0; c < 12; ++c)
+            cases.append({ QStringLiteral("pkg.C%1").arg(c, 2, 10, QLatin1Char('0')), QStringLiteral("t_many"), '.' });
+        files << HandwrittenRuns::write(dir, n, cases);
+    }
+    return files;
+}
+
+// The id `gapwise inspect --json` gives the test named `name` in `file`.
+QString inspectedId(const QString &file, const QString &name)
+{
+    const Run inspect = gapwise({ QStringLiteral("inspect"), file, QStringLiteral("--json") });
+    REQUIRE(inspect.exitCode == 0);
+    for (const QJsonValue t : QJsonDocument::fromJson(inspect.out).object().value(QStringLiteral("tests")).toArray()) {
+        if (t.toObject().value(QStringLiteral("name")).toString() == name)
+            return t.toObject().value(QStringLiteral("id")).toString();
+    }
+    FAIL("inspect shows no test named " << name.toStdString());
+    return {};
+}
+
+Run historyTest(const QString &store, const QString &test, bool json)
+{
+    QStringList arguments { QStringLiteral("history"), QStringLiteral("test"), test, QStringLiteral("--store"), store };
+    if (json)
+        arguments << QStringLiteral("--json");
+    return gapwise(arguments);
+}
+
+} // namespace
+
+TEST_CASE("history test finds a test by its key, by the id inspect shows and by an unambiguous plain name",
+    "[history][cli][lookup]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    const QStringList files = writeRuns(dir.path());
+    const Run add = HistoryCli::historyAdd(store, files);
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+
+    const QString id = inspectedId(files.last(), QStringLiteral("pkg.Mod::t_fixed"));
+    REQUIRE(id != QStringLiteral("pkg.Mod::t_fixed")); // an id with the phase in front, as QA pasted it
+    for (const QString &typed : { QStringLiteral("pkg.Mod::t_fixed"), id, QStringLiteral("t_fixed") }) {
+        INFO(typed.toStdString());
+        const Run found = historyTest(store, typed, true);
+        INFO(found.err.toStdString());
+        REQUIRE(found.exitCode == 0);
+        const QJsonObject t = QJsonDocument::fromJson(found.out).object();
+        CHECK(t.value(QStringLiteral("key")).toString() == QStringLiteral("pkg.Mod::t_fixed"));
+        CHECK(t.value(QStringLiteral("verdict")).toString() == QStringLiteral("fixed"));
+        CHECK(t.value(QStringLiteral("runs")).toArray().size() == 2);
+    }
+
+    // Another class's t_fixed is another test, not this one by its function name.
+    const Run otherClass = historyTest(store, QStringLiteral("pkg.Nope::t_fixed"), false);
+    CHECK(otherClass.exitCode == 3);
+    CHECK(otherClass.errText().contains(QStringLiteral("no stored run has a test \"pkg.Nope::t_fixed\"")));
+    CHECK(historyTest(store, QStringLiteral("t_nowhere"), false).exitCode == 3);
+}
+
+TEST_CASE(
+    "history test lists the tests a shared name names and asks for one, never picks one", "[history][cli][lookup]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    const Run add = HistoryCli::historyAdd(store, writeRuns(dir.path()));
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+
+    const Run dup = historyTest(store, QStringLiteral("t_dup"), true);
+    CHECK(dup.exitCode == 2);
+    CHECK(dup.out.isEmpty());
+    CHECK(dup.errText()
+        == QStringLiteral("gapwise: \"t_dup\" names 2 stored tests; give one of their keys:\n"
+                          "  pkg.Mod::t_dup\n  pkg.Other::t_dup\n"));
+    // Either key is then one test.
+    const Run other = historyTest(store, QStringLiteral("pkg.Other::t_dup"), true);
+    REQUIRE(other.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(other.out).object().value(QStringLiteral("verdict")).toString()
+        == QStringLiteral("failing"));
+
+    // Twelve: the first ten keys, and how many more.
+    const Run many = historyTest(store, QStringLiteral("t_many"), false);
+    CHECK(many.exitCode == 2);
+    const QStringList lines = many.errText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 12);
+    CHECK(lines.first() == QStringLiteral("gapwise: \"t_many\" names 12 stored tests; give one of their keys:"));
+    CHECK(lines.at(1) == QStringLiteral("  pkg.C00::t_many"));
+    CHECK(lines.at(10) == QStringLiteral("  pkg.C09::t_many"));
+    CHECK(lines.last() == QStringLiteral("  … and 2 more"));
+}
