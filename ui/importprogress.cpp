@@ -14,7 +14,8 @@ ImportProgress::ImportProgress(ImportRunner *runner, QWidget *parent)
     , m_cancel(new QToolButton(this))
 {
     setObjectName(QStringLiteral("importProgress"));
-    m_bar->setMaximumWidth(fontMetrics().averageCharWidth() * 30);
+    // A fixed width: the status bar squeezed the bar below its text, which then wrapped onto two cut lines.
+    m_bar->setFixedWidth(fontMetrics().averageCharWidth() * 34);
     m_bar->setTextVisible(true);
     m_cancel->setObjectName(QStringLiteral("cancelImport"));
     m_cancel->setText(tr("Cancel"));
@@ -28,7 +29,13 @@ ImportProgress::ImportProgress(ImportRunner *runner, QWidget *parent)
     connect(m_cancel, &QToolButton::clicked, runner, &ImportRunner::cancel);
     connect(runner, &ImportRunner::started, this, [this](const QString &path) {
         m_bar->setRange(0, 0); // busy until the first progress step
-        m_bar->setFormat(tr("Opening %1… %p%").arg(QFileInfo(path).fileName()));
+        // The file name elided in its middle so that the whole line fits the bar (its tooltip has the path).
+        const QString rest = tr("Opening %1… %p%");
+        const int room = m_bar->width()
+            - fontMetrics().horizontalAdvance(rest.arg(QString()).replace(QLatin1String("%p"), QLatin1String("100")))
+            - fontMetrics().averageCharWidth() * 4;
+        m_bar->setFormat(rest.arg(fontMetrics().elidedText(QFileInfo(path).fileName(), Qt::ElideMiddle, room)));
+        m_bar->setToolTip(path);
         show();
     });
     connect(runner, &ImportRunner::progress, this, [this](int permille) {
