@@ -83,10 +83,10 @@ void DetailsPane::showSummary(const ReportTreeModel *model)
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(r.title.isEmpty() ? r.sourceFile : r.title));
     if (!r.date.isEmpty())
         html += row(tr("Date"), esc(r.date));
-    html += row(tr("Phases"), QLocale().toString(r.phases.size()));
-    html += row(tr("Gaps"), QLocale().toString(r.gaps.size()));
-    html += row(tr("Named tests"), QLocale().toString(r.tests.size()));
-    html += row(tr("Failing"), QLocale().toString(r.countTests(TestStatus::Failed) + r.countTests(TestStatus::Error)));
+    html += row(tr("Phases"), count(int(r.phases.size())));
+    html += row(tr("Gaps"), count(int(r.gaps.size())));
+    html += row(tr("Named tests"), count(int(r.tests.size())));
+    html += row(tr("Failing"), count(r.countTests(TestStatus::Failed) + r.countTests(TestStatus::Error)));
     setHtml(html + QStringLiteral("</table>"));
 }
 
@@ -278,8 +278,8 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
         esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped%5 (total %6)")
                 .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped), unknown,
                     count(phase->total))));
-    html += row(tr("Named tests"), QLocale().toString(index.data(TestCountRole).toInt()));
-    html += row(tr("Failing"), QLocale().toString(index.data(FailuresRole).toInt()));
+    html += row(tr("Named tests"), count(index.data(TestCountRole).toInt()));
+    html += row(tr("Failing"), count(index.data(FailuresRole).toInt()));
     if (phase->durationSeconds >= 0)
         html += row(tr("Duration"), tr("%1 s").arg(phase->durationSeconds, 0, 'f', 1));
     html += reportLineRows(model->report(), phase->file, phase->line);
