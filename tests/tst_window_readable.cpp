@@ -2,12 +2,14 @@
 // Names and labels you can read: the tree's Status column as wide as the open report needs (the Name column
 // gets the rest), chart and PDF labels wrapped onto a second line before anything is elided, and a filter
 // bar that wraps instead of clipping its labels in a narrow pane.
+#include "chartaxes.h"
 #include "chartbars.h"
 #include "chartdata.h"
 #include "filterbar.h"
 #include "labelwrap.h"
 #include "mainwindow.h"
 #include "pdfpagelayout.h"
+#include "qcustomplotheader.h"
 #include "reportfactory.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
@@ -25,6 +27,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPicture>
 #include <QSignalSpy>
 #include <QStyledItemDelegate>
 #include <QTemporaryDir>
@@ -207,6 +211,59 @@ TEST_CASE("chart labels: phases that share a short name are told apart, and word
     const int room = metrics.horizontalAdvance(QStringLiteral("Results")) + metrics.averageCharWidth() * 2;
     CHECK(ChartBars::phaseWordsFit({ results }, metrics, room));
     CHECK_FALSE(ChartBars::phaseWordsFit({ results }, metrics, room - 4)); // upright, "Result" / "s": slanted instead
+}
+
+namespace {
+
+// The value axis's tick labels of a plot `width` pixels wide whose bars reach `upper`, laid out as the window
+// (shown, with its queued replot) and the PDF (drawn twice into a picture) lay it out.
+QVector<QString> tickLabelsAt(int width, double upper, bool shown)
+{
+    QCustomPlot plot;
+    useWholeNumberTicks(plot);
+    plot.xAxis->setRange(0, upper);
+    plot.resize(width, 200);
+    if (shown) {
+        plot.show();
+        QCoreApplication::processEvents();
+        plot.replot();
+        QCoreApplication::processEvents(); // the replot a new axis length asks for
+    } else {
+        for (int pass = 0; pass < 2; ++pass) {
+            QPicture picture;
+            QCPPainter painter(&picture);
+            plot.toPainter(&painter, width, 200);
+        }
+    }
+    QVector<QString> labels;
+    const QVector<double> ticks = plot.xAxis->tickVector();
+    for (int i = 0; i < ticks.size(); ++i) {
+        if (plot.xAxis->range().contains(ticks[i]))
+            labels.append(plot.xAxis->tickVectorLabels().value(i));
+    }
+    return labels;
+}
+
+} // namespace
+
+TEST_CASE("chart value axes: as many ticks as their labels leave room for, digits grouped", "[readable][charts]")
+{
+    const bool shown = GENERATE(true, false);
+    INFO((shown ? "window" : "PDF"));
+    // QA saw "0 500 1000150020002500300035 00" on a gap chart of 3,334 failures, 230 pixels wide.
+    const QVector<QString> narrow = tickLabelsAt(300, 3500, shown);
+    REQUIRE(narrow.size() >= 2);
+    QFontMetrics metrics(QCustomPlot().xAxis->tickLabelFont());
+    int labelsWidth = 0;
+    for (const QString &label : narrow)
+        labelsWidth += metrics.horizontalAdvance(label);
+    CHECK(labelsWidth * 2 <= 300); // a label's room of space beside each
+    CHECK(narrow.contains(QLocale().toString(1000))); // "1,000" as the tree groups it
+    // A wide axis keeps the five or so ticks it always had.
+    CHECK(tickLabelsAt(1200, 20, shown).size() >= 5);
+    // A million failing tests reads as a number, not "1e+06".
+    for (const QString &label : tickLabelsAt(600, 1000000, shown))
+        CHECK_FALSE(label.contains(QLatin1Char('e')));
 }
 
 TEST_CASE("chart labels: phase names wrap, alike gap titles stay apart", "[readable][labels][charts]")

@@ -5,7 +5,9 @@ class QCustomPlot;
 class QPalette;
 
 // Every axis of the plot ticks in whole numbers: values are counts of tests, and one failure drawn on an
-// axis of 0, 0.2 … 1 reads as a fraction of a test. Category axes get their text ticker afterwards.
+// axis of 0, 0.2 … 1 reads as a fraction of a test. Labels are grouped as the locale groups digits ("150,000",
+// never "1e+06"), and an axis has as many ticks as their labels leave room for, at most five. Category axes get
+// their text ticker afterwards.
 void useWholeNumberTicks(QCustomPlot &plot);
 
 // The plot's background, axes, grid and legend in the colours of `palette` (Base behind, WindowText for

@@ -67,6 +67,13 @@ PlanChart record(QCustomPlot &plot, QSize size)
     PlanChart chart;
     chart.size = size;
     plot.resize(size);
+    {
+        // A first drawing lays the plot out at this size: value axes choose how many ticks fit from the
+        // layout before (chartaxes.h), which a plot that was never shown does not have.
+        QPicture layoutPass;
+        QCPPainter scratch(&layoutPass);
+        plot.toPainter(&scratch, size.width(), size.height());
+    }
     QCPPainter painter(&chart.picture);
     plot.toPainter(&painter, size.width(), size.height());
     painter.end();
