@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -308,6 +309,15 @@ TEST_CASE("A failed import keeps the open report and says why without a dialog",
     CHECK(QApplication::activeModalWidget() == nullptr);
     CHECK(
         w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("25 named tests")));
+}
+
+TEST_CASE("The status bar groups the report's counts as the tree does", "[mainwindow]")
+{
+    ShownWindow w(ReportFactory::generated(1234, 2, 3));
+    // QA saw "150000 named tests" in the status bar beside "Passed 146,666" in the chips.
+    CHECK(w.window.findChild<QLabel *>(QStringLiteral("statusLabel"))
+              ->text()
+              .endsWith(QStringLiteral(", %1 named tests").arg(QLocale().toString(1234))));
 }
 
 TEST_CASE("Charts follow a palette change (light to dark) without a restart", "[mainwindow][palette]")

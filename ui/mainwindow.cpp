@@ -40,6 +40,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QScreen>
 #include <QSettings>
 #include <QShowEvent>
@@ -156,7 +157,9 @@ void MainWindow::setReport(PreparedReport report, const SourceLines &lines)
 void MainWindow::updateReportSummary()
 {
     const Report &report = m_session->report();
-    auto count = [](qsizetype n, const QString &one, const QString &many) { return (n == 1 ? one : many).arg(n); };
+    auto count = [](qsizetype n, const QString &one, const QString &many) {
+        return (n == 1 ? one : many).arg(QLocale().toString(n)); // grouped as the tree and the chips group them
+    };
     m_reportSummary = tr("%1 — %2, %3, %4")
                           .arg(QFileInfo(report.sourceFile).fileName(),
                               count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
