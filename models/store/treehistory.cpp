@@ -79,8 +79,9 @@ TestHistoryMarks testHistoryMarks(const TreeHistory &history)
         bits |= history.matches(i, HistoryFilter::New) ? TestHistoryMarks::NewMark : 0;
         bits |= history.matches(i, HistoryFilter::Flaky) ? TestHistoryMarks::FlakyMark : 0;
         bits |= history.matches(i, HistoryFilter::Regression) ? TestHistoryMarks::RegressionMark : 0;
-        m.marks.append(bits);
         const JudgedTest *t = history.testAt(i);
+        bits |= t && t->verdict.newFailure && !t->knownIssue.isEmpty() ? TestHistoryMarks::KnownMark : 0;
+        m.marks.append(bits);
         QString tip;
         if (!t) {
             tip = QStringLiteral("not in the stored runs");
