@@ -20,6 +20,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
@@ -245,7 +246,16 @@ TEST_CASE("a dock too short for the gap trend chart scrolls rather than cutting 
     open(dock, store, dir.path(), false);
     HistoryPanel *panel = dock.panel;
     // QA's window: the dock shorter than the list, the current row's text and the chart together.
-    dock.window.resize(1200, 520);
+    // A size the window keeps whatever its docks would like (a maximized window on a small screen), and a dock
+    // below the history's, as the Shared triage dock is.
+    dock.window.setFixedSize(1200, 520);
+    auto *below = new QDockWidget(QStringLiteral("Shared triage"), &dock.window);
+    auto *filler = new QWidget(below);
+    filler->setMinimumHeight(200);
+    below->setWidget(filler);
+    auto *historyDock = dock.window.findChild<QDockWidget *>(QStringLiteral("runHistoryDock"));
+    REQUIRE(historyDock);
+    dock.window.splitDockWidget(historyDock, below, Qt::Vertical);
     dock.window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dock.window));
     const Report &report = dock.window.treeModel()->report();

@@ -188,6 +188,11 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
 
 HistoryPanel::~HistoryPanel() = default;
 
+int HistoryPanel::heightForWidth(int width) const
+{
+    return layout() ? layout()->totalMinimumHeightForWidth(width) : QWidget::heightForWidth(width);
+}
+
 void HistoryPanel::load()
 {
     const int generation = ++m_generation;
