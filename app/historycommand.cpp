@@ -218,14 +218,13 @@ int testHistory(const HistoryStore &store, const Options &o, const QString &test
             << '\n';
         return ExitCode::BadInput;
     }
-    const JudgedTest judged { *timeline, timeline->verdict(),
-        timeline->verdict().failingSince >= 0 ? runs[timeline->verdict().failingSince].displayName() : QString(), {} };
+    const JudgedTest judged = judgeTest(*timeline, runs);
     if (o.parser.isSet(o.json)) {
         QJsonObject j = judgedTestJson(judged, runs);
         QJsonArray perRun;
         for (int i = 0; i < runs.size(); ++i) {
             QJsonObject r { { QStringLiteral("run"), runs[i].id }, { QStringLiteral("name"), runs[i].displayName() },
-                { QStringLiteral("outcome"), runOutcomeName(timeline->outcomes[i]) } };
+                { QStringLiteral("outcome"), storedResultKey(timeline->statuses.value(i, -1)) } };
             if (!timeline->gaps[i].isEmpty())
                 r.insert(QStringLiteral("gap"), timeline->gaps[i]);
             if (timeline->carriedFrom[i] > 0)
@@ -242,7 +241,7 @@ int testHistory(const HistoryStore &store, const Options &o, const QString &test
         out << "Failing since " << judged.failingSinceRun << '\n';
     for (int i = 0; i < runs.size(); ++i) {
         out << "  " << runs[i].displayName() << "  " << runs[i].time.toString(Qt::ISODate) << "  "
-            << runOutcomeName(timeline->outcomes[i]);
+            << storedResultName(timeline->statuses.value(i, -1));
         if (!timeline->gaps[i].isEmpty())
             out << "  gap " << timeline->gaps[i];
         if (timeline->carriedFrom[i] > 0)

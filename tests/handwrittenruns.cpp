@@ -16,7 +16,8 @@ QString write(const QString &dir, int n, const QVector<Case> &cases)
         xml += QStringLiteral("<testcase classname=\"%1\" name=\"%2\" time=\"0.1\"").arg(c.classname, c.name);
         xml += c.outcome == 'F'
             ? QStringLiteral("><failure message=\"RuntimeError: broken\">trace</failure></testcase>\n")
-            : QStringLiteral("/>\n");
+            : c.outcome == 's' ? QStringLiteral("><skipped/></testcase>\n")
+                               : QStringLiteral("/>\n");
     }
     xml += QStringLiteral("</testsuite></testsuites>\n");
     QString path = QStringLiteral("%1/run%2.xml").arg(dir).arg(n); // not const: returned by move

@@ -13,7 +13,8 @@ struct Case
 {
     QString classname;
     QString name;
-    char outcome = '.'; // '.' passes, 'F' fails ("RuntimeError: broken" for all: no test's name in a gap title)
+    // '.' passes, 'F' fails ("RuntimeError: broken" for all: no test's name in a gap title), 's' is skipped
+    char outcome = '.';
 };
 
 // dir/run<N>.xml: one suite "nightly" dated 2025-09-<10 + N> 02:00 UTC, so runs sort by N. Throws

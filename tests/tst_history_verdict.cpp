@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The flaky / regression rule on hand-written outcome sequences (historyverdict.h).
 #include "historyverdict.h"
+#include "runrecord.h"
 
 #include <catch2/catch.hpp>
 
@@ -94,4 +95,46 @@ TEST_CASE("a test the newest run lacks is gone: no verdict says what it does now
     CHECK(paused.failingSince == 0);
     // Skipped in the newest run is not absent: the run has the test.
     CHECK(judgeHistory(seq("FFFs")).kind == HistoryKind::Failing);
+}
+
+TEST_CASE("new compares the newest run with the run before it, also when that run is outside the window",
+    "[history][verdict]")
+{
+    // A window of one run: the run before it says whether the failure is new (QA: --runs 1 made every failure new).
+    CHECK_FALSE(judgeHistory(seq("F"), RunOutcome::Fail).newFailure);
+    CHECK(judgeHistory(seq("F"), RunOutcome::Pass).newFailure);
+    CHECK(judgeHistory(seq("F"), RunOutcome::Other).newFailure);
+    CHECK(judgeHistory(seq("F")).newFailure); // the store's first run: nothing before it
+    // Skipped in the run before the newest: new, as `compare` of those two runs says.
+    CHECK(judgeHistory(seq("FsF")).newFailure);
+    CHECK_FALSE(judgeHistory(seq(".FF"), RunOutcome::Pass).newFailure);
+    // The counts stay the window's own.
+    const HistoryVerdict one = judgeHistory(seq("F"), RunOutcome::Pass);
+    CHECK(one.flips == 0);
+    CHECK(one.counted == 1);
+}
+
+TEST_CASE("a failing streak that reaches back past the window began before it", "[history][verdict]")
+{
+    const HistoryVerdict older = judgeHistory(seq("FF"), RunOutcome::Fail);
+    CHECK(older.failingSince == 0);
+    CHECK(older.failingBeforeWindow);
+    CHECK(judgeHistory(seq("sFF"), RunOutcome::Fail).failingBeforeWindow); // skipped runs are passed over
+    CHECK_FALSE(judgeHistory(seq("FF"), RunOutcome::Pass).failingBeforeWindow); // it broke where the window starts
+    CHECK_FALSE(judgeHistory(seq("FF")).failingBeforeWindow);
+    const HistoryVerdict broke = judgeHistory(seq("F.F"), RunOutcome::Fail);
+    CHECK(broke.failingSince == 2); // a pass in the window: the streak began after it
+    CHECK_FALSE(broke.failingBeforeWindow);
+    CHECK_FALSE(judgeHistory(seq("FF "), RunOutcome::Fail).failingBeforeWindow); // gone: no streak
+}
+
+TEST_CASE("a stored result is named what it is", "[history][verdict]")
+{
+    CHECK(storedResultName(int(TestStatus::Passed)) == QStringLiteral("pass"));
+    CHECK(storedResultName(int(TestStatus::Error)) == QStringLiteral("fail"));
+    CHECK(storedResultName(int(TestStatus::Skipped)) == QStringLiteral("skipped"));
+    CHECK(storedResultName(int(TestStatus::Failed) | ExpectedFailureBit) == QStringLiteral("expected failure"));
+    CHECK(storedResultKey(int(TestStatus::Failed) | ExpectedFailureBit) == QStringLiteral("expected-failure"));
+    CHECK(storedResultName(int(TestStatus::Unknown)) == QStringLiteral("unknown"));
+    CHECK(storedResultName(-1) == QStringLiteral("absent"));
 }

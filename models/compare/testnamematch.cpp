@@ -29,9 +29,16 @@ namespace {
         return out;
     }
 
+    struct IdParts
+    {
+        QString phase;
+        QString key; // with the repeat: "tests/a.py::test_y#2", as the store keys the second test of that name
+        QString repeat; // "#2", empty for the first
+    };
+
     // "nightly:pkg.Mod::t_x" → ("nightly", "pkg.Mod::t_x"); "phase::tests/a.py::test_y#2" → ("phase",
-    // "tests/a.py::test_y"). Empty when `typed` has no phase in front.
-    QPair<QString, QString> phaseAndKeyOfId(const QString &typed)
+    // "tests/a.py::test_y#2", "#2"). Empty when `typed` has no phase in front.
+    IdParts partsOfId(const QString &typed)
     {
         const int colon = int(typed.indexOf(QLatin1Char(':')));
         if (colon <= 0)
@@ -40,8 +47,9 @@ namespace {
         if (key.startsWith(QLatin1Char(':')))
             key.remove(0, 1);
         static const QRegularExpression repeat(QStringLiteral("#\\d+$"));
-        key.remove(repeat);
-        return { typed.left(colon), testMatchKey(key) };
+        const QString number = repeat.match(key).captured();
+        key.chop(number.size());
+        return { typed.left(colon), testMatchKey(key) + number, number };
     }
 
 } // namespace
@@ -54,14 +62,21 @@ QVector<int> matchTestName(const QString &typed, const QVector<NamedTest> &tests
     QVector<int> found = indicesWhere(tests, [&](const NamedTest &t) { return t.key == typed || t.key == key; });
     if (found.isEmpty())
         found = indicesWhere(tests, [&](const NamedTest &t) { return testMatchKey(t.name) == key; });
-    const QPair<QString, QString> id = phaseAndKeyOfId(typed);
-    const QString &idKey = id.second; // a structured binding could not be captured below (C++17)
-    if (found.isEmpty() && !idKey.isEmpty()) {
-        // Where the run had the key in several phases the store kept the phase in front: that test first.
-        const QString phased = id.first + QStringLiteral("::") + idKey;
-        found = indicesWhere(tests, [&](const NamedTest &t) { return t.key == phased; });
-        if (found.isEmpty())
-            found = indicesWhere(tests, [&](const NamedTest &t) { return t.key == idKey; });
+    const IdParts id = partsOfId(typed);
+    if (found.isEmpty() && !id.key.isEmpty()) {
+        // Where the run had the key in several phases the store kept the phase in front: that test first. The
+        // n-th test of a name is "key#n" in the store as in the id; a store written before kept only one of
+        // them, under the key without the number.
+        QStringList candidates { id.phase + QStringLiteral("::") + id.key, id.key };
+        if (!id.repeat.isEmpty()) {
+            const QString first = id.key.chopped(id.repeat.size());
+            candidates << id.phase + QStringLiteral("::") + first << first;
+        }
+        for (const QString &candidate : std::as_const(candidates)) {
+            found = indicesWhere(tests, [&](const NamedTest &t) { return t.key == candidate; });
+            if (!found.isEmpty())
+                break;
+        }
     }
     if (found.isEmpty()) {
         // As compare's last pass: `test_x` in one place, a node id in the other. Compare also pairs two node

@@ -12,7 +12,7 @@ QString testMatchKey(const QString &name); // the normalised node id, or JUnit c
 QString testMatchFunction(const QString &name); // the bare test function: "t_fixed" for "pkg.Mod::t_fixed"
 
 // A test as a store or a run knows it: its key across runs (the phase kept in front only where a run had the
-// key in several phases) and its name as the report wrote it.
+// key in several phases; "#k" for the k-th test of a name in its phase) and its name as the report wrote it.
 struct NamedTest
 {
     QString key;
@@ -22,7 +22,8 @@ struct NamedTest
 // The tests that `typed` (a name someone wrote) names, by compare's identities from the surest on; the first
 // step that names any test decides, so a surer match is never lost among looser ones:
 // 1. the key itself; 2. the same key without the phase (a key several phases share names each of them);
-// 3. a test id as `gapwise inspect` shows it, "phase:key" ("phase::key" in Markdown runs, "#2" for a repeat);
+// 3. a test id as `gapwise inspect` shows it, "phase:key" ("phase::key" in Markdown runs; "key#2", the second
+//    test of that name in its phase, is stored as "key#2" too);
 // 4. the bare test function, where one side names only that (`t_fixed` for `pkg.Mod::t_fixed`; not
 //    `other.Mod::t_fixed`, which names another test).
 // More than one index back is ambiguous: the caller asks which one, never picks one.

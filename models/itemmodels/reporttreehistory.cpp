@@ -56,18 +56,23 @@ QVariant ReportTreeModel::historyData(const QModelIndex &index, int role) const
         // The marker beside the strip: what a triager acts on differently.
         return (marks & TestHistoryMarks::FlakyMark) ? tr("flaky")
             : (marks & TestHistoryMarks::NewMark)    ? tr("new")
+            : (marks & TestHistoryMarks::KnownMark)  ? tr("known")
                                                      : QString();
     case Qt::ForegroundRole:
         if (marks & TestHistoryMarks::FlakyMark)
             return QColor(0xef, 0x6c, 0x00);
         if (marks & TestHistoryMarks::NewMark)
             return QColor(0xc6, 0x28, 0x28);
+        if (marks & TestHistoryMarks::KnownMark)
+            return QColor(0x61, 0x61, 0x61); // the dock's "known" badge
         return {};
     case Qt::ToolTipRole:
         return m_history->toolTips.value(test);
     case SortRole:
         // New failures, then flaky tests, then regressions, then the rest; by failures in the strip within.
-        return int(marks) * 1000 + int(m_history->strip(test).count(QLatin1Char('F')));
+        // A known failure sorts as the failures around it: its mark only says why it is not new.
+        return int(marks & ~unsigned(TestHistoryMarks::KnownMark)) * 1000
+            + int(m_history->strip(test).count(QLatin1Char('F')));
     default:
         return {};
     }

@@ -27,6 +27,7 @@ struct TestHistoryMarks
         NewMark = 1, // failing now, passing before, no known issue
         FlakyMark = 2,
         RegressionMark = 4,
+        KnownMark = 8, // failing now, passing before, in a gap marked as a known issue
     };
     QVector<QString> strips; // "..F.F": '.' pass, 'F' fail, 's' skipped or expected, ' ' absent; oldest first
     QVector<unsigned char> marks; // Mark bits

@@ -123,6 +123,7 @@ std::optional<TestTimeline> HistoryStore::testHistory(const QString &key, QStrin
         return queryFailed<TestTimeline>(q, error);
     while (q.next()) {
         t.outcomes.append(q.isNull(0) ? RunOutcome::Absent : outcomeOfStatus(q.value(0).toInt()));
+        t.statuses.append(q.isNull(0) ? -1 : q.value(0).toInt());
         t.gaps.append(q.value(1).toString());
         t.carriedFrom.append(q.value(2).toLongLong());
     }
@@ -130,7 +131,7 @@ std::optional<TestTimeline> HistoryStore::testHistory(const QString &key, QStrin
 }
 
 std::optional<QVector<TestTimeline>> HistoryStore::timelines(
-    const QVector<StoredRun> &window, bool failedOnly, QString *error) const
+    const QVector<StoredRun> &window, bool failedOnly, QString *error, qint64 beforeRunId) const
 {
     QVector<TestTimeline> out;
     if (window.isEmpty())
@@ -160,6 +161,7 @@ std::optional<QVector<TestTimeline>> HistoryStore::timelines(
         if (row == rowOfTest.cend()) {
             TestTimeline t;
             t.outcomes.fill(RunOutcome::Absent, window.size());
+            t.statuses.fill(-1, window.size());
             t.gaps.resize(window.size());
             t.carriedFrom.fill(0, window.size());
             out.append(t);
@@ -168,8 +170,23 @@ std::optional<QVector<TestTimeline>> HistoryStore::timelines(
         TestTimeline &t = out[*row];
         const int c = column.value(q.value(1).toLongLong());
         t.outcomes[c] = outcomeOfStatus(q.value(2).toInt());
+        t.statuses[c] = q.value(2).toInt();
         t.gaps[c] = q.value(3).toString();
         t.carriedFrom[c] = q.value(4).toLongLong();
+    }
+    if (beforeRunId > 0 && !out.isEmpty()) {
+        // One run more, for the tests of the window only: a test the window lacks stays out of it.
+        QSqlQuery b(db);
+        b.setForwardOnly(true);
+        b.prepare(QStringLiteral("SELECT test_id, status FROM results WHERE run_id = ?"));
+        b.addBindValue(beforeRunId);
+        if (!b.exec())
+            return queryFailed<QVector<TestTimeline>>(b, error);
+        while (b.next()) {
+            const auto row = rowOfTest.constFind(b.value(0).toLongLong());
+            if (row != rowOfTest.cend())
+                out[*row].before = outcomeOfStatus(b.value(1).toInt());
+        }
     }
     QSqlQuery names(db);
     names.setForwardOnly(true);

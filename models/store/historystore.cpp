@@ -49,6 +49,12 @@ QVector<StoredRun> lastRuns(const QVector<StoredRun> &runs, int count)
     return runs.mid(runs.size() - count);
 }
 
+qint64 runBefore(const QVector<StoredRun> &runs, const QVector<StoredRun> &window)
+{
+    const qsizetype i = runs.size() - window.size() - 1;
+    return i >= 0 ? runs[i].id : 0;
+}
+
 HistoryStore::HistoryStore()
     : m_connection(nextConnectionName())
 {

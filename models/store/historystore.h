@@ -43,9 +43,11 @@ struct TestTimeline
     QString key;
     QString name;
     QVector<RunOutcome> outcomes; // one per run of the window (or of the whole history)
+    QVector<int> statuses; // the stored status per run (runrecord.h), -1 where absent: what `other` was
     QVector<QString> gaps; // the gap key per run, empty when none
     QVector<qint64> carriedFrom; // the run whose triage put it in that gap, 0 when the run itself did
-    HistoryVerdict verdict() const { return judgeHistory(outcomes); }
+    RunOutcome before = RunOutcome::Absent; // in the run just before the window (timelines(), beforeRunId)
+    HistoryVerdict verdict() const { return judgeHistory(outcomes, before); }
 };
 
 // A gap's failures per run, oldest first.
@@ -98,9 +100,11 @@ public:
     std::optional<QVector<NamedTest>> findTests(const QString &typed, QString *error) const;
     // The test of this key over every stored run. nullopt with `error` empty when unknown.
     std::optional<TestTimeline> testHistory(const QString &key, QString *error) const;
-    // Over the last `runCount` runs: tests that failed at least once there (`failedOnly`), or every test.
+    // Over the runs of `window`: tests that failed at least once there (`failedOnly`), or every test. Each
+    // one's `before` is its outcome in run `beforeRunId` (runBefore(): what "new" and "failing since" look at
+    // beyond the window), Absent when 0.
     std::optional<QVector<TestTimeline>> timelines(
-        const QVector<StoredRun> &window, bool failedOnly, QString *error) const;
+        const QVector<StoredRun> &window, bool failedOnly, QString *error, qint64 beforeRunId = 0) const;
     std::optional<QVector<GapTrend>> gapTrends(const QVector<StoredRun> &window, QString *error) const;
     std::optional<QVector<KnownIssue>> knownIssues(QString *error) const;
 
@@ -141,5 +145,7 @@ private:
 
 // The last `count` runs of `runs` (all when count <= 0).
 QVector<StoredRun> lastRuns(const QVector<StoredRun> &runs, int count);
+// The id of the run just before `window`, the last runs of `runs`; 0 when the window starts with the first.
+qint64 runBefore(const QVector<StoredRun> &runs, const QVector<StoredRun> &window);
 
 } // namespace Gapwise

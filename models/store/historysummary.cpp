@@ -17,11 +17,22 @@ QString historyRuleText()
         .arg(FlakyFlipThreshold);
 }
 
+JudgedTest judgeTest(const TestTimeline &timeline, const QVector<StoredRun> &window)
+{
+    JudgedTest j { timeline, timeline.verdict(), {}, {} };
+    if (j.verdict.failingSince >= 0 && j.verdict.failingSince < window.size()) {
+        const QString run = window[j.verdict.failingSince].displayName();
+        j.failingSinceRun = j.verdict.failingBeforeWindow ? QStringLiteral("before %1").arg(run) : run;
+    }
+    return j;
+}
+
 QJsonObject judgedTestJson(const JudgedTest &t, const QVector<StoredRun> &window)
 {
     QJsonArray outcomes;
-    for (RunOutcome o : t.timeline.outcomes)
-        outcomes.append(runOutcomeName(o));
+    for (int i = 0; i < t.timeline.outcomes.size(); ++i)
+        outcomes.append(i < t.timeline.statuses.size() ? storedResultKey(t.timeline.statuses[i])
+                                                       : runOutcomeName(t.timeline.outcomes[i]));
     QJsonObject o { { QStringLiteral("key"), t.timeline.key }, { QStringLiteral("name"), t.timeline.name },
         { QStringLiteral("verdict"), historyKindName(t.verdict.kind) }, { QStringLiteral("flips"), t.verdict.flips },
         { QStringLiteral("failures"), t.verdict.failures }, { QStringLiteral("countedRuns"), t.verdict.counted },
@@ -30,6 +41,8 @@ QJsonObject judgedTestJson(const JudgedTest &t, const QVector<StoredRun> &window
     if (t.verdict.failingSince >= 0 && t.verdict.failingSince < window.size()) {
         o.insert(QStringLiteral("failingSinceRun"), window[t.verdict.failingSince].id);
         o.insert(QStringLiteral("failingSince"), t.failingSinceRun);
+        if (t.verdict.failingBeforeWindow)
+            o.insert(QStringLiteral("failingBeforeWindow"), true); // failingSinceRun is where the window starts
     }
     if (!t.knownIssue.isEmpty())
         o.insert(QStringLiteral("knownIssue"), t.knownIssue);
@@ -54,7 +67,7 @@ std::optional<HistorySummary> summariseHistory(
         }
     }
     s.window = lastRuns(all, windowRuns);
-    const auto timelines = store.timelines(s.window, true, error);
+    const auto timelines = store.timelines(s.window, true, error, runBefore(all, s.window));
     const auto gaps = store.gapTrends(s.window, error);
     const auto known = store.knownIssues(error);
     if (!timelines || !gaps || !known)
@@ -64,9 +77,7 @@ std::optional<HistorySummary> summariseHistory(
     for (const KnownIssue &k : *known)
         trackerOfGap.insert(k.gapKey, k.tracker);
     for (const TestTimeline &t : *timelines) {
-        JudgedTest j { t, t.verdict(), {}, {} };
-        if (j.verdict.failingSince >= 0)
-            j.failingSinceRun = s.window[j.verdict.failingSince].displayName();
+        JudgedTest j = judgeTest(t, s.window);
         if (!t.gaps.isEmpty())
             j.knownIssue = trackerOfGap.value(t.gaps.last());
         if (j.verdict.newFailure) {

@@ -12,9 +12,14 @@ struct JudgedTest
 {
     TestTimeline timeline;
     HistoryVerdict verdict;
-    QString failingSinceRun; // display name of the run where the current failing streak began
+    // Display name of the run where the current failing streak began, "before #4 nightly.xml" when it failed in
+    // the run before the window too (the window does not show where it began).
+    QString failingSinceRun;
     QString knownIssue; // tracker id when its gap (in the newest run) is a known issue
 };
+
+// `timeline` judged over `window` (its runs), with its failing since. No known issue: the caller knows them.
+JudgedTest judgeTest(const TestTimeline &timeline, const QVector<StoredRun> &window);
 
 // What the last runs of a store say: flaky tests, regressions, new failures, tests failing throughout, and
 // each gap's failures per run. Made by one call from a worker or the command line; plain data after that.

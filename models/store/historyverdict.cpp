@@ -50,11 +50,10 @@ QString HistoryVerdict::explanation() const
         .arg(qRound(failureRate() * 100));
 }
 
-HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes)
+HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome before)
 {
     HistoryVerdict v;
     RunOutcome last = RunOutcome::Absent; // the latest counted result so far
-    RunOutcome previous = RunOutcome::Absent; // the counted result before it
     for (int i = 0; i < outcomes.size(); ++i) {
         const RunOutcome o = outcomes[i];
         if (o != RunOutcome::Pass && o != RunOutcome::Fail)
@@ -62,23 +61,28 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes)
         ++v.counted;
         if (o == RunOutcome::Fail) {
             ++v.failures;
-            if (last != RunOutcome::Fail)
+            if (last != RunOutcome::Fail) {
                 v.failingSince = i;
+                // The first counted result of the window, failing as in the run before it: the streak is older.
+                v.failingBeforeWindow = last == RunOutcome::Absent && before == RunOutcome::Fail;
+            }
         } else {
             v.failingSince = -1;
+            v.failingBeforeWindow = false;
         }
         if (last != RunOutcome::Absent && o != last)
             ++v.flips;
-        previous = last;
         last = o;
     }
-    // "New" is about the newest run: it fails there, and passed (or was not counted) before.
-    v.newFailure = !outcomes.isEmpty() && outcomes.last() == RunOutcome::Fail && previous != RunOutcome::Fail;
+    // "New" is about the newest run and the one before it, as compare judges the two.
+    const RunOutcome runBefore = outcomes.size() >= 2 ? outcomes[outcomes.size() - 2] : before;
+    v.newFailure = !outcomes.isEmpty() && outcomes.last() == RunOutcome::Fail && runBefore != RunOutcome::Fail;
     if (!outcomes.isEmpty() && outcomes.last() == RunOutcome::Absent) {
         // Passing over absent runs is for gaps in a test's history, not its end: a test the newest run lacks
         // does nothing now, so it is not failing (nor failing since), flaky, fixed or stable any more.
         v.kind = HistoryKind::Gone;
         v.failingSince = -1;
+        v.failingBeforeWindow = false;
         return v;
     }
     if (v.counted == 0)

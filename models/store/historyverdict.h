@@ -50,14 +50,20 @@ struct HistoryVerdict
     int failures = 0; // counted runs that failed
     int counted = 0; // runs with a pass or a fail
     int failingSince = -1; // index of the first run of the failing streak that reaches the newest run; -1 if none
-    bool newFailure = false; // fails in the newest run and did not in the run before where it was counted
+    // The streak reaches back into the run before the window: it began before the window's run failingSince.
+    bool failingBeforeWindow = false;
+    // Fails in the newest run and did not in the run before it (passed, skipped, or lacked it), as `compare`
+    // of those two runs says: whatever the window, even one of a single run.
+    bool newFailure = false;
     double failureRate() const { return counted == 0 ? 0.0 : double(failures) / counted; }
     // "3 flips in 20 counted runs, failed 6 (30%)" — the numbers behind the verdict; a gone test's say so first.
     QString explanation() const;
 };
 
-// `outcomes` oldest first: one per run of the window.
-HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes);
+// `outcomes` oldest first: one per run of the window. `before`: the test in the run just before the window
+// (Absent when there is none): what "new" compares a window of one run with, and where a failing streak that
+// starts the window may have begun. The verdict's counts are the window's alone.
+HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome before = RunOutcome::Absent);
 
 constexpr int DefaultHistoryWindow = 20;
 constexpr int FlakyFlipThreshold = 2;

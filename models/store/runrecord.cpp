@@ -30,18 +30,54 @@ RunOutcome outcomeOfStatus(int storedStatus)
     return RunOutcome::Other;
 }
 
+QString storedResultName(int storedStatus)
+{
+    if (storedStatus < 0)
+        return runOutcomeName(RunOutcome::Absent);
+    if (storedStatus & ExpectedFailureBit)
+        return QStringLiteral("expected failure");
+    switch (outcomeOfStatus(storedStatus)) {
+    case RunOutcome::Pass:
+    case RunOutcome::Fail:
+        return runOutcomeName(outcomeOfStatus(storedStatus));
+    default:
+        break;
+    }
+    return TestStatus(storedStatus) == TestStatus::Skipped ? QStringLiteral("skipped") : QStringLiteral("unknown");
+}
+
+QString storedResultKey(int storedStatus)
+{
+    return storedResultName(storedStatus).replace(QLatin1Char(' '), QLatin1Char('-'));
+}
+
 QVector<QString> historyTestKeys(const Report &report)
 {
+    const int n = int(report.tests.size());
+    QVector<QString> bases;
+    bases.reserve(n);
     QVector<QString> keys;
-    keys.reserve(report.tests.size());
-    QHash<QString, int> uses;
-    uses.reserve(report.tests.size());
+    keys.reserve(n);
+    // A name a phase repeats is another test each time (the importer folded reruns of failures already): the
+    // k-th of them is "key#k", numbered in document order within its phase as compare pairs them, so each
+    // keeps its own history. A phase in front would make the key differ with every file name.
+    QHash<QString, int> occurrences; // "phase\nkey" → how many so far
+    occurrences.reserve(n);
+    QHash<QString, QString> phaseOfKey; // the first phase seen with a key
+    QSet<QString> inSeveralPhases;
     for (const TestCase &t : report.tests) {
-        keys.append(normalisedTestKey(t.name));
-        ++uses[keys.last()];
+        bases.append(normalisedTestKey(t.name));
+        const QString &base = bases.last();
+        const int k = ++occurrences[t.phaseId + QLatin1Char('\n') + base];
+        keys.append(k == 1 ? base : base + QLatin1Char('#') + QString::number(k));
+        const auto phase = phaseOfKey.constFind(base);
+        if (phase == phaseOfKey.cend())
+            phaseOfKey.insert(base, t.phaseId);
+        else if (*phase != t.phaseId)
+            inSeveralPhases.insert(base);
     }
-    for (int i = 0; i < keys.size(); ++i) {
-        if (uses.value(keys[i]) > 1)
+    for (int i = 0; i < n; ++i) {
+        if (inSeveralPhases.contains(bases[i]))
             keys[i] = report.tests[i].phaseId + QStringLiteral("::") + keys[i];
     }
     return keys;
@@ -60,12 +96,10 @@ RunRecord makeRunRecord(
     const QVector<QString> keys = historyTestKeys(report);
     QHash<QString, int> failuresPerGap;
     run.results.reserve(report.tests.size());
-    QHash<QString, int> rowOfKey; // a test a run names twice in one phase counts once: the last outcome wins
-    rowOfKey.reserve(report.tests.size());
     for (int i = 0; i < report.tests.size(); ++i) {
         const TestCase &t = report.tests[i];
         ResultRecord r;
-        r.key = keys[i];
+        r.key = keys[i]; // unique within the run: every test the report has is stored
         r.name = t.name;
         r.status = int(t.status) | (t.expectedFailure ? ExpectedFailureBit : 0);
         r.durationSeconds = t.durationSeconds;
@@ -77,12 +111,6 @@ RunRecord makeRunRecord(
             if (!t.gapId.isEmpty())
                 ++failuresPerGap[t.gapId];
         }
-        const auto seen = rowOfKey.constFind(r.key);
-        if (seen != rowOfKey.cend()) {
-            run.results[*seen] = r;
-            continue;
-        }
-        rowOfKey.insert(r.key, int(run.results.size()));
         run.results.append(r);
     }
     for (const Gap &g : report.gaps) {

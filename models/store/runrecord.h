@@ -51,10 +51,15 @@ struct RunRecord
 
 constexpr int ExpectedFailureBit = 8;
 RunOutcome outcomeOfStatus(int storedStatus);
+// A stored result as people read it: "pass", "fail" (failed or error), "skipped", "expected failure", "unknown";
+// "absent" for -1. What the strips' 's' (skipped or expected) stands for, said of one run.
+QString storedResultName(int storedStatus);
+QString storedResultKey(int storedStatus); // the same for JSON: "expected-failure"
 
 // The key a test keeps across runs, as compare matches tests: its normalised node id (or JUnit
-// classname::name) without the phase, so renamed phases still match; where several phases of one run share
-// that key, the phase id is kept in front to tell them apart.
+// classname::name) without the phase, so renamed phases still match; the k-th test of that name in its phase
+// (a namesake the importer kept apart, id "…#k") gets "#k", so every test of the run has a key of its own;
+// where several phases of one run share the name, the phase id is kept in front to tell them apart.
 QVector<QString> historyTestKeys(const Report &report);
 
 // The record of `report` (imported from `sourceFile` whose bytes hash to `contentHash`). Signatures are

@@ -79,8 +79,9 @@ TestHistoryMarks testHistoryMarks(const TreeHistory &history)
         bits |= history.matches(i, HistoryFilter::New) ? TestHistoryMarks::NewMark : 0;
         bits |= history.matches(i, HistoryFilter::Flaky) ? TestHistoryMarks::FlakyMark : 0;
         bits |= history.matches(i, HistoryFilter::Regression) ? TestHistoryMarks::RegressionMark : 0;
-        m.marks.append(bits);
         const JudgedTest *t = history.testAt(i);
+        bits |= t && t->verdict.newFailure && !t->knownIssue.isEmpty() ? TestHistoryMarks::KnownMark : 0;
+        m.marks.append(bits);
         QString tip;
         if (!t) {
             tip = QStringLiteral("not in the stored runs");
@@ -139,7 +140,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
         return std::nullopt;
     }
     h.window = lastRuns(upToThis, windowRuns);
-    const auto timelines = store.timelines(h.window, false, error);
+    const auto timelines = store.timelines(h.window, false, error, runBefore(upToThis, h.window));
     const auto gaps = store.gapTrends(h.window, error);
     const auto known = store.knownIssues(error);
     if (!timelines || !gaps || !known)
@@ -151,9 +152,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     QHash<QString, int> judgedOfKey;
     h.tests.reserve(timelines->size());
     for (const TestTimeline &t : *timelines) {
-        JudgedTest j { t, t.verdict(), {}, {} };
-        if (j.verdict.failingSince >= 0)
-            j.failingSinceRun = h.window[j.verdict.failingSince].displayName();
+        JudgedTest j = judgeTest(t, h.window);
         j.knownIssue = trackerOfGap.value(t.gaps.isEmpty() ? QString() : t.gaps.last());
         judgedOfKey.insert(t.key, int(h.tests.size()));
         h.tests.append(std::move(j));

@@ -26,6 +26,8 @@ GapTrendChart::GapTrendChart(QWidget *parent)
     m_current->setWidth(0.7);
     m_plot->yAxis->setLabel(tr("failing tests"));
     m_plot->xAxis->setLabel(tr("run"));
+    // Run i is at x = i: the grid's darker zero line would mark the first run's bar as if it were special.
+    m_plot->xAxis->grid()->setZeroLinePen(Qt::NoPen);
     QSharedPointer<QCPAxisTickerFixed> integers(new QCPAxisTickerFixed);
     integers->setTickStep(1.0);
     integers->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
@@ -46,9 +48,9 @@ void GapTrendChart::setTrend(const Gapwise::GapTrend *trend, const QVector<Gapwi
         values.append(trend->failures[i]);
     }
     for (int i = 0; i < m_count; ++i) {
-        // Every step-th run, and the open run; a label too close before the open run's would overlap it.
+        // Every step-th run, and the open run; a label less than a step before the open run's would overlap it.
         const bool last = i == m_count - 1;
-        if (last || (i % step == 0 && m_count - 1 - i >= qMax(2, step)))
+        if (last || (i % step == 0 && m_count - 1 - i >= step))
             labels->addTick(i, QStringLiteral("#%1").arg(window.value(i).id));
     }
     m_bars->setData(keys, values, true);

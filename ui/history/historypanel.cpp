@@ -4,12 +4,14 @@
 #include "carriedtriage.h"
 #include "comparisonmode.h"
 
+#include "filterbar.h"
 #include "gaptrendchart.h"
 #include "historystoresetting.h"
 #include "historystrip.h"
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "runcomparison.h"
 #include "sessionfile.h"
 #include "statushistorydelegate.h"
 #include "storelocation.h"
@@ -24,8 +26,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPointer>
+#include <QScrollArea>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -102,6 +107,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Reading the run history…"));
     m_show->addItem(tr("New failures"), NewFailures);
+    m_show->addItem(tr("Known failures"), KnownFailures);
     m_show->addItem(tr("Flaky"), Flaky);
     m_show->addItem(tr("Regressions"), Regressions);
     m_show->addItem(tr("Failing throughout"), Failing);
@@ -117,9 +123,8 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->header()->setStretchLastSection(true);
-    // 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left the tree's
-    // longest seed names 12 px short.
-    setMinimumWidth(300);
+    // In a short dock the list gives up its room first: the current row's history below is what was asked for.
+    m_list->setMinimumHeight(m_list->header()->sizeHint().height() + fontMetrics().height() * 3);
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
     m_trend->hide();
@@ -172,12 +177,21 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     tree->setItemDelegateForColumn(
         ReportTreeModel::StatusColumn, new StatusHistoryDelegate(ReportTreeModel::HistoryColumn, tree));
     connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
+    // A gap renamed, tests moved: the current row's history says what the tree says now. Queued: the signal
+    // comes while the tree's rows are still changing.
+    connect(
+        window->treeModel(), &ReportTreeModel::triageChanged, this, &HistoryPanel::showCurrent, Qt::QueuedConnection);
     connect(
         window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
     connect(window->treeView(), &QTreeView::clicked, this, &HistoryPanel::showCurrent);
 }
 
 HistoryPanel::~HistoryPanel() = default;
+
+int HistoryPanel::heightForWidth(int width) const
+{
+    return layout() ? layout()->totalMinimumHeightForWidth(width) : QWidget::heightForWidth(width);
+}
 
 void HistoryPanel::load()
 {
@@ -272,8 +286,9 @@ void HistoryPanel::fillList()
         const JudgedTest *t = m_history->testAt(i);
         if (!t || t->verdict.failures == 0)
             continue;
+        const bool known = t->verdict.newFailure && !t->knownIssue.isEmpty();
         const bool wanted = show == AllWithFailures
-            || (show == NewFailures && m_history->matches(i, HistoryFilter::New))
+            || (show == NewFailures && m_history->matches(i, HistoryFilter::New)) || (show == KnownFailures && known)
             || (show == Flaky && t->verdict.kind == HistoryKind::Flaky)
             || (show == Regressions && t->verdict.kind == HistoryKind::Regression)
             || (show == Failing && t->verdict.kind == HistoryKind::Failing);
@@ -284,7 +299,8 @@ void HistoryPanel::fillList()
         const QString why = historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
             + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
                     ? QString()
-                    : tr(", failing since %1").arg(t->failingSinceRun));
+                    : tr(", failing since %1").arg(t->failingSinceRun))
+            + (known ? tr(", new but a known issue: %1").arg(t->knownIssue) : QString());
         item->setText(0, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
         item->setData(0, TestIndexRole, i);
         item->setData(0, StripRole, m_history->strip(i));
@@ -298,9 +314,39 @@ void HistoryPanel::fillList()
 void HistoryPanel::selectInTree(int testIndex)
 {
     const QModelIndex source = m_window->treeModel()->indexForTest(testIndex);
-    const QModelIndex proxy = m_window->filterProxy()->mapFromTree(source);
-    if (proxy.isValid())
-        m_window->treeView()->setCurrentIndex(proxy);
+    ReportFilterProxy *proxy = m_window->filterProxy();
+    QModelIndex row = proxy->mapFromTree(source);
+    QStringList widened;
+    if (!row.isValid() && source.isValid()) {
+        // The tree's filters hide it (a flaky test that passes now, with passed tests hidden): widen them as little
+        // as shows it, and say how, rather than select nothing.
+        FilterBar *bar = m_window->filterBar();
+        const TestStatus status = m_window->treeModel()->report().tests.value(testIndex).status;
+        if (!proxy->isStatusVisible(status)) {
+            bar->setShowPassed(true);
+            widened << tr("passed and skipped tests are shown");
+            row = proxy->mapFromTree(source);
+        }
+        if (!row.isValid() && proxy->historyFilter() != HistoryFilter::All) {
+            bar->historyBox()->setCurrentIndex(bar->historyBox()->findData(int(HistoryFilter::All)));
+            widened << tr("the history filter shows all tests");
+            row = proxy->mapFromTree(source);
+        }
+        if (!row.isValid() && !bar->searchField()->text().isEmpty()) {
+            bar->searchField()->clear();
+            bar->applyNow();
+            widened << tr("the search is cleared");
+            row = proxy->mapFromTree(source);
+        }
+    }
+    if (!row.isValid()) {
+        m_current->setText(tr("The tree's filters hide this test (the change filter of the comparison): choose "
+                              "<i>All</i> there to see it."));
+        return;
+    }
+    m_window->treeView()->setCurrentIndex(row);
+    if (!widened.isEmpty())
+        m_current->setText(m_current->text() + tr("<br><i>Shown in the tree: %1.</i>").arg(widened.join(tr("; "))));
 }
 
 void HistoryPanel::showCurrent()
@@ -347,16 +393,30 @@ void HistoryPanel::showCurrent()
     }
     if (kind == NodeKind::Gap && ref >= 0) {
         const Gap &gap = report.gaps[ref];
-        const GapTrend *trend = m_history->gapTrend(gap.id);
-        m_current->setText(trend
-                ? tr("<b>%1</b>: failing tests per run%2")
+        const GapTrend *stored = m_history->gapTrend(gap.id);
+        m_current->setText(stored
+                ? tr("<b>%1</b>: failing tests per run (this run as triaged now, earlier runs as stored)%2")
                       .arg(breakableName(gap.title).toHtmlEscaped(),
-                          trend->tracker.isEmpty() ? QString()
-                                                   : tr(" · known issue %1").arg(trend->tracker.toHtmlEscaped()))
+                          stored->tracker.isEmpty() ? QString()
+                                                    : tr(" · known issue %1").arg(stored->tracker.toHtmlEscaped()))
                 : tr("<b>%1</b>: not in the stored runs").arg(gap.title.toHtmlEscaped()));
-        if (trend) {
-            m_trend->setTrend(trend, m_history->window);
+        if (stored && !stored->failures.isEmpty()) {
+            // The open run's bar follows the triage made since it was stored (tests moved in or out), as the
+            // tree does; the earlier runs are what the store holds.
+            GapTrend trend = *stored;
+            int now = 0;
+            for (const TestCase &t : report.tests)
+                now += t.gapId == gap.id && failsInRun(t) ? 1 : 0;
+            trend.failures.last() = now;
+            m_trend->setTrend(&trend, m_history->window);
             m_trend->show();
+            // In a dock too short for the whole panel (attachHistoryPanel's scroll area): the chart in view, once
+            // the layout has placed it.
+            QTimer::singleShot(0, this, [this] {
+                if (auto *scroll
+                    = qobject_cast<QScrollArea *>(parentWidget() ? parentWidget()->parentWidget() : nullptr))
+                    scroll->ensureWidgetVisible(m_trend, 0, 0);
+            });
         }
     }
 }
@@ -365,8 +425,19 @@ HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, b
 {
     auto *dock = new QDockWidget(QObject::tr("Run history"), window);
     dock->setObjectName(QStringLiteral("runHistoryDock"));
-    auto *panel = new HistoryPanel(window, storePath, addRuns, dock);
-    dock->setWidget(panel);
+    // In a scroll area: a dock shorter than the panel (a small window, the Shared triage dock below it) scrolls
+    // instead of cutting off the bottom of the trend chart, its run labels first.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setObjectName(QStringLiteral("runHistoryScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *panel = new HistoryPanel(window, storePath, addRuns, scroll);
+    scroll->setWidget(panel);
+    // 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left the tree's
+    // longest seed names 12 px short. The dock's width, scroll bar or not (it takes from the panel).
+    scroll->setMinimumWidth(300);
+    dock->setWidget(scroll);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
     // On a first run the tree keeps seven tenths of the rest when shown (MainWindow::showEvent), room for its
     // names beside the strips.

@@ -19,9 +19,11 @@ StatusHistoryDelegate::StatusHistoryDelegate(int historyColumn, QObject *parent)
 namespace {
 int markerWidth(const QFontMetrics &metrics)
 {
-    return qMax(metrics.horizontalAdvance(StatusHistoryDelegate::tr("flaky")),
-               metrics.horizontalAdvance(StatusHistoryDelegate::tr("new")))
-        + metrics.averageCharWidth();
+    int widest = 0;
+    for (const QString &marker :
+        { StatusHistoryDelegate::tr("flaky"), StatusHistoryDelegate::tr("new"), StatusHistoryDelegate::tr("known") })
+        widest = qMax(widest, metrics.horizontalAdvance(marker));
+    return widest + metrics.averageCharWidth();
 }
 } // namespace
 
