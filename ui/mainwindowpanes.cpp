@@ -141,6 +141,7 @@ void MainWindow::buildViews()
     gapScroll->setObjectName(QStringLiteral("gapEditorScroll"));
     gapScroll->setWidgetResizable(true);
     gapScroll->setFrameShape(QFrame::NoFrame);
+    gapScroll->setFocusPolicy(Qt::NoFocus); // a Tab stop that showed nothing: the fields inside take the focus
     gapScroll->setWidget(m_gapEditor);
     m_gapDock->setWidget(gapScroll);
     addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
