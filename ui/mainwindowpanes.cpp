@@ -6,6 +6,7 @@
 #include "detailsdocksizer.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
+#include "editedgroupexpander.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "gapeditor.h"
@@ -59,6 +60,7 @@ void MainWindow::buildViews()
     // two characters and a bit still hold the branch arrows.
     m_tree->setIndentation(em * 2 + 2);
     new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
+    new EditedGroupExpander(m_tree, m_proxy, m_session); // a gap an edit brings back opens like its siblings
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
