@@ -17,6 +17,7 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -60,6 +61,23 @@ bool showsFocus(const MainWindow &w, const QWidget *focused)
         return !text->isReadOnly();
     if (const auto *view = qobject_cast<const QAbstractItemView *>(focused))
         return view->currentIndex().isValid();
+    return false;
+}
+
+// Whether the dock `focused` is in (if any) is in view: the current tab of the tabs it shares, or alone.
+bool dockInView(const MainWindow &w, const QWidget *focused)
+{
+    const QDockWidget *dock = nullptr;
+    for (const QWidget *p = focused; p && !dock; p = p->parentWidget())
+        dock = qobject_cast<const QDockWidget *>(p);
+    if (!dock || w.tabifiedDockWidgets(const_cast<QDockWidget *>(dock)).isEmpty())
+        return true;
+    for (const QTabBar *tabs : w.findChildren<QTabBar *>()) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i) == dock->windowTitle())
+                return tabs->currentIndex() == i;
+        }
+    }
     return false;
 }
 
@@ -113,6 +131,7 @@ TEST_CASE("window: every Tab stop from the tree shows where the focus is", "[win
         stops << describe(focused);
         INFO("Tab stop " << n + 1 << ": " << describe(focused).toStdString());
         CHECK(showsFocus(w, focused));
+        CHECK(dockInView(w, focused)); // not in a dock hidden behind another's tab
         if (focused == w.treeView())
             break;
         if (const auto *notes = qobject_cast<QPlainTextEdit *>(focused))

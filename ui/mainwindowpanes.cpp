@@ -20,6 +20,7 @@
 #include "testnamedelegate.h"
 #include "triagechangespanel.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -152,6 +153,17 @@ void MainWindow::buildViews()
     // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
     resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
     m_detailsSizer = new DetailsDockSizer(this, m_detailsDock, m_details);
+    // Tab walks into the docks behind the current tab too (their widgets stay visible to Qt): bring the one
+    // the focus went into to the front, else the focus was somewhere not on screen.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w && w != this; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                if (dock->parentWidget() == this && !tabifiedDockWidgets(dock).isEmpty())
+                    dock->raise();
+                return;
+            }
+        }
+    });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
     // Enter (or a double click) on a test opens its source, as does a file:line link in the details.
