@@ -45,8 +45,12 @@ void ComparisonColumns::fit()
     }
     // Phase and Gap as wide as their text, within a share of the room; Test takes what they leave.
     const int room = qMax(0, available - fixed);
-    const int phase = qMin(contentWidth(ComparisonTableModel::PhaseColumn), room / 5);
-    const int gap = qMin(contentWidth(ComparisonTableModel::GapColumn), room * 3 / 10);
+    int phase = contentWidth(ComparisonTableModel::PhaseColumn);
+    int gap = contentWidth(ComparisonTableModel::GapColumn);
+    if (phase + gap + contentWidth(ComparisonTableModel::TestColumn) > room) { // else all fit whole
+        phase = qMin(phase, room / 5);
+        gap = qMin(gap, room * 3 / 10);
+    }
     // Never narrower than the header's name: a long title's column kept its name out of view.
     header->resizeSection(
         ComparisonTableModel::PhaseColumn, qMax(header->sectionSizeHint(ComparisonTableModel::PhaseColumn), phase));
