@@ -163,7 +163,7 @@ TEST_CASE("window: Shift+F10 opens the tree's context menu at the current row", 
     menu->close();
 }
 
-TEST_CASE("window: Merge Into and Delete Gap are in the Edit menu, on a gap's row; a merge selects the target",
+TEST_CASE("window: Merge Into and Delete Gap are in the Edit menu, on a gap's row, and a merge selects the target",
     "[window][keyboard][triage]")
 {
     MainWindow w;
