@@ -291,3 +291,39 @@ TEST_CASE("Exports from the window carry the open comparison: Since last run in 
     CHECK_FALSE(exportMarkdown(QStringLiteral("ended.md")).contains(QLatin1String("## Since last run")));
     w.session()->undoStack()->clear();
 }
+
+TEST_CASE("Gaps a comparison carries over open like the gaps the tree shows open", "[compare][comparemode][gui]")
+{
+    // QA: after a comparison the carried gaps were the closed rows among open ones.
+    MainWindow w;
+    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
+    w.resize(1400, 900);
+    w.show();
+    openIn(w, QStringLiteral("compare/run2.md"));
+    w.treeView()->expandAll();
+    w.treeView()->selectionModel()->clear();
+    QSignalSpy compared(w.comparisonMode(), &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    QCoreApplication::processEvents();
+    const Gap *outage = gapTitled(w.session()->report(), QStringLiteral("Database outage")); // carried over
+    REQUIRE(outage);
+    const QModelIndexList rows = w.treeModel()->groupIndexes(NodeKind::Gap, outage->id);
+    REQUIRE_FALSE(rows.isEmpty());
+    for (const QModelIndex &source : rows) {
+        const QModelIndex row = w.filterProxy()->mapFromTree(source);
+        REQUIRE(row.isValid());
+        CHECK(w.treeView()->isExpanded(row));
+    }
+    // Undone and redone, it comes back open too.
+    w.session()->undoStack()->undo();
+    w.session()->undoStack()->redo();
+    QCoreApplication::processEvents();
+    for (const QModelIndex &source : w.treeModel()->groupIndexes(
+             NodeKind::Gap, gapTitled(w.session()->report(), QStringLiteral("Database outage"))->id)) {
+        const QModelIndex row = w.filterProxy()->mapFromTree(source);
+        REQUIRE(row.isValid());
+        CHECK(w.treeView()->isExpanded(row));
+    }
+    w.session()->undoStack()->clear();
+}

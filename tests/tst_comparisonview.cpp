@@ -11,9 +11,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTest>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -71,4 +73,69 @@ TEST_CASE("Compare with… a file that is not a report says so", "[compare][gui]
     view.compare(dataPath(QStringLiteral("junit/not-junit.xml")), dataPath(QStringLiteral("compare/run2.md")));
     REQUIRE(failed.wait(20000));
     CHECK(failed.first().first().toString().contains(QLatin1String("not-junit.xml:2:1")));
+}
+
+TEST_CASE(
+    "The comparison window keeps Change, Before and Now in view and closes on Escape and Ctrl+W", "[compare][gui]")
+{
+    // QA: at the window's 1200x700 the Before and Now columns were off-screen, and a long gap title left the
+    // Gap header blank (its text centred far out of view); Escape did not close the window.
+    ComparisonDigest digest;
+    digest.oldSource = QStringLiteral("run1.gapwise");
+    for (int i = 0; i < 30; ++i) {
+        ChangedTest t;
+        t.change = i % 2 ? ChangeClass::NewFailure : ChangeClass::Fixed;
+        t.id = QString::number(i);
+        t.name = QStringLiteral("tests/integration/very/deep/package/test_module_%1.py::TestClass::"
+                                "test_a_rather_long_parametrised_name[case-%1-with-more-words]")
+                     .arg(i);
+        t.phase = QStringLiteral("integration");
+        t.gap
+            = QStringLiteral("Auth token missing after SSO redirect when the session cookie is rotated by the gateway "
+                             "and the refresh endpoint returns 401 under load");
+        t.oldStatus = i % 2 ? TestStatus::Passed : TestStatus::Failed;
+        t.newStatus = i % 2 ? TestStatus::Failed : TestStatus::Passed;
+        t.inOld = t.inNew = true;
+        digest.tests.append(t);
+    }
+    ComparisonView view;
+    view.resize(1200, 700);
+    view.showDigest(digest);
+    view.show();
+    view.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&view));
+    auto *table = view.findChild<QTableView *>();
+    REQUIRE(table);
+    const int width = table->viewport()->width();
+    for (int column : { ComparisonTableModel::ChangeColumn, ComparisonTableModel::GapColumn,
+             ComparisonTableModel::BeforeColumn, ComparisonTableModel::NowColumn }) {
+        INFO("column " << column);
+        const int left = table->columnViewportPosition(column);
+        CHECK(left >= 0);
+        CHECK(left + table->columnWidth(column) <= width);
+        // Wide enough for its header's name, which starts at its left edge.
+        CHECK(table->columnWidth(column)
+            >= table->fontMetrics().horizontalAdvance(table->model()->headerData(column, Qt::Horizontal).toString()));
+    }
+    CHECK(table->horizontalHeader()->defaultAlignment() & Qt::AlignLeft);
+    CHECK(table->columnWidth(ComparisonTableModel::TestColumn) > width / 4); // the long names get the rest
+    const QModelIndex gap = table->model()->index(0, ComparisonTableModel::GapColumn);
+    CHECK(gap.data(Qt::ToolTipRole).toString() == digest.tests.first().gap);
+
+    // Still so when the window is made narrower.
+    view.resize(900, 700);
+    QCoreApplication::processEvents();
+    CHECK(table->columnViewportPosition(ComparisonTableModel::NowColumn)
+            + table->columnWidth(ComparisonTableModel::NowColumn)
+        <= table->viewport()->width());
+
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Escape);
+    CHECK_FALSE(view.isVisible());
+    view.show();
+    view.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&view));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_W, Qt::ControlModifier);
+    CHECK_FALSE(view.isVisible());
 }

@@ -173,6 +173,41 @@ TEST_CASE(
     undo->clear();
 }
 
+TEST_CASE("The Gap pane's title field shows the start of a long title", "[triage][window][gapeditor]")
+{
+    // QA: the field opened scrolled to the end of a long title, hiding its start.
+    Report report = syntheticReport(30, 3);
+    const QString longTitle = QStringLiteral("Auth token missing after SSO redirect when the session cookie is rotated "
+                                             "by the gateway and the refresh endpoint returns 401 under load");
+    report.gaps[1].title = longTitle;
+    MainWindow w;
+    w.setReport(report);
+    showActive(w);
+    selectGap(w, QStringLiteral("gap-1"));
+    selectGap(w, QStringLiteral("gap-2"));
+    QLineEdit *title = w.gapEditor()->titleField();
+    REQUIRE(title->text() == longTitle);
+    CHECK(title->cursorPosition() == 0);
+    CHECK(title->inputMethodQuery(Qt::ImCursorRectangle).toRect().left() < title->width() / 4);
+
+    // An edit while the user is in the field (an undo, a colleague's edit) does not move their cursor to 0.
+    title->setFocus();
+    REQUIRE(title->hasFocus());
+    title->end(false);
+    w.session()->renameGap(QStringLiteral("gap-2"), longTitle + QStringLiteral(" (again)"));
+    CHECK(title->text() == longTitle + QStringLiteral(" (again)"));
+    CHECK(title->cursorPosition() == int(title->text().size()));
+    w.session()->undoStack()->undo();
+    CHECK(title->text() == longTitle);
+    CHECK(title->cursorPosition() > 0);
+
+    // Another gap shown while the field has no focus starts at its start again.
+    w.treeView()->setFocus();
+    selectGap(w, QStringLiteral("gap-1"));
+    selectGap(w, QStringLiteral("gap-2"));
+    CHECK(title->cursorPosition() == 0);
+}
+
 TEST_CASE("Notes typed just before saving are in the saved session", "[triage][window][gapeditor][session]")
 {
     QTemporaryDir dir;
@@ -311,6 +346,54 @@ TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection in
             CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-2"));
     }
     w.session()->undoStack()->clear();
+}
+
+TEST_CASE("The gap picker ranks a title match over a higher priority gap that mentions the word", "[triage][window]")
+{
+    // QA: "Logout" listed the P0 gap whose long title mentions logout first, and Enter filed the tests there.
+    Report report = syntheticReport(60, 3);
+    const QString longTitle
+        = QStringLiteral("Auth token missing after SSO redirect when the session cookie is rotated by "
+                         "the gateway - affects login, logout, and every page that needs a session");
+    report.gaps[0].title = longTitle; // P0
+    report.gaps[1].title = QStringLiteral("Logout regression"); // P1
+    report.gaps[2].title = QStringLiteral("Blogout"); // P2: "logout" inside a word
+    MainWindow w;
+    w.setReport(report);
+    showActive(w);
+    const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-3"), 1);
+    selectTests(w, moving.mid(0, 1));
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
+    QPointer<GapPickerDialog> picker = w.findChild<GapPickerDialog *>();
+    REQUIRE(picker);
+    CHECK(picker->windowTitle() == QStringLiteral("Move 1 test to gap"));
+    QListWidget *list = picker->list();
+    CHECK(list->item(0)->toolTip() == longTitle); // the list cuts it
+
+    QTest::keyClicks(picker->filterField(), QStringLiteral("Logout"));
+    QStringList shown;
+    for (int i = 0; i < list->count(); ++i) {
+        if (!list->item(i)->isHidden())
+            shown << list->item(i)->data(Qt::UserRole).toString();
+    }
+    CHECK(shown == QStringList { QStringLiteral("gap-2"), QStringLiteral("gap-1"), QStringLiteral("gap-3") });
+    CHECK(list->currentRow() == 0);
+    QTest::keyClick(picker->filterField(), Qt::Key_Return);
+    CHECK(treeGapOfTest(w, moving.first()) == QStringLiteral("gap-2"));
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("Gap picker ranks: whole title, title start, word start, anywhere", "[triage]")
+{
+    const QString title = QStringLiteral("Logout regression");
+    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("logout REGRESSION")) == 0);
+    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("log")) == 1);
+    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("regr")) == 2);
+    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("gress")) == 3);
+    CHECK(GapPickerDialog::matchRank(title, QStringLiteral("P1  ") + title, QStringLiteral("p1")) == 3);
+    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("login")) == -1);
+    CHECK(GapPickerDialog::matchRank(QStringLiteral("a-b logout, logout"), QString(), QStringLiteral("logout")) == 2);
 }
 
 TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the selection", "[triage][window]")

@@ -319,3 +319,88 @@ TEST_CASE(
     CHECK(panel->lines().isEmpty());
     CHECK(w.changesBadge()->isHidden());
 }
+
+namespace {
+
+// Rows of groups with rows below them that the tree shows closed, by title.
+QStringList collapsedGroups(MainWindow &w, const QModelIndex &parent = {})
+{
+    QStringList closed;
+    QAbstractItemModel *model = w.treeView()->model();
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex row = model->index(r, 0, parent);
+        if (!model->hasChildren(row))
+            continue;
+        if (!w.treeView()->isExpanded(row))
+            closed << row.data().toString();
+        closed << collapsedGroups(w, row);
+    }
+    return closed;
+}
+
+} // namespace
+
+TEST_CASE("A gap an undo or redo brings back opens like the gaps around it", "[triage][window][expansion]")
+{
+    // QA: after Undo then Redo of Move to New Gap the re-created gap came back closed among open ones.
+    MainWindow w;
+    w.setReport(syntheticReport(90, 3));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    const auto grouping = GENERATE(Grouping::ByPhase, Grouping::ByGap);
+    w.treeModel()->setGrouping(grouping);
+    w.treeView()->expandAll();
+    REQUIRE(collapsedGroups(w).isEmpty());
+    QStringList moving;
+    for (const TestCase &t : w.session()->report().tests) {
+        if (t.gapId == QStringLiteral("gap-2") && moving.size() < 2)
+            moving << t.id;
+    }
+    REQUIRE(moving.size() == 2);
+    QUndoStack *undo = w.session()->undoStack();
+
+    SECTION("redo of Move to New Gap")
+    {
+        w.session()->moveTestsToNewGap(moving, QStringLiteral("Fresh gap"));
+        // The user goes elsewhere: nothing selected is in the gap to open it.
+        w.treeView()->selectionModel()->clearSelection();
+        undo->undo();
+        undo->redo();
+    }
+    SECTION("undo of Delete Gap")
+    {
+        w.treeView()->selectionModel()->clear();
+        w.session()->deleteGap(QStringLiteral("gap-2"));
+        undo->undo();
+    }
+    SECTION("undo of a merge")
+    {
+        w.treeView()->selectionModel()->clear();
+        w.session()->mergeGaps(QStringLiteral("gap-2"), QStringLiteral("gap-3"));
+        undo->undo();
+    }
+    QCoreApplication::processEvents();
+    CHECK(collapsedGroups(w).isEmpty());
+    undo->clear();
+}
+
+TEST_CASE("A gap an edit brings back stays closed when the gaps around it are closed", "[triage][window][expansion]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(90, 3));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.treeModel()->setGrouping(Grouping::ByGap);
+    w.treeView()->collapseAll();
+    w.treeView()->selectionModel()->clear();
+    w.session()->deleteGap(QStringLiteral("gap-2"));
+    w.session()->undoStack()->undo();
+    QCoreApplication::processEvents();
+    const QModelIndex row
+        = w.filterProxy()->mapFromTree(w.treeModel()->groupIndexes(NodeKind::Gap, QStringLiteral("gap-2")).value(0));
+    REQUIRE(row.isValid());
+    CHECK_FALSE(w.treeView()->isExpanded(row));
+    w.session()->undoStack()->clear();
+}

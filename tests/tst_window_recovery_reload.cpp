@@ -197,7 +197,7 @@ TEST_CASE("A report changed on disk: Reload keeps the edits that still apply and
     // The edit that no longer applies is listed, with the test it names.
     CHECK(w.messageBanner()->isVisible());
     const QString banner = w.messageBanner()->text();
-    CHECK(banner.contains(QStringLiteral("no longer apply")));
+    CHECK(banner.contains(QStringLiteral("1 saved edit no longer applies to this report"))); // not "edit(s)"
     CHECK(banner.contains(coupon.toHtmlEscaped()));
     CHECK_FALSE(banner.contains(vat.toHtmlEscaped()));
     // The triage is still unsaved work.

@@ -34,6 +34,7 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
         m_status->addItem(gapStatusName(s), int(s));
     m_owner->setPlaceholderText(tr("who fixes it"));
     m_notes->setPlaceholderText(tr("what is known, links, next steps"));
+    m_notes->setTabChangesFocus(true); // Tab typed a tab and kept the keyboard in the field
     auto *note = new QLabel(tr("<i>Suggested by Gapwise</i> from the failures' signature."));
     note->setWordWrap(true);
     m_accept->setToolTip(tr("Make this gap yours, with the tests Gapwise placed in it (one undo step)"));
@@ -114,12 +115,19 @@ void GapEditor::refresh()
     m_heading->setText(tr("<b>Gap</b> %1").arg(gap.id.toHtmlEscaped()));
     // Only fields that differ are written, so the cursor stays where the user is typing.
     const QSignalBlocker b1(m_title), b2(m_priority), b3(m_status), b4(m_owner), b5(m_notes);
-    if (m_title->text() != gap.title)
-        m_title->setText(gap.title);
+    // setText leaves the cursor at the end, which scrolls a long title's start out of the field: show the
+    // start, unless the user is in the field (then where they type stays in view).
+    auto show = [](QLineEdit *field, const QString &text) {
+        if (field->text() == text)
+            return;
+        field->setText(text);
+        if (!field->hasFocus())
+            field->setCursorPosition(0);
+    };
+    show(m_title, gap.title);
     m_priority->setCurrentIndex(m_priority->findData(int(gap.priority)));
     m_status->setCurrentIndex(m_status->findData(int(gap.status)));
-    if (m_owner->text() != gap.owner)
-        m_owner->setText(gap.owner);
+    show(m_owner, gap.owner);
     if (m_notes->toPlainText() != gap.notes && !m_notesTimer.isActive())
         m_notes->setPlainText(gap.notes);
 }

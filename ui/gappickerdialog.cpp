@@ -9,7 +9,36 @@
 #include <QListWidget>
 #include <QVBoxLayout>
 
+#include <QVector>
+
+#include <algorithm>
+#include <tuple>
+
 using namespace Gapwise;
+
+namespace {
+
+constexpr int PickTitleRole = Qt::UserRole + 1;
+constexpr int PickPriorityRole = Qt::UserRole + 2;
+constexpr int PickOrderRole = Qt::UserRole + 3; // the place in the unfiltered list
+
+} // namespace
+
+int GapPickerDialog::matchRank(const QString &title, const QString &label, const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    if (title.compare(text, Qt::CaseInsensitive) == 0)
+        return 0;
+    if (title.startsWith(text, Qt::CaseInsensitive))
+        return 1;
+    for (qsizetype at = title.indexOf(text, 0, Qt::CaseInsensitive); at >= 0;
+         at = title.indexOf(text, at + 1, Qt::CaseInsensitive)) {
+        if (!title.at(at - 1).isLetterOrNumber())
+            return 2; // a word of the title starts with it
+    }
+    return label.contains(text, Qt::CaseInsensitive) ? 3 : -1; // anywhere, the priority ("P0") too
+}
 
 GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     : QDialog(parent)
@@ -24,9 +53,17 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
             : priorityName(gap.priority) + QStringLiteral("  ") + gap.title;
         auto *item = new QListWidgetItem(label, m_list);
         item->setData(Qt::UserRole, gap.id);
+        item->setData(PickTitleRole, gap.title);
+        item->setData(PickPriorityRole, int(gap.priority));
+        item->setToolTip(gap.title); // a long title is cut in the list
     }
     auto *unassigned = new QListWidgetItem(ReportTreeModel::unassignedTitle(), m_list);
     unassigned->setData(Qt::UserRole, QString());
+    unassigned->setData(PickTitleRole, unassigned->text());
+    unassigned->setData(PickPriorityRole, int(Priority::None) + 1);
+    for (int i = 0; i < m_list->count(); ++i)
+        m_list->item(i)->setData(PickOrderRole, i);
+    m_list->setTextElideMode(Qt::ElideMiddle); // the start and the end of a long title, the tooltip has it all
     m_list->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
@@ -43,15 +80,29 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
 
 void GapPickerDialog::applyFilter(const QString &text)
 {
-    int first = -1;
-    for (int i = 0; i < m_list->count(); ++i) {
-        QListWidgetItem *item = m_list->item(i);
-        const bool shown = item->text().contains(text, Qt::CaseInsensitive);
-        item->setHidden(!shown);
-        if (shown && first < 0)
-            first = i;
+    // Best match first, so Enter in the field takes it: "Logout" picks "Logout regression" over a P0 gap that
+    // mentions logout in its title. Within a rank the gaps keep their order (priority, then the report's).
+    struct Entry
+    {
+        QListWidgetItem *item;
+        int rank;
+    };
+    QVector<Entry> entries;
+    const QString needle = text.trimmed();
+    while (m_list->count() > 0) {
+        QListWidgetItem *item = m_list->takeItem(0);
+        entries.append({ item, matchRank(item->data(PickTitleRole).toString(), item->text(), needle) });
     }
-    m_list->setCurrentRow(first); // Enter in the field takes the first match
+    auto key = [](const Entry &e) {
+        return std::make_tuple(
+            e.rank < 0, e.rank, e.item->data(PickPriorityRole).toInt(), e.item->data(PickOrderRole).toInt());
+    };
+    std::sort(entries.begin(), entries.end(), [&key](const Entry &a, const Entry &b) { return key(a) < key(b); });
+    for (const Entry &e : std::as_const(entries)) {
+        m_list->addItem(e.item);
+        e.item->setHidden(e.rank < 0);
+    }
+    m_list->setCurrentRow(!entries.isEmpty() && entries.first().rank >= 0 ? 0 : -1);
 }
 
 void GapPickerDialog::choose()

@@ -8,7 +8,8 @@
 class QLineEdit;
 class QListWidget;
 
-// Ctrl+M: the gaps (and Unassigned) in a list that narrows as you type; Enter or a double click picks.
+// Ctrl+M: the gaps (and Unassigned) in a list that narrows as you type, best match first; Enter or a double
+// click picks.
 class GapPickerDialog : public QDialog
 {
     Q_OBJECT
@@ -16,6 +17,9 @@ public:
     GapPickerDialog(const Gapwise::Report &report, QWidget *parent = nullptr);
     QLineEdit *filterField() const { return m_filter; }
     QListWidget *list() const { return m_list; }
+    // How well `text` matches a gap: 0 its whole title, 1 the title's start, 2 the start of a word in it,
+    // 3 anywhere in `label` (the title with its priority), -1 not at all. Case is ignored.
+    static int matchRank(const QString &title, const QString &label, const QString &text);
 
 Q_SIGNALS:
     void gapChosen(const QString &gapId); // "" = Unassigned

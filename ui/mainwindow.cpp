@@ -28,6 +28,7 @@
 #include "sourceopener.h"
 #include "treeexpansion.h"
 #include "triageactions.h"
+#include "triagechangespanel.h"
 #include "triagesession.h"
 #include "windowstate.h"
 
@@ -80,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     m_paneFocus = new PaneFocusFrame(this);
     m_paneFocus->setPanes(
-        { m_tree, m_details, m_phaseChart->plot(), m_gapChart->plot(), m_comparison->chart()->plot() });
+        { m_tree, m_details, m_phaseChart, m_gapChart, m_comparison->chart(), m_diagnostics, m_changesPanel });
     buildActions();
     buildOpener();
     buildStatusBar();
@@ -105,7 +106,9 @@ MainWindow::MainWindow(QWidget *parent)
         QStringList escaped;
         for (const QString &l : lines)
             escaped << l.toHtmlEscaped();
-        m_banner->showError(tr("%n saved edit(s) no longer apply to this report:", nullptr, int(lines.size()))
+        m_banner->showError(
+            (lines.size() == 1 ? tr("1 saved edit no longer applies to this report:")
+                               : tr("%n saved edits no longer apply to this report:", nullptr, int(lines.size())))
             + QStringLiteral("<br>") + escaped.join(QStringLiteral("<br>")));
     });
     connect(m_sessions, &SessionController::reportChangedOnDisk, this, [this](const QString &path) {
@@ -281,7 +284,7 @@ void MainWindow::openSource(const QString &file, int line)
 void MainWindow::cyclePanes(int step)
 {
     const QList<QWidget *> panes
-        = { m_filterBar->searchField(), m_tree, m_details, m_phaseChart->plot(), m_gapChart->plot() };
+        = { m_filterBar->searchField(), m_tree, m_details, m_phaseChart, m_gapChart, m_comparison->chart() };
     int at = -1;
     for (int i = 0; i < panes.size(); ++i) {
         if (panes[i] == QApplication::focusWidget() || panes[i]->isAncestorOf(QApplication::focusWidget()))
@@ -289,7 +292,8 @@ void MainWindow::cyclePanes(int step)
     }
     for (int n = 1; n <= panes.size(); ++n) {
         QWidget *next = panes[(at + step * n + panes.size() * 2) % panes.size()];
-        if (next->isVisible() && next->focusPolicy() != Qt::NoFocus) {
+        const QWidget *target = next->focusProxy() ? next->focusProxy() : next; // a chart: its scroll area
+        if (next->isVisible() && target->focusPolicy() != Qt::NoFocus) {
             if (next == m_details)
                 m_detailsDock->raise();
             next->setFocus(Qt::ShortcutFocusReason);

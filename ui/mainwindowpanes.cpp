@@ -6,6 +6,7 @@
 #include "detailsdocksizer.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
+#include "editedgroupexpander.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "gapeditor.h"
@@ -19,6 +20,7 @@
 #include "testnamedelegate.h"
 #include "triagechangespanel.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,6 +61,7 @@ void MainWindow::buildViews()
     // two characters and a bit still hold the branch arrows.
     m_tree->setIndentation(em * 2 + 2);
     new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
+    new EditedGroupExpander(m_tree, m_proxy, m_session); // a gap an edit brings back opens like its siblings
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
     m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
@@ -141,6 +144,7 @@ void MainWindow::buildViews()
     gapScroll->setObjectName(QStringLiteral("gapEditorScroll"));
     gapScroll->setWidgetResizable(true);
     gapScroll->setFrameShape(QFrame::NoFrame);
+    gapScroll->setFocusPolicy(Qt::NoFocus); // a Tab stop that showed nothing: the fields inside take the focus
     gapScroll->setWidget(m_gapEditor);
     m_gapDock->setWidget(gapScroll);
     addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
@@ -149,6 +153,17 @@ void MainWindow::buildViews()
     // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
     resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
     m_detailsSizer = new DetailsDockSizer(this, m_detailsDock, m_details);
+    // Tab walks into the docks behind the current tab too (their widgets stay visible to Qt): bring the one
+    // the focus went into to the front, else the focus was somewhere not on screen.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w && w != this; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                if (dock->parentWidget() == this && !tabifiedDockWidgets(dock).isEmpty())
+                    dock->raise();
+                return;
+            }
+        }
+    });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateCurrentDetails);
     // Enter (or a double click) on a test opens its source, as does a file:line link in the details.

@@ -93,7 +93,9 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
                    .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), name(first).toHtmlEscaped());
         const int others = int(entries.size() - stale.size()) - 1;
         if (others > 0)
-            text += tr(" %n more report(s) have unsaved triage; they are offered after this one.", nullptr, others);
+            text += others == 1
+                ? tr(" 1 more report has unsaved triage; it is offered after this one.")
+                : tr(" %n more reports have unsaved triage; they are offered after this one.", nullptr, others);
     }
     if (!stale.isEmpty()) {
         QStringList paths;

@@ -44,6 +44,8 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     , m_tree(tree)
     , m_proxy(proxy)
     , m_window(window)
+    , m_merge(new QMenu(tr("Merge &Into"), window))
+    , m_deleteGap(new QAction(tr("&Delete Gap (tests to Unassigned)"), this))
 {
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -51,6 +53,23 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
+    // Shift+F10 is the other context-menu key (the Menu key reaches the tree as a context-menu event).
+    auto *menuKey = new QAction(this);
+    menuKey->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10));
+    menuKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(menuKey, &QAction::triggered, this, &TriageActions::showContextMenuAtCurrent);
+    m_tree->addAction(menuKey);
+
+    connect(m_merge, &QMenu::aboutToShow, this, &TriageActions::fillMergeMenu);
+    connect(m_deleteGap, &QAction::triggered, this, [this] {
+        bool isGap = false;
+        const QString gapId = currentGapId(&isGap);
+        if (isGap && !gapId.isEmpty())
+            m_session->deleteGap(gapId);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageActions::updateGapActions);
+    connect(m_session, &TriageSession::changed, this, &TriageActions::updateGapActions);
+    updateGapActions();
     // Moved tests stay selected; show them where they landed (often a collapsed gap), once the tree and its
     // proxy have followed the move. Undo shows where they went back to.
     connect(m_session, &TriageSession::testsReassigned, this,
@@ -106,6 +125,48 @@ void TriageActions::fillEditMenu(QMenu *edit)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, accept, update);
     connect(m_session, &TriageSession::changed, accept, update);
     update();
+    edit->addSeparator();
+    edit->addMenu(m_merge);
+    edit->addAction(m_deleteGap);
+}
+
+void TriageActions::updateGapActions()
+{
+    bool isGap = false;
+    const QString gapId = currentGapId(&isGap);
+    const bool onGap = isGap && !gapId.isEmpty();
+    m_deleteGap->setEnabled(onGap);
+    m_merge->setEnabled(onGap && m_session->report().gaps.size() > 1); // somewhere to merge into
+}
+
+void TriageActions::fillMergeMenu()
+{
+    m_merge->clear();
+    bool isGap = false;
+    const QString gapId = currentGapId(&isGap);
+    if (!isGap || gapId.isEmpty())
+        return;
+    for (const Gap &gap : m_session->report().gaps) {
+        if (gap.id == gapId)
+            continue;
+        const QString target = gap.id;
+        m_merge->addAction(gap.title, this, [this, gapId, target] { mergeGapInto(gapId, target); });
+    }
+}
+
+void TriageActions::mergeGapInto(const QString &gapId, const QString &targetGapId)
+{
+    m_session->mergeGaps(gapId, targetGapId);
+    selectGapRow(targetGapId);
+}
+
+void TriageActions::showContextMenuAtCurrent()
+{
+    const QRect row = m_tree->visualRect(m_tree->currentIndex());
+    const QPoint at = row.isValid() && m_tree->viewport()->rect().intersects(row)
+        ? QPoint(row.left() + m_tree->fontMetrics().averageCharWidth() * 4, row.bottom())
+        : m_tree->viewport()->rect().center();
+    Q_EMIT m_tree->customContextMenuRequested(at);
 }
 
 bool TriageActions::currentGapIsSuggested() const
@@ -149,15 +210,23 @@ void TriageActions::moveSelectionTo(const QString &gapId)
 QString TriageActions::createGap(const QString &title)
 {
     QString id = m_session->createGap(title); // not const: returned, so moved
-    const QModelIndexList rows = m_proxy->reportModel()->groupIndexes(NodeKind::Gap, id);
-    if (!id.isEmpty() && !rows.isEmpty()) {
-        const QModelIndex row = m_proxy->mapFromTree(rows.first());
-        if (row.parent().isValid())
-            m_tree->expand(row.parent());
-        m_tree->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_tree->scrollTo(row);
-    }
+    if (!id.isEmpty())
+        selectGapRow(id);
     return id;
+}
+
+void TriageActions::selectGapRow(const QString &gapId)
+{
+    const QModelIndexList rows = m_proxy->reportModel()->groupIndexes(NodeKind::Gap, gapId);
+    if (rows.isEmpty())
+        return;
+    const QModelIndex row = m_proxy->mapFromTree(rows.first());
+    if (!row.isValid())
+        return; // filtered out
+    if (row.parent().isValid())
+        m_tree->expand(row.parent());
+    m_tree->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(row);
 }
 
 void TriageActions::moveSelectionToNewGap(const QString &title)
@@ -169,7 +238,9 @@ void TriageActions::moveSelectionToNewGap(const QString &title)
     if (name.isEmpty()) {
         bool ok = false;
         name = askGapTitle(m_window, tr("Move to New Gap"),
-            tr("Title of the new gap for %n test(s):", nullptr, int(ids.size())), QString(), &ok);
+            ids.size() == 1 ? tr("Title of the new gap for 1 test:")
+                            : tr("Title of the new gap for %n tests:", nullptr, int(ids.size())),
+            QString(), &ok);
         if (!ok)
             return;
     }
@@ -183,7 +254,8 @@ void TriageActions::pickGapForSelection()
         return;
     auto *picker = new GapPickerDialog(m_session->report(), m_window);
     picker->setAttribute(Qt::WA_DeleteOnClose);
-    picker->setWindowTitle(tr("Move %n test(s) to gap", nullptr, int(ids.size())));
+    picker->setWindowTitle(
+        ids.size() == 1 ? tr("Move 1 test to gap") : tr("Move %n tests to gap", nullptr, int(ids.size())));
     connect(picker, &GapPickerDialog::gapChosen, this,
         [this, ids](const QString &gapId) { m_session->moveTests(ids, gapId); });
     picker->open();
@@ -247,12 +319,8 @@ void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
     QMenu *status = menu->addMenu(tr("Status"));
     for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         status->addAction(gapStatusName(s), this, [session, gapId, s] { session->setGapStatus(gapId, s); });
-    QMenu *merge = menu->addMenu(tr("Merge Into"));
-    for (const Gap &gap : m_session->report().gaps) {
-        if (gap.id == gapId)
-            continue;
-        const QString target = gap.id;
-        merge->addAction(gap.title, this, [session, gapId, target] { session->mergeGaps(gapId, target); });
-    }
-    menu->addAction(tr("Delete Gap (tests to Unassigned)"), this, [session, gapId] { session->deleteGap(gapId); });
+    // The Edit menu's own Merge Into and Delete Gap: they act on the current row's gap, this one.
+    fillMergeMenu();
+    menu->addMenu(m_merge);
+    menu->addAction(m_deleteGap);
 }

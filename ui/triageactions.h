@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 
+class QAction;
 class QMenu;
 class QTreeView;
 class QWidget;
@@ -36,8 +37,19 @@ public:
     // is under "Gaps without tests" until it has tests). Returns its id.
     QString createGap(const QString &title);
     QMenu *buildContextMenu(QWidget *parent);
+    // The tree's context menu at the current row, as the Menu key opens it (Shift+F10).
+    void showContextMenuAtCurrent();
+    // Merges the gap into another; the target's row becomes current and selected, so the panes follow it.
+    void mergeGapInto(const QString &gapId, const QString &targetGapId);
+    // Merge Into and Delete Gap act on the current row's gap: in the context menu and the Edit menu alike,
+    // enabled on a gap's row.
+    QMenu *mergeMenu() const { return m_merge; }
+    QAction *deleteGapAction() const { return m_deleteGap; }
 
 private:
+    void selectGapRow(const QString &gapId);
+    void updateGapActions();
+    void fillMergeMenu();
     void revealSelection(); // expands the groups of the selected rows and scrolls to them
     void fillMoveMenu(QMenu *menu);
     void fillGapMenu(QMenu *menu, const QString &gapId);
@@ -46,4 +58,6 @@ private:
     QTreeView *m_tree;
     Gapwise::ReportFilterProxy *m_proxy;
     QWidget *m_window;
+    QMenu *m_merge;
+    QAction *m_deleteGap;
 };

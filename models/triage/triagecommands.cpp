@@ -120,7 +120,8 @@ MoveTestsCommand::MoveTestsCommand(
     const int gap = session->gapIndex(toGapId);
     const QString target = gap >= 0 ? session->report().gaps[gap].title : unassignedGroupTitle();
     if (m_suggested)
-        setText(tr("Suggest %n test(s) into “%1”", int(testIds.size())).arg(target));
+        setText(testIds.size() == 1 ? tr("Suggest 1 test into “%1”").arg(target)
+                                    : tr("Suggest %n tests into “%1”", int(testIds.size())).arg(target));
     else
         setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
                                     : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));

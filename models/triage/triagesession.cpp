@@ -94,7 +94,8 @@ QString TriageSession::createGap(const QString &title, Priority priority)
 
 QString TriageSession::moveTestsToNewGap(const QStringList &testIds, const QString &title)
 {
-    m_undo.beginMacro(tr("Move %n test(s) to new gap", nullptr, int(testIds.size())));
+    m_undo.beginMacro(testIds.size() == 1 ? tr("Move 1 test to new gap")
+                                          : tr("Move %n tests to new gap", nullptr, int(testIds.size())));
     QString id = createGap(title); // not const: returned, so moved
     moveTests(testIds, id);
     m_undo.endMacro();

@@ -34,6 +34,9 @@ BarChart::BarChart(Gapwise::ChartDataAdapter *adapter, Qt::Orientation bars, con
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_scroll, 1);
+    // The chart takes the focus in its scroll area (the arrow keys scroll a long gap chart); the plot has no
+    // keyboard use. The window outlines the whole chart while it has the focus (PaneFocusFrame).
+    setFocusProxy(m_scroll);
     m_plot->setMinimumHeight(160);
     m_plot->setInteractions(QCP::iSelectPlottables);
     m_plot->setSelectionTolerance(4);

@@ -3,10 +3,12 @@
 
 #include "comparewithrun.h"
 #include "comparisonchart.h"
+#include "comparisoncolumns.h"
 #include "comparisontablemodel.h"
 #include "importer.h"
 #include "triagedrun.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -26,6 +28,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_filter(new QComboBox(this))
     , m_table(new QTableView(this))
+    , m_columns(new ComparisonColumns(m_table))
     , m_chart(new ComparisonChart(this))
     , m_notCarried(new QLabel(this))
 {
@@ -40,7 +43,6 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_notCarried->setWordWrap(true);
@@ -69,6 +71,19 @@ ComparisonView::ComparisonView(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
     layout->addWidget(m_notCarried);
+
+    // A window of its own: Escape and Ctrl+W close it, as they do a dialog.
+    auto *closeAction = new QAction(tr("Close"), this);
+    // The platform's Close keys (Ctrl+F4 on some), and Ctrl+W everywhere.
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    for (const QKeySequence &key : { QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W) }) {
+        if (!closeKeys.contains(key))
+            closeKeys << key;
+    }
+    closeAction->setShortcuts(closeKeys);
+    closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addAction(closeAction);
 
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] { present(m_watcher.result()); });
 }
@@ -127,8 +142,7 @@ void ComparisonView::present(const Outcome &outcome)
     m_chart->setDeltas(d.gaps);
     m_notCarried->setVisible(!d.notCarried.isEmpty());
     m_notCarried->setText(tr("Not carried over: %1").arg(d.notCarried.join(QLatin1String("; "))));
-    for (int column = 0; column < ComparisonTableModel::NowColumn; ++column)
-        m_table->resizeColumnToContents(column);
+    m_columns->fit();
     Q_EMIT compared();
 }
 

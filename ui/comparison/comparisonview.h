@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class ComparisonChart;
+class ComparisonColumns;
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
@@ -51,6 +52,7 @@ private:
     QLabel *m_summary;
     QComboBox *m_filter;
     QTableView *m_table;
+    ComparisonColumns *m_columns;
     ComparisonChart *m_chart;
     QLabel *m_notCarried;
     QFutureWatcher<Outcome> m_watcher;

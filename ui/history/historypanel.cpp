@@ -249,7 +249,9 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
         const CarriedSuggestions carried = carriedSuggestions(session->report(), *m_history);
         if (!carried.edits.isEmpty())
             applyCarriedEdits(*session, carried.edits,
-                tr("Suggest %n failure(s) carried from %1", "", carried.tests).arg(carried.fromRun));
+                (carried.tests == 1 ? tr("Suggest 1 failure carried from %1")
+                                    : tr("Suggest %n failures carried from %1", "", carried.tests))
+                    .arg(carried.fromRun));
     }
     int fresh = 0, flaky = 0, regressions = 0, known = 0;
     for (int i = 0; i < m_history->judgedOfTest.size(); ++i) {
@@ -261,9 +263,11 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     }
     const StoredRun &run = m_history->window.last();
     m_summary->setText(
-        tr("<b>%1</b> and the %n run(s) before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
-           "regressions",
-            "", int(m_history->window.size()) - 1)
+        (m_history->window.size() == 2
+                ? tr("<b>%1</b> and the run before it in %2<br>%3 new · %4 known · %5 flaky · %6 regressions")
+                : tr("<b>%1</b> and the %n runs before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
+                     "regressions",
+                    "", int(m_history->window.size()) - 1))
             .arg(run.displayName().toHtmlEscaped(), storeDisplayName(m_history->storePath).toHtmlEscaped())
             .arg(fresh)
             .arg(known)

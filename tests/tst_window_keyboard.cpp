@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window by keyboard, offscreen: every Tab stop shows where the focus is, Shift+F10 opens the tree's
+// context menu, and the gap commands of that menu are in the Edit menu too.
+#include "triagefixtures.h"
+#include "windowfixtures.h"
+
+#include "mainwindow.h"
+#include "reportfilterproxy.h"
+#include "reportroles.h"
+#include "reporttreemodel.h"
+#include "triageactions.h"
+#include "triagesession.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace Gapwise;
+using namespace TestSupport;
+
+namespace {
+
+void showActive(MainWindow &w)
+{
+    w.resize(1366, 768);
+    w.show();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+}
+
+// Whether the user can see that `focused` has the focus: the window outlines the pane it is in, or it draws
+// the focus itself (a caret, a focus rectangle or a highlighted current item).
+bool showsFocus(const MainWindow &w, const QWidget *focused)
+{
+    const QWidget *line = w.findChild<QWidget *>(QStringLiteral("paneFocusFrame"));
+    if (line && line->isVisible() && line->parentWidget()
+        && (line->parentWidget() == focused || line->parentWidget()->isAncestorOf(focused)))
+        return true;
+    if (qobject_cast<const QLineEdit *>(focused) || qobject_cast<const QComboBox *>(focused)
+        || qobject_cast<const QAbstractButton *>(focused) || qobject_cast<const QTabBar *>(focused)
+        || qobject_cast<const QAbstractSpinBox *>(focused))
+        return true;
+    if (const auto *text = qobject_cast<const QPlainTextEdit *>(focused))
+        return !text->isReadOnly();
+    if (const auto *text = qobject_cast<const QTextEdit *>(focused))
+        return !text->isReadOnly();
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(focused))
+        return view->currentIndex().isValid();
+    return false;
+}
+
+// Whether the dock `focused` is in (if any) is in view: the current tab of the tabs it shares, or alone.
+bool dockInView(const MainWindow &w, const QWidget *focused)
+{
+    const QDockWidget *dock = nullptr;
+    for (const QWidget *p = focused; p && !dock; p = p->parentWidget())
+        dock = qobject_cast<const QDockWidget *>(p);
+    if (!dock || w.tabifiedDockWidgets(const_cast<QDockWidget *>(dock)).isEmpty())
+        return true;
+    for (const QTabBar *tabs : w.findChildren<QTabBar *>()) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i) == dock->windowTitle())
+                return tabs->currentIndex() == i;
+        }
+    }
+    return false;
+}
+
+QString describe(const QWidget *w)
+{
+    QStringList chain;
+    for (const QWidget *p = w; p && !p->isWindow(); p = p->parentWidget())
+        chain << QString::fromLatin1(p->metaObject()->className()) + QLatin1Char('#') + p->objectName();
+    return chain.join(QStringLiteral(" < "));
+}
+
+QMenu *editMenu(MainWindow &w)
+{
+    for (QAction *menu : w.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&Edit"))
+            return menu->menu();
+    }
+    return nullptr;
+}
+
+QAction *actionNamed(QMenu *menu, const QString &text)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("window: every Tab stop from the tree shows where the focus is", "[window][keyboard]")
+{
+    // QA: after a test row, five Tab stops showed nothing (the charts' scroll areas among them), and the first
+    // stop in the Gap tab did neither.
+    QTemporaryDir dir;
+    MainWindow w;
+    showActive(w);
+    REQUIRE(openAndWait(w, copySampleReport(dir)));
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    selectTests(w, { 0 });
+    w.treeView()->setFocus();
+    REQUIRE(QApplication::focusWidget() == w.treeView());
+
+    QStringList stops;
+    for (int n = 0; n < 60; ++n) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        REQUIRE(focused);
+        stops << describe(focused);
+        INFO("Tab stop " << n + 1 << ": " << describe(focused).toStdString());
+        CHECK(showsFocus(w, focused));
+        CHECK(dockInView(w, focused)); // not in a dock hidden behind another's tab
+        if (focused == w.treeView())
+            break;
+        if (const auto *notes = qobject_cast<QPlainTextEdit *>(focused))
+            CHECK(notes->tabChangesFocus()); // else Tab types a tab there, and the keyboard is stuck
+    }
+    INFO(stops.join(QLatin1Char('\n')).toStdString());
+    CHECK(stops.size() > 3);
+    CHECK(QApplication::focusWidget() == w.treeView()); // round the window and back
+}
+
+TEST_CASE("window: Shift+F10 opens the tree's context menu at the current row", "[window][keyboard][triage]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    selectTests(w, { 1 });
+    w.treeView()->setFocus();
+    QSignalSpy requested(w.treeView(), &QWidget::customContextMenuRequested);
+    QTest::keyClick(w.treeView(), Qt::Key_F10, Qt::ShiftModifier);
+    REQUIRE(requested.size() == 1);
+    // At the current row, not somewhere else in the tree.
+    const QRect row = w.treeView()->visualRect(w.treeView()->currentIndex());
+    const QPoint at = requested.first().first().toPoint();
+    CHECK(at.y() >= row.top());
+    CHECK(at.y() <= row.bottom());
+    auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    REQUIRE(menu);
+    CHECK(actionNamed(menu, QStringLiteral("Move to New Gap…")));
+    menu->close();
+}
+
+TEST_CASE("window: Merge Into and Delete Gap are in the Edit menu, on a gap's row, and a merge selects the target",
+    "[window][keyboard][triage]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    showActive(w);
+    QMenu *edit = editMenu(w);
+    REQUIRE(edit);
+    QAction *merge = actionNamed(edit, QStringLiteral("Merge &Into"));
+    QAction *remove = actionNamed(edit, QStringLiteral("&Delete Gap (tests to Unassigned)"));
+    REQUIRE(merge);
+    REQUIRE(remove);
+    // The same actions as the context menu's.
+    CHECK(merge == w.triageActions()->mergeMenu()->menuAction());
+    CHECK(remove == w.triageActions()->deleteGapAction());
+
+    selectTests(w, { 1 }); // a test row: nothing to merge or delete
+    CHECK_FALSE(merge->isEnabled());
+    CHECK_FALSE(remove->isEnabled());
+
+    selectGap(w, QStringLiteral("gap-2"));
+    CHECK(merge->isEnabled());
+    CHECK(remove->isEnabled());
+    QMenu *context = w.triageActions()->buildContextMenu(&w);
+    CHECK(context->actions().contains(merge));
+    CHECK(context->actions().contains(remove));
+    delete context;
+
+    // Merge gap-2 into Gap 3 through the Edit menu's submenu, as it is filled when it opens.
+    Q_EMIT merge->menu()->aboutToShow();
+    QAction *into = actionNamed(merge->menu(), QStringLiteral("Gap 3"));
+    REQUIRE(into);
+    CHECK_FALSE(actionNamed(merge->menu(), QStringLiteral("Gap 2"))); // not into itself
+    into->trigger();
+    CHECK(w.session()->gapIndex(QStringLiteral("gap-2")) < 0);
+    // QA: the target only had the focus outline; it is current and selected, so the panes follow it.
+    const QModelIndex current = w.treeView()->currentIndex();
+    CHECK(current.data(GapIdRole).toString() == QStringLiteral("gap-3"));
+    CHECK(w.filterProxy()->reportModel()->kindOf(w.filterProxy()->mapToTree(current)) == NodeKind::Gap);
+    CHECK(w.treeView()->selectionModel()->isSelected(current));
+
+    // Delete Gap from the Edit menu deletes the current gap; undo brings it back.
+    remove->trigger();
+    CHECK(w.session()->gapIndex(QStringLiteral("gap-3")) < 0);
+    w.session()->undoStack()->undo();
+    CHECK(w.session()->gapIndex(QStringLiteral("gap-3")) >= 0);
+    w.session()->undoStack()->clear();
+}
