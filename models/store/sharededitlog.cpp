@@ -179,7 +179,7 @@ namespace {
             }
             if (!renames.isEmpty()) {
                 const SharedTriageEdit &first = m_edits[renames.first()];
-                const QString was = old(first);
+                QString was = old(first); // not const: returned, so moved
                 if (!was.isEmpty())
                     return was;
             }
