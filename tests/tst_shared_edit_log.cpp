@@ -172,7 +172,7 @@ TEST_CASE("a step's edits read together: a merge, a deletion, its undo, a new ga
     CHECK(lines[4].edits == 4);
 }
 
-TEST_CASE("Move to New Gap and its undo read as what the engineer did; a real merge still reads as one",
+TEST_CASE("Move to New Gap and its undo read as what the engineer did and a real merge still reads as one",
     "[history][shared][editlog]")
 {
     const QString fresh = QStringLiteral("ana-1a2b3c4d-2");

@@ -21,7 +21,7 @@
 using namespace Gapwise;
 using SharedTriageSetup::waitFor;
 
-TEST_CASE("--shared with the store unreachable at start: says so, retries, and shares once it is back",
+TEST_CASE("gapwise --shared with the store unreachable at start says so, retries, and shares once it is back",
     "[history][window][shared][offline]")
 {
     QTemporaryDir dir;
@@ -67,7 +67,7 @@ TEST_CASE("--shared with the store unreachable at start: says so, retries, and s
     qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }
 
-TEST_CASE("--shared on a report the store does not hold says that sharing did not start, and why",
+TEST_CASE("gapwise --shared on a report the store does not hold says that sharing did not start and why",
     "[history][window][shared]")
 {
     QTemporaryDir dir;

@@ -227,7 +227,7 @@ TEST_CASE("a password typed into the window is used for sharing and never reache
         CHECK_FALSE(settings.value(key).toString().contains(secret));
 }
 
-TEST_CASE("a moved test's conflict names the gaps by title; Keep Theirs and the store's values show in Details",
+TEST_CASE("a moved test's conflict names the gaps by title and Keep Theirs shows in Details",
     "[history][window][shared]")
 {
     QTemporaryDir dir;
