@@ -227,8 +227,8 @@ TEST_CASE("a password typed into the window is used for sharing and never reache
         CHECK_FALSE(settings.value(key).toString().contains(secret));
 }
 
-TEST_CASE("a moved test's conflict names the gaps by title and Keep Theirs shows in Details",
-    "[history][window][shared]")
+TEST_CASE(
+    "a moved test's conflict names the gaps by title and Keep Theirs shows in Details", "[history][window][shared]")
 {
     QTemporaryDir dir;
     const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
