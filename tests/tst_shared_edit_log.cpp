@@ -105,13 +105,13 @@ TEST_CASE("each kind of shared edit reads as a sentence with who did it", "[hist
         QStringLiteral("ana accepted the suggested gap \u201cTimeouts in payment\u201d"),
         QStringLiteral("bob renamed the gap \u201cLogin fails\u201d to \u201cLogin fails on Safari\u201d"),
         QStringLiteral("ana renamed the gap \u201cLogin fails on Safari\u201d to \u201cSafari login\u201d"),
-        QStringLiteral("bob made dave the owner of the gap \u201cLogin fails\u201d instead of carol"),
-        QStringLiteral("bob removed dave as owner of the gap \u201cLogin fails\u201d"),
-        QStringLiteral("ana set the priority of the gap \u201cLogin fails\u201d to P0 (was P2)"),
-        QStringLiteral("ana set the status of the gap \u201cLogin fails\u201d to in progress (was open)"),
+        QStringLiteral("bob made dave the owner of the gap \u201cSafari login\u201d instead of carol"),
+        QStringLiteral("bob removed dave as owner of the gap \u201cSafari login\u201d"),
+        QStringLiteral("ana set the priority of the gap \u201cSafari login\u201d to P0 (was P2)"),
+        QStringLiteral("ana set the status of the gap \u201cSafari login\u201d to in progress (was open)"),
         QStringLiteral(
-            "ana wrote in the notes of the gap \u201cLogin fails\u201d: \u201cOnly on Safari 17.\u2026\u201d"),
-        QStringLiteral("ana cleared the notes of the gap \u201cLogin fails\u201d"),
+            "ana wrote in the notes of the gap \u201cSafari login\u201d: \u201cOnly on Safari 17.\u2026\u201d"),
+        QStringLiteral("ana cleared the notes of the gap \u201cSafari login\u201d"),
         QStringLiteral("bob moved the test Login test 2 to Unassigned"),
         QStringLiteral("ana made the gap \u201cTimeouts in payment\u201d a suggestion again"),
     };
@@ -134,7 +134,7 @@ TEST_CASE("a step's edits read together: a merge, a deletion, its undo, a new ga
         return edit(QStringLiteral("test"), id, QStringLiteral("gap"), from, to, version, QStringLiteral("ana"), at);
     };
     const QVector<SharedTriageEdit> edits {
-        // A new gap with one test: its default status is no news.
+        // A new gap with one test (Move to New Gap): its default status is no news.
         gapEdit(flaky, QStringLiteral("title"), QString(), QStringLiteral("Flaky cart"), 1, QStringLiteral("ana"), 1),
         gapEdit(flaky, QStringLiteral("status"), QString(), QStringLiteral("open"), 1, QStringLiteral("ana"), 1),
         gapEdit(flaky, QStringLiteral("priority"), QString(), QStringLiteral("P1"), 1, QStringLiteral("ana"), 1),
@@ -157,16 +157,83 @@ TEST_CASE("a step's edits read together: a merge, a deletion, its undo, a new ga
     };
     CHECK(sentences(edits)
         == QStringList {
-            QStringLiteral("ana created the gap \u201cFlaky cart\u201d"),
+            QStringLiteral("ana moved the test Login test 1 to the new gap \u201cFlaky cart\u201d"),
             QStringLiteral("ana set the priority of the gap \u201cFlaky cart\u201d to P1"),
-            QStringLiteral("ana moved the test Login test 1 to the gap \u201cFlaky cart\u201d"),
             QStringLiteral("ana moved 2 tests to the gap \u201cLogin fails\u201d"),
-            QStringLiteral("ana merged the gap \u201cFlaky cart\u201d into \u201cLogin fails\u201d (1 test)"),
+            // Its test went back where it came from: the undo of Move to New Gap.
+            QStringLiteral(
+                "ana removed the gap \u201cFlaky cart\u201d and moved its 1 test back to \u201cLogin fails\u201d"),
             QStringLiteral("ana deleted the gap \u201cLogin fails\u201d, leaving 3 tests unassigned"),
             QStringLiteral("ana brought back the gap \u201cLogin fails\u201d with its 3 tests"),
         });
     const QVector<SharedEditLine> lines = sharedEditLines(edits, Names().names());
-    REQUIRE(lines.size() == 7);
-    CHECK(lines[3].edits == 2);
-    CHECK(lines[5].edits == 4);
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[2].edits == 2);
+    CHECK(lines[4].edits == 4);
+}
+
+TEST_CASE("Move to New Gap and its undo read as what the engineer did and a real merge still reads as one",
+    "[history][shared][editlog]")
+{
+    const QString fresh = QStringLiteral("ana-1a2b3c4d-2");
+    const auto test = [](const QString &id, const QString &from, const QString &to, int version, int at) {
+        return edit(QStringLiteral("test"), id, QStringLiteral("gap"), from, to, version, QStringLiteral("ana"), at);
+    };
+    const QVector<SharedTriageEdit> edits {
+        // Move to New Gap, as the window writes it: every field of the new gap (its "deleted" as no) and the move.
+        gapEdit(fresh, QStringLiteral("deleted"), QString(), QString(), 1, QStringLiteral("ana"), 1),
+        gapEdit(fresh, QStringLiteral("title"), QString(), QStringLiteral("Ann new gap"), 1, QStringLiteral("ana"), 1),
+        gapEdit(fresh, QStringLiteral("status"), QString(), QStringLiteral("open"), 1, QStringLiteral("ana"), 1),
+        test(QStringLiteral("t1"), QString(), fresh, 1, 1),
+        // Its undo: the gap deleted, its test back in gap-1.
+        gapEdit(fresh, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 2, QStringLiteral("ana"), 2),
+        test(QStringLiteral("t1"), fresh, gap1, 2, 2),
+        // A real merge: suggested-1's test goes to gap-1, where it never was.
+        edit(QStringLiteral("test"), QStringLiteral("t3"), QStringLiteral("gap"), QString(),
+            QStringLiteral("suggested-1"), 1, QStringLiteral("bob"), 3),
+        edit(QStringLiteral("test"), QStringLiteral("t3"), QStringLiteral("gap"), QStringLiteral("suggested-1"), gap1,
+            2, QStringLiteral("bob"), 4),
+        gapEdit(QStringLiteral("suggested-1"), QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 1,
+            QStringLiteral("bob"), 4),
+    };
+    INFO(sentences(edits).join(QLatin1Char('\n')).toStdString());
+    CHECK(sentences(edits)
+        == QStringList {
+            QStringLiteral("ana moved the test Login test 1 to the new gap \u201cAnn new gap\u201d"),
+            QStringLiteral(
+                "ana removed the gap \u201cAnn new gap\u201d and moved its 1 test back to \u201cLogin fails\u201d"),
+            QStringLiteral("bob moved the test Login test 3 to the gap \u201cTimeouts in payment\u201d"),
+            QStringLiteral("bob merged the gap \u201cTimeouts in payment\u201d into \u201cLogin fails\u201d (1 test)"),
+        });
+}
+
+TEST_CASE("a log line keeps the title its gap had when the edit was made", "[history][shared][editlog]")
+{
+    const auto move = [](const QString &id, int version, int at) {
+        return edit(
+            QStringLiteral("test"), id, QStringLiteral("gap"), QString(), gap1, version, QStringLiteral("ana"), at);
+    };
+    const QVector<SharedTriageEdit> edits {
+        move(QStringLiteral("t2"), 1, 1),
+        gapEdit(gap1, QStringLiteral("title"), QString(), QStringLiteral("Offline-start rename"), 1,
+            QStringLiteral("bob"), 2),
+        move(QStringLiteral("t3"), 1, 3),
+    };
+    // The window now calls gap-1 something else again (an edit not in the log yet): the log keeps its titles.
+    Names names;
+    names.titles[gap1] = QStringLiteral("Renamed later");
+    QStringList lines;
+    for (const SharedEditLine &line : sharedEditLines(edits, names.names()))
+        lines << line.sentence;
+    CHECK(lines
+        == QStringList {
+            QStringLiteral("ana moved the test Login test 2 to the gap \u201cLogin fails\u201d"),
+            QStringLiteral("bob renamed the gap \u201cLogin fails\u201d to \u201cOffline-start rename\u201d"),
+            QStringLiteral("ana moved the test Login test 3 to the gap \u201cOffline-start rename\u201d"),
+        });
+    // Read from the third edit on (the window's newest batch), the earlier ones still tell the title.
+    const QVector<SharedEditLine> newest = sharedEditLines(edits, names.names(), 2);
+    REQUIRE(newest.size() == 1);
+    CHECK(newest.first().sentence
+        == QStringLiteral("ana moved the test Login test 3 to the gap \u201cOffline-start rename\u201d"));
 }

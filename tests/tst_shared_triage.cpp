@@ -19,6 +19,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Gapwise;
 using StoreBackends::Backend;
 
@@ -238,4 +241,25 @@ TEST_CASE("a team's database: two engineers' processes set one gap's owner at on
     REQUIRE(edits);
     REQUIRE(edits->size() == 1);
     CHECK(edits->first().editor == (annFirst ? ann : bob));
+}
+
+TEST_CASE("on SQLite without $USER and $LOGNAME an edit is logged under the account's name, not \"unknown\"",
+    "[history][store][shared]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(location, Backend::Sqlite, dir.path());
+    const QByteArray user = qgetenv("USER"), logname = qgetenv("LOGNAME");
+    qunsetenv("USER");
+    qunsetenv("LOGNAME");
+    QString error;
+    HistoryStore store;
+    REQUIRE(store.open(location, true, &error));
+    const QString name = store.editorName();
+    qputenv("USER", user);
+    qputenv("LOGNAME", logname);
+    CHECK(name != QStringLiteral("unknown"));
+    CHECK_FALSE(name.isEmpty());
+    const passwd *account = getpwuid(geteuid());
+    REQUIRE(account);
+    CHECK(name == QString::fromLocal8Bit(account->pw_name));
 }

@@ -155,7 +155,11 @@ TEST_CASE("deleting, merging and accepting a gap are shared, and undone by their
     CHECK(read.contains(QStringLiteral("%1 accepted the suggested gap \u201cLooks like a timeout\u201d").arg(by)));
     CHECK(read.contains(
         QStringLiteral("%1 merged the gap \u201cFlaky login\u201d into \u201cLogin fails\u201d (1 test)").arg(by)));
-    CHECK(read.contains(QStringLiteral("%1 created the gap \u201cFlaky login\u201d").arg(by)));
+    CHECK(read.contains(QStringLiteral("%1 moved the test %2 to the new gap \u201cFlaky login\u201d")
+                            .arg(by, ann.session.report().tests[4].name)));
+    CHECK(read.count(QStringLiteral("%1 moved the test %2 to the new gap \u201cFlaky login\u201d")
+                         .arg(by, ann.session.report().tests[4].name))
+        == 1);
     CHECK(read.contains(QStringLiteral("%1 deleted the gap \u201cLogin fails\u201d, leaving 1 test unassigned")
                             .arg(ann.link->editorName())));
 }

@@ -3,6 +3,7 @@
 // in the other's tree and in its "Shared triage" dock with who and when; a conflicting edit shows a banner
 // with both values and a choice; on SQLite and PostgreSQL.
 #include "detailspane.h"
+#include "gapeditor.h"
 #include "historypanel.h"
 #include "historystore.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include "sharedtriagecontroller.h"
 #include "sharedtriagelink.h"
 #include "sharedtriagesetup.h"
+#include "sharedwindow.h"
 #include "storebackends.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
@@ -30,6 +32,7 @@
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -45,28 +48,6 @@
 
 using namespace Gapwise;
 using SharedTriageSetup::waitFor;
-
-namespace {
-
-struct SharedWindow
-{
-    MainWindow window;
-    HistoryPanel *history;
-    SharedTriageController *shared;
-    SharedWindow(const QString &store, const QString &report)
-    {
-        history = attachHistoryPanel(&window, store, true);
-        shared = attachSharedTriage(&window, history, store, true);
-        REQUIRE(TestSupport::openAndWait(window, report));
-        REQUIRE(waitFor([this] { return shared->link() && shared->link()->isReady(); }));
-    }
-    QString owner(const QString &gapId) const
-    {
-        return window.session()->report().gaps[window.session()->gapIndex(gapId)].owner;
-    }
-};
-
-} // namespace
 
 TEST_CASE(
     "two windows share a stored run's triage: edits, who and when, a conflict banner", "[history][window][shared]")
@@ -244,4 +225,60 @@ TEST_CASE("a password typed into the window is used for sharing and never reache
     }
     for (const QString &key : settings.allKeys())
         CHECK_FALSE(settings.value(key).toString().contains(secret));
+}
+
+TEST_CASE(
+    "a moved test's conflict names the gaps by title and Keep Theirs shows in Details", "[history][window][shared]")
+{
+    QTemporaryDir dir;
+    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
+    INFO(StoreBackends::name(backend));
+    STORE_OR_SKIP(storePath, backend, dir.path());
+    const QString report = TestSupport::copySampleReport(dir);
+    SharedWindow ann(storePath, report);
+    SharedWindow bob(storePath, report);
+    const QString testId = TestSupport::testIdNamed(bob.window, QStringLiteral("test_refund_partial_amount_rounding"));
+    REQUIRE_FALSE(testId.isEmpty());
+    const int test = bob.window.session()->testIndex(testId);
+    for (SharedWindow *w : { &ann, &bob })
+        TestSupport::selectTests(w->window, { test });
+
+    // Both move the test before hearing of the other.
+    ann.window.session()->moveTests({ testId }, QStringLiteral("gap-3"));
+    bob.window.session()->moveTests({ testId }, QStringLiteral("gap-2"));
+    REQUIRE(waitFor([&] {
+        return ann.shared->conflictBanner()->isHidden() == false || bob.shared->conflictBanner()->isHidden() == false;
+    }));
+    SharedWindow &loser = ann.shared->conflictBanner()->isHidden() == false ? ann : bob;
+    SharedWindow &winner = &loser == &ann ? bob : ann;
+    const QString mine = loser.window.session()->report().tests[test].gapId;
+    const QString theirs = winner.window.session()->report().tests[test].gapId;
+    const QString text = loser.shared->conflictBanner()->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Yours: \u201c%1\u201d").arg(loser.gap(mine).title)));
+    CHECK(text.contains(QStringLiteral("theirs: \u201c%1\u201d").arg(loser.gap(theirs).title)));
+    CHECK_FALSE(text.contains(QStringLiteral("\u201cgap-")));
+
+    // Keep Theirs: the tree and the Details pane both say the test is in their gap.
+    REQUIRE(loser.window.detailsPane()->toPlainText().contains(loser.gap(mine).title));
+    loser.shared->conflictBanner()->buttons().first()->click();
+    CHECK(loser.window.session()->report().tests[test].gapId == theirs);
+    CHECK(loser.window.detailsPane()->toPlainText().contains(loser.gap(theirs).title));
+    CHECK_FALSE(loser.window.detailsPane()->toPlainText().contains(loser.gap(mine).title));
+}
+
+TEST_CASE("a window opened on a shared run shows the store's values in Details at once", "[history][window][shared]")
+{
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
+    const QString report = TestSupport::copySampleReport(dir);
+    {
+        SharedWindow ann(storePath, report);
+        ann.window.session()->renameGap(QStringLiteral("gap-1"), QStringLiteral("A-title"));
+        REQUIRE(waitFor([&] { return ann.shared->link()->unsharedCount() == 0; }));
+    }
+    SharedWindow bob(storePath, report); // its first failure, current from the start, is in gap-1
+    REQUIRE(bob.window.treeView()->currentIndex().data(GapIdRole).toString() == QStringLiteral("gap-1"));
+    CHECK(bob.window.detailsPane()->toPlainText().contains(QStringLiteral("A-title")));
+    CHECK(bob.window.gapEditor()->titleField()->text() == QStringLiteral("A-title"));
 }

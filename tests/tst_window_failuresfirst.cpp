@@ -467,3 +467,19 @@ TEST_CASE("proxy: failures first holds across moves, undo and regrouping", "[pro
     CHECK_FALSE(proxy.isFiltering());
     CHECK(visibleTests(&view).tests == r.tests.size());
 }
+
+TEST_CASE("window: on open the test the details show is the selected, highlighted tree row", "[window][details]")
+{
+    QTemporaryDir dir;
+    MainWindow win;
+    REQUIRE(TestSupport::openAndWait(win, TestSupport::copySampleReport(dir)));
+    const QModelIndex current = win.treeView()->currentIndex();
+    REQUIRE(current.isValid());
+    CHECK(current.data(NodeKindRole).toInt() == int(NodeKind::Test));
+    CHECK(win.treeView()->selectionModel()->isSelected(current));
+    const QModelIndexList rows = win.treeView()->selectionModel()->selectedRows();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows.first() == current.siblingAtColumn(0));
+    const QString name = current.siblingAtColumn(0).data(Qt::DisplayRole).toString();
+    CHECK(win.detailsPane()->toPlainText().contains(name));
+}

@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 
+#include <utility>
+
 using namespace Gapwise;
 
 GapEditor::GapEditor(TriageSession *session, QWidget *parent)
@@ -54,37 +56,124 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     m_notesTimer.setInterval(800);
 
     connect(m_accept, &QPushButton::clicked, this, [this] { m_session->acceptSuggestedGap(m_gapId); });
-    connect(m_title, &QLineEdit::editingFinished, this, [this] { m_session->renameGap(m_gapId, m_title->text()); });
-    connect(m_owner, &QLineEdit::editingFinished, this, [this] { m_session->setGapOwner(m_gapId, m_owner->text()); });
+    connect(m_title, &QLineEdit::textEdited, this, [this] { startTyping(QStringLiteral("title")); });
+    connect(m_owner, &QLineEdit::textEdited, this, [this] { startTyping(QStringLiteral("owner")); });
+    connect(m_title, &QLineEdit::editingFinished, this, &GapEditor::commitTitle);
+    connect(m_owner, &QLineEdit::editingFinished, this, &GapEditor::commitOwner);
     connect(m_priority, QOverload<int>::of(&QComboBox::activated), this,
         [this] { m_session->setGapPriority(m_gapId, Priority(m_priority->currentData().toInt())); });
     connect(m_status, QOverload<int>::of(&QComboBox::activated), this,
         [this] { m_session->setGapStatus(m_gapId, GapStatus(m_status->currentData().toInt())); });
-    connect(m_notes, &QPlainTextEdit::textChanged, &m_notesTimer, qOverload<>(&QTimer::start));
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        startTyping(QStringLiteral("notes")); // refresh() blocks the signal: only the user's typing gets here
+        m_notesTimer.start();
+    });
     m_notes->installEventFilter(this); // leaving the notes saves them at once
     connect(&m_notesTimer, &QTimer::timeout, this, &GapEditor::commitNotes);
     connect(m_session, &TriageSession::changed, this, &GapEditor::refresh);
+    // Changes that are no edit of this window's (another engineer's, in shared triage) show at once too.
+    connect(m_session, &TriageSession::gapChanged, this, &GapEditor::refresh);
+    connect(m_session, &TriageSession::gapInserted, this, &GapEditor::refresh);
+    connect(m_session, &TriageSession::gapRemoved, this, &GapEditor::refresh);
     setGap(QString());
 }
 
 void GapEditor::setGap(const QString &gapId)
 {
-    if (m_notesTimer.isActive())
-        commitNotes(); // typed notes belong to the gap they were typed for
+    if (gapId == m_gapId) {
+        refresh(); // the same gap: what is typed stays, uncommitted
+        return;
+    }
+    deferTyped(); // typed text belongs to the gap it was typed for
     m_gapId = gapId;
     refresh();
 }
 
 void GapEditor::commitPending()
 {
-    const int i = m_session->gapIndex(m_gapId);
-    if (i < 0)
+    commitDeferred();
+    commitTyped();
+}
+
+// The form moves to another gap while the user typed in this one: the text is committed to this gap, once the
+// change that moved the form is done. The form may move in the middle of another engineer's edit arriving (their
+// deletion of this gap moves its tests away first): until the commit, shared triage still counts the gap as being
+// typed in, so that deletion meets the typing as a conflict instead of taking the gap and the text with it.
+void GapEditor::deferTyped()
+{
+    m_notesTimer.stop();
+    Deferred typed { m_gapId, {} };
+    if (m_typing.contains(QStringLiteral("title")))
+        typed.values.append({ QStringLiteral("title"), m_title->text() });
+    if (m_typing.contains(QStringLiteral("owner")))
+        typed.values.append({ QStringLiteral("owner"), m_owner->text() });
+    if (m_typing.contains(QStringLiteral("notes")))
+        typed.values.append({ QStringLiteral("notes"), m_notes->toPlainText() });
+    m_typing.clear(); // no typingEnded yet: sent once committed
+    if (typed.values.isEmpty())
         return;
-    if (m_notesTimer.isActive())
+    m_deferred.append(typed);
+    QTimer::singleShot(0, this, &GapEditor::commitDeferred);
+}
+
+void GapEditor::commitDeferred()
+{
+    const QVector<Deferred> deferred = std::exchange(m_deferred, {});
+    for (const Deferred &typed : deferred) {
+        for (const auto &[field, text] : typed.values) {
+            // Each ignored when unchanged (and an emptied title), or when the gap is gone.
+            if (field == QLatin1String("title"))
+                m_session->renameGap(typed.gapId, text);
+            else if (field == QLatin1String("owner"))
+                m_session->setGapOwner(typed.gapId, text);
+            else
+                m_session->setGapNotes(typed.gapId, text);
+            Q_EMIT typingEnded(typed.gapId, field);
+        }
+    }
+}
+
+void GapEditor::commitTyped()
+{
+    // Only what the user typed: a field the form merely shows is no edit (it may lag behind the session).
+    if (m_typing.contains(QStringLiteral("notes")) || m_notesTimer.isActive())
         commitNotes();
-    // The session ignores values that are already the gap's, and an emptied title.
-    m_session->renameGap(m_gapId, m_title->text());
+    if (m_typing.contains(QStringLiteral("title")))
+        commitTitle();
+    if (m_typing.contains(QStringLiteral("owner")))
+        commitOwner();
+}
+
+void GapEditor::startTyping(const QString &field)
+{
+    if (m_gapId.isEmpty() || m_typing.contains(field))
+        return;
+    m_typing.insert(field);
+    Q_EMIT typingStarted(m_gapId, field);
+}
+
+void GapEditor::endTyping(const QString &field)
+{
+    if (m_typing.remove(field))
+        Q_EMIT typingEnded(m_gapId, field);
+}
+
+void GapEditor::commitTitle()
+{
+    if (!m_typing.contains(QStringLiteral("title")))
+        return; // focus left a field the user did not change
+    m_session->renameGap(m_gapId, m_title->text()); // ignored when unchanged, or emptied
+    endTyping(QStringLiteral("title"));
+    refresh(); // an emptied title shows the gap's again
+}
+
+void GapEditor::commitOwner()
+{
+    if (!m_typing.contains(QStringLiteral("owner")))
+        return;
     m_session->setGapOwner(m_gapId, m_owner->text());
+    endTyping(QStringLiteral("owner"));
+    refresh();
 }
 
 bool GapEditor::eventFilter(QObject *watched, QEvent *event)
@@ -97,7 +186,9 @@ bool GapEditor::eventFilter(QObject *watched, QEvent *event)
 void GapEditor::commitNotes()
 {
     m_notesTimer.stop();
-    m_session->setGapNotes(m_gapId, m_notes->toPlainText()); // nothing when unchanged
+    if (m_session->gapIndex(m_gapId) >= 0)
+        m_session->setGapNotes(m_gapId, m_notes->toPlainText()); // nothing when unchanged
+    endTyping(QStringLiteral("notes"));
 }
 
 void GapEditor::refresh()
@@ -109,25 +200,30 @@ void GapEditor::refresh()
     m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
     if (i < 0) {
         m_heading->setText(tr("Select a gap to edit it."));
+        for (const QString &field :
+            QStringList { QStringLiteral("title"), QStringLiteral("owner"), QStringLiteral("notes") })
+            endTyping(field); // its gap is gone: nothing to commit it to
+        m_notesTimer.stop();
         return;
     }
     const Gap &gap = m_session->report().gaps[i];
     m_heading->setText(tr("<b>Gap</b> %1").arg(gap.id.toHtmlEscaped()));
-    // Only fields that differ are written, so the cursor stays where the user is typing.
+    // Only fields that differ are written, so the cursor stays where the user is typing; a field the user is
+    // typing in keeps their text (shared triage makes its commit a conflict when the gap changed meanwhile).
     const QSignalBlocker b1(m_title), b2(m_priority), b3(m_status), b4(m_owner), b5(m_notes);
     // setText leaves the cursor at the end, which scrolls a long title's start out of the field: show the
     // start, unless the user is in the field (then where they type stays in view).
-    auto show = [](QLineEdit *field, const QString &text) {
-        if (field->text() == text)
+    auto show = [this](QLineEdit *field, const QString &text, const QString &name) {
+        if (field->text() == text || m_typing.contains(name))
             return;
         field->setText(text);
         if (!field->hasFocus())
             field->setCursorPosition(0);
     };
-    show(m_title, gap.title);
+    show(m_title, gap.title, QStringLiteral("title"));
     m_priority->setCurrentIndex(m_priority->findData(int(gap.priority)));
     m_status->setCurrentIndex(m_status->findData(int(gap.status)));
-    show(m_owner, gap.owner);
-    if (m_notes->toPlainText() != gap.notes && !m_notesTimer.isActive())
+    show(m_owner, gap.owner, QStringLiteral("owner"));
+    if (m_notes->toPlainText() != gap.notes && !m_notesTimer.isActive() && !m_typing.contains(QStringLiteral("notes")))
         m_notes->setPlainText(gap.notes);
 }

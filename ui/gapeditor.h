@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPair>
+#include <QSet>
 #include <QTimer>
+#include <QVector>
 #include <QWidget>
 
 class QComboBox;
@@ -17,6 +20,9 @@ class TriageSession;
 // An editable form for one gap: title, priority, status, owner, notes. Each change is one session edit
 // (typing in the title or notes folds into one undo step); the form follows undo/redo and other edits.
 // A gap Gapwise suggested says so, with an Accept button (any edit accepts it too).
+// What the user is typing (a title, owner or notes changed since the form last set them, not yet committed) is
+// theirs: a change of that field from elsewhere (another engineer's, in shared triage) does not replace it, and
+// it is committed to the gap it was typed for, never to the gap the form shows next.
 class GapEditor : public QWidget
 {
     Q_OBJECT
@@ -34,6 +40,13 @@ public:
     QLineEdit *ownerField() const { return m_owner; }
     QPlainTextEdit *notesField() const { return m_notes; }
     QPushButton *acceptButton() const { return m_accept; }
+    bool isTyping(const QString &field) const { return m_typing.contains(field); } // "title", "owner", "notes"
+
+Q_SIGNALS:
+    // The user began typing a new value of the gap's field, and that typing ended (committed, or left): shared
+    // triage bases the edit on the value the user saw when they began.
+    void typingStarted(const QString &gapId, const QString &field);
+    void typingEnded(const QString &gapId, const QString &field);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -41,6 +54,13 @@ protected:
 private:
     void refresh();
     void commitNotes();
+    void commitTitle();
+    void commitOwner();
+    void startTyping(const QString &field);
+    void endTyping(const QString &field);
+    void commitTyped(); // every field typed in, to the gap it was typed for
+    void deferTyped();
+    void commitDeferred();
 
     Gapwise::TriageSession *m_session;
     QString m_gapId;
@@ -53,4 +73,11 @@ private:
     QLineEdit *m_owner;
     QPlainTextEdit *m_notes;
     QTimer m_notesTimer; // notes are saved after a pause in typing, and when the field loses focus
+    QSet<QString> m_typing; // fields typed in and not committed yet
+    struct Deferred
+    {
+        QString gapId;
+        QVector<QPair<QString, QString>> values; // field, text
+    };
+    QVector<Deferred> m_deferred; // typed in a gap the form has left, committed at the next turn of the event loop
 };

@@ -219,8 +219,8 @@ void MainWindow::setGrouping(int grouping)
     expandToFit(m_tree, rowsThatFit(m_tree));
 }
 
-// The first failing test in view becomes the current row (not selected): its failure is in the details
-// from the first screen on.
+// The first failing test in view becomes the current, selected row: its failure is in the details from the
+// first screen on, and the tree highlights the row the details describe (QA: a current row alone is not drawn).
 void MainWindow::showFirstFailure()
 {
     if (m_tree->currentIndex().isValid())
@@ -228,7 +228,8 @@ void MainWindow::showFirstFailure()
     for (QModelIndex i = m_proxy->index(0, 0); i.isValid(); i = m_tree->indexBelow(i)) {
         const auto status = TestStatus(i.data(StatusRole).toInt());
         if (i.data(NodeKindRole).toInt() == int(NodeKind::Test) && isFailing(status)) {
-            m_tree->selectionModel()->setCurrentIndex(i, QItemSelectionModel::NoUpdate);
+            m_tree->selectionModel()->setCurrentIndex(
+                i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             return;
         }
     }

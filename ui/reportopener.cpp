@@ -88,7 +88,10 @@ void ReportOpener::onLoaded(const PreparedReport &report, const SourceLines &lin
 {
     const QString path = m_runner->currentPath();
     if (m_askBeforeReplacing && !m_sessions->maybeDiscard()) {
+        const bool restoring = m_sessions->isRestoring();
         m_sessions->cancelPending();
+        if (restoring)
+            m_recovery->offerFor(path); // the recovery file is untouched: still offered, never lost
         Q_EMIT openDeclined(path);
         return;
     }

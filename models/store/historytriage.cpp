@@ -8,6 +8,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace Gapwise {
 namespace {
 
@@ -39,6 +44,11 @@ QString HistoryStore::editorName() const
         if (!login.isEmpty())
             return login;
     }
+#ifdef Q_OS_UNIX
+    // Neither set (a service, `env -i`): the account's own name, so two engineers are still told apart.
+    if (const passwd *account = getpwuid(geteuid()); account && account->pw_name && *account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 

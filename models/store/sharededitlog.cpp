@@ -38,14 +38,19 @@ namespace {
         return field == QLatin1String("status") ? value == QLatin1String("open") : value.isEmpty();
     }
 
+    // Each gap's title edits (indices into the log, oldest first): a line names a gap by the title it had then.
+    using TitleEdits = QHash<QString, QVector<qsizetype>>;
+
     class Step
     {
     public:
-        Step(const QVector<SharedTriageEdit> &edits, qsizetype begin, qsizetype end, const SharedEditNames &names)
+        Step(const QVector<SharedTriageEdit> &edits, qsizetype begin, qsizetype end, const SharedEditNames &names,
+            const TitleEdits &titles)
             : m_edits(edits)
             , m_begin(begin)
             , m_end(end)
             , m_names(names)
+            , m_titles(titles)
         {
         }
 
@@ -56,16 +61,21 @@ namespace {
             QSet<QString> deleted, restored, created;
             for (qsizetype i = m_begin; i < m_end; ++i) {
                 const SharedTriageEdit &e = m_edits[i];
-                if (!isGap(e.item))
-                    continue;
-                if (e.item.field == QLatin1String("deleted"))
-                    (e.newValue.isEmpty() ? restored : deleted).insert(e.item.key);
-                else if (e.item.field == QLatin1String("title") && e.version == 1 && !m_names.importedGap(e.item.key))
+                if (isGap(e.item) && e.item.field == QLatin1String("title") && e.version == 1
+                    && !m_names.importedGap(e.item.key))
                     created.insert(e.item.key);
+            }
+            for (qsizetype i = m_begin; i < m_end; ++i) {
+                const SharedTriageEdit &e = m_edits[i];
+                // A new gap's "deleted" is written as "no": part of its creation, nothing brought back.
+                if (isGap(e.item) && e.item.field == QLatin1String("deleted")
+                    && !(created.contains(e.item.key) && e.newValue.isEmpty()))
+                    (e.newValue.isEmpty() ? restored : deleted).insert(e.item.key);
             }
             // Tests moved out of a deleted gap: into another one (a merge) or nowhere (the deletion's); into a
             // restored gap (the deletion's undo); anywhere else, counted per gap they went to.
             QHash<QString, QHash<QString, int>> mergedInto; // deleted gap -> gap -> tests
+            QSet<QString> notBack; // deleted gaps with a test that did not go back to where it came from
             QHash<QString, int> unassignedBy; // deleted gap -> tests left unassigned
             QHash<QString, QStringList> movedTo; // gap ("" = Unassigned) -> test ids, in order
             QStringList targets;
@@ -80,6 +90,9 @@ namespace {
                         ++unassignedBy[from];
                     else
                         ++mergedInto[from][e.newValue];
+                    if (!notBack.contains(from)
+                        && (e.newValue.isEmpty() || !createdInLog(from) || cameFrom(e.item.key, from, i) != e.newValue))
+                        notBack.insert(from);
                 } else if (restored.contains(e.newValue)) {
                     ++restoredWith[e.newValue];
                 } else {
@@ -94,29 +107,38 @@ namespace {
                 out.append({ who, m_edits[m_begin].editedAt, who + QLatin1Char(' ') + sentence, edits });
             };
             bool testsSaid = false;
+            QSet<QString> movesSaid; // targets whose moves have their line (a new gap's at its title)
             for (qsizetype i = m_begin; i < m_end; ++i) {
                 const SharedTriageEdit &e = m_edits[i];
                 if (!isGap(e.item)) {
                     if (!testsSaid) {
                         testsSaid = true;
-                        for (const QString &gap : std::as_const(targets))
-                            say(moveSentence(gap, movedTo.value(gap)), int(movedTo.value(gap).size()));
+                        for (const QString &gap : std::as_const(targets)) {
+                            if (!movesSaid.contains(gap))
+                                say(moveSentence(gap, movedTo.value(gap)), int(movedTo.value(gap).size()));
+                            movesSaid.insert(gap);
+                        }
                     }
                     continue;
                 }
                 const QString &gap = e.item.key;
                 const QString &field = e.item.field;
-                if (field == QLatin1String("deleted")) {
+                if (field == QLatin1String("deleted") && !(created.contains(gap) && e.newValue.isEmpty())) {
                     if (e.newValue.isEmpty()) {
                         const int with = restoredWith.value(gap);
                         say(QObject::tr("brought back the gap %1").arg(quoted(title(gap)))
                                 + (with > 0 ? QObject::tr(" with its %1").arg(tests(with)) : QString()),
                             1 + with);
                     } else if (const auto into = mergedInto.value(gap); !into.isEmpty()) {
-                        for (auto it = into.cbegin(); it != into.cend(); ++it)
-                            say(QObject::tr("merged the gap %1 into %2 (%3)")
-                                    .arg(quoted(title(gap)), quoted(title(it.key())), tests(it.value())),
+                        const bool back = !notBack.contains(gap);
+                        for (auto it = into.cbegin(); it != into.cend(); ++it) {
+                            // Undoing "Move to New Gap" (or a merge into where the tests came from) reads as that.
+                            say(back ? QObject::tr("removed the gap %1 and moved its %2 back to %3")
+                                           .arg(quoted(title(gap)), tests(it.value()), quoted(title(it.key())))
+                                     : QObject::tr("merged the gap %1 into %2 (%3)")
+                                           .arg(quoted(title(gap)), quoted(title(it.key())), tests(it.value())),
                                 1 + it.value());
+                        }
                     } else {
                         const int left = unassignedBy.value(gap);
                         say(QObject::tr("deleted the gap %1").arg(quoted(title(gap)))
@@ -124,9 +146,14 @@ namespace {
                             1 + left);
                     }
                 } else if (created.contains(gap)) {
-                    if (field == QLatin1String("title"))
+                    if (field == QLatin1String("title") && movedTo.contains(gap)) {
+                        // Move to New Gap: what the engineer did, in one line.
+                        if (!movesSaid.contains(gap))
+                            say(moveSentence(gap, movedTo.value(gap)), 1 + int(movedTo.value(gap).size()));
+                        movesSaid.insert(gap);
+                    } else if (field == QLatin1String("title")) {
                         say(QObject::tr("created the gap %1").arg(quoted(e.newValue)));
-                    else if (!isNewGapDefault(field, e.newValue))
+                    } else if (!isNewGapDefault(field, e.newValue))
                         say(fieldSentence(e, QString()));
                 } else {
                     say(fieldSentence(e, old(e)));
@@ -141,12 +168,46 @@ namespace {
             return e.version > 1 ? e.oldValue : m_names.importedValue(e.item);
         }
 
-        QString title(const QString &gapId) const { return m_names.gapTitle(gapId); }
+        // The gap's title as of this step: its latest title edit up to the step's end; before its first one,
+        // that edit's old value; a gap never renamed through the store as the window names it.
+        QString title(const QString &gapId) const
+        {
+            const QVector<qsizetype> renames = m_titles.value(gapId);
+            for (auto it = renames.crbegin(); it != renames.crend(); ++it) {
+                if (*it < m_end)
+                    return m_edits[*it].newValue;
+            }
+            if (!renames.isEmpty()) {
+                const SharedTriageEdit &first = m_edits[renames.first()];
+                QString was = old(first); // not const: returned, so moved
+                if (!was.isEmpty())
+                    return was;
+            }
+            return m_names.gapTitle(gapId);
+        }
+
+        bool createdInLog(const QString &gapId) const
+        {
+            const QVector<qsizetype> renames = m_titles.value(gapId);
+            return !renames.isEmpty() && m_edits[renames.first()].version == 1 && !m_names.importedGap(gapId);
+        }
+
+        // The gap a test was in before the log's latest move of it into `gap`, before index `before`.
+        QString cameFrom(const QString &testId, const QString &gap, qsizetype before) const
+        {
+            for (qsizetype i = before - 1; i >= 0; --i) {
+                const SharedTriageEdit &e = m_edits[i];
+                if (!isGap(e.item) && e.item.key == testId && e.newValue == gap)
+                    return old(e);
+            }
+            return m_names.importedValue({ QStringLiteral("test"), testId, QStringLiteral("gap") });
+        }
 
         QString moveSentence(const QString &gap, const QStringList &testIds) const
         {
-            const QString where
-                = gap.isEmpty() ? QObject::tr("Unassigned") : QObject::tr("the gap %1").arg(quoted(title(gap)));
+            const QString where = gap.isEmpty() ? QObject::tr("Unassigned")
+                : createdHere(gap)              ? QObject::tr("the new gap %1").arg(quoted(title(gap)))
+                                                : QObject::tr("the gap %1").arg(quoted(title(gap)));
             if (testIds.size() == 1)
                 return QObject::tr("moved the test %1 to %2").arg(m_names.testName(testIds.first()), where);
             return QObject::tr("moved %1 to %2").arg(tests(int(testIds.size())), where);
@@ -183,22 +244,40 @@ namespace {
             return QObject::tr("set the %1 of the gap %2 to %3").arg(name, gap, now) + wasPart;
         }
 
+        bool createdHere(const QString &gapId) const
+        {
+            for (qsizetype i = m_begin; i < m_end; ++i) {
+                const SharedTriageEdit &e = m_edits[i];
+                if (isGap(e.item) && e.item.key == gapId && e.item.field == QLatin1String("title") && e.version == 1
+                    && !m_names.importedGap(gapId))
+                    return true;
+            }
+            return false;
+        }
+
         const QVector<SharedTriageEdit> &m_edits;
         qsizetype m_begin, m_end;
         const SharedEditNames &m_names;
+        const TitleEdits &m_titles;
     };
 
 } // namespace
 
-QVector<SharedEditLine> sharedEditLines(const QVector<SharedTriageEdit> &edits, const SharedEditNames &names)
+QVector<SharedEditLine> sharedEditLines(
+    const QVector<SharedTriageEdit> &edits, const SharedEditNames &names, qsizetype from)
 {
+    TitleEdits titles;
+    for (qsizetype i = 0; i < edits.size(); ++i) {
+        if (isGap(edits[i].item) && edits[i].item.field == QLatin1String("title"))
+            titles[edits[i].item.key].append(i);
+    }
     QVector<SharedEditLine> out;
-    for (qsizetype begin = 0; begin < edits.size();) {
+    for (qsizetype begin = qBound(qsizetype(0), from, edits.size()); begin < edits.size();) {
         qsizetype end = begin + 1;
         while (end < edits.size() && edits[end].editor == edits[begin].editor
             && edits[end].editedAt == edits[begin].editedAt)
             ++end;
-        out += Step(edits, begin, end, names).lines();
+        out += Step(edits, begin, end, names, titles).lines();
         begin = end;
     }
     return out;

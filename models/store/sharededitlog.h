@@ -33,7 +33,10 @@ struct SharedEditNames
 
 // One step (consecutive edits by one person written together: one transaction, one time) reads as one or a
 // few lines: a gap's deletion and its tests' moves into another gap are "merged … into …", tests moved to one
-// gap are one line, a new gap's title is "created". Oldest first, like `edits`.
-QVector<SharedEditLine> sharedEditLines(const QVector<SharedTriageEdit> &edits, const SharedEditNames &names);
+// gap are one line, a new gap's title is "created" (tests moved into it in the step: "moved … to the new gap …").
+// A gap is named by the title it had when the edit was made, as the log's renames tell. Oldest first, like `edits`;
+// the lines of the edits from `from` on (the earlier ones tell the titles and where tests came from).
+QVector<SharedEditLine> sharedEditLines(
+    const QVector<SharedTriageEdit> &edits, const SharedEditNames &names, qsizetype from = 0);
 
 } // namespace Gapwise

@@ -127,8 +127,8 @@ bool SharedTriageLink::hasUnshared(const QString &gapId) const
 {
     for (const QString &field : gapFields()) {
         const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
-        if (m_pending.contains(key) || m_inFlight.contains(key))
-            return true;
+        if (m_pending.contains(key) || m_inFlight.contains(key) || m_typing.contains(key))
+            return true; // being typed counts: the typing is the engineer's edit of the gap
     }
     return false;
 }

@@ -48,8 +48,6 @@ void SharedTriageLink::onEdits(const QVector<SharedTriageEdit> &edits)
     if (conflictChanged)
         Q_EMIT conflictsChanged();
     Q_EMIT editsArrived(edits);
-    if (!theirs.isEmpty())
-        Q_EMIT remoteApplied(int(theirs.size()));
 }
 
 QVector<SharedTriageItem> SharedTriageLink::applyRemote(const SharedTriageItem &item, const QString &value, bool force)
@@ -148,6 +146,7 @@ QVector<SharedTriageItem> SharedTriageLink::applyRemote(
         m_session->applyRemoveGap(i);
     }
     m_applying = false;
+    Q_EMIT remoteApplied(int(changes.size())); // on opening, as they arrive, on Keep Theirs: views follow
     return refused;
 }
 

@@ -150,19 +150,37 @@ QString SharedTriageLink::displayValue(const SharedTriageItem &item, const QStri
     return value;
 }
 
+QString SharedTriageLink::gapTitle(const QString &id) const
+{
+    if (!m_session)
+        return id;
+    if (const int i = m_session->gapIndex(id); i >= 0)
+        return m_session->report().gaps[i].title;
+    const auto known = m_known.constFind(keyOf({ QStringLiteral("gap"), id, QStringLiteral("title") }));
+    if (known != m_known.constEnd() && !known->value.isEmpty())
+        return known->value;
+    const int imported = m_session->imported().gapIndex(id);
+    return imported >= 0 ? m_session->imported().gaps[imported].title : id;
+}
+
+QString SharedTriageLink::shownValue(const SharedTriageItem &item, const QString &value) const
+{
+    if (isGap(item))
+        return displayValue(item, value);
+    return value.isEmpty() ? QStringLiteral("Unassigned") : gapTitle(value);
+}
+
 QVector<SharedEditLine> SharedTriageLink::readable(const QVector<SharedTriageEdit> &edits) const
 {
     SharedEditNames names;
     names.gapTitle = [this](const QString &id) {
-        if (!m_session)
-            return id;
-        if (const int i = m_session->gapIndex(id); i >= 0)
-            return m_session->report().gaps[i].title;
+        // A gap the log never renamed: the store's title, else the report's; not an unshared rename of this window
+        // (that is no title the gap had when these edits were made).
         const auto known = m_known.constFind(keyOf({ QStringLiteral("gap"), id, QStringLiteral("title") }));
         if (known != m_known.constEnd() && !known->value.isEmpty())
             return known->value;
-        const int imported = m_session->imported().gapIndex(id);
-        return imported >= 0 ? m_session->imported().gaps[imported].title : id;
+        const int imported = m_session ? m_session->imported().gapIndex(id) : -1;
+        return imported >= 0 ? m_session->imported().gaps[imported].title : gapTitle(id);
     };
     names.testName = [this](const QString &id) {
         const int t = m_session ? m_session->testIndex(id) : -1;
@@ -170,6 +188,10 @@ QVector<SharedEditLine> SharedTriageLink::readable(const QVector<SharedTriageEdi
     };
     names.importedValue = [this](const SharedTriageItem &item) { return m_session ? current(item, true) : QString(); };
     names.importedGap = [this](const QString &id) { return m_session && m_session->imported().gapIndex(id) >= 0; };
+    // Usually the newest of edits(): read with the ones before them, which tell the titles gaps had then.
+    const qsizetype from = m_edits.size() - edits.size();
+    if (!edits.isEmpty() && from >= 0 && m_edits[from].id == edits.first().id && m_edits.last().id == edits.last().id)
+        return sharedEditLines(m_edits, names, from);
     return sharedEditLines(edits, names);
 }
 
@@ -323,7 +345,7 @@ void SharedTriageLink::onIndexChanged(int index)
             m_pending.remove(key); // back to what the store has (an undo before it was shared)
             continue;
         }
-        const int base = fresh ? m_known.value(key).version
+        const int base = fresh ? m_typing.value(key, m_known.value(key).version)
                                : (m_mine.contains(key) ? m_mine.value(key) : m_startVersion.value(key, 0));
         queue(it.value(), local, base);
     }
@@ -331,6 +353,18 @@ void SharedTriageLink::onIndexChanged(int index)
     if (conflictChanged)
         Q_EMIT conflictsChanged();
     Q_EMIT stateChanged();
+}
+
+void SharedTriageLink::beginTyping(const QString &gapId, const QString &field)
+{
+    const QString key = keyOf({ QStringLiteral("gap"), gapId, field });
+    if (!m_typing.contains(key))
+        m_typing.insert(key, m_known.value(key).version);
+}
+
+void SharedTriageLink::endTyping(const QString &gapId, const QString &field)
+{
+    m_typing.remove(keyOf({ QStringLiteral("gap"), gapId, field }));
 }
 
 void SharedTriageLink::queue(const SharedTriageItem &item, const QString &value, int base)

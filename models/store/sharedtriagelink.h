@@ -69,6 +69,13 @@ public:
     // Every edit of the run the store logged (everyone's, yours too), oldest first: who and when.
     const QVector<SharedTriageEdit> &edits() const { return m_edits; }
 
+    // The engineer began typing a new value of a gap's field (title, owner, notes) and stopped (committed it, or
+    // left it): the edit it becomes is based on the version of the field they saw when they began, so another
+    // engineer's edit that arrived meanwhile makes it a conflict, never an overwrite; and a deletion of the gap
+    // meanwhile is a conflict too (the gap stays), so the typing is never lost or moved to another gap.
+    void beginTyping(const QString &gapId, const QString &field);
+    void endTyping(const QString &gapId, const QString &field);
+
     // Resolves conflicts()[index] (sharedtriageconflicts.cpp): their value goes into the session (not onto the undo
     // stack), or yours is written on top of theirs.
     void keepTheirs(int index);
@@ -82,6 +89,11 @@ public:
     // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
     // "accepted"; other fields as they are.
     static QString displayValue(const SharedTriageItem &item, const QString &value);
+    // A gap's title as this window knows it: the session's, else the store's, else the report's as imported (a gap
+    // deleted here); its id when none has one.
+    QString gapTitle(const QString &gapId) const;
+    // A value for the conflict banner: a test's gap by its title ("Unassigned" for none), others as displayValue.
+    QString shownValue(const SharedTriageItem &item, const QString &value) const;
     // `edits` (of edits()) as sentences for people: "ana renamed the gap “A” to “B”", gaps and tests named as
     // this window knows them.
     QVector<SharedEditLine> readable(const QVector<SharedTriageEdit> &edits) const;
@@ -91,7 +103,7 @@ Q_SIGNALS:
     void stateChanged(); // online, offline, unsharedCount
     void conflictsChanged();
     void editsArrived(const QVector<Gapwise::SharedTriageEdit> &edits);
-    void remoteApplied(int count); // others' edits put into the session
+    void remoteApplied(int count); // others' values put into the session (opening, arriving, Keep Theirs)
 
 private:
     struct Outgoing
@@ -164,6 +176,7 @@ private:
     QHash<QString, Outgoing> m_pending; // not sent yet (offline, or after the write under way)
     QHash<QString, Outgoing> m_inFlight; // sent, no answer yet
     QHash<QString, SharedTriageItem> m_dirty; // changed by your edit, not yet looked at
+    QHash<QString, int> m_typing; // fields being typed in: the store's version when the typing began
     QVector<Conflict> m_conflicts;
     QVector<SharedTriageEdit> m_edits;
     int m_undoIndex = 0;

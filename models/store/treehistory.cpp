@@ -99,13 +99,15 @@ TestHistoryMarks testHistoryMarks(const TreeHistory &history)
 
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
     const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password,
-    bool *passwordRequired)
+    bool *passwordRequired, bool *unreachable)
 {
     HistoryStore store;
     store.setPassword(password);
     if (!store.open(storePath, addRun, error)) {
         if (passwordRequired)
             *passwordRequired = store.passwordRequired();
+        if (unreachable) // the store may come back (a server down, a file on a share): worth another try
+            *unreachable = !store.passwordRequired();
         return std::nullopt;
     }
     TreeHistory h;

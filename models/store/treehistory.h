@@ -45,6 +45,6 @@ TestHistoryMarks testHistoryMarks(const TreeHistory &history);
 // `passwordRequired` tells the window to ask.
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
     const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password = QString(),
-    bool *passwordRequired = nullptr);
+    bool *passwordRequired = nullptr, bool *unreachable = nullptr);
 
 } // namespace Gapwise

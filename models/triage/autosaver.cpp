@@ -34,7 +34,14 @@ void Autosaver::setReport(const QString &reportPath, const QString &reportSha256
     m_reportPath = reportPath;
     m_reportFiles = reportFiles;
     m_reportSha256 = reportSha256;
+    const QString previous = m_recoveryPath;
     m_recoveryPath = recoveryPathFor(reportPath);
+    // A recovery file of this report that this window did not write is work left by a crash, still to be
+    // restored or discarded: this window's own autosave goes beside it, never over it.
+    for (int n = 2; QFile::exists(m_recoveryPath) && !m_written.contains(m_recoveryPath); ++n)
+        m_recoveryPath = recoveryPathFor(reportPath, n);
+    if (!previous.isEmpty() && previous != m_recoveryPath && m_written.contains(previous))
+        QFile::remove(previous); // this window's autosave of the triage it replaced (saved or discarded by then)
 }
 
 void Autosaver::discard()
@@ -68,10 +75,11 @@ QString Autosaver::recoveryDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
 }
 
-QString Autosaver::recoveryPathFor(const QString &reportPath)
+QString Autosaver::recoveryPathFor(const QString &reportPath, int n)
 {
     const QByteArray key = QCryptographicHash::hash(reportPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
-    return recoveryDirectory() + QLatin1Char('/') + QString::fromLatin1(key) + QStringLiteral(".gapwise");
+    const QString suffix = n > 1 ? QStringLiteral("-%1").arg(n) : QString();
+    return recoveryDirectory() + QLatin1Char('/') + QString::fromLatin1(key) + suffix + QStringLiteral(".gapwise");
 }
 
 QStringList Autosaver::pendingRecoveryFiles()

@@ -28,7 +28,8 @@ public:
 
     // Where recovery files live (QStandardPaths::AppDataLocation/recovery), and the one for a report.
     static QString recoveryDirectory();
-    static QString recoveryPathFor(const QString &reportPath);
+    // `n` > 1: the n-th file of one report (another window's, or a crash's not yet restored, has the first).
+    static QString recoveryPathFor(const QString &reportPath, int n = 1);
     static QStringList pendingRecoveryFiles();
     // Whether this autosaver wrote that file: its own work, not work left by a crash.
     bool hasWritten(const QString &path) const { return m_written.contains(path); }

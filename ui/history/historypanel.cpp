@@ -13,6 +13,7 @@
 #include "reporttreemodel.h"
 #include "runcomparison.h"
 #include "sessionfile.h"
+#include "sharedtriageworker.h"
 #include "statushistorydelegate.h"
 #include "storelocation.h"
 #include "testidentifiers.h"
@@ -87,6 +88,7 @@ struct Loaded
     std::shared_ptr<TreeHistory> history;
     QString error;
     bool passwordRequired = false;
+    bool unreachable = false;
 };
 
 } // namespace
@@ -96,6 +98,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     , m_window(window)
     , m_storePath(storePath)
     , m_addRuns(addRuns)
+    , m_retry(new QTimer(this))
     , m_summary(new QLabel(this))
     , m_show(new QComboBox(this))
     , m_list(new QTreeWidget(this))
@@ -176,11 +179,14 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     QTreeView *tree = window->treeView();
     tree->setItemDelegateForColumn(
         ReportTreeModel::StatusColumn, new StatusHistoryDelegate(ReportTreeModel::HistoryColumn, tree));
-    connect(window, &MainWindow::reportLoaded, this, &HistoryPanel::load);
+    connect(window, &MainWindow::reportLoaded, this, [this] { load(); });
     // A gap renamed, tests moved: the current row's history says what the tree says now. Queued: the signal
     // comes while the tree's rows are still changing.
     connect(
         window->treeModel(), &ReportTreeModel::triageChanged, this, &HistoryPanel::showCurrent, Qt::QueuedConnection);
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(SharedTriageWorker::retryIntervalMs());
+    connect(m_retry, &QTimer::timeout, this, [this] { load(true); });
     connect(
         window->treeView()->selectionModel(), &QItemSelectionModel::currentChanged, this, &HistoryPanel::showCurrent);
     connect(window->treeView(), &QTreeView::clicked, this, &HistoryPanel::showCurrent);
@@ -193,13 +199,16 @@ int HistoryPanel::heightForWidth(int width) const
     return layout() ? layout()->totalMinimumHeightForWidth(width) : QWidget::heightForWidth(width);
 }
 
-void HistoryPanel::load()
+void HistoryPanel::load(bool retry)
 {
     const int generation = ++m_generation;
-    m_history.reset();
-    m_window->treeModel()->setHistory(nullptr);
-    m_summary->setText(tr("Reading the run history…"));
-    fillList();
+    m_retry->stop();
+    if (!retry) { // a retry keeps saying why there is no history until there is one
+        m_history.reset();
+        m_window->treeModel()->setHistory(nullptr);
+        m_summary->setText(tr("Reading the run history…"));
+        fillList();
+    }
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
     const QString store = m_storePath;
     const QString password = m_password;
@@ -213,8 +222,12 @@ void HistoryPanel::load()
         // Asked on request, not in a modal dialog of its own: a window opened for a screenshot must not block.
         m_passwordButton->setVisible(!result.history && result.passwordRequired);
         if (!result.history) {
-            m_summary->setText(tr("No run history: %1").arg(result.error));
-            Q_EMIT historyFailed(result.error);
+            m_summary->setText(result.unreachable
+                    ? tr("No run history: %1 (trying again every few seconds)").arg(result.error)
+                    : tr("No run history: %1").arg(result.error));
+            if (result.unreachable)
+                m_retry->start();
+            Q_EMIT historyFailed(result.error, result.unreachable);
             return;
         }
         apply(result.history);
@@ -228,7 +241,7 @@ void HistoryPanel::load()
             return out;
         }
         auto history = loadTreeHistory(report, report.sourceFile, *hash, store, add, DefaultHistoryWindow, &out.error,
-            password, &out.passwordRequired);
+            password, &out.passwordRequired, &out.unreachable);
         if (history)
             out.history = std::make_shared<TreeHistory>(std::move(*history));
         return out;

@@ -10,6 +10,7 @@
 class MainWindow;
 class QComboBox;
 class QLabel;
+class QTimer;
 class QToolButton;
 class QTreeWidget;
 class GapTrendChart;
@@ -49,10 +50,12 @@ public:
 
 Q_SIGNALS:
     void historyLoaded();
-    void historyFailed(const QString &message);
+    // `retrying`: the store could not be reached (a server down); the panel tries again every few seconds and
+    // emits historyLoaded when it is back.
+    void historyFailed(const QString &message, bool retrying);
 
 private:
-    void load();
+    void load(bool retry = false);
     void apply(std::shared_ptr<const Gapwise::TreeHistory> history);
     void fillList();
     void showCurrent();
@@ -63,6 +66,7 @@ private:
     QString m_password; // asked for when libpq found none; in memory only
     bool m_addRuns;
     int m_generation = 0;
+    QTimer *m_retry; // reads the history again while the store cannot be reached
     std::shared_ptr<const Gapwise::TreeHistory> m_history;
     QLabel *m_summary;
     QToolButton *m_passwordButton = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sharedtriagecontroller.h"
 
+#include "gapeditor.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -102,10 +103,7 @@ SharedTriageController::SharedTriageController(
 
     if (history) {
         connect(history, &HistoryPanel::historyLoaded, this, &SharedTriageController::historyReady);
-        connect(history, &HistoryPanel::historyFailed, this, [this] {
-            m_action->setEnabled(false);
-            m_action->setToolTip(tr("The open report is not a run of the history store"));
-        });
+        connect(history, &HistoryPanel::historyFailed, this, &SharedTriageController::historyFailed);
     }
     connect(window, &MainWindow::reportLoaded, this, [this] {
         // Another report: its run is not known until the history dock found it.
@@ -133,6 +131,25 @@ void SharedTriageController::historyReady()
     }
 }
 
+void SharedTriageController::historyFailed(const QString &message, bool retrying)
+{
+    m_action->setEnabled(false);
+    m_action->setToolTip(
+        retrying ? tr("The history store cannot be reached") : tr("The open report is not a run of the history store"));
+    if (!m_shareOnLoad && !m_action->isChecked())
+        return;
+    // Asked to share (--shared): never silently not sharing. Unreachable: the history dock tries again, and
+    // sharing starts when it finds the run; not in the store: sharing cannot start for this report.
+    m_status->setText(retrying ? tr("Offline \u2014 not yet sharing: %1").arg(message.trimmed())
+                               : tr("Not shared: %1").arg(message.trimmed()));
+    m_status->setToolTip(retrying ? tr("Shared triage starts once the store can be reached; Gapwise tries again every "
+                                       "few seconds. Your edits are kept meanwhile (and in the recovery file).")
+                                  : tr("Shared triage did not start: only a run the history store holds can be "
+                                       "shared (add it with --history, or `gapwise history add`)."));
+    m_status->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+    m_status->show();
+}
+
 void SharedTriageController::setShared(bool on)
 {
     if (m_link && (!on || m_link->runId() != m_runId)) {
@@ -158,6 +175,14 @@ void SharedTriageController::setShared(bool on)
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
     connect(m_link, &SharedTriageLink::remoteApplied, m_window, &MainWindow::updateCurrentDetails);
+    // What is typed in the Gap pane is based on the value shown when the typing began (README "conflict").
+    GapEditor *editor = m_window->gapEditor();
+    connect(editor, &GapEditor::typingStarted, m_link, &SharedTriageLink::beginTyping);
+    connect(editor, &GapEditor::typingEnded, m_link, &SharedTriageLink::endTyping);
+    for (const QString &field : { QStringLiteral("title"), QStringLiteral("owner"), QStringLiteral("notes") }) {
+        if (editor->isTyping(field)) // typed before sharing started: based on the report's value
+            m_link->beginTyping(editor->gapId(), field);
+    }
     m_status->show();
     m_dock->show();
     showState();
@@ -196,8 +221,8 @@ void SharedTriageController::showConflict()
     const SharedTriageLink::Conflict &c = m_link->conflicts().first();
     const QString what = m_link->describe(c.item);
     QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
-                       .arg(what.toHtmlEscaped(), shown(SharedTriageLink::displayValue(c.item, c.mine)).toHtmlEscaped(),
-                           shown(SharedTriageLink::displayValue(c.item, c.theirs.value)).toHtmlEscaped(),
+                       .arg(what.toHtmlEscaped(), shown(m_link->shownValue(c.item, c.mine)).toHtmlEscaped(),
+                           shown(m_link->shownValue(c.item, c.theirs.value)).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
     if (m_link->conflicts().size() > 1)
         text += QLatin1Char(' ') + tr("(%1 more after this one)").arg(m_link->conflicts().size() - 1);

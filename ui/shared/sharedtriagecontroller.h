@@ -42,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void historyReady();
+    void historyFailed(const QString &message, bool retrying);
     void setShared(bool on);
     void showState();
     void showConflict();
