@@ -35,6 +35,16 @@ void Autosaver::setReport(const QString &reportPath, const QString &reportSha256
     m_reportFiles = reportFiles;
     m_reportSha256 = reportSha256;
     m_recoveryPath = recoveryPathFor(reportPath);
+    m_comparedWith.clear(); // another run: no comparison yet
+}
+
+void Autosaver::setComparedWith(const QString &oldPath)
+{
+    if (oldPath == m_comparedWith)
+        return;
+    m_comparedWith = oldPath;
+    if (!m_recoveryPath.isEmpty() && !m_session->undoStack()->isClean())
+        m_timer.start(); // unsaved work is described as it is now
 }
 
 void Autosaver::discard()
@@ -51,7 +61,9 @@ bool Autosaver::saveNow(QString *error)
         return false;
     QString why;
     QDir().mkpath(recoveryDirectory());
-    const QByteArray bytes = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles).toJson();
+    SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles);
+    file.comparedWith = m_comparedWith;
+    const QByteArray bytes = file.toJson();
     if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
         Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));
         if (error)
