@@ -22,7 +22,7 @@ const char Usage[] = "Usage: gapwise compare OLD NEW [--json] [--store S]   (OLD
 
 void printText(const ComparisonDigest &d, QTextStream &out)
 {
-    out << "Comparing " << d.oldSource << "\n       with " << d.newSource << "\n\n";
+    out << "Comparing " << oldSideText(d) << "\n       with " << d.newSource << "\n\n";
     QStringList counts;
     for (int c = 0; c < ChangeClassCount; ++c)
         counts.append(QStringLiteral("%1: %2").arg(changeClassName(ChangeClass(c))).arg(d.counts[c]));

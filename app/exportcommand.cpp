@@ -185,6 +185,7 @@ int runExportCommand(const QStringList &arguments)
             RunComparison comparison = compareRuns(oldRun->imported, imported);
             markKnownFailures(comparison, triaged, known);
             digest = digestComparison(oldRun->triaged, triaged, comparison);
+            digest->oldSession = sessionPathOf(*oldRun);
             noteKnownIssues(*digest, triaged, known);
         } else {
             CarriedComparison carried = compareAndCarry(*oldRun, imported, known);

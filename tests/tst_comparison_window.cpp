@@ -91,11 +91,12 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     // The banner says what changed and what did not carry over; the column, filter and chart show it.
     CHECK(mode->banner()->isVisible());
     CHECK(mode->banner()->text()
-        == QStringLiteral(
-            "Compared with md-run1.gapwise: 3 new failures · 1 fixed · 3 still failing · 1 newly passing · "
-            "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
-            "step): 4 edits, 1 suggestion"));
-    CHECK(mode->banner()->secondText().startsWith(QStringLiteral("Not carried over: edit 5 (Set owner of “gap-2”)")));
+        == QStringLiteral("Compared with md-run1.gapwise (triage of run1.md): 3 new failures · 1 fixed · 3 still "
+                          "failing · 1 newly passing · "
+                          "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
+                          "step): 4 edits, 1 suggestion"));
+    CHECK(mode->banner()->secondText().startsWith(QStringLiteral(
+        "Not carried over: edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone")));
     CHECK_FALSE(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK(w.filterBar()->changeBox()->isVisible());
     // The result offers Show details and End comparison, nothing else; End is in the File menu too.
@@ -256,7 +257,8 @@ TEST_CASE("Comparing with a file that is not a report says so in the banner", "[
         [](QToolButton *b) { return b->toolTip() == QStringLiteral("Dismiss") && b->isVisibleTo(b->parentWidget()); });
     REQUIRE(dismiss != closers.cend());
     (*dismiss)->click();
-    CHECK(w.comparisonMode()->banner()->text().startsWith(QStringLiteral("Compared with md-run1.gapwise")));
+    CHECK(w.comparisonMode()->banner()->text().startsWith(
+        QStringLiteral("Compared with md-run1.gapwise (triage of run1.md)")));
 }
 
 TEST_CASE("Exports from the window carry the open comparison: Since last run in the plan",

@@ -5,6 +5,7 @@
 // mainwindowopening.cpp.
 #include "mainwindow.h"
 
+#include "autosaver.h"
 #include "chartdataadapter.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
@@ -79,6 +80,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_comparison = new ComparisonMode(
         m_session, m_proxy->comparisonModel(), { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
+    // The recovery file notes the comparison, so that a restore after a crash can say it did not come back:
+    // comparing again would carry the earlier triage over again, over edits made since, so it is not automatic.
+    connect(m_comparison, &ComparisonMode::compared, this,
+        [this] { m_sessions->autosaver()->setComparedWith(m_comparison->oldPath()); });
+    connect(
+        m_comparison, &ComparisonMode::ended, this, [this] { m_sessions->autosaver()->setComparedWith(QString()); });
+    connect(m_sessions, &SessionController::comparisonNotRestored, this, [this](const QString &oldPath) {
+        const QString name = QFileInfo(oldPath).fileName();
+        m_comparison->banner()->showMessage(MessageBanner::Kind::Error,
+            tr("The triage is restored, but the comparison with <b>%1</b> was not: compare again with File › "
+               "Compare with…")
+                .arg(name.toHtmlEscaped()));
+        statusBar()->showMessage(tr("The comparison with %1 was not restored").arg(name), 8000);
+    });
     m_paneFocus = new PaneFocusFrame(this);
     m_paneFocus->setPanes(
         { m_tree, m_details, m_phaseChart, m_gapChart, m_comparison->chart(), m_diagnostics, m_changesPanel });
@@ -308,7 +323,7 @@ bool MainWindow::compareWith(const QString &oldPath)
     return m_comparison->start(oldPath);
 }
 
-const ComparisonDigest *MainWindow::activeComparison() const
+const ComparisonDigest *MainWindow::activeComparison()
 {
     return m_comparison->digest();
 }

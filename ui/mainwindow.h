@@ -68,7 +68,7 @@ public:
     // .gapwise session) off the GUI thread; the window then shows the comparison (ComparisonMode).
     bool compareWith(const QString &oldPath);
     // The comparison the window shows (per-gap deltas as the triage is now), for exports; nullptr when none.
-    const Gapwise::ComparisonDigest *activeComparison() const;
+    const Gapwise::ComparisonDigest *activeComparison();
     ComparisonMode *comparisonMode() const { return m_comparison; }
 
     // After a dock is added beside the panes (the run history): on a first run, the tree gets seven tenths

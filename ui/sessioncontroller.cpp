@@ -65,6 +65,7 @@ bool SessionController::prepareSession(const QString &sessionPath, QStringList *
         return false;
     m_pendingReports = absolutePaths(file->resolvedReportPaths());
     m_pendingEdits = file->edits;
+    m_pendingComparedWith = file->comparedWith;
     m_pendingSession = QFileInfo(sessionPath).absoluteFilePath(); // the open session stays until the report arrives
     *reportPaths = m_pendingReports;
     return true;
@@ -83,6 +84,7 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
     if (m_keepModified)
         m_session->undoStack()->resetClean();
     const bool restored = m_recovering && prepared;
+    const QString comparedWith = restored ? m_pendingComparedWith : QString();
     if (restored) {
         m_sessionPath.clear();
         QFile::remove(m_pendingRecovery); // its work is in the window now (and autosaved again below)
@@ -99,6 +101,8 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
     // crash right after restoring loses nothing.
     if (restored && isModified())
         m_autosaver->saveNow();
+    if (!comparedWith.isEmpty())
+        Q_EMIT comparisonNotRestored(comparedWith);
 }
 
 bool SessionController::prepareRecovery(const QString &recoveryPath, QStringList *reportPaths, QString *error)
@@ -118,6 +122,7 @@ void SessionController::cancelPending()
     m_pendingSession.clear();
     m_pendingRecovery.clear();
     m_pendingEdits.clear();
+    m_pendingComparedWith.clear();
 }
 
 void SessionController::prepareReload()

@@ -81,6 +81,8 @@ Q_SIGNALS:
     void sessionPathChanged(const QString &path);
     void failed(const QString &message);
     void reportChangedOnDisk(const QString &path);
+    // Restored work was made while comparing with `oldPath`: the triage is back, the comparison is not.
+    void comparisonNotRestored(const QString &oldPath);
 
 private:
     Answer askDefault();
@@ -96,6 +98,7 @@ private:
     QString m_pendingSession; // the session file that becomes the open one once its report arrives
     QString m_pendingRecovery; // the recovery file being restored, removed once its work is in the window
     QVector<QJsonObject> m_pendingEdits;
+    QString m_pendingComparedWith; // what the window was comparing with when the recovery file was written
     QFuture<QString> m_sha; // hashed off the GUI thread when the report arrives
     std::function<Answer()> m_ask;
     QFileSystemWatcher *m_watcher;

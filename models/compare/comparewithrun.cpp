@@ -6,7 +6,14 @@
 #include "triagechanges.h"
 #include "triagesession.h"
 
+#include <QFileInfo>
+
 namespace Gapwise {
+
+QString sessionPathOf(const TriagedRun &oldRun)
+{
+    return isSessionPath(oldRun.path) ? QFileInfo(oldRun.path).absoluteFilePath() : QString();
+}
 
 CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &imported, const KnownIssues &known)
 {
@@ -19,6 +26,7 @@ CarriedComparison compareAndCarry(const TriagedRun &oldRun, const Report &import
     // After the carry-over: it is the carried triage that puts a new failure into a known issue's gap.
     markKnownFailures(comparison, result.triaged, known);
     result.digest = digestComparison(oldRun.triaged, result.triaged, comparison, &carried);
+    result.digest.oldSession = sessionPathOf(oldRun);
     noteKnownIssues(result.digest, result.triaged, known);
     return result;
 }

@@ -23,6 +23,9 @@ struct CarriedComparison
 // earlier run (read with loadTriagedRun), carry its triage onto `imported` (triagecarryover.h) in a scratch
 // session, and digest the result; new failures in a gap that is a known issue come out as known failures.
 // Safe on a worker thread.
+// The session file `oldRun` was read from (absolute), for ComparisonDigest::oldSession; empty for a report.
+QString sessionPathOf(const TriagedRun &oldRun);
+
 CarriedComparison compareAndCarry(
     const TriagedRun &oldRun, const Report &imported, const KnownIssues &known = KnownIssues());
 

@@ -3,7 +3,9 @@
 
 #include "grouplabels.h"
 
+#include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 
 namespace Gapwise {
 namespace {
@@ -64,6 +66,17 @@ namespace {
         return id;
     }
 
+    // A test whose name another test of its run has too (a JUnit case listed twice, not a rerun) has its id
+    // numbered, "…::test_x#2": its name says so as well, so that two rows of the same name are told apart.
+    QString distinctName(const TestCase &t)
+    {
+        static const QRegularExpression numbered(QStringLiteral("#\\d+$"));
+        const QRegularExpressionMatch m = numbered.match(t.id);
+        if (!m.hasMatch() || t.name.endsWith(m.captured(0)))
+            return t.name;
+        return t.name + QLatin1Char(' ') + m.captured(0);
+    }
+
     QString titleOf(const QVector<Gap> &gaps, const QString &id)
     {
         for (const Gap &g : gaps) {
@@ -90,7 +103,7 @@ ComparisonDigest digestComparison(
         const bool inNew = c.newIndex >= 0;
         const Report &run = inNew ? newTriaged : oldTriaged;
         const TestCase &t = run.tests[inNew ? c.newIndex : c.oldIndex];
-        ChangedTest row { c.change, t.id, t.name, nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId) };
+        ChangedTest row { c.change, t.id, distinctName(t), nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId) };
         row.inOld = c.oldIndex >= 0;
         row.inNew = inNew;
         if (c.oldIndex >= 0) {
@@ -98,8 +111,10 @@ ComparisonDigest digestComparison(
             row.oldStatus = before.status;
             row.oldGap = before.gapId.isEmpty() ? QString() : titleOf(oldTriaged.gaps, before.gapId);
         }
-        if (inNew)
+        if (inNew) {
             row.newStatus = t.status;
+            row.newIndex = c.newIndex;
+        }
         d.tests.append(row);
     }
     if (carry) {
@@ -112,23 +127,48 @@ ComparisonDigest digestComparison(
     return d;
 }
 
-QString deltaText(int delta)
+QString oldSideText(const ComparisonDigest &d, bool fileNames)
+{
+    const auto shown = [fileNames](const QString &path) { return fileNames ? QFileInfo(path).fileName() : path; };
+    if (d.oldSession.isEmpty())
+        return shown(d.oldSource);
+    return QStringLiteral("%1 (triage of %2)").arg(shown(d.oldSession), shown(d.oldSource));
+}
+
+QVector<int> followTriage(QVector<ChangedTest> &tests, const Report &nowTriaged)
+{
+    QHash<QString, QString> titles; // one lookup per row: a comparison may list 100,000 tests
+    for (const Gap &g : nowTriaged.gaps)
+        titles.insert(g.id, g.title);
+    QVector<int> changed;
+    for (int row = 0; row < tests.size(); ++row) {
+        ChangedTest &t = tests[row];
+        if (!t.inNew || t.newIndex < 0 || t.newIndex >= nowTriaged.tests.size())
+            continue;
+        const QString &gapId = nowTriaged.tests[t.newIndex].gapId;
+        const QString title = gapId.isEmpty() ? unassignedGroupTitle() : titles.value(gapId, gapId);
+        if (title != t.gap) {
+            t.gap = title;
+            changed.append(row);
+        }
+    }
+    return changed;
+}
+
+QString deltaText(int delta, const QLocale &locale)
 {
     if (delta == 0)
         return QStringLiteral("±0");
-    return delta > 0 ? QStringLiteral("+%1").arg(delta) : QStringLiteral("−%1").arg(-delta);
+    return delta > 0 ? QStringLiteral("+") + locale.toString(delta) : QStringLiteral("−") + locale.toString(-delta);
 }
 
-QString groupDeltaText(const GroupDelta &g)
+QString groupDeltaText(const GroupDelta &g, const QLocale &locale)
 {
     return QStringLiteral("“%1”: %2 → %3 (%4)")
-        .arg(g.title)
-        .arg(g.oldFailing)
-        .arg(g.newFailing)
-        .arg(deltaText(g.delta()));
+        .arg(g.title, locale.toString(g.oldFailing), locale.toString(g.newFailing), deltaText(g.delta(), locale));
 }
 
-QStringList changeCountLines(const ComparisonDigest &d)
+QStringList changeCountLines(const ComparisonDigest &d, const QLocale &locale)
 {
     QStringList lines;
     const ChangeClass order[]
@@ -136,32 +176,31 @@ QStringList changeCountLines(const ComparisonDigest &d)
               ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added, ChangeClass::Removed };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
-            lines.append(QStringLiteral("%1 %2")
-                             .arg(d.count(c))
-                             .arg((c == ChangeClass::NewFailure || c == ChangeClass::KnownFailure) && d.count(c) != 1
-                                     ? changeClassName(c) + QLatin1Char('s')
-                                     : changeClassName(c)));
+            lines.append(QStringLiteral("%1 %2").arg(locale.toString(d.count(c)),
+                (c == ChangeClass::NewFailure || c == ChangeClass::KnownFailure) && d.count(c) != 1
+                    ? changeClassName(c) + QLatin1Char('s')
+                    : changeClassName(c)));
     }
     return lines;
 }
 
-QStringList sinceLastRunLines(const ComparisonDigest &d)
+QStringList sinceLastRunLines(const ComparisonDigest &d, const QLocale &locale)
 {
-    QStringList lines = changeCountLines(d);
+    QStringList lines = changeCountLines(d, locale);
     for (const GroupDelta &g : d.gaps) {
         if (g.delta() != 0)
-            lines.append(QStringLiteral("Gap ") + groupDeltaText(g));
+            lines.append(QStringLiteral("Gap ") + groupDeltaText(g, locale));
     }
     for (const GroupDelta &p : d.phases) {
         if (p.delta() != 0)
-            lines.append(QStringLiteral("Phase ") + groupDeltaText(p));
+            lines.append(QStringLiteral("Phase ") + groupDeltaText(p, locale));
     }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty())
         lines.append(QStringLiteral("Triage carried over: %1 edits, %2 not carried")
-                         .arg(d.carriedEdits)
-                         .arg(d.notCarried.size()));
+                         .arg(locale.toString(d.carriedEdits), locale.toString(d.notCarried.size())));
     if (!d.suggested.isEmpty())
-        lines.append(QStringLiteral("New failures suggested into existing gaps: %1").arg(d.suggested.size()));
+        lines.append(
+            QStringLiteral("New failures suggested into existing gaps: %1").arg(locale.toString(d.suggested.size())));
     return lines;
 }
 

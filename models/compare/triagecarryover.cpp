@@ -69,6 +69,27 @@ namespace {
         return restore;
     }
 
+    // A restored gap as the old triage named it: the engineer's title ("Auth token missing…"), not the
+    // report's ("KeyError: 'token'"). The gap itself comes back as the report had it; the old triage's
+    // edits, replayed next, rename it.
+    QString triagedTitle(const TriagedRun &oldRun, const Gap &gap)
+    {
+        const int index = oldRun.triaged.gapIndex(gap.id);
+        return index >= 0 ? oldRun.triaged.gaps[index].title : gap.title;
+    }
+
+    // The old run's gaps as its triage left them, and those it removed as the report had them: how edits that
+    // do not carry over name the gaps they were about.
+    QHash<QString, QString> oldGapTitles(const TriagedRun &oldRun)
+    {
+        QHash<QString, QString> titles;
+        for (const Gap &g : oldRun.imported.gaps)
+            titles.insert(g.id, g.title);
+        for (const Gap &g : oldRun.triaged.gaps)
+            titles.insert(g.id, g.title);
+        return titles;
+    }
+
     struct GapSignatures
     {
         QHash<QString, QHash<QString, int>> byKey; // signature key → gap id → old tests
@@ -211,7 +232,7 @@ CarryOverResult carryOverTriage(
     for (const Gap &g : gapsToRestore(oldRun, newImported, comparison, result.gapMap)) {
         base.gaps.append(g);
         result.gapMap.insert(g.id, g.id);
-        result.restoredGaps.append(g.title);
+        result.restoredGaps.append(triagedTitle(oldRun, g));
     }
     // Tests the old report itself placed in a gap stay there when the new report places them nowhere (or
     // only in a gap Gapwise suggested).
@@ -229,7 +250,8 @@ CarryOverResult carryOverTriage(
         }
     }
     session.load(base);
-    const ReplayResult replay = replayEdits(session, rewriteEdits(oldRun.edits, comparison.newIdForOld, result.gapMap));
+    const ReplayResult replay
+        = replayEdits(session, rewriteEdits(oldRun.edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun));
     result.applied = replay.applied;
     result.notCarried = replay.notApplied;
     result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
@@ -289,7 +311,7 @@ CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, con
     for (const Gap &g : gapsToRestore(oldRun, current, comparison, result.gapMap)) {
         session.push(new CreateGapCommand(&session, g));
         result.gapMap.insert(g.id, g.id);
-        result.restoredGaps.append(g.title);
+        result.restoredGaps.append(triagedTitle(oldRun, g));
     }
     // Tests the old report itself placed in a gap stay there when the open run places them nowhere (or only
     // in a gap Gapwise suggested).
@@ -311,7 +333,8 @@ CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, con
         session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
     QVector<QJsonObject> edits = oldRun.edits;
     matchCreatedGaps(edits, session, result.gapMap);
-    const ReplayResult replay = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap));
+    const ReplayResult replay
+        = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun));
     result.applied = replay.applied;
     result.notCarried = replay.notApplied;
     result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
@@ -321,9 +344,11 @@ CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, con
     return out;
 }
 
-QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text)
+QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text,
+    const QHash<QString, QString> &gapTitles)
 {
     QStringList notApplied;
+    const GapNamer gapName = gapNamer(session, gapTitles, ListedTitleLength);
     if (edits.isEmpty())
         return notApplied;
     QUndoStack *stack = session.undoStack();
@@ -337,9 +362,10 @@ QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject>
             continue;
         }
         if (!command->applies()) {
-            notApplied.append(QStringLiteral("carried edit %1 (%2): %3")
-                                  .arg(i + 1)
-                                  .arg(command->text(), command->missingIds().join(QLatin1String(", "))));
+            notApplied.append(
+                QStringLiteral("carried edit %1 (%2): %3")
+                    .arg(i + 1)
+                    .arg(command->describe(gapName), command->missingIn(gapName).join(QLatin1String(", "))));
             delete command;
             continue;
         }

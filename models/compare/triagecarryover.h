@@ -65,7 +65,9 @@ struct CarriedEdits
 CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison);
 
 // Pushes `edits` onto the session as one undo step named `text`; returns the edits that did not apply
-// (the session changed since they were computed), one readable line each.
-QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text);
+// (the session changed since they were computed), one readable line each, naming a gap the session lacks
+// by its title in `gapTitles` (CarriedEdits::triaged's).
+QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject> &edits, const QString &text,
+    const QHash<QString, QString> &gapTitles = {});
 
 } // namespace Gapwise

@@ -39,7 +39,11 @@ namespace {
 QByteArray comparisonToMarkdown(const ComparisonDigest &d)
 {
     QString md = QStringLiteral("## Since last run\n\n");
-    md += QStringLiteral("Compared with %1.\n\n").arg(markdownCode(d.oldSource));
+    if (d.oldSession.isEmpty())
+        md += QStringLiteral("Compared with %1.\n\n").arg(markdownCode(d.oldSource));
+    else
+        md += QStringLiteral("Compared with %1 (triage of %2).\n\n")
+                  .arg(markdownCode(d.oldSession), markdownCode(d.oldSource));
     for (const QString &line : sinceLastRunLines(d))
         md += QStringLiteral("- ") + markdownEscaped(line) + QLatin1Char('\n');
     if (!d.tests.isEmpty()) {
@@ -79,13 +83,16 @@ QJsonObject comparisonToJson(const ComparisonDigest &d)
             o.insert(QStringLiteral("knownIssue"), t.knownIssue);
         tests.append(o);
     }
-    return QJsonObject { { QStringLiteral("old"), d.oldSource }, { QStringLiteral("new"), d.newSource },
+    QJsonObject comparison { { QStringLiteral("old"), d.oldSource }, { QStringLiteral("new"), d.newSource },
         { QStringLiteral("counts"), counts }, { QStringLiteral("phases"), deltasJson(d.phases) },
         { QStringLiteral("gaps"), deltasJson(d.gaps) }, { QStringLiteral("tests"), tests },
         { QStringLiteral("carriedEdits"), d.carriedEdits },
         { QStringLiteral("notCarried"), QJsonArray::fromStringList(d.notCarried) },
         { QStringLiteral("restoredGaps"), QJsonArray::fromStringList(d.restoredGaps) },
         { QStringLiteral("suggested"), QJsonArray::fromStringList(d.suggested) } };
+    if (!d.oldSession.isEmpty())
+        comparison.insert(QStringLiteral("oldSession"), d.oldSession); // `old` stays the report, as scripts read it
+    return comparison;
 }
 
 QByteArray comparisonToCsv(const ComparisonDigest &d)

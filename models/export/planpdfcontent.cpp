@@ -172,7 +172,7 @@ void deltaTable(PdfPageLayout &layout, const QString &label, const QVector<Group
 void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanChart &comparisonChart)
 {
     heading(layout, tr("Since last run"), 12, 10);
-    layout.text(tr("Compared with ") + d.oldSource, font(9.5), 0, Grey);
+    layout.text(tr("Compared with ") + oldSideText(d), font(9.5), 0, Grey);
     layout.space(2);
     layout.text(changeCountLines(d).join(QStringLiteral(" · ")), font(10, true));
     deltaTable(layout, tr("Failing tests per gap"), d.gaps);

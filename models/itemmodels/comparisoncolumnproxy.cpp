@@ -6,6 +6,7 @@
 #include "statuspalette.h"
 
 #include <QColor>
+#include <QLocale>
 
 namespace Gapwise {
 
@@ -166,11 +167,11 @@ QVariant ComparisonColumnProxy::changeData(const QModelIndex &treeIndex, int rol
         case SortRole:
             return now - then;
         case Qt::DisplayRole:
-            return deltaText(now - then);
+            return deltaText(now - then, QLocale()); // grouped as the tree's counts are
         case Qt::ForegroundRole:
             return colorOrNothing(deltaColor(now - then));
         case Qt::ToolTipRole:
-            return tr("%1 failing in the earlier run, %2 now").arg(then).arg(now);
+            return tr("%1 failing in the earlier run, %2 now").arg(QLocale().toString(then), QLocale().toString(now));
         case Qt::TextAlignmentRole:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:

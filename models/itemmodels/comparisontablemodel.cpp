@@ -21,6 +21,41 @@ void ComparisonTableModel::setDigest(const ComparisonDigest &digest)
     endResetModel();
 }
 
+void ComparisonTableModel::updateDigest(const ComparisonDigest &digest)
+{
+    const auto sameRows = [&] {
+        if (digest.tests.size() != m_digest.tests.size())
+            return false;
+        for (int row = 0; row < digest.tests.size(); ++row) {
+            if (digest.tests[row].id != m_digest.tests[row].id
+                || digest.tests[row].change != m_digest.tests[row].change)
+                return false;
+        }
+        return true;
+    };
+    if (!sameRows()) {
+        setDigest(digest);
+        return;
+    }
+    QVector<int> changed;
+    for (int row = 0; row < digest.tests.size(); ++row) {
+        const ChangedTest &a = digest.tests[row];
+        const ChangedTest &b = m_digest.tests[row];
+        if (a.gap != b.gap || a.phase != b.phase || a.name != b.name || a.oldStatus != b.oldStatus
+            || a.newStatus != b.newStatus)
+            changed.append(row);
+    }
+    m_digest = digest;
+    // One signal per run of adjacent rows: moving a gap's thousands of tests is a few signals, not thousands.
+    for (int i = 0; i < changed.size();) {
+        int j = i;
+        while (j + 1 < changed.size() && changed[j + 1] == changed[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changed[i], 0), index(changed[j], ColumnCount - 1));
+        i = j + 1;
+    }
+}
+
 int ComparisonTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_digest.tests.size());

@@ -8,7 +8,8 @@
 namespace Gapwise {
 
 // The changed tests of a comparison as a table: one row per test, the change class first so a proxy can
-// filter on it (ChangeKeyRole holds "new-failure", "fixed", ...). Replaced whole when a comparison opens.
+// filter on it (ChangeKeyRole holds "new-failure", "fixed", ...). Replaced whole when a comparison opens;
+// updated in place (dataChanged) when triage edits change its rows' gaps.
 class ComparisonTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,6 +34,10 @@ public:
     explicit ComparisonTableModel(QObject *parent = nullptr);
 
     void setDigest(const ComparisonDigest &digest);
+    // The same comparison after triage edits: the same rows, some in another gap. Signals dataChanged for
+    // the rows that changed, so views keep their selection and scroll position; a digest with other rows
+    // is set whole (setDigest).
+    void updateDigest(const ComparisonDigest &digest);
     const ComparisonDigest &digest() const { return m_digest; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

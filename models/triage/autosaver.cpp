@@ -42,6 +42,16 @@ void Autosaver::setReport(const QString &reportPath, const QString &reportSha256
         m_recoveryPath = recoveryPathFor(reportPath, n);
     if (!previous.isEmpty() && previous != m_recoveryPath && m_written.contains(previous))
         QFile::remove(previous); // this window's autosave of the triage it replaced (saved or discarded by then)
+    m_comparedWith.clear(); // another run: no comparison yet
+}
+
+void Autosaver::setComparedWith(const QString &oldPath)
+{
+    if (oldPath == m_comparedWith)
+        return;
+    m_comparedWith = oldPath;
+    if (!m_recoveryPath.isEmpty() && !m_session->undoStack()->isClean())
+        m_timer.start(); // unsaved work is described as it is now
 }
 
 void Autosaver::discard()
@@ -58,7 +68,9 @@ bool Autosaver::saveNow(QString *error)
         return false;
     QString why;
     QDir().mkpath(recoveryDirectory());
-    const QByteArray bytes = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles).toJson();
+    SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles);
+    file.comparedWith = m_comparedWith;
+    const QByteArray bytes = file.toJson();
     if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
         Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));
         if (error)

@@ -22,6 +22,9 @@ public:
     // `reportFiles`: the files of a run read from several files (SessionFile::reportFiles).
     void setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles = {});
     void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
+    // The earlier run the window compares with, empty when it does not: kept in the recovery file, so that a
+    // restore can say the comparison did not come back with the triage.
+    void setComparedWith(const QString &oldPath);
     QString recoveryPath() const { return m_recoveryPath; }
     void discard(); // the session is saved or closed: nothing to recover
     bool saveNow(QString *error = nullptr);
@@ -44,6 +47,7 @@ private:
     QString m_reportPath;
     QString m_reportSha256;
     QStringList m_reportFiles;
+    QString m_comparedWith;
     QString m_recoveryPath;
     QSet<QString> m_written;
 };

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
+#include <QUndoStack>
 
 namespace Gapwise {
 
@@ -26,8 +27,23 @@ SessionFile SessionFile::fromSession(const TriageSession &session, const QString
     file.reportPath = reportPath;
     file.reportFiles = reportFiles;
     file.reportSha256 = reportSha256;
-    for (const TriageCommand *edit : session.appliedEdits())
-        file.edits.append(edit->toJson());
+    // As appliedEdits() but keeping which edits were one undo step.
+    const QUndoStack *stack = session.undoStack();
+    for (int i = 0; i < stack->index(); ++i) {
+        const QUndoCommand *c = stack->command(i);
+        if (const auto *edit = dynamic_cast<const TriageCommand *>(c)) {
+            file.edits.append(edit->toJson());
+            continue;
+        }
+        for (int k = 0; k < c->childCount(); ++k) {
+            if (const auto *child = dynamic_cast<const TriageCommand *>(c->child(k))) {
+                QJsonObject json = child->toJson();
+                json.insert(QStringLiteral("step"), i + 1);
+                json.insert(QStringLiteral("stepText"), c->text());
+                file.edits.append(json);
+            }
+        }
+    }
     return file;
 }
 
@@ -49,13 +65,15 @@ QByteArray SessionFile::toJson(const QString &sessionPath) const
     QJsonArray editArray;
     for (const QJsonObject &e : edits)
         editArray.append(e);
-    const QJsonObject root {
+    QJsonObject root {
         { QStringLiteral("format"), QStringLiteral("gapwise-session") },
         { QStringLiteral("version"), Version },
         { QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
         { QStringLiteral("report"), report },
         { QStringLiteral("edits"), editArray },
     };
+    if (!comparedWith.isEmpty())
+        root.insert(QStringLiteral("comparedWith"), comparedWith);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -103,6 +121,7 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
         *error = QStringLiteral("the session has no list of edits");
         return std::nullopt;
     }
+    file.comparedWith = root.value(QStringLiteral("comparedWith")).toString();
     const QJsonArray array = edits.toArray();
     for (int i = 0; i < array.size(); ++i) {
         if (!array[i].isObject()) {
@@ -194,9 +213,26 @@ std::optional<SessionFile> readSessionFile(const QString &path, QString *error)
     return session;
 }
 
-ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits)
+ReplayResult replayEdits(
+    TriageSession &session, const QVector<QJsonObject> &edits, const QHash<QString, QString> &gapTitles)
 {
     ReplayResult result;
+    const GapNamer gapName = gapNamer(session, gapTitles, ListedTitleLength);
+    QUndoStack *stack = session.undoStack();
+    int openStep = 0; // the saved step whose macro is open; 0 for none
+    const auto pushInStep = [&](TriageCommand *command, const QJsonObject &edit) {
+        const int step = edit.value(QStringLiteral("step")).toInt();
+        if (step != openStep && openStep != 0) {
+            stack->endMacro();
+            openStep = 0;
+        }
+        // Opened by the step's first edit that applies: a step of which nothing applies leaves no empty step.
+        if (step != 0 && openStep == 0) {
+            stack->beginMacro(edit.value(QStringLiteral("stepText")).toString());
+            openStep = step;
+        }
+        session.push(command);
+    };
     for (int i = 0; i < edits.size(); ++i) {
         QString error;
         TriageCommand *command = TriageCommand::fromJson(&session, edits[i], &error);
@@ -204,21 +240,24 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
             result.notApplied.append(QStringLiteral("edit %1: %2").arg(i + 1).arg(error));
             continue;
         }
-        const QStringList missing = command->missingIds();
+        const QStringList missing = command->missingIn(gapName);
         if (!command->applies()) {
-            result.notApplied.append(
-                QStringLiteral("edit %1 (%2): %3").arg(i + 1).arg(command->text(), missing.join(QLatin1String(", "))));
+            result.notApplied.append(QStringLiteral("edit %1 (%2): %3")
+                                         .arg(i + 1)
+                                         .arg(command->describe(gapName), missing.join(QLatin1String(", "))));
             delete command;
             continue;
         }
         if (!missing.isEmpty())
             result.notApplied.append(QStringLiteral("edit %1 (%2), in part: %3")
                                          .arg(i + 1)
-                                         .arg(command->text(), missing.join(QLatin1String(", "))));
-        session.push(command);
+                                         .arg(command->describe(gapName), missing.join(QLatin1String(", "))));
+        pushInStep(command, edits[i]);
         ++result.applied;
     }
-    session.undoStack()->setClean();
+    if (openStep != 0)
+        stack->endMacro();
+    stack->setClean();
     return result;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -26,7 +27,13 @@ struct SessionFile
     QStringList reportFiles;
     QStringList relativeReportFiles;
     QString sessionPath; // where it was read from
+    // Oldest first. Edits made as one undo step (a macro: the carried-over triage of a comparison, accepting a
+    // suggestion while renaming it) carry "step" (the step's number) and "stepText" (its name): replaying
+    // makes them one step again.
     QVector<QJsonObject> edits;
+    // The earlier run the window was comparing with (recovery files): a restore says the comparison is not
+    // restored with the triage. Empty when none was.
+    QString comparedWith;
 
     static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256,
         const QStringList &reportFiles = {});
@@ -57,8 +64,10 @@ struct ReplayResult
 };
 
 // Pushes the saved edits onto the session's undo stack (so they can be undone) and marks it clean.
-// Edits whose tests or gaps no longer exist are listed, never dropped silently.
-ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits);
+// Edits whose tests or gaps no longer exist are listed, never dropped silently: a gap by its title in the
+// session, else in `gapTitles` (gap id → title where the edits were made), else by its id.
+ReplayResult replayEdits(
+    TriageSession &session, const QVector<QJsonObject> &edits, const QHash<QString, QString> &gapTitles = {});
 
 struct Report;
 // Opens a session headlessly: imports its report and replays the edits. Edits that no longer apply and a

@@ -108,6 +108,28 @@ namespace {
 
 } // namespace
 
+GapNamer gapNamer(const TriageSession &session, const QHash<QString, QString> &knownTitles, int maxLength)
+{
+    return [&session, knownTitles, maxLength](const QString &gapId) {
+        if (gapId.isEmpty())
+            return QStringLiteral("“%1”").arg(unassignedGroupTitle());
+        const int index = session.gapIndex(gapId);
+        const QString title = index >= 0 ? session.report().gaps[index].title : knownTitles.value(gapId);
+        if (title.isEmpty())
+            return gapId;
+        // Another gap, here or where the edit was made, with the same title: the id tells them apart.
+        int same = 0;
+        for (const Gap &g : session.report().gaps)
+            same += g.title == title ? 1 : 0;
+        for (auto it = knownTitles.cbegin(); it != knownTitles.cend(); ++it)
+            same += it.value() == title && session.gapIndex(it.key()) < 0 ? 1 : 0;
+        const QString shown = maxLength > 0 && title.size() > maxLength
+            ? title.left(maxLength - 1).trimmed() + QStringLiteral("…")
+            : title;
+        return same > 1 ? QStringLiteral("“%1” (%2)").arg(shown, gapId) : QStringLiteral("“%1”").arg(shown);
+    };
+}
+
 // ---- move ----------------------------------------------------------------------------------------------
 
 MoveTestsCommand::MoveTestsCommand(
@@ -117,14 +139,18 @@ MoveTestsCommand::MoveTestsCommand(
     , m_toGapId(toGapId)
     , m_suggested(suggested && !toGapId.isEmpty())
 {
-    const int gap = session->gapIndex(toGapId);
-    const QString target = gap >= 0 ? session->report().gaps[gap].title : unassignedGroupTitle();
+    setText(MoveTestsCommand::describe(gapNamer(*session)));
+}
+
+QString MoveTestsCommand::describe(const GapNamer &gapName) const
+{
+    // A target this session lacks is named as it was where the move was made, never as Unassigned.
+    const QString target = gapName(m_toGapId);
     if (m_suggested)
-        setText(testIds.size() == 1 ? tr("Suggest 1 test into “%1”").arg(target)
-                                    : tr("Suggest %n tests into “%1”", int(testIds.size())).arg(target));
-    else
-        setText(testIds.size() == 1 ? tr("Move test to “%1”").arg(target)
-                                    : tr("Move %n tests to “%1”", int(testIds.size())).arg(target));
+        return m_testIds.size() == 1 ? tr("Suggest 1 test into %1").arg(target)
+                                     : tr("Suggest %n tests into %1", int(m_testIds.size())).arg(target);
+    return m_testIds.size() == 1 ? tr("Move test to %1").arg(target)
+                                 : tr("Move %n tests to %1", int(m_testIds.size())).arg(target);
 }
 
 void MoveTestsCommand::redo()
@@ -166,11 +192,11 @@ bool MoveTestsCommand::applies() const
         m_testIds.cbegin(), m_testIds.cend(), [this](const QString &id) { return m_session->testIndex(id) >= 0; });
 }
 
-QStringList MoveTestsCommand::missingIds() const
+QStringList MoveTestsCommand::missingIn(const GapNamer &gapName) const
 {
     QStringList missing;
     if (!m_toGapId.isEmpty() && m_session->gapIndex(m_toGapId) < 0)
-        missing.append(tr("gap %1 is gone").arg(m_toGapId));
+        missing.append(tr("gap %1 is gone").arg(gapName(m_toGapId)));
     for (const QString &id : m_testIds) {
         if (m_session->testIndex(id) < 0)
             missing.append(tr("test %1 is gone").arg(id));
@@ -193,7 +219,12 @@ CreateGapCommand::CreateGapCommand(TriageSession *session, const Gap &gap)
     : TriageCommand(session)
     , m_gap(gap)
 {
-    setText(tr("Create gap “%1”").arg(gap.title));
+    setText(CreateGapCommand::describe(gapNamer(*session)));
+}
+
+QString CreateGapCommand::describe(const GapNamer &) const
+{
+    return tr("Create gap “%1”").arg(m_gap.title);
 }
 
 void CreateGapCommand::redo()
@@ -208,11 +239,11 @@ void CreateGapCommand::undo()
         m_session->applyRemoveGap(index);
 }
 
-QStringList CreateGapCommand::missingIds() const
+QStringList CreateGapCommand::missingIn(const GapNamer &gapName) const
 {
     if (!m_gap.id.isEmpty() && m_session->gapIndex(m_gap.id) < 0)
         return {};
-    return { tr("gap %1 exists already").arg(m_gap.id) };
+    return { tr("gap %1 exists already").arg(m_gap.id.isEmpty() ? QString() : gapName(m_gap.id)) };
 }
 
 QJsonObject CreateGapCommand::toJson() const
@@ -233,8 +264,12 @@ EditGapCommand::EditGapCommand(TriageSession *session, const QString &gapId, Fie
     const int index = session->gapIndex(gapId);
     if (index >= 0)
         m_oldValue = readField(session->report().gaps[index], field);
-    setText(tr("Set %1 of “%2”")
-                .arg(QLatin1String(fieldName(field)), index >= 0 ? session->report().gaps[index].title : gapId));
+    setText(EditGapCommand::describe(gapNamer(*session)));
+}
+
+QString EditGapCommand::describe(const GapNamer &gapName) const
+{
+    return tr("Set %1 of %2").arg(QLatin1String(fieldName(m_field)), gapName(m_gapId));
 }
 
 void EditGapCommand::redo()
@@ -257,11 +292,11 @@ void EditGapCommand::undo()
     m_session->applyGap(index, gap);
 }
 
-QStringList EditGapCommand::missingIds() const
+QStringList EditGapCommand::missingIn(const GapNamer &gapName) const
 {
     if (m_session->gapIndex(m_gapId) >= 0)
         return {};
-    return { tr("gap %1 is gone").arg(m_gapId) };
+    return { tr("gap %1 is gone").arg(gapName(m_gapId)) };
 }
 
 bool EditGapCommand::mergeWith(const QUndoCommand *other)
@@ -287,11 +322,13 @@ RemoveGapCommand::RemoveGapCommand(TriageSession *session, const QString &gapId,
     , m_gapId(gapId)
     , m_targetId(mergeIntoGapId)
 {
-    const int index = session->gapIndex(gapId);
-    const QString title = index >= 0 ? session->report().gaps[index].title : gapId;
-    const int target = session->gapIndex(mergeIntoGapId);
-    setText(target >= 0 ? tr("Merge “%1” into “%2”").arg(title, session->report().gaps[target].title)
-                        : tr("Delete gap “%1”").arg(title));
+    setText(RemoveGapCommand::describe(gapNamer(*session)));
+}
+
+QString RemoveGapCommand::describe(const GapNamer &gapName) const
+{
+    return m_targetId.isEmpty() ? tr("Delete gap %1").arg(gapName(m_gapId))
+                                : tr("Merge %1 into %2").arg(gapName(m_gapId), gapName(m_targetId));
 }
 
 void RemoveGapCommand::redo()
@@ -347,13 +384,13 @@ void RemoveGapCommand::undo()
     }
 }
 
-QStringList RemoveGapCommand::missingIds() const
+QStringList RemoveGapCommand::missingIn(const GapNamer &gapName) const
 {
     QStringList missing;
     if (m_session->gapIndex(m_gapId) < 0)
-        missing.append(tr("gap %1 is gone").arg(m_gapId));
+        missing.append(tr("gap %1 is gone").arg(gapName(m_gapId)));
     if (!m_targetId.isEmpty() && m_session->gapIndex(m_targetId) < 0)
-        missing.append(tr("gap %1 is gone").arg(m_targetId));
+        missing.append(tr("gap %1 is gone").arg(gapName(m_targetId)));
     return missing;
 }
 

@@ -3,12 +3,28 @@
 
 #include "report.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QUndoCommand>
+
+#include <functional>
 
 namespace Gapwise {
 
 class TriageSession;
+
+// How a command's text names a gap, quoted: “DB outage”, “Unassigned” for the empty id; the bare id when
+// no title is known.
+using GapNamer = std::function<QString(const QString &gapId)>;
+
+// How long a gap title may be in a list of edits that did not apply.
+constexpr int ListedTitleLength = 60;
+
+// Names gaps by their title in `session`, else by `knownTitles` (gap id → title: the run whose saved edits
+// are replayed, where a gap this session lacks had a title), else by id. A title two known gaps share is
+// followed by the id: “Flaky” (sig-1a2b). Titles longer than `maxLength` characters (when > 0) end in "…":
+// a list of edits that did not apply names a gap twice a line.
+GapNamer gapNamer(const TriageSession &session, const QHash<QString, QString> &knownTitles = {}, int maxLength = 0);
 
 // One kind of triage edit per class, as in Qt's undo framework example. A command stores stable test and
 // gap ids, never indices, so it can be saved and replayed on another run of the report.
@@ -24,7 +40,11 @@ public:
     virtual bool applies() const { return missingIds().isEmpty(); }
     // What the command names that the session does not have ("test X is gone"), for the list of edits
     // that could not be carried over.
-    virtual QStringList missingIds() const = 0;
+    QStringList missingIds() const { return missingIn(gapNamer(*m_session)); }
+    // The same, and the command's text, with gaps named by `gapName`: an edit replayed onto another run
+    // names a gap that run lacks by the title it had where the edit was made.
+    virtual QStringList missingIn(const GapNamer &gapName) const = 0;
+    virtual QString describe(const GapNamer &gapName) const = 0;
     virtual QJsonObject toJson() const = 0;
     // Reads a saved edit; nullptr when the object is not a known edit.
     static TriageCommand *fromJson(TriageSession *session, const QJsonObject &json, QString *error);
@@ -44,7 +64,8 @@ public:
     // A move applies while its target exists and some of its tests do: the tests that are gone are listed,
     // the others still move.
     bool applies() const override;
-    QStringList missingIds() const override;
+    QStringList missingIn(const GapNamer &gapName) const override;
+    QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
 
 private:
@@ -61,7 +82,8 @@ public:
     CreateGapCommand(TriageSession *session, const Gap &gap);
     void redo() override;
     void undo() override;
-    QStringList missingIds() const override;
+    QStringList missingIn(const GapNamer &gapName) const override;
+    QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
     const Gap &gap() const { return m_gap; }
 
@@ -86,7 +108,8 @@ public:
     EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
     void redo() override;
     void undo() override;
-    QStringList missingIds() const override;
+    QStringList missingIn(const GapNamer &gapName) const override;
+    QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
     int id() const override { return 1; }
     bool mergeWith(const QUndoCommand *other) override; // typing a title in steps is one edit
@@ -106,7 +129,8 @@ public:
     RemoveGapCommand(TriageSession *session, const QString &gapId, const QString &mergeIntoGapId);
     void redo() override;
     void undo() override;
-    QStringList missingIds() const override;
+    QStringList missingIn(const GapNamer &gapName) const override;
+    QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
 
 private:

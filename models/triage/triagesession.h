@@ -39,6 +39,7 @@ public:
     const Report &imported() const { return m_imported; }
     const Report &report() const { return m_report; }
     QUndoStack *undoStack() { return &m_undo; }
+    const QUndoStack *undoStack() const { return &m_undo; }
 
     int testIndex(const QString &testId) const;
     int gapIndex(const QString &gapId) const { return m_report.gapIndex(gapId); }

@@ -6,6 +6,8 @@
 
 #include "qcustomplotheader.h"
 
+#include <QLocale>
+
 using namespace Gapwise;
 
 namespace {
@@ -23,7 +25,8 @@ QVector<GroupDelta> gapsWithFailures(const QVector<GroupDelta> &gaps, int maxRow
     return shown;
 }
 
-QVector<QCPBars *> plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelta> &shown, int labelWidth)
+QVector<QCPBars *> plotComparisonBars(
+    QCustomPlot &plot, const QVector<GroupDelta> &shown, int labelWidth, const QLocale &locale)
 {
     const QFontMetrics metrics(plot.yAxis->tickLabelFont());
     QVector<double> keys, before, now;
@@ -35,7 +38,7 @@ QVector<QCPBars *> plotComparisonBars(QCustomPlot &plot, const QVector<GroupDelt
         before.append(g.oldFailing);
         now.append(g.newFailing);
         // The change stays whole at the end of the last line; the title wraps into what is left.
-        const QString change = QStringLiteral(" (%1)").arg(deltaText(g.delta()));
+        const QString change = QStringLiteral(" (%1)").arg(deltaText(g.delta(), locale));
         labels.append(
             wrapLabel(g.title, metrics, qMax(40, labelWidth - metrics.horizontalAdvance(change)), 2) + change);
         most = qMax(most, qMax(g.oldFailing, g.newFailing));
@@ -93,7 +96,7 @@ void ComparisonChart::rebuild()
     setIds(ids);
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
     const int labelWidth = qMax(metrics.averageCharWidth() * 12, int(m_plot->width() * 0.4));
-    for (QCPBars *bars : plotComparisonBars(*m_plot, m_shown, labelWidth))
+    for (QCPBars *bars : plotComparisonBars(*m_plot, m_shown, labelWidth, QLocale()))
         addBars(bars, bars->brush().color());
     // Two bars and up to two lines of title per gap; more gaps than fit make the chart scroll.
     const int rows = int(m_shown.size());
@@ -107,7 +110,5 @@ QString ComparisonChart::toolTipFor(int key) const
     const GroupDelta &g = m_shown[key];
     return tr("%1\nlast run: %2 failing\nthis run: %3 failing (%4)")
         .arg(g.title)
-        .arg(g.oldFailing)
-        .arg(g.newFailing)
-        .arg(deltaText(g.delta()));
+        .arg(QLocale().toString(g.oldFailing), QLocale().toString(g.newFailing), deltaText(g.delta(), QLocale()));
 }

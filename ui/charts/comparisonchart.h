@@ -13,7 +13,9 @@ QVector<Gapwise::GroupDelta> gapsWithFailures(const QVector<Gapwise::GroupDelta>
 // The bars (last run, then this run) and gap labels ("title (+2)", the title wrapped onto two lines of
 // `labelWidth` pixels) of `shown`, keyed 0..n-1 from the top, on any QCustomPlot: the window's chart below and
 // the PDF's (plancharts.cpp) draw the same thing. Returns the two bars plottables.
-QVector<QCPBars *> plotComparisonBars(QCustomPlot &plot, const QVector<Gapwise::GroupDelta> &shown, int labelWidth);
+// `locale` writes the deltas in the labels: the window's chart groups digits (QLocale()), the PDF's does not.
+QVector<QCPBars *> plotComparisonBars(
+    QCustomPlot &plot, const QVector<Gapwise::GroupDelta> &shown, int labelWidth, const QLocale &locale = QLocale::c());
 
 // Failing tests per gap, last run and this run side by side (horizontal bars: gap titles stay readable). Like
 // the other charts it scrolls when the gaps need more height than it has, has tooltips, and is linked: clicking

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonmode.h"
 
+#include "comparewithrun.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonview.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -126,6 +128,7 @@ ComparisonMode::Outcome ComparisonMode::compute(
     const CarriedEdits carried = carryOverEdits(current, *oldRun, comparison);
     markKnownFailures(comparison, carried.triaged, known);
     outcome.digest = digestComparison(oldRun->triaged, carried.triaged, comparison, &carried.result);
+    outcome.digest.oldSession = sessionPathOf(*oldRun);
     noteKnownIssues(outcome.digest, carried.triaged, known);
     outcome.edits = carried.edits;
     outcome.tree = std::make_shared<const TreeComparison>(
@@ -133,6 +136,9 @@ ComparisonMode::Outcome ComparisonMode::compute(
     // Every gap of then, under its id now: undoing the carried triage may remove gaps it made.
     for (const Gap &g : oldRun->triaged.gaps)
         outcome.goneGapTitles.insert(carried.result.gapMap.value(g.id, g.id), g.title);
+    outcome.carriedGapTitles = outcome.goneGapTitles;
+    for (const Gap &g : carried.triaged.gaps)
+        outcome.carriedGapTitles.insert(g.id, g.title);
     return outcome;
 }
 
@@ -151,8 +157,8 @@ void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
     m_goneGapTitles = outcome.goneGapTitles;
     m_model->setComparison(m_tree);
     // The earlier run's triage, as one undo step in the window's own session.
-    const QStringList late = applyCarriedEdits(
-        *m_session, outcome.edits, tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()));
+    const QStringList late = applyCarriedEdits(*m_session, outcome.edits,
+        tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()), outcome.carriedGapTitles);
     m_digest.notCarried += late;
     setViewsComparing(true);
     m_summaryShown = true; // the new comparison's summary replaces whatever the banner said
@@ -194,9 +200,13 @@ void ComparisonMode::setViewsComparing(bool comparing)
     m_endAction->setEnabled(comparing);
 }
 
-const ComparisonDigest *ComparisonMode::digest() const
+const ComparisonDigest *ComparisonMode::digest()
 {
-    return isActive() ? &m_digest : nullptr;
+    if (!isActive())
+        return nullptr;
+    if (m_refresh->isActive())
+        refreshDeltas(); // an edit's recount is still queued: an export right after the edit gets it
+    return &m_digest;
 }
 
 void ComparisonMode::refreshDeltas()
@@ -204,8 +214,13 @@ void ComparisonMode::refreshDeltas()
     if (!isActive())
         return;
     // Triage moves tests between gaps: the per-gap numbers "now" follow it; the earlier run's stay.
+    m_refresh->stop(); // called directly (digest()) it stands for the pending recount
     m_digest.gaps = currentGapDeltas(*m_tree, m_session->report(), m_goneGapTitles);
+    // So do the per-test rows' gaps: the exports and the details table list them.
+    followTriage(m_digest.tests, m_session->report());
     m_chart->setDeltas(m_digest.gaps);
+    if (m_details)
+        m_details->updateDigest(m_digest);
     // A message shown since (another comparison running, or one that failed) stays until it is dismissed.
     if (m_summaryShown)
         showSummary();
@@ -215,6 +230,7 @@ void ComparisonMode::showSummary()
 {
     m_summaryShown = true;
     const ComparisonDigest &d = m_digest;
+    const QLocale locale; // grouped as the tree's and the filter bar's counts are: "3,334 new failures"
     QStringList parts;
     const ChangeClass order[] = { ChangeClass::NewFailure, ChangeClass::KnownFailure, ChangeClass::Fixed,
         ChangeClass::StillFailing, ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added };
@@ -222,18 +238,20 @@ void ComparisonMode::showSummary()
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed) {
             const QString name
                 = c == ChangeClass::NewFailure && d.count(c) != 1 ? tr("new failures") : changeClassName(c);
-            const QString part = QStringLiteral("%1 %2").arg(d.count(c)).arg(name);
+            const QString part = QStringLiteral("%1 %2").arg(locale.toString(d.count(c)), name);
             parts << (c == ChangeClass::NewFailure && d.count(c) > 0 ? QStringLiteral("<b>%1</b>").arg(part) : part);
         }
     }
     if (d.count(ChangeClass::Removed) > 0)
-        parts << tr("%1 removed (not in this run)").arg(d.count(ChangeClass::Removed));
-    QString html = tr("Compared with <b>%1</b>: ").arg(QFileInfo(m_oldPath).fileName().toHtmlEscaped())
-        + parts.join(QStringLiteral(" · "));
+        parts << tr("%1 removed (not in this run)").arg(locale.toString(d.count(ChangeClass::Removed)));
+    // As the exports and the command line name it: a session with the run it triages.
+    QString html
+        = tr("Compared with <b>%1</b>: ").arg(oldSideText(d, true).toHtmlEscaped()) + parts.join(QStringLiteral(" · "));
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
-                    .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(d.carriedEdits),
-                        d.suggested.size() == 1 ? tr("1 suggestion") : tr("%1 suggestions").arg(d.suggested.size()));
+                    .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(locale.toString(d.carriedEdits)),
+                        d.suggested.size() == 1 ? tr("1 suggestion")
+                                                : tr("%1 suggestions").arg(locale.toString(d.suggested.size())));
         if (!d.restoredGaps.isEmpty())
             html += tr(", gaps kept from the earlier run: %1")
                         .arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
@@ -246,7 +264,7 @@ void ComparisonMode::showSummary()
             lines << l.toHtmlEscaped();
         second = tr("Not carried over: ") + lines.join(QStringLiteral("; "));
         if (d.notCarried.size() > Shown)
-            second += tr("; and %1 more (Show details)").arg(d.notCarried.size() - Shown);
+            second += tr("; and %1 more (Show details)").arg(locale.toString(d.notCarried.size() - Shown));
     }
     m_banner->showMessage(MessageBanner::Kind::Result, html, { m_detailsAction, m_endAction }, second);
 }

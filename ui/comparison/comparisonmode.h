@@ -61,8 +61,10 @@ public:
     void end(); // back to the plain views; carried-over triage stays in the session (undoable)
     bool isRunning() const { return m_running; }
     bool isActive() const { return m_tree != nullptr; }
-    // The comparison shown, its gap deltas recounted after triage edits; nullptr when none is active.
-    const Gapwise::ComparisonDigest *digest() const;
+    QString oldPath() const { return isActive() ? m_oldPath : QString(); } // the earlier run compared with
+    // The comparison shown, its gap deltas and its tests' gaps following triage edits made since; nullptr when
+    // none is active.
+    const Gapwise::ComparisonDigest *digest();
     ComparisonView *showDetails();
     // The known issues (the history store's) the next comparison judges new failures with: a new failure in
     // one of their gaps is a known failure.
@@ -81,6 +83,7 @@ private:
         QVector<QJsonObject> edits;
         std::shared_ptr<const Gapwise::TreeComparison> tree;
         QHash<QString, QString> goneGapTitles; // the earlier run's gap titles by gap id now
+        QHash<QString, QString> carriedGapTitles; // the gaps the carried edits name, by id: to say which did not apply
         QString error;
     };
     static Outcome compute(const QString &oldPath, const Gapwise::Report &imported, const Gapwise::Report &current,

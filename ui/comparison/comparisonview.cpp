@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -103,6 +104,12 @@ void ComparisonView::showDigest(const ComparisonDigest &digest)
     present({ digest, QString() });
 }
 
+void ComparisonView::updateDigest(const ComparisonDigest &digest)
+{
+    m_model->updateDigest(digest);
+    showSummaryOf(digest);
+}
+
 void ComparisonView::compare(const QString &oldPath, const QString &newPath)
 {
     m_summary->setText(tr("Comparing with %1…").arg(oldPath.toHtmlEscaped()));
@@ -131,10 +138,15 @@ void ComparisonView::present(const Outcome &outcome)
         Q_EMIT failed(outcome.error);
         return;
     }
-    const ComparisonDigest &d = outcome.digest;
-    m_model->setDigest(d);
-    QString html = tr("<b>Since last run</b> (%1):").arg(d.oldSource.toHtmlEscaped());
-    const QStringList lines = sinceLastRunLines(d);
+    m_model->setDigest(outcome.digest);
+    showSummaryOf(outcome.digest);
+    Q_EMIT compared();
+}
+
+void ComparisonView::showSummaryOf(const ComparisonDigest &d)
+{
+    QString html = tr("<b>Since last run</b> (%1):").arg(oldSideText(d).toHtmlEscaped());
+    const QStringList lines = sinceLastRunLines(d, QLocale());
     html += QLatin1String(" ") + lines.mid(0, 7).join(QStringLiteral(" · ")).toHtmlEscaped();
     if (lines.size() > 7)
         html += QLatin1String("<br>") + lines.mid(7).join(QStringLiteral(" · ")).toHtmlEscaped();
@@ -142,8 +154,7 @@ void ComparisonView::present(const Outcome &outcome)
     m_chart->setDeltas(d.gaps);
     m_notCarried->setVisible(!d.notCarried.isEmpty());
     m_notCarried->setText(tr("Not carried over: %1").arg(d.notCarried.join(QLatin1String("; "))));
-    m_columns->fit();
-    Q_EMIT compared();
+    m_columns->fit(); // a digest updated by triage may have longer gap titles
 }
 
 void ComparisonView::filterChanged()

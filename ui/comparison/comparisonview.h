@@ -32,6 +32,9 @@ public:
     const Gapwise::ComparisonDigest &digest() const;
     // Shows a digest computed elsewhere (the main window's comparison mode), without running anything.
     void showDigest(const Gapwise::ComparisonDigest &digest);
+    // The shown comparison after triage edits (tests in other gaps, new deltas): updated in place, the table
+    // keeps its selection and scroll position.
+    void updateDigest(const Gapwise::ComparisonDigest &digest);
 
 signals:
     void compared();
@@ -45,6 +48,7 @@ private:
     };
     static Outcome run(const QString &oldPath, const QString &newPath);
     void present(const Outcome &outcome);
+    void showSummaryOf(const Gapwise::ComparisonDigest &digest);
     void filterChanged();
 
     Gapwise::ComparisonTableModel *m_model;
