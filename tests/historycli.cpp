@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonDocument>
 #include <QPdfDocument>
 #include <QRegularExpression>
 
@@ -36,6 +37,13 @@ Run run(const QString &program, const QStringList &arguments)
 Run gapwise(const QStringList &arguments)
 {
     return run(QStringLiteral(GAPWISE_BINARY), arguments);
+}
+
+QJsonObject jsonObject(const Run &run)
+{
+    INFO(run.errText().toStdString());
+    REQUIRE(run.exitCode == 0);
+    return QJsonDocument::fromJson(run.out).object();
 }
 
 std::unique_ptr<QProcess> startHistoryAdd(const QString &store, const QStringList &files, StoreNamed named)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ QProcessEnvironment cleanEnvironment();
 Run run(const QString &program, const QStringList &arguments);
 // The gapwise binary this build made.
 Run gapwise(const QStringList &arguments);
+// The JSON object a command printed with --json (a test failure, with its stderr, when it did not succeed).
+QJsonObject jsonObject(const Run &run);
 // How `gapwise history add` is told its store: by --store, or by GAPWISE_STORE.
 enum class StoreNamed
 {

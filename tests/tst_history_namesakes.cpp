@@ -21,6 +21,7 @@ namespace {
 
 using HandwrittenRuns::Case;
 using HistoryCli::gapwise;
+using HistoryCli::jsonObject;
 using HistoryCli::Run;
 
 const QString A = QStringLiteral("c.A");
@@ -37,13 +38,6 @@ QStringList writeRuns(const QString &dir)
                 { A, QStringLiteral("u"), '.' } });
     }
     return files;
-}
-
-QJsonObject json(const Run &run)
-{
-    INFO(run.errText().toStdString());
-    REQUIRE(run.exitCode == 0);
-    return QJsonDocument::fromJson(run.out).object();
 }
 
 QStringList keysOf(const QJsonArray &tests)
@@ -109,13 +103,13 @@ TEST_CASE("a flaky test whose name repeats in its file is found flaky, and histo
     for (const QJsonValue a : added)
         CHECK(a.toObject().value(QStringLiteral("tests")).toInt() == 3); // as inspect counts them
 
-    const QJsonObject flaky = json(gapwise({ QStringLiteral("history"), QStringLiteral("flaky"),
+    const QJsonObject flaky = jsonObject(gapwise({ QStringLiteral("history"), QStringLiteral("flaky"),
         QStringLiteral("--store"), store, QStringLiteral("--json") }));
     CHECK(keysOf(flaky.value(QStringLiteral("flaky")).toArray()) == QStringList { QStringLiteral("c.A::t#2") });
     CHECK(flaky.value(QStringLiteral("newFailures")).toInt() == 1);
 
     // By its key, and by the id inspect shows for it.
-    const QJsonObject inspect = json(gapwise({ QStringLiteral("inspect"), files[2], QStringLiteral("--json") }));
+    const QJsonObject inspect = jsonObject(gapwise({ QStringLiteral("inspect"), files[2], QStringLiteral("--json") }));
     QString id;
     for (const QJsonValue t : inspect.value(QStringLiteral("tests")).toArray()) {
         if (t.toObject().value(QStringLiteral("id")).toString().endsWith(QLatin1String("#2")))
@@ -124,7 +118,7 @@ TEST_CASE("a flaky test whose name repeats in its file is found flaky, and histo
     REQUIRE_FALSE(id.isEmpty());
     for (const QString &typed : { QStringLiteral("c.A::t#2"), id }) {
         INFO(typed.toStdString());
-        const QJsonObject t = json(gapwise({ QStringLiteral("history"), QStringLiteral("test"), typed,
+        const QJsonObject t = jsonObject(gapwise({ QStringLiteral("history"), QStringLiteral("test"), typed,
             QStringLiteral("--store"), store, QStringLiteral("--json") }));
         CHECK(t.value(QStringLiteral("key")).toString() == QStringLiteral("c.A::t#2"));
         CHECK(t.value(QStringLiteral("verdict")).toString() == QStringLiteral("flaky"));

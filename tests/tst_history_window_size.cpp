@@ -44,9 +44,7 @@ QJsonObject flaky(const QString &store, int runs)
 {
     const Run r = gapwise({ QStringLiteral("history"), QStringLiteral("flaky"), QStringLiteral("--runs"),
         QString::number(runs), QStringLiteral("--store"), store, QStringLiteral("--json") });
-    INFO(r.errText().toStdString());
-    REQUIRE(r.exitCode == 0);
-    return QJsonDocument::fromJson(r.out).object();
+    return HistoryCli::jsonObject(r);
 }
 
 // The test `name` in any list of the summary.

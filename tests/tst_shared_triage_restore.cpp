@@ -59,10 +59,7 @@ TEST_CASE("restoring in a shared window writes only the restorer's edits and ask
     "[history][window][shared][recovery]")
 {
     QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     const Crashed crash = crashAfterMove(storePath, report);

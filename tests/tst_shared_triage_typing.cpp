@@ -50,10 +50,7 @@ QPushButton *bannerButton(const SharedWindow &w, const QString &text)
 TEST_CASE("notes being typed while another engineer writes the gap's notes: neither is silently lost",
     "[history][window][shared][typing]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     SharedWindow bob(storePath, report);
@@ -106,10 +103,7 @@ TEST_CASE("notes being typed while another engineer writes the gap's notes: neit
 TEST_CASE("a title or owner being typed is kept when another engineer changes it, and its Enter is a conflict",
     "[history][window][shared][typing]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     SharedWindow bob(storePath, report);
@@ -148,10 +142,7 @@ TEST_CASE("a title or owner being typed is kept when another engineer changes it
 TEST_CASE("a gap deleted while an engineer types in it keeps the typing in that gap, as a conflict",
     "[history][window][shared][typing]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow sid(storePath, report);
     SharedWindow sam(storePath, report);

@@ -52,10 +52,7 @@ using SharedTriageSetup::waitFor;
 TEST_CASE(
     "two windows share a stored run's triage: edits, who and when, a conflict banner", "[history][window][shared]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     SharedWindow bob(storePath, report);
@@ -230,10 +227,7 @@ TEST_CASE("a password typed into the window is used for sharing and never reache
 TEST_CASE(
     "a moved test's conflict names the gaps by title and Keep Theirs shows in Details", "[history][window][shared]")
 {
-    QTemporaryDir dir;
-    const auto backend = GENERATE(StoreBackends::Backend::Sqlite, StoreBackends::Backend::Postgres);
-    INFO(StoreBackends::name(backend));
-    STORE_OR_SKIP(storePath, backend, dir.path());
+    STORE_ON_EACH_BACKEND(storePath, backend, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     SharedWindow bob(storePath, report);
