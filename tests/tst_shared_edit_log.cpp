@@ -24,8 +24,8 @@ struct Names
         n.gapTitle = [this](const QString &id) { return titles.value(id, id); };
         n.testName = [](const QString &id) -> QString { return QStringLiteral("Login test ") + id.mid(1); };
         n.importedValue = [](const SharedTriageItem &item) {
-            if (item.kind == QLatin1String("test"))
-                return QStringLiteral("gap-1");
+            if (item.kind == QLatin1String("test")) // every test in gap-1 but t9, in none
+                return item.key == QLatin1String("t9") ? QString() : QStringLiteral("gap-1");
             if (item.key != QLatin1String("gap-1") && item.key != QLatin1String("suggested-1"))
                 return QString();
             if (item.field == QLatin1String("title"))
@@ -65,6 +65,12 @@ SharedTriageEdit gapEdit(const QString &key, const QString &field, const QString
     int version, const QString &who = QStringLiteral("ana"), int at = 0)
 {
     return edit(QStringLiteral("gap"), key, field, oldValue, newValue, version, who, at);
+}
+
+// Ana moving the test `id` from the gap `from` to `to` ("" is Unassigned) at second `at`.
+SharedTriageEdit testMove(const QString &id, const QString &from, const QString &to, int version, int at)
+{
+    return edit(QStringLiteral("test"), id, QStringLiteral("gap"), from, to, version, QStringLiteral("ana"), at);
 }
 
 QStringList sentences(const QVector<SharedTriageEdit> &edits)
@@ -130,30 +136,27 @@ TEST_CASE("a step's edits read together: a merge, a deletion, its undo, a new ga
     "[history][shared][editlog]")
 {
     const QString flaky = QStringLiteral("ana-1a2b3c4d-1");
-    const auto test = [](const QString &id, const QString &from, const QString &to, int version, int at) {
-        return edit(QStringLiteral("test"), id, QStringLiteral("gap"), from, to, version, QStringLiteral("ana"), at);
-    };
     const QVector<SharedTriageEdit> edits {
         // A new gap with one test (Move to New Gap): its default status is no news.
         gapEdit(flaky, QStringLiteral("title"), QString(), QStringLiteral("Flaky cart"), 1, QStringLiteral("ana"), 1),
         gapEdit(flaky, QStringLiteral("status"), QString(), QStringLiteral("open"), 1, QStringLiteral("ana"), 1),
         gapEdit(flaky, QStringLiteral("priority"), QString(), QStringLiteral("P1"), 1, QStringLiteral("ana"), 1),
-        test(QStringLiteral("t1"), QString(), flaky, 1, 1),
+        testMove(QStringLiteral("t1"), QString(), flaky, 1, 1),
         // Two tests moved into gap-1 at once: one line.
-        test(QStringLiteral("t4"), QString(), gap1, 1, 2),
-        test(QStringLiteral("t5"), QString(), gap1, 1, 2),
+        testMove(QStringLiteral("t4"), QString(), gap1, 1, 2),
+        testMove(QStringLiteral("t5"), QString(), gap1, 1, 2),
         // The new gap merged into gap-1.
-        test(QStringLiteral("t1"), flaky, gap1, 2, 3),
+        testMove(QStringLiteral("t1"), flaky, gap1, 2, 3),
         gapEdit(flaky, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 1, QStringLiteral("ana"), 3),
         // gap-1 deleted, its three tests unassigned; then brought back with them.
-        test(QStringLiteral("t1"), gap1, QString(), 3, 4),
-        test(QStringLiteral("t4"), gap1, QString(), 2, 4),
-        test(QStringLiteral("t5"), gap1, QString(), 2, 4),
+        testMove(QStringLiteral("t1"), gap1, QString(), 3, 4),
+        testMove(QStringLiteral("t4"), gap1, QString(), 2, 4),
+        testMove(QStringLiteral("t5"), gap1, QString(), 2, 4),
         gapEdit(gap1, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 1, QStringLiteral("ana"), 4),
         gapEdit(gap1, QStringLiteral("deleted"), QStringLiteral("yes"), QString(), 2, QStringLiteral("ana"), 5),
-        test(QStringLiteral("t1"), QString(), gap1, 4, 5),
-        test(QStringLiteral("t4"), QString(), gap1, 3, 5),
-        test(QStringLiteral("t5"), QString(), gap1, 3, 5),
+        testMove(QStringLiteral("t1"), QString(), gap1, 4, 5),
+        testMove(QStringLiteral("t4"), QString(), gap1, 3, 5),
+        testMove(QStringLiteral("t5"), QString(), gap1, 3, 5),
     };
     CHECK(sentences(edits)
         == QStringList {
@@ -176,18 +179,15 @@ TEST_CASE("Move to New Gap and its undo read as what the engineer did and a real
     "[history][shared][editlog]")
 {
     const QString fresh = QStringLiteral("ana-1a2b3c4d-2");
-    const auto test = [](const QString &id, const QString &from, const QString &to, int version, int at) {
-        return edit(QStringLiteral("test"), id, QStringLiteral("gap"), from, to, version, QStringLiteral("ana"), at);
-    };
     const QVector<SharedTriageEdit> edits {
         // Move to New Gap, as the window writes it: every field of the new gap (its "deleted" as no) and the move.
         gapEdit(fresh, QStringLiteral("deleted"), QString(), QString(), 1, QStringLiteral("ana"), 1),
         gapEdit(fresh, QStringLiteral("title"), QString(), QStringLiteral("Ann new gap"), 1, QStringLiteral("ana"), 1),
         gapEdit(fresh, QStringLiteral("status"), QString(), QStringLiteral("open"), 1, QStringLiteral("ana"), 1),
-        test(QStringLiteral("t1"), QString(), fresh, 1, 1),
+        testMove(QStringLiteral("t1"), QString(), fresh, 1, 1),
         // Its undo: the gap deleted, its test back in gap-1.
         gapEdit(fresh, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 2, QStringLiteral("ana"), 2),
-        test(QStringLiteral("t1"), fresh, gap1, 2, 2),
+        testMove(QStringLiteral("t1"), fresh, gap1, 2, 2),
         // A real merge: suggested-1's test goes to gap-1, where it never was.
         edit(QStringLiteral("test"), QStringLiteral("t3"), QStringLiteral("gap"), QString(),
             QStringLiteral("suggested-1"), 1, QStringLiteral("bob"), 3),
@@ -195,6 +195,9 @@ TEST_CASE("Move to New Gap and its undo read as what the engineer did and a real
             2, QStringLiteral("bob"), 4),
         gapEdit(QStringLiteral("suggested-1"), QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 1,
             QStringLiteral("bob"), 4),
+        // Ana's Redo: the gap back, its test in it again.
+        gapEdit(fresh, QStringLiteral("deleted"), QStringLiteral("yes"), QString(), 3, QStringLiteral("ana"), 5),
+        testMove(QStringLiteral("t1"), gap1, fresh, 3, 5),
     };
     INFO(sentences(edits).join(QLatin1Char('\n')).toStdString());
     CHECK(sentences(edits)
@@ -204,6 +207,50 @@ TEST_CASE("Move to New Gap and its undo read as what the engineer did and a real
                 "ana removed the gap \u201cAnn new gap\u201d and moved its 1 test back to \u201cLogin fails\u201d"),
             QStringLiteral("bob moved the test Login test 3 to the gap \u201cTimeouts in payment\u201d"),
             QStringLiteral("bob merged the gap \u201cTimeouts in payment\u201d into \u201cLogin fails\u201d (1 test)"),
+            QStringLiteral("ana moved the test Login test 1 to the gap \u201cAnn new gap\u201d again"),
+        });
+}
+
+TEST_CASE("Move to New Gap from Unassigned, its undo and its redo read as moves, not as a deleted gap",
+    "[history][shared][editlog]")
+{
+    const QString fresh = QStringLiteral("ana-1a2b3c4d-3");
+    const QString t = QStringLiteral("t9"); // imported unassigned
+    const QVector<SharedTriageEdit> edits {
+        gapEdit(fresh, QStringLiteral("deleted"), QString(), QString(), 1, QStringLiteral("ana"), 1),
+        gapEdit(fresh, QStringLiteral("title"), QString(), QStringLiteral("Stray"), 1, QStringLiteral("ana"), 1),
+        testMove(t, QString(), fresh, 1, 1),
+        gapEdit(fresh, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 2, QStringLiteral("ana"), 2),
+        testMove(t, fresh, QString(), 2, 2),
+        gapEdit(fresh, QStringLiteral("deleted"), QStringLiteral("yes"), QString(), 3, QStringLiteral("ana"), 3),
+        testMove(t, QString(), fresh, 3, 3),
+        // Renamed later: the lines before keep the title it had then.
+        gapEdit(fresh, QStringLiteral("title"), QStringLiteral("Stray"), QStringLiteral("Stray tests"), 2,
+            QStringLiteral("ana"), 4),
+    };
+    INFO(sentences(edits).join(QLatin1Char('\n')).toStdString());
+    CHECK(sentences(edits)
+        == QStringList {
+            QStringLiteral("ana moved the test Login test 9 to the new gap \u201cStray\u201d"),
+            QStringLiteral("ana removed the gap \u201cStray\u201d and moved its 1 test back to Unassigned"),
+            QStringLiteral("ana moved the test Login test 9 to the gap \u201cStray\u201d again"),
+            QStringLiteral("ana renamed the gap \u201cStray\u201d to \u201cStray tests\u201d"),
+        });
+}
+
+TEST_CASE(
+    "a deleted gap brought back by Undo Delete Gap reads as brought back, with its tests", "[history][shared][editlog]")
+{
+    const QVector<SharedTriageEdit> edits {
+        testMove(QStringLiteral("t1"), gap1, QString(), 2, 1),
+        gapEdit(gap1, QStringLiteral("deleted"), QString(), QStringLiteral("yes"), 1, QStringLiteral("ana"), 1),
+        gapEdit(gap1, QStringLiteral("deleted"), QStringLiteral("yes"), QString(), 2, QStringLiteral("ana"), 2),
+        testMove(QStringLiteral("t1"), QString(), gap1, 3, 2),
+    };
+    CHECK(sentences(edits)
+        == QStringList {
+            QStringLiteral("ana deleted the gap \u201cLogin fails\u201d, leaving 1 test unassigned"),
+            QStringLiteral("ana brought back the gap \u201cLogin fails\u201d with its 1 test"),
         });
 }
 

@@ -74,27 +74,22 @@ namespace {
             }
             // Tests moved out of a deleted gap: into another one (a merge) or nowhere (the deletion's); into a
             // restored gap (the deletion's undo); anywhere else, counted per gap they went to.
-            QHash<QString, QHash<QString, int>> mergedInto; // deleted gap -> gap -> tests
+            QHash<QString, QHash<QString, int>> mergedInto; // deleted gap -> gap ("" = Unassigned) -> tests
             QSet<QString> notBack; // deleted gaps with a test that did not go back to where it came from
-            QHash<QString, int> unassignedBy; // deleted gap -> tests left unassigned
             QHash<QString, QStringList> movedTo; // gap ("" = Unassigned) -> test ids, in order
             QStringList targets;
-            QHash<QString, int> restoredWith;
+            QHash<QString, QStringList> restoredWith; // restored gap -> the test ids it got back
             for (qsizetype i = m_begin; i < m_end; ++i) {
                 const SharedTriageEdit &e = m_edits[i];
                 if (isGap(e.item))
                     continue;
                 const QString from = old(e);
                 if (deleted.contains(from)) {
-                    if (e.newValue.isEmpty())
-                        ++unassignedBy[from];
-                    else
-                        ++mergedInto[from][e.newValue];
-                    if (!notBack.contains(from)
-                        && (e.newValue.isEmpty() || !createdInLog(from) || cameFrom(e.item.key, from, i) != e.newValue))
+                    ++mergedInto[from][e.newValue];
+                    if (!notBack.contains(from) && !wentBack(e, i))
                         notBack.insert(from);
                 } else if (restored.contains(e.newValue)) {
-                    ++restoredWith[e.newValue];
+                    restoredWith[e.newValue].append(e.item.key);
                 } else {
                     if (!movedTo.contains(e.newValue))
                         targets.append(e.newValue);
@@ -124,23 +119,34 @@ namespace {
                 const QString &gap = e.item.key;
                 const QString &field = e.item.field;
                 if (field == QLatin1String("deleted") && !(created.contains(gap) && e.newValue.isEmpty())) {
+                    const QHash<QString, int> into = mergedInto.value(gap);
                     if (e.newValue.isEmpty()) {
-                        const int with = restoredWith.value(gap);
-                        say(QObject::tr("brought back the gap %1").arg(quoted(title(gap)))
-                                + (with > 0 ? QObject::tr(" with its %1").arg(tests(with)) : QString()),
-                            1 + with);
-                    } else if (const auto into = mergedInto.value(gap); !into.isEmpty()) {
-                        const bool back = !notBack.contains(gap);
+                        const QStringList with = restoredWith.value(gap);
+                        if (!with.isEmpty() && deletedByUndoOfCreation(gap)) {
+                            // The redo of Move to New Gap: the move again, not a deleted gap brought back.
+                            say(moveSentence(gap, with, true), 1 + int(with.size()));
+                        } else {
+                            say(QObject::tr("brought back the gap %1").arg(quoted(title(gap)))
+                                    + (with.isEmpty() ? QString()
+                                                      : QObject::tr(" with its %1").arg(tests(int(with.size())))),
+                                1 + int(with.size()));
+                        }
+                    } else if (!into.isEmpty() && !notBack.contains(gap)) {
+                        // Undoing "Move to New Gap" (or a merge into where the tests came from) reads as that.
                         for (auto it = into.cbegin(); it != into.cend(); ++it) {
-                            // Undoing "Move to New Gap" (or a merge into where the tests came from) reads as that.
-                            say(back ? QObject::tr("removed the gap %1 and moved its %2 back to %3")
-                                           .arg(quoted(title(gap)), tests(it.value()), quoted(title(it.key())))
-                                     : QObject::tr("merged the gap %1 into %2 (%3)")
-                                           .arg(quoted(title(gap)), quoted(title(it.key())), tests(it.value())),
+                            say(QObject::tr("removed the gap %1 and moved its %2 back to %3")
+                                    .arg(quoted(title(gap)), tests(it.value()), gapName(it.key())),
                                 1 + it.value());
                         }
+                    } else if (into.size() > into.count(QString())) {
+                        for (auto it = into.cbegin(); it != into.cend(); ++it) {
+                            if (!it.key().isEmpty())
+                                say(QObject::tr("merged the gap %1 into %2 (%3)")
+                                        .arg(quoted(title(gap)), quoted(title(it.key())), tests(it.value())),
+                                    1 + it.value());
+                        }
                     } else {
-                        const int left = unassignedBy.value(gap);
+                        const int left = into.value(QString());
                         say(QObject::tr("deleted the gap %1").arg(quoted(title(gap)))
                                 + (left > 0 ? QObject::tr(", leaving %1 unassigned").arg(tests(left)) : QString()),
                             1 + left);
@@ -203,14 +209,61 @@ namespace {
             return m_names.importedValue({ QStringLiteral("test"), testId, QStringLiteral("gap") });
         }
 
-        QString moveSentence(const QString &gap, const QStringList &testIds) const
+        // Whether the test edit `e` (at `at`) took the test out of a gap made in the log back to where it was
+        // before it went in: the undo of that gap's creation, not a merge or a deletion.
+        bool wentBack(const SharedTriageEdit &e, qsizetype at) const
         {
-            const QString where = gap.isEmpty() ? QObject::tr("Unassigned")
-                : createdHere(gap)              ? QObject::tr("the new gap %1").arg(quoted(title(gap)))
-                                                : QObject::tr("the gap %1").arg(quoted(title(gap)));
-            if (testIds.size() == 1)
-                return QObject::tr("moved the test %1 to %2").arg(m_names.testName(testIds.first()), where);
-            return QObject::tr("moved %1 to %2").arg(tests(int(testIds.size())), where);
+            const QString from = old(e);
+            return createdInLog(from) && cameFrom(e.item.key, from, at) == e.newValue;
+        }
+
+        // Whether the gap was made in the log and its latest deletion before this step sent every test of it
+        // back where it came from: the undo of Move to New Gap, so bringing it back with them is its redo.
+        bool deletedByUndoOfCreation(const QString &gapId) const
+        {
+            if (!createdInLog(gapId))
+                return false;
+            qsizetype at = m_begin - 1;
+            while (at >= 0
+                && !(isGap(m_edits[at].item) && m_edits[at].item.key == gapId
+                    && m_edits[at].item.field == QLatin1String("deleted") && !m_edits[at].newValue.isEmpty()))
+                --at;
+            if (at < 0)
+                return false;
+            const auto sameStep = [&](qsizetype i) {
+                return m_edits[i].editor == m_edits[at].editor && m_edits[i].editedAt == m_edits[at].editedAt;
+            };
+            qsizetype begin = at;
+            while (begin > 0 && sameStep(begin - 1))
+                --begin;
+            bool moved = false;
+            for (qsizetype i = begin; i < m_edits.size() && sameStep(i); ++i) {
+                const SharedTriageEdit &e = m_edits[i];
+                if (isGap(e.item) || old(e) != gapId)
+                    continue;
+                if (!wentBack(e, i))
+                    return false;
+                moved = true;
+            }
+            return moved;
+        }
+
+        QString gapName(const QString &gap) const
+        {
+            return gap.isEmpty() ? QObject::tr("Unassigned") : quoted(title(gap));
+        }
+
+        // `again`: the redo of a Move to New Gap that was undone.
+        QString moveSentence(const QString &gap, const QStringList &testIds, bool again = false) const
+        {
+            const QString where = !gap.isEmpty() && !again && createdHere(gap)
+                ? QObject::tr("the new gap %1").arg(quoted(title(gap)))
+                : gap.isEmpty() ? gapName(gap)
+                                : QObject::tr("the gap %1").arg(gapName(gap));
+            const QString what = testIds.size() == 1 ? QObject::tr("the test %1").arg(m_names.testName(testIds.first()))
+                                                     : tests(int(testIds.size()));
+            return again ? QObject::tr("moved %1 to %2 again").arg(what, where)
+                         : QObject::tr("moved %1 to %2").arg(what, where);
         }
 
         QString fieldSentence(const SharedTriageEdit &e, const QString &was) const
