@@ -118,3 +118,42 @@ TEST_CASE("the dock's Store… button switches the window to the team's PostgreS
     CHECK(QSettings().value(QStringLiteral("history/store")).toString() == team);
     QSettings().remove(QStringLiteral("history/store"));
 }
+
+TEST_CASE("the dock's Store… button given the same store reads it again when it had no history", "[history][window]")
+{
+    // QA: after the server came back (or the run was added), OK on the same location did nothing.
+    EnvironmentStore environment;
+    QTemporaryDir dir;
+    const QString report = HistorySeries::writeJUnit({}, 2, dir.path());
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    HistoryStore store;
+    QString error;
+    REQUIRE(store.open(path, true, &error));
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, path, false);
+    QSignalSpy failed(panel, &HistoryPanel::historyFailed);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, report));
+    REQUIRE((failed.count() > 0 || failed.wait(30000))); // the run is not in the store yet
+    const auto record = readRunRecord(report, &error);
+    REQUIRE(record);
+    REQUIRE(store.addRun(*record, &error));
+
+    auto *button = panel->findChild<QToolButton *>(QStringLiteral("historyStoreButton"));
+    REQUIRE(button);
+    QString message;
+    answerNextDialog(path, &message);
+    button->click();
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+    REQUIRE(panel->history());
+    CHECK(panel->history()->window.size() == 1);
+    INFO(message.toStdString());
+    CHECK(message.isEmpty());
+
+    // With its history read, the same store again reads nothing anew.
+    loaded.clear();
+    answerNextDialog(path, &message);
+    button->click();
+    CHECK_FALSE(loaded.wait(1000));
+    QSettings().remove(QStringLiteral("history/store"));
+}

@@ -138,10 +138,13 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     storeButton->setToolTip(tr("Which history store this window reads: a file, or the team's PostgreSQL database"));
     connect(storeButton, &QToolButton::clicked, this, [this] {
         const QString chosen = chooseHistoryStore(this, m_storePath);
-        if (chosen.isEmpty() || chosen == m_storePath)
+        // The same store again is a request to read it again where it gave no history (unreachable, not
+        // stored yet); one that gave its history has nothing new to say.
+        if (chosen.isEmpty() || (chosen == m_storePath && m_history))
             return;
+        if (chosen != m_storePath)
+            m_password.clear();
         m_storePath = chosen;
-        m_password.clear();
         if (m_window->treeModel()->report().sourceFile.isEmpty())
             return;
         load();
