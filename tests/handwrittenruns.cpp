@@ -27,4 +27,21 @@ QString write(const QString &dir, int n, const QVector<Case> &cases)
     return path;
 }
 
+QStringList writeRuns(const QString &dir, const QVector<Row> &rows)
+{
+    const int runs = rows.isEmpty() ? 0 : int(rows.first().outcomes.size());
+    QStringList files;
+    for (int n = 1; n <= runs; ++n) {
+        QVector<Case> cases;
+        for (const Row &row : rows) {
+            if (row.outcomes.size() != runs)
+                throw std::invalid_argument("the rows' outcomes differ in length at " + row.name.toStdString());
+            if (row.outcomes[n - 1] != ' ')
+                cases.append({ row.classname, row.name, row.outcomes[n - 1] });
+        }
+        files << write(dir, n, cases);
+    }
+    return files;
+}
+
 } // namespace HandwrittenRuns

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -20,5 +21,18 @@ struct Case
 // dir/run<N>.xml: one suite "nightly" dated 2025-09-<10 + N> 02:00 UTC, so runs sort by N. Throws
 // std::runtime_error naming the file when it cannot be written.
 QString write(const QString &dir, int n, const QVector<Case> &cases);
+
+// One test through a series of runs: its outcome in each, a character a run as in Case ('.', 'F', 's'), or ' '
+// where that run does not have the test.
+struct Row
+{
+    QString classname;
+    QString name;
+    QByteArray outcomes;
+};
+
+// The runs dir/run1.xml … run<N>.xml (write()), N the length of the rows' outcomes, each holding the rows it has
+// in the rows' order: their paths, oldest first.
+QStringList writeRuns(const QString &dir, const QVector<Row> &rows);
 
 } // namespace HandwrittenRuns

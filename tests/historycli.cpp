@@ -76,4 +76,13 @@ QString pdfText(const QString &path)
     return text;
 }
 
+QStringList keysOf(const QJsonArray &tests)
+{
+    QStringList keys;
+    for (const QJsonValue t : tests)
+        keys << t.toObject().value(QStringLiteral("key")).toString();
+    keys.sort();
+    return keys;
+}
+
 } // namespace HistoryCli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
@@ -29,6 +30,8 @@ Run run(const QString &program, const QStringList &arguments);
 Run gapwise(const QStringList &arguments);
 // The JSON object a command printed with --json (a test failure, with its stderr, when it did not succeed).
 QJsonObject jsonObject(const Run &run);
+// The "key" of each test in a --json test list, sorted: which tests a command listed, in a comparison.
+QStringList keysOf(const QJsonArray &tests);
 // How `gapwise history add` is told its store: by --store, or by GAPWISE_STORE.
 enum class StoreNamed
 {

@@ -59,4 +59,14 @@ bool setServerReachable(const QString &location, bool reachable, QString *error)
             error);
 }
 
+QuickRetries::QuickRetries()
+{
+    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+}
+
+QuickRetries::~QuickRetries()
+{
+    qunsetenv("GAPWISE_SHARED_RETRY_MS");
+}
+
 } // namespace SharedTriageSetup

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storebackends.h"
+
 #include <QString>
+#include <QTemporaryDir>
 
 #include <functional>
 
@@ -19,4 +22,21 @@ qint64 storeRun(const QString &location, int tests = 20);
 // them again (true): the server "goes away" for that database only. False with `error`.
 bool setServerReachable(const QString &location, bool reachable, QString *error);
 
+// While it lives, shared links made retry a store they lost every 300 ms instead of every 3 s, so a test sees the
+// server come back soon. The setting goes however the test ends, a failed REQUIRE included.
+struct QuickRetries
+{
+    QuickRetries();
+    ~QuickRetries();
+    QuickRetries(const QuickRetries &) = delete;
+    QuickRetries &operator=(const QuickRetries &) = delete;
+};
+
 } // namespace SharedTriageSetup
+
+// In a TEST_CASE: a new store on PostgreSQL, `var` in a folder `dir` of its own, whose server the test can take
+// away (setServerReachable), with QuickRetries. Skipped with a message where PostgreSQL is not installed.
+#define STORE_TO_TAKE_AWAY_OR_SKIP(var, dir)                                                                           \
+    const SharedTriageSetup::QuickRetries var##QuickRetries;                                                           \
+    QTemporaryDir dir;                                                                                                 \
+    STORE_OR_SKIP(var, StoreBackends::Backend::Postgres, dir.path())

@@ -51,6 +51,12 @@ QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QBy
     return path;
 }
 
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QByteArray checkoutRunWithOutcomes()
 {
     return QByteArrayLiteral("# Checkout run\n\n"

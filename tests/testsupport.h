@@ -18,6 +18,8 @@ Gapwise::Report importBytesOrFail(const QByteArray &bytes, const QString &fileNa
     const Gapwise::ImportControl &control = {});
 // `bytes` written as the file `name` in `dir`; fails the test case when the folder or the file cannot be made.
 QString writeFileOrFail(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
+// The bytes of the file at `path`; empty where it cannot be read (a check on them then fails, naming what is missing).
+QByteArray fileContents(const QString &path);
 // A Markdown run whose phase headings state an outcome: "Payment Tests - CRITICAL FAILURE BLOCKING CHECKOUT"
 // (4 tests, 3 failed), then "Unit Tests (95.2% SUCCESS)" (42 tests, 40 passed).
 QByteArray checkoutRunWithOutcomes();

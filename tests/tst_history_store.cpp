@@ -5,6 +5,7 @@
 #include "historystore.h"
 #include "historysummary.h"
 #include "storebackends.h"
+#include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
@@ -54,12 +55,6 @@ QSet<QString> plantedKeys(const HistorySeries::Spec &spec, Kind kind)
             keys.insert(HistorySeries::testName(i));
     }
     return keys;
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -171,7 +166,7 @@ TEST_CASE("one store object opened on a server, then on a file, writes SQLite to
     REQUIRE(added);
     CHECK(added->added);
     CHECK(store.runs(&error).size() == 1);
-    CHECK(fileBytes(file).startsWith("SQLite format 3"));
+    CHECK(TestSupport::fileContents(file).startsWith("SQLite format 3"));
 }
 
 TEST_CASE("a run that fails half-way leaves nothing of it behind", "[history][store][hostile]")
@@ -208,7 +203,7 @@ TEST_CASE("a damaged, foreign or newer store is refused and left as it is", "[hi
         HistoryStore store;
         CHECK_FALSE(store.open(path, true, &error));
         CHECK(error.contains(QStringLiteral("not a readable history store")));
-        CHECK(fileBytes(path) == QByteArray(8192, 'x'));
+        CHECK(TestSupport::fileContents(path) == QByteArray(8192, 'x'));
         CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
     }
     SECTION("a newer schema")
@@ -230,12 +225,12 @@ TEST_CASE("a damaged, foreign or newer store is refused and left as it is", "[hi
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("bump"));
-        const QByteArray before = fileBytes(path);
+        const QByteArray before = TestSupport::fileContents(path);
         HistoryStore store;
         CHECK_FALSE(store.open(path, true, &error));
         CHECK(error.contains(QStringLiteral("newer Gapwise")));
         CHECK(error.contains(QStringLiteral("schema 99")));
-        CHECK(fileBytes(path) == before);
+        CHECK(TestSupport::fileContents(path) == before);
     }
     SECTION("another program's database")
     {
@@ -250,11 +245,11 @@ TEST_CASE("a damaged, foreign or newer store is refused and left as it is", "[hi
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("other"));
-        const QByteArray before = fileBytes(path);
+        const QByteArray before = TestSupport::fileContents(path);
         HistoryStore store;
         CHECK_FALSE(store.open(path, true, &error));
         CHECK(error.contains(QStringLiteral("not a Gapwise history store")));
-        CHECK(fileBytes(path) == before);
+        CHECK(TestSupport::fileContents(path) == before);
     }
     SECTION("a path that cannot be written")
     {

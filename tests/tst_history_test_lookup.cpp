@@ -14,23 +14,18 @@
 
 namespace {
 
-using HandwrittenRuns::Case;
 using HistoryCli::gapwise;
 using HistoryCli::Run;
 
 // Two runs: pkg.Mod::t_fixed fails, then passes; t_dup is in two classes, t_many in twelve.
 QStringList writeRuns(const QString &dir)
 {
-    QStringList files;
-    for (int n = 1; n <= 2; ++n) {
-        QVector<Case> cases { { QStringLiteral("pkg.Mod"), QStringLiteral("t_fixed"), n == 1 ? 'F' : '.' },
-            { QStringLiteral("pkg.Mod"), QStringLiteral("t_dup"), '.' },
-            { QStringLiteral("pkg.Other"), QStringLiteral("t_dup"), 'F' } };
-        for (int c = 0; c < 12; ++c)
-            cases.append({ QStringLiteral("pkg.C%1").arg(c, 2, 10, QLatin1Char('0')), QStringLiteral("t_many"), '.' });
-        files << HandwrittenRuns::write(dir, n, cases);
-    }
-    return files;
+    QVector<HandwrittenRuns::Row> rows { { QStringLiteral("pkg.Mod"), QStringLiteral("t_fixed"), "F." },
+        { QStringLiteral("pkg.Mod"), QStringLiteral("t_dup"), ".." },
+        { QStringLiteral("pkg.Other"), QStringLiteral("t_dup"), "FF" } };
+    for (int c = 0; c < 12; ++c)
+        rows.append({ QStringLiteral("pkg.C%1").arg(c, 2, 10, QLatin1Char('0')), QStringLiteral("t_many"), ".." });
+    return HandwrittenRuns::writeRuns(dir, rows);
 }
 
 // The id `gapwise inspect --json` gives the test named `name` in `file`.

@@ -17,27 +17,18 @@
 
 namespace {
 
-using HandwrittenRuns::Case;
 using HistoryCli::gapwise;
 using HistoryCli::Run;
 
 // QA's five runs: per test its outcome in runs 1–5 ('.' pass, 'F' fail, 's' skipped, ' ' absent).
 QStringList writeRuns(const QString &dir)
 {
-    const QVector<QPair<QString, const char *>> tests { { QStringLiteral("t1"), ".F.F." },
-        { QStringLiteral("t2"), "..FFF" }, { QStringLiteral("t3"), "FFFFF" }, { QStringLiteral("t4"), "...FF" },
-        { QStringLiteral("t5"), "FFF.." }, { QStringLiteral("t6"), ".... " }, { QStringLiteral("t7"), ".s.FF" },
-        { QStringLiteral("t8"), "....F" } };
-    QStringList files;
-    for (int n = 1; n <= 5; ++n) {
-        QVector<Case> cases;
-        for (const auto &t : tests) {
-            if (t.second[n - 1] != ' ')
-                cases.append({ QStringLiteral("pkg.Mod"), t.first, t.second[n - 1] });
-        }
-        files << HandwrittenRuns::write(dir, n, cases);
-    }
-    return files;
+    const QString mod = QStringLiteral("pkg.Mod");
+    return HandwrittenRuns::writeRuns(dir,
+        { { mod, QStringLiteral("t1"), ".F.F." }, { mod, QStringLiteral("t2"), "..FFF" },
+            { mod, QStringLiteral("t3"), "FFFFF" }, { mod, QStringLiteral("t4"), "...FF" },
+            { mod, QStringLiteral("t5"), "FFF.." }, { mod, QStringLiteral("t6"), ".... " },
+            { mod, QStringLiteral("t7"), ".s.FF" }, { mod, QStringLiteral("t8"), "....F" } });
 }
 
 QJsonObject flaky(const QString &store, int runs)

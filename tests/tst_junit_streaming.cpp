@@ -16,12 +16,6 @@ using TestSupport::dataPath;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
@@ -39,7 +33,7 @@ int checkBothWaysAgree(const QFileInfoList &files)
         const QString path = info.absoluteFilePath();
         INFO("file " << path.toStdString());
         ImportResult fromDisk = importFile(path);
-        const ImportResult fromBytes = importBytes(readAll(path), path);
+        const ImportResult fromBytes = importBytes(TestSupport::fileContents(path), path);
         REQUIRE(fromDisk.ok() == fromBytes.ok());
         if (!fromDisk.ok()) {
             CHECK(fromDisk.error.toString() == fromBytes.error.toString());

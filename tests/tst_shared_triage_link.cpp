@@ -210,7 +210,7 @@ TEST_CASE("a move of 20,000 tests is written in one transaction and arrives whol
 TEST_CASE("edits made while the server is away are kept, counted and shared when it is back",
     "[history][store][shared][link][offline]")
 {
-    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    const SharedTriageSetup::QuickRetries quickRetries;
     TWO_ENGINEERS_OR_SKIP(Backend::Postgres, 20);
 
     // The server goes away for this database: new connections refused, the open ones ended.
@@ -236,7 +236,6 @@ TEST_CASE("edits made while the server is away are kept, counted and shared when
         return bob.session.report().gaps[bob.session.gapIndex(QStringLiteral("gap-1"))].status == GapStatus::InProgress;
     }));
     CHECK(ann.link->conflicts().isEmpty());
-    qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }
 
 TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a conflicting one is reported",
@@ -273,9 +272,7 @@ TEST_CASE("two engineers' processes on one store: an edit arrives within 2 s, a 
 TEST_CASE("a window that starts sharing while the server is away links up when it is back",
     "[history][store][shared][link][offline]")
 {
-    QTemporaryDir dir;
-    STORE_OR_SKIP(location, Backend::Postgres, dir.path());
-    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    STORE_TO_TAKE_AWAY_OR_SKIP(location, dir);
     const qint64 runId = storeRun(location);
     QString error;
     INFO(error.toStdString());
@@ -292,5 +289,4 @@ TEST_CASE("a window that starts sharing while the server is away links up when i
     REQUIRE(SharedTriageSetup::setServerReachable(location, true, &error));
     REQUIRE(waitFor([&] { return ann.link->isReady() && ann.link->isOnline() && ann.link->unsharedCount() == 0; }));
     CHECK(storedOwner(location, runId) == QLatin1String("ann"));
-    qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }

@@ -8,6 +8,7 @@
 #include "sessioncontroller.h"
 #include "sharedwindow.h"
 #include "storebackends.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,12 +21,6 @@ using namespace Gapwise;
 using SharedTriageSetup::waitFor;
 
 namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 struct Crashed
 {
@@ -48,7 +43,7 @@ Crashed crashAfterMove(const QString &store, const QString &report)
     REQUIRE(saved.wait(5000));
     REQUIRE(waitFor([&] { return bob.shared->link()->unsharedCount() == 0; }));
     crash.recoveryPath = saved.last().at(0).toString();
-    crash.bytes = contents(crash.recoveryPath);
+    crash.bytes = TestSupport::fileContents(crash.recoveryPath);
     REQUIRE_FALSE(crash.bytes.isEmpty());
     return crash; // no close event: the recovery file stays, as a crash leaves it
 }
@@ -118,7 +113,7 @@ TEST_CASE("declining to restore (Cancel) keeps the recovered work, offered again
     bob.window.session()->setGapOwner(QStringLiteral("gap-2"), QStringLiteral("bob")); // an edit of this window's
     REQUIRE(saved.wait(5000));
     CHECK(autosaver->recoveryPath() != crash.recoveryPath); // beside the crash's file, not over it
-    CHECK(contents(crash.recoveryPath) == crash.bytes);
+    CHECK(TestSupport::fileContents(crash.recoveryPath) == crash.bytes);
 
     int asked = 0;
     bob.window.sessionController()->setAsker([&asked] {
@@ -131,7 +126,7 @@ TEST_CASE("declining to restore (Cancel) keeps the recovered work, offered again
     CHECK(asked == 1);
     bob.window.session()->setGapOwner(QStringLiteral("gap-2"), QStringLiteral("bob again"));
     REQUIRE(saved.wait(5000));
-    CHECK(contents(crash.recoveryPath) == crash.bytes); // the recovered work is still there, untouched
+    CHECK(TestSupport::fileContents(crash.recoveryPath) == crash.bytes); // the recovered work is still there, untouched
     CHECK_FALSE(bob.window.offerBanner()->isHidden()); // and offered again
     bool restoreOffered = false;
     for (QPushButton *b : bob.window.offerBanner()->buttons())

@@ -24,9 +24,7 @@ using SharedTriageSetup::waitFor;
 TEST_CASE("gapwise --shared with the store unreachable at start says so, retries, and shares once it is back",
     "[history][window][shared][offline]")
 {
-    QTemporaryDir dir;
-    STORE_OR_SKIP(storePath, StoreBackends::Backend::Postgres, dir.path());
-    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    STORE_TO_TAKE_AWAY_OR_SKIP(storePath, dir);
     const QString report = TestSupport::copySampleReport(dir);
     {
         MainWindow adder; // `gapwise history add`
@@ -64,7 +62,6 @@ TEST_CASE("gapwise --shared with the store unreachable at start says so, retries
     for (const auto &[item, value] : *values)
         stored << item.key + QLatin1Char(' ') + item.field + QLatin1Char('=') + value.value;
     CHECK(stored == QStringList { QStringLiteral("gap-1 title=Renamed while offline") });
-    qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }
 
 TEST_CASE("gapwise --shared on a report the store does not hold says that sharing did not start and why",

@@ -50,15 +50,9 @@ QPushButton *bannerButton(const SharedWindow &w, const QString &text)
 TEST_CASE("notes being typed while another engineer writes the gap's notes: neither is silently lost",
     "[history][window][shared][typing]")
 {
-    STORE_ON_EACH_BACKEND(storePath, backend, dir);
-    const QString report = TestSupport::copySampleReport(dir);
-    SharedWindow ann(storePath, report);
-    SharedWindow bob(storePath, report);
-    const qint64 runId = bob.shared->link()->runId();
+    TWO_WINDOWS_ON_EACH_BACKEND(ann, bob);
     const QString gapId = QStringLiteral("gap-2");
-    TestSupport::selectGap(bob.window, gapId);
-    GapEditor *editor = bob.window.gapEditor();
-    REQUIRE(editor->gapId() == gapId);
+    GapEditor *editor = bob.editGap(gapId);
 
     // Bob types slowly (a key every 200 ms, never the pause that commits notes); Ann's note arrives meanwhile.
     QPlainTextEdit *notes = editor->notesField();
@@ -103,15 +97,9 @@ TEST_CASE("notes being typed while another engineer writes the gap's notes: neit
 TEST_CASE("a title or owner being typed is kept when another engineer changes it, and its Enter is a conflict",
     "[history][window][shared][typing]")
 {
-    STORE_ON_EACH_BACKEND(storePath, backend, dir);
-    const QString report = TestSupport::copySampleReport(dir);
-    SharedWindow ann(storePath, report);
-    SharedWindow bob(storePath, report);
-    const qint64 runId = bob.shared->link()->runId();
+    TWO_WINDOWS_ON_EACH_BACKEND(ann, bob);
     const QString gapId = QStringLiteral("gap-1");
-    TestSupport::selectGap(bob.window, gapId);
-    GapEditor *editor = bob.window.gapEditor();
-    REQUIRE(editor->gapId() == gapId);
+    GapEditor *editor = bob.editGap(gapId);
     const QString title = bob.gap(gapId).title;
 
     QLineEdit *titleField = editor->titleField();
@@ -142,15 +130,9 @@ TEST_CASE("a title or owner being typed is kept when another engineer changes it
 TEST_CASE("a gap deleted while an engineer types in it keeps the typing in that gap, as a conflict",
     "[history][window][shared][typing]")
 {
-    STORE_ON_EACH_BACKEND(storePath, backend, dir);
-    const QString report = TestSupport::copySampleReport(dir);
-    SharedWindow sid(storePath, report);
-    SharedWindow sam(storePath, report);
-    const qint64 runId = sam.shared->link()->runId();
+    TWO_WINDOWS_ON_EACH_BACKEND(sid, sam);
     const QString gapId = QStringLiteral("gap-1");
-    TestSupport::selectGap(sam.window, gapId);
-    GapEditor *editor = sam.window.gapEditor();
-    REQUIRE(editor->gapId() == gapId);
+    GapEditor *editor = sam.editGap(gapId);
 
     QTest::keyClicks(editor->ownerField(), QStringLiteral("sam"));
     sid.window.session()->deleteGap(gapId);

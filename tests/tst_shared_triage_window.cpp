@@ -52,10 +52,7 @@ using SharedTriageSetup::waitFor;
 TEST_CASE(
     "two windows share a stored run's triage: edits, who and when, a conflict banner", "[history][window][shared]")
 {
-    STORE_ON_EACH_BACKEND(storePath, backend, dir);
-    const QString report = TestSupport::copySampleReport(dir);
-    SharedWindow ann(storePath, report);
-    SharedWindow bob(storePath, report);
+    TWO_WINDOWS_ON_EACH_BACKEND(ann, bob);
     CHECK(ann.shared->shareAction()->isChecked());
     QMenu *edit = nullptr; // the action is in Edit, where the triage edits are
     for (QAction *menu : ann.window.menuBar()->actions()) {
@@ -142,9 +139,7 @@ TEST_CASE(
 TEST_CASE("the window says when it is offline, how many edits wait, and shares them when the server is back",
     "[history][window][shared][offline]")
 {
-    QTemporaryDir dir;
-    STORE_OR_SKIP(storePath, StoreBackends::Backend::Postgres, dir.path());
-    qputenv("GAPWISE_SHARED_RETRY_MS", "300");
+    STORE_TO_TAKE_AWAY_OR_SKIP(storePath, dir);
     const QString report = TestSupport::copySampleReport(dir);
     SharedWindow ann(storePath, report);
     QString error;
@@ -171,7 +166,6 @@ TEST_CASE("the window says when it is offline, how many edits wait, and shares t
         stored << item.field + QLatin1Char('=') + value.value;
     stored.sort();
     CHECK(stored == QStringList { QStringLiteral("notes=seen on the nightly only"), QStringLiteral("owner=ann") });
-    qunsetenv("GAPWISE_SHARED_RETRY_MS");
 }
 
 TEST_CASE("a password typed into the window is used for sharing and never reaches the settings or a file",
@@ -227,10 +221,7 @@ TEST_CASE("a password typed into the window is used for sharing and never reache
 TEST_CASE(
     "a moved test's conflict names the gaps by title and Keep Theirs shows in Details", "[history][window][shared]")
 {
-    STORE_ON_EACH_BACKEND(storePath, backend, dir);
-    const QString report = TestSupport::copySampleReport(dir);
-    SharedWindow ann(storePath, report);
-    SharedWindow bob(storePath, report);
+    TWO_WINDOWS_ON_EACH_BACKEND(ann, bob);
     const QString testId = TestSupport::testIdNamed(bob.window, QStringLiteral("test_refund_partial_amount_rounding"));
     REQUIRE_FALSE(testId.isEmpty());
     const int test = bob.window.session()->testIndex(testId);

@@ -36,6 +36,15 @@ using namespace TestSupport;
 
 namespace {
 
+// The window on syntheticReport(90, 3) (gap-2 and gap-3 hold tests; gap-1 none), shown at 1200×800.
+void showSyntheticRun(MainWindow &w)
+{
+    w.setReport(syntheticReport(90, 3));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+}
+
 // The gap's bar length in the chart: its phase segments summed.
 double barTotal(GapChart *chart, const QString &gapId)
 {
@@ -62,10 +71,7 @@ TEST_CASE("Moving tests in the window changes tree counts and the gap chart, und
 {
     MainWindow w;
     QAbstractItemModelTester proxyTester(w.filterProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    w.setReport(syntheticReport(90, 3)); // gap-2 and gap-3 hold tests; gap-1 none
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showSyntheticRun(w);
     const QString from = QStringLiteral("gap-2");
     const QString to = QStringLiteral("gap-3");
     const int fromCount = treeCount(w, from);
@@ -240,10 +246,7 @@ TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart 
     "[triage][window]")
 {
     MainWindow w;
-    w.setReport(syntheticReport(90, 3));
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showSyntheticRun(w);
     QVector<int> moving;
     const auto &tests = w.session()->report().tests;
     for (int i = 0; i < tests.size() && moving.size() < 2; ++i) {
@@ -280,10 +283,7 @@ TEST_CASE(
     "The window states what the triage changed, in the plan's words, and follows undo", "[triage][window][changes]")
 {
     MainWindow w;
-    w.setReport(syntheticReport(90, 3));
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showSyntheticRun(w);
     TriageSession *session = w.session();
     TriageChangesPanel *panel = w.changesPanel();
     REQUIRE(panel);
@@ -344,10 +344,7 @@ TEST_CASE("A gap an undo or redo brings back opens like the gaps around it", "[t
 {
     // QA: after Undo then Redo of Move to New Gap the re-created gap came back closed among open ones.
     MainWindow w;
-    w.setReport(syntheticReport(90, 3));
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showSyntheticRun(w);
     const auto grouping = GENERATE(Grouping::ByPhase, Grouping::ByGap);
     w.treeModel()->setGrouping(grouping);
     w.treeView()->expandAll();
@@ -388,10 +385,7 @@ TEST_CASE("A gap an undo or redo brings back opens like the gaps around it", "[t
 TEST_CASE("A gap an edit brings back stays closed when the gaps around it are closed", "[triage][window][expansion]")
 {
     MainWindow w;
-    w.setReport(syntheticReport(90, 3));
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showSyntheticRun(w);
     w.treeModel()->setGrouping(Grouping::ByGap);
     w.treeView()->collapseAll();
     w.treeView()->selectionModel()->clear();
