@@ -291,6 +291,28 @@ TEST_CASE("F2 in the tree renames a gap in place, undo restores the name", "[tri
     CHECK_FALSE(w.isWindowModified());
 }
 
+TEST_CASE("a click on the selected gap row does not open its title for editing", "[triage][window][gapeditor]")
+{
+    // QA: clicking an already selected gap again (as triage does all the time) opened the rename editor.
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    const QString id = QStringLiteral("gap-3");
+    selectGap(w, id);
+    QTreeView *tree = w.treeView();
+    tree->setFocus();
+    const QRect row = tree->visualRect(tree->currentIndex());
+    REQUIRE(row.isValid());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::qWait(QApplication::doubleClickInterval() + 200); // the delay after which a second click edits
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::qWait(QApplication::doubleClickInterval() + 200);
+    for (const QLineEdit *editor : tree->viewport()->findChildren<QLineEdit *>())
+        CHECK_FALSE(editor->isVisible()); // no rename editor open on the row
+    CHECK_FALSE(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    CHECK(gapOf(w, id).title == QStringLiteral("Gap 3"));
+}
+
 TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection into the new gap", "[triage][window]")
 {
     MainWindow w;

@@ -51,7 +51,9 @@ void MainWindow::buildViews()
     m_tree->setDropIndicatorShown(true);
     m_tree->setDragDropMode(QAbstractItemView::DragDrop);
     m_tree->setDefaultDropAction(Qt::MoveAction);
-    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked); // F2 renames a gap
+    // F2 renames a gap (as do its context menu and the Gap pane); a click on the selected row does not: while
+    // triaging, rows are clicked again and again, and each such click opened the title for editing.
+    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed);
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); // report order until the user sorts
     m_tree->setSortingEnabled(true);
     m_tree->header()->setStretchLastSection(false);
