@@ -85,8 +85,8 @@ TEST_CASE(
     };
     const QString md = QString::fromUtf8(readAll(exportAs(QStringLiteral("md"))));
     INFO(md.toStdString());
-    CHECK(md.contains(QStringLiteral("**Failing throughout**: 2")));
-    CHECK(md.contains(QStringLiteral("### Failing throughout (2)")));
+    CHECK(md.contains(QStringLiteral("**Failed whenever run**: 2")));
+    CHECK(md.contains(QStringLiteral("### Failed whenever run (2)")));
     CHECK(md.contains(QStringLiteral("| `pkg.Mod::t_paused` | ✗✗·✗✗ |")));
     // Not in the History section (t_regressed is in the comparison's removed tests: run 4 had it).
     const QString mdHistory = md.mid(md.indexOf(QStringLiteral("## History")));
@@ -102,8 +102,8 @@ TEST_CASE(
 
     const QString pdf = HistoryCli::pdfText(exportAs(QStringLiteral("pdf")));
     INFO(pdf.toStdString());
-    const QString pdfHistory = pdf.mid(pdf.indexOf(QStringLiteral("Failing throughout: ")));
-    CHECK(pdfHistory.startsWith(QStringLiteral("Failing throughout: 2")));
+    const QString pdfHistory = pdf.mid(pdf.indexOf(QStringLiteral("Failed whenever run: ")));
+    CHECK(pdfHistory.startsWith(QStringLiteral("Failed whenever run: 2")));
     CHECK(pdfHistory.contains(QStringLiteral("pkg.Mod::t_paused")));
     CHECK_FALSE(pdfHistory.contains(QStringLiteral("t_removed")));
     CHECK_FALSE(pdfHistory.contains(QStringLiteral("t_regressed")));

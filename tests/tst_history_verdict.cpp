@@ -128,6 +128,24 @@ TEST_CASE("a failing streak that reaches back past the window began before it", 
     CHECK_FALSE(judgeHistory(seq("FF "), RunOutcome::Fail).failingBeforeWindow); // gone: no streak
 }
 
+TEST_CASE(
+    "a test failing since it appeared in the window is failing since then, not failing for long", "[history][verdict]")
+{
+    // QA: a brand-new failing test was listed as "failing throughout", as if it had failed all along.
+    const HistoryVerdict fresh = judgeHistory(seq("  F"));
+    CHECK(fresh.kind == HistoryKind::Failing);
+    CHECK(fresh.failingSince == 2);
+    CHECK(fresh.failingSinceAppeared);
+    CHECK(fresh.newFailure);
+    CHECK(judgeHistory(seq(" FF")).failingSinceAppeared); // appeared in run 2, failing since
+    CHECK_FALSE(judgeHistory(seq("FF")).failingSinceAppeared); // in the window's first run: maybe older than that
+    CHECK_FALSE(judgeHistory(seq(" FF"), RunOutcome::Pass).failingSinceAppeared); // the run before had it
+    CHECK_FALSE(judgeHistory(seq("sFF")).failingSinceAppeared); // there, skipped, before it failed
+    CHECK_FALSE(judgeHistory(seq(".FF")).failingSinceAppeared); // a regression
+    CHECK_FALSE(judgeHistory(seq("F.F")).failingSinceAppeared); // the streak began after a pass
+    CHECK_FALSE(judgeHistory(seq("FF "), RunOutcome::Absent).failingSinceAppeared); // gone
+}
+
 TEST_CASE("a stored result is named what it is", "[history][verdict]")
 {
     CHECK(storedResultName(int(TestStatus::Passed)) == QStringLiteral("pass"));

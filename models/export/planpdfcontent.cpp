@@ -274,7 +274,7 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
     meta << tr("Priority: %1").arg(priorityName(g.priority).isEmpty() ? tr("none") : priorityName(g.priority));
     meta << tr("Owner: %1").arg(g.owner.isEmpty() ? tr("unassigned") : g.owner);
     meta << tr("Status: %1").arg(gapStatusName(g.status));
-    meta << tr("%1 failing tests").arg(pg.failures);
+    meta << (pg.failures == 1 ? tr("1 failing test") : tr("%L1 failing tests").arg(pg.failures));
     layout.text(meta.join(QStringLiteral(" · ")), body, 0, Grey);
     layout.setContinuation(title, font(9, true));
     if (!g.notes.isEmpty())
@@ -329,7 +329,7 @@ void historyTests(PdfPageLayout &layout, const QString &title, const QVector<Pla
 }
 
 // The history store's view of the last runs: new failures, flaky tests, regressions with "failing since",
-// tests failing throughout, and each gap's failures per run.
+// tests that failed whenever they ran, and each gap's failures per run.
 void historySection(PdfPageLayout &layout, const PlanHistory &h)
 {
     layout.newPage();
@@ -349,7 +349,7 @@ void historySection(PdfPageLayout &layout, const PlanHistory &h)
                     .arg(h.newFailures)
                     .arg(h.knownFailures),
         font(10, true));
-    layout.text(tr("Flaky: %1 · Regressions: %2 · Failing throughout: %3")
+    layout.text(tr("Flaky: %1 · Regressions: %2 · Failed whenever run: %3")
                     .arg(h.flaky.size())
                     .arg(h.regressions.size())
                     .arg(h.failing.size()),
@@ -357,7 +357,7 @@ void historySection(PdfPageLayout &layout, const PlanHistory &h)
     layout.text(tr("Rule: ") + h.rule, font(8.5), 0, Grey);
     historyTests(layout, tr("Flaky tests"), h.flaky, false);
     historyTests(layout, tr("Regressions"), h.regressions, true);
-    historyTests(layout, tr("Failing throughout"), h.failing, true);
+    historyTests(layout, tr("Failed whenever run"), h.failing, true);
     heading(layout, tr("Failures per gap per run (oldest first)"), 11, 10);
     if (h.gaps.isEmpty())
         layout.text(tr("No gaps in these runs."), font(9.5), layout.pt(8));

@@ -12,7 +12,8 @@ QString historyRuleText()
     return QStringLiteral("Only pass and fail results count (skipped, expected failures and absent runs are passed "
                           "over). A flip is a change between pass and fail. Flaky: at least %1 flips in the window. "
                           "Regression: one flip, from pass to fail, failing since. Fixed: one flip, from fail to "
-                          "pass. Failing: failed in every counted run of the window. A test the newest run does "
+                          "pass. Failing: failed in every counted run of the window (listed as failed whenever run; "
+                          "one that appeared in the window fails since it appeared). A test the newest run does "
                           "not have is gone (removed, or not run) and gets none of these verdicts.")
         .arg(FlakyFlipThreshold);
 }
@@ -22,7 +23,9 @@ JudgedTest judgeTest(const TestTimeline &timeline, const QVector<StoredRun> &win
     JudgedTest j { timeline, timeline.verdict(), {}, {} };
     if (j.verdict.failingSince >= 0 && j.verdict.failingSince < window.size()) {
         const QString run = window[j.verdict.failingSince].displayName();
-        j.failingSinceRun = j.verdict.failingBeforeWindow ? QStringLiteral("before %1").arg(run) : run;
+        j.failingSinceRun = j.verdict.failingBeforeWindow ? QStringLiteral("before %1").arg(run)
+            : j.verdict.failingSinceAppeared              ? QStringLiteral("%1, where it appeared").arg(run)
+                                                          : run;
     }
     return j;
 }
@@ -43,6 +46,8 @@ QJsonObject judgedTestJson(const JudgedTest &t, const QVector<StoredRun> &window
         o.insert(QStringLiteral("failingSince"), t.failingSinceRun);
         if (t.verdict.failingBeforeWindow)
             o.insert(QStringLiteral("failingBeforeWindow"), true); // failingSinceRun is where the window starts
+        if (t.verdict.failingSinceAppeared)
+            o.insert(QStringLiteral("failingSinceAppeared"), true); // failingSinceRun is the test's first run
     }
     if (!t.knownIssue.isEmpty())
         o.insert(QStringLiteral("knownIssue"), t.knownIssue);
@@ -207,7 +212,7 @@ QByteArray historyToMarkdown(const HistorySummary &s)
               .arg(cell(s.window.last().displayName()))
               .arg(s.newFailures)
               .arg(s.knownFailures);
-    md += QStringLiteral("- **Flaky**: %1 · **Regressions**: %2 · **Failing throughout**: %3 · **Fixed**: %4\n")
+    md += QStringLiteral("- **Flaky**: %1 · **Regressions**: %2 · **Failed whenever run**: %3 · **Fixed**: %4\n")
               .arg(s.flaky.size())
               .arg(s.regressions.size())
               .arg(s.failing.size())
@@ -215,7 +220,7 @@ QByteArray historyToMarkdown(const HistorySummary &s)
     md += QStringLiteral("- Rule: %1\n").arg(historyRuleText());
     judgedTable(md, QStringLiteral("Flaky tests"), s.flaky, false);
     judgedTable(md, QStringLiteral("Regressions"), s.regressions, true);
-    judgedTable(md, QStringLiteral("Failing throughout"), s.failing, true);
+    judgedTable(md, QStringLiteral("Failed whenever run"), s.failing, true);
     md += QStringLiteral("\n### Failures per gap per run\n\n");
     if (s.gaps.isEmpty()) {
         md += QStringLiteral("No gaps in these runs.\n");

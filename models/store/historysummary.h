@@ -21,7 +21,7 @@ struct JudgedTest
 // `timeline` judged over `window` (its runs), with its failing since. No known issue: the caller knows them.
 JudgedTest judgeTest(const TestTimeline &timeline, const QVector<StoredRun> &window);
 
-// What the last runs of a store say: flaky tests, regressions, new failures, tests failing throughout, and
+// What the last runs of a store say: flaky tests, regressions, new failures, tests that failed whenever they ran, and
 // each gap's failures per run. Made by one call from a worker or the command line; plain data after that.
 struct HistorySummary
 {

@@ -54,8 +54,12 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome befo
 {
     HistoryVerdict v;
     RunOutcome last = RunOutcome::Absent; // the latest counted result so far
+    bool seen = before != RunOutcome::Absent; // a result of the test, counted or not, so far
     for (int i = 0; i < outcomes.size(); ++i) {
         const RunOutcome o = outcomes[i];
+        // Where the window shows it absent first: in the window's first run a test may be as old as the store.
+        const bool appears = !seen && o != RunOutcome::Absent && i > 0;
+        seen = seen || o != RunOutcome::Absent;
         if (o != RunOutcome::Pass && o != RunOutcome::Fail)
             continue;
         ++v.counted;
@@ -65,10 +69,12 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome befo
                 v.failingSince = i;
                 // The first counted result of the window, failing as in the run before it: the streak is older.
                 v.failingBeforeWindow = last == RunOutcome::Absent && before == RunOutcome::Fail;
+                v.failingSinceAppeared = appears;
             }
         } else {
             v.failingSince = -1;
             v.failingBeforeWindow = false;
+            v.failingSinceAppeared = false;
         }
         if (last != RunOutcome::Absent && o != last)
             ++v.flips;
@@ -83,6 +89,7 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome befo
         v.kind = HistoryKind::Gone;
         v.failingSince = -1;
         v.failingBeforeWindow = false;
+        v.failingSinceAppeared = false;
         return v;
     }
     if (v.counted == 0)

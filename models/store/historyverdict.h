@@ -52,6 +52,9 @@ struct HistoryVerdict
     int failingSince = -1; // index of the first run of the failing streak that reaches the newest run; -1 if none
     // The streak reaches back into the run before the window: it began before the window's run failingSince.
     bool failingBeforeWindow = false;
+    // The streak began where the test appeared: absent from the window's earlier runs and the run before it.
+    // Its "failing since" is then its first run, not a break: a new test, not one failing for long.
+    bool failingSinceAppeared = false;
     // Fails in the newest run and did not in the run before it (passed, skipped, or lacked it), as `compare`
     // of those two runs says: whatever the window, even one of a single run.
     bool newFailure = false;

@@ -58,8 +58,9 @@ QString TreeHistory::summaryText(int testIndex) const
         return QStringLiteral("flaky");
     case HistoryKind::Regression:
         return v.newFailure ? QStringLiteral("new") : QStringLiteral("since %1").arg(t->failingSinceRun);
-    case HistoryKind::Failing:
-        return QStringLiteral("since %1").arg(t->failingSinceRun);
+    case HistoryKind::Failing: // new in the newest run and failing there: new, as a regression would be
+        return v.newFailure && v.failingSinceAppeared ? QStringLiteral("new")
+                                                      : QStringLiteral("since %1").arg(t->failingSinceRun);
     default:
         break;
     }

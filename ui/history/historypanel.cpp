@@ -113,7 +113,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_show->addItem(tr("Known failures"), KnownFailures);
     m_show->addItem(tr("Flaky"), Flaky);
     m_show->addItem(tr("Regressions"), Regressions);
-    m_show->addItem(tr("Failing throughout"), Failing);
+    m_show->addItem(tr("Failed whenever run"), Failing);
     m_show->addItem(tr("Everything that failed"), AllWithFailures);
     m_show->setToolTip(tr("Which tests of the open run to list, by what their last runs say"));
     // One column at the dock's whole width: the strip, then the test's name and why it is listed, wrapped.
