@@ -53,12 +53,13 @@ void printSummary(const Report &report, QTextStream &out)
     }
     const auto unassigned = std::count_if(report.tests.cbegin(), report.tests.cend(),
         [](const TestCase &t) { return t.gapId.isEmpty() && isFailing(t.status); });
+    const int errors = report.countTests(TestStatus::Error);
     out << "\nTests: " << report.tests.size() << " named (" << report.countTests(TestStatus::Failed) << " failed, "
-        << report.countTests(TestStatus::Error) << " errors, " << report.countTests(TestStatus::Passed) << " passed, "
+        << errors << (errors == 1 ? " error, " : " errors, ") << report.countTests(TestStatus::Passed) << " passed, "
         << report.countTests(TestStatus::Skipped) << " skipped";
     if (const int unknown = report.countTests(TestStatus::Unknown); unknown > 0)
         out << ", " << unknown << " unknown";
-    out << "); " << unassigned << " failing tests in no gap\n";
+    out << "); " << unassigned << (unassigned == 1 ? " failing test in no gap\n" : " failing tests in no gap\n");
     out << "Remediation items: " << report.remediation.size() << '\n';
     if (!report.diagnostics.isEmpty()) {
         out << "\nDiagnostics (" << report.diagnostics.size() << "):\n";

@@ -134,6 +134,8 @@ QString GapChart::toolTipFor(int key) const
         tip += QLatin1Char('\n') + tr("Priority %1").arg(priorityName(gap.priority));
     for (int p = 0; p < data.phaseNames.size(); ++p)
         tip += QLatin1Char('\n') + tr("%1: %2 failing").arg(data.phaseNames[p]).arg(gap.failuresByPhase.value(p));
-    tip += QLatin1Char('\n') + tr("%1 failing tests in all").arg(gap.totalFailures());
+    tip += QLatin1Char('\n')
+        + (gap.totalFailures() == 1 ? tr("1 failing test in all")
+                                    : tr("%L1 failing tests in all").arg(gap.totalFailures()));
     return tip;
 }
