@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <optional>
+
 using namespace Gapwise;
 
 namespace {
@@ -20,7 +22,7 @@ namespace {
 const char Usage[] = "Usage: gapwise history add FILE... [--label L] [--branch B] [--commit C]\n"
                      "       gapwise history list\n"
                      "       gapwise history flaky [--runs N]\n"
-                     "       gapwise history test TEST   (its key, the id inspect shows, or its name)\n"
+                     "       gapwise history test TEST [--runs N]   (its key, the id inspect shows, or its name)\n"
                      "       gapwise history gaps [--runs N]\n"
                      "       gapwise history known GAP TRACKER_ID [--url URL]\n"
                      "Every subcommand takes --store S (default $GAPWISE_STORE, else the user's data folder) "
@@ -55,6 +57,26 @@ struct Options
     }
     QString storePath() const { return parser.isSet(store) ? parser.value(store) : HistoryStore::defaultPath(); }
 };
+
+// "1 run", "20 runs".
+QString runsText(qsizetype runs)
+{
+    return runs == 1 ? QStringLiteral("1 run") : QStringLiteral("%1 runs").arg(runs);
+}
+
+// The window --runs asks for (`whole` without it), or nullopt, said on `err`, when it is no positive number.
+std::optional<int> windowOption(const Options &o, int whole, QTextStream &err)
+{
+    if (!o.parser.isSet(o.runs))
+        return whole;
+    bool ok = false;
+    const int runs = o.parser.value(o.runs).toInt(&ok);
+    if (!ok || runs <= 0) {
+        err << "gapwise history: --runs takes a positive number, not \"" << o.parser.value(o.runs) << "\"\n";
+        return std::nullopt;
+    }
+    return runs;
+}
 
 void printJson(const QJsonValue &value)
 {
@@ -129,7 +151,7 @@ int listRuns(const HistoryStore &store, const Options &o, QTextStream &out, QTex
         printJson(a);
         return ExitCode::Ok;
     }
-    out << runs.size() << " runs in " << store.path() << '\n';
+    out << runsText(runs.size()) << " in " << store.path() << '\n';
     for (const StoredRun &r : runs)
         out << "  #" << r.id << "  " << r.time.toString(Qt::ISODate) << "  " << r.tests << " tests, " << r.failing
             << " failing  " << (r.label.isEmpty() ? r.source : r.label) << branchText(r) << '\n';
@@ -152,13 +174,11 @@ void printJudged(const QString &heading, const QVector<JudgedTest> &tests, QText
 
 int flaky(const HistoryStore &store, const Options &o, QTextStream &out, QTextStream &err)
 {
-    const int window = o.parser.isSet(o.runs) ? o.parser.value(o.runs).toInt() : DefaultHistoryWindow;
-    if (window <= 0) {
-        err << "gapwise history: --runs takes a positive number\n";
+    const auto window = windowOption(o, DefaultHistoryWindow, err);
+    if (!window)
         return ExitCode::Usage;
-    }
     QString error;
-    const auto summary = summariseHistory(store, window, &error);
+    const auto summary = summariseHistory(store, *window, &error);
     if (!summary) {
         err << "gapwise: " << store.path() << ": " << error << '\n';
         return ExitCode::BadInput;
@@ -169,7 +189,7 @@ int flaky(const HistoryStore &store, const Options &o, QTextStream &out, QTextSt
         printJson(j);
         return ExitCode::Ok;
     }
-    out << "Last " << summary->window.size() << " runs of " << store.path() << " (oldest left; . pass, F fail, "
+    out << "Last " << runsText(summary->window.size()) << " of " << store.path() << " (oldest left; . pass, F fail, "
         << "s skipped or expected, blank absent)\nRule: " << historyRuleText() << '\n';
     printJudged(QStringLiteral("Flaky"), summary->flaky, out);
     printJudged(QStringLiteral("Regressions (not flaky)"), summary->regressions, out);
@@ -207,16 +227,29 @@ int findOneTest(const HistoryStore &store, const QString &test, QString *key, QT
 
 int testHistory(const HistoryStore &store, const Options &o, const QString &test, QTextStream &out, QTextStream &err)
 {
+    const auto windowRuns = windowOption(o, 0, err); // 0: the whole history
+    if (!windowRuns)
+        return ExitCode::Usage;
     QString key;
     if (const int status = findOneTest(store, test, &key, err); status != ExitCode::Ok)
         return status;
     QString error;
-    const auto timeline = store.testHistory(key, &error);
-    const QVector<StoredRun> runs = store.runs(&error);
+    auto timeline = store.testHistory(key, &error);
+    const QVector<StoredRun> all = store.runs(&error);
     if (!error.isEmpty() || !timeline) {
         err << "gapwise: " << store.path() << ": " << (error.isEmpty() ? QStringLiteral("no test ") + key : error)
             << '\n';
         return ExitCode::BadInput;
+    }
+    // --runs N: the last N runs, judged as flaky judges them (the run before the window says where a streak
+    // began).
+    const QVector<StoredRun> runs = lastRuns(all, *windowRuns);
+    if (const int skipped = int(all.size() - runs.size()); skipped > 0) {
+        timeline->before = timeline->outcomes.value(skipped - 1, RunOutcome::Absent);
+        timeline->outcomes = timeline->outcomes.mid(skipped);
+        timeline->statuses = timeline->statuses.mid(skipped);
+        timeline->gaps = timeline->gaps.mid(skipped);
+        timeline->carriedFrom = timeline->carriedFrom.mid(skipped);
     }
     const JudgedTest judged = judgeTest(*timeline, runs);
     if (o.parser.isSet(o.json)) {
@@ -253,9 +286,11 @@ int testHistory(const HistoryStore &store, const Options &o, const QString &test
 
 int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStream &err)
 {
-    const int window = o.parser.isSet(o.runs) ? o.parser.value(o.runs).toInt() : DefaultHistoryWindow;
+    const auto window = windowOption(o, DefaultHistoryWindow, err);
+    if (!window)
+        return ExitCode::Usage;
     QString error;
-    const QVector<StoredRun> runs = lastRuns(store.runs(&error), window);
+    const QVector<StoredRun> runs = lastRuns(store.runs(&error), *window);
     const auto trends = store.gapTrends(runs, &error);
     if (!trends) {
         err << "gapwise: " << store.path() << ": " << error << '\n';
@@ -270,7 +305,7 @@ int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStr
             { QStringLiteral("gaps"), j.value(QStringLiteral("gaps")) } });
         return ExitCode::Ok;
     }
-    out << "Failures per gap in the last " << runs.size() << " runs (oldest first):\n";
+    out << "Failures per gap in the last " << runsText(runs.size()) << " (oldest first):\n";
     for (const GapTrend &g : *trends) {
         QStringList counts;
         for (int f : g.failures)
@@ -304,6 +339,11 @@ int runHistoryCommand(const QStringList &arguments)
         || ((sub == QLatin1String("list") || sub == QLatin1String("flaky") || sub == QLatin1String("gaps"))
             && rest.isEmpty())
         || (sub == QLatin1String("test") && rest.size() == 1) || (sub == QLatin1String("known") && rest.size() == 2);
+    if (ok && o.parser.isSet(o.runs)
+        && !(sub == QLatin1String("flaky") || sub == QLatin1String("test") || sub == QLatin1String("gaps"))) {
+        err << "gapwise history: --runs is for flaky, test and gaps, not \"" << sub << "\"\n" << Usage;
+        return ExitCode::Usage;
+    }
     if (!ok) {
         err << "gapwise history: "
             << (sub.isEmpty() ? QStringLiteral("which subcommand?")

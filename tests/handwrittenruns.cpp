@@ -15,7 +15,8 @@ QString write(const QString &dir, int n, const QVector<Case> &cases)
     for (const Case &c : cases) {
         xml += QStringLiteral("<testcase classname=\"%1\" name=\"%2\" time=\"0.1\"").arg(c.classname, c.name);
         xml += c.outcome == 'F'
-            ? QStringLiteral("><failure message=\"RuntimeError: broken\">trace</failure></testcase>\n")
+            ? QStringLiteral("><failure message=\"%1\">trace</failure></testcase>\n")
+                  .arg(c.message.isEmpty() ? QStringLiteral("RuntimeError: broken") : c.message.toHtmlEscaped())
             : c.outcome == 's' ? QStringLiteral("><skipped/></testcase>\n")
                                : QStringLiteral("/>\n");
     }
@@ -37,7 +38,7 @@ QStringList writeRuns(const QString &dir, const QVector<Row> &rows)
             if (row.outcomes.size() != runs)
                 throw std::invalid_argument("the rows' outcomes differ in length at " + row.name.toStdString());
             if (row.outcomes[n - 1] != ' ')
-                cases.append({ row.classname, row.name, row.outcomes[n - 1] });
+                cases.append({ row.classname, row.name, row.outcomes[n - 1], row.message });
         }
         files << write(dir, n, cases);
     }

@@ -16,6 +16,7 @@ struct Case
     QString name;
     // '.' passes, 'F' fails ("RuntimeError: broken" for all: no test's name in a gap title), 's' is skipped
     char outcome = '.';
+    QString message = QString(); // a failure's message when not empty ("expected:<1> but was:<2>")
 };
 
 // dir/run<N>.xml: one suite "nightly" dated 2025-09-<10 + N> 02:00 UTC, so runs sort by N. Throws
@@ -29,6 +30,7 @@ struct Row
     QString classname;
     QString name;
     QByteArray outcomes;
+    QString message = QString(); // its failures' message when not empty, as in Case
 };
 
 // The runs dir/run1.xml … run<N>.xml (write()), N the length of the rows' outcomes, each holding the rows it has

@@ -5,6 +5,7 @@
 #include "filterbar.h"
 #include "gaptrendchart.h"
 #include "handwrittenruns.h"
+#include "historycli.h"
 #include "historypanel.h"
 #include "historystore.h"
 #include "importer.h"
@@ -23,6 +24,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -258,4 +260,57 @@ TEST_CASE("a dock too short for the gap trend chart scrolls rather than cutting 
     CHECK(panel->height() >= panel->minimumSizeHint().height());
     CHECK(panel->trendChart()->geometry().bottom() <= panel->rect().bottom());
     CHECK(panel->trendChart()->height() >= panel->trendChart()->minimumSizeHint().height());
+}
+
+TEST_CASE("the dock's list tells namesakes apart by where each test is", "[history][window][namesakes]")
+{
+    // QA: "Everything that failed" listed testSubmit three times with no class, while the tree showed the classes.
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("h.sqlite"));
+    const QStringList files = HandwrittenRuns::writeRuns(dir.path(),
+        { { QStringLiteral("com.acme.unit.LoginTest"), QStringLiteral("testSubmit"), "FF" },
+            { QStringLiteral("com.acme.unit.CartTest"), QStringLiteral("testSubmit"), ".F" },
+            { QStringLiteral("com.acme.web.LoginTest"), QStringLiteral("testSubmit"), "FF" },
+            { QStringLiteral("com.acme.unit.CartTest"), QStringLiteral("testTotal"), ".F" } });
+    REQUIRE(HistoryCli::historyAdd(store, files).exitCode == 0);
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, store, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, files.last()));
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+    panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::AllWithFailures));
+    QStringList firstLines;
+    for (int i = 0; i < panel->list()->topLevelItemCount(); ++i)
+        firstLines << panel->list()->topLevelItem(i)->text(0).section(QLatin1Char('\n'), 0, 0).remove(QChar(0x200B));
+    firstLines.sort();
+    CHECK(firstLines
+        == QStringList { QStringLiteral("testSubmit in com.acme.unit.CartTest"),
+            QStringLiteral("testSubmit in com.acme.unit.LoginTest"),
+            QStringLiteral("testSubmit in com.acme.web.LoginTest"), QStringLiteral("testTotal") });
+}
+
+TEST_CASE("the dock names the runs of its window that hold none of the open run's tests", "[history][window]")
+{
+    // QA: in a store holding two suites the dock said "#2 nightly-5.xml and the 2 runs before it", one of them
+    // "#3 seed.md" of another suite, dated earlier and added later, with nothing to say so.
+    QTemporaryDir dir, other;
+    const QString store = dir.filePath(QStringLiteral("h.sqlite"));
+    const QStringList nightly
+        = HandwrittenRuns::writeRuns(dir.path(), { { QStringLiteral("pkg.Mod"), QStringLiteral("t_a"), ".F" } });
+    const QString seed = HandwrittenRuns::write(
+        other.path(), 0, { { QStringLiteral("seed.Other"), QStringLiteral("t_z"), 'F' } }); // dated before run 1
+    REQUIRE(HistoryCli::historyAdd(store, nightly + QStringList { seed }).exitCode == 0);
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, store, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, nightly.last()));
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+    REQUIRE(panel->history()->window.size() == 3);
+    const QVector<StoredRun> foreign = panel->history()->runsWithoutItsTests();
+    REQUIRE(foreign.size() == 1);
+    CHECK(foreign.first().id == 3);
+    const QString summary = panel->summaryLabel()->text();
+    INFO(summary.toStdString());
+    CHECK(summary.contains(QStringLiteral("the 2 runs before it")));
+    CHECK(summary.contains(QStringLiteral("#3 run0.xml has none of this run's tests (another suite)")));
 }

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -109,4 +110,47 @@ TEST_CASE(
     CHECK(lines.at(1) == QStringLiteral("  pkg.C00::t_many"));
     CHECK(lines.at(10) == QStringLiteral("  pkg.C09::t_many"));
     CHECK(lines.last() == QStringLiteral("  … and 2 more"));
+}
+
+TEST_CASE("history test --runs N judges the last N runs, and refuses a window that is no positive number",
+    "[history][cli][lookup]")
+{
+    // QA: `history test … --runs 3` printed "0 flips in 5 counted runs": --runs was silently ignored.
+    QTemporaryDir dir;
+    const QStringList files = HandwrittenRuns::writeRuns(dir.path(),
+        { { QStringLiteral("pkg.Mod"), QStringLiteral("t_back"), "FF..F" },
+            { QStringLiteral("pkg.Mod"), QStringLiteral("t_ok"), "....." } });
+    const QString store = dir.filePath(QStringLiteral("h.sqlite"));
+    REQUIRE(HistoryCli::historyAdd(store, files).exitCode == 0);
+    const QStringList test { QStringLiteral("history"), QStringLiteral("test"), QStringLiteral("pkg.Mod::t_back"),
+        QStringLiteral("--store"), store };
+
+    const Run whole = gapwise(test);
+    REQUIRE(whole.exitCode == 0);
+    CHECK(whole.outText().contains(QStringLiteral("2 flips in 5 counted runs, failed 3 (60%)")));
+
+    const Run three = gapwise(test + QStringList { QStringLiteral("--runs"), QStringLiteral("3") });
+    INFO(three.errText().toStdString());
+    REQUIRE(three.exitCode == 0);
+    CHECK(three.outText().contains(QStringLiteral("regression: 1 flip in 3 counted runs, failed 1 (33%)")));
+    CHECK(three.outText().count(QStringLiteral("  #")) == 3); // one line per run of the window
+    const QJsonObject json = HistoryCli::jsonObject(
+        gapwise(test + QStringList { QStringLiteral("--runs"), QStringLiteral("3"), QStringLiteral("--json") }));
+    CHECK(json.value(QStringLiteral("countedRuns")).toInt() == 3);
+    CHECK(json.value(QStringLiteral("runs")).toArray().size() == 3);
+    CHECK(json.value(QStringLiteral("outcomes")).toArray().size() == 3);
+
+    const Run one = gapwise(test + QStringList { QStringLiteral("--runs"), QStringLiteral("1") });
+    REQUIRE(one.exitCode == 0);
+    CHECK(one.outText().contains(QStringLiteral("0 flips in 1 counted run, failed 1 (100%)")));
+
+    for (const QString &bad : { QStringLiteral("0"), QStringLiteral("three") }) {
+        const Run refused = gapwise(test + QStringList { QStringLiteral("--runs"), bad });
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.errText().contains(QStringLiteral("--runs takes a positive number")));
+    }
+    const Run list = gapwise({ QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--store"), store,
+        QStringLiteral("--runs"), QStringLiteral("3") });
+    CHECK(list.exitCode == 2);
+    CHECK(list.errText().contains(QStringLiteral("--runs is for flaky, test and gaps")));
 }

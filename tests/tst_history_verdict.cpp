@@ -156,3 +156,11 @@ TEST_CASE("a stored result is named what it is", "[history][verdict]")
     CHECK(storedResultName(int(TestStatus::Unknown)) == QStringLiteral("unknown"));
     CHECK(storedResultName(-1) == QStringLiteral("absent"));
 }
+
+TEST_CASE("a verdict over one counted run says run, not runs", "[history][verdict]")
+{
+    // QA: with one stored run the dock said "failing: 0 flips in 1 counted runs".
+    CHECK(judgeHistory(seq("F")).explanation() == QStringLiteral("0 flips in 1 counted run, failed 1 (100%)"));
+    CHECK(judgeHistory(seq("s.s")).explanation() == QStringLiteral("0 flips in 1 counted run, failed 0 (0%)"));
+    CHECK(judgeHistory(seq("F.")).explanation() == QStringLiteral("1 flip in 2 counted runs, failed 1 (50%)"));
+}

@@ -13,7 +13,8 @@ struct SuggestOptions
 
 // Groups the failing tests that have no gap by failure signature and adds a suggested gap per group
 // (Gap::suggested, TestCase::gapSuggested). Deterministic: the same report gives the same gaps with the same
-// ids (a hash of the signature, so a gap keeps its id when other failures come and go). Expected failures
+// ids (a hash of the signature with its variable words made one wildcard, so a gap keeps its id when other
+// failures come and go, mined with its template or not). Expected failures
 // (xfail) are left alone. Returns the number of gaps added.
 int suggestGaps(Report &report, const SuggestOptions &options = {});
 

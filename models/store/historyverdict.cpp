@@ -41,11 +41,12 @@ QString historyKindName(HistoryKind kind)
 
 QString HistoryVerdict::explanation() const
 {
-    return QStringLiteral("%1%2 %3 in %4 counted runs, failed %5 (%6%)")
+    return QStringLiteral("%1%2 %3 in %4 %5, failed %6 (%7%)")
         .arg(kind == HistoryKind::Gone ? QStringLiteral("not in the newest run; ") : QString())
         .arg(flips)
         .arg(flips == 1 ? QStringLiteral("flip") : QStringLiteral("flips"))
         .arg(counted)
+        .arg(counted == 1 ? QStringLiteral("counted run") : QStringLiteral("counted runs"))
         .arg(failures)
         .arg(qRound(failureRate() * 100));
 }

@@ -98,6 +98,24 @@ TestHistoryMarks testHistoryMarks(const TreeHistory &history)
     return m;
 }
 
+QVector<StoredRun> TreeHistory::runsWithoutItsTests() const
+{
+    QVector<bool> holds(window.size(), false);
+    for (int judged : judgedOfTest) {
+        if (judged < 0)
+            continue;
+        const QVector<RunOutcome> &outcomes = tests[judged].timeline.outcomes;
+        for (int c = 0; c < outcomes.size() && c < holds.size(); ++c)
+            holds[c] = holds[c] || outcomes[c] != RunOutcome::Absent;
+    }
+    QVector<StoredRun> out;
+    for (int c = 0; c < window.size(); ++c) {
+        if (!holds[c] && window[c].id != currentRunId)
+            out.append(window[c]);
+    }
+    return out;
+}
+
 std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &sourceFile, const QString &contentHash,
     const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password,
     bool *passwordRequired, bool *unreachable)

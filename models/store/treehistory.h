@@ -31,6 +31,10 @@ struct TreeHistory
     // "F.F..F" with '.' pass, 'F' fail, 's' skipped or expected, ' ' absent: what the strip paints.
     QString strip(int testIndex) const;
     QString summaryText(int testIndex) const; // "flaky", "regression, failing since #12 …", "new", ""
+    // The runs of the window that hold none of the open run's tests: another suite's, kept in the same store.
+    // The window is the store's runs by date up to the open one, whatever they ran; in these every test of
+    // this run is absent.
+    QVector<StoredRun> runsWithoutItsTests() const;
     // What the tree shows and filters by (strips, verdict marks, tooltips): made with the history, in the worker.
     TestHistoryMarks marks;
 };

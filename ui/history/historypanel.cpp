@@ -17,6 +17,7 @@
 #include "statushistorydelegate.h"
 #include "storelocation.h"
 #include "testidentifiers.h"
+#include "testnameparts.h"
 #include "triagecarryover.h"
 #include "triagesession.h"
 
@@ -31,6 +32,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QScrollArea>
+#include <QTime>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -81,6 +83,36 @@ QString breakableName(const QString &name)
             out += QChar(0x200B);
     }
     return out;
+}
+
+// A listed test's name: its function name, which reads at a glance, or where other tests of the run have that
+// name, its own part and where it is by its key across runs, which no other test of the run has
+// ("testSubmit in com.acme.unit.LoginTest", "t#2 in c.A"), as the tree tells them apart.
+QString listedName(const QString &name, const QString &key, const QHash<QString, int> &named)
+{
+    QString function = testFunctionOf(name); // not const: returned, so moved
+    if (named.value(function) < 2)
+        return function;
+    const TestNameParts parts = splitTestName(key);
+    return parts.context.isEmpty() ? key : QObject::tr("%1 in %2").arg(parts.own, parts.context);
+}
+
+// Runs of the window that hold none of the open run's tests (another suite in the same store), named: the
+// window is the store's runs by date, and these count in it with every test of this run absent.
+QString foreignRunsText(const QVector<StoredRun> &runs)
+{
+    if (runs.isEmpty())
+        return QString();
+    constexpr int Named = 3;
+    QStringList names;
+    for (int i = 0; i < runs.size() && i < Named; ++i)
+        names << runs[i].displayName().toHtmlEscaped();
+    if (runs.size() > Named)
+        names << QObject::tr("%n more", "", int(runs.size()) - Named);
+    return QStringLiteral("<br>")
+        + (runs.size() == 1 ? QObject::tr("%1 has none of this run's tests (another suite)")
+                            : QObject::tr("%1 have none of this run's tests (another suite)"))
+              .arg(names.join(QStringLiteral(", ")));
 }
 
 struct Loaded
@@ -207,10 +239,15 @@ void HistoryPanel::load(bool retry)
     const int generation = ++m_generation;
     m_retry->stop();
     if (!retry) { // a retry keeps saying why there is no history until there is one
+        // Nothing of the history read before stays: the tree's strips, the list, the current row's verdict and
+        // chart, a comparison's known issues were another store's (or another run's).
         m_history.reset();
         m_window->treeModel()->setHistory(nullptr);
+        if (ComparisonMode *comparison = m_window->comparisonMode())
+            comparison->setKnownIssues({});
         m_summary->setText(tr("Reading the run history…"));
         fillList();
+        showCurrent();
     }
     const Report report = m_window->treeModel()->report(); // implicitly shared: a cheap copy for the worker
     const QString store = m_storePath;
@@ -225,9 +262,11 @@ void HistoryPanel::load(bool retry)
         // Asked on request, not in a modal dialog of its own: a window opened for a screenshot must not block.
         m_passwordButton->setVisible(!result.history && result.passwordRequired);
         if (!result.history) {
+            // When it was tried: a read asked for again (Store…, a retry) that fails as before says so.
+            const QString when = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
             m_summary->setText(result.unreachable
-                    ? tr("No run history: %1 (trying again every few seconds)").arg(result.error)
-                    : tr("No run history: %1").arg(result.error));
+                    ? tr("No run history: %1 (tried at %2; trying again every few seconds)").arg(result.error, when)
+                    : tr("No run history: %1 (tried at %2)").arg(result.error, when));
             if (result.unreachable)
                 m_retry->start();
             Q_EMIT historyFailed(result.error, result.unreachable);
@@ -279,7 +318,9 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     }
     const StoredRun &run = m_history->window.last();
     m_summary->setText(
-        (m_history->window.size() == 2
+        (m_history->window.size() == 1 ? tr("<b>%1</b>, the first run in %2<br>%3 new · %4 known · %5 flaky · %6 "
+                                            "regressions")
+                : m_history->window.size() == 2
                 ? tr("<b>%1</b> and the run before it in %2<br>%3 new · %4 known · %5 flaky · %6 regressions")
                 : tr("<b>%1</b> and the %n runs before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
                      "regressions",
@@ -288,7 +329,8 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
             .arg(fresh)
             .arg(known)
             .arg(flaky)
-            .arg(regressions));
+            .arg(regressions)
+        + foreignRunsText(m_history->runsWithoutItsTests()));
     fillList();
     showCurrent();
     Q_EMIT historyLoaded();
@@ -301,6 +343,10 @@ void HistoryPanel::fillList()
         return;
     const auto show = Show(m_show->currentData().toInt());
     const Report &report = m_window->treeModel()->report();
+    // Names several tests of the run share ("testSubmit" of three classes) read with where each test is.
+    QHash<QString, int> named;
+    for (const TestCase &t : report.tests)
+        ++named[testFunctionOf(t.name)];
     QList<QTreeWidgetItem *> items;
     for (int i = 0; i < report.tests.size() && i < m_history->judgedOfTest.size(); ++i) {
         const JudgedTest *t = m_history->testAt(i);
@@ -321,7 +367,8 @@ void HistoryPanel::fillList()
                     ? QString()
                     : tr(", failing since %1").arg(t->failingSinceRun))
             + (known ? tr(", new but a known issue: %1").arg(t->knownIssue) : QString());
-        item->setText(0, breakableName(testFunctionOf(report.tests[i].name)) + QLatin1Char('\n') + why);
+        item->setText(
+            0, breakableName(listedName(report.tests[i].name, t->timeline.key, named)) + QLatin1Char('\n') + why);
         item->setData(0, TestIndexRole, i);
         item->setData(0, StripRole, m_history->strip(i));
         item->setTextAlignment(0, Qt::AlignLeft | Qt::AlignTop);

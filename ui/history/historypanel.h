@@ -41,6 +41,7 @@ public:
     QTreeWidget *list() const { return m_list; }
     GapTrendChart *trendChart() const { return m_trend; }
     QLabel *currentLabel() const { return m_current; }
+    QLabel *summaryLabel() const { return m_summary; }
     // The store's password when the server asked and libpq found none: typed into this window, in memory only
     // (shared triage connects with it too). Empty when ~/.pgpass or PGPASSFILE has it.
     QString storePassword() const { return m_password; }
