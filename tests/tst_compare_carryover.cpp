@@ -85,7 +85,7 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
     const QStringList expected {
         QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone"),
         QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
-                       "unit-tests::tests/unit/test_cart.py::test_old_coupon is gone"),
+                       "tests/unit/test_cart.py::test_old_coupon is gone"),
     };
     CHECK(carry.notCarried == expected);
     CHECK(carry.restoredGaps.isEmpty()); // "Legacy Tax Tables" lost its only test

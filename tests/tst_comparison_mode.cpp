@@ -227,7 +227,7 @@ TEST_CASE("The carried-over triage is one undo step and undo removes it", "[comp
     CHECK(c.carried.result.notCarried
         == QStringList { QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone"),
             QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
-                           "unit-tests::tests/unit/test_cart.py::test_old_coupon is gone") });
+                           "tests/unit/test_cart.py::test_old_coupon is gone") });
     const Gap *outage = gapTitled(c.session.report(), QStringLiteral("Database outage"));
     REQUIRE(outage);
     const QString outageId = outage->id;

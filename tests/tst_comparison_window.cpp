@@ -162,9 +162,16 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
         return g.title == QStringLiteral("Database outage") && g.oldFailing == 2 && g.newFailing == 0;
     }));
     CHECK(w.filterProxy()->matchCount() == 3);
+    // The banner follows: the carried triage is undone, Redo brings it back (QA: it kept saying "carried over").
+    CHECK(mode->banner()->text().endsWith(
+        QStringLiteral(". The triage carried over from the earlier run is undone (Edit › Redo brings it back)")));
+    CHECK_FALSE(mode->banner()->text().contains(QStringLiteral("Triage carried over (one undo step)")));
+    CHECK(mode->banner()->secondText().isEmpty());
     undo->redo();
     QCoreApplication::processEvents();
     CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
+    CHECK(
+        mode->banner()->text().endsWith(QStringLiteral("Triage carried over (one undo step): 4 edits, 1 suggestion")));
 
     // Details open the comparison window on the same digest; End comparison restores the plain views.
     ComparisonView *details = mode->showDetails();

@@ -2,10 +2,10 @@
 #include "comparisondigest.h"
 
 #include "grouplabels.h"
+#include "testdisplayname.h"
 
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 
 namespace Gapwise {
 namespace {
@@ -66,15 +66,12 @@ namespace {
         return id;
     }
 
-    // A test whose name another test of its run has too (a JUnit case listed twice, not a rerun) has its id
-    // numbered, "…::test_x#2": its name says so as well, so that two rows of the same name are told apart.
-    QString distinctName(const TestCase &t)
+    // The row's gap is the one the test failed in, in the old run: a removed test, or one that failed then and
+    // fails no longer (fixed, or newly skipped from failing) and is in no gap now. Triage since does not move it.
+    bool gapIsOld(const ChangedTest &t)
     {
-        static const QRegularExpression numbered(QStringLiteral("#\\d+$"));
-        const QRegularExpressionMatch m = numbered.match(t.id);
-        if (!m.hasMatch() || t.name.endsWith(m.captured(0)))
-            return t.name;
-        return t.name + QLatin1Char(' ') + m.captured(0);
+        return !t.inNew || t.change == ChangeClass::Fixed
+            || (t.change == ChangeClass::NewlySkipped && isFailing(t.oldStatus));
     }
 
     QString titleOf(const QVector<Gap> &gaps, const QString &id)
@@ -103,13 +100,16 @@ ComparisonDigest digestComparison(
         const bool inNew = c.newIndex >= 0;
         const Report &run = inNew ? newTriaged : oldTriaged;
         const TestCase &t = run.tests[inNew ? c.newIndex : c.oldIndex];
-        ChangedTest row { c.change, t.id, distinctName(t), nameOf(run.phases, t.phaseId), titleOf(run.gaps, t.gapId) };
+        ChangedTest row { c.change, t.id, distinctTestName(t), nameOf(run.phases, t.phaseId),
+            titleOf(run.gaps, t.gapId) };
         row.inOld = c.oldIndex >= 0;
         row.inNew = inNew;
         if (c.oldIndex >= 0) {
             const TestCase &before = oldTriaged.tests[c.oldIndex];
             row.oldStatus = before.status;
             row.oldGap = before.gapId.isEmpty() ? QString() : titleOf(oldTriaged.gaps, before.gapId);
+            if (inNew && failsInRun(before) && !failsInRun(t)) // in no gap now: shown in the gap it failed in
+                row.gap = titleOf(oldTriaged.gaps, before.gapId);
         }
         if (inNew) {
             row.newStatus = t.status;
@@ -143,7 +143,7 @@ QVector<int> followTriage(QVector<ChangedTest> &tests, const Report &nowTriaged)
     QVector<int> changed;
     for (int row = 0; row < tests.size(); ++row) {
         ChangedTest &t = tests[row];
-        if (!t.inNew || t.newIndex < 0 || t.newIndex >= nowTriaged.tests.size())
+        if (gapIsOld(t) || t.newIndex < 0 || t.newIndex >= nowTriaged.tests.size())
             continue;
         const QString &gapId = nowTriaged.tests[t.newIndex].gapId;
         const QString title = gapId.isEmpty() ? unassignedGroupTitle() : titles.value(gapId, gapId);

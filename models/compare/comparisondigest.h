@@ -27,7 +27,7 @@ struct ChangedTest
     QString id; // new id (old id for removed tests)
     QString name;
     QString phase; // phase name in the run that has the test (the new one when both do)
-    QString gap; // gap title in the new run, old run for removed tests
+    QString gap; // gap title in the new run; in the old run for removed tests and ones failing no more (fixed)
     TestStatus oldStatus = TestStatus::Unknown;
     TestStatus newStatus = TestStatus::Unknown;
     bool inOld = false; // false for added tests and new failures that are new tests
@@ -60,8 +60,8 @@ ComparisonDigest digestComparison(const Report &oldTriaged, const Report &newTri
     const CarryOverResult *carry = nullptr);
 
 // The rows' gap titles as the new run is triaged now: a person's moves and renames after the comparison
-// (the window's session) reach the per-test rows as they reach the per-gap deltas. Removed tests keep
-// the old run's gap. Returns the rows whose gap changed.
+// (the window's session) reach the per-test rows as they reach the per-gap deltas. Removed tests, and
+// tests that failed then and fail no more, keep the gap they failed in. Returns the rows whose gap changed.
 QVector<int> followTriage(QVector<ChangedTest> &tests, const Report &nowTriaged);
 
 // The earlier side as people read it: its report, or "run1.gapwise (triage of run1.xml)" for a session

@@ -4,6 +4,7 @@
 #include "failuresignature.h"
 #include "messagetemplate.h"
 #include "sessionfile.h"
+#include "testdisplayname.h"
 #include "triagecommands.h"
 #include "triagesession.h"
 
@@ -34,13 +35,15 @@ namespace {
         return gap >= 0 && t.gapSuggested && report.gaps[gap].suggested;
     }
 
-    // The old report put `old` in a gap and the new run's `now` may take that place: `now` is placed only by
-    // a suggestion, and the old place was the report's own (an old suggestion does not outrank a new one).
+    // The old report put `old` in a gap of its own and the new run's `now`, failing, may take that place: it is
+    // placed nowhere or only by a suggestion. A gap Gapwise suggested in the old run is no one's decision: its
+    // grouping never carries, not even onto a test the new run leaves unassigned (the new run's own signature
+    // grouping left it there). What a person decided in the old run carries as the saved edits.
     bool oldPlacementCarries(const Report &oldImported, const TestCase &old, const Report &report, const TestCase &now)
     {
         if (old.gapId.isEmpty() || !failsInRun(now) || !placedOnlyBySuggestion(report, now))
             return false;
-        return now.gapId.isEmpty() || !placedOnlyBySuggestion(oldImported, old);
+        return !placedOnlyBySuggestion(oldImported, old);
     }
 
     // Gaps the old report had and the new one lacks, while a test the old triage put there still fails.
@@ -60,6 +63,10 @@ namespace {
         }
         QVector<Gap> restore;
         for (const Gap &g : oldRun.imported.gaps) {
+            // A suggestion no one accepted is no one's decision: the new run's own grouping stands.
+            const int triaged = oldRun.triaged.gapIndex(g.id);
+            if (triaged >= 0 && oldRun.triaged.gaps[triaged].suggested)
+                continue;
             if (!gapMap.contains(g.id) && stillFailingIn.contains(g.id)) {
                 Gap copy = g;
                 copy.evidence.append(QStringLiteral("Kept from the previous run: some of its tests still fail"));
@@ -95,12 +102,17 @@ namespace {
         QHash<QString, QHash<QString, int>> byKey; // signature key → gap id → old tests
         QHash<QString, QVector<QPair<QStringList, QString>>> byBucket; // bucket → (template tokens, gap id)
         QHash<QString, QString> example; // gap id + key → an old test's name, to say why
+        QSet<QString> suggested; // gaps Gapwise suggested in the old run and no one accepted
     };
 
     GapSignatures oldGapSignatures(
         const Report &oldTriaged, const QHash<QString, QString> &gapMap, const TriageSession &session)
     {
         GapSignatures s;
+        for (const Gap &g : oldTriaged.gaps) {
+            if (g.suggested)
+                s.suggested.insert(mapped(gapMap, g.id));
+        }
         for (const TestCase &t : oldTriaged.tests) {
             if (t.gapId.isEmpty() || !failsInRun(t))
                 continue;
@@ -164,7 +176,8 @@ namespace {
                 continue; // the report or the triage placed it: not ours to move
             QString example;
             const QString gap = matchingGap(signatures, failureSignature(t), &example);
-            if (gap.isEmpty() || gap == t.gapId)
+            // An old suggestion does not outrank the new run's own: only an unassigned failure joins one.
+            if (gap.isEmpty() || gap == t.gapId || (!t.gapId.isEmpty() && signatures.suggested.contains(gap)))
                 continue;
             const QString why = example.isEmpty() ? QStringLiteral("a similar failure")
                                                   : QStringLiteral("the same failure as ") + example;
@@ -223,41 +236,6 @@ QVector<QJsonObject> rewriteEdits(
     return out;
 }
 
-CarryOverResult carryOverTriage(
-    TriageSession &session, const Report &newImported, const TriagedRun &oldRun, const RunComparison &comparison)
-{
-    CarryOverResult result;
-    result.gapMap = mapGaps(oldRun.imported, newImported);
-    Report base = newImported;
-    for (const Gap &g : gapsToRestore(oldRun, newImported, comparison, result.gapMap)) {
-        base.gaps.append(g);
-        result.gapMap.insert(g.id, g.id);
-        result.restoredGaps.append(triagedTitle(oldRun, g));
-    }
-    // Tests the old report itself placed in a gap stay there when the new report places them nowhere (or
-    // only in a gap Gapwise suggested).
-    QHash<QString, int> newIndexById;
-    for (int n = 0; n < base.tests.size(); ++n)
-        newIndexById.insert(base.tests[n].id, n);
-    for (const TestCase &old : oldRun.imported.tests) {
-        const int n = newIndexById.value(comparison.newIdForOld.value(old.id), -1);
-        if (n < 0 || !oldPlacementCarries(oldRun.imported, old, base, base.tests[n]))
-            continue;
-        const QString gap = mapped(result.gapMap, old.gapId);
-        if (base.gapIndex(gap) >= 0 && gap != base.tests[n].gapId) {
-            base.tests[n].gapId = gap;
-            base.tests[n].gapSuggested = true;
-        }
-    }
-    session.load(base);
-    const ReplayResult replay
-        = replayEdits(session, rewriteEdits(oldRun.edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun));
-    result.applied = replay.applied;
-    result.notCarried = replay.notApplied;
-    result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
-    return result;
-}
-
 namespace {
 
     // Gaps the old session created, against the open run's gaps. One with the same title is that gap (compared
@@ -299,45 +277,64 @@ namespace {
         }
     }
 
+    // The carry-over onto `session`, which holds the new run (perhaps triaged already), every part of it an
+    // edit: the command line and the window carry over with this one function, so their triage, and what the
+    // plan says it changed, are the same.
+    CarryOverResult carryInto(TriageSession &session, const TriagedRun &oldRun, const RunComparison &comparison)
+    {
+        CarryOverResult result;
+        result.gapMap = mapGaps(oldRun.imported, session.report());
+        for (const Gap &g : gapsToRestore(oldRun, session.report(), comparison, result.gapMap)) {
+            session.push(new CreateGapCommand(&session, g, true));
+            result.gapMap.insert(g.id, g.id);
+            result.restoredGaps.append(triagedTitle(oldRun, g));
+        }
+        // Tests the old report itself placed in a gap stay there when the run places them nowhere (or only in a
+        // gap Gapwise suggested).
+        QHash<QString, QStringList> placed;
+        QStringList placedOrder;
+        for (const TestCase &old : oldRun.imported.tests) {
+            const int n = session.testIndex(comparison.newIdForOld.value(old.id));
+            if (n < 0 || !oldPlacementCarries(oldRun.imported, old, session.report(), session.report().tests[n]))
+                continue;
+            const TestCase &t = session.report().tests[n];
+            const QString gap = mapped(result.gapMap, old.gapId);
+            if (session.gapIndex(gap) < 0 || gap == t.gapId)
+                continue;
+            if (!placed.contains(gap))
+                placedOrder.append(gap);
+            placed[gap].append(t.id);
+        }
+        for (const QString &gap : std::as_const(placedOrder))
+            session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
+        QVector<QJsonObject> edits = oldRun.edits;
+        matchCreatedGaps(edits, session, result.gapMap);
+        QHash<QString, QString> oldTestNames; // a test gone from the run is named as the old run showed it
+        for (const TestCase &t : oldRun.triaged.tests)
+            oldTestNames.insert(t.id, distinctTestName(t));
+        const ReplayResult replay = replayEdits(
+            session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun), oldTestNames);
+        result.applied = replay.applied;
+        result.notCarried = replay.notApplied;
+        result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
+        return result;
+    }
+
 } // namespace
+
+CarryOverResult carryOverTriage(
+    TriageSession &session, const Report &newImported, const TriagedRun &oldRun, const RunComparison &comparison)
+{
+    session.load(newImported);
+    return carryInto(session, oldRun, comparison);
+}
 
 CarriedEdits carryOverEdits(const Report &current, const TriagedRun &oldRun, const RunComparison &comparison)
 {
     CarriedEdits out;
-    CarryOverResult &result = out.result;
-    result.gapMap = mapGaps(oldRun.imported, current);
     TriageSession session; // scratch: only values leave it
     session.load(current);
-    for (const Gap &g : gapsToRestore(oldRun, current, comparison, result.gapMap)) {
-        session.push(new CreateGapCommand(&session, g));
-        result.gapMap.insert(g.id, g.id);
-        result.restoredGaps.append(triagedTitle(oldRun, g));
-    }
-    // Tests the old report itself placed in a gap stay there when the open run places them nowhere (or only
-    // in a gap Gapwise suggested).
-    QHash<QString, QStringList> placed;
-    QStringList placedOrder;
-    for (const TestCase &old : oldRun.imported.tests) {
-        const int n = session.testIndex(comparison.newIdForOld.value(old.id));
-        if (n < 0 || !oldPlacementCarries(oldRun.imported, old, session.report(), session.report().tests[n]))
-            continue;
-        const TestCase &t = session.report().tests[n];
-        const QString gap = mapped(result.gapMap, old.gapId);
-        if (session.gapIndex(gap) < 0 || gap == t.gapId)
-            continue;
-        if (!placed.contains(gap))
-            placedOrder.append(gap);
-        placed[gap].append(t.id);
-    }
-    for (const QString &gap : std::as_const(placedOrder))
-        session.push(new MoveTestsCommand(&session, placed.value(gap), gap, true));
-    QVector<QJsonObject> edits = oldRun.edits;
-    matchCreatedGaps(edits, session, result.gapMap);
-    const ReplayResult replay
-        = replayEdits(session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun));
-    result.applied = replay.applied;
-    result.notCarried = replay.notApplied;
-    result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
+    out.result = carryInto(session, oldRun, comparison);
     for (const TriageCommand *edit : session.appliedEdits())
         out.edits.append(edit->toJson());
     out.triaged = session.report();
@@ -349,6 +346,7 @@ QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject>
 {
     QStringList notApplied;
     const GapNamer gapName = gapNamer(session, gapTitles, ListedTitleLength);
+    const TestNamer testName = testNamer(session);
     if (edits.isEmpty())
         return notApplied;
     QUndoStack *stack = session.undoStack();
@@ -365,7 +363,7 @@ QStringList applyCarriedEdits(TriageSession &session, const QVector<QJsonObject>
             notApplied.append(
                 QStringLiteral("carried edit %1 (%2): %3")
                     .arg(i + 1)
-                    .arg(command->describe(gapName), command->missingIn(gapName).join(QLatin1String(", "))));
+                    .arg(command->describe(gapName), command->missingIn(gapName, testName).join(QLatin1String(", "))));
             delete command;
             continue;
         }

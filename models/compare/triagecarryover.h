@@ -39,13 +39,16 @@ QVector<QJsonObject> rewriteEdits(
     const QVector<QJsonObject> &edits, const QHash<QString, QString> &testMap, const QHash<QString, QString> &gapMap);
 
 // Loads `newImported` into `session` and carries the old run's triage onto it:
-// - a gap of the old report that the new one lacks is restored when one of its tests still fails;
-// - a failing test the old report placed in a gap, and the new one places nowhere, stays in that gap; so
-//   does one the new run places only in a gap Gapwise suggested, when the old gap was the report's own;
+// - a gap of the old report that the new one lacks is restored ("kept") when one of its tests still fails,
+//   unless it was a suggestion no one accepted;
+// - a failing test the old report placed in a gap of its own (not one Gapwise suggested: that is no one's
+//   decision), and the new one places nowhere or only in a gap Gapwise suggested, stays in that gap;
 // - the saved edits are rewritten (rewriteEdits) and replayed; what does not apply is listed;
 // - each new failure that is unassigned (or only suggested into a gap by the importer) and whose failure
 //   signature matches tests of an existing gap in the old run is suggested into that gap, one undoable
-//   command per gap. The rest stay Unassigned.
+//   command per gap; into a gap the old run only suggested, an unassigned one only. The rest stay Unassigned.
+// Every part of it is an edit on `session` (a kept gap a "kept" create, placements suggested moves), made by
+// the same code as carryOverEdits: the command line and the window carry over alike.
 // So the last run's triage outranks Gapwise's suggestions, never the new report's groups nor a person's
 // placement. A suggested gap emptied by it stays, without tests, as one emptied by hand does.
 CarryOverResult carryOverTriage(

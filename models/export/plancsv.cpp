@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planwriters.h"
+#include "testdisplayname.h"
 
 #include <QHash>
 
@@ -37,8 +38,8 @@ namespace {
     {
         for (const PlanTestGroup &group : groups) {
             for (const TestCase &t : group.tests) {
-                QStringList cells { t.name, group.phaseName, gap, priorityName(priority), statusName(t.status),
-                    t.message };
+                QStringList cells { distinctTestName(t), group.phaseName, gap, priorityName(priority),
+                    statusName(t.status), t.message };
                 if (changes) // failing in both runs and not news (an expected failure) is "unchanged"
                     cells << changeClassKey(changes->value(t.id, ChangeClass::Unchanged));
                 writeRow(out, cells);

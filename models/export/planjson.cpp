@@ -2,6 +2,7 @@
 #include "planwriters.h"
 
 #include "comparisonwriters.h"
+#include "testdisplayname.h"
 
 #include <QJsonArray>
 
@@ -18,9 +19,10 @@ namespace {
         QJsonArray array;
         for (const PlanTestGroup &group : groups) {
             for (const TestCase &t : group.tests) {
-                array.append(QJsonObject { { QStringLiteral("id"), t.id }, { QStringLiteral("name"), t.name },
-                    { QStringLiteral("phase"), group.phaseName }, { QStringLiteral("status"), statusName(t.status) },
-                    { QStringLiteral("message"), t.message }, { QStringLiteral("line"), t.line } });
+                array.append(QJsonObject { { QStringLiteral("id"), t.id },
+                    { QStringLiteral("name"), distinctTestName(t) }, { QStringLiteral("phase"), group.phaseName },
+                    { QStringLiteral("status"), statusName(t.status) }, { QStringLiteral("message"), t.message },
+                    { QStringLiteral("line"), t.line } });
             }
         }
         return array;
@@ -80,6 +82,7 @@ QJsonObject planToJson(const RemediationPlan &plan)
         { QStringLiteral("changes"),
             QJsonObject { { QStringLiteral("movedTests"), c.movedTests },
                 { QStringLiteral("createdGaps"), QJsonArray::fromStringList(c.createdGaps) },
+                { QStringLiteral("keptGaps"), QJsonArray::fromStringList(c.keptGaps) },
                 { QStringLiteral("mergedGaps"), QJsonArray::fromStringList(c.mergedGaps) },
                 { QStringLiteral("renamedGaps"), QJsonArray::fromStringList(c.renamedGaps) },
                 { QStringLiteral("deletedGaps"), QJsonArray::fromStringList(c.deletedGaps) } } },

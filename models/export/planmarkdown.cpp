@@ -5,6 +5,7 @@
 #include "grouplabels.h"
 #include "markdownescape.h"
 #include "ratetext.h"
+#include "testdisplayname.h"
 
 namespace Gapwise {
 namespace {
@@ -31,7 +32,7 @@ namespace {
                        .arg(markdownEscaped(group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName))
                        .arg(group.tests.size());
             for (const TestCase &t : group.tests) {
-                out += QStringLiteral("- %1 — %2").arg(markdownCode(t.name), statusName(t.status));
+                out += QStringLiteral("- %1 — %2").arg(markdownCode(distinctTestName(t)), statusName(t.status));
                 if (!t.message.isEmpty())
                     out += QStringLiteral(": ") + markdownEscaped(t.message);
                 out += QLatin1Char('\n');

@@ -8,6 +8,7 @@
 #include "planchart.h"
 #include "ratetext.h"
 #include "remediationplan.h"
+#include "testdisplayname.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -252,7 +253,8 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
         for (const TestCase &t : group.tests) {
             layout.keepWithNext(layout.lineHeight(name) * 2);
             const QString mark = newFailures.contains(t.id) ? tr(", new") : QString();
-            layout.text(onOneLine(t.name) + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'),
+            layout.text(
+                onOneLine(distinctTestName(t)) + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'),
                 name, layout.pt(8));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);

@@ -2,6 +2,7 @@
 #include "remediationplan.h"
 
 #include "chartdata.h"
+#include "gapsuggester.h"
 #include "titlematcher.h"
 #include "triagecommands.h"
 #include "triagesession.h"
@@ -102,6 +103,9 @@ RemediationPlan buildPlan(
         PlanGap pg;
         pg.gap = g;
         const QVector<TestCase> failing = failingByGap.value(g.id);
+        // What the evidence says of the gap's failures holds for its failures in this plan (a carried-over
+        // triage, or tests moved, may have changed them since Gapwise wrote it).
+        pg.gap.evidence = evidenceOfMembers(g.evidence, failing);
         pg.failures = int(failing.size());
         pg.testsByPhase = groupByPhase(r, failing);
         for (const RemediationItem &item : r.remediation) {

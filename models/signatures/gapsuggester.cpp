@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -52,13 +53,19 @@ namespace {
         return id;
     }
 
-    QVector<Exact> exactGroups(const Report &report)
+    bool failsForSuggesting(const TestCase &t)
+    {
+        return isFailing(t.status) && !t.expectedFailure;
+    }
+
+    // The failures of `tests` (those of no gap when `unplacedOnly`) by exact signature, indices into `tests`.
+    QVector<Exact> exactGroups(const QVector<TestCase> &tests, bool unplacedOnly)
     {
         QVector<Exact> groups;
         QHash<QString, int> byKey;
-        for (int i = 0; i < report.tests.size(); ++i) {
-            const TestCase &t = report.tests[i];
-            if (!isFailing(t.status) || t.expectedFailure || !t.gapId.isEmpty())
+        for (int i = 0; i < tests.size(); ++i) {
+            const TestCase &t = tests[i];
+            if (!failsForSuggesting(t) || (unplacedOnly && !t.gapId.isEmpty()))
                 continue;
             FailureSignature sig = failureSignature(t);
             const QString key = sig.key();
@@ -97,6 +104,21 @@ namespace {
         return out;
     }
 
+    // What a gap of failures sharing `signature` says of them: how many, the signature, the first of them.
+    QStringList signatureLines(const FailureSignature &signature, const QString &countLine, const QString &first)
+    {
+        QStringList lines { countLine };
+        if (!signature.exceptionType.isEmpty())
+            lines << QLatin1String("Exception: ") + signature.exceptionType;
+        if (!signature.subject.isEmpty())
+            lines << QLatin1String("Cause named: ") + signature.subject;
+        lines << QLatin1String("Message: ") + signature.messageTemplate;
+        if (!signature.frames.isEmpty())
+            lines << QLatin1String("Frames: ") + signature.frames.join(QLatin1String(" <- "));
+        lines << QLatin1String("First: ") + first;
+        return lines;
+    }
+
     // Titles a person can tell apart: placeholders read "…"; where two gaps would read the same, both show
     // typed names ("‹number›", "‹path›"); where they still do, a failing test of each (the first by name, so
     // the title does not depend on the order of the tests) tells them apart.
@@ -124,7 +146,7 @@ namespace {
 int suggestGaps(Report &report, const SuggestOptions &options)
 {
     QVector<Suggestion> suggestions;
-    for (Suggestion &s : minedSuggestions(exactGroups(report), options.mine)) {
+    for (Suggestion &s : minedSuggestions(exactGroups(report.tests, true), options.mine)) {
         if (s.tests.size() >= options.minTests) {
             std::sort(s.tests.begin(), s.tests.end());
             suggestions.append(std::move(s));
@@ -163,15 +185,9 @@ int suggestGaps(Report &report, const SuggestOptions &options)
         gap.title = titles[k];
         gap.suggested = true;
         gap.line = report.tests[s.tests.first()].line;
-        gap.evidence << QStringLiteral("Suggested by Gapwise: %1 failures share this signature").arg(s.tests.size());
-        if (!s.signature.exceptionType.isEmpty())
-            gap.evidence << QLatin1String("Exception: ") + s.signature.exceptionType;
-        if (!s.signature.subject.isEmpty())
-            gap.evidence << QLatin1String("Cause named: ") + s.signature.subject;
-        gap.evidence << QLatin1String("Message: ") + s.signature.messageTemplate;
-        if (!s.signature.frames.isEmpty())
-            gap.evidence << QLatin1String("Frames: ") + s.signature.frames.join(QLatin1String(" <- "));
-        gap.evidence << QLatin1String("First: ") + report.tests[s.tests.first()].name;
+        gap.evidence << signatureLines(s.signature,
+            QStringLiteral("Suggested by Gapwise: %1 failures share this signature").arg(s.tests.size()),
+            report.tests[s.tests.first()].name);
         for (int i : s.tests) {
             report.tests[i].gapId = gap.id;
             report.tests[i].gapSuggested = true;
@@ -179,6 +195,66 @@ int suggestGaps(Report &report, const SuggestOptions &options)
         report.gaps.append(gap);
     }
     return int(suggestions.size());
+}
+
+QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCase> &members)
+{
+    static const QRegularExpression countLine(QStringLiteral("^(?:Suggested by Gapwise: )?(\\d+) failures? (?:share "
+                                                             "this signature|has this signature|of \\d+ signatures)$"));
+    int start = -1;
+    QRegularExpressionMatch count;
+    for (int i = 0; i < evidence.size() && start < 0; ++i) {
+        count = countLine.match(evidence[i]);
+        if (count.hasMatch())
+            start = i;
+    }
+    if (start < 0)
+        return evidence;
+    // The block runs to its "First:" line: the signature's lines are the ones signatureLines() writes.
+    static const QLatin1String blockLines[] = { QLatin1String("Exception: "), QLatin1String("Cause named: "),
+        QLatin1String("Message: "), QLatin1String("Frames: "), QLatin1String("First: ") };
+    int end = start + 1;
+    QString statedFirst;
+    QString statedMessage;
+    while (end < evidence.size()
+        && std::any_of(std::begin(blockLines), std::end(blockLines),
+            [&](QLatin1String prefix) { return evidence[end].startsWith(prefix); })) {
+        const bool first = evidence[end].startsWith(blockLines[4]);
+        if (first)
+            statedFirst = evidence[end].mid(blockLines[4].size());
+        else if (evidence[end].startsWith(blockLines[2]))
+            statedMessage = evidence[end].mid(blockLines[2].size());
+        ++end;
+        if (first)
+            break;
+    }
+    QVector<TestCase> failing;
+    for (const TestCase &t : members) {
+        if (failsForSuggesting(t))
+            failing.append(t);
+    }
+    // It holds while it counts the failures and names the first, and the first fails as it says (a template
+    // mined over several differs from each of them in its variable parts only).
+    if (!failing.isEmpty() && count.captured(1).toInt() == failing.size() && statedFirst == failing.first().name
+        && templateSimilarity(
+               templateTokens(failureSignature(failing.first()).messageTemplate), templateTokens(statedMessage))
+            >= 0.5)
+        return evidence;
+    QStringList out = evidence.mid(0, start);
+    if (!failing.isEmpty()) {
+        const QVector<Suggestion> groups = minedSuggestions(exactGroups(failing, false), true);
+        const int n = int(failing.size());
+        if (groups.size() == 1)
+            out << signatureLines(groups.first().signature,
+                n == 1 ? QStringLiteral("1 failure has this signature")
+                       : QStringLiteral("%1 failures share this signature").arg(n),
+                failing.first().name);
+        else
+            out << QStringLiteral("%1 failures of %2 signatures").arg(n).arg(groups.size())
+                << QLatin1String("First: ") + failing.first().name;
+    }
+    out << evidence.mid(end);
+    return out;
 }
 
 } // namespace Gapwise

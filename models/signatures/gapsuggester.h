@@ -18,4 +18,11 @@ struct SuggestOptions
 // (xfail) are left alone. Returns the number of gaps added.
 int suggestGaps(Report &report, const SuggestOptions &options = {});
 
+// A gap's evidence with the lines suggestGaps wrote of its failures (how many share the signature, the
+// signature, the first of them) restated for its members now, `members` being its tests in report order: when
+// runs are compared and a triage carried over, or tests moved, those lines may no longer hold. Then they say
+// what the failing members share now (their signature, or how many signatures they have), or go when no member
+// fails. Other lines stay; evidence whose lines still hold comes back as it is.
+QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCase> &members);
+
 } // namespace Gapwise

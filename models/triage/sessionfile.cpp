@@ -213,11 +213,12 @@ std::optional<SessionFile> readSessionFile(const QString &path, QString *error)
     return session;
 }
 
-ReplayResult replayEdits(
-    TriageSession &session, const QVector<QJsonObject> &edits, const QHash<QString, QString> &gapTitles)
+ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits,
+    const QHash<QString, QString> &gapTitles, const QHash<QString, QString> &testNames)
 {
     ReplayResult result;
     const GapNamer gapName = gapNamer(session, gapTitles, ListedTitleLength);
+    const TestNamer testName = testNamer(session, testNames);
     QUndoStack *stack = session.undoStack();
     int openStep = 0; // the saved step whose macro is open; 0 for none
     const auto pushInStep = [&](TriageCommand *command, const QJsonObject &edit) {
@@ -240,7 +241,7 @@ ReplayResult replayEdits(
             result.notApplied.append(QStringLiteral("edit %1: %2").arg(i + 1).arg(error));
             continue;
         }
-        const QStringList missing = command->missingIn(gapName);
+        const QStringList missing = command->missingIn(gapName, testName);
         if (!command->applies()) {
             result.notApplied.append(QStringLiteral("edit %1 (%2): %3")
                                          .arg(i + 1)

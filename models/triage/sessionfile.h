@@ -65,9 +65,10 @@ struct ReplayResult
 
 // Pushes the saved edits onto the session's undo stack (so they can be undone) and marks it clean.
 // Edits whose tests or gaps no longer exist are listed, never dropped silently: a gap by its title in the
-// session, else in `gapTitles` (gap id → title where the edits were made), else by its id.
-ReplayResult replayEdits(
-    TriageSession &session, const QVector<QJsonObject> &edits, const QHash<QString, QString> &gapTitles = {});
+// session, else in `gapTitles` (gap id → title where the edits were made), else by its id; a test likewise by
+// its name in the session, else in `testNames` (test id → name where the edits were made), else by its id.
+ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits,
+    const QHash<QString, QString> &gapTitles = {}, const QHash<QString, QString> &testNames = {});
 
 struct Report;
 // Opens a session headlessly: imports its report and replays the edits. Edits that no longer apply and a

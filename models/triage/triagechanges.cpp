@@ -22,14 +22,15 @@ namespace {
         bool fromReport = false;
         bool removed = false;
         QString mergedInto; // empty for a deletion
+        QString original = {}; // the title it came with (a kept gap's, to tell its rename)
     };
 
 } // namespace
 
 bool TriageChanges::any() const
 {
-    return movedTests > 0 || !createdGaps.isEmpty() || !mergedGaps.isEmpty() || !deletedGaps.isEmpty()
-        || !renamedGaps.isEmpty();
+    return movedTests > 0 || !createdGaps.isEmpty() || !keptGaps.isEmpty() || !mergedGaps.isEmpty()
+        || !deletedGaps.isEmpty() || !renamedGaps.isEmpty();
 }
 
 namespace {
@@ -41,6 +42,7 @@ namespace {
     {
         QHash<QString, GapFate> gaps;
         QStringList created; // in creation order
+        QStringList kept; // gaps of the earlier run kept when runs were compared, in order
         for (const Gap &g : imported.gaps)
             gaps.insert(g.id, { g.title, true, false, {} });
         QSet<QString> movedByHand;
@@ -53,8 +55,8 @@ namespace {
                     movedByHand.insert(t.toString());
             } else if (kind == QLatin1String("create")) {
                 const QString id = str(edit, "id");
-                gaps.insert(id, { str(edit, "title"), false, false, {} });
-                created.append(id);
+                gaps.insert(id, { str(edit, "title"), false, false, {}, str(edit, "title") });
+                (edit.value(QStringLiteral("kept")).toBool() ? kept : created).append(id);
             } else if (kind == QLatin1String("set") && str(edit, "field") == QLatin1String("title")) {
                 if (gaps.contains(str(edit, "gap")))
                     gaps[str(edit, "gap")].title = str(edit, "value");
@@ -93,6 +95,14 @@ namespace {
         for (const QString &id : std::as_const(created)) {
             if (!gaps.value(id).removed)
                 c.createdGaps.append(gaps.value(id).title);
+        }
+        for (const QString &id : std::as_const(kept)) {
+            const GapFate &fate = gaps[id];
+            if (fate.removed)
+                continue;
+            c.keptGaps.append(fate.title);
+            if (fate.title != fate.original)
+                c.renamedGaps.append(fate.original + QStringLiteral(" → ") + fate.title);
         }
         return summary;
     }
@@ -144,6 +154,7 @@ QStringList changeLines(const TriageChanges &changes)
         QLatin1String label;
         const QStringList &names;
     } lists[] = { { QLatin1String("Created gap: "), changes.createdGaps },
+        { QLatin1String("Kept from the earlier run: "), changes.keptGaps },
         { QLatin1String("Merged: "), changes.mergedGaps }, { QLatin1String("Renamed: "), changes.renamedGaps },
         { QLatin1String("Deleted gap: "), changes.deletedGaps } };
     for (const auto &list : lists) {
@@ -162,6 +173,7 @@ QString changeCountsText(const TriageChanges &changes)
     };
     add(changes.movedTests, "test moved", "tests moved");
     add(int(changes.createdGaps.size()), "gap created", "gaps created");
+    add(int(changes.keptGaps.size()), "gap kept from the earlier run", "gaps kept from the earlier run");
     add(int(changes.mergedGaps.size()), "gap merged", "gaps merged");
     add(int(changes.renamedGaps.size()), "gap renamed", "gaps renamed");
     add(int(changes.deletedGaps.size()), "gap deleted", "gaps deleted");

@@ -21,6 +21,9 @@ struct TriageChanges
 {
     int movedTests = 0;
     QStringList createdGaps; // titles as they are now
+    // Gaps of an earlier run kept for their tests still failing when runs were compared (made by no one in
+    // this run), titles as they are now; a rename the carried triage made is in renamedGaps.
+    QStringList keptGaps;
     QStringList mergedGaps; // "A → B": A as imported, B the gap A's tests are in now
     QStringList deletedGaps;
     QStringList renamedGaps; // "old → new"
@@ -39,7 +42,7 @@ TriageSummary summarizeEdits(const Report &imported, const Report &triaged, cons
 // The same for the session's edits in force; cheap enough to call after every edit.
 TriageSummary summarizeEdits(const TriageSession &session);
 // One line per change, as every plan format and the window state it ("2 tests moved to another gap",
-// "Merged: A → B"): created, merged, renamed, deleted, each in edit order.
+// "Merged: A → B"): created, kept from the earlier run, merged, renamed, deleted, each in edit order.
 QStringList changeLines(const TriageChanges &changes);
 // "2 tests moved · 1 gap merged", empty when nothing changed.
 QString changeCountsText(const TriageChanges &changes);

@@ -2,6 +2,7 @@
 #include "triagecommands.h"
 
 #include "grouplabels.h"
+#include "testdisplayname.h"
 #include "triagesession.h"
 
 #include <QCoreApplication>
@@ -79,10 +80,13 @@ namespace {
 
     QJsonObject gapJson(const Gap &g)
     {
-        return QJsonObject { { QStringLiteral("id"), g.id }, { QStringLiteral("title"), g.title },
+        QJsonObject o { { QStringLiteral("id"), g.id }, { QStringLiteral("title"), g.title },
             { QStringLiteral("priority"), priorityName(g.priority) },
             { QStringLiteral("status"), gapStatusName(g.status) }, { QStringLiteral("owner"), g.owner },
             { QStringLiteral("notes"), g.notes } };
+        if (!g.evidence.isEmpty()) // a gap kept from an earlier run has the evidence it had there
+            o.insert(QStringLiteral("evidence"), QJsonArray::fromStringList(g.evidence));
+        return o;
     }
 
     Gap gapFromJson(const QJsonObject &o)
@@ -94,6 +98,9 @@ namespace {
         g.status = gapStatusFromName(o.value(QStringLiteral("status")).toString());
         g.owner = o.value(QStringLiteral("owner")).toString();
         g.notes = o.value(QStringLiteral("notes")).toString();
+        const QJsonArray evidence = o.value(QStringLiteral("evidence")).toArray();
+        for (const auto &line : evidence) // QJsonValueConstRef: no copy of each value
+            g.evidence.append(line.toString());
         return g;
     }
 
@@ -127,6 +134,16 @@ GapNamer gapNamer(const TriageSession &session, const QHash<QString, QString> &k
             ? title.left(maxLength - 1).trimmed() + QStringLiteral("…")
             : title;
         return same > 1 ? QStringLiteral("“%1” (%2)").arg(shown, gapId) : QStringLiteral("“%1”").arg(shown);
+    };
+}
+
+TestNamer testNamer(const TriageSession &session, const QHash<QString, QString> &knownNames)
+{
+    return [&session, knownNames](const QString &testId) {
+        const int index = session.testIndex(testId);
+        if (index >= 0)
+            return distinctTestName(session.report().tests[index]);
+        return knownNames.value(testId, testId);
     };
 }
 
@@ -192,14 +209,14 @@ bool MoveTestsCommand::applies() const
         m_testIds.cbegin(), m_testIds.cend(), [this](const QString &id) { return m_session->testIndex(id) >= 0; });
 }
 
-QStringList MoveTestsCommand::missingIn(const GapNamer &gapName) const
+QStringList MoveTestsCommand::missingIn(const GapNamer &gapName, const TestNamer &testName) const
 {
     QStringList missing;
     if (!m_toGapId.isEmpty() && m_session->gapIndex(m_toGapId) < 0)
         missing.append(tr("gap %1 is gone").arg(gapName(m_toGapId)));
     for (const QString &id : m_testIds) {
         if (m_session->testIndex(id) < 0)
-            missing.append(tr("test %1 is gone").arg(id));
+            missing.append(tr("test %1 is gone").arg(testName(id)));
     }
     return missing;
 }
@@ -215,16 +232,17 @@ QJsonObject MoveTestsCommand::toJson() const
 
 // ---- create --------------------------------------------------------------------------------------------
 
-CreateGapCommand::CreateGapCommand(TriageSession *session, const Gap &gap)
+CreateGapCommand::CreateGapCommand(TriageSession *session, const Gap &gap, bool kept)
     : TriageCommand(session)
     , m_gap(gap)
+    , m_kept(kept)
 {
     setText(CreateGapCommand::describe(gapNamer(*session)));
 }
 
 QString CreateGapCommand::describe(const GapNamer &) const
 {
-    return tr("Create gap “%1”").arg(m_gap.title);
+    return m_kept ? tr("Keep gap “%1” from the earlier run").arg(m_gap.title) : tr("Create gap “%1”").arg(m_gap.title);
 }
 
 void CreateGapCommand::redo()
@@ -239,7 +257,7 @@ void CreateGapCommand::undo()
         m_session->applyRemoveGap(index);
 }
 
-QStringList CreateGapCommand::missingIn(const GapNamer &gapName) const
+QStringList CreateGapCommand::missingIn(const GapNamer &gapName, const TestNamer &) const
 {
     if (!m_gap.id.isEmpty() && m_session->gapIndex(m_gap.id) < 0)
         return {};
@@ -250,6 +268,8 @@ QJsonObject CreateGapCommand::toJson() const
 {
     QJsonObject o = gapJson(m_gap);
     o.insert(QStringLiteral("edit"), QStringLiteral("create"));
+    if (m_kept)
+        o.insert(QStringLiteral("kept"), true);
     return o;
 }
 
@@ -292,7 +312,7 @@ void EditGapCommand::undo()
     m_session->applyGap(index, gap);
 }
 
-QStringList EditGapCommand::missingIn(const GapNamer &gapName) const
+QStringList EditGapCommand::missingIn(const GapNamer &gapName, const TestNamer &) const
 {
     if (m_session->gapIndex(m_gapId) >= 0)
         return {};
@@ -384,7 +404,7 @@ void RemoveGapCommand::undo()
     }
 }
 
-QStringList RemoveGapCommand::missingIn(const GapNamer &gapName) const
+QStringList RemoveGapCommand::missingIn(const GapNamer &gapName, const TestNamer &) const
 {
     QStringList missing;
     if (m_session->gapIndex(m_gapId) < 0)
@@ -415,7 +435,7 @@ TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject
     if (edit == QLatin1String("create")) {
         const Gap gap = gapFromJson(json);
         if (!gap.id.isEmpty())
-            return new CreateGapCommand(session, gap);
+            return new CreateGapCommand(session, gap, json.value(QStringLiteral("kept")).toBool());
     }
     if (edit == QLatin1String("set")) {
         static const QHash<QString, EditGapCommand::Field> fields = { { QStringLiteral("title"),

@@ -17,6 +17,13 @@ class TriageSession;
 // no title is known.
 using GapNamer = std::function<QString(const QString &gapId)>;
 
+// How a command's text names a test: its name (distinctTestName), the bare id when no name is known.
+using TestNamer = std::function<QString(const QString &testId)>;
+
+// Names tests by their name in `session`, else by `knownNames` (test id → name: the run whose saved edits are
+// replayed, where a test this session lacks had a name), else by id.
+TestNamer testNamer(const TriageSession &session, const QHash<QString, QString> &knownNames = {});
+
 // How long a gap title may be in a list of edits that did not apply.
 constexpr int ListedTitleLength = 60;
 
@@ -40,10 +47,10 @@ public:
     virtual bool applies() const { return missingIds().isEmpty(); }
     // What the command names that the session does not have ("test X is gone"), for the list of edits
     // that could not be carried over.
-    QStringList missingIds() const { return missingIn(gapNamer(*m_session)); }
-    // The same, and the command's text, with gaps named by `gapName`: an edit replayed onto another run
-    // names a gap that run lacks by the title it had where the edit was made.
-    virtual QStringList missingIn(const GapNamer &gapName) const = 0;
+    QStringList missingIds() const { return missingIn(gapNamer(*m_session), testNamer(*m_session)); }
+    // The same, and the command's text, with gaps named by `gapName` and tests by `testName`: an edit replayed
+    // onto another run names a gap or a test that run lacks as it was where the edit was made.
+    virtual QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const = 0;
     virtual QString describe(const GapNamer &gapName) const = 0;
     virtual QJsonObject toJson() const = 0;
     // Reads a saved edit; nullptr when the object is not a known edit.
@@ -64,7 +71,7 @@ public:
     // A move applies while its target exists and some of its tests do: the tests that are gone are listed,
     // the others still move.
     bool applies() const override;
-    QStringList missingIn(const GapNamer &gapName) const override;
+    QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
 
@@ -79,16 +86,19 @@ private:
 class CreateGapCommand : public TriageCommand
 {
 public:
-    CreateGapCommand(TriageSession *session, const Gap &gap);
+    // `kept`: a gap of the earlier run that comparing runs keeps for its tests still failing (triagecarryover.h),
+    // not one a person made in this run: saved as "kept": true, and "what the triage changed" says so.
+    CreateGapCommand(TriageSession *session, const Gap &gap, bool kept = false);
     void redo() override;
     void undo() override;
-    QStringList missingIn(const GapNamer &gapName) const override;
+    QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
     const Gap &gap() const { return m_gap; }
 
 private:
     Gap m_gap;
+    bool m_kept = false;
 };
 
 // Rename, priority, owner, status, notes: one command that replaces a gap's editable fields. Suggested
@@ -108,7 +118,7 @@ public:
     EditGapCommand(TriageSession *session, const QString &gapId, Field field, const QString &value);
     void redo() override;
     void undo() override;
-    QStringList missingIn(const GapNamer &gapName) const override;
+    QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
     int id() const override { return 1; }
@@ -129,7 +139,7 @@ public:
     RemoveGapCommand(TriageSession *session, const QString &gapId, const QString &mergeIntoGapId);
     void redo() override;
     void undo() override;
-    QStringList missingIn(const GapNamer &gapName) const override;
+    QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
 

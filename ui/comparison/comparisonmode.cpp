@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Gapwise;
@@ -157,9 +158,13 @@ void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
     m_goneGapTitles = outcome.goneGapTitles;
     m_model->setComparison(m_tree);
     // The earlier run's triage, as one undo step in the window's own session.
+    const QUndoStack *stack = m_session->undoStack();
+    const int indexBefore = stack->index();
     const QStringList late = applyCarriedEdits(*m_session, outcome.edits,
         tr("Carry over triage from %1").arg(QFileInfo(oldPath).fileName()), outcome.carriedGapTitles);
     m_digest.notCarried += late;
+    // One step when anything applied; none when nothing did (applyCarriedEdits leaves no empty step).
+    m_carryStep = stack->index() > indexBefore ? stack->command(stack->index() - 1) : nullptr;
     setViewsComparing(true);
     m_summaryShown = true; // the new comparison's summary replaces whatever the banner said
     refreshDeltas();
@@ -174,6 +179,7 @@ void ComparisonMode::end()
         return;
     m_refresh->stop();
     m_tree.reset();
+    m_carryStep = nullptr;
     m_digest = ComparisonDigest();
     m_model->setComparison(nullptr);
     setViewsComparing(false);
@@ -226,6 +232,18 @@ void ComparisonMode::refreshDeltas()
         showSummary();
 }
 
+ComparisonMode::CarryState ComparisonMode::carryState() const
+{
+    if (!m_carryStep)
+        return CarryState::None;
+    const QUndoStack *stack = m_session->undoStack();
+    for (int i = stack->count() - 1; i >= 0; --i) {
+        if (stack->command(i) == m_carryStep)
+            return stack->index() > i ? CarryState::Applied : CarryState::Undone;
+    }
+    return CarryState::Gone;
+}
+
 void ComparisonMode::showSummary()
 {
     m_summaryShown = true;
@@ -247,7 +265,12 @@ void ComparisonMode::showSummary()
     // As the exports and the command line name it: a session with the run it triages.
     QString html
         = tr("Compared with <b>%1</b>: ").arg(oldSideText(d, true).toHtmlEscaped()) + parts.join(QStringLiteral(" · "));
-    if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
+    const CarryState carry = carryState();
+    if (carry == CarryState::Undone)
+        html += tr(". The triage carried over from the earlier run is undone (Edit › Redo brings it back)");
+    else if (carry == CarryState::Gone)
+        html += tr(". The triage carried over from the earlier run is undone");
+    else if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
                     .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(locale.toString(d.carriedEdits)),
                         d.suggested.size() == 1 ? tr("1 suggestion")
@@ -257,7 +280,7 @@ void ComparisonMode::showSummary()
                         .arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());
     }
     QString second;
-    if (!d.notCarried.isEmpty()) {
+    if (!d.notCarried.isEmpty() && (carry == CarryState::None || carry == CarryState::Applied)) {
         constexpr int Shown = 3;
         QStringList lines;
         for (const QString &l : d.notCarried.mid(0, Shown))

@@ -20,6 +20,7 @@ class QAction;
 class QSplitter;
 class QTimer;
 class QTreeView;
+class QUndoCommand;
 
 namespace Gapwise {
 class ComparisonColumnProxy;
@@ -91,6 +92,14 @@ private:
     void present(const QString &oldPath, const Outcome &outcome);
     void refreshDeltas();
     void showSummary();
+    enum class CarryState
+    {
+        None, // nothing was carried over
+        Applied,
+        Undone, // Edit › Redo brings it back
+        Gone // undone, and the redo was dropped by an edit since
+    };
+    CarryState carryState() const;
     void setViewsComparing(bool comparing);
 
     Gapwise::TriageSession *m_session;
@@ -108,6 +117,8 @@ private:
     bool m_running = false;
     bool m_summaryShown = false; // the banner shows this comparison's summary, not a message since
     QString m_oldPath;
+    // The carried triage's undo step (compared by address only): the banner says when it is undone.
+    const QUndoCommand *m_carryStep = nullptr;
     Gapwise::ComparisonDigest m_digest;
     std::shared_ptr<const Gapwise::TreeComparison> m_tree;
     QHash<QString, QString> m_goneGapTitles;
