@@ -119,6 +119,7 @@ TriageActions::EditedItems TriageActions::editedBy(const QUndoCommand *step, boo
                 edited.gaps.append(undone ? remove->gapId() : remove->targetGapId());
         } else if (const auto *edit = dynamic_cast<const EditGapCommand *>(command)) {
             edited.gaps.append(edit->gapId());
+            edited.fieldOnly = true;
         } else if (const auto *move = dynamic_cast<const MoveTestsCommand *>(command)) {
             edited.tests.append(move->testIds());
         } else if (const auto *create = dynamic_cast<const CreateGapCommand *>(command)) {
@@ -137,7 +138,7 @@ void TriageActions::showEdited(const EditedItems &edited)
     const QString gapId = edited.gaps.value(0);
     if (!edited.gaps.isEmpty() && m_session->gapIndex(gapId) >= 0) {
         // A field of the gap whose test is current: the Gap pane shows it already, the row stays.
-        if (currentGapId() != gapId || !selection->isSelected(m_tree->currentIndex()))
+        if (!edited.fieldOnly || currentGapId() != gapId || !selection->isSelected(m_tree->currentIndex()))
             selectGapRow(gapId);
     } else if (!edited.tests.isEmpty()) {
         selectTests(edited.tests);

@@ -53,6 +53,7 @@ private:
     {
         QStringList gaps; // the first one is selected
         QStringList tests; // else these
+        bool fieldOnly = false; // a gap's field changed: a selected row of that gap stays
     };
     void onUndoIndexChanged(int index);
     static EditedItems editedBy(const QUndoCommand *step, bool undone);
