@@ -12,6 +12,8 @@
 #include "gapchart.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "multifile.h"
+#include "phasechart.h"
 #include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
 #include "reportroles.h"
@@ -22,15 +24,20 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -335,4 +342,88 @@ TEST_CASE("Gaps a comparison carries over open like the gaps the tree shows open
         CHECK(w.treeView()->isExpanded(row));
     }
     w.session()->undoStack()->clear();
+}
+
+namespace {
+
+// The name filters of the file dialog that the File menu's `text` entry opens (the dialog is cancelled).
+QStringList fileDialogFilters(MainWindow &w, const QString &text)
+{
+    QAction *action = nullptr;
+    for (QAction *menu : w.menuBar()->actions()) {
+        for (QAction *a : menu->menu() ? menu->menu()->actions() : QList<QAction *>()) {
+            if (a->text() == text)
+                action = a;
+        }
+    }
+    REQUIRE(action);
+    QStringList filters;
+    QTimer::singleShot(0, &w, [&filters] {
+        if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            filters = dialog->nameFilters();
+            dialog->reject();
+        }
+    });
+    action->trigger();
+    return filters;
+}
+
+} // namespace
+
+TEST_CASE("Open… and Compare with… offer every format the importers read, and all files", "[compare][gui]")
+{
+    // QA: the Compare with… filter had no .json (CTRF) and no .trx.
+    MainWindow w;
+    for (const QString &entry : { QStringLiteral("&Open…"), QStringLiteral("&Compare with…") }) {
+        INFO(entry.toStdString());
+        const QStringList filters = fileDialogFilters(w, entry);
+        REQUIRE(filters.size() >= 2);
+        const QString first = filters.first();
+        for (const QString &pattern : reportFilePatterns() + QStringList { QStringLiteral("*.gapwise") })
+            CHECK(first.split(QRegularExpression(QStringLiteral("[ ()]")), Qt::SkipEmptyParts).contains(pattern));
+        CHECK(first.contains(QStringLiteral("*.json")));
+        CHECK(first.contains(QStringLiteral("*.trx")));
+        CHECK(filters.last() == QStringLiteral("All files (*)"));
+    }
+}
+
+TEST_CASE("The chart of gaps gets rows and its axis in a small window, compared or not, and more than the phase chart",
+    "[compare][comparemode][gui][layout]")
+{
+    // QA: at 1024x600 the comparison chart was collapsed away and after End comparison the gap chart was a 25 px
+    // strip; at 1366x768 the one-bar phase chart took 240 px, the chart of gaps 105 px (2 of 7 gaps, no axis).
+    const QSize size = GENERATE(QSize(1024, 600), QSize(1366, 768));
+    QSettings().remove(QStringLiteral("window")); // a first run: no layout saved by an earlier window
+    MainWindow w;
+    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
+    w.resize(size);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    openIn(w, QStringLiteral("compare/run2.md"));
+    QCoreApplication::processEvents();
+    INFO(size.width() << "x" << size.height());
+    const int line = w.fontMetrics().height();
+    QWidget *phases = w.phaseChart();
+    // Rows of bars and the value axis above and below them.
+    const int useful = line * 8;
+    const auto laidOut = [&](QWidget *gaps) {
+        CHECK(gaps->isVisible());
+        CHECK(gaps->height() >= useful);
+        if (size.height() >= 768)
+            CHECK(gaps->height() > phases->height());
+    };
+    laidOut(w.gapChart());
+
+    ComparisonMode *mode = w.comparisonMode();
+    QSignalSpy compared(mode, &ComparisonMode::compared);
+    REQUIRE(w.compareWith(dataPath(QStringLiteral("compare/md-run1.gapwise"))));
+    REQUIRE(compared.wait(20000));
+    QCoreApplication::processEvents();
+    laidOut(mode->chart());
+
+    mode->endAction()->trigger();
+    QCoreApplication::processEvents();
+    laidOut(w.gapChart());
+    w.session()->undoStack()->clear();
+    QSettings().remove(QStringLiteral("window"));
 }

@@ -139,3 +139,18 @@ TEST_CASE(
     QTest::keyClick(table, Qt::Key_W, Qt::ControlModifier);
     CHECK_FALSE(view.isVisible());
 }
+
+TEST_CASE("The details window's change filter capitalises every entry alike", "[compare][gui]")
+{
+    // QA: "All changes" and then "new failure", "known failure", … in lower case.
+    ComparisonView view;
+    auto *filter = view.findChild<QComboBox *>();
+    REQUIRE(filter);
+    REQUIRE(filter->count() == ChangeClassCount); // all changes, and each kind but unchanged
+    CHECK(filter->itemText(0) == QStringLiteral("All changes"));
+    CHECK(filter->itemText(filter->findData(QStringLiteral("new-failure"))) == QStringLiteral("New failure"));
+    for (int i = 0; i < filter->count(); ++i) {
+        INFO(filter->itemText(i).toStdString());
+        CHECK(filter->itemText(i).at(0).isUpper());
+    }
+}

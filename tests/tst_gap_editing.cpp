@@ -4,6 +4,7 @@
 #include "triagefixtures.h"
 #include "windowfixtures.h"
 
+#include "detailspane.h"
 #include "gapeditor.h"
 #include "gappickerdialog.h"
 #include "mainwindow.h"
@@ -17,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,6 +26,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -87,6 +91,19 @@ QVector<int> requireTestsOfGap(MainWindow &w, const QString &gapId, int count)
     QVector<int> tests = testsOfGap(w, gapId, count);
     REQUIRE(tests.size() == count);
     return tests;
+}
+
+// Shows the window, selects the first two tests of the gap and opens the gap picker with Ctrl+M.
+GapPickerDialog *pickGapForTwoOf(MainWindow &w, const QString &gapId, QVector<int> *moving)
+{
+    showActive(w);
+    *moving = requireTestsOfGap(w, gapId, 2);
+    selectTests(w, *moving);
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
+    auto *picker = w.findChild<GapPickerDialog *>();
+    REQUIRE(picker);
+    return picker;
 }
 
 } // namespace
@@ -422,13 +439,8 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
 {
     MainWindow w;
     w.setReport(syntheticReport(60, 3));
-    showActive(w);
-    const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-2"), 2);
-    selectTests(w, moving);
-    w.treeView()->setFocus();
-    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
-    QPointer<GapPickerDialog> picker = w.findChild<GapPickerDialog *>();
-    REQUIRE(picker);
+    QVector<int> moving;
+    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
     REQUIRE(picker->isVisible());
     CHECK(picker->windowTitle().contains(QStringLiteral("2 test")));
     QListWidget *list = picker->list();
@@ -508,4 +520,125 @@ TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu, Accept mak
     REQUIRE(accept->isEnabled());
     accept->trigger();
     CHECK_FALSE(gapOf(w, id).suggested);
+}
+
+TEST_CASE("The Gap pane with no gap shows no priority and no status", "[triage][window][gapeditor]")
+{
+    // QA: with no gap selected, the disabled Priority box showed "P0".
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    w.session()->setGapPriority(QStringLiteral("gap-2"), Priority::P0);
+    GapEditor *editor = w.gapEditor();
+    editor->setGap(QStringLiteral("gap-2"));
+    REQUIRE(editor->priorityBox()->currentText() == QStringLiteral("P0"));
+    editor->setGap(QString());
+    CHECK_FALSE(editor->priorityBox()->isEnabled());
+    CHECK(editor->priorityBox()->currentText().isEmpty());
+    CHECK(editor->statusBox()->currentText().isEmpty());
+    editor->setGap(QStringLiteral("gap-2")); // and back
+    CHECK(editor->priorityBox()->currentText() == QStringLiteral("P0"));
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("The gap picker greys out the tests' own gap, and cuts long titles in the middle without a scroll bar",
+    "[triage][window]")
+{
+    // QA: moving 2 tests out of a gap, Ctrl+M still offered that gap; at 360 px a long title hid behind a
+    // horizontal scroll bar.
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    const QString longTitle = QStringLiteral("AssertionError: expected the checkout total to include the regional "
+                                             "sales tax for every line item of the basket, got the net amount instead "
+                                             "in tests/checkout/test_totals.py line 214");
+    w.session()->renameGap(QStringLiteral("gap-3"), longTitle);
+    QVector<int> moving;
+    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
+    QListWidget *list = picker->list();
+    QCoreApplication::processEvents();
+    QListWidgetItem *own = nullptr;
+    QListWidgetItem *longOne = nullptr;
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString() == QStringLiteral("gap-2"))
+            own = list->item(i);
+        if (list->item(i)->data(Qt::UserRole).toString() == QStringLiteral("gap-3"))
+            longOne = list->item(i);
+    }
+    REQUIRE(own);
+    REQUIRE(longOne);
+    CHECK_FALSE(own->flags().testFlag(Qt::ItemIsEnabled));
+    CHECK(list->currentItem() != own);
+    // Typed to the own gap: Enter picks nothing.
+    QTest::keyClicks(picker->filterField(), QStringLiteral("Gap 2"));
+    CHECK(list->currentItem() != own);
+    QTest::keyClick(picker->filterField(), Qt::Key_Return);
+    CHECK(w.session()->undoStack()->count() == 1); // the rename only
+    picker->filterField()->clear();
+
+    // Wide enough for a title of 80 characters, and the longer one cut to the list's width, whole in its tooltip.
+    CHECK(picker->width() >= picker->fontMetrics().averageCharWidth() * 80);
+    CHECK(list->horizontalScrollBar()->maximum() == 0);
+    CHECK(list->visualItemRect(longOne).width() <= list->viewport()->width());
+    CHECK(longOne->toolTip() == longTitle);
+    picker->reject();
+    w.session()->undoStack()->clear();
+}
+
+namespace {
+
+// The text of the tab in front of the tabbed docks that have a tab named `tab`.
+QString frontTab(MainWindow &w, const QString &tab)
+{
+    for (QTabBar *bar : w.findChildren<QTabBar *>()) {
+        for (int i = 0; i < bar->count(); ++i) {
+            if (bar->tabText(i) == tab)
+                return bar->tabText(bar->currentIndex());
+        }
+    }
+    return QString();
+}
+
+} // namespace
+
+TEST_CASE("F6 stops at the Gap pane, and passes over a tab behind another without switching tabs",
+    "[triage][window][gapeditor][keyboard]")
+{
+    // QA: the Gap editor was never an F6 stop, and F6 into the details switched the tabbed dock from Gap to Details.
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    selectGap(w, QStringLiteral("gap-2"));
+    GapEditor *editor = w.gapEditor();
+    REQUIRE(editor->titleField()->isEnabled());
+    const auto focused = [] { return QApplication::focusWidget(); };
+
+    auto *details = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    auto *gap = w.findChild<QDockWidget *>(QStringLiteral("gapDock"));
+    REQUIRE(details);
+    REQUIRE(gap);
+    SECTION("tabbed, the Details tab in front")
+    {
+        w.tabifyDockWidget(details, gap);
+        details->raise();
+        QCoreApplication::processEvents();
+        w.treeView()->setFocus();
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK(focused() == w.detailsPane());
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK_FALSE(editor->isAncestorOf(focused()));
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Details"));
+    }
+    SECTION("tabbed, the Gap tab in front")
+    {
+        w.tabifyDockWidget(details, gap);
+        gap->raise();
+        QCoreApplication::processEvents();
+        REQUIRE(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+        w.treeView()->setFocus();
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK(editor->isAncestorOf(focused()));
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+        QTest::keyClick(focused(), Qt::Key_F6, Qt::ShiftModifier);
+        CHECK(focused() == w.treeView());
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+    }
 }

@@ -19,14 +19,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFile>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -396,5 +400,163 @@ TEST_CASE("A gap an edit brings back stays closed when the gaps around it are cl
         = w.filterProxy()->mapFromTree(w.treeModel()->groupIndexes(NodeKind::Gap, QStringLiteral("gap-2")).value(0));
     REQUIRE(row.isValid());
     CHECK_FALSE(w.treeView()->isExpanded(row));
+    w.session()->undoStack()->clear();
+}
+
+namespace {
+
+// What the tree has selected: test rows as "test:<id>", gap rows as "gap:<id>", sorted.
+QStringList selectedItems(MainWindow &w)
+{
+    QStringList items;
+    const QModelIndexList rows = w.treeView()->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const QModelIndex source = w.filterProxy()->mapToTree(row);
+        const int test = w.treeModel()->testIndexAt(source);
+        if (test >= 0)
+            items << QStringLiteral("test:") + w.session()->report().tests[test].id;
+        else if (w.treeModel()->kindOf(source) == NodeKind::Gap)
+            items << QStringLiteral("gap:") + source.data(GapIdRole).toString();
+        else
+            items << QStringLiteral("other:") + source.data().toString();
+    }
+    items.sort();
+    return items;
+}
+
+// The current row is selected and every group above it is open.
+bool currentShown(MainWindow &w)
+{
+    const QModelIndex current = w.treeView()->currentIndex();
+    if (!current.isValid() || !w.treeView()->selectionModel()->isSelected(current))
+        return false;
+    for (QModelIndex p = current.parent(); p.isValid(); p = p.parent()) {
+        if (!w.treeView()->isExpanded(p))
+            return false;
+    }
+    return true;
+}
+
+// The user looks elsewhere: a test of gap-3 selected, every group closed.
+void lookElsewhere(MainWindow &w, int test)
+{
+    w.treeView()->collapseAll();
+    selectTests(w, { test });
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+TEST_CASE("An undo or a redo selects what it changed and shows it, a deletion selects the new current row",
+    "[triage][window][undo]")
+{
+    // QA: undoing a move of 2 tests left the selection on an unrelated test in a closed gap; undoing Delete Gap
+    // or Merge Into left the current row elsewhere; after Delete Gap the neighbour was current, not selected.
+    MainWindow w;
+    showSyntheticRun(w);
+    const auto grouping = GENERATE(Grouping::ByPhase, Grouping::ByGap);
+    w.treeModel()->setGrouping(grouping);
+    const auto &tests = w.session()->report().tests;
+    QVector<int> moving;
+    int elsewhere = -1;
+    for (int i = 0; i < tests.size(); ++i) {
+        if (tests[i].gapId == QLatin1String("gap-2") && moving.size() < 2)
+            moving << i;
+        else if (tests[i].gapId == QLatin1String("gap-3") && elsewhere < 0)
+            elsewhere = i;
+    }
+    REQUIRE(moving.size() == 2);
+    REQUIRE(elsewhere >= 0);
+    QStringList moved { QStringLiteral("test:") + tests[moving[0]].id, QStringLiteral("test:") + tests[moving[1]].id };
+    moved.sort();
+    QUndoStack *undo = w.session()->undoStack();
+
+    SECTION("a move")
+    {
+        selectTests(w, moving);
+        w.session()->moveTests({ tests[moving[0]].id, tests[moving[1]].id }, QStringLiteral("gap-3"));
+        QCoreApplication::processEvents();
+        lookElsewhere(w, elsewhere);
+        undo->undo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == moved);
+        CHECK(currentShown(w));
+        CHECK(treeGapOfTest(w, moving[0]) == QStringLiteral("gap-2"));
+        lookElsewhere(w, elsewhere);
+        undo->redo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == moved);
+        CHECK(currentShown(w));
+    }
+    SECTION("Delete Gap")
+    {
+        selectGap(w, QStringLiteral("gap-2"));
+        w.triageActions()->deleteGapAction()->trigger();
+        QCoreApplication::processEvents();
+        CHECK_FALSE(selectedItems(w).isEmpty()); // the row that became current is selected too
+        CHECK(w.treeView()->selectionModel()->isSelected(w.treeView()->currentIndex()));
+        lookElsewhere(w, elsewhere);
+        undo->undo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == QStringList { QStringLiteral("gap:gap-2") });
+        CHECK(currentShown(w));
+    }
+    SECTION("Merge Into")
+    {
+        selectGap(w, QStringLiteral("gap-2"));
+        w.triageActions()->mergeGapInto(QStringLiteral("gap-2"), QStringLiteral("gap-3"));
+        QCoreApplication::processEvents();
+        lookElsewhere(w, elsewhere);
+        undo->undo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == QStringList { QStringLiteral("gap:gap-2") });
+        CHECK(currentShown(w));
+        lookElsewhere(w, moving[0]);
+        undo->redo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == QStringList { QStringLiteral("gap:gap-3") });
+        CHECK(currentShown(w));
+    }
+    SECTION("a gap's priority")
+    {
+        w.session()->setGapPriority(QStringLiteral("gap-2"), Priority::P0);
+        lookElsewhere(w, elsewhere);
+        undo->undo();
+        QCoreApplication::processEvents();
+        CHECK(selectedItems(w) == QStringList { QStringLiteral("gap:gap-2") });
+        CHECK(currentShown(w));
+    }
+    undo->clear();
+}
+
+TEST_CASE("The question about unsaved triage names its buttons with Alt keys: Alt+D discards", "[triage][window]")
+{
+    // QA: Discard had no mnemonic, Alt+D did nothing (Qt's own button texts have none outside GNOME and KDE).
+    MainWindow w;
+    w.setReport(syntheticReport(30, 2));
+    w.session()->renameGap(QStringLiteral("gap-1"), QStringLiteral("Renamed"));
+    QStringList texts;
+    QKeySequence discardKey;
+    bool asked = false;
+    QTimer::singleShot(0, &w, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = true;
+        for (QAbstractButton *button : box->buttons())
+            texts << button->text();
+        QAbstractButton *discard = box->button(QMessageBox::Discard);
+        discardKey = discard ? discard->shortcut() : QKeySequence();
+        if (discard)
+            discard->click();
+        else
+            box->reject();
+    });
+    const bool discarded = w.sessionController()->maybeDiscard();
+    REQUIRE(asked);
+    texts.sort();
+    CHECK(texts == QStringList { QStringLiteral("&Cancel"), QStringLiteral("&Discard"), QStringLiteral("&Save") });
+    CHECK(discardKey == QKeySequence(Qt::ALT | Qt::Key_D)); // the mnemonic, as Alt+D reaches it
+    CHECK(discarded);
     w.session()->undoStack()->clear();
 }

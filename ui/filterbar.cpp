@@ -47,9 +47,7 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_change->addItem(tr("Any change"), ReportFilterProxy::AllChanges & ~(1u << unsigned(ChangeClass::Unchanged)));
     for (ChangeClass c : { ChangeClass::NewFailure, ChangeClass::KnownFailure, ChangeClass::Fixed,
              ChangeClass::StillFailing, ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added }) {
-        QString label = changeClassName(c);
-        label[0] = label[0].toUpper();
-        m_change->addItem(label, 1u << unsigned(c));
+        m_change->addItem(changeClassTitle(c), 1u << unsigned(c));
     }
     m_change->setToolTip(tr("Show only tests that changed this way since the run compared with"));
     m_change->hide();

@@ -204,6 +204,10 @@ void GapEditor::refresh()
             QStringList { QStringLiteral("title"), QStringLiteral("owner"), QStringLiteral("notes") })
             endTyping(field); // its gap is gone: nothing to commit it to
         m_notesTimer.stop();
+        // No gap, no value: a disabled box that still said "P0" or "Open" read as a gap's.
+        const QSignalBlocker b1(m_priority), b2(m_status);
+        m_priority->setCurrentIndex(-1);
+        m_status->setCurrentIndex(-1);
         return;
     }
     const Gap &gap = m_session->report().gaps[i];

@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 #include <QVector>
@@ -21,6 +22,23 @@ namespace {
 constexpr int PickTitleRole = Qt::UserRole + 1;
 constexpr int PickPriorityRole = Qt::UserRole + 2;
 constexpr int PickOrderRole = Qt::UserRole + 3; // the place in the unfiltered list
+
+// Rows as wide as the list, never wider: a long title is cut in its middle (the tooltip has it whole) instead
+// of widening the list behind a horizontal scroll bar.
+class ListWidthDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return QSize(0, QStyledItemDelegate::sizeHint(option, index).height());
+    }
+};
+
+bool choosable(const QListWidgetItem *item)
+{
+    return item && !item->isHidden() && item->flags().testFlag(Qt::ItemIsEnabled);
+}
 
 } // namespace
 
@@ -64,7 +82,9 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     for (int i = 0; i < m_list->count(); ++i)
         m_list->item(i)->setData(PickOrderRole, i);
     m_list->setTextElideMode(Qt::ElideMiddle); // the start and the end of a long title, the tooltip has it all
-    m_list->setCurrentRow(0);
+    m_list->setItemDelegate(new ListWidthDelegate(m_list));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    selectFirstChoice();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
@@ -75,7 +95,34 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     connect(m_list, &QListWidget::itemActivated, this, &GapPickerDialog::choose);
     connect(buttons, &QDialogButtonBox::accepted, this, &GapPickerDialog::choose);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(fontMetrics().averageCharWidth() * 60, fontMetrics().height() * 20);
+    // Titles are often whole error messages: 90 characters, within three quarters of the window.
+    const int em = fontMetrics().averageCharWidth();
+    resize(parent ? qBound(em * 60, parent->window()->width() * 3 / 4, em * 90) : em * 90, fontMetrics().height() * 20);
+}
+
+void GapPickerDialog::setOwnGap(const QString &gapId)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        const bool own = item->data(Qt::UserRole).toString() == gapId;
+        item->setFlags(own ? item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable)
+                           : item->flags() | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        item->setToolTip(own ? tr("%1 (the tests are in this gap)").arg(item->data(PickTitleRole).toString())
+                             : item->data(PickTitleRole).toString());
+    }
+    if (!choosable(m_list->currentItem()))
+        selectFirstChoice();
+}
+
+void GapPickerDialog::selectFirstChoice()
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (choosable(m_list->item(i))) {
+            m_list->setCurrentRow(i);
+            return;
+        }
+    }
+    m_list->setCurrentRow(-1);
 }
 
 void GapPickerDialog::applyFilter(const QString &text)
@@ -102,13 +149,13 @@ void GapPickerDialog::applyFilter(const QString &text)
         m_list->addItem(e.item);
         e.item->setHidden(e.rank < 0);
     }
-    m_list->setCurrentRow(!entries.isEmpty() && entries.first().rank >= 0 ? 0 : -1);
+    selectFirstChoice();
 }
 
 void GapPickerDialog::choose()
 {
     QListWidgetItem *item = m_list->currentItem();
-    if (!item || item->isHidden())
+    if (!choosable(item))
         return;
     Q_EMIT gapChosen(item->data(Qt::UserRole).toString());
     accept();

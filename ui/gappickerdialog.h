@@ -17,6 +17,9 @@ public:
     GapPickerDialog(const Gapwise::Report &report, QWidget *parent = nullptr);
     QLineEdit *filterField() const { return m_filter; }
     QListWidget *list() const { return m_list; }
+    // The gap every test to move is in ("" = Unassigned): listed, greyed, not to be picked, as in the context
+    // menu's Move to Gap.
+    void setOwnGap(const QString &gapId);
     // How well `text` matches a gap: 0 its whole title, 1 the title's start, 2 the start of a word in it,
     // 3 anywhere in `label` (the title with its priority), -1 not at all. Case is ignored.
     static int matchRank(const QString &title, const QString &label, const QString &text);
@@ -27,6 +30,7 @@ Q_SIGNALS:
 private:
     void applyFilter(const QString &text);
     void choose();
+    void selectFirstChoice();
 
     QLineEdit *m_filter;
     QListWidget *m_list;

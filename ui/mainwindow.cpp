@@ -296,11 +296,12 @@ void MainWindow::openSource(const QString &file, int line)
         statusBar()->showMessage(tr("Could not open the source: %1").arg(error), 8000);
 }
 
-// F6 / Shift+F6: the filter, the tree, the details, the charts, in turn.
+// F6 / Shift+F6: the filter, the tree, the details, the gap form, the charts, in turn. A pane in a dock behind
+// another tab is passed over: F6 does not switch the tab the user chose (the Gap tab stays in front).
 void MainWindow::cyclePanes(int step)
 {
-    const QList<QWidget *> panes
-        = { m_filterBar->searchField(), m_tree, m_details, m_phaseChart, m_gapChart, m_comparison->chart() };
+    const QList<QWidget *> panes = { m_filterBar->searchField(), m_tree, m_details, m_gapEditor, m_phaseChart,
+        m_gapChart, m_comparison->chart() };
     int at = -1;
     for (int i = 0; i < panes.size(); ++i) {
         if (panes[i] == QApplication::focusWidget() || panes[i]->isAncestorOf(QApplication::focusWidget()))
@@ -308,14 +309,37 @@ void MainWindow::cyclePanes(int step)
     }
     for (int n = 1; n <= panes.size(); ++n) {
         QWidget *next = panes[(at + step * n + panes.size() * 2) % panes.size()];
-        const QWidget *target = next->focusProxy() ? next->focusProxy() : next; // a chart: its scroll area
-        if (next->isVisible() && target->focusPolicy() != Qt::NoFocus) {
-            if (next == m_details)
-                m_detailsDock->raise();
-            next->setFocus(Qt::ShortcutFocusReason);
+        QWidget *target = paneFocusTarget(next);
+        if (target && next->isVisible() && !behindAnotherTab(next)) {
+            target->setFocus(Qt::ShortcutFocusReason);
             return;
         }
     }
+}
+
+// What takes the focus for a pane: its focus proxy (a chart: its scroll area), the pane itself, or (the gap
+// form) its first field that takes Tab; nullptr when none does (the form without a gap).
+QWidget *MainWindow::paneFocusTarget(QWidget *pane)
+{
+    QWidget *target = pane->focusProxy() ? pane->focusProxy() : pane;
+    if (target->focusPolicy() != Qt::NoFocus)
+        return target->isEnabled() ? target : nullptr;
+    for (QWidget *w = pane->nextInFocusChain(); w && w != pane && pane->isAncestorOf(w); w = w->nextInFocusChain()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && w->isEnabled() && w->isVisibleTo(pane))
+            return w;
+    }
+    return nullptr;
+}
+
+// In a dock that is tabbed with others and not the tab in front: Qt keeps such a dock visible, out of sight.
+bool MainWindow::behindAnotherTab(QWidget *pane) const
+{
+    for (QWidget *w = pane; w && w != this; w = w->parentWidget()) {
+        if (auto *dock = qobject_cast<QDockWidget *>(w))
+            return dock->parentWidget() == this && !tabifiedDockWidgets(dock).isEmpty()
+                && !dock->geometry().intersects(rect());
+    }
+    return false;
 }
 
 bool MainWindow::compareWith(const QString &oldPath)

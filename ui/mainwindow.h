@@ -135,6 +135,8 @@ private:
     void openTestSource();
     void openSource(const QString &file, int line);
     void cyclePanes(int step);
+    static QWidget *paneFocusTarget(QWidget *pane);
+    bool behindAnotherTab(QWidget *pane) const;
 
     Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;

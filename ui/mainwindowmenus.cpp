@@ -7,6 +7,7 @@
 #include "exportactions.h"
 #include "filterbar.h"
 #include "messagebanner.h"
+#include "multifile.h"
 #include "recentfiles.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
@@ -119,12 +120,24 @@ void MainWindow::buildActions()
     toolbar->addAction(collapse);
 }
 
+namespace {
+
+// "*.gapwise *.xml *.trx …": every report file the importers read (the one list, reportFilePatterns()), with
+// sessions first or last.
+QString reportPatterns(bool sessionsFirst)
+{
+    const QString reports = Gapwise::reportFilePatterns().join(QLatin1Char(' '));
+    const QString sessions = QStringLiteral("*.gapwise");
+    return sessionsFirst ? sessions + QLatin1Char(' ') + reports : reports + QLatin1Char(' ') + sessions;
+}
+
+} // namespace
+
 void MainWindow::openFileDialog()
 {
     const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
-        tr("Reports and sessions (*.md *.markdown *.xml *.log *.txt *.gapwise);;Triage sessions (*.gapwise);;All files "
-           "(*)"));
+        tr("Reports and sessions (%1);;Triage sessions (*.gapwise);;All files (*)").arg(reportPatterns(false)));
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
@@ -135,7 +148,7 @@ void MainWindow::compareFileDialog()
 {
     const QString dir = QFileInfo(m_sessions->reportPath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an earlier run"), dir,
-        tr("Sessions and reports (*.gapwise *.md *.markdown *.xml *.txt *.log);;All files (*)"));
+        tr("Sessions and reports (%1);;All files (*)").arg(reportPatterns(true)));
     if (!path.isEmpty())
         compareWith(path);
 }

@@ -13,6 +13,7 @@
 #include "importprogress.h"
 #include "messagebanner.h"
 #include "phasechart.h"
+#include "qcustomplotheader.h"
 #include "reportfilterproxy.h"
 #include "reportopener.h"
 #include "reporttreemodel.h"
@@ -88,10 +89,14 @@ void MainWindow::buildViews()
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     m_chartSplitter->addWidget(m_phaseChart);
     m_chartSplitter->addWidget(m_gapChart);
-    // The phase chart never scrolls: its axis labels must stay in view. The gap chart scrolls when it has to.
-    m_phaseChart->setMinimumHeight(fontMetrics().height() * 2 + 180);
-    m_chartSplitter->setStretchFactor(0, 2);
+    // The phase chart never scrolls: its axis labels must stay in view (a caption of two lines above its plot).
+    // The gap chart scrolls when it has to. It carries the triage: it gets three times the phase chart's share
+    // of the height, and neither chart is ever collapsed to nothing (a collapsed gap chart left only a handle,
+    // drawn over the phase chart's bars, in a 1024x600 window).
+    m_phaseChart->setMinimumHeight(m_phaseChart->plot()->minimumHeight() + fontMetrics().height() * 2 + 8);
+    m_chartSplitter->setStretchFactor(0, 1);
     m_chartSplitter->setStretchFactor(1, 3);
+    m_chartSplitter->setChildrenCollapsible(false);
     // Room for gap titles on three lines and three phases' names; beside the history dock at 1366 px the charts
     // are this wide.
     m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
@@ -152,8 +157,9 @@ void MainWindow::buildViews()
     addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
     splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
     m_detailsDock->raise();
-    // Details get about a fifth of the height on a first run, leaving the tree and charts the most room.
-    resizeDocks({ m_detailsDock }, { fontMetrics().height() * 12 }, Qt::Vertical);
+    // Details get eight lines on a first run, leaving the tree and charts the most room; a longer failure makes
+    // the pane grow (DetailsDockSizer). Twelve lines held four lines of text in 250 px of a 768 px screen.
+    resizeDocks({ m_detailsDock }, { fontMetrics().height() * 8 }, Qt::Vertical);
     m_detailsSizer = new DetailsDockSizer(this, m_detailsDock, m_details);
     // Tab walks into the docks behind the current tab too (their widgets stay visible to Qt): bring the one
     // the focus went into to the front, else the focus was somewhere not on screen.

@@ -6,6 +6,7 @@
 #include "triagecommands.h"
 #include "triagesession.h"
 
+#include <QAbstractButton>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -223,10 +224,17 @@ void SessionController::closeCleanly()
 
 SessionController::Answer SessionController::askDefault()
 {
-    const auto button = QMessageBox::warning(m_window, tr("Unsaved triage"),
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved triage"),
         tr("The triage has changes that are not saved. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (button == QMessageBox::Save)
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box.setDefaultButton(QMessageBox::Save);
+    // Qt's own texts have no mnemonic outside the GNOME and KDE themes ("Discard" took no Alt+D): name them here.
+    box.button(QMessageBox::Save)->setText(tr("&Save"));
+    box.button(QMessageBox::Discard)->setText(tr("&Discard"));
+    box.button(QMessageBox::Cancel)->setText(tr("&Cancel"));
+    box.exec();
+    const QAbstractButton *button = box.clickedButton();
+    if (button == box.button(QMessageBox::Save))
         return Answer::Save;
-    return button == QMessageBox::Discard ? Answer::Discard : Answer::Cancel;
+    return button == box.button(QMessageBox::Discard) ? Answer::Discard : Answer::Cancel;
 }

@@ -5,15 +5,19 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "selectedrows.h"
+#include "triagecommands.h"
 #include "triagesession.h"
 
 #include <QAction>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QMap>
 #include <QMenu>
 #include <QSet>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <algorithm>
 
 using namespace Gapwise;
 
@@ -74,6 +78,113 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     // proxy have followed the move. Undo shows where they went back to.
     connect(m_session, &TriageSession::testsReassigned, this,
         [this] { QMetaObject::invokeMethod(this, &TriageActions::revealSelection, Qt::QueuedConnection); });
+    // An undo or a redo selects what it changed, once the tree has followed it.
+    m_undoIndex = m_session->undoStack()->index();
+    m_nextRedo = m_session->undoStack()->command(m_undoIndex);
+    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, &TriageActions::onUndoIndexChanged);
+}
+
+// A new edit is pushed on top (the command there is new) or merged into the top one (same index), as
+// SharedTriageLink tells them; anything else is an undo or a redo.
+void TriageActions::onUndoIndexChanged(int index)
+{
+    const QUndoStack *stack = m_session->undoStack();
+    const QUndoCommand *step = nullptr;
+    bool undone = false;
+    if (index < m_undoIndex) {
+        step = stack->command(index); // the last step undone: what the tree shows now
+        undone = true;
+    } else if (index > m_undoIndex && stack->command(m_undoIndex) == m_nextRedo) {
+        step = stack->command(index - 1);
+    }
+    m_undoIndex = index;
+    m_nextRedo = stack->command(index);
+    const EditedItems edited = step ? editedBy(step, undone) : EditedItems {};
+    QMetaObject::invokeMethod(
+        this, [this, edited] { showEdited(edited); }, Qt::QueuedConnection);
+}
+
+// What an undone or redone step changed, to select: the gap it brought back, merged into or edited, else the
+// tests it moved, else the gap it made. Nothing for a gap it took away (the current row is selected then).
+TriageActions::EditedItems TriageActions::editedBy(const QUndoCommand *step, bool undone)
+{
+    QVector<const QUndoCommand *> commands { step };
+    for (int k = 0; k < step->childCount(); ++k) // a macro: its children are the edits
+        commands.append(step->child(k));
+    EditedItems edited;
+    QString created;
+    for (const QUndoCommand *command : std::as_const(commands)) {
+        if (const auto *remove = dynamic_cast<const RemoveGapCommand *>(command)) {
+            if (undone || !remove->targetGapId().isEmpty())
+                edited.gaps.append(undone ? remove->gapId() : remove->targetGapId());
+        } else if (const auto *edit = dynamic_cast<const EditGapCommand *>(command)) {
+            edited.gaps.append(edit->gapId());
+            edited.fieldOnly = true;
+        } else if (const auto *move = dynamic_cast<const MoveTestsCommand *>(command)) {
+            edited.tests.append(move->testIds());
+        } else if (const auto *create = dynamic_cast<const CreateGapCommand *>(command)) {
+            if (!undone && created.isEmpty())
+                created = create->gap().id;
+        }
+    }
+    if (edited.gaps.isEmpty() && edited.tests.isEmpty() && !created.isEmpty())
+        edited.gaps.append(created);
+    return edited;
+}
+
+void TriageActions::showEdited(const EditedItems &edited)
+{
+    QItemSelectionModel *selection = m_tree->selectionModel();
+    const QString gapId = edited.gaps.value(0);
+    if (!edited.gaps.isEmpty() && m_session->gapIndex(gapId) >= 0) {
+        // A field of the gap whose test is current: the Gap pane shows it already, the row stays.
+        if (!edited.fieldOnly || currentGapId() != gapId || !selection->isSelected(m_tree->currentIndex()))
+            selectGapRow(gapId);
+    } else if (!edited.tests.isEmpty()) {
+        selectTests(edited.tests);
+    }
+    // A deleted row leaves the current row on a neighbour, unselected: select it, so it is shown as current.
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.isValid() && !selection->hasSelection())
+        selection->select(current, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+// Selects the tests' rows (those the filter shows), the first current, their groups open and in view.
+void TriageActions::selectTests(const QStringList &testIds)
+{
+    const ReportTreeModel *model = m_proxy->reportModel();
+    QMap<QModelIndex, QVector<int>> rowsByParent;
+    QModelIndex first;
+    for (const QString &id : testIds) {
+        const int t = m_session->testIndex(id);
+        const QModelIndex row = t < 0 ? QModelIndex() : m_proxy->mapFromTree(model->indexForTest(t));
+        if (!row.isValid())
+            continue; // filtered out
+        if (!first.isValid())
+            first = row;
+        rowsByParent[row.parent()].append(row.row());
+    }
+    if (!first.isValid())
+        return;
+    // Runs of adjacent rows as one range each: a move of thousands of tests stays a short selection.
+    QItemSelection rows;
+    const int lastColumn = m_proxy->columnCount() - 1;
+    for (auto it = rowsByParent.begin(); it != rowsByParent.end(); ++it) {
+        QVector<int> &numbers = it.value();
+        std::sort(numbers.begin(), numbers.end());
+        for (int i = 0; i < numbers.size();) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers[j + 1] <= numbers[j] + 1)
+                ++j;
+            rows.append(QItemSelectionRange(
+                m_proxy->index(numbers[i], 0, it.key()), m_proxy->index(numbers[j], lastColumn, it.key())));
+            i = j + 1;
+        }
+    }
+    QItemSelectionModel *selection = m_tree->selectionModel();
+    selection->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    selection->select(rows, QItemSelectionModel::ClearAndSelect);
+    revealSelection();
 }
 
 void TriageActions::revealSelection()
@@ -254,6 +365,8 @@ void TriageActions::pickGapForSelection()
         return;
     auto *picker = new GapPickerDialog(m_session->report(), m_window);
     picker->setAttribute(Qt::WA_DeleteOnClose);
+    if (const QSet<QString> from = gapsOf(ids); from.size() == 1)
+        picker->setOwnGap(*from.cbegin()); // as the context menu's Move to Gap: their own gap is no choice
     picker->setWindowTitle(
         ids.size() == 1 ? tr("Move 1 test to gap") : tr("Move %n tests to gap", nullptr, int(ids.size())));
     connect(picker, &GapPickerDialog::gapChosen, this,
@@ -277,15 +390,21 @@ QMenu *TriageActions::buildContextMenu(QWidget *parent)
     return menu;
 }
 
+QSet<QString> TriageActions::gapsOf(const QStringList &testIds) const
+{
+    QSet<QString> gaps;
+    for (const QString &id : testIds) {
+        if (const int t = m_session->testIndex(id); t >= 0)
+            gaps.insert(m_session->report().tests[t].gapId);
+    }
+    return gaps;
+}
+
 void TriageActions::fillMoveMenu(QMenu *menu)
 {
     // The gap every selected test is in already stays listed, in its place, but cannot be chosen.
     const Report &report = m_session->report();
-    QSet<QString> current;
-    for (const QString &id : selectedTestIds()) {
-        if (const int t = m_session->testIndex(id); t >= 0)
-            current.insert(report.tests[t].gapId);
-    }
+    const QSet<QString> current = gapsOf(selectedTestIds());
     const auto add = [&](const QString &title, const QString &id) {
         QAction *action = menu->addAction(title, this, [this, id] { moveSelectionTo(id); });
         action->setEnabled(current.size() != 1 || !current.contains(id));

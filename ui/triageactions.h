@@ -2,11 +2,13 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 class QAction;
 class QMenu;
 class QTreeView;
+class QUndoCommand;
 class QWidget;
 
 namespace Gapwise {
@@ -47,10 +49,21 @@ public:
     QAction *deleteGapAction() const { return m_deleteGap; }
 
 private:
+    struct EditedItems
+    {
+        QStringList gaps; // the first one is selected
+        QStringList tests; // else these
+        bool fieldOnly = false; // a gap's field changed: a selected row of that gap stays
+    };
+    void onUndoIndexChanged(int index);
+    static EditedItems editedBy(const QUndoCommand *step, bool undone);
+    void showEdited(const EditedItems &edited);
+    void selectTests(const QStringList &testIds);
     void selectGapRow(const QString &gapId);
     void updateGapActions();
     void fillMergeMenu();
     void revealSelection(); // expands the groups of the selected rows and scrolls to them
+    QSet<QString> gapsOf(const QStringList &testIds) const; // the gaps the tests are in ("" = Unassigned)
     void fillMoveMenu(QMenu *menu);
     void fillGapMenu(QMenu *menu, const QString &gapId);
 
@@ -60,4 +73,6 @@ private:
     QWidget *m_window;
     QMenu *m_merge;
     QAction *m_deleteGap;
+    int m_undoIndex = 0; // the undo stack's index when last seen
+    const QUndoCommand *m_nextRedo = nullptr; // the command Redo would do then
 };

@@ -179,6 +179,13 @@ QString changeClassName(ChangeClass change)
     return QStringLiteral("unchanged");
 }
 
+QString changeClassTitle(ChangeClass change)
+{
+    QString title = changeClassName(change);
+    title[0] = title[0].toUpper();
+    return title;
+}
+
 QString changeClassKey(ChangeClass change)
 {
     return changeClassName(change).replace(QLatin1Char(' '), QLatin1Char('-'));

@@ -28,6 +28,7 @@ enum class ChangeClass
 constexpr int ChangeClassCount = 9;
 
 QString changeClassName(ChangeClass change); // "new failure", "fixed", ... for people
+QString changeClassTitle(ChangeClass change); // "New failure", "Fixed", ...: a list entry of its own
 QString changeClassKey(ChangeClass change); // "new-failure", "fixed", ... for JSON and CSV
 
 // Failing and not expected to (an xfail that fails is not news).

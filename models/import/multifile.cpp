@@ -249,10 +249,16 @@ namespace {
 
 } // namespace
 
-QStringList reportFilesIn(const QString &dir)
+const QStringList &reportFilePatterns()
 {
     static const QStringList patterns { QStringLiteral("*.xml"), QStringLiteral("*.trx"), QStringLiteral("*.json"),
         QStringLiteral("*.md"), QStringLiteral("*.markdown"), QStringLiteral("*.log"), QStringLiteral("*.txt") };
+    return patterns;
+}
+
+QStringList reportFilesIn(const QString &dir)
+{
+    const QStringList &patterns = reportFilePatterns();
     // From the cleaned absolute path: "../runs" or "./runs" would otherwise give relative paths whose ".." or "."
     // reads as a hidden part. Hidden means a part below the folder; the folder itself may be anywhere.
     const QString root = cleanFolderPath(dir);

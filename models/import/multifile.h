@@ -18,8 +18,12 @@ namespace Gapwise {
 //   (the import fails only when none can).
 ImportResult importFiles(const QStringList &paths, const ImportControl &control = {});
 
-// The report files under `dir`, recursively, sorted: .xml, .trx, .json, .md, .markdown, .log, .txt (their format
-// is still decided by content), as absolute paths. Hidden files and folders below `dir` are left out.
+// The names of the files the importers read, as wildcard patterns: *.xml, *.trx, *.json, *.md, *.markdown,
+// *.log, *.txt (the format is still decided by content). The one list: folders and file dialogs use it.
+const QStringList &reportFilePatterns();
+
+// The report files under `dir`, recursively, sorted: those reportFilePatterns() names, as absolute paths.
+// Hidden files and folders below `dir` are left out.
 QStringList reportFilesIn(const QString &dir);
 
 // `dir` as an absolute path without "." and ".." parts or a trailing slash: "../runs/" → "/work/runs".

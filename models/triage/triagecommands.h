@@ -74,6 +74,7 @@ public:
     QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
+    const QStringList &testIds() const { return m_testIds; }
 
 private:
     QStringList m_testIds;
@@ -123,6 +124,7 @@ public:
     QJsonObject toJson() const override;
     int id() const override { return 1; }
     bool mergeWith(const QUndoCommand *other) override; // typing a title in steps is one edit
+    const QString &gapId() const { return m_gapId; }
 
 private:
     QString m_gapId;
@@ -142,6 +144,8 @@ public:
     QStringList missingIn(const GapNamer &gapName, const TestNamer &testName) const override;
     QString describe(const GapNamer &gapName) const override;
     QJsonObject toJson() const override;
+    const QString &gapId() const { return m_gapId; }
+    const QString &targetGapId() const { return m_targetId; } // "" when the gap is deleted
 
 private:
     QString m_gapId;

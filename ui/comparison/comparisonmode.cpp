@@ -201,8 +201,20 @@ void ComparisonMode::setViewsComparing(bool comparing)
             widest = qMax(widest, metrics.horizontalAdvance(changeClassName(ChangeClass(c))));
         m_views.tree->setColumnWidth(ComparisonColumnProxy::ChangeColumn, widest + metrics.averageCharWidth() * 3);
     }
+    // The chart coming into view takes the place and the height of the one it replaces.
+    QSplitter *splitter = m_views.chartSplitter;
+    const int gapAt = splitter->indexOf(m_views.gapChart);
+    const int chartAt = splitter->indexOf(m_chart);
+    QList<int> sizes = splitter->sizes();
+    const bool swap = m_views.gapChart->isHidden() != comparing && gapAt >= 0 && chartAt >= 0;
+    const int height = swap ? sizes.value(comparing ? gapAt : chartAt) : 0;
     m_views.gapChart->setVisible(!comparing);
     m_chart->setVisible(comparing);
+    if (swap && height > 0) {
+        sizes[comparing ? chartAt : gapAt] = height;
+        sizes[comparing ? gapAt : chartAt] = 0;
+        splitter->setSizes(sizes);
+    }
     m_endAction->setEnabled(comparing);
 }
 

@@ -52,7 +52,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_filter->addItem(tr("All changes"), QString());
     for (int c = 0; c < ChangeClassCount; ++c) {
         if (ChangeClass(c) != ChangeClass::Unchanged)
-            m_filter->addItem(changeClassName(ChangeClass(c)), changeClassKey(ChangeClass(c)));
+            m_filter->addItem(changeClassTitle(ChangeClass(c)), changeClassKey(ChangeClass(c)));
     }
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ComparisonView::filterChanged);
 
