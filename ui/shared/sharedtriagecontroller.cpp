@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sharedtriagecontroller.h"
 
+#include "autosaver.h"
 #include "gapeditor.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "sessioncontroller.h"
 #include "sharedtriagelink.h"
 #include "triagesession.h"
 #include "wrappingtextdelegate.h"
@@ -72,6 +74,17 @@ SharedTriageController::SharedTriageController(
     menu->addSeparator();
     menu->addAction(m_action);
     connect(m_action, &QAction::toggled, this, &SharedTriageController::setShared);
+    connect(m_action, &QAction::toggled, this, [this](bool on) {
+        if (!on) // sharing stopped: what the recovery file knew of it no longer describes the edits made from now on
+            m_window->sessionController()->autosaver()->setSharedState(QJsonObject());
+    });
+    // A triage the store has whole is not asked about ("save changes?") when it is replaced or closed; one with
+    // edits the store does not have yet says how many.
+    QPointer<SharedTriageController> self = this;
+    window->sessionController()->setUnsharedCounter([self] {
+        const SharedTriageLink *link = self ? self->m_link : nullptr;
+        return link && link->isReady() ? link->unsharedCount() + int(link->conflicts().size()) : -1;
+    });
 
     m_banner->setObjectName(QStringLiteral("sharedConflictBanner"));
     // Below the window's own banners, above the views.
@@ -171,6 +184,16 @@ void SharedTriageController::setShared(bool on)
         return;
     m_link = new SharedTriageLink(
         m_window->session(), m_storePath, m_runId, m_history ? m_history->storePassword() : QString());
+    // The recovery file keeps which edits the store does not have yet: a restore writes or asks about only those.
+    Autosaver *autosaver = m_window->sessionController()->autosaver();
+    m_link->setRecoveredState(autosaver->sharedState());
+    const auto record = [this, autosaver] {
+        if (m_link)
+            autosaver->setSharedState(m_link->recoveryState());
+    };
+    record();
+    connect(m_link, &SharedTriageLink::stateChanged, this, record);
+    connect(m_link, &SharedTriageLink::conflictsChanged, this, record);
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
