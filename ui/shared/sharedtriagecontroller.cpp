@@ -99,7 +99,12 @@ SharedTriageController::SharedTriageController(
     window->statusBar()->addPermanentWidget(m_status);
 
     m_edits->setObjectName(QStringLiteral("sharedEditsList"));
-    m_edits->setHeaderLabels({ tr("When"), tr("Edit") }); // the edit is a sentence that starts with who
+    // The store records when an edit reached it, not when it was made: an edit made offline is shared (and
+    // timed) when the server is back. The column says so.
+    m_edits->setHeaderLabels({ tr("Shared at"), tr("Edit") }); // the edit is a sentence that starts with who
+    m_edits->headerItem()->setToolTip(0,
+        tr("When the edit reached the store. An edit made while the store could not be reached is shared, and "
+           "timed, when it is back."));
     m_edits->setRootIsDecorated(false);
     // The sentence takes the dock's width and wraps onto as many lines as it needs (whole in its tooltip too).
     // The delegate lays the rows out again when the column's width changes, so a wider dock gives back lines.
@@ -243,7 +248,7 @@ void SharedTriageController::showConflict()
     }
     const SharedTriageLink::Conflict &c = m_link->conflicts().first();
     const QString what = m_link->describe(c.item);
-    QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
+    QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, shared at %5).")
                        .arg(what.toHtmlEscaped(), shown(m_link->shownValue(c.item, c.mine)).toHtmlEscaped(),
                            shown(m_link->shownValue(c.item, c.theirs.value)).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
@@ -273,8 +278,8 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
         item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
         item->setToolTip(0, line.editedAt.toLocalTime().toString(Qt::ISODate));
         item->setToolTip(1,
-            line.edits > 1 ? tr("%1 (%2 at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
-                           : tr("%1 at %2").arg(line.sentence, when(line.editedAt)));
+            line.edits > 1 ? tr("%1 (%2, shared at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
+                           : tr("%1 (shared at %2)").arg(line.sentence, when(line.editedAt)));
         rows.prepend(item); // newest first
     }
     m_edits->insertTopLevelItems(0, rows);
