@@ -349,10 +349,10 @@ QJsonObject SharedTriageLink::recoveryState() const
         }
     }
     QJsonArray fields;
-    for (auto it = unshared.cbegin(); it != unshared.cend(); ++it) {
-        QJsonObject field = itemJson(it->first);
-        if (it->second >= 0)
-            field.insert(QStringLiteral("base"), it->second);
+    for (const QPair<SharedTriageItem, int> &entry : std::as_const(unshared)) {
+        QJsonObject field = itemJson(entry.first);
+        if (entry.second >= 0)
+            field.insert(QStringLiteral("base"), entry.second);
         else
             field.insert(QStringLiteral("conflict"), true);
         fields.append(field);
