@@ -75,6 +75,11 @@ TEST_CASE(
         == QStringLiteral("%1 made ann the owner of the gap \u201c%2\u201d")
                .arg(ann.shared->link()->editorName(), title));
     CHECK(row->text(0) == row->toolTip(0).mid(11, 8)); // today: HH:mm:ss of the ISO time
+    // The store times an edit when it reaches it (an edit made offline, when the server is back): said so.
+    CHECK(bob.shared->editsList()->headerItem()->text(0) == QStringLiteral("Shared at"));
+    CHECK(bob.shared->editsList()->headerItem()->toolTip(0).startsWith(
+        QStringLiteral("When the edit reached the store")));
+    CHECK(row->toolTip(1).endsWith(QStringLiteral(" (shared at %1)").arg(row->text(0))));
 
     // Both change the gap's status before hearing of the other.
     ann.window.session()->setGapStatus(gapId, GapStatus::InProgress);
@@ -89,7 +94,7 @@ TEST_CASE(
     CHECK(text.contains(QStringLiteral("Status of gap")));
     CHECK(text.contains(QStringLiteral("in progress")));
     CHECK(text.contains(QStringLiteral("won't fix").toHtmlEscaped()));
-    CHECK(text.contains(winner.shared->link()->editorName()));
+    CHECK(text.contains(QStringLiteral("(%1, shared at ").arg(winner.shared->link()->editorName())));
     loser.window.saveScreenshot(QDir::temp().filePath(
         QStringLiteral("i21-s4-conflict-%1.png").arg(QLatin1String(StoreBackends::name(backend)))));
     const auto buttons = loser.shared->conflictBanner()->buttons();

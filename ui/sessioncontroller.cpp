@@ -67,6 +67,7 @@ bool SessionController::prepareSession(const QString &sessionPath, QStringList *
     m_pendingReports = absolutePaths(file->resolvedReportPaths());
     m_pendingEdits = file->edits;
     m_pendingComparedWith = file->comparedWith;
+    m_pendingShared = file->shared; // only recovery files have it
     m_pendingSession = QFileInfo(sessionPath).absoluteFilePath(); // the open session stays until the report arrives
     *reportPaths = m_pendingReports;
     return true;
@@ -86,6 +87,7 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
         m_session->undoStack()->resetClean();
     const bool restored = m_recovering && prepared;
     const QString comparedWith = restored ? m_pendingComparedWith : QString();
+    const QJsonObject shared = prepared ? m_pendingShared : QJsonObject();
     if (restored) {
         m_sessionPath.clear();
         QFile::remove(m_pendingRecovery); // its work is in the window now (and autosaved again below)
@@ -98,6 +100,9 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
         m_watcher->addPath(absolute);
     m_sha = QtConcurrent::run([paths = reportPaths()] { return runSha256(paths, nullptr).value_or(QString()); });
     m_autosaver->setReport(absolute, QString(), m_reportFiles);
+    // Restored or reloaded edits keep what was known of their sharing: the link that opens next writes (or asks
+    // about) only the ones the store did not have yet. Another report's triage is not shared (yet).
+    m_autosaver->setSharedState(shared);
     // The recovery file was consumed by restoring: write it again now, not after the next edit, so a second
     // crash right after restoring loses nothing.
     if (restored && isModified())
@@ -124,6 +129,7 @@ void SessionController::cancelPending()
     m_pendingRecovery.clear();
     m_pendingEdits.clear();
     m_pendingComparedWith.clear();
+    m_pendingShared = QJsonObject();
 }
 
 void SessionController::prepareReload()
@@ -132,6 +138,7 @@ void SessionController::prepareReload()
     m_pendingReports = reportPaths();
     m_pendingSession = m_sessionPath;
     m_pendingEdits = currentEdits();
+    m_pendingShared = m_autosaver->sharedState();
     m_keepModified = isModified();
 }
 
@@ -205,6 +212,10 @@ bool SessionController::maybeDiscard()
     Q_EMIT aboutToUseTriage();
     if (!isModified())
         return true;
+    if (m_unshared && m_unshared() == 0) {
+        m_autosaver->discard(); // a shared triage the store has whole: nothing to save, nothing to recover
+        return true;
+    }
     switch (m_ask()) {
     case Answer::Save:
         return save();
@@ -222,10 +233,23 @@ void SessionController::closeCleanly()
     m_autosaver->discard();
 }
 
+QString SessionController::discardQuestion() const
+{
+    const int unshared = m_unshared ? m_unshared() : -1;
+    if (unshared <= 0)
+        return tr("The triage has changes that are not saved. Save them first?");
+    return (unshared == 1 ? tr("This window's triage is shared through the store, but 1 edit is not in the store yet "
+                               "(not shared yet, or in a conflict). Save the triage to a file first? Discard drops "
+                               "that edit; the edits already shared stay in the store.")
+                          : tr("This window's triage is shared through the store, but %1 edits are not in the store "
+                               "yet (not shared yet, or in a conflict). Save the triage to a file first? Discard "
+                               "drops those edits; the edits already shared stay in the store.")
+                                .arg(unshared));
+}
+
 SessionController::Answer SessionController::askDefault()
 {
-    QMessageBox box(QMessageBox::Warning, tr("Unsaved triage"),
-        tr("The triage has changes that are not saved. Save them first?"),
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved triage"), discardQuestion(),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
     box.setDefaultButton(QMessageBox::Save);
     // Qt's own texts have no mnemonic outside the GNOME and KDE themes ("Discard" took no Alt+D): name them here.

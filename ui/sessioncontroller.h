@@ -61,6 +61,13 @@ public:
     // discarded by the user. The question is asked through the asker, a dialog unless a test replaces it.
     bool maybeDiscard();
     void setAsker(std::function<Answer()> asker) { m_ask = std::move(asker); }
+    // A window whose triage is shared through a store (SharedTriageController): how many of its edits the store
+    // does not have yet (not yet written, or in a conflict not answered); -1 when the triage is not shared, or
+    // not yet compared with the store. With none, closing or replacing the triage (a restore) loses nothing: the
+    // store has every edit, so nothing is asked.
+    void setUnsharedCounter(std::function<int()> counter) { m_unshared = std::move(counter); }
+    // The "save changes?" question as maybeDiscard() would ask it now.
+    QString discardQuestion() const;
     void closeCleanly(); // the window closes with nothing to recover: remove the recovery file
 
     Gapwise::Autosaver *autosaver() const { return m_autosaver; }
@@ -99,8 +106,10 @@ private:
     QString m_pendingRecovery; // the recovery file being restored, removed once its work is in the window
     QVector<QJsonObject> m_pendingEdits;
     QString m_pendingComparedWith; // what the window was comparing with when the recovery file was written
+    QJsonObject m_pendingShared; // a shared window's sharing state with the edits (recovery file, reload)
     QFuture<QString> m_sha; // hashed off the GUI thread when the report arrives
     std::function<Answer()> m_ask;
+    std::function<int()> m_unshared;
     QFileSystemWatcher *m_watcher;
     bool m_keepModified = false; // replayed edits that were not saved (recovery, reload) stay "modified"
     bool m_recovering = false;

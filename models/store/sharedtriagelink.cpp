@@ -8,6 +8,8 @@
 #include "sharedtriageworker.h"
 #include "triagesession.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
 #include <QUndoStack>
 #include <QUuid>
 
@@ -30,6 +32,18 @@ namespace {
         if (who.isEmpty())
             who = QStringLiteral("shared");
         return who + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    }
+
+    // The store a recovery file's sharing state is of, without writing its location (a URL may hold a password).
+    QString storeDigest(const QString &location)
+    {
+        return QString::fromLatin1(QCryptographicHash::hash(location.toUtf8(), QCryptographicHash::Sha256).toHex());
+    }
+
+    QJsonObject itemJson(const SharedTriageItem &item)
+    {
+        return { { QStringLiteral("kind"), item.kind }, { QStringLiteral("key"), item.key },
+            { QStringLiteral("field"), item.field } };
     }
 
 } // namespace
@@ -250,7 +264,10 @@ void SharedTriageLink::onOpened(const SharedTriageValues &values, const QString 
         m_startVersion.insert(key, value.version);
     }
     // The store's values win over the report as imported; what the engineer changed before sharing (a restored
-    // recovery file) is written, or is a conflict when the store has another value.
+    // recovery file) is written, or is a conflict when the store has another value. A recovery file written while
+    // shared says which of its edits were not shared yet: only those are the engineer's to write or to be asked
+    // about; the others are in the store already (or were given up), and a newer value there is a teammate's
+    // edit on top of them, not a conflict.
     const Report &now = m_session->report();
     const Report &imported = m_session->imported();
     for (const auto &[item, value] : values) {
@@ -262,6 +279,19 @@ void SharedTriageLink::onOpened(const SharedTriageValues &values, const QString 
             continue;
         if (present && local == value.value)
             continue;
+        const QString key = keyOf(item);
+        if (m_recovered && !editedBeforeOpen(key)) {
+            const auto unshared = m_recoveredUnshared.constFind(key);
+            if (unshared == m_recoveredUnshared.constEnd()) {
+                if (!applyRemote(item, value.value).isEmpty())
+                    addConflict(item, local, value); // deleted there, still holds your tests here
+            } else if (*unshared >= 0 && present) {
+                queue(item, local, *unshared); // the store says whether someone else wrote since
+            } else {
+                addConflict(item, local, value); // not answered before the crash: asked again
+            }
+            continue;
+        }
         if (!present || local == current(item, true)) {
             if (!applyRemote(item, value.value).isEmpty())
                 addConflict(item, local, value); // deleted there, still holds your tests here
@@ -288,10 +318,76 @@ void SharedTriageLink::onOpened(const SharedTriageValues &values, const QString 
             queue(item, now.tests[i].gapId, 0);
     }
     m_dirty.clear();
+    m_recovered = false; // from now on recoveryState() is this link's own
+    m_recoveredUnshared.clear();
+    m_editedBeforeOpen.clear();
+    m_recoveredReport = Report();
     m_ready = true;
     sendAll();
     Q_EMIT ready();
     Q_EMIT stateChanged();
+}
+
+QJsonObject SharedTriageLink::recoveryState() const
+{
+    if (!m_ready && !m_recovered)
+        return {};
+    QHash<QString, QPair<SharedTriageItem, int>> unshared; // key -> the field, its base version (-1: a conflict)
+    if (m_ready) {
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+            unshared.insert(it.key(), { it->item, it->base });
+        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
+            unshared.insert(it.key(), { it->item, it->base }); // a later edit waits on it: based where it is
+        for (const Conflict &c : m_conflicts)
+            unshared.insert(keyOf(c.item), { c.item, -1 });
+    } else {
+        for (auto it = m_recoveredUnshared.cbegin(); it != m_recoveredUnshared.cend(); ++it)
+            unshared.insert(it.key(), { itemOfKey(it.key()), *it });
+        for (auto it = m_editedBeforeOpen.cbegin(); it != m_editedBeforeOpen.cend(); ++it) {
+            if (editedBeforeOpen(it.key()))
+                unshared.insert(it.key(), { it.value(), -1 }); // based on no version known: compared on opening
+        }
+    }
+    QJsonArray fields;
+    for (const QPair<SharedTriageItem, int> &entry : std::as_const(unshared)) {
+        QJsonObject field = itemJson(entry.first);
+        if (entry.second >= 0)
+            field.insert(QStringLiteral("base"), entry.second);
+        else
+            field.insert(QStringLiteral("conflict"), true);
+        fields.append(field);
+    }
+    return { { QStringLiteral("store"), storeDigest(m_location) },
+        { QStringLiteral("runId"), QString::number(m_runId) }, { QStringLiteral("unshared"), fields } };
+}
+
+void SharedTriageLink::setRecoveredState(const QJsonObject &state)
+{
+    if (m_ready || state.value(QStringLiteral("store")).toString() != storeDigest(m_location)
+        || state.value(QStringLiteral("runId")).toString() != QString::number(m_runId))
+        return;
+    m_recovered = true;
+    m_recoveredUnshared.clear();
+    for (const QJsonValue v : state.value(QStringLiteral("unshared")).toArray()) {
+        const QJsonObject field = v.toObject();
+        const SharedTriageItem item { field.value(QStringLiteral("kind")).toString(),
+            field.value(QStringLiteral("key")).toString(), field.value(QStringLiteral("field")).toString() };
+        const bool conflict = field.value(QStringLiteral("conflict")).toBool();
+        m_recoveredUnshared.insert(keyOf(item), conflict ? -1 : qMax(0, field.value(QStringLiteral("base")).toInt()));
+    }
+    if (m_session)
+        m_recoveredReport = m_session->report();
+}
+
+bool SharedTriageLink::editedBeforeOpen(const QString &key) const
+{
+    const auto touched = m_editedBeforeOpen.constFind(key);
+    if (touched == m_editedBeforeOpen.constEnd() || !m_session)
+        return false;
+    bool now = false, then = false;
+    const QString value = current(*touched, false, &now);
+    const QString before = valueIn(m_recoveredReport, *touched, &then);
+    return now != then || value != before;
 }
 
 void SharedTriageLink::markGap(int gapIndex)
@@ -328,8 +424,12 @@ void SharedTriageLink::onIndexChanged(int index)
     m_undoIndex = index;
     m_nextRedo = index < stack->count() ? stack->command(index) : nullptr;
     const QHash<QString, SharedTriageItem> dirty = std::exchange(m_dirty, {});
-    if (!m_ready)
-        return; // onOpened compares the whole session with the store
+    if (!m_ready) {
+        m_editedBeforeOpen.insert(dirty); // onOpened compares the whole session with the store
+        if (m_recovered && !dirty.isEmpty())
+            Q_EMIT stateChanged(); // a recovery file written meanwhile counts these edits as yours too
+        return;
+    }
     bool conflictChanged = false;
     for (auto it = dirty.cbegin(); it != dirty.cend(); ++it) {
         const QString &key = it.key();

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "report.h"
 #include "sharededitlog.h"
 #include "sharedtriage.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -17,7 +19,6 @@ namespace Gapwise {
 
 class SharedTriageWorker;
 class TriageSession;
-struct Report;
 
 // A stored run triaged "in the store" by several engineers at once (README "A team's store"): links a
 // TriageSession to (store, run id). No widgets; the window shows what it reports.
@@ -75,6 +76,19 @@ public:
     // meanwhile is a conflict too (the gap stays), so the typing is never lost or moved to another gap.
     void beginTyping(const QString &gapId, const QString &field);
     void endTyping(const QString &gapId, const QString &field);
+
+    // What a recovery file keeps of the sharing (Autosaver::setSharedState), from which a restore tells the
+    // session's edits the store does not have yet from the rest: this run, and the fields of yours not yet written
+    // (with the version each was based on) or in a conflict not yet answered. Any other edit of yours is in the
+    // store (a teammate may have edited on top of it since), or was given up (Keep Theirs). Before the link is
+    // ready: what setRecoveredState() gave it, or empty (nothing known: every edit counts as yours).
+    QJsonObject recoveryState() const;
+    // A restored recovery file's recoveryState(), given before the link opens: on opening, a field where the
+    // session and the store differ is yours only when it was not shared yet (written now, based on the version it
+    // had; a conflict if the store moved on since) or in an unanswered conflict (asked again); any other field
+    // takes the store's value. Without it (a file from before sharing started), every field that differs from
+    // the report as imported is yours. Ignored when it is of another run or store.
+    void setRecoveredState(const QJsonObject &state);
 
     // Resolves conflicts()[index] (sharedtriageconflicts.cpp): their value goes into the session (not onto the undo
     // stack), or yours is written on top of theirs.
@@ -154,6 +168,7 @@ private:
     // yours), or yours from the session. True when the field was in conflict.
     bool theirsChangedInConflict(const QString &key, const SharedTriageEdit &edit);
     bool mineChangedInConflict(const QString &key, const QString &local);
+    bool editedBeforeOpen(const QString &key) const; // since setRecoveredState, before the link opened
     bool hasUnshared(const QString &gapId) const; // an edit of the gap waits to be written
     // A field of the gap holds your value, written and still the store's latest (a rename, an owner, ...): its
     // deletion by someone else is then a conflict for you too, not a silent loss of your edit.
@@ -177,6 +192,13 @@ private:
     QHash<QString, Outgoing> m_inFlight; // sent, no answer yet
     QHash<QString, SharedTriageItem> m_dirty; // changed by your edit, not yet looked at
     QHash<QString, int> m_typing; // fields being typed in: the store's version when the typing began
+    // A restored recovery file's state (setRecoveredState): its fields not yet shared, each with its base
+    // version (-1: in conflict); fields the engineer edited again before the link opened (changed since
+    // `m_recoveredReport`, the session then) count as yours too.
+    bool m_recovered = false;
+    QHash<QString, int> m_recoveredUnshared;
+    Report m_recoveredReport;
+    QHash<QString, SharedTriageItem> m_editedBeforeOpen; // touched: those whose value changed are yours
     QVector<Conflict> m_conflicts;
     QVector<SharedTriageEdit> m_edits;
     int m_undoIndex = 0;

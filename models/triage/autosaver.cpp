@@ -54,6 +54,15 @@ void Autosaver::setComparedWith(const QString &oldPath)
         m_timer.start(); // unsaved work is described as it is now
 }
 
+void Autosaver::setSharedState(const QJsonObject &state)
+{
+    if (state == m_shared)
+        return;
+    m_shared = state;
+    if (!m_recoveryPath.isEmpty() && !m_session->undoStack()->isClean())
+        m_timer.start(); // e.g. a conflict answered: a restore must not ask it again
+}
+
 void Autosaver::discard()
 {
     m_timer.stop();
@@ -70,6 +79,7 @@ bool Autosaver::saveNow(QString *error)
     QDir().mkpath(recoveryDirectory());
     SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles);
     file.comparedWith = m_comparedWith;
+    file.shared = m_shared;
     const QByteArray bytes = file.toJson();
     if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
         Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));

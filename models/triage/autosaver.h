@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -25,6 +26,11 @@ public:
     // The earlier run the window compares with, empty when it does not: kept in the recovery file, so that a
     // restore can say the comparison did not come back with the triage.
     void setComparedWith(const QString &oldPath);
+    // A shared window: what its link to the store keeps of the sharing (SharedTriageLink::recoveryState), written
+    // into the recovery file with the edits, and rewritten when it changes (a conflict answered, an edit shared),
+    // so a restore knows which edits were not shared yet. Empty when the triage is not shared.
+    void setSharedState(const QJsonObject &state);
+    QJsonObject sharedState() const { return m_shared; }
     QString recoveryPath() const { return m_recoveryPath; }
     void discard(); // the session is saved or closed: nothing to recover
     bool saveNow(QString *error = nullptr);
@@ -48,6 +54,7 @@ private:
     QString m_reportSha256;
     QStringList m_reportFiles;
     QString m_comparedWith;
+    QJsonObject m_shared;
     QString m_recoveryPath;
     QSet<QString> m_written;
 };

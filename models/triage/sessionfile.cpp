@@ -74,6 +74,8 @@ QByteArray SessionFile::toJson(const QString &sessionPath) const
     };
     if (!comparedWith.isEmpty())
         root.insert(QStringLiteral("comparedWith"), comparedWith);
+    if (!shared.isEmpty())
+        root.insert(QStringLiteral("shared"), shared);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -122,6 +124,7 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
         return std::nullopt;
     }
     file.comparedWith = root.value(QStringLiteral("comparedWith")).toString();
+    file.shared = root.value(QStringLiteral("shared")).toObject();
     const QJsonArray array = edits.toArray();
     for (int i = 0; i < array.size(); ++i) {
         if (!array[i].isObject()) {

@@ -34,6 +34,9 @@ struct SessionFile
     // The earlier run the window was comparing with (recovery files): a restore says the comparison is not
     // restored with the triage. Empty when none was.
     QString comparedWith;
+    // A shared window's recovery file: what its link to the store kept of the sharing (which of these edits the
+    // store did not have yet), so that a restore writes or asks about only those. Empty otherwise.
+    QJsonObject shared;
 
     static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256,
         const QStringList &reportFiles = {});

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sharedtriagecontroller.h"
 
+#include "autosaver.h"
 #include "gapeditor.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "sessioncontroller.h"
 #include "sharedtriagelink.h"
 #include "triagesession.h"
 #include "wrappingtextdelegate.h"
@@ -72,6 +74,17 @@ SharedTriageController::SharedTriageController(
     menu->addSeparator();
     menu->addAction(m_action);
     connect(m_action, &QAction::toggled, this, &SharedTriageController::setShared);
+    connect(m_action, &QAction::toggled, this, [this](bool on) {
+        if (!on) // sharing stopped: what the recovery file knew of it no longer describes the edits made from now on
+            m_window->sessionController()->autosaver()->setSharedState(QJsonObject());
+    });
+    // A triage the store has whole is not asked about ("save changes?") when it is replaced or closed; one with
+    // edits the store does not have yet says how many.
+    QPointer<SharedTriageController> self = this;
+    window->sessionController()->setUnsharedCounter([self] {
+        const SharedTriageLink *link = self ? self->m_link : nullptr;
+        return link && link->isReady() ? link->unsharedCount() + int(link->conflicts().size()) : -1;
+    });
 
     m_banner->setObjectName(QStringLiteral("sharedConflictBanner"));
     // Below the window's own banners, above the views.
@@ -86,7 +99,12 @@ SharedTriageController::SharedTriageController(
     window->statusBar()->addPermanentWidget(m_status);
 
     m_edits->setObjectName(QStringLiteral("sharedEditsList"));
-    m_edits->setHeaderLabels({ tr("When"), tr("Edit") }); // the edit is a sentence that starts with who
+    // The store records when an edit reached it, not when it was made: an edit made offline is shared (and
+    // timed) when the server is back. The column says so.
+    m_edits->setHeaderLabels({ tr("Shared at"), tr("Edit") }); // the edit is a sentence that starts with who
+    m_edits->headerItem()->setToolTip(0,
+        tr("When the edit reached the store. An edit made while the store could not be reached is shared, and "
+           "timed, when it is back."));
     m_edits->setRootIsDecorated(false);
     // The sentence takes the dock's width and wraps onto as many lines as it needs (whole in its tooltip too).
     // The delegate lays the rows out again when the column's width changes, so a wider dock gives back lines.
@@ -171,6 +189,16 @@ void SharedTriageController::setShared(bool on)
         return;
     m_link = new SharedTriageLink(
         m_window->session(), m_storePath, m_runId, m_history ? m_history->storePassword() : QString());
+    // The recovery file keeps which edits the store does not have yet: a restore writes or asks about only those.
+    Autosaver *autosaver = m_window->sessionController()->autosaver();
+    m_link->setRecoveredState(autosaver->sharedState());
+    const auto record = [this, autosaver] {
+        if (m_link)
+            autosaver->setSharedState(m_link->recoveryState());
+    };
+    record();
+    connect(m_link, &SharedTriageLink::stateChanged, this, record);
+    connect(m_link, &SharedTriageLink::conflictsChanged, this, record);
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
@@ -220,7 +248,7 @@ void SharedTriageController::showConflict()
     }
     const SharedTriageLink::Conflict &c = m_link->conflicts().first();
     const QString what = m_link->describe(c.item);
-    QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, %5).")
+    QString text = tr("<b>%1</b> was changed by someone else. Yours: %2 \u2014 theirs: %3 (%4, shared at %5).")
                        .arg(what.toHtmlEscaped(), shown(m_link->shownValue(c.item, c.mine)).toHtmlEscaped(),
                            shown(m_link->shownValue(c.item, c.theirs.value)).toHtmlEscaped(),
                            c.theirs.editor.toHtmlEscaped(), when(c.theirs.editedAt));
@@ -250,8 +278,8 @@ void SharedTriageController::addEdits(const QVector<SharedTriageEdit> &edits)
         item->setTextAlignment(1, Qt::AlignLeft | Qt::AlignTop);
         item->setToolTip(0, line.editedAt.toLocalTime().toString(Qt::ISODate));
         item->setToolTip(1,
-            line.edits > 1 ? tr("%1 (%2 at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
-                           : tr("%1 at %2").arg(line.sentence, when(line.editedAt)));
+            line.edits > 1 ? tr("%1 (%2, shared at %3)").arg(line.sentence, editCount(line.edits), when(line.editedAt))
+                           : tr("%1 (shared at %2)").arg(line.sentence, when(line.editedAt)));
         rows.prepend(item); // newest first
     }
     m_edits->insertTopLevelItems(0, rows);
