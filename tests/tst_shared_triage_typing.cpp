@@ -227,7 +227,14 @@ TEST_CASE("after the undo of Move to New Gap the Gap pane shows no title of the 
     REQUIRE_FALSE(created.isEmpty());
     GapEditor *editor = ann.editGap(created);
     CHECK(editor->titleField()->text() == QStringLiteral("Ann new gap"));
+    // A pane left on the removed gap (whichever row the tree makes current): the same form, kept on that gap.
+    GapEditor kept(ann.window.session());
+    kept.setGap(created);
+    REQUIRE(kept.titleField()->text() == QStringLiteral("Ann new gap"));
     ann.window.session()->undoStack()->undo();
+    CHECK(kept.titleField()->text().isEmpty());
+    CHECK(kept.ownerField()->text().isEmpty());
+    CHECK(kept.priorityBox()->currentIndex() == -1);
     REQUIRE(ann.window.session()->gapIndex(created) < 0);
     const int shown = ann.window.session()->gapIndex(editor->gapId());
     INFO(editor->gapId().toStdString());
