@@ -39,6 +39,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
@@ -150,6 +151,10 @@ TEST_CASE("the window says when it is offline, how many edits wait, and shares t
     QString error;
     INFO(error.toStdString());
     REQUIRE(SharedTriageSetup::setServerReachable(storePath, false, &error));
+    // Nothing waits yet: just "Offline" (QA: "Offline — 0 edits not yet shared"), the server's message on one line.
+    REQUIRE(waitFor([&] { return !ann.shared->link()->isOnline(); }, 30000));
+    CHECK(ann.shared->statusLabel()->text() == QStringLiteral("Offline"));
+    CHECK_FALSE(ann.shared->statusLabel()->toolTip().contains(QLatin1Char('\t')));
 
     const QString gapId = ann.window.session()->report().gaps.first().id;
     ann.window.session()->setGapOwner(gapId, QStringLiteral("ann"));
@@ -271,4 +276,22 @@ TEST_CASE("a window opened on a shared run shows the store's values in Details a
     REQUIRE(bob.window.treeView()->currentIndex().data(GapIdRole).toString() == QStringLiteral("gap-1"));
     CHECK(bob.window.detailsPane()->toPlainText().contains(QStringLiteral("A-title")));
     CHECK(bob.window.gapEditor()->titleField()->text() == QStringLiteral("A-title"));
+}
+
+TEST_CASE("the status bar counts the gaps a teammate creates or deletes", "[history][window][shared]")
+{
+    TWO_WINDOWS_ON_EACH_BACKEND(ann, bob);
+    const QLabel *status = ann.window.statusBar()->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    REQUIRE(status);
+    const int before = int(ann.window.session()->report().gaps.size());
+    REQUIRE(status->text().contains(QStringLiteral(", %1 gaps,").arg(before)));
+
+    bob.window.session()->createGap(QStringLiteral("Bob new gap"));
+    REQUIRE(waitFor([&] { return ann.window.session()->report().gaps.size() == before + 1; }));
+    INFO(status->text().toStdString());
+    CHECK(status->text().contains(QStringLiteral(", %1 gaps,").arg(before + 1)));
+
+    bob.window.session()->undoStack()->undo(); // his gap goes again, for Ann too
+    REQUIRE(waitFor([&] { return ann.window.session()->report().gaps.size() == before; }));
+    CHECK(status->text().contains(QStringLiteral(", %1 gaps,").arg(before)));
 }

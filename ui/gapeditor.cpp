@@ -3,6 +3,7 @@
 
 #include "triagesession.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -21,6 +22,7 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_heading(new QLabel)
+    , m_left(new QLabel)
     , m_suggestion(new QWidget)
     , m_accept(new QPushButton(tr("&Accept")))
     , m_title(new QLineEdit)
@@ -44,8 +46,13 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     suggestionRow->setContentsMargins(0, 0, 0, 0);
     suggestionRow->addWidget(note, 1);
     suggestionRow->addWidget(m_accept);
+    m_left->setObjectName(QStringLiteral("gapEditorLeftNote"));
+    m_left->setWordWrap(true);
+    m_left->setTextFormat(Qt::PlainText);
+    m_left->hide();
     auto *form = new QFormLayout(this);
     form->addRow(m_heading);
+    form->addRow(m_left);
     form->addRow(m_suggestion);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Priority:"), m_priority);
@@ -68,7 +75,9 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
         startTyping(QStringLiteral("notes")); // refresh() blocks the signal: only the user's typing gets here
         m_notesTimer.start();
     });
-    m_notes->installEventFilter(this); // leaving the notes saves them at once
+    // Leaving the notes saves them at once; entering any field again ends the line that said the keyboard left.
+    for (QWidget *w : fields())
+        w->installEventFilter(this);
     connect(&m_notesTimer, &QTimer::timeout, this, &GapEditor::commitNotes);
     connect(m_session, &TriageSession::changed, this, &GapEditor::refresh);
     // Changes that are no edit of this window's (another engineer's, in shared triage) show at once too.
@@ -84,9 +93,51 @@ void GapEditor::setGap(const QString &gapId)
         refresh(); // the same gap: what is typed stays, uncommitted
         return;
     }
+    // The keyboard in one of the fields: the user did not pick the new gap (a click or a key in the tree or a chart
+    // takes the keyboard there first); theirs left the tree under them (another engineer deleted it, an undo
+    // removed it, its tests moved away). Their next keystrokes are for that gap, not this one.
+    const bool underKeyboard = !m_gapId.isEmpty() && keyboardInFields();
+    QString left;
+    if (underKeyboard) {
+        const int was = m_session->gapIndex(m_gapId);
+        left = was >= 0 ? m_session->report().gaps[was].title : m_title->text();
+    }
     deferTyped(); // typed text belongs to the gap it was typed for
     m_gapId = gapId;
+    m_left->hide();
+    if (underKeyboard) {
+        leaveFields(); // after deferTyped: the field's editingFinished finds nothing left to commit
+        QString text = tr("You were typing in \u201c%1\u201d, which is no longer selected: the keyboard left the "
+                          "form, so that your typing changes no other gap.")
+                           .arg(left);
+        if (!gapId.isEmpty())
+            text += QLatin1Char(' ') + tr("Click a field to edit the gap shown here.");
+        m_left->setText(text);
+        m_left->show();
+    }
     refresh();
+}
+
+QVector<QWidget *> GapEditor::fields() const
+{
+    return { m_title, m_priority, m_status, m_owner, m_notes };
+}
+
+QString GapEditor::leftNote() const
+{
+    return m_left->isHidden() ? QString() : m_left->text();
+}
+
+bool GapEditor::keyboardInFields() const
+{
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && isAncestorOf(focus);
+}
+
+void GapEditor::leaveFields()
+{
+    if (QWidget *focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
+        focus->clearFocus();
 }
 
 void GapEditor::commitPending()
@@ -178,6 +229,8 @@ void GapEditor::commitOwner()
 
 bool GapEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::FocusIn)
+        m_left->hide(); // the user is back in the form, on the gap it shows
     if (watched == m_notes && event->type() == QEvent::FocusOut && m_notesTimer.isActive())
         commitNotes();
     return QWidget::eventFilter(watched, event);
@@ -194,20 +247,25 @@ void GapEditor::commitNotes()
 void GapEditor::refresh()
 {
     const int i = m_gapId.isEmpty() ? -1 : m_session->gapIndex(m_gapId);
-    for (QWidget *w : { static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_priority),
-             static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_owner), static_cast<QWidget *>(m_notes) })
-        w->setEnabled(i >= 0);
-    m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
     if (i < 0) {
-        m_heading->setText(tr("Select a gap to edit it."));
         for (const QString &field :
             QStringList { QStringLiteral("title"), QStringLiteral("owner"), QStringLiteral("notes") })
             endTyping(field); // its gap is gone: nothing to commit it to
         m_notesTimer.stop();
-        // No gap, no value: a disabled box that still said "P0" or "Open" read as a gap's.
-        const QSignalBlocker b1(m_priority), b2(m_status);
+        leaveFields(); // a disabled field would hand the keyboard to the next widget, wherever that is
+    }
+    for (QWidget *w : fields())
+        w->setEnabled(i >= 0);
+    m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
+    if (i < 0) {
+        m_heading->setText(tr("Select a gap to edit it."));
+        // No gap: no field shows one (a removed gap's title stayed, greyed, under "Select a gap").
+        const QSignalBlocker b1(m_title), b2(m_priority), b3(m_status), b4(m_owner), b5(m_notes);
+        m_title->clear();
         m_priority->setCurrentIndex(-1);
         m_status->setCurrentIndex(-1);
+        m_owner->clear();
+        m_notes->clear();
         return;
     }
     const Gap &gap = m_session->report().gaps[i];

@@ -22,7 +22,9 @@ class TriageSession;
 // A gap Gapwise suggested says so, with an Accept button (any edit accepts it too).
 // What the user is typing (a title, owner or notes changed since the form last set them, not yet committed) is
 // theirs: a change of that field from elsewhere (another engineer's, in shared triage) does not replace it, and
-// it is committed to the gap it was typed for, never to the gap the form shows next.
+// it is committed to the gap it was typed for, never to the gap the form shows next. When the form moves to another
+// gap while the keyboard is in one of its fields (the user did not pick that gap: theirs was deleted by someone else,
+// or undone), the keyboard leaves the form and a line says so: no keystroke meant for one gap edits another.
 class GapEditor : public QWidget
 {
     Q_OBJECT
@@ -41,6 +43,8 @@ public:
     QPlainTextEdit *notesField() const { return m_notes; }
     QPushButton *acceptButton() const { return m_accept; }
     bool isTyping(const QString &field) const { return m_typing.contains(field); } // "title", "owner", "notes"
+    // The line that says the keyboard left the form because its gap did; empty when hidden.
+    QString leftNote() const;
 
 Q_SIGNALS:
     // The user began typing a new value of the gap's field, and that typing ended (committed, or left): shared
@@ -53,6 +57,9 @@ protected:
 
 private:
     void refresh();
+    QVector<QWidget *> fields() const;
+    bool keyboardInFields() const;
+    void leaveFields(); // the keyboard leaves the fields: keystrokes edit nothing
     void commitNotes();
     void commitTitle();
     void commitOwner();
@@ -65,6 +72,7 @@ private:
     Gapwise::TriageSession *m_session;
     QString m_gapId;
     QLabel *m_heading;
+    QLabel *m_left; // "You were typing in …": shown when the form's gap changed under the keyboard
     QWidget *m_suggestion; // "Suggested by Gapwise" and Accept, shown for a gap Gapwise proposed
     QPushButton *m_accept;
     QLineEdit *m_title;

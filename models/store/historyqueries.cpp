@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The store's reads: runs, a test's history, the timelines of a window of runs, gap trends, known issues.
 #include "historystore.h"
+#include "sqldialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,7 +22,7 @@ namespace {
 
     template <typename T> std::optional<T> queryFailed(const QSqlQuery &q, QString *error)
     {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return std::nullopt;
     }
 
@@ -51,7 +52,7 @@ QVector<StoredRun> HistoryStore::runs(QString *error) const
     q.setForwardOnly(true);
     QVector<StoredRun> out;
     if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY run_time, id").arg(QLatin1String(RunColumns)))) {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return out;
     }
     while (q.next())

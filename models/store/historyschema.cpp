@@ -62,7 +62,7 @@ namespace {
         QSqlQuery q(db);
         if (q.exec(sql))
             return true;
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return false;
     }
 
@@ -72,7 +72,7 @@ bool readSchemaVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version
 {
     QSqlQuery probe(db);
     if (!probe.exec(dialect.probeQuery()) || !probe.next()) {
-        *error = probe.lastError().text();
+        *error = sqlErrorText(probe.lastError());
         return false;
     }
     const int tables = probe.value(0).toInt();
@@ -80,7 +80,7 @@ bool readSchemaVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version
     exists.prepare(dialect.tableExistsQuery());
     exists.addBindValue(QStringLiteral("schema_version"));
     if (!exists.exec()) {
-        *error = exists.lastError().text();
+        *error = sqlErrorText(exists.lastError());
         return false;
     }
     if (!exists.next()) {
@@ -89,7 +89,7 @@ bool readSchemaVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version
     }
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !q.next()) {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return false;
     }
     *version = q.value(0).toInt();
@@ -134,7 +134,7 @@ bool migrateSchema(QSqlDatabase &db, const SqlDialect &dialect, int from, QStrin
             db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(HistorySchemaVersion), error))
         return fail();
     if (!db.commit()) {
-        *error = db.lastError().text();
+        *error = sqlErrorText(db.lastError());
         return fail();
     }
     return true;

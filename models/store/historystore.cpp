@@ -25,7 +25,7 @@ namespace {
 
     bool failed(const QSqlQuery &q, QString *error)
     {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return false;
     }
 
@@ -119,7 +119,7 @@ bool HistoryStore::open(const QString &path, bool create, QString *error)
     }
     db.setDatabaseName(path);
     if (!db.open()) {
-        *error = QStringLiteral("%1: cannot open the history store: %2").arg(path, db.lastError().text());
+        *error = QStringLiteral("%1: cannot open the history store: %2").arg(path, sqlErrorText(db.lastError()));
         return false;
     }
     return setUp(create, error);
@@ -146,9 +146,9 @@ bool HistoryStore::openServer(bool create, QString *error)
         QStringLiteral("connect_timeout=%1;application_name=gapwise").arg(m_location.connectTimeoutSeconds));
     if (!db.open()) {
         // libpq's own words ("connection to server … failed: …"), without Qt's "QPSQL: Unable to connect".
-        QString why = db.lastError().databaseText().trimmed();
+        QString why = db.lastError().databaseText().simplified();
         if (why.isEmpty())
-            why = db.lastError().text().trimmed();
+            why = sqlErrorText(db.lastError());
         // libpq found no password in ~/.pgpass or PGPASSFILE: the window asks; the command line says where to put it.
         m_passwordRequired = why.contains(QLatin1String("no password supplied"))
             || why.contains(QLatin1String("password authentication failed"));
@@ -232,7 +232,7 @@ std::optional<AddRunResult> HistoryStore::addRun(const RunRecord &run, QString *
     AddRunResult result;
     if (!why.isEmpty() || !insertRun(run, &result, &why) || !db.commit()) {
         if (why.isEmpty())
-            why = db.lastError().text();
+            why = sqlErrorText(db.lastError());
         db.rollback();
         *error = QStringLiteral("%1: the run was not added (nothing of it is stored): %2").arg(m_path, why);
         return std::nullopt;
@@ -247,7 +247,7 @@ bool HistoryStore::beginWrite(QString *error)
     for (const QString &statement : m_dialect.beginWrite()) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
             db.rollback();
             return false;
         }
@@ -262,7 +262,7 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     // inside a failed transaction.
     const auto fail = [&db, error](const QSqlQuery *q) {
         if (q)
-            *error = q->lastError().text();
+            *error = sqlErrorText(q->lastError());
         db.rollback();
         return false;
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Shared triage in the store (sharedtriage.h): versioned values, the edit log, notifications.
 #include "historystore.h"
+#include "sqldialect.h"
 
 #include "sqlbatch.h"
 
@@ -89,7 +90,7 @@ std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
             else
                 bindItem(current, runId, writes[i].item);
             if (!current.exec()) {
-                *error = current.lastError().text();
+                *error = sqlErrorText(current.lastError());
                 return std::nullopt;
             }
             while (current.next())
@@ -141,7 +142,7 @@ std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
         const QString notify = m_dialect.notifyTriage(runId);
         QSqlQuery tell(db);
         if (anyWritten && !notify.isEmpty() && !tell.exec(notify)) {
-            *error = tell.lastError().text();
+            *error = sqlErrorText(tell.lastError());
             return std::nullopt;
         }
         return out;
@@ -151,7 +152,7 @@ std::optional<QVector<SharedTriageWrite>> HistoryStore::writeTriage(
         return results;
     }
     if (!db.commit()) {
-        *error = db.lastError().text();
+        *error = sqlErrorText(db.lastError());
         db.rollback();
         return std::nullopt;
     }
@@ -166,7 +167,7 @@ std::optional<QVector<QPair<SharedTriageItem, SharedTriageValue>>> HistoryStore:
                              "WHERE run_id = ? ORDER BY kind, item_key, field"));
     q.addBindValue(runId);
     if (!q.exec()) {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return std::nullopt;
     }
     QVector<QPair<SharedTriageItem, SharedTriageValue>> out;
@@ -185,7 +186,7 @@ std::optional<QVector<SharedTriageEdit>> HistoryStore::triageEditsSince(
     q.addBindValue(runId);
     q.addBindValue(afterId);
     if (!q.exec()) {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return std::nullopt;
     }
     QVector<SharedTriageEdit> out;

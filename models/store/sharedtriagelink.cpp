@@ -224,20 +224,29 @@ QString SharedTriageLink::describe(const SharedTriageItem &item) const
 {
     if (!m_session)
         return item.key;
-    if (isGap(item) && m_session->gapIndex(item.key) < 0) {
-        // A gap deleted here: named by the title the store or the report as imported gave it, not by its id.
-        const auto title = m_known.constFind(keyOf({ item.kind, item.key, QStringLiteral("title") }));
+    if (isGap(item)) {
+        // Named as everyone knows it: by the store's title (a rename of yours it does not have yet, or that lost a
+        // conflict, is a name only you know), and by yours beside it when yours differs. A gap deleted here: by the
+        // title the store or the report as imported gave it, not by its id.
+        const auto known = m_known.constFind(keyOf({ item.kind, item.key, QStringLiteral("title") }));
+        const int here = m_session->gapIndex(item.key);
+        const int imported = m_session->imported().gapIndex(item.key);
+        const QString mine = here >= 0 ? m_session->report().gaps[here].title : QString();
         Report named;
         Gap gap;
         gap.id = item.key;
-        const int imported = m_session->imported().gapIndex(item.key);
-        gap.title = title != m_known.constEnd() ? title->value
-            : imported >= 0                     ? m_session->imported().gaps[imported].title
-                                                : item.key;
+        gap.title = known != m_known.constEnd() && !known->value.isEmpty() ? known->value
+            : imported >= 0                                                ? m_session->imported().gaps[imported].title
+            : here >= 0                                                    ? mine
+                                                                           : item.key;
         named.gaps.append(gap);
-        return describe(named, item);
+        QString text = describe(named, item);
+        // A conflict on the title shows both titles as its values already.
+        if (here < 0 || mine == gap.title || item.field == QLatin1String("title"))
+            return text;
+        return QStringLiteral("%1 (yours: \u201c%2\u201d)").arg(text, mine);
     }
-    if (isGap(item) || m_session->testIndex(item.key) < 0)
+    if (m_session->testIndex(item.key) < 0)
         return describe(m_session->report(), item);
     return QStringLiteral("Gap of test %1").arg(m_session->report().tests[m_session->testIndex(item.key)].name);
 }

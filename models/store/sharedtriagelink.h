@@ -99,7 +99,9 @@ public:
     // `Owner of "Login fails"`.
     static QString valueIn(const Report &report, const SharedTriageItem &item, bool *present = nullptr);
     static QString describe(const Report &report, const SharedTriageItem &item);
-    QString describe(const SharedTriageItem &item) const; // the same in the session, a test found by its index
+    // The same in the session, a test found by its index; a gap named by the store's title, everyone's, with yours
+    // beside it when you renamed it and the store does not have that: `Owner of gap "B" (yours: "A")`.
+    QString describe(const SharedTriageItem &item) const;
     // A value as people read it: a gap's "deleted" is "deleted" or "kept", its "suggested" is "suggested" or
     // "accepted"; other fields as they are.
     static QString displayValue(const SharedTriageItem &item, const QString &value);

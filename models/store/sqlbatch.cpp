@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlbatch.h"
+#include "sqldialect.h"
 
 #include <QSqlError>
 
@@ -8,7 +9,7 @@ namespace {
 
     bool failed(const QSqlQuery &q, QString *error)
     {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return false;
     }
 

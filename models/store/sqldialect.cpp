@@ -2,6 +2,7 @@
 #include "sqldialect.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 
 namespace Gapwise {
 
@@ -72,6 +73,11 @@ QString SqlDialect::upsert(const QString &table, const QStringList &columns, con
 QString SqlDialect::notifyTriage(qint64 runId) const
 {
     return hasNotifications() ? m_notifyTriage.arg(runId) : QString();
+}
+
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.text().simplified();
 }
 
 } // namespace Gapwise

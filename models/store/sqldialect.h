@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlError;
+
 namespace Gapwise {
 
 // What differs between the SQL databases the history store runs on: the Qt driver, column types, table
@@ -68,5 +70,9 @@ private:
     // With %1 for the run's id; SQLite has no notifications.
     QString m_notifyTriage;
 };
+
+// A database error as the store reports it to people, on one line: the driver's text with every run of white space
+// (libpq's second line, indented with a tab: "\n\tIs the server running…") folded into one space.
+QString sqlErrorText(const QSqlError &error);
 
 } // namespace Gapwise

@@ -158,12 +158,15 @@ void SharedTriageController::historyFailed(const QString &message, bool retrying
         return;
     // Asked to share (--shared): never silently not sharing. Unreachable: the history dock tries again, and
     // sharing starts when it finds the run; not in the store: sharing cannot start for this report.
-    m_status->setText(retrying ? tr("Offline \u2014 not yet sharing: %1").arg(message.trimmed())
-                               : tr("Not shared: %1").arg(message.trimmed()));
-    m_status->setToolTip(retrying ? tr("Shared triage starts once the store can be reached; Gapwise tries again every "
-                                       "few seconds. Your edits are kept meanwhile (and in the recovery file).")
-                                  : tr("Shared triage did not start: only a run the history store holds can be "
-                                       "shared (add it with --history, or `gapwise history add`)."));
+    // One line in the status bar: a server's error (a location, libpq's words) is in the tooltip, in full.
+    m_status->setText(retrying ? tr("Offline \u2014 not yet sharing") : tr("Not shared: %1").arg(message.simplified()));
+    m_status->setToolTip(retrying ? tr("The store cannot be reached: %1\nShared triage starts once it can; Gapwise "
+                                       "tries again every few seconds. Your edits are kept meanwhile (and in the "
+                                       "recovery file).")
+                                        .arg(message)
+                                  : tr("Shared triage did not start: %1\nOnly a run the history store holds can be "
+                                       "shared (add it with --history, or `gapwise history add`).")
+                                        .arg(message));
     m_status->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
     m_status->show();
 }
@@ -223,10 +226,12 @@ void SharedTriageController::showState()
         return;
     const int unshared = m_link->unsharedCount();
     if (!m_link->isOnline()) {
-        m_status->setText(tr("Offline \u2014 %1 not yet shared").arg(editCount(unshared)));
-        m_status->setToolTip(tr("The store cannot be reached (%1). Your edits are kept (and in the recovery file); "
+        // Nothing waiting: no "0 edits" to speak of.
+        m_status->setText(
+            unshared > 0 ? tr("Offline \u2014 %1 not yet shared").arg(editCount(unshared)) : tr("Offline"));
+        m_status->setToolTip(tr("The store cannot be reached: %1\nYour edits are kept (and in the recovery file); "
                                 "Gapwise tries again every few seconds and shares them when it is back.")
-                                 .arg(m_link->lastError().trimmed()));
+                                 .arg(m_link->lastError()));
         m_status->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
         return;
     }
