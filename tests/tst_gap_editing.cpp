@@ -60,6 +60,15 @@ void showActive(MainWindow &w)
     REQUIRE(QTest::qWaitForWindowActive(&w));
 }
 
+// The window on syntheticReport(30, 3), shown and active, the gap `id` the tree's current row, the tree focused.
+void showWithGapCurrent(MainWindow &w, const QString &id)
+{
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    selectGap(w, id);
+    w.treeView()->setFocus();
+}
+
 QAction *editMenuAction(MainWindow &w, const QString &text)
 {
     for (QAction *menu : w.menuBar()->actions()) {
@@ -275,11 +284,8 @@ TEST_CASE("Notes typed and erased again leave no undo step and no unsaved change
 TEST_CASE("F2 in the tree renames a gap in place, undo restores the name", "[triage][window][gapeditor]")
 {
     MainWindow w;
-    w.setReport(syntheticReport(30, 3));
-    showActive(w);
     const QString id = QStringLiteral("gap-3");
-    selectGap(w, id);
-    w.treeView()->setFocus();
+    showWithGapCurrent(w, id);
     QTest::keyClick(w.treeView(), Qt::Key_F2);
     auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     REQUIRE(editor);
@@ -312,12 +318,9 @@ TEST_CASE("a click on the selected gap row does not open its title for editing",
 {
     // QA: clicking an already selected gap again (as triage does all the time) opened the rename editor.
     MainWindow w;
-    w.setReport(syntheticReport(30, 3));
-    showActive(w);
     const QString id = QStringLiteral("gap-3");
-    selectGap(w, id);
+    showWithGapCurrent(w, id);
     QTreeView *tree = w.treeView();
-    tree->setFocus();
     const QRect row = tree->visualRect(tree->currentIndex());
     REQUIRE(row.isValid());
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, row.center());
