@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window by keyboard, offscreen: every Tab stop shows where the focus is, Shift+F10 opens the tree's
-// context menu, and the gap commands of that menu are in the Edit menu too.
+// context menu, the gap commands of that menu are in the Edit menu too, and F6 stops at the Gap pane.
 #include "triagefixtures.h"
 #include "windowfixtures.h"
 
+#include "detailspane.h"
+#include "gapeditor.h"
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reportroles.h"
@@ -210,4 +212,64 @@ TEST_CASE("window: Merge Into and Delete Gap are in the Edit menu, on a gap's ro
     w.session()->undoStack()->undo();
     CHECK(w.session()->gapIndex(QStringLiteral("gap-3")) >= 0);
     w.session()->undoStack()->clear();
+}
+
+namespace {
+
+// The text of the tab in front of the tabbed docks that have a tab named `tab`.
+QString frontTab(MainWindow &w, const QString &tab)
+{
+    for (QTabBar *bar : w.findChildren<QTabBar *>()) {
+        for (int i = 0; i < bar->count(); ++i) {
+            if (bar->tabText(i) == tab)
+                return bar->tabText(bar->currentIndex());
+        }
+    }
+    return QString();
+}
+
+} // namespace
+
+TEST_CASE("F6 stops at the Gap pane, and passes over a tab behind another without switching tabs",
+    "[triage][window][gapeditor][keyboard]")
+{
+    // QA: the Gap editor was never an F6 stop, and F6 into the details switched the tabbed dock from Gap to Details.
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    selectGap(w, QStringLiteral("gap-2"));
+    GapEditor *editor = w.gapEditor();
+    REQUIRE(editor->titleField()->isEnabled());
+    const auto focused = [] { return QApplication::focusWidget(); };
+
+    auto *details = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    auto *gap = w.findChild<QDockWidget *>(QStringLiteral("gapDock"));
+    REQUIRE(details);
+    REQUIRE(gap);
+    SECTION("tabbed, the Details tab in front")
+    {
+        w.tabifyDockWidget(details, gap);
+        details->raise();
+        QCoreApplication::processEvents();
+        w.treeView()->setFocus();
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK(focused() == w.detailsPane());
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK_FALSE(editor->isAncestorOf(focused()));
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Details"));
+    }
+    SECTION("tabbed, the Gap tab in front")
+    {
+        w.tabifyDockWidget(details, gap);
+        gap->raise();
+        QCoreApplication::processEvents();
+        REQUIRE(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+        w.treeView()->setFocus();
+        QTest::keyClick(focused(), Qt::Key_F6);
+        CHECK(editor->isAncestorOf(focused()));
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+        QTest::keyClick(focused(), Qt::Key_F6, Qt::ShiftModifier);
+        CHECK(focused() == w.treeView());
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+    }
 }
