@@ -108,7 +108,7 @@ ComparisonDigest digestComparison(
             const TestCase &before = oldTriaged.tests[c.oldIndex];
             row.oldStatus = before.status;
             row.oldGap = before.gapId.isEmpty() ? QString() : titleOf(oldTriaged.gaps, before.gapId);
-            if (inNew && failsInRun(before) && !failsInRun(t)) // in no gap now: shown in the gap it failed in
+            if (inNew && gapIsOld(row)) // failing no more: shown in the gap it failed in
                 row.gap = titleOf(oldTriaged.gaps, before.gapId);
         }
         if (inNew) {

@@ -58,18 +58,18 @@ namespace {
         {
             const QString who = m_edits[m_begin].editor;
             // Gaps deleted and brought back in this step, gaps created in it.
-            QSet<QString> deleted, restored, created;
+            QSet<QString> deleted, restored;
             for (qsizetype i = m_begin; i < m_end; ++i) {
                 const SharedTriageEdit &e = m_edits[i];
                 if (isGap(e.item) && e.item.field == QLatin1String("title") && e.version == 1
                     && !m_names.importedGap(e.item.key))
-                    created.insert(e.item.key);
+                    m_created.insert(e.item.key);
             }
             for (qsizetype i = m_begin; i < m_end; ++i) {
                 const SharedTriageEdit &e = m_edits[i];
                 // A new gap's "deleted" is written as "no": part of its creation, nothing brought back.
                 if (isGap(e.item) && e.item.field == QLatin1String("deleted")
-                    && !(created.contains(e.item.key) && e.newValue.isEmpty()))
+                    && !(m_created.contains(e.item.key) && e.newValue.isEmpty()))
                     (e.newValue.isEmpty() ? restored : deleted).insert(e.item.key);
             }
             // Tests moved out of a deleted gap: into another one (a merge) or nowhere (the deletion's); into a
@@ -118,7 +118,7 @@ namespace {
                 }
                 const QString &gap = e.item.key;
                 const QString &field = e.item.field;
-                if (field == QLatin1String("deleted") && !(created.contains(gap) && e.newValue.isEmpty())) {
+                if (field == QLatin1String("deleted") && !(m_created.contains(gap) && e.newValue.isEmpty())) {
                     const QHash<QString, int> into = mergedInto.value(gap);
                     if (e.newValue.isEmpty()) {
                         const QStringList with = restoredWith.value(gap);
@@ -151,7 +151,7 @@ namespace {
                                 + (left > 0 ? QObject::tr(", leaving %1 unassigned").arg(tests(left)) : QString()),
                             1 + left);
                     }
-                } else if (created.contains(gap)) {
+                } else if (m_created.contains(gap)) {
                     if (field == QLatin1String("title") && movedTo.contains(gap)) {
                         // Move to New Gap: what the engineer did, in one line.
                         if (!movesSaid.contains(gap))
@@ -256,7 +256,7 @@ namespace {
         // `again`: the redo of a Move to New Gap that was undone.
         QString moveSentence(const QString &gap, const QStringList &testIds, bool again = false) const
         {
-            const QString where = !gap.isEmpty() && !again && createdHere(gap)
+            const QString where = !gap.isEmpty() && !again && m_created.contains(gap)
                 ? QObject::tr("the new gap %1").arg(quoted(title(gap)))
                 : gap.isEmpty() ? gapName(gap)
                                 : QObject::tr("the gap %1").arg(gapName(gap));
@@ -297,21 +297,11 @@ namespace {
             return QObject::tr("set the %1 of the gap %2 to %3").arg(name, gap, now) + wasPart;
         }
 
-        bool createdHere(const QString &gapId) const
-        {
-            for (qsizetype i = m_begin; i < m_end; ++i) {
-                const SharedTriageEdit &e = m_edits[i];
-                if (isGap(e.item) && e.item.key == gapId && e.item.field == QLatin1String("title") && e.version == 1
-                    && !m_names.importedGap(gapId))
-                    return true;
-            }
-            return false;
-        }
-
         const QVector<SharedTriageEdit> &m_edits;
         qsizetype m_begin, m_end;
         const SharedEditNames &m_names;
         const TitleEdits &m_titles;
+        QSet<QString> m_created; // gaps created in this step (lines() fills it)
     };
 
 } // namespace
