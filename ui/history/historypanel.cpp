@@ -216,9 +216,19 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
         ReportTreeModel::StatusColumn, new StatusHistoryDelegate(ReportTreeModel::HistoryColumn, tree));
     connect(window, &MainWindow::reportLoaded, this, [this] { load(); });
     // A gap renamed, tests moved: the current row's history says what the tree says now. Queued: the signal
-    // comes while the tree's rows are still changing.
-    connect(
-        window->treeModel(), &ReportTreeModel::triageChanged, this, &HistoryPanel::showCurrent, Qt::QueuedConnection);
+    // comes while the tree's rows are still changing, and several times for one edit: one update a turn.
+    connect(window->treeModel(), &ReportTreeModel::triageChanged, this, [this] {
+        if (m_showPending)
+            return;
+        m_showPending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_showPending = false;
+                showCurrent();
+            },
+            Qt::QueuedConnection);
+    });
     m_retry->setSingleShot(true);
     m_retry->setInterval(SharedTriageWorker::retryIntervalMs());
     connect(m_retry, &QTimer::timeout, this, [this] { load(true); });

@@ -66,6 +66,7 @@ private:
     QString m_storePath;
     QString m_password; // asked for when libpq found none; in memory only
     bool m_addRuns;
+    bool m_showPending = false; // a showCurrent() queued for the triage edits of this event-loop turn
     int m_generation = 0;
     QTimer *m_retry; // reads the history again while the store cannot be reached
     std::shared_ptr<const Gapwise::TreeHistory> m_history;
