@@ -3,6 +3,7 @@
 
 #include "exitcodes.h"
 
+#include "counttext.h"
 #include "historystore.h"
 #include "historysummary.h"
 #include "runrecord.h"
@@ -110,8 +111,12 @@ int addRuns(HistoryStore &store, const Options &o, const QStringList &files, QTe
         if (o.parser.isSet(o.json))
             continue;
         if (result->added)
-            out << file << ": added as run #" << result->runId << " (" << record->results.size() << " tests"
-                << (result->carried > 0 ? QStringLiteral(", %1 failures carried into triaged gaps").arg(result->carried)
+            out << file << ": added as run #" << result->runId << " ("
+                << countText(
+                       record->results.size(), QStringLiteral("%1 test"), QStringLiteral("%1 tests"), QLocale::c())
+                << (result->carried > 0 ? QStringLiteral(", ")
+                               + countText(result->carried, QStringLiteral("%1 failure carried into triaged gaps"),
+                                   QStringLiteral("%1 failures carried into triaged gaps"), QLocale::c())
                                         : QString())
                 << ")\n";
         else

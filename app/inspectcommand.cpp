@@ -18,7 +18,7 @@ using namespace Gapwise;
 
 namespace {
 
-QString countText(int n)
+QString numberText(int n)
 {
     return n < 0 ? QStringLiteral("-") : QString::number(n);
 }
@@ -33,9 +33,9 @@ void printSummary(const Report &report, QTextStream &out)
     out << "Format: " << report.format << "\n\n";
     out << "Phases (" << report.phases.size() << "):\n";
     for (const Phase &p : report.phases) {
-        out << "  " << p.name << ": " << countText(p.total) << " total, " << countText(p.passed) << " passed, "
-            << countText(p.failed) << " failed, " << countText(p.errors) << " errors, " << countText(p.skipped)
-            << " skipped";
+        out << "  " << p.name << ": " << numberText(p.total) << " total, " << numberText(p.passed) << " passed, "
+            << numberText(p.failed) << " failed, " << numberText(p.errors) << (p.errors == 1 ? " error, " : " errors, ")
+            << numberText(p.skipped) << " skipped";
         if (unknownCount(p) > 0) // an Inconclusive: without it the parts would not add up to the total
             out << ", " << unknownCount(p) << " unknown";
         if (p.durationSeconds >= 0)

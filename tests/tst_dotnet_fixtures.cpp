@@ -100,7 +100,7 @@ TEST_CASE("TRX: an empty run, a truncated file, counters that disagree", "[trx]"
           "<ResultSummary><Counters total=\"2\" passed=\"2\" failed=\"0\"/></ResultSummary></TestRun>";
     const Report r = importBytesOrFail(lying, QStringLiteral("lying.trx"));
     CHECK(r.tests.size() == 1);
-    CHECK(hasWarning(r, "states 2 tests, 2 passed, 0 failed but its tests give 1 tests, 1 passed, 0 failed"));
+    CHECK(hasWarning(r, "states 2 tests, 2 passed, 0 failed but its tests give 1 test, 1 passed, 0 failed"));
 
     const ImportResult entity = importBytes(
         "<?xml version=\"1.0\"?><!DOCTYPE TestRun [<!ENTITY x \"y\">]><TestRun/>", QStringLiteral("entity.trx"));

@@ -194,7 +194,7 @@ TEST_CASE("JUnit: reruns of one test merge, stated counts that disagree give war
     CHECK(w[0].line == 2);
     CHECK(w[0].message
         == QLatin1String("the report states 10 tests, 0 failures but its testcases give 2 tests, "
-                         "1 failures; Gapwise counts the testcases"));
+                         "1 failure; Gapwise counts the testcases"));
     CHECK(w[1].line == 3);
     CHECK(w[1].message.contains(QLatin1String("suite \"Retried\" states 3 tests, 0 failures, 0 errors")));
     const bool rerunInfo = std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {

@@ -78,7 +78,7 @@ TEST_CASE("JUnit: a failed test run again is a rerun, and a suite counting each 
     REQUIRE(info.size() == 2);
     CHECK(info[0].line == 2); // the suite's line
     CHECK(info[0].message
-        == QLatin1String("suite \"Flaky\" states 4 tests, 1 failures, 1 errors, 0 skipped, counting each rerun as a "
+        == QLatin1String("suite \"Flaky\" states 4 tests, 1 failure, 1 error, 0 skipped, counting each rerun as a "
                          "test; Gapwise counts each test once, with its last outcome: 2 tests, 0 failures, 0 errors, "
                          "0 skipped"));
     CHECK(info[1].line == 4); // the first rerun element

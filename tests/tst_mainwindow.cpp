@@ -115,6 +115,9 @@ TEST_CASE("Loading a report fills the tree and both charts with its numbers", "[
         // The tooltip gives the exact numbers of the bar under the mouse.
         const QString tip = phases->toolTipAt(phases->barCenter(report.phases[i].id));
         CHECK(tip.contains(QStringLiteral("%1 failed").arg(report.phases[i].failed)));
+        // The unit phase has one error: "1 error", never "1 errors".
+        CHECK(tip.contains(report.phases[i].errors == 1 ? QStringLiteral(", 1 error,")
+                                                        : QStringLiteral(", %1 errors,").arg(report.phases[i].errors)));
     }
 
     GapChart *gaps = w.window.gapChart();
@@ -248,6 +251,10 @@ TEST_CASE("Clicking a bar makes that gap or phase current in the tree", "[mainwi
         QTest::mouseClick(phases->plot(), Qt::LeftButton, Qt::NoModifier, phases->barCenter(QStringLiteral("e2e")));
         CHECK(tree->currentIndex().data(ItemIdRole).toString() == QStringLiteral("e2e"));
         CHECK(w.window.detailsPane()->toPlainText().contains(report.phases[2].command));
+        // The unit phase states one error: its counts say "1 error", never "1 errors".
+        QTest::mouseClick(phases->plot(), Qt::LeftButton, Qt::NoModifier, phases->barCenter(QStringLiteral("unit")));
+        REQUIRE(report.phases[0].errors == 1);
+        CHECK(w.window.detailsPane()->toPlainText().contains(QStringLiteral("8 failed, 1 error, 1 skipped")));
     }
 }
 

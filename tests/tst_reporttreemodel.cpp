@@ -332,4 +332,8 @@ TEST_CASE("A phase row's tooltip counts tests without a verdict, so its parts ad
     CHECK(unknownCount(report.phases[0]) == 0);
     model.setReport(report);
     CHECK_FALSE(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("unknown")));
+
+    report.tests[1].status = TestStatus::Error; // one error is "1 error", not "1 errors"
+    model.setReport(report);
+    CHECK(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("0 failed, 1 error, 1 passed")));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
+#include "counttext.h"
 #include "displaytext.h"
 #include "phasecounts.h"
 #include "reportroles.h"
@@ -190,7 +191,8 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     if (!gap) {
         return QStringLiteral("<h3>%1</h3><p>%2</p>")
             .arg(esc(ReportTreeModel::unassignedTitle()),
-                esc(tr("%1 tests (%2 failing) that the report places in no gap.").arg(tests).arg(failures)));
+                esc(tr("%1 (%2 failing) that the report places in no gap.")
+                        .arg(countText(tests, tr("%1 test"), tr("%1 tests")), count(failures))));
     }
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(gap->title));
     html += row(tr("Priority"),
@@ -200,9 +202,9 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     html += row(tr("Status"), esc(gapStatusName(gap->status)));
     if (!gap->owner.isEmpty())
         html += row(tr("Owner"), esc(gap->owner));
-    html += row(tr("Tests here"), tr("%1 (%2 failing)").arg(tests).arg(failures));
+    html += row(tr("Tests here"), tr("%1 (%2 failing)").arg(count(tests), count(failures)));
     if (gap->declaredFailures >= 0)
-        html += row(tr("Report says"), tr("%1 failures").arg(gap->declaredFailures));
+        html += row(tr("Report says"), countText(gap->declaredFailures, tr("%1 failure"), tr("%1 failures")));
     html += reportLineRows(model->report(), gap->file, gap->line);
     html += QStringLiteral("</table>");
     if (!gap->evidence.isEmpty()) {
@@ -266,17 +268,19 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
     if (!phase) {
         return QStringLiteral("<h3>%1</h3><p>%2</p>")
             .arg(esc(ReportTreeModel::noPhaseTitle()),
-                esc(tr("%1 tests the report places in no phase.").arg(index.data(TestCountRole).toInt())));
+                esc(tr("%1 the report places in no phase.")
+                        .arg(countText(index.data(TestCountRole).toInt(), tr("%1 test"), tr("%1 tests")))));
     }
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(escName(phase->name));
     if (!phase->outcome.isEmpty())
         html += row(tr("Outcome"), esc(phase->outcome));
     if (!phase->command.isEmpty())
         html += row(tr("Command"), QStringLiteral("<code>%1</code>").arg(esc(phase->command)));
-    const QString unknown = unknownCount(*phase) > 0 ? tr(", %1 unknown").arg(unknownCount(*phase)) : QString();
+    const QString unknown = unknownCount(*phase) > 0 ? tr(", %1 unknown").arg(count(unknownCount(*phase))) : QString();
     html += row(tr("Counts"),
-        esc(tr("%1 passed, %2 failed, %3 errors, %4 skipped%5 (total %6)")
-                .arg(count(phase->passed), count(phase->failed), count(phase->errors), count(phase->skipped), unknown,
+        esc(tr("%1 passed, %2 failed, %3, %4 skipped%5 (total %6)")
+                .arg(count(phase->passed), count(phase->failed),
+                    countText(phase->errors, tr("%1 error"), tr("%1 errors")), count(phase->skipped), unknown,
                     count(phase->total))));
     html += row(tr("Named tests"), count(index.data(TestCountRole).toInt()));
     html += row(tr("Failing"), count(index.data(FailuresRole).toInt()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
+#include "counttext.h"
 #include "flowlayout.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
@@ -240,6 +241,7 @@ void FilterBar::updateCount()
     }
     const QLocale locale;
     m_count->setText(m_proxy->isFiltering()
-            ? tr("%1 of %2 tests shown").arg(locale.toString(m_proxy->matchCount()), locale.toString(total))
-            : tr("%1 tests").arg(locale.toString(total)));
+            ? tr("%1 of %2 shown")
+                  .arg(locale.toString(m_proxy->matchCount()), countText(total, tr("%1 test"), tr("%1 tests"), locale))
+            : countText(total, tr("%1 test"), tr("%1 tests"), locale));
 }

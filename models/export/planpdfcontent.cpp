@@ -2,6 +2,7 @@
 #include "planpdfcontent.h"
 
 #include "comparisondigest.h"
+#include "counttext.h"
 #include "displaytext.h"
 #include "grouplabels.h"
 #include "pdfpagelayout.h"
@@ -36,9 +37,10 @@ QFont font(qreal points, bool bold = false, bool mono = false)
 
 const QColor Grey(0x55, 0x55, 0x55);
 
-QString count(int n)
+// Every number in the plan is written one way, its digits grouped as the charts' axes group theirs ("1,236").
+QString count(qint64 n)
 {
-    return n < 0 ? QStringLiteral("—") : QString::number(n);
+    return n < 0 ? QStringLiteral("—") : QLocale().toString(n);
 }
 
 QString rate(double r)
@@ -102,14 +104,11 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     }
     layout.rule();
     layout.space(4);
-    const auto count
-        = [](int n, const char *one, const char *many) -> QString { // QString, not a dangling QStringBuilder
-        return QString::number(n) + QLatin1Char(' ') + tr(n == 1 ? one : many);
-    };
-    layout.text(count(int(plan.gaps.size()), "gap", "gaps") + QStringLiteral(" · ")
-            + count(plan.unassignedFailures, "unassigned failure", "unassigned failures") + QStringLiteral(" · ")
-            + count(plan.unnamedFailures, "failure counted but not named in the report",
-                "failures counted but not named in the report"),
+    layout.text(countText(plan.gaps.size(), tr("%1 gap"), tr("%1 gaps")) + QStringLiteral(" · ")
+            + countText(plan.unassignedFailures, tr("%1 unassigned failure"), tr("%1 unassigned failures"))
+            + QStringLiteral(" · ")
+            + countText(plan.unnamedFailures, tr("%1 failure counted but not named in the report"),
+                tr("%1 failures counted but not named in the report")),
         body);
 
     heading(layout, tr("What the triage changed"), 12, 10);
@@ -143,7 +142,7 @@ void bounded(PdfPageLayout &layout, const QVector<T> &items, int limit, const QS
     for (int i = 0; i < items.size() && i < limit; ++i)
         line(items[i]);
     if (items.size() > limit)
-        layout.text(tr("… and %1 more%2").arg(items.size() - limit).arg(more), font(8.5), layout.pt(8), Grey);
+        layout.text(tr("… and %1 more%2").arg(count(items.size() - limit), more), font(8.5), layout.pt(8), Grey);
 }
 
 // The failing tests per group that changed, as a table: title, last run, this run, change.
@@ -163,8 +162,8 @@ void deltaTable(PdfPageLayout &layout, const QString &label, const QVector<Group
     layout.row({ label, tr("Last run"), tr("This run"), tr("Change") }, columns, font(9, true), true);
     layout.rule();
     bounded(layout, changed, 12, QString(), [&](const GroupDelta &g) {
-        layout.row({ g.title, QString::number(g.oldFailing), QString::number(g.newFailing), deltaText(g.delta()) },
-            columns, font(9), true);
+        layout.row({ g.title, count(g.oldFailing), count(g.newFailing), deltaText(g.delta(), QLocale()) }, columns,
+            font(9), true);
     });
 }
 
@@ -198,12 +197,13 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
         }
         std::stable_sort(newFailures.begin(), newFailures.end(),
             [&](const ChangedTest &a, const ChangedTest &b) { return rank.value(a.gap) < rank.value(b.gap); });
-        heading(layout, tr("New failures (%1)").arg(newFailures.size()), 10, 6);
+        heading(layout, tr("New failures (%1)").arg(count(newFailures.size())), 10, 6);
         const QString *shownGap = nullptr;
         bounded(layout, newFailures, 20, tr(", marked “new” in the plan"), [&](const ChangedTest &t) {
             if (!shownGap || *shownGap != t.gap) {
                 layout.keepWithNext(layout.lineHeight(font(9)) * 2);
-                layout.text(QStringLiteral("%1 (%2)").arg(t.gap).arg(perGap.value(t.gap)), font(9), layout.pt(8), Grey);
+                layout.text(
+                    QStringLiteral("%1 (%2)").arg(t.gap, count(perGap.value(t.gap))), font(9), layout.pt(8), Grey);
                 shownGap = &t.gap;
             }
             layout.text(onOneLine(t.name), font(8.5, false, true), layout.pt(20));
@@ -216,7 +216,7 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     }
     if (!known.isEmpty()) {
         // Failures a person expects: in a gap marked as a known issue, with the tracker that follows it.
-        heading(layout, tr("Known failures (%1)").arg(known.size()), 10, 6);
+        heading(layout, tr("Known failures (%1)").arg(count(known.size())), 10, 6);
         bounded(layout, known, 12, QString(), [&](const ChangedTest &t) {
             layout.text(QStringLiteral("%1 — %2 (%3)").arg(onOneLine(t.name), t.gap, t.knownIssue),
                 font(8.5, false, true), layout.pt(8));
@@ -225,14 +225,12 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
         heading(layout, tr("Triage of the last run"), 10, 6);
         const QFont body = font(9);
-        const auto count
-            = [](qsizetype n, const char *one, const char *many) { return tr(n == 1 ? one : many).arg(n); };
-        QString carried = count(d.carriedEdits, "%1 edit carried over", "%1 edits carried over") + QStringLiteral(", ")
-            + tr("%1 not carried").arg(d.notCarried.size());
+        QString carried = countText(d.carriedEdits, tr("%1 edit carried over"), tr("%1 edits carried over"))
+            + QStringLiteral(", ") + tr("%1 not carried").arg(count(d.notCarried.size()));
         if (!d.suggested.isEmpty())
             carried += QStringLiteral(", ")
-                + count(d.suggested.size(), "%1 new failure suggested into an existing gap",
-                    "%1 new failures suggested into existing gaps");
+                + countText(d.suggested.size(), tr("%1 new failure suggested into an existing gap"),
+                    tr("%1 new failures suggested into existing gaps"));
         layout.text(carried, body);
         bounded(layout, d.notCarried, 8, QString(),
             [&](const QString &line) { layout.text(QStringLiteral("• ") + line, body, layout.pt(8), Grey); });
@@ -248,7 +246,7 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
     const QFont message = font(8);
     for (const PlanTestGroup &group : groups) {
         const QString phase = group.phaseName.isEmpty() ? noPhaseGroupTitle() : group.phaseName;
-        heading(layout, tr("%1 — %2 failing").arg(phase).arg(group.tests.size()), 10, 4);
+        heading(layout, tr("%1 — %2 failing").arg(phase, count(group.tests.size())), 10, 4);
         layout.setContinuation(section + QStringLiteral(" — ") + phase, font(9, true));
         for (const TestCase &t : group.tests) {
             layout.keepWithNext(layout.lineHeight(name) * 2);
@@ -276,7 +274,7 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
     meta << tr("Priority: %1").arg(priorityName(g.priority).isEmpty() ? tr("none") : priorityName(g.priority));
     meta << tr("Owner: %1").arg(g.owner.isEmpty() ? tr("unassigned") : g.owner);
     meta << tr("Status: %1").arg(gapStatusName(g.status));
-    meta << (pg.failures == 1 ? tr("1 failing test") : tr("%L1 failing tests").arg(pg.failures));
+    meta << countText(pg.failures, tr("%1 failing test"), tr("%1 failing tests"));
     layout.text(meta.join(QStringLiteral(" · ")), body, 0, Grey);
     layout.setContinuation(title, font(9, true));
     if (!g.notes.isEmpty())
@@ -313,7 +311,7 @@ void gapSection(PdfPageLayout &layout, const PlanGap &pg, const QSet<QString> &n
 
 void historyTests(PdfPageLayout &layout, const QString &title, const QVector<PlanHistoryTest> &tests, bool since)
 {
-    heading(layout, tr("%1 (%2)").arg(title).arg(tests.size()), 11, 10);
+    heading(layout, tr("%1 (%2)").arg(title, count(tests.size())), 11, 10);
     if (tests.isEmpty()) {
         layout.text(tr("None."), font(9.5), layout.pt(8));
         return;
@@ -340,21 +338,16 @@ void historySection(PdfPageLayout &layout, const PlanHistory &h)
         layout.text(tr("The history store %1 holds no runs.").arg(h.store), font(9.5));
         return;
     }
-    layout.text(tr("The last %1 runs in %2, %3 to %4 (oldest left; . pass, F fail, s skipped or expected, "
+    layout.text(tr("The last %1 in %2, %3 to %4 (oldest left; . pass, F fail, s skipped or expected, "
                    "blank absent).")
-                    .arg(h.runs)
-                    .arg(h.store, h.firstRun, h.lastRun),
+                    .arg(countText(h.runs, tr("%1 run"), tr("%1 runs")), h.store, h.firstRun, h.lastRun),
         font(9.5), 0, Grey);
     layout.space(4);
     layout.text(tr("New failures in %1: %2 (%3 of them in known issues)")
-                    .arg(h.lastRun)
-                    .arg(h.newFailures)
-                    .arg(h.knownFailures),
+                    .arg(h.lastRun, count(h.newFailures), count(h.knownFailures)),
         font(10, true));
     layout.text(tr("Flaky: %1 · Regressions: %2 · Failed whenever run: %3")
-                    .arg(h.flaky.size())
-                    .arg(h.regressions.size())
-                    .arg(h.failing.size()),
+                    .arg(count(h.flaky.size()), count(h.regressions.size()), count(h.failing.size())),
         font(10));
     layout.text(tr("Rule: ") + h.rule, font(8.5), 0, Grey);
     historyTests(layout, tr("Flaky tests"), h.flaky, false);
@@ -366,7 +359,7 @@ void historySection(PdfPageLayout &layout, const PlanHistory &h)
     bounded(layout, h.gaps, 30, QString(), [&](const PlanHistoryGap &g) {
         QStringList counts;
         for (int f : g.failures)
-            counts << QString::number(f);
+            counts << count(f);
         layout.keepWithNext(layout.lineHeight(font(9)) * 2);
         layout.text(
             g.tracker.isEmpty() ? g.title : tr("%1 — known issue %2").arg(g.title, g.tracker), font(9.5), layout.pt(8));
@@ -402,7 +395,7 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
         gapSection(layout, gap, newFailures);
 
     if (!plan.unassigned.isEmpty()) {
-        heading(layout, tr("Unassigned failures (%1)").arg(plan.unassignedFailures), 13, 14);
+        heading(layout, tr("Unassigned failures (%1)").arg(count(plan.unassignedFailures)), 13, 14);
         testGroups(layout, plan.unassigned, tr("Unassigned failures"), newFailures);
     }
     if (!plan.otherRemediation.isEmpty()) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttreemodel.h"
+#include "counttext.h"
 #include "displaytext.h"
 #include "grouplabels.h"
 #include "statuspalette.h"
@@ -396,17 +397,22 @@ QVariant ReportTreeModel::groupData(const GroupNode *node, int column, int role)
     if (role == Qt::FontRole && suggestedGap)
         return suggestionFont();
     if (role == Qt::ToolTipRole) {
+        const QLocale locale;
         QString tip = groupName(node) + QLatin1Char('\n')
-            + tr("%1 failed, %2 errors, %3 passed, %4 skipped")
-                  .arg(node->tally.count(TestStatus::Failed))
-                  .arg(node->tally.count(TestStatus::Error))
-                  .arg(node->tally.count(TestStatus::Passed))
-                  .arg(node->tally.count(TestStatus::Skipped));
+            + tr("%1 failed, %2, %3 passed, %4 skipped")
+                  .arg(locale.toString(node->tally.count(TestStatus::Failed)),
+                      countText(node->tally.count(TestStatus::Error), tr("%1 error"), tr("%1 errors")),
+                      locale.toString(node->tally.count(TestStatus::Passed)),
+                      locale.toString(node->tally.count(TestStatus::Skipped)));
         if (const int unknown = node->tally.count(TestStatus::Unknown); unknown > 0)
-            tip += tr(", %1 unknown").arg(unknown); // an Inconclusive: the parts add up to the row's tests
+            tip += tr(", %1 unknown")
+                       .arg(locale.toString(unknown)); // an Inconclusive: the parts add up to the row's tests
         const int unnamed = groupFailures(node) - node->tally.failures();
-        if (unnamed > 0)
-            tip += QLatin1Char('\n') + tr("%1 more failures the report counts but does not name").arg(unnamed);
+        if (unnamed > 0) {
+            tip += QLatin1Char('\n')
+                + countText(unnamed, tr("%1 more failure the report counts but does not name"),
+                    tr("%1 more failures the report counts but does not name"));
+        }
         if (suggestedGap)
             tip += QLatin1Char('\n')
                 + tr("Suggested by Gapwise from the failures' signature: accept it, or edit it to make it yours");

@@ -186,7 +186,9 @@ int suggestGaps(Report &report, const SuggestOptions &options)
         gap.suggested = true;
         gap.line = report.tests[s.tests.first()].line;
         gap.evidence << signatureLines(s.signature,
-            QStringLiteral("Suggested by Gapwise: %1 failures share this signature").arg(s.tests.size()),
+            s.tests.size() == 1
+                ? QStringLiteral("Suggested by Gapwise: 1 failure has this signature")
+                : QStringLiteral("Suggested by Gapwise: %1 failures share this signature").arg(s.tests.size()),
             report.tests[s.tests.first()].name);
         for (int i : s.tests) {
             report.tests[i].gapId = gap.id;

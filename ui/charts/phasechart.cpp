@@ -3,6 +3,8 @@
 
 #include "chartbars.h"
 #include "chartdataadapter.h"
+#include "counttext.h"
+#include "ratetext.h"
 
 #include "qcustomplotheader.h"
 
@@ -69,17 +71,17 @@ QString PhaseChart::toolTipFor(int key) const
     if (key < 0 || key >= phases.size())
         return QString();
     const PhaseBar &p = phases[key];
-    QString tip = tr("%1\n%2 passed, %3 failed, %4 errors, %5 skipped (%6 in all)\nfailure rate %7%")
-                      .arg(p.name)
-                      .arg(p.passed)
-                      .arg(p.failed)
-                      .arg(p.errors)
-                      .arg(p.skipped)
-                      .arg(p.total())
-                      .arg(p.failureRate() * 100, 0, 'f', 1);
+    const QLocale locale;
+    QString tip = tr("%1\n%2 passed, %3 failed, %4, %5 skipped (%6 in all)\nfailure rate %7")
+                      .arg(p.name, locale.toString(p.passed), locale.toString(p.failed),
+                          countText(p.errors, tr("%1 error"), tr("%1 errors"), locale), locale.toString(p.skipped),
+                          locale.toString(p.total()), percentText(p.failureRate()));
     if (p.unknown > 0)
-        tip += QLatin1Char('\n') + tr("%n with no verdict (unknown)", "", p.unknown);
-    if (p.unnamedFailures > 0)
-        tip += QLatin1Char('\n') + tr("%1 failures counted but not named in the report").arg(p.unnamedFailures);
+        tip += QLatin1Char('\n') + tr("%1 with no verdict (unknown)").arg(locale.toString(p.unknown));
+    if (p.unnamedFailures > 0) {
+        tip += QLatin1Char('\n')
+            + countText(p.unnamedFailures, tr("%1 failure counted but not named in the report"),
+                tr("%1 failures counted but not named in the report"), locale);
+    }
     return tip;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "junitreport.h"
+#include "counttext.h"
 #include "hugepages.h"
 #include "phasewords.h"
 #include "pytestsections.h"
@@ -36,11 +37,12 @@ namespace {
     // "3 tests, 0 failures": only the kinds the file states.
     QString countsText(const int *n, const int *stated)
     {
-        static const char *const words[CountKinds] = { "tests", "failures", "errors", "skipped" };
+        static const char *const one[CountKinds] = { "%1 test", "%1 failure", "%1 error", "%1 skipped" };
+        static const char *const many[CountKinds] = { "%1 tests", "%1 failures", "%1 errors", "%1 skipped" };
         QStringList parts;
         for (int k = 0; k < CountKinds; ++k) {
             if (stated[k] >= 0)
-                parts << QStringLiteral("%1 %2").arg(n[k]).arg(QLatin1String(words[k]));
+                parts << countText(n[k], QLatin1String(one[k]), QLatin1String(many[k]), QLocale::c());
         }
         return parts.join(QLatin1String(", "));
     }

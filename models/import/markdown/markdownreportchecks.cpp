@@ -3,6 +3,7 @@
 // diagnostics, and remediation items linked to the gaps they address.
 #include "markdownreportbuilder.h"
 
+#include "counttext.h"
 #include "markdowntext.h"
 #include "titlematcher.h"
 
@@ -82,10 +83,10 @@ void MarkdownReportBuilder::checkPhaseCounts()
             [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         if (p.failed >= 0 && namedFailing > p.failed) {
             addDiagnostic(Severity::Warning, p.line,
-                QStringLiteral("phase “%1” states %2 failed but names %3 failing tests")
-                    .arg(p.name)
-                    .arg(p.failed)
-                    .arg(namedFailing));
+                QStringLiteral("phase “%1” states %2 failed but names %3")
+                    .arg(p.name, QString::number(p.failed),
+                        countText(namedFailing, QStringLiteral("%1 failing test"), QStringLiteral("%1 failing tests"),
+                            QLocale::c())));
         }
         if (p.failed < 0 && namedFailing > 0)
             p.failed = namedFailing;

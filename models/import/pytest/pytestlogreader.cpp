@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "counttext.h"
 #include "pytestlog.h"
 #include "pytestsections.h"
 #include "testidentifiers.h"
@@ -307,12 +308,13 @@ void PytestLogReaderPrivate::compareWithTally(PytestRun &run)
     if (failed != statedFailed || errors != statedErrors) {
         run.diagnostics.append(
             { failed > statedFailed || errors > statedErrors ? Severity::Warning : Severity::Info, run.tallyLine,
-                QStringLiteral("the tally states %1 failed and %2 errors, the log names %3 failed and %4 erroring "
-                               "tests (collection errors included)")
-                    .arg(statedFailed)
-                    .arg(statedErrors)
-                    .arg(failed)
-                    .arg(errors) });
+                QStringLiteral("the tally states %1 failed and %2, the log names %3 failed and %4 (collection errors "
+                               "included)")
+                    .arg(QString::number(statedFailed),
+                        countText(statedErrors, QStringLiteral("%1 error"), QStringLiteral("%1 errors"), QLocale::c()),
+                        QString::number(failed),
+                        countText(errors, QStringLiteral("%1 erroring test"), QStringLiteral("%1 erroring tests"),
+                            QLocale::c())) });
     }
 }
 
