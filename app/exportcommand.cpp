@@ -103,8 +103,9 @@ int runExportCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The export command."));
     parser.addPositionalArgument(
         QStringLiteral("REPORT"), QStringLiteral("A report to export (or use --session)."), QStringLiteral("[REPORT]"));
-    const QCommandLineOption format(
-        QStringLiteral("format"), QStringLiteral("pdf, md, csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        planFormatKeys() + QStringLiteral("; without it, the one OUT's suffix names (.pdf, .md, .csv, .json)."),
+        QStringLiteral("FORMAT"));
     const QCommandLineOption session(
         QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
     const QCommandLineOption output(
@@ -121,8 +122,11 @@ int runExportCommand(const QStringList &arguments)
         QStringLiteral("S"));
     parser.addOptions({ format, session, output, compareWith, store });
     QTextStream err(stderr);
-    const QString usage = QStringLiteral("Usage: gapwise export --format pdf|md|csv|json [--session S.gapwise | "
-                                         "REPORT…] [--compare OLD] [--store S] -o OUT\n");
+    const QString usage = QStringLiteral("Usage: gapwise export [--format %1] [--session S.gapwise | "
+                                         "REPORT…] [--compare OLD] [--store S] -o OUT\n")
+                              .arg(planFormatKeys()
+                                       .replace(QLatin1String(", "), QLatin1String("|"))
+                                       .replace(QLatin1String(" or "), QLatin1String("|")));
     if (!parser.parse(arguments)) {
         err << "gapwise export: " << parser.errorText() << '\n' << usage;
         return ExitCode::Usage;
@@ -132,11 +136,21 @@ int runExportCommand(const QStringList &arguments)
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    const std::optional<PlanFormat> fmt = planFormatFromKey(parser.value(format));
     const bool fromSession = parser.isSet(session);
-    if (!fmt || !parser.isSet(output) || (fromSession ? positional.size() != 1 : positional.size() < 2)) {
-        err << "gapwise export: " << (fmt ? "expected -o OUT and REPORT… or --session" : "unknown --format") << '\n'
-            << usage;
+    if (!parser.isSet(output) || (fromSession ? positional.size() != 1 : positional.size() < 2)) {
+        err << "gapwise export: expected -o OUT and REPORT… or --session\n" << usage;
+        return ExitCode::Usage;
+    }
+    const std::optional<PlanFormat> fmt
+        = parser.isSet(format) ? planFormatFromKey(parser.value(format)) : planFormatFromFileName(parser.value(output));
+    if (!fmt) {
+        if (parser.isSet(format))
+            err << "gapwise export: unknown --format \"" << parser.value(format) << "\": give " << planFormatKeys()
+                << '\n';
+        else
+            err << "gapwise export: " << parser.value(output) << " names no format by its suffix: give --format "
+                << planFormatKeys() << '\n';
+        err << usage;
         return ExitCode::Usage;
     }
     if (*fmt == PlanFormat::Pdf && !qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -226,13 +240,21 @@ int runExportCommand(const QStringList &arguments)
 
 bool exportNeedsWidgets(int argc, char **argv)
 {
-    // QCustomPlot draws the PDF's charts and is a widget: only the PDF needs a QApplication.
+    // QCustomPlot draws the PDF's charts and is a widget: only the PDF needs a QApplication. The arguments are
+    // read by hand because no application, and so no parser, exists yet.
+    std::optional<QString> format;
+    QString output;
     for (int i = 2; i < argc; ++i) {
-        const QString arg = QString::fromLocal8Bit(argv[i]).toLower();
-        if (arg == QLatin1String("--format=pdf")
-            || (arg == QLatin1String("--format") && i + 1 < argc
-                && QString::fromLocal8Bit(argv[i + 1]).toLower() == QLatin1String("pdf")))
-            return true;
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        const QString next = i + 1 < argc ? QString::fromLocal8Bit(argv[i + 1]) : QString();
+        if (arg == QLatin1String("--format"))
+            format = next;
+        else if (arg.startsWith(QLatin1String("--format=")))
+            format = arg.mid(9);
+        else if (arg == QLatin1String("-o") || arg == QLatin1String("--output"))
+            output = next;
+        else if (arg.startsWith(QLatin1String("--output=")))
+            output = arg.mid(9);
     }
-    return false;
+    return (format ? planFormatFromKey(*format) : planFormatFromFileName(output)) == PlanFormat::Pdf;
 }

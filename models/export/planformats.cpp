@@ -37,6 +37,28 @@ std::optional<PlanFormat> planFormatFromKey(const QString &key)
     return std::nullopt;
 }
 
+std::optional<PlanFormat> planFormatFromFileName(const QString &fileName)
+{
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    if (dot < 0 || fileName.indexOf(QLatin1Char('/'), dot) >= 0)
+        return std::nullopt;
+    const QString suffix = fileName.mid(dot + 1);
+    for (const PlanFormatInfo &info : planFormats()) {
+        if (info.suffix.isEmpty() && info.key.compare(suffix, Qt::CaseInsensitive) == 0)
+            return info.format;
+    }
+    return std::nullopt;
+}
+
+QString planFormatKeys()
+{
+    QStringList keys;
+    for (const PlanFormatInfo &info : planFormats())
+        keys << info.key;
+    const QString last = keys.takeLast();
+    return keys.join(QLatin1String(", ")) + QLatin1String(" or ") + last;
+}
+
 QByteArray planToText(const RemediationPlan &plan, PlanFormat format)
 {
     switch (format) {

@@ -34,6 +34,10 @@ struct PlanFormatInfo
 const QVector<PlanFormatInfo> &planFormats(); // in menu order
 const PlanFormatInfo &planFormatInfo(PlanFormat format);
 std::optional<PlanFormat> planFormatFromKey(const QString &key); // case-insensitive
+// The format a file name's suffix names ("plan.PDF": Pdf); ".json" is the plan's JSON, never CTRF, which is
+// only chosen by name.
+std::optional<PlanFormat> planFormatFromFileName(const QString &fileName);
+QString planFormatKeys(); // "pdf, md, csv, json or ctrf": the keys --format takes, for help and errors
 
 // The bytes of a text format. The PDF is not one: its charts are drawn by widgets (ui/pdfexporter.h).
 QByteArray planToText(const RemediationPlan &plan, PlanFormat format);
