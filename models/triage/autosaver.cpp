@@ -16,7 +16,7 @@ Autosaver::Autosaver(TriageSession *session, QObject *parent)
     , m_session(session)
 {
     m_timer.setSingleShot(true);
-    m_timer.setInterval(3000);
+    m_timer.setInterval(DefaultDelayMs);
     connect(&m_timer, &QTimer::timeout, this, [this] { saveNow(); });
     connect(session->undoStack(), &QUndoStack::indexChanged, this, [this] {
         if (!m_recoveryPath.isEmpty())

@@ -10,9 +10,9 @@ namespace Gapwise {
 
 class TriageSession;
 
-// Writes the session to a recovery file a few seconds after each change, so a crash costs at most those
-// seconds. The file is removed when the session is saved or closed cleanly; one that is still there at the
-// next start is offered for restoring.
+// Writes the session to a recovery file half a second after each change (the edits, not the report: a small
+// file), so a crash costs at most that half second; a burst of changes is written once. The file is removed when the
+// session is saved or closed cleanly; one that is still there at the next start is offered for restoring.
 class Autosaver : public QObject
 {
     Q_OBJECT
@@ -22,7 +22,9 @@ public:
     // The report the session triages; its recovery file is named after it.
     // `reportFiles`: the files of a run read from several files (SessionFile::reportFiles).
     void setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles = {});
+    static constexpr int DefaultDelayMs = 500;
     void setDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
+    int delay() const { return m_timer.interval(); }
     // The earlier run the window compares with, empty when it does not: kept in the recovery file, so that a
     // restore can say the comparison did not come back with the triage.
     void setComparedWith(const QString &oldPath);
