@@ -4,6 +4,7 @@
 // and actions follow a merged gap.
 #include "testsupport.h"
 
+#include "planformats.h"
 #include "planwriters.h"
 #include "sessionfile.h"
 #include "triagechanges.h"
@@ -159,7 +160,46 @@ TEST_CASE("Edits that cancel out are no change, undone edits are none", "[plan][
         session.mergeGaps(r.gaps[2].id, first);
         session.undoStack()->undo();
     }
+    SECTION("a priority and an owner set and set back")
+    {
+        const Priority before = r.gaps[0].priority;
+        const QString owner = r.gaps[0].owner; // `r` is the session's report: read before it changes
+        session.setGapPriority(first, before == Priority::P0 ? Priority::P2 : Priority::P0);
+        session.setGapPriority(first, before);
+        session.setGapOwner(first, QStringLiteral("someone"));
+        session.setGapOwner(first, owner);
+    }
     CHECK_FALSE(buildPlan(session).changes.any());
+}
+
+TEST_CASE("A gap's priority, status, owner and notes edited are told, once per gap, in every format", "[plan][changes]")
+{
+    // QA: P0 → P2, an owner and notes set on one gap, and "What the triage changed" listed none of it.
+    TriageSession session;
+    session.load(importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT)));
+    const Gap gap = session.report().gaps[0];
+    REQUIRE(gap.owner.isEmpty());
+    REQUIRE(gap.notes.isEmpty());
+    const Priority to = gap.priority == Priority::P2 ? Priority::P1 : Priority::P2;
+    session.setGapPriority(gap.id, Priority::P0);
+    session.setGapPriority(gap.id, to); // only the net change is told
+    session.setGapOwner(gap.id, QStringLiteral("Zoë Müller"));
+    session.setGapNotes(gap.id, QStringLiteral("Ask the payments team first."));
+
+    const RemediationPlan plan = buildPlan(session);
+    const QString from = priorityName(gap.priority).isEmpty() ? QStringLiteral("none") : priorityName(gap.priority);
+    const QString expected
+        = gap.title + QStringLiteral(": priority %1 → %2, owner Zoë Müller, notes added").arg(from, priorityName(to));
+    CHECK(plan.changes.editedGaps == QStringList { expected });
+    CHECK(changeLines(plan.changes).contains(QStringLiteral("Edited: ") + expected));
+    CHECK(changeCountsText(plan.changes) == QStringLiteral("1 gap edited"));
+    CHECK(QString::fromUtf8(planToText(plan, PlanFormat::Markdown)).contains(QStringLiteral("Edited: ") + expected));
+    const QJsonObject json = QJsonDocument::fromJson(planToText(plan, PlanFormat::Json)).object();
+    CHECK(jsonStrings(json[QLatin1String("changes")][QLatin1String("editedGaps")]) == QStringList { expected });
+
+    session.setGapOwner(gap.id, QString()); // removed again: no longer a change
+    CHECK(buildPlan(session).changes.editedGaps
+        == QStringList { gap.title + QStringLiteral(": priority %1 → %2, notes added").arg(from, priorityName(to)) });
 }
 
 TEST_CASE("Tests that change gap through a merge or a deletion are not counted as moved by hand", "[plan][changes]")

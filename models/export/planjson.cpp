@@ -85,6 +85,7 @@ QJsonObject planToJson(const RemediationPlan &plan)
                 { QStringLiteral("keptGaps"), QJsonArray::fromStringList(c.keptGaps) },
                 { QStringLiteral("mergedGaps"), QJsonArray::fromStringList(c.mergedGaps) },
                 { QStringLiteral("renamedGaps"), QJsonArray::fromStringList(c.renamedGaps) },
+                { QStringLiteral("editedGaps"), QJsonArray::fromStringList(c.editedGaps) },
                 { QStringLiteral("deletedGaps"), QJsonArray::fromStringList(c.deletedGaps) } } },
     };
     if (plan.comparison)

@@ -23,14 +23,48 @@ namespace {
         bool removed = false;
         QString mergedInto; // empty for a deletion
         QString original = {}; // the title it came with (a kept gap's, to tell its rename)
+        QHash<QString, QString> fields = {}; // priority, status, owner, notes as the edits last set them
     };
+
+    // The fields "Edited:" speaks of, in the order it names them, with their values as edits write them.
+    constexpr const char *EditedFields[] = { "priority", "status", "owner", "notes" };
+
+    QString fieldOf(const Gap &gap, const QString &field)
+    {
+        if (field == QLatin1String("priority"))
+            return priorityName(gap.priority);
+        if (field == QLatin1String("status"))
+            return gapStatusName(gap.status);
+        return field == QLatin1String("owner") ? gap.owner : gap.notes;
+    }
+
+    // "priority P0 → P2", "owner Zoë Müller", "notes edited": one field's net change, empty when there is none.
+    QString fieldChange(const QString &field, const QString &before, const QString &after)
+    {
+        if (field == QLatin1String("priority")) {
+            const QString from = priorityName(priorityFromText(before)), to = priorityName(priorityFromText(after));
+            if (from == to)
+                return {};
+            return QStringLiteral("priority %1 → %2")
+                .arg(from.isEmpty() ? QStringLiteral("none") : from, to.isEmpty() ? QStringLiteral("none") : to);
+        }
+        if (after == before)
+            return {};
+        if (field == QLatin1String("status"))
+            return QStringLiteral("status %1 → %2").arg(before, after);
+        if (field == QLatin1String("owner"))
+            return after.isEmpty() ? QStringLiteral("owner %1 removed").arg(before)
+                                   : QStringLiteral("owner %1").arg(after);
+        return before.isEmpty() ? QStringLiteral("notes added")
+                                : (after.isEmpty() ? QStringLiteral("notes removed") : QStringLiteral("notes edited"));
+    }
 
 } // namespace
 
 bool TriageChanges::any() const
 {
     return movedTests > 0 || !createdGaps.isEmpty() || !keptGaps.isEmpty() || !mergedGaps.isEmpty()
-        || !deletedGaps.isEmpty() || !renamedGaps.isEmpty();
+        || !deletedGaps.isEmpty() || !renamedGaps.isEmpty() || !editedGaps.isEmpty();
 }
 
 namespace {
@@ -57,9 +91,12 @@ namespace {
                 const QString id = str(edit, "id");
                 gaps.insert(id, { str(edit, "title"), false, false, {}, str(edit, "title") });
                 (edit.value(QStringLiteral("kept")).toBool() ? kept : created).append(id);
-            } else if (kind == QLatin1String("set") && str(edit, "field") == QLatin1String("title")) {
-                if (gaps.contains(str(edit, "gap")))
-                    gaps[str(edit, "gap")].title = str(edit, "value");
+            } else if (kind == QLatin1String("set") && gaps.contains(str(edit, "gap"))) {
+                GapFate &fate = gaps[str(edit, "gap")];
+                if (str(edit, "field") == QLatin1String("title"))
+                    fate.title = str(edit, "value");
+                else
+                    fate.fields.insert(str(edit, "field"), str(edit, "value"));
             } else if (kind == QLatin1String("merge") || kind == QLatin1String("delete")) {
                 if (!gaps.contains(str(edit, "gap")))
                     continue;
@@ -77,6 +114,16 @@ namespace {
             if (!fate.removed) {
                 if (fate.title != g.title)
                     c.renamedGaps.append(g.title + QStringLiteral(" → ") + fate.title);
+                QStringList edited;
+                for (const char *name : EditedFields) {
+                    const QString field = QLatin1String(name);
+                    const QString before = fieldOf(g, field);
+                    const QString change = fieldChange(field, before, fate.fields.value(field, before));
+                    if (!change.isEmpty())
+                        edited << change;
+                }
+                if (!edited.isEmpty())
+                    c.editedGaps.append(fate.title + QStringLiteral(": ") + edited.join(QLatin1String(", ")));
                 continue;
             }
             if (fate.mergedInto.isEmpty()) {
@@ -156,7 +203,7 @@ QStringList changeLines(const TriageChanges &changes)
     } lists[] = { { QLatin1String("Created gap: "), changes.createdGaps },
         { QLatin1String("Kept from the earlier run: "), changes.keptGaps },
         { QLatin1String("Merged: "), changes.mergedGaps }, { QLatin1String("Renamed: "), changes.renamedGaps },
-        { QLatin1String("Deleted gap: "), changes.deletedGaps } };
+        { QLatin1String("Edited: "), changes.editedGaps }, { QLatin1String("Deleted gap: "), changes.deletedGaps } };
     for (const auto &list : lists) {
         for (const QString &name : list.names)
             lines << list.label + name;
@@ -176,6 +223,7 @@ QString changeCountsText(const TriageChanges &changes)
     add(int(changes.keptGaps.size()), "gap kept from the earlier run", "gaps kept from the earlier run");
     add(int(changes.mergedGaps.size()), "gap merged", "gaps merged");
     add(int(changes.renamedGaps.size()), "gap renamed", "gaps renamed");
+    add(int(changes.editedGaps.size()), "gap edited", "gaps edited");
     add(int(changes.deletedGaps.size()), "gap deleted", "gaps deleted");
     return parts.join(QStringLiteral(" · "));
 }

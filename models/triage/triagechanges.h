@@ -27,6 +27,9 @@ struct TriageChanges
     QStringList mergedGaps; // "A → B": A as imported, B the gap A's tests are in now
     QStringList deletedGaps;
     QStringList renamedGaps; // "old → new"
+    // A gap of the report whose priority, status, owner or notes the triage changed, one entry per gap with the
+    // net change of each field: "Title: priority P0 → P2, owner Zoë Müller, notes edited".
+    QStringList editedGaps;
     bool any() const;
 };
 
