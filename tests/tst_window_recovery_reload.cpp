@@ -10,6 +10,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
+#include "sessionfile.h"
 #include "triageactions.h"
 #include "triagesession.h"
 
@@ -17,6 +18,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -48,11 +50,16 @@ struct CrashedWork
 };
 
 // A window triages `reportPath`, autosaves, and goes away without closing (as a crash would leave it).
-CrashedWork crashAfterTriage(const QString &reportPath)
+// `savedFirst`: where the triage was saved (empty: nowhere) before the edit that the crash leaves unsaved.
+CrashedWork crashAfterTriage(const QString &reportPath, const QString &savedFirst = QString())
 {
     CrashedWork work;
     MainWindow w;
     REQUIRE(openAndWait(w, reportPath));
+    if (!savedFirst.isEmpty()) {
+        QString error;
+        REQUIRE(w.sessionController()->saveTo(savedFirst, &error));
+    }
     Autosaver *autosaver = w.sessionController()->autosaver();
     autosaver->setDelay(20);
     QSignalSpy autosaved(autosaver, &Autosaver::saved);
@@ -113,6 +120,64 @@ TEST_CASE(
     w.sessionController()->closeCleanly();
     w.session()->undoStack()->clear();
     CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
+}
+
+TEST_CASE("Restored work that had been saved to a session file is that session's again: Save writes it there",
+    "[triage][window][recovery]")
+{
+    // QA: saved as issue1176.gapwise, edited, killed, restored: the title named no session and Ctrl+S asked
+    // for a file name in the report's folder.
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const QString sessionPath = dir.filePath(QStringLiteral("friday.gapwise"));
+    const CrashedWork work = crashAfterTriage(reportPath, sessionPath);
+    REQUIRE(QFile::exists(work.recoveryPath));
+
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QTest::mouseClick(bannerButton(w, QStringLiteral("Restore")), Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*w.session()) == work.state);
+    CHECK(w.sessionController()->sessionPath() == QFileInfo(sessionPath).absoluteFilePath());
+    CHECK(w.windowTitle().contains(QStringLiteral("friday.gapwise")));
+    CHECK(w.isWindowModified()); // the edit after the save is not in the session file yet
+
+    REQUIRE(w.sessionController()->save()); // no dialog: the session file is known
+    CHECK_FALSE(w.isWindowModified());
+    QString error;
+    const auto saved = readSessionFile(sessionPath, &error);
+    REQUIRE(saved);
+    TriageSession reopened;
+    reopened.load(w.session()->imported());
+    CHECK(replayEdits(reopened, saved->edits).notApplied.isEmpty());
+    CHECK(stateOf(reopened) == work.state);
+    CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
+}
+
+TEST_CASE("Restored work whose session file is gone is saved nowhere yet", "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const QString sessionPath = dir.filePath(QStringLiteral("friday.gapwise"));
+    const CrashedWork work = crashAfterTriage(reportPath, sessionPath);
+    REQUIRE(QFile::remove(sessionPath));
+
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QTest::mouseClick(bannerButton(w, QStringLiteral("Restore")), Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+    CHECK(stateOf(*w.session()) == work.state);
+    CHECK(w.sessionController()->sessionPath().isEmpty());
+    w.sessionController()->closeCleanly();
+    w.session()->undoStack()->clear();
 }
 
 TEST_CASE(

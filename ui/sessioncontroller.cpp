@@ -68,6 +68,7 @@ bool SessionController::prepareSession(const QString &sessionPath, QStringList *
     m_pendingEdits = file->edits;
     m_pendingComparedWith = file->comparedWith;
     m_pendingShared = file->shared; // only recovery files have it
+    m_pendingSavedAs = file->savedAs; // likewise
     m_pendingSession = QFileInfo(sessionPath).absoluteFilePath(); // the open session stays until the report arrives
     *reportPaths = m_pendingReports;
     return true;
@@ -89,7 +90,9 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
     const QString comparedWith = restored ? m_pendingComparedWith : QString();
     const QJsonObject shared = prepared ? m_pendingShared : QJsonObject();
     if (restored) {
-        m_sessionPath.clear();
+        // Work saved to a session file before the crash is that session's, with changes not yet saved: Save
+        // writes it there again. Work never saved is saved nowhere yet.
+        m_sessionPath = QFile::exists(m_pendingSavedAs) ? m_pendingSavedAs : QString();
         QFile::remove(m_pendingRecovery); // its work is in the window now (and autosaved again below)
     }
     cancelPending();
@@ -103,6 +106,7 @@ void SessionController::reportLoaded(const QString &reportPath, const QStringLis
     // Restored or reloaded edits keep what was known of their sharing: the link that opens next writes (or asks
     // about) only the ones the store did not have yet. Another report's triage is not shared (yet).
     m_autosaver->setSharedState(shared);
+    m_autosaver->setSavedAs(m_sessionPath);
     // The recovery file was consumed by restoring: write it again now, not after the next edit, so a second
     // crash right after restoring loses nothing.
     if (restored && isModified())
@@ -130,6 +134,7 @@ void SessionController::cancelPending()
     m_pendingEdits.clear();
     m_pendingComparedWith.clear();
     m_pendingShared = QJsonObject();
+    m_pendingSavedAs.clear();
 }
 
 void SessionController::prepareReload()
@@ -173,6 +178,7 @@ bool SessionController::saveTo(const QString &path, QString *error)
     m_sessionPath = QFileInfo(path).absoluteFilePath();
     m_session->undoStack()->setClean();
     m_autosaver->discard();
+    m_autosaver->setSavedAs(m_sessionPath);
     Q_EMIT sessionPathChanged(m_sessionPath);
     return true;
 }

@@ -107,6 +107,7 @@ private:
     QVector<QJsonObject> m_pendingEdits;
     QString m_pendingComparedWith; // what the window was comparing with when the recovery file was written
     QJsonObject m_pendingShared; // a shared window's sharing state with the edits (recovery file, reload)
+    QString m_pendingSavedAs; // the session file restored work was last saved to (recovery file)
     QFuture<QString> m_sha; // hashed off the GUI thread when the report arrives
     std::function<Answer()> m_ask;
     std::function<int()> m_unshared;

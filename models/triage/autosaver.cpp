@@ -80,6 +80,7 @@ bool Autosaver::saveNow(QString *error)
     SessionFile file = SessionFile::fromSession(*m_session, m_reportPath, m_reportSha256, m_reportFiles);
     file.comparedWith = m_comparedWith;
     file.shared = m_shared;
+    file.savedAs = m_savedAs;
     const QByteArray bytes = file.toJson();
     if (!writeFileAtomically(m_recoveryPath, bytes, &why)) {
         Q_EMIT failed(QStringLiteral("%1: %2").arg(m_recoveryPath, why));

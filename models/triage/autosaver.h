@@ -33,6 +33,8 @@ public:
     // so a restore knows which edits were not shared yet. Empty when the triage is not shared.
     void setSharedState(const QJsonObject &state);
     QJsonObject sharedState() const { return m_shared; }
+    // The session file the triage was last saved to or opened from (empty: none), kept in the recovery file.
+    void setSavedAs(const QString &sessionPath) { m_savedAs = sessionPath; }
     QString recoveryPath() const { return m_recoveryPath; }
     void discard(); // the session is saved or closed: nothing to recover
     bool saveNow(QString *error = nullptr);
@@ -57,6 +59,7 @@ private:
     QStringList m_reportFiles;
     QString m_comparedWith;
     QJsonObject m_shared;
+    QString m_savedAs;
     QString m_recoveryPath;
     QSet<QString> m_written;
 };

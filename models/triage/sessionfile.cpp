@@ -76,6 +76,8 @@ QByteArray SessionFile::toJson(const QString &sessionPath) const
         root.insert(QStringLiteral("comparedWith"), comparedWith);
     if (!shared.isEmpty())
         root.insert(QStringLiteral("shared"), shared);
+    if (!savedAs.isEmpty())
+        root.insert(QStringLiteral("savedAs"), savedAs);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -125,6 +127,7 @@ std::optional<SessionFile> SessionFile::parse(const QByteArray &json, QString *e
     }
     file.comparedWith = root.value(QStringLiteral("comparedWith")).toString();
     file.shared = root.value(QStringLiteral("shared")).toObject();
+    file.savedAs = root.value(QStringLiteral("savedAs")).toString();
     const QJsonArray array = edits.toArray();
     for (int i = 0; i < array.size(); ++i) {
         if (!array[i].isObject()) {

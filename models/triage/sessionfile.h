@@ -37,6 +37,9 @@ struct SessionFile
     // A shared window's recovery file: what its link to the store kept of the sharing (which of these edits the
     // store did not have yet), so that a restore writes or asks about only those. Empty otherwise.
     QJsonObject shared;
+    // A recovery file: the session file the triage was last saved to or opened from, so that a restore saves
+    // there again (the window's title names it, Ctrl+S writes it). Empty when there was none.
+    QString savedAs;
 
     static SessionFile fromSession(const TriageSession &session, const QString &reportPath, const QString &reportSha256,
         const QStringList &reportFiles = {});
