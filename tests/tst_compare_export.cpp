@@ -26,7 +26,7 @@ using namespace TestSupport;
 
 namespace {
 
-const QDateTime Exported(QDate(2026, 11, 26), QTime(9, 30));
+const QDateTime Exported(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC);
 
 // run2.md against the session made on run1.md, as `gapwise export REPORT --compare OLD` does it.
 struct Compared
@@ -101,7 +101,7 @@ TEST_CASE(
     spliced.insert(at + 1, comparisonToMarkdown(*c.plan.comparison) + '\n');
     CHECK(md == spliced);
 
-    CHECK(md.contains("- Exported: 2026-11-26T09:30:00\n\n## Since last run\n\nCompared with `"));
+    CHECK(md.contains("- Exported: 2026-11-26T09:30:00Z\n\n## Since last run\n\nCompared with `"));
     CHECK(md.contains("- 3 new failures\n- 1 fixed\n- 3 still failing\n"));
     CHECK(md.contains("| new failure | `tests/integration/test_db.py::test_delete` | Integration Tests - Database | "
                       "Database outage | passed | failed |\n"));

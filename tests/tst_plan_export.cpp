@@ -86,6 +86,18 @@ TEST_CASE("the plan orders gaps by priority, then failures", "[plan]")
     CHECK_FALSE(plan.changes.any());
 }
 
+TEST_CASE("The Markdown and JSON plans write the export time with its zone", "[plan][export]")
+{
+    // QA: the Markdown plan said "Exported: 2026-12-04T18:27:10", the PDF "… 18:27:03 UTC".
+    const Report r = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));
+    const QDateTime berlin(QDate(2026, 12, 4), QTime(18, 27, 10), Qt::OffsetFromUTC, 3600);
+    const RemediationPlan plan = buildPlan(r, r, berlin);
+    CHECK(planToMarkdown(plan).contains("- Exported: 2026-12-04T18:27:10+01:00\n"));
+    CHECK(planToJson(plan)[QLatin1String("exportedAt")] == QLatin1String("2026-12-04T18:27:10+01:00"));
+    const RemediationPlan utc = buildPlan(r, r, berlin.toUTC());
+    CHECK(planToMarkdown(utc).contains("- Exported: 2026-12-04T17:27:10Z\n"));
+}
+
 TEST_CASE("CSV: one row per failing test, quoted so that it reads back exactly", "[plan][export]")
 {
     if (sharedPath(QStringLiteral("seeds")).isEmpty()) {

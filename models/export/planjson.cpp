@@ -73,7 +73,7 @@ QJsonObject planToJson(const RemediationPlan &plan)
         { QStringLiteral("title"), plan.run.title },
         { QStringLiteral("date"), plan.run.date },
         { QStringLiteral("environment"), plan.run.environment },
-        { QStringLiteral("exportedAt"), plan.exportedAt.toString(Qt::ISODate) },
+        { QStringLiteral("exportedAt"), plan.exportedAtText() },
         { QStringLiteral("phases"), phases },
         { QStringLiteral("gaps"), gaps },
         { QStringLiteral("unassigned"), testsJson(plan.unassigned) },

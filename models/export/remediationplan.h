@@ -45,6 +45,12 @@ struct RemediationPlan
     // phases and every test, passed ones too, are what CTRF lists. Writers read the gaps below, not the run's.
     Report run;
     QDateTime exportedAt;
+    // ISO 8601 with the zone ("2026-12-04T18:27:10+01:00", "…Z" in UTC), as the Markdown and JSON plans write it:
+    // a time without its zone means another hour to a reader in another.
+    QString exportedAtText() const
+    {
+        return exportedAt.toOffsetFromUtc(exportedAt.offsetFromUtc()).toString(Qt::ISODate);
+    }
     QVector<PlanPhase> phases;
     QVector<PlanGap> gaps; // P0 first, then by failures
     QVector<PlanTestGroup> unassigned; // failing tests in no gap, by phase
