@@ -73,6 +73,19 @@ CrashedWork crashAfterTriage(const QString &reportPath, const QString &savedFirs
     return work; // ~MainWindow without a close event: nothing removes the recovery file
 }
 
+// A window started without a file is offered the work a crash left, and restores it from the banner.
+void restoreAtStart(MainWindow &w)
+{
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
+    REQUIRE(restore);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    REQUIRE(loaded.wait(20000));
+}
+
 } // namespace
 
 TEST_CASE(
@@ -135,12 +148,7 @@ TEST_CASE("Restored work that had been saved to a session file is that session's
     REQUIRE(QFile::exists(work.recoveryPath));
 
     MainWindow w;
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    REQUIRE(w.offerRecovery());
-    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
-    QTest::mouseClick(bannerButton(w, QStringLiteral("Restore")), Qt::LeftButton);
-    REQUIRE(loaded.wait(20000));
+    restoreAtStart(w);
     CHECK(stateOf(*w.session()) == work.state);
     CHECK(w.sessionController()->sessionPath() == QFileInfo(sessionPath).absoluteFilePath());
     CHECK(w.windowTitle().contains(QStringLiteral("friday.gapwise")));
@@ -168,12 +176,7 @@ TEST_CASE("Restored work whose session file is gone is saved nowhere yet", "[tri
     REQUIRE(QFile::remove(sessionPath));
 
     MainWindow w;
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    REQUIRE(w.offerRecovery());
-    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
-    QTest::mouseClick(bannerButton(w, QStringLiteral("Restore")), Qt::LeftButton);
-    REQUIRE(loaded.wait(20000));
+    restoreAtStart(w);
     CHECK(stateOf(*w.session()) == work.state);
     CHECK(w.sessionController()->sessionPath().isEmpty());
     w.sessionController()->closeCleanly();
