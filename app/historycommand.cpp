@@ -311,6 +311,8 @@ int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStr
         return ExitCode::Ok;
     }
     out << "Failures per gap in the last " << runsText(runs.size()) << " (oldest first):\n";
+    if (trends->isEmpty())
+        out << "  No gaps in these runs.\n"; // as the PDF says: an empty list reads as output cut short
     for (const GapTrend &g : *trends) {
         QStringList counts;
         for (int f : g.failures)

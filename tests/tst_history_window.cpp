@@ -100,6 +100,16 @@ TEST_CASE("the history dock lists flaky tests and regressions and charts a gap's
     CHECK(listed(*panel) == planted(spec, HistorySeries::Kind::Flaky));
     panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::Regressions));
     CHECK(listed(*panel) == planted(spec, HistorySeries::Kind::Regression));
+    const QLabel *empty = panel->findChild<QLabel *>(QStringLiteral("historyListEmpty"));
+    REQUIRE(empty);
+    CHECK_FALSE(empty->isVisibleTo(panel));
+    // A view that lists nothing says so, rather than show an empty box (no gap here is a known issue).
+    panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::KnownFailures));
+    CHECK(panel->list()->topLevelItemCount() == 0);
+    CHECK(empty->isVisibleTo(panel));
+    CHECK(empty->text() == QStringLiteral("No new failures in known issues."));
+    panel->showBox()->setCurrentIndex(panel->showBox()->findData(HistoryPanel::Regressions));
+    CHECK_FALSE(empty->isVisibleTo(panel));
     // Each row carries its strip: one cell per run, ending in a failure for a regression.
     const QString strip = panel->list()->topLevelItem(0)->data(0, Qt::UserRole + 2).toString();
     CHECK(strip.size() == spec.runs);

@@ -134,6 +134,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     , m_summary(new QLabel(this))
     , m_show(new QComboBox(this))
     , m_list(new QTreeWidget(this))
+    , m_listEmpty(new QLabel(m_list->viewport()))
     , m_current(new QLabel(this))
     , m_currentStrip(new StripWidget(this))
     , m_trend(new GapTrendChart(this))
@@ -160,6 +161,12 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     m_list->header()->setStretchLastSection(true);
     // In a short dock the list gives up its room first: the current row's history below is what was asked for.
     m_list->setMinimumHeight(m_list->header()->sizeHint().height() + fontMetrics().height() * 3);
+    m_listEmpty->setObjectName(QStringLiteral("historyListEmpty"));
+    m_listEmpty->setWordWrap(true);
+    m_listEmpty->setEnabled(false); // greyed, as a placeholder text is
+    auto *emptyLayout = new QVBoxLayout(m_list->viewport());
+    emptyLayout->addWidget(m_listEmpty, 0, Qt::AlignTop);
+    m_listEmpty->hide();
     m_current->setWordWrap(true);
     m_current->setTextFormat(Qt::RichText);
     m_trend->hide();
@@ -349,6 +356,7 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
 void HistoryPanel::fillList()
 {
     m_list->clear();
+    m_listEmpty->hide();
     if (!m_history)
         return;
     const auto show = Show(m_show->currentData().toInt());
@@ -386,6 +394,16 @@ void HistoryPanel::fillList()
         items.append(item);
     }
     m_list->addTopLevelItems(items);
+    if (items.isEmpty()) {
+        static const QHash<int, const char *> none = { { NewFailures, QT_TR_NOOP("No new failures in this run.") },
+            { KnownFailures, QT_TR_NOOP("No new failures in known issues.") },
+            { Flaky, QT_TR_NOOP("No flaky tests in these runs.") },
+            { Regressions, QT_TR_NOOP("No regressions in these runs.") },
+            { Failing, QT_TR_NOOP("No test failed whenever it ran.") },
+            { AllWithFailures, QT_TR_NOOP("No test of this run failed in these runs.") } };
+        m_listEmpty->setText(tr(none.value(show)));
+        m_listEmpty->show();
+    }
 }
 
 void HistoryPanel::selectInTree(int testIndex)

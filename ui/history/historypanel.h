@@ -74,6 +74,7 @@ private:
     QToolButton *m_passwordButton = nullptr;
     QComboBox *m_show;
     QTreeWidget *m_list;
+    QLabel *m_listEmpty; // in the list, when it lists nothing: an empty box reads as a list not filled yet
     QLabel *m_current;
     QWidget *m_currentStrip;
     GapTrendChart *m_trend;
