@@ -9,6 +9,7 @@
 #include "comparisonview.h"
 #include "exportactions.h"
 #include "filterbar.h"
+#include "firstrunwindow.h"
 #include "gapchart.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -378,7 +379,7 @@ TEST_CASE("Open… and Compare with… offer every format the importers read, an
         INFO(entry.toStdString());
         const QStringList filters = fileDialogFilters(w, entry);
         REQUIRE(filters.size() >= 2);
-        const QString first = filters.first();
+        const QString &first = filters.first();
         for (const QString &pattern : reportFilePatterns() + QStringList { QStringLiteral("*.gapwise") })
             CHECK(first.split(QRegularExpression(QStringLiteral("[ ()]")), Qt::SkipEmptyParts).contains(pattern));
         CHECK(first.contains(QStringLiteral("*.json")));
@@ -393,12 +394,8 @@ TEST_CASE("The chart of gaps gets rows and its axis in a small window, compared 
     // QA: at 1024x600 the comparison chart was collapsed away and after End comparison the gap chart was a 25 px
     // strip; at 1366x768 the one-bar phase chart took 240 px, the chart of gaps 105 px (2 of 7 gaps, no axis).
     const QSize size = GENERATE(QSize(1024, 600), QSize(1366, 768));
-    QSettings().remove(QStringLiteral("window")); // a first run: no layout saved by an earlier window
     MainWindow w;
-    w.sessionController()->setAsker([] { return SessionController::Answer::Discard; });
-    w.resize(size);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(showFirstRun(w, size));
     openIn(w, QStringLiteral("compare/run2.md"));
     QCoreApplication::processEvents();
     INFO(size.width() << "x" << size.height());

@@ -27,14 +27,23 @@ void DetailsDockSizer::fit()
     m_details->document()->setTextWidth(m_details->viewport()->width());
     const int wanted = int(m_details->document()->size().height()) + m_details->frameWidth() * 2
         + (m_dock->height() - m_details->height()) + line * 2;
-    const int target = qBound(line * 7, wanted, m_window->height() * 2 / 5);
+    const int target = qBound(line * 7, wanted, tallest());
     // Up only, and by more than two lines; down only where the window got too small for the height it has.
     const bool grow = target > m_dock->height() + line * 2;
-    const bool tooTall = m_dock->height() > m_window->height() * 2 / 5 + line * 2;
+    const bool tooTall = m_dock->height() > tallest() + line * 2;
     if (grow || tooTall) {
         const QScopedValueRollback<bool> fitting(m_fitting, true);
         m_window->resizeDocks({ m_dock }, { target }, Qt::Vertical);
     }
+}
+
+int DetailsDockSizer::tallest() const
+{
+    // Two fifths of a window 768 px tall or more. A shorter one needs its height for the tree, the charts and a
+    // banner more (at 1024x600 in comparison mode two fifths left the tree four rows): the pane gives up half
+    // of what the window lacks of 768 px, down to seven lines, and scrolls the rest.
+    const int height = m_window->height();
+    return qMax(m_details->fontMetrics().height() * 7, height * 2 / 5 - qMax(0, 768 - height) / 2);
 }
 
 bool DetailsDockSizer::eventFilter(QObject *watched, QEvent *event)

@@ -8,9 +8,9 @@ class QMainWindow;
 class QTextEdit;
 
 // Gives the Details dock the height its content needs (a trace, captured output), from seven lines up to two
-// fifths of the window, so a failure is read without scrolling and the tree keeps the rest. It only grows:
-// shrinking for each short failure made the tree's rows jump under the cursor as the user walked through
-// tests with the arrow keys. Once the user drags the dock's edge, the user's height holds: fitting stops, and
+// fifths of the window (less in one shorter than 768 px), so a failure is read without scrolling and the tree keeps the
+// rest. It only grows: shrinking for each short failure made the tree's rows jump under the cursor as the user walked
+// through tests with the arrow keys. Once the user drags the dock's edge, the user's height holds: fitting stops, and
 // sizedByHand() says so, for the settings to keep across runs.
 class DetailsDockSizer : public QObject
 {
@@ -26,6 +26,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    int tallest() const; // the most the pane grows to in this window
+
     QMainWindow *m_window;
     QDockWidget *m_dock;
     QTextEdit *m_details;

@@ -77,8 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setSession(m_session); // the tree shows the triaged report and follows every edit
     m_sessions = new SessionController(m_session, this);
     buildViews();
-    m_comparison = new ComparisonMode(
-        m_session, m_proxy->comparisonModel(), { m_tree, m_filterBar, m_gapChart, m_chartSplitter }, this);
+    m_comparison = new ComparisonMode(m_session, m_proxy->comparisonModel(),
+        { m_tree, m_filterBar, m_gapChart, m_chartSplitter, m_phaseChart }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     // The recovery file notes the comparison, so that a restore after a crash can say it did not come back:
     // comparing again would carry the earlier triage over again, over edits made since, so it is not automatic.
@@ -410,7 +410,12 @@ void MainWindow::applyFirstRunSplit()
         return !dock->isHidden() && !dock->isFloating() && dockWidgetArea(dock) == Qt::RightDockWidgetArea;
     });
     const int width = m_mainSplitter->width();
-    const int tree = besideDock ? width * 7 / 10 : width * 2 / 3;
+    int tree = besideDock ? width * 7 / 10 : width * 2 / 3;
+    // The charts get 50 characters, as wide as their labels want, where that leaves the tree half the width:
+    // their minimum is less, so that a narrower window still holds the docks.
+    const int charts = fontMetrics().averageCharWidth() * 50;
+    if (width - tree < charts)
+        tree = qMax(width - charts, width / 2);
     m_mainSplitter->setSizes({ tree, width - tree });
 }
 

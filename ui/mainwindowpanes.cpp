@@ -80,8 +80,9 @@ void MainWindow::buildViews()
     leftLayout->setSpacing(4);
     leftLayout->addWidget(m_filterBar);
     leftLayout->addWidget(m_tree, 1);
-    // The filter bar's status row would hold the tree at ~740 px otherwise: the user may narrow it further.
-    left->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    // No minimum of its own: the filter bar's (it wraps its choices onto more rows) and the tree's hold it. 50
+    // characters here, the charts' 50 and the history dock's 300 px made a window of ~910 px at the least,
+    // too wide for a 1024 px screen with the Run history and Shared triage docks open.
 
     m_phaseChart = new PhaseChart(m_chartData);
     m_gapChart = new GapChart(m_chartData);
@@ -97,9 +98,9 @@ void MainWindow::buildViews()
     m_chartSplitter->setStretchFactor(0, 1);
     m_chartSplitter->setStretchFactor(1, 3);
     m_chartSplitter->setChildrenCollapsible(false);
-    // Room for gap titles on three lines and three phases' names; beside the history dock at 1366 px the charts
-    // are this wide.
-    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    // Room for gap titles on three lines and two phases' names, the rest elided (the tooltips have them whole).
+    // The first split gives them 50 characters where the window has room (applyFirstRunSplit).
+    m_chartSplitter->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -135,10 +136,22 @@ void MainWindow::buildViews()
     m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    // A pane in a scroll area, without a frame or a Tab stop of its own (the fields inside take the focus): its
+    // minimum height no longer holds the whole bottom dock area, which the tabs beside it share.
+    const auto scrolled = [](QWidget *pane, const QString &name) {
+        auto *scroll = new QScrollArea;
+        scroll->setObjectName(name);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        scroll->setWidget(pane);
+        return scroll;
+    };
     m_changesPanel = new TriageChangesPanel(m_session);
     m_changesDock = new QDockWidget(tr("Changes"), this);
     m_changesDock->setObjectName(QStringLiteral("changesDock"));
-    m_changesDock->setWidget(m_changesPanel);
+    // Its two lists held the Details tab beside it at 213 px: in a 1024x600 window the tree kept five rows.
+    m_changesDock->setWidget(scrolled(m_changesPanel, QStringLiteral("changesScroll")));
     addDockWidget(Qt::BottomDockWidgetArea, m_changesDock);
     tabifyDockWidget(m_detailsDock, m_diagnosticsDock);
     tabifyDockWidget(m_detailsDock, m_changesDock);
@@ -147,13 +160,7 @@ void MainWindow::buildViews()
     m_gapDock->setObjectName(QStringLiteral("gapDock"));
     // In a scroll area: the editor's fields would otherwise hold the whole bottom dock area at their height
     // and keep the Details pane from shrinking to its content on a 768-pixel screen.
-    auto *gapScroll = new QScrollArea;
-    gapScroll->setObjectName(QStringLiteral("gapEditorScroll"));
-    gapScroll->setWidgetResizable(true);
-    gapScroll->setFrameShape(QFrame::NoFrame);
-    gapScroll->setFocusPolicy(Qt::NoFocus); // a Tab stop that showed nothing: the fields inside take the focus
-    gapScroll->setWidget(m_gapEditor);
-    m_gapDock->setWidget(gapScroll);
+    m_gapDock->setWidget(scrolled(m_gapEditor, QStringLiteral("gapEditorScroll")));
     addDockWidget(Qt::BottomDockWidgetArea, m_gapDock);
     splitDockWidget(m_detailsDock, m_gapDock, Qt::Horizontal);
     m_detailsDock->raise();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonmode.h"
 
+#include "chartfold.h"
 #include "comparewithrun.h"
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
@@ -45,6 +46,15 @@ ComparisonMode::ComparisonMode(
     const int at = m_views.chartSplitter->indexOf(m_views.gapChart);
     m_views.chartSplitter->insertWidget(at + 1, m_chart);
     m_views.chartSplitter->setStretchFactor(at + 1, 3);
+    // The chart column in a fold: a window too short for the phase chart and this one shows one at a time.
+    auto *outer = qobject_cast<QSplitter *>(m_views.chartSplitter->parentWidget());
+    const int place = outer ? outer->indexOf(m_views.chartSplitter) : -1;
+    if (m_views.phaseChart) {
+        m_fold = new ChartFold(
+            m_views.chartSplitter, m_views.phaseChart, tr("Tests per phase"), m_chart, tr("Failing tests per gap"));
+        if (outer)
+            outer->insertWidget(place, m_fold);
+    }
     m_views.tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, true);
     // Edits come in bursts (a macro, a drag of many tests): recount the gap deltas once per event-loop turn.
     m_refresh->setSingleShot(true);
@@ -193,6 +203,8 @@ void ComparisonMode::end()
 void ComparisonMode::setViewsComparing(bool comparing)
 {
     m_views.filterBar->setComparisonActive(comparing);
+    if (m_fold && !comparing)
+        m_fold->setFoldable(false); // both charts back before the gap chart takes the comparison chart's place
     m_views.tree->setColumnHidden(ComparisonColumnProxy::ChangeColumn, !comparing);
     if (comparing) {
         const QFontMetrics metrics = m_views.tree->fontMetrics();
@@ -215,6 +227,8 @@ void ComparisonMode::setViewsComparing(bool comparing)
         sizes[comparing ? gapAt : chartAt] = 0;
         splitter->setSizes(sizes);
     }
+    if (m_fold && comparing)
+        m_fold->setFoldable(true);
     m_endAction->setEnabled(comparing);
 }
 

@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class ChartFold;
 class ComparisonChart;
 class ComparisonView;
 class FilterBar;
@@ -43,6 +44,7 @@ public:
         FilterBar *filterBar = nullptr;
         GapChart *gapChart = nullptr;
         QSplitter *chartSplitter = nullptr; // the comparison chart goes beside the gap chart, hidden
+        QWidget *phaseChart = nullptr; // folds behind the comparison chart in a short window (ChartFold)
     };
     ComparisonMode(
         Gapwise::TriageSession *session, Gapwise::ComparisonColumnProxy *model, const Views &views, QWidget *window);
@@ -50,6 +52,7 @@ public:
 
     MessageBanner *banner() const { return m_banner; }
     ComparisonChart *chart() const { return m_chart; }
+    ChartFold *chartFold() const { return m_fold; } // the chart column, the chart splitter in it
     // What the banner offers: Cancel while comparing; Show details and End comparison on a result. End
     // comparison is enabled while a comparison is shown, so that a menu can hold it too.
     QAction *cancelAction() const { return m_cancelAction; }
@@ -108,6 +111,7 @@ private:
     QWidget *m_window;
     MessageBanner *m_banner;
     ComparisonChart *m_chart;
+    ChartFold *m_fold = nullptr;
     QAction *m_cancelAction;
     QAction *m_detailsAction;
     QAction *m_endAction;

@@ -529,11 +529,15 @@ HistoryPanel *attachHistoryPanel(MainWindow *window, const QString &storePath, b
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *panel = new HistoryPanel(window, storePath, addRuns, scroll);
     scroll->setWidget(panel);
-    // 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left the tree's
-    // longest seed names 12 px short. The dock's width, scroll bar or not (it takes from the panel).
-    scroll->setMinimumWidth(300);
+    // 300 px, 22 % of a 1366 px window: the strip, the test and why on the lines below; a quarter (330) left
+    // the tree's longest seed names 12 px short. The dock's width, scroll bar or not (it takes from the panel).
+    // The user may narrow it to 40 characters (the panel's labels wrap): with the Shared triage dock below it, a
+    // minimum of 300 px helped make the window too wide for a 1024 px screen.
+    const int em = window->fontMetrics().averageCharWidth();
+    scroll->setMinimumWidth(qMin(300, em * 40));
     dock->setWidget(scroll);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    window->resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     // On a first run the tree keeps seven tenths of the rest when shown (MainWindow::showEvent), room for its
     // names beside the strips.
     window->resplitPanes();
