@@ -3,6 +3,7 @@
 
 #include "counttext.h"
 #include "displaytext.h"
+#include "glyphfallback.h"
 #include "phasecounts.h"
 #include "reportroles.h"
 #include "reporttreemodel.h"
@@ -12,6 +13,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QUrl>
@@ -30,6 +32,12 @@ QString esc(const QString &s)
 QString escName(const QString &s)
 {
     return cutForDisplay(s, DisplayedNameChars).toHtmlEscaped();
+}
+
+// A report line as the pane can draw it: "❌ FAILED" without an emoji font reads "✗ FAILED", not "▯ FAILED".
+QString drawableLine(const QString &text)
+{
+    return withDrawableStatusMarks(text.trimmed(), QFontDatabase::systemFont(QFontDatabase::FixedFont));
 }
 
 QString row(const QString &label, const QString &valueHtml)
@@ -124,7 +132,7 @@ QString DetailsPane::quotedLine(int line, int file) const
     const QString text = m_lines.line(line, file);
     if (text.isEmpty())
         return QString::number(line);
-    return tr("%1: <code>%2</code>").arg(line).arg(escName(text.trimmed()));
+    return tr("%1: <code>%2</code>").arg(line).arg(escName(drawableLine(text)));
 }
 
 QString DetailsPane::reportLineRows(const Report &report, int file, int line) const
@@ -142,7 +150,7 @@ QString DetailsPane::reportLineRows(const Report &report, int file, int line) co
         tr("<a href=\"report:%1:%2\">%3</a>, line %2").arg(file).arg(line).arg(esc(QDir::toNativeSeparators(name))));
     const QString text = m_lines.line(line, file);
     if (!text.isEmpty())
-        html += row(tr("Report line"), QStringLiteral("<code>%1</code>").arg(escName(text.trimmed())));
+        html += row(tr("Report line"), QStringLiteral("<code>%1</code>").arg(escName(drawableLine(text))));
     return html;
 }
 

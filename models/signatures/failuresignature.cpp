@@ -269,7 +269,14 @@ QString FailureSignature::bucket() const
 
 QString FailureSignature::title(bool typedNames) const
 {
-    const QString shown = readableTemplate(messageTemplate, typedNames);
+    // "<PATH>:<NUM>: error: condition was false" reads "…:…: error: …" with its location; the title says what
+    // failed and leaves where to the evidence (the key and the id keep the whole template).
+    static const QRegularExpression location(
+        QStringLiteral("^(?:<PATH>|<\\*>|[\\w./\\\\-]+\\.\\w+)(?::<(?:NUM|\\*)>){1,2}:\\s+(?=\\S)"));
+    QString templ = messageTemplate;
+    if (const auto m = location.match(templ); m.hasMatch() && hasWords(templ.mid(m.capturedEnd())))
+        templ.remove(0, m.capturedEnd());
+    const QString shown = readableTemplate(templ, typedNames);
     QString t;
     if (fromTestName)
         t = (exceptionType.isEmpty() ? QStringLiteral("Failures") : exceptionType) + QLatin1String(" in tests named \"")

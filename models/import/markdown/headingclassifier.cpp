@@ -203,6 +203,24 @@ HeadingInfo classifyHeading(const QString &text, int level)
         return info;
     }
     if (const auto m = phaseNumber.match(title); m.hasMatch()) {
+        // "Phase 5: Immediate Action Plan", "Phase 7: Final Assessment & Recommendations": a step of the work
+        // that plans or sums up is no phase, whatever its number; it is what its words say without it.
+        static const RE plansOrSumsUp(QStringLiteral("\\b(?:action plan|recommendations?|next steps|summary|final "
+                                                     "assessment|conclusions?|lessons learned)\\b"),
+            CI);
+        const QString rest = m.captured(2).trimmed();
+        if (plansOrSumsUp.match(rest).hasMatch()
+            && !(testType.match(rest).hasMatch() && testWord.match(rest).hasMatch())
+            && !genericResults.match(rest).hasMatch()) {
+            info.title = rest;
+            // A step that sums up ("Summary and Next Steps") is a summary first: what it lists happened.
+            static const RE sumsUpFirst(
+                QStringLiteral("\\b(?:summary|assessment|conclusions?|lessons learned)\\b"), CI);
+            info.kind = sumsUpFirst.match(rest).hasMatch() ? HeadingInfo::Summary
+                : actions.match(rest).hasMatch()           ? HeadingInfo::Actions
+                                                           : HeadingInfo::Remediation;
+            return info;
+        }
         info.kind = HeadingInfo::Phase;
         info.title = m.captured(2).trimmed().isEmpty() ? title : m.captured(2).trimmed();
         return info;

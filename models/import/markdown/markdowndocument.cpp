@@ -4,6 +4,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace Gapwise {
@@ -13,6 +14,16 @@ namespace {
     // every block its source line through a table of line starts.
     class BlockBuilder
     {
+        // An open emphasis span: where its text starts in the block (at the strong mark for strong spans)
+        // and where its first text stands in the input, which tells '_' from '*' delimiters.
+        struct Emphasis
+        {
+            bool strong = false;
+            int start = 0;
+            const MD_CHAR *firstText = nullptr;
+            const MD_CHAR *lastEnd = nullptr; // where its last text ends in the input
+        };
+
     public:
         explicit BlockBuilder(const QByteArray &input)
             : m_input(input)
@@ -123,25 +134,56 @@ namespace {
 
         int enterSpan(MD_SPANTYPE type)
         {
-            if (m_current < 0 || (type != MD_SPAN_CODE && type != MD_SPAN_STRONG))
+            if (m_current < 0)
                 return 0;
-            const int which = type == MD_SPAN_CODE ? 0 : 1;
-            spanText(m_doc.blocks[m_current]) += QChar(which == 0 ? SpanMark::CodeOpen : SpanMark::StrongOpen);
-            m_spanStart[which].push_back(currentTextLength());
+            if (type == MD_SPAN_EM || type == MD_SPAN_STRONG) {
+                m_emphasis.push_back({ type == MD_SPAN_STRONG, currentTextLength(), nullptr });
+                if (type == MD_SPAN_STRONG)
+                    spanText(m_doc.blocks[m_current]) += QChar(SpanMark::StrongOpen);
+                return 0;
+            }
+            if (type != MD_SPAN_CODE)
+                return 0;
+            spanText(m_doc.blocks[m_current]) += QChar(SpanMark::CodeOpen);
+            m_codeStart.push_back(currentTextLength());
             return 0;
         }
 
         int leaveSpan(MD_SPANTYPE type)
         {
-            const int which = type == MD_SPAN_CODE ? 0 : type == MD_SPAN_STRONG ? 1 : -1;
-            if (which < 0 || m_spanStart[which].empty() || m_current < 0)
+            if (m_current < 0)
                 return 0;
-            const int start = m_spanStart[which].back();
-            m_spanStart[which].pop_back();
             MarkdownBlock &b = m_doc.blocks[m_current];
-            const QString span = SpanMark::strip(spanText(b).mid(start)).trimmed();
-            (which == 0 ? b.codeSpans : b.strongSpans).append(span);
-            spanText(b) += QChar(which == 0 ? SpanMark::CodeClose : SpanMark::StrongClose);
+            if (type == MD_SPAN_EM || type == MD_SPAN_STRONG) {
+                if (m_emphasis.empty())
+                    return 0;
+                const Emphasis e = m_emphasis.back();
+                m_emphasis.pop_back();
+                QString &text = spanText(b);
+                const int contentStart = e.start + (e.strong ? 1 : 0);
+                const QString content = text.mid(contentStart);
+                const char delimiter = isIdentifierInUnderscores(e, SpanMark::strip(content)) ? '_'
+                    : isIntraword(e)                                                          ? '*'
+                                                                                              : '\0';
+                if (delimiter) {
+                    // "in __await_impl__", "tests/__init__.py", "f(*a*b)": code as written, not emphasis.
+                    const QString delimiters(e.strong ? 2 : 1, QLatin1Char(delimiter));
+                    text.truncate(e.start);
+                    text += delimiters + content + delimiters;
+                    return 0;
+                }
+                if (e.strong) {
+                    b.strongSpans.append(SpanMark::strip(content).trimmed());
+                    text += QChar(SpanMark::StrongClose);
+                }
+                return 0;
+            }
+            if (type != MD_SPAN_CODE || m_codeStart.empty())
+                return 0;
+            const int start = m_codeStart.back();
+            m_codeStart.pop_back();
+            b.codeSpans.append(SpanMark::strip(spanText(b).mid(start)).trimmed());
+            spanText(b) += QChar(SpanMark::CodeClose);
             return 0;
         }
 
@@ -152,6 +194,11 @@ namespace {
             MarkdownBlock &b = m_doc.blocks[m_current];
             if (b.line == 0)
                 b.line = lineOf(text);
+            for (Emphasis &e : m_emphasis) {
+                if (!e.firstText)
+                    e.firstText = text;
+                e.lastEnd = text + size;
+            }
             QString piece;
             switch (type) {
             case MD_TEXT_SOFTBR:
@@ -195,6 +242,50 @@ namespace {
             if (b.kind == MarkdownBlock::TableRow && m_inCell && !b.cells.isEmpty())
                 return b.cells.last();
             return b.text;
+        }
+
+        // md4c reads "__await_impl__" and the "__init__" of "tests/__init__.py" as strong emphasis. Underscores
+        // around a lower-case word, or around a word that has underscores, dots or digits of its own, write an
+        // identifier: it stays as written. "__Note__" and "_not_" stay emphasis; '*' delimiters always do.
+        bool isIdentifierInUnderscores(const Emphasis &e, const QString &content) const
+        {
+            const char *begin = m_input.constData();
+            const int delimiters = e.strong ? 2 : 1;
+            if (!e.firstText || e.firstText - delimiters < begin || e.firstText > begin + m_input.size()
+                || content.isEmpty())
+                return false;
+            for (int i = 1; i <= delimiters; ++i) {
+                if (e.firstText[-i] != '_')
+                    return false;
+            }
+            bool lowerOnly = true, inner = false;
+            for (const QChar c : content) {
+                const char16_t u = c.unicode();
+                const bool lower = (u >= 'a' && u <= 'z') || u == '_';
+                const bool other = u == '.' || (u >= '0' && u <= '9');
+                if (!lower && !other && !(u >= 'A' && u <= 'Z'))
+                    return false; // white space, punctuation: prose
+                lowerOnly = lowerOnly && (lower || other);
+                inner = inner || u == '_' || other;
+            }
+            return inner || (e.strong && lowerOnly);
+        }
+
+        // "f(*a*b)", "2*3*4": '*' emphasis that starts or ends inside a word is code or arithmetic, not prose.
+        bool isIntraword(const Emphasis &e) const
+        {
+            const char *begin = m_input.constData();
+            const char *end = begin + m_input.size();
+            const int n = e.strong ? 2 : 1;
+            if (!e.firstText || !e.lastEnd || e.firstText - n < begin || e.lastEnd + n > end)
+                return false;
+            for (int i = 0; i < n; ++i) {
+                if (e.firstText[-1 - i] != '*' || e.lastEnd[i] != '*')
+                    return false;
+            }
+            const auto isWordChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+            return (e.firstText - n > begin && isWordChar(e.firstText[-n - 1]))
+                || (e.lastEnd + n < end && isWordChar(e.lastEnd[n]));
         }
 
         int currentTextLength() { return m_current < 0 ? 0 : int(spanText(m_doc.blocks[m_current]).size()); }
@@ -260,7 +351,8 @@ namespace {
         MarkdownDocument m_doc;
         std::vector<bool> m_lists; // ordered?
         std::vector<int> m_itemStack; // open list items
-        std::vector<int> m_spanStart[2];
+        std::vector<Emphasis> m_emphasis;
+        std::vector<int> m_codeStart;
         int m_current = -1;
         int m_tableCount = 0;
         int m_lastLine = 1;

@@ -73,6 +73,7 @@ private:
     bool handleTestsOn(const MarkdownBlock &block, const InlineLine &line);
     bool handleHeadingTestLine(const InlineLine &line);
     void startProseHeadingTest(const InlineLine &line);
+    bool attachCodeToHeadingTest(const MarkdownBlock &block, const QVector<QPair<int, QString>> &lines);
     void readTypedSummaries(const QVector<QPair<int, QString>> &lines);
     bool attachErrorToLastTest(const InlineLine &line);
     bool isWithin(const MarkdownBlock &block, int itemBlock) const;

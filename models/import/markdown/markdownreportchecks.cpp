@@ -9,6 +9,8 @@
 
 #include <QSet>
 
+#include <tuple>
+
 namespace Gapwise {
 
 using namespace MarkdownText;
@@ -90,6 +92,21 @@ void MarkdownReportBuilder::checkPhaseCounts()
         }
         if (p.failed < 0 && namedFailing > 0)
             p.failed = namedFailing;
+        // "**Skipped:** 0" over a table that lists three "[SKIP]" rows: the listed tests are kept, and said.
+        for (const auto &[field, status, word] : { std::tuple { &Phase::skipped, TestStatus::Skipped, "skipped tests" },
+                 std::tuple { &Phase::errors, TestStatus::Error, "tests with errors" } }) {
+            const TestStatus wanted = status;
+            const int named = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(),
+                [&](const TestCase &t) { return t.phaseId == p.id && t.status == wanted; }));
+            if (p.*field >= 0 && named > p.*field) {
+                addDiagnostic(Severity::Warning, p.line,
+                    QStringLiteral("phase “%1” states %2 %3 but names %4; the named tests are kept")
+                        .arg(p.name)
+                        .arg(p.*field)
+                        .arg(field == &Phase::skipped ? QStringLiteral("skipped") : QStringLiteral("errors"))
+                        .arg(QStringLiteral("%1 %2").arg(named).arg(QLatin1String(word))));
+            }
+        }
         const int outcomes = qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.skipped);
         // "phase “X”: 3 failed + 9 passed + 1 skipped = 13", the sum either check below contradicts.
         const auto sumText = [&p, outcomes] {

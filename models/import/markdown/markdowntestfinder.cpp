@@ -6,10 +6,13 @@
 #include "countfields.h"
 #include "markdowntext.h"
 #include "pytestlog.h"
+#include "pytestsections.h"
 #include "testidentifiers.h"
 
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace Gapwise {
 
@@ -275,6 +278,8 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
             applyPhaseCounts(phaseIndex, reading, run.tallyLine);
         }
     }
+    if (named.isEmpty() && attachCodeToHeadingTest(block, fed))
+        return;
     if (results && !tallied)
         readTypedSummaries(fed);
     // Node ids on lines that are no results ("5.73s teardown tests/x.py::T::t") still name tests. So does a
@@ -296,6 +301,39 @@ void MarkdownReportBuilder::handleCode(const MarkdownBlock &block)
                 addTest(id, stated.status, stated.expectedFailure, message, stated.history, lineNo), gapSection);
         }
     }
+}
+
+// "### [FAILED] tests/x.py::T::test_y" > "**Error:**" > a fenced traceback: a code block that names no test
+// under a heading that names one test is that test's failure text. Its message is the exception pytest marks
+// with "E" (the first, as the pytest-log reader takes it), else the last line that names an exception.
+bool MarkdownReportBuilder::attachCodeToHeadingTest(
+    const MarkdownBlock &block, const QVector<QPair<int, QString>> &lines)
+{
+    if (m_sections.isEmpty() || m_sections.last().headingTests.size() != 1 || lines.isEmpty())
+        return false;
+    static const RE exceptionLine(
+        QStringLiteral("^((?:[A-Za-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception|Timeout|Failure|Exit)(?::\\s.*)?)$"));
+    QString firstMarked, lastTyped;
+    for (const auto &entry : lines) {
+        const QString line = entry.second.trimmed();
+        const QStringList ids = findTestIdentifiers(line);
+        if (std::any_of(ids.cbegin(), ids.cend(), [](const QString &id) { return isNodeId(id); }))
+            return false; // pytest output naming tests: results, not one test's trace
+        if (const QString e = exceptionLineText(line); !e.isEmpty()) {
+            if (firstMarked.isEmpty())
+                firstMarked = e;
+        } else if (const auto m = exceptionLine.match(line); m.hasMatch()) {
+            lastTyped = m.captured(1);
+        }
+    }
+    const QString message = firstMarked.isEmpty() ? lastTyped : firstMarked;
+    TestCase &test = m_report.tests[m_sections.last().headingTests.first()];
+    const QString details = block.text.trimmed();
+    if (!test.details.contains(details))
+        test.details = test.details.isEmpty() ? details : test.details + QStringLiteral("\n\n") + details;
+    if (test.message.isEmpty())
+        test.message = message;
+    return true;
 }
 
 // A summary the writer or a test runner typed into a code block ("Results: ✅ 3 PASSED, 30 deselected",
