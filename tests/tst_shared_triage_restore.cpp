@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -88,6 +89,28 @@ std::unique_ptr<SharedWindow> restoreAfterCrash(const QString &storePath, const 
     REQUIRE(QFile::exists(*recoveryPath)); // written again at once: a second crash loses nothing
     return window;
 }
+
+// Gapwise started again as `gapwise --shared --store STORE REPORT` while the store cannot be reached (sharing has
+// not started), and the crash's recovery file restored at once.
+struct RestoredOffline
+{
+    MainWindow window;
+    HistoryPanel *history;
+    SharedTriageController *shared;
+    RestoredOffline(const QString &store, const QString &report, const QString &recoveryPath)
+        : history(attachHistoryPanel(&window, store, false))
+        , shared(attachSharedTriage(&window, history, store, true))
+    {
+        REQUIRE(TestSupport::openAndWait(window, report));
+        QSignalSpy loaded(&window, &MainWindow::reportLoaded);
+        REQUIRE(window.restoreRecovery(recoveryPath));
+        REQUIRE(loaded.wait(20000));
+    }
+    QString title(const QString &gapId) const
+    {
+        return window.session()->report().gaps[window.session()->gapIndex(gapId)].title;
+    }
+};
 
 } // namespace
 
@@ -292,4 +315,102 @@ TEST_CASE("a gap made by Move to New Gap and renamed by a teammate is not the re
     CHECK(bob->window.session()->report().tests[bob->window.session()->testIndex(testId)].gapId == gapId);
     CHECK(storeLog(storePath, ann.runId()) == log);
     CHECK(ann.gap(gapId).title == QStringLiteral("Bob new gap ann typing"));
+}
+
+// QA: after a crash in a shared window, restoring while the store could not be reached showed the store's old value
+// (the title from before the rename) instead of the restored rename, until the store was back.
+TEST_CASE("work restored while the store is unreachable shows at once, and is shared when the store is back",
+    "[history][window][shared][recovery][offline]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    STORE_TO_TAKE_AWAY_OR_SKIP(storePath, dir);
+    const QString report = TestSupport::copySampleReport(dir);
+    const QString gap = QStringLiteral("gap-1");
+    const QString renamed = QStringLiteral("Renamed before the crash");
+    QString error;
+    INFO(error.toStdString());
+    QString recoveryPath;
+    QString storeTitle;
+    {
+        SharedWindow bob(storePath, report);
+        storeTitle = bob.gap(gap).title;
+        Autosaver *autosaver = bob.window.sessionController()->autosaver();
+        autosaver->setDelay(20);
+        QSignalSpy saved(autosaver, &Autosaver::saved);
+        REQUIRE(SharedTriageSetup::setServerReachable(storePath, false, &error));
+        REQUIRE(waitFor([&] { return !bob.shared->link()->isOnline(); }, 30000));
+        bob.window.session()->renameGap(gap, renamed);
+        REQUIRE(saved.wait(5000));
+        REQUIRE(bob.shared->link()->unsharedCount() == 1);
+        recoveryPath = saved.last().at(0).toString();
+    } // Bob's Gapwise is killed while the store is away
+
+    // Started again while the store is still away (as `gapwise --shared --store … report` does), and restored.
+    RestoredOffline restored(storePath, report, recoveryPath);
+    const auto title = [&] { return restored.title(gap); };
+    CHECK(title() == renamed);
+    // Nothing the store had brings the old title back while it is away (the dock retries meanwhile).
+    REQUIRE(waitFor([&] { return !restored.shared->statusLabel()->isHidden(); }));
+    for (int turn = 0; turn < 3; ++turn) {
+        QSignalSpy failed(restored.history, &HistoryPanel::historyFailed);
+        REQUIRE(failed.wait(20000));
+        CHECK(title() == renamed);
+        TestSupport::selectGap(restored.window, gap);
+        CHECK(restored.window.gapEditor()->titleField()->text() == renamed);
+    }
+
+    REQUIRE(SharedTriageSetup::setServerReachable(storePath, true, &error));
+    REQUIRE(waitFor([&] { return restored.shared->link() && restored.shared->link()->isReady(); }));
+    REQUIRE(waitFor([&] { return restored.shared->link()->unsharedCount() == 0; }));
+    CHECK(restored.shared->link()->conflicts().isEmpty());
+    CHECK(title() == renamed);
+    CHECK(storeLog(storePath, restored.shared->link()->runId())
+        == QStringList { QStringLiteral("gap-1 title=") + renamed });
+    CHECK(storeTitle != renamed);
+    restored.window.sessionController()->closeCleanly();
+}
+
+// The same on an SQLite store that cannot be read (its file moved away, as a share that is not mounted).
+TEST_CASE("work restored while an SQLite store is gone shows at once, and is shared when the file is back",
+    "[history][window][shared][recovery][offline]")
+{
+    const QString gap = QStringLiteral("gap-1");
+    const QString renamed = QStringLiteral("Renamed before the crash");
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    STORE_OR_SKIP(storePath, StoreBackends::Backend::Sqlite, dir.path());
+    const QString away = storePath + QStringLiteral(".away"); // where the file goes while the store is gone
+    const QString report = TestSupport::copySampleReport(dir);
+    QString recoveryPath;
+    {
+        SharedWindow ann(storePath, report);
+        ann.window.sessionController()->autosaver()->setDelay(quietAutosaver);
+        ann.window.session()->renameGap(gap, QStringLiteral("Ann title"));
+        REQUIRE(waitFor([&] { return ann.shared->link()->unsharedCount() == 0; }));
+    }
+    {
+        SharedWindow bob(storePath, report);
+        Autosaver *autosaver = bob.window.sessionController()->autosaver();
+        autosaver->setDelay(20);
+        QSignalSpy saved(autosaver, &Autosaver::saved);
+        REQUIRE(QFile::rename(storePath, away));
+        bob.window.session()->renameGap(gap, renamed);
+        REQUIRE(saved.wait(5000));
+        recoveryPath = saved.last().at(0).toString();
+        REQUIRE(bob.shared->link()->unsharedCount() == 1);
+    }
+    RestoredOffline restored(storePath, report, recoveryPath);
+    const auto title = [&] { return restored.title(gap); };
+    CHECK(title() == renamed);
+    QSignalSpy failed(restored.history, &HistoryPanel::historyFailed);
+    REQUIRE((!failed.isEmpty() || failed.wait(20000)));
+    CHECK(title() == renamed);
+    CHECK(restored.shared->statusLabel()->text() == QStringLiteral("Offline \u2014 not yet sharing"));
+    REQUIRE(QFile::rename(away, storePath));
+    REQUIRE(waitFor([&] { return restored.shared->link() && restored.shared->link()->isReady(); }));
+    REQUIRE(waitFor([&] { return restored.shared->link()->unsharedCount() == 0; }));
+    CHECK(restored.shared->link()->conflicts().isEmpty()); // based on the version Bob saw: Ann's title, no one's since
+    CHECK(title() == renamed);
+    CHECK(storeLog(storePath, restored.shared->link()->runId()).last() == QStringLiteral("gap-1 title=") + renamed);
+    restored.window.sessionController()->closeCleanly();
 }

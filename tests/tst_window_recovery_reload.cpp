@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's answers to two surprises: work left by a crash (a recovery file at start, offered in the
 // banner) and a report that changes on disk while it is open (reload, keeping the triage that still applies).
+#include "testsupport.h"
 #include "triagefixtures.h"
 #include "windowfixtures.h"
 
@@ -358,4 +359,81 @@ TEST_CASE("A recovery file whose report is gone is listed with the report's path
     QTest::mouseClick(discard, Qt::LeftButton);
     CHECK_FALSE(QFile::exists(recoveryPath));
     CHECK_FALSE(w.offerRecovery());
+}
+
+// QA: two windows on one report (two `gapwise report.md`, or two windows of one process) both autosaved to the
+// report's one recovery file, so each autosave overwrote the other window's unsaved work, and a crash lost one.
+TEST_CASE("Two windows on one report keep a recovery file each, and after a crash each is offered and restored",
+    "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    QJsonObject firstState, secondState;
+    QString firstFile, secondFile;
+    {
+        // Both open the report before either has autosaved; then each makes an edit of its own.
+        MainWindow first, second;
+        REQUIRE(openAndWait(first, reportPath));
+        REQUIRE(openAndWait(second, reportPath));
+        CHECK(second.offerBanner()->isHidden());
+        Autosaver *firstSaver = first.sessionController()->autosaver();
+        Autosaver *secondSaver = second.sessionController()->autosaver();
+        firstSaver->setDelay(20);
+        secondSaver->setDelay(20);
+        QSignalSpy firstSaved(firstSaver, &Autosaver::saved), secondSaved(secondSaver, &Autosaver::saved);
+        const QString gapId = first.session()->report().gaps.first().id;
+        first.session()->renameGap(gapId, QStringLiteral("Renamed in the first window"));
+        REQUIRE(firstSaved.wait(5000));
+        second.session()->setGapOwner(gapId, QStringLiteral("second window"));
+        REQUIRE(secondSaved.wait(5000));
+        first.session()->setGapNotes(gapId, QStringLiteral("the first window's notes"));
+        REQUIRE(firstSaved.wait(5000));
+        firstFile = firstSaver->recoveryPath();
+        secondFile = secondSaver->recoveryPath();
+        CHECK(firstFile != secondFile);
+        firstState = stateOf(*first.session());
+        secondState = stateOf(*second.session());
+        REQUIRE(firstState != secondState);
+        // Each file holds its own window's work, and none of the other's.
+        const QByteArray firstBytes = fileContents(firstFile), secondBytes = fileContents(secondFile);
+        CHECK(firstBytes.contains("Renamed in the first window"));
+        CHECK(firstBytes.contains("the first window's notes"));
+        CHECK_FALSE(firstBytes.contains("second window\""));
+        CHECK(secondBytes.contains("second window\""));
+        CHECK_FALSE(secondBytes.contains("Renamed in the first window"));
+
+        // A third window on the report, while both run: their files are their work, not a crash's.
+        MainWindow third;
+        REQUIRE(openAndWait(third, reportPath));
+        CHECK(third.offerBanner()->isHidden());
+        CHECK_FALSE(third.offerRecovery());
+    } // all three go without closing, as a crash leaves them: the two files stay
+
+    MainWindow w;
+    int asked = 0;
+    w.sessionController()->setAsker([&asked] {
+        ++asked;
+        return SessionController::Answer::Discard;
+    });
+    REQUIRE(openAndWait(w, reportPath));
+    REQUIRE_FALSE(w.offerBanner()->isHidden());
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("1 more recovery file of this report is offered after")));
+    QList<QJsonObject> restored;
+    for (int i = 0; i < 2; ++i) {
+        INFO("restore " << i);
+        QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
+        REQUIRE(restore);
+        QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+        QTest::mouseClick(restore, Qt::LeftButton);
+        REQUIRE(loaded.wait(20000));
+        restored << stateOf(*w.session());
+    }
+    CHECK(asked == 1); // the second restore replaces the first's work: asked first
+    CHECK(w.offerBanner()->isHidden()); // both were offered, nothing is left
+    CHECK(restored.contains(firstState));
+    CHECK(restored.contains(secondState));
+    w.sessionController()->closeCleanly();
+    w.session()->undoStack()->clear();
+    CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
 }

@@ -107,10 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
     connect(m_session, &TriageSession::changed, this, &MainWindow::updateCurrentDetails);
-    connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary);
-    // A gap another engineer made or deleted (shared triage) is no undo step: no changed(), but it counts too.
-    connect(m_session, &TriageSession::gapInserted, this, &MainWindow::updateReportSummary);
-    connect(m_session, &TriageSession::gapRemoved, this, &MainWindow::updateReportSummary);
+    connect(m_session, &TriageSession::changed, this, &MainWindow::updateReportSummary); // others' edits too
     connect(m_sessions, &SessionController::sessionPathChanged, this, &MainWindow::updateTitle);
     connect(m_sessions, &SessionController::sessionPathChanged, this, [this](const QString &path) {
         if (!path.isEmpty())

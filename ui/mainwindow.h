@@ -98,8 +98,8 @@ public:
     GapEditor *gapEditor() const { return m_gapEditor; }
     TriageChangesPanel *changesPanel() const { return m_changesPanel; }
     QToolButton *changesBadge() const { return m_changesBadge; }
-    // Shows the current row again in Details and the gap form: after an edit, and after someone else's
-    // shared edits arrive (those do not go through the undo stack, so TriageSession::changed is not sent).
+    // Shows the current row again in Details and the gap form: after any change of the triage (TriageSession::
+    // changed: an edit, an undo or a redo, someone else's shared edits arriving).
     void updateCurrentDetails();
 
 signals:

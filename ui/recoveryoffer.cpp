@@ -27,8 +27,8 @@ QVector<RecoveryOffer::Entry> RecoveryOffer::pending() const
 {
     QVector<Entry> restorable, stale;
     for (const QString &path : Autosaver::pendingRecoveryFiles()) {
-        if (m_autosaver->hasWritten(path))
-            continue; // this window's own autosave is not work left by a crash
+        if (m_autosaver->hasWritten(path) || Autosaver::isHeldByAWindow(path))
+            continue; // this window's own autosave, or another running window's: not work left by a crash
         Entry e;
         e.recoveryPath = path;
         QString why;
@@ -45,6 +45,7 @@ bool RecoveryOffer::offerAny()
 {
     const QVector<Entry> entries = pending();
     m_anyMode = !entries.isEmpty();
+    m_reportMode.clear();
     if (entries.isEmpty())
         return false;
     showOffer(entries);
@@ -56,18 +57,24 @@ bool RecoveryOffer::offerFor(const QString &reportPath)
     const QString wanted
         = reportPath.startsWith(QLatin1Char(':')) ? reportPath : QFileInfo(reportPath).absoluteFilePath();
     QVector<Entry> entries = pending();
-    const auto it
-        = std::find_if(entries.begin(), entries.end(), [&](const Entry &e) { return e.reportPath == wanted; });
-    if (it == entries.end())
+    // Every file of this report (several windows on it, or several crashes, leave one each), newest first.
+    const auto others
+        = std::stable_partition(entries.begin(), entries.end(), [&](const Entry &e) { return e.reportPath == wanted; });
+    if (others == entries.begin())
         return false;
-    const Entry mine = *it;
-    entries.erase(it);
-    if (m_anyMode && isShowing())
-        entries.prepend(mine);
-    else
-        entries = { mine };
+    if (!(m_anyMode && isShowing()))
+        entries.erase(others, entries.end());
+    m_reportMode = wanted;
     showOffer(entries);
     return true;
+}
+
+void RecoveryOffer::offerNext()
+{
+    if (m_anyMode)
+        offerAny();
+    else if (!m_reportMode.isEmpty())
+        offerFor(m_reportMode);
 }
 
 bool RecoveryOffer::isShowing() const
@@ -91,7 +98,14 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
     if (restorable) {
         text = tr("Gapwise found unsaved triage of <b>%1</b> from a session that did not close cleanly (%2).")
                    .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), name(first).toHtmlEscaped());
-        const int others = int(entries.size() - stale.size()) - 1;
+        // Several windows on one report (or several crashes) leave a file each: every one is offered.
+        const auto sameReport = std::count_if(entries.begin() + 1, entries.end(),
+            [&](const Entry &e) { return e.reportExists && e.reportPath == first.reportPath; });
+        const int others = int(entries.size() - stale.size()) - 1 - int(sameReport);
+        if (sameReport > 0)
+            text += sameReport == 1
+                ? tr(" 1 more recovery file of this report is offered after this one.")
+                : tr(" %n more recovery files of this report are offered after this one.", nullptr, int(sameReport));
         if (others > 0)
             text += others == 1
                 ? tr(" 1 more report has unsaved triage; it is offered after this one.")
@@ -109,20 +123,20 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
         const QString path = first.recoveryPath;
         choices.append({ tr("Restore"), [this, path] {
                             m_anyMode = false;
-                            m_restore(path);
+                            m_reportMode.clear();
+                            m_restore(path); // this report's other files are offered once it is back
                         } });
         choices.append({ tr("Discard"), [this, path] {
                             QFile::remove(path);
-                            if (m_anyMode)
-                                offerAny(); // the next one, if any
+                            offerNext(); // the next one, if any
                         } });
     }
     if (!stale.isEmpty()) {
         choices.append({ restorable ? tr("Discard those") : tr("Discard"), [this, stale, restorable] {
                             for (const Entry &e : stale)
                                 QFile::remove(e.recoveryPath);
-                            if (restorable && m_anyMode)
-                                offerAny();
+                            if (restorable)
+                                offerNext();
                         } });
     }
     m_banner->showChoice(text, choices);

@@ -32,8 +32,8 @@ public:
 
     // Every pending recovery file (newest first), restorable ones first; true when one is offered.
     bool offerAny();
-    // The recovery file of this report, when there is one; while offerAny's banner is up, that banner is
-    // rebuilt with this report's file first instead, so no offer is lost.
+    // The recovery files of this report (one per window that left work), when there is one; while offerAny's
+    // banner is up, that banner is rebuilt with this report's files first instead, so no offer is lost.
     bool offerFor(const QString &reportPath);
     bool isShowing() const;
     // Pending recovery files, except the one this window writes itself.
@@ -41,9 +41,11 @@ public:
 
 private:
     void showOffer(const QVector<Entry> &entries);
+    void offerNext(); // after a Discard: what is left of what was offered
 
     Gapwise::Autosaver *m_autosaver;
     MessageBanner *m_banner;
     std::function<void(const QString &)> m_restore;
     bool m_anyMode = false; // the banner offers every pending file (a start without a file)
+    QString m_reportMode; // the banner offers this report's files (offerFor)
 };

@@ -105,6 +105,8 @@ void ReportOpener::onLoaded(const PreparedReport &report, const SourceLines &lin
     const bool recoveryOffered = !restoring && m_recovery->offerFor(path);
     const QStringList paths = m_runner->currentPaths();
     m_sessions->reportLoaded(path, paths.size() > 1 ? paths : QStringList());
+    if (restoring) // another window's work on this report (each window had a recovery file): offered in turn
+        m_recovery->offerFor(path);
     if (!path.isEmpty())
         m_recent->add(m_sessions->sessionPath().isEmpty() ? path : m_sessions->sessionPath());
     if (!recoveryOffered && !restoring && m_sessions->sessionPath().isEmpty())

@@ -99,6 +99,7 @@ void SharedTriageLink::keepTheirs(int index)
         }
     }
     applyRemote(changes, true);
+    announceRemote();
     const QString key = keyOf(c.item);
     if (c.item.field == deletedField() && m_known.value(key).value != c.theirs.value) {
         // Their edit of a gap you deleted: keeping it brings the gap back for everyone.

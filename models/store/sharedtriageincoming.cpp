@@ -45,9 +45,20 @@ void SharedTriageLink::onEdits(const QVector<SharedTriageEdit> &edits)
         // Deleted there, but your tests are still in it here (or your edits of it are not shared yet).
         addConflict(refused, QString(), who.value(keyOf(refused)));
     }
+    announceRemote();
     if (conflictChanged)
         Q_EMIT conflictsChanged();
     Q_EMIT editsArrived(edits);
+}
+
+void SharedTriageLink::announceRemote()
+{
+    if (!m_appliedRemote || !m_session)
+        return;
+    m_appliedRemote = false;
+    // Off the undo stack, so no edit of this window's: but the views that follow the triage (the actions'
+    // states, the changes panel, a comparison's digest) follow these too, as after an edit.
+    m_session->othersChangesApplied();
 }
 
 QVector<SharedTriageItem> SharedTriageLink::applyRemote(const SharedTriageItem &item, const QString &value, bool force)
@@ -146,6 +157,7 @@ QVector<SharedTriageItem> SharedTriageLink::applyRemote(
         m_session->applyRemoveGap(i);
     }
     m_applying = false;
+    m_appliedRemote = true;
     Q_EMIT remoteApplied(int(changes.size())); // on opening, as they arrive, on Keep Theirs: views follow
     return refused;
 }

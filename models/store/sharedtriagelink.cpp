@@ -332,6 +332,7 @@ void SharedTriageLink::onOpened(const SharedTriageValues &values, const QString 
     m_editedBeforeOpen.clear();
     m_recoveredReport = Report();
     m_ready = true;
+    announceRemote();
     sendAll();
     Q_EMIT ready();
     Q_EMIT stateChanged();

@@ -158,6 +158,8 @@ private:
     // yours not yet shared, is not removed (unless `force`): returned, for the caller to make it a conflict.
     QVector<SharedTriageItem> applyRemote(const SharedTriageItem &item, const QString &value, bool force = false);
     QVector<SharedTriageItem> applyRemote(const QVector<QPair<SharedTriageItem, QString>> &changes, bool force = false);
+    // After applyRemote's calls of one event (opening, edits arriving, Keep Theirs): the session's changed(), once.
+    void announceRemote();
 
     // sharedtriageconflicts.cpp: recording conflicts and keeping them up to date.
     QVector<Conflict>::iterator findConflict(const QString &key); // end() when the field is not in conflict
@@ -184,6 +186,7 @@ private:
     bool m_ready = false;
     bool m_online = true;
     bool m_applying = false; // the session changes because of someone else's edit
+    bool m_appliedRemote = false; // applyRemote changed the session: announceRemote() says so
     QString m_lastError;
     QString m_editor;
 

@@ -7,9 +7,51 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
 
 namespace Gapwise {
+
+namespace {
+
+    // The recovery files held by this process's windows (a lock file is refused to its own process's second
+    // QLockFile only as long as Qt takes the process for alive and of the same name: this set says it for sure).
+    QSet<QString> &heldHere()
+    {
+        static QSet<QString> held;
+        return held;
+    }
+
+    std::unique_ptr<QLockFile> lockFor(const QString &recoveryPath)
+    {
+        auto lock = std::make_unique<QLockFile>(recoveryPath + QStringLiteral(".lock"));
+        lock->setStaleLockTime(0); // held as long as its window runs, however long: only a dead process's is stale
+        return lock;
+    }
+
+    // The recovery file for this window: held until released (the lock file is gone, the set forgets it).
+    std::unique_ptr<QLockFile> hold(const QString &recoveryPath)
+    {
+        if (heldHere().contains(recoveryPath))
+            return nullptr;
+        QDir().mkpath(QFileInfo(recoveryPath).absolutePath());
+        auto lock = lockFor(recoveryPath);
+        if (!lock->tryLock(0) && lock->error() != QLockFile::PermissionError)
+            return nullptr; // another process's window holds it
+        heldHere().insert(recoveryPath); // a folder that takes no lock file: this process's windows still take turns
+        return lock;
+    }
+
+    void release(std::unique_ptr<QLockFile> &lock, const QString &recoveryPath)
+    {
+        if (!lock)
+            return;
+        heldHere().remove(recoveryPath);
+        lock.reset(); // unlocks: the lock file goes
+    }
+
+} // namespace
 
 Autosaver::Autosaver(TriageSession *session, QObject *parent)
     : QObject(parent)
@@ -28,6 +70,13 @@ Autosaver::Autosaver(TriageSession *session, QObject *parent)
     });
 }
 
+Autosaver::~Autosaver()
+{
+    // The file stays (a window that goes without closing cleanly leaves its work to be offered); it is no longer
+    // this window's, so the next start (or another window) offers it.
+    release(m_hold, m_recoveryPath);
+}
+
 void Autosaver::setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles)
 {
     m_timer.stop();
@@ -35,14 +84,49 @@ void Autosaver::setReport(const QString &reportPath, const QString &reportSha256
     m_reportFiles = reportFiles;
     m_reportSha256 = reportSha256;
     const QString previous = m_recoveryPath;
-    m_recoveryPath = recoveryPathFor(reportPath);
-    // A recovery file of this report that this window did not write is work left by a crash, still to be
-    // restored or discarded: this window's own autosave goes beside it, never over it.
-    for (int n = 2; QFile::exists(m_recoveryPath) && !m_written.contains(m_recoveryPath); ++n)
-        m_recoveryPath = recoveryPathFor(reportPath, n);
-    if (!previous.isEmpty() && previous != m_recoveryPath && m_written.contains(previous))
-        QFile::remove(previous); // this window's autosave of the triage it replaced (saved or discarded by then)
+    std::unique_ptr<QLockFile> held = std::move(m_hold);
+    // The first of the report's recovery files that is free: not another window's (this window's autosave never
+    // goes over another window's unsaved work), and not work left by a crash (a file this window did not write,
+    // still to be restored or discarded). This window's own file stays its own.
+    m_recoveryPath.clear();
+    for (int n = 1; m_recoveryPath.isEmpty(); ++n) {
+        const QString candidate = recoveryPathFor(reportPath, n);
+        const bool leftByCrash = QFile::exists(candidate) && !m_written.contains(candidate);
+        if (held && candidate == previous) {
+            if (!leftByCrash) {
+                m_hold = std::move(held);
+                m_recoveryPath = candidate;
+            }
+            continue;
+        }
+        if (leftByCrash)
+            continue;
+        std::unique_ptr<QLockFile> lock = hold(candidate);
+        if (!lock)
+            continue; // another window's
+        if (QFile::exists(candidate) && !m_written.contains(candidate)) {
+            release(lock, candidate); // left by a window that went while this one looked
+            continue;
+        }
+        m_hold = std::move(lock);
+        m_recoveryPath = candidate;
+    }
+    if (held) {
+        if (m_written.contains(previous))
+            QFile::remove(previous); // this window's autosave of the triage it replaced (saved or discarded by then)
+        release(held, previous);
+    }
     m_comparedWith.clear(); // another run: no comparison yet
+}
+
+bool Autosaver::isHeldByAWindow(const QString &recoveryPath)
+{
+    if (heldHere().contains(recoveryPath))
+        return true;
+    std::unique_ptr<QLockFile> lock = lockFor(recoveryPath);
+    if (lock->tryLock(0))
+        return false; // nobody's (a crashed process's lock file was stale: it is gone now, with this one)
+    return lock->error() == QLockFile::LockFailedError;
 }
 
 void Autosaver::setComparedWith(const QString &oldPath)

@@ -6,6 +6,10 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
+class QLockFile;
+
 namespace Gapwise {
 
 class TriageSession;
@@ -18,8 +22,11 @@ class Autosaver : public QObject
     Q_OBJECT
 public:
     Autosaver(TriageSession *session, QObject *parent = nullptr);
+    ~Autosaver() override;
 
-    // The report the session triages; its recovery file is named after it.
+    // The report the session triages; its recovery file is named after it. Each window has a recovery file of its
+    // own, also when several windows (of this process or of others) triage one report: the first of the report's
+    // files that no other window holds and no crash left behind.
     // `reportFiles`: the files of a run read from several files (SessionFile::reportFiles).
     void setReport(const QString &reportPath, const QString &reportSha256, const QStringList &reportFiles = {});
     static constexpr int DefaultDelayMs = 500;
@@ -44,6 +51,9 @@ public:
     // `n` > 1: the n-th file of one report (another window's, or a crash's not yet restored, has the first).
     static QString recoveryPathFor(const QString &reportPath, int n = 1);
     static QStringList pendingRecoveryFiles();
+    // Whether a running window (of this process or another) holds that recovery file as its own: its autosave,
+    // not work left by a crash. A window holds its file from setReport() until it goes (or takes another report).
+    static bool isHeldByAWindow(const QString &recoveryPath);
     // Whether this autosaver wrote that file: its own work, not work left by a crash.
     bool hasWritten(const QString &path) const { return m_written.contains(path); }
 
@@ -61,6 +71,7 @@ private:
     QJsonObject m_shared;
     QString m_savedAs;
     QString m_recoveryPath;
+    std::unique_ptr<QLockFile> m_hold; // m_recoveryPath's lock: other windows and processes leave that file alone
     QSet<QString> m_written;
 };
 

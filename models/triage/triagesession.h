@@ -76,6 +76,9 @@ public:
     // twice. Empty (the default, and after load()): "user-N". Ids are only names: any id reads back.
     void setGapIdPrefix(const QString &prefix) { m_gapIdPrefix = prefix; }
     QString gapIdPrefix() const { return m_gapIdPrefix; }
+    // Changes that are no edit of this window's (another engineer's, arriving in shared triage) were applied with
+    // the apply* calls above, off the undo stack: sends changed(), so that what follows it follows them too.
+    void othersChangesApplied() { Q_EMIT changed(); }
 
 Q_SIGNALS:
     void modelReset();
@@ -83,7 +86,9 @@ Q_SIGNALS:
     void gapInserted(int index);
     void gapRemoved(int index, const QString &gapId);
     void gapChanged(int index);
-    void changed(); // after any edit, undo or redo
+    // After any change of the triage: an edit, an undo or a redo, a load, and others' edits applied in one go
+    // (othersChangesApplied). Whatever shows the triage follows this, not the undo stack.
+    void changed();
 
 private:
     void pushGapEdit(const QString &gapId, EditGapCommand::Field field, const QString &value);

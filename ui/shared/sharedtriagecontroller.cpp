@@ -205,7 +205,6 @@ void SharedTriageController::setShared(bool on)
     connect(m_link, &SharedTriageLink::stateChanged, this, &SharedTriageController::showState);
     connect(m_link, &SharedTriageLink::conflictsChanged, this, &SharedTriageController::showConflict);
     connect(m_link, &SharedTriageLink::editsArrived, this, &SharedTriageController::addEdits);
-    connect(m_link, &SharedTriageLink::remoteApplied, m_window, &MainWindow::updateCurrentDetails);
     // What is typed in the Gap pane is based on the value shown when the typing began (README "conflict").
     GapEditor *editor = m_window->gapEditor();
     connect(editor, &GapEditor::typingStarted, m_link, &SharedTriageLink::beginTyping);
