@@ -258,6 +258,22 @@ TEST_CASE("Clicking a bar makes that gap or phase current in the tree", "[mainwi
     }
 }
 
+TEST_CASE("The chart column gives the gap chart what its gaps need and the phase chart the rest, up to two fifths",
+    "[mainwindow][charts]")
+{
+    // QA: a plot ~45 px tall, its rates cut, above a gap chart of five gaps with room to spare.
+    const Report report = ReportFactory::seedLike();
+    ShownWindow w(report);
+    QCoreApplication::processEvents(); // the split follows the gap chart's rebuild
+    const PhaseChart *phases = w.window.phaseChart();
+    const GapChart *gaps = w.window.gapChart();
+    const int column = phases->height() + gaps->height();
+    CHECK(gaps->height() >= gaps->heightForAllBars()); // every gap in view, no scrolling
+    CHECK(phases->height() > phases->minimumHeight());
+    CHECK(phases->height() <= column * 2 / 5 + 1);
+    CHECK(phases->height() >= qMin(column * 2 / 5, column - gaps->heightForAllBars()) - 1);
+}
+
 TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]")
 {
     const Report report = ReportFactory::seedLike();

@@ -10,6 +10,7 @@
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonmode.h"
+#include "counttext.h"
 #include "detailsdocksizer.h"
 #include "detailspane.h"
 #include "diagnosticspanel.h"
@@ -49,6 +50,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -169,20 +171,22 @@ void MainWindow::setReport(PreparedReport report, const SourceLines &lines)
     showFirstFailure();
     updateTitle();
     updateReportSummary();
+    // The gap chart is rebuilt on the next turn of the event loop: split the column by its new height then.
+    QTimer::singleShot(0, this, [this] {
+        if (m_keepFirstRunSplit)
+            splitCharts();
+    });
 }
 
 // The status bar's line about the open report, kept true through triage (a created or merged gap counts).
 void MainWindow::updateReportSummary()
 {
     const Report &report = m_session->report();
-    auto count = [](qsizetype n, const QString &one, const QString &many) {
-        return (n == 1 ? one : many).arg(QLocale().toString(n)); // grouped as the tree and the chips group them
-    };
     m_reportSummary = tr("%1 — %2, %3, %4")
                           .arg(QFileInfo(report.sourceFile).fileName(),
-                              count(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
-                              count(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
-                              count(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
+                              countText(report.phases.size(), tr("%1 phase"), tr("%1 phases")),
+                              countText(report.gaps.size(), tr("%1 gap"), tr("%1 gaps")),
+                              countText(report.tests.size(), tr("%1 named test"), tr("%1 named tests")));
     if (!m_opener->importRunner()->isRunning()) // "Opening …" stays until the import ends
         m_statusLabel->setText(m_reportSummary);
 }
@@ -414,6 +418,29 @@ void MainWindow::applyFirstRunSplit()
     if (width - tree < charts)
         tree = qMax(width - charts, width / 2);
     m_mainSplitter->setSizes({ tree, width - tree });
+    splitCharts();
+}
+
+void MainWindow::splitCharts()
+{
+    // Stretch factors alone left the phase chart its minimum, a plot ~45 px tall whose rates were cut, beside a
+    // gap chart of five gaps with room to spare. The gap chart gets what its gaps need (it scrolls past that),
+    // the phase chart up to two fifths of the column, never less than its minimum.
+    QList<int> sizes(m_chartSplitter->count(), 0); // a hidden chart (comparison mode's, off) keeps none
+    for (int i = 0; i < m_chartSplitter->count(); ++i) {
+        QWidget *chart = m_chartSplitter->widget(i);
+        if (chart != m_phaseChart && chart != m_gapChart && !chart->isHidden())
+            return; // comparison mode has its own charts in the column
+    }
+    if (m_gapChart->isHidden() || m_phaseChart->isHidden())
+        return;
+    const int column = m_chartSplitter->height() - m_chartSplitter->handleWidth();
+    const int gapWants = m_gapChart->heightForAllBars();
+    const int phase = qBound(m_phaseChart->minimumHeight(), qMin(column - gapWants, column * 2 / 5),
+        qMax(m_phaseChart->minimumHeight(), column - m_gapChart->minimumSizeHint().height()));
+    sizes[m_chartSplitter->indexOf(m_phaseChart)] = phase;
+    sizes[m_chartSplitter->indexOf(m_gapChart)] = column - phase;
+    m_chartSplitter->setSizes(sizes);
 }
 
 void MainWindow::saveSettings() const

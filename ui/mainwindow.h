@@ -122,6 +122,7 @@ private:
     void buildOpener(); // the ReportOpener, and what the window shows of its imports
     void restoreSettings();
     void applyFirstRunSplit();
+    void splitCharts(); // the first split of the chart column, between the phase and the gap chart
     void saveSettings() const;
     void openFileDialog();
     void compareFileDialog();

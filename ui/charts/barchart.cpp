@@ -122,6 +122,12 @@ void BarChart::changeEvent(QEvent *event)
         refresh();
 }
 
+int BarChart::heightForAllBars() const
+{
+    // What is not the plot (caption, margins) as laid out now, and the plot at its least.
+    return height() - m_scroll->viewport()->height() + m_plot->minimumHeight();
+}
+
 QSet<QString> BarChart::highlightedIds() const
 {
     QSet<QString> ids;

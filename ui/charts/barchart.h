@@ -38,6 +38,7 @@ public:
     QSet<QString> highlightedIds() const;
     QString toolTipAt(const QPoint &pos) const; // what the chart shows on hover; empty between bars
     QPoint barCenter(const QString &id) const; // in plot widget coordinates, for tests and keyboard users
+    int heightForAllBars() const; // the height at which every bar shows without scrolling, at this width
 
 public slots:
     void highlight(const QStringList &ids);
