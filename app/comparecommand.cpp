@@ -2,6 +2,7 @@
 #include "comparecommand.h"
 
 #include "exitcodes.h"
+#include "subcommandparser.h"
 
 #include "comparewithrun.h"
 #include "comparisonwriters.h"
@@ -81,14 +82,8 @@ int runCompareCommand(const QStringList &arguments)
         QStringLiteral("S"));
     parser.addOption(store);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "gapwise compare: " << parser.errorText() << '\n' << Usage;
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return ExitCode::Ok;
-    }
+    if (const std::optional<int> done = parseSubcommand(parser, arguments, "compare", QString::fromUtf8(Usage)))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3) {
         err << "gapwise compare: expected OLD and NEW\n" << Usage;

@@ -15,6 +15,7 @@
 #include "runcomparison.h"
 #include "sessionfile.h"
 #include "storelocation.h"
+#include "subcommandparser.h"
 #include "triagedrun.h"
 #include "triagesession.h"
 
@@ -127,14 +128,8 @@ int runExportCommand(const QStringList &arguments)
                               .arg(planFormatKeys()
                                        .replace(QLatin1String(", "), QLatin1String("|"))
                                        .replace(QLatin1String(" or "), QLatin1String("|")));
-    if (!parser.parse(arguments)) {
-        err << "gapwise export: " << parser.errorText() << '\n' << usage;
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return ExitCode::Ok;
-    }
+    if (const std::optional<int> done = parseSubcommand(parser, arguments, "export", usage))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const bool fromSession = parser.isSet(session);
     if (!parser.isSet(output) || (fromSession ? positional.size() != 1 : positional.size() < 2)) {

@@ -2,6 +2,7 @@
 #include "inspectcommand.h"
 
 #include "exitcodes.h"
+#include "subcommandparser.h"
 
 #include "importer.h"
 #include "multifile.h"
@@ -85,14 +86,9 @@ int runInspectCommand(const QStringList &arguments)
     parser.addOption(json);
     parser.addOption(session);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "gapwise inspect: " << parser.errorText() << "\nUsage: gapwise inspect FILE [--json]\n";
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return ExitCode::Ok;
-    }
+    if (const std::optional<int> done = parseSubcommand(parser, arguments, "inspect",
+            QStringLiteral("Usage: gapwise inspect FILE… [--json] | gapwise inspect --session S.gapwise [--json]\n")))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const bool fromSession = parser.isSet(session);
     if (fromSession ? positional.size() != 1 : positional.size() < 2) {
