@@ -196,6 +196,22 @@ TEST_CASE("A long plan continues across pages without losing a test", "[pdf]")
     CHECK(failing > 600);
 }
 
+TEST_CASE("A continued section's heading stays within the page, however long its gap's title", "[pdf]")
+{
+    Report report = syntheticReport(900, 6);
+    const QString title = QStringLiteral("Service auth: missing E2E bypass key ").repeated(6).trimmed();
+    for (Gap &gap : report.gaps) // whichever gap runs onto another page
+        gap.title = title + QStringLiteral(" #%1").arg(gap.id);
+    QTemporaryDir dir;
+    const ExportedPdf pdf = exportPdf(report, dir);
+    const QString text = pdf.all();
+    // Before: the whole title, then the phase and "(continued)", past the right margin.
+    CHECK_FALSE(text.contains(
+        QRegularExpression(QRegularExpression::escape(title) + QStringLiteral(" #[^()]{0,80}\\(continued\\)"))));
+    CHECK(
+        text.contains(QRegularExpression(QStringLiteral("Service auth[^()]{0,150}\u2026[^()]{0,150}\\(continued\\)"))));
+}
+
 TEST_CASE("A PDF that cannot be written leaves no file and says why", "[pdf]")
 {
     const Report report = importOrFail(QStringLiteral(GAPWISE_SAMPLE_REPORT));

@@ -58,8 +58,13 @@ void PdfPageLayout::startPage()
 {
     if (m_continuation.isEmpty())
         return;
-    const QString heading = m_continuation + QStringLiteral(" (continued)");
     const QFontMetricsF metrics(m_continuationFont, m_device);
+    // One line within the margins: a long gap title and phase ran past the page's right edge (QA). The middle
+    // goes, so the gap's start and the phase's name stay.
+    const QString suffix = QStringLiteral(" (continued)");
+    const QString heading
+        = metrics.elidedText(m_continuation, Qt::ElideMiddle, m_content.width() - metrics.horizontalAdvance(suffix))
+        + suffix;
     addText(QPointF(m_content.left(), m_y + metrics.ascent()), heading, fontIndex(m_continuationFont),
         QColor(0x55, 0x55, 0x55));
     m_y += metrics.lineSpacing() + pt(4);
