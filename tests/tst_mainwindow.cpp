@@ -118,6 +118,11 @@ TEST_CASE("Loading a report fills the tree and both charts with its numbers", "[
         // The unit phase has one error: "1 error", never "1 errors".
         CHECK(tip.contains(report.phases[i].errors == 1 ? QStringLiteral(", 1 error,")
                                                         : QStringLiteral(", %1 errors,").arg(report.phases[i].errors)));
+        // The rate says what it is a share of: the failing results of those that ran.
+        const Phase &p = report.phases[i];
+        CHECK(tip.contains(QStringLiteral("(%1 of the %2 that ran; skipped ones not counted)")
+                               .arg(p.failed + p.errors)
+                               .arg(p.passed + p.failed + p.errors)));
     }
 
     GapChart *gaps = w.window.gapChart();
