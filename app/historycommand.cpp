@@ -62,7 +62,7 @@ struct Options
 // "1 run", "20 runs".
 QString runsText(qsizetype runs)
 {
-    return runs == 1 ? QStringLiteral("1 run") : QStringLiteral("%1 runs").arg(runs);
+    return countText(runs, QStringLiteral("%1 run"), QStringLiteral("%1 runs"), QLocale::c());
 }
 
 // The window --runs asks for (`whole` without it), or nullopt, said on `err`, when it is no positive number.

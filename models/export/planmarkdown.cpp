@@ -2,6 +2,7 @@
 #include "planwriters.h"
 
 #include "comparisonwriters.h"
+#include "counttext.h"
 #include "grouplabels.h"
 #include "markdownescape.h"
 #include "ratetext.h"
@@ -9,11 +10,6 @@
 
 namespace Gapwise {
 namespace {
-
-    QString plural(int n, const char *noun)
-    {
-        return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? QString() : QStringLiteral("s"));
-    }
 
     QString count(int n)
     {
@@ -66,8 +62,11 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
                        count(p.phase.skipped), p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
     }
     out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
-               .arg(plural(int(plan.gaps.size()), "gap"), plural(plan.unassignedFailures, "failing test"),
-                   plural(plan.unnamedFailures, "failure"));
+               .arg(countText(plan.gaps.size(), QStringLiteral("%1 gap"), QStringLiteral("%1 gaps"), QLocale::c()),
+                   countText(plan.unassignedFailures, QStringLiteral("%1 failing test"),
+                       QStringLiteral("%1 failing tests"), QLocale::c()),
+                   countText(plan.unnamedFailures, QStringLiteral("%1 failure"), QStringLiteral("%1 failures"),
+                       QLocale::c()));
     if (plan.changes.any()) {
         out += QStringLiteral("### What the triage changed\n\n");
         for (const QString &line : changeLines(plan.changes))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gapsuggester.h"
+#include "counttext.h"
 #include "failuresignature.h"
 #include "messagetemplate.h"
 #include "templateminer.h"
@@ -104,6 +105,13 @@ namespace {
         return out;
     }
 
+    // "1 failure has this signature", "3 failures share this signature": the first evidence line's count.
+    QString sharedSignatureText(qsizetype failures)
+    {
+        return countText(failures, QStringLiteral("%1 failure has this signature"),
+            QStringLiteral("%1 failures share this signature"), QLocale::c());
+    }
+
     // What a gap of failures sharing `signature` says of them: how many, the signature, the first of them.
     QStringList signatureLines(const FailureSignature &signature, const QString &countLine, const QString &first)
     {
@@ -186,9 +194,7 @@ int suggestGaps(Report &report, const SuggestOptions &options)
         gap.suggested = true;
         gap.line = report.tests[s.tests.first()].line;
         gap.evidence << signatureLines(s.signature,
-            s.tests.size() == 1
-                ? QStringLiteral("Suggested by Gapwise: 1 failure has this signature")
-                : QStringLiteral("Suggested by Gapwise: %1 failures share this signature").arg(s.tests.size()),
+            QStringLiteral("Suggested by Gapwise: ") + sharedSignatureText(s.tests.size()),
             report.tests[s.tests.first()].name);
         for (int i : s.tests) {
             report.tests[i].gapId = gap.id;
@@ -247,10 +253,7 @@ QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCas
         const QVector<Suggestion> groups = minedSuggestions(exactGroups(failing, false), true);
         const int n = int(failing.size());
         if (groups.size() == 1)
-            out << signatureLines(groups.first().signature,
-                n == 1 ? QStringLiteral("1 failure has this signature")
-                       : QStringLiteral("%1 failures share this signature").arg(n),
-                failing.first().name);
+            out << signatureLines(groups.first().signature, sharedSignatureText(n), failing.first().name);
         else
             out << QStringLiteral("%1 failures of %2 signatures").arg(n).arg(groups.size())
                 << QLatin1String("First: ") + failing.first().name;

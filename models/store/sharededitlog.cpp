@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sharededitlog.h"
 
+#include "counttext.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -15,7 +17,7 @@ namespace {
 
     QString tests(int n)
     {
-        return n == 1 ? QObject::tr("1 test") : QObject::tr("%1 tests").arg(n);
+        return countText(n, QObject::tr("%1 test"), QObject::tr("%1 tests"), QLocale::c());
     }
 
     // The first line of a note, at most 60 characters: enough to recognise it.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagechanges.h"
 
+#include "counttext.h"
 #include "triagesession.h"
 
 #include <QJsonArray>
@@ -216,7 +217,8 @@ QString changeCountsText(const TriageChanges &changes)
     QStringList parts;
     const auto add = [&](int n, const char *one, const char *many) {
         if (n > 0)
-            parts << QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+            parts << countText(n, QStringLiteral("%1 ") + QLatin1String(one),
+                QStringLiteral("%1 ") + QLatin1String(many), QLocale::c());
     };
     add(changes.movedTests, "test moved", "tests moved");
     add(int(changes.createdGaps.size()), "gap created", "gaps created");

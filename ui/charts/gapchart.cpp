@@ -3,6 +3,7 @@
 
 #include "chartbars.h"
 #include "chartdataadapter.h"
+#include "counttext.h"
 #include "statuspalette.h"
 
 #include "qcustomplotheader.h"
@@ -135,7 +136,6 @@ QString GapChart::toolTipFor(int key) const
     for (int p = 0; p < data.phaseNames.size(); ++p)
         tip += QLatin1Char('\n') + tr("%1: %2 failing").arg(data.phaseNames[p]).arg(gap.failuresByPhase.value(p));
     tip += QLatin1Char('\n')
-        + (gap.totalFailures() == 1 ? tr("1 failing test in all")
-                                    : tr("%L1 failing tests in all").arg(gap.totalFailures()));
+        + countText(gap.totalFailures(), tr("%1 failing test in all"), tr("%1 failing tests in all"));
     return tip;
 }

@@ -6,6 +6,7 @@
 #include "comparisonchart.h"
 #include "comparisoncolumnproxy.h"
 #include "comparisonview.h"
+#include "counttext.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "messagebanner.h"
@@ -298,9 +299,8 @@ void ComparisonMode::showSummary()
         html += tr(". The triage carried over from the earlier run is undone");
     else if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
-                    .arg(d.carriedEdits == 1 ? tr("1 edit") : tr("%1 edits").arg(locale.toString(d.carriedEdits)),
-                        d.suggested.size() == 1 ? tr("1 suggestion")
-                                                : tr("%1 suggestions").arg(locale.toString(d.suggested.size())));
+                    .arg(countText(d.carriedEdits, tr("%1 edit"), tr("%1 edits"), locale),
+                        countText(d.suggested.size(), tr("%1 suggestion"), tr("%1 suggestions"), locale));
         if (!d.restoredGaps.isEmpty())
             html += tr(", gaps kept from the earlier run: %1")
                         .arg(d.restoredGaps.join(QStringLiteral(", ")).toHtmlEscaped());

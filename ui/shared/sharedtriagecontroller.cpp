@@ -2,6 +2,7 @@
 #include "sharedtriagecontroller.h"
 
 #include "autosaver.h"
+#include "counttext.h"
 #include "gapeditor.h"
 #include "historypanel.h"
 #include "mainwindow.h"
@@ -38,7 +39,7 @@ QString shown(const QString &value)
 
 QString editCount(int n)
 {
-    return n == 1 ? QObject::tr("1 edit") : QObject::tr("%1 edits").arg(n);
+    return countText(n, QObject::tr("%1 edit"), QObject::tr("%1 edits"), QLocale::c());
 }
 
 QMenu *editMenu(MainWindow *window)
