@@ -223,7 +223,7 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
         return v.isDouble() ? v.toInt() : -1;
     };
     warnOnStatedCounts(report, 0, QStringLiteral("the summary"),
-        { { "tests", stated("tests"), int(tests.size()) }, { "passed", stated("passed"), present[0] },
+        { { "tests", stated("tests"), int(tests.size()), "test" }, { "passed", stated("passed"), present[0] },
             { "failed", stated("failed"), present[1] }, { "skipped", stated("skipped"), present[2] },
             { "pending", stated("pending"), present[3] }, { "other", stated("other"), present[4] } });
 

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dotnetcases.h"
 
+#include "counttext.h"
+
 namespace Gapwise {
 namespace {
     constexpr int MaxCapturedOutput = 8 * 1024; // per stream and test, as for JUnit
-
-    // "1 test", "2 tests", "1 passed": the nouns lose their "s" for one; the outcome words have none to lose.
-    QString countOf(int n, const char *what)
-    {
-        const QLatin1String word(what);
-        const bool noun
-            = word == QLatin1String("tests") || word == QLatin1String("failures") || word == QLatin1String("errors");
-        return QStringLiteral("%1 %2").arg(n).arg(noun && n == 1 ? word.chopped(1) : word);
-    }
 } // namespace
 
 TestStatus statusOfWord(const QString &result, std::initializer_list<StatusWord> vocabulary, TestStatus otherwise)
@@ -150,8 +143,10 @@ void warnOnStatedCounts(Report &report, int line, const QString &who, std::initi
     for (const StatedCount &c : counts) {
         if (c.stated < 0)
             continue;
-        stated << countOf(c.stated, c.what);
-        present << countOf(c.present, c.what);
+        const QString many = QStringLiteral("%1 ") + QLatin1String(c.what);
+        const QString one = c.one ? QStringLiteral("%1 ") + QLatin1String(c.one) : many;
+        stated << countText(c.stated, one, many, QLocale::c());
+        present << countText(c.present, one, many, QLocale::c());
         differ = differ || c.stated != c.present;
     }
     if (differ)

@@ -50,9 +50,10 @@ void appendOutput(JUnitCase &c, const QString &label, const QString &text);
 // A count the file states beside the count its tests give: a warning when they differ.
 struct StatedCount
 {
-    const char *what;
+    const char *what; // "tests", "passed"
     int stated; // -1: the file does not say
     int present;
+    const char *one = nullptr; // the word for a count of one where it is another ("test"); null: the same
 };
 void warnOnStatedCounts(Report &report, int line, const QString &who, std::initializer_list<StatedCount> counts);
 

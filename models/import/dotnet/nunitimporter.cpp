@@ -221,13 +221,13 @@ ImportResult importNUnit(QIODevice *xml, const QString &displayName, const Impor
             const int total = n[0] + n[1] + n[2] + n[3] + n[4];
             if (s.nunit2) {
                 warnOnStatedCounts(report, s.line, QStringLiteral("the result file"),
-                    { { "failures", s.failures, n[1] }, { "errors", s.errors, n[2] },
+                    { { "failures", s.failures, n[1], "failure" }, { "errors", s.errors, n[2], "error" },
                         { "inconclusive", s.inconclusive, n[4] } });
             } else {
                 // NUnit 3 counts an error as failed and a warning as neither passed nor failed.
                 const int warnings = qMax(0, s.warnings);
                 warnOnStatedCounts(report, s.line, QStringLiteral("the test run"),
-                    { { "tests", s.total, total }, { "passed", s.passed < 0 ? -1 : s.passed + warnings, n[0] },
+                    { { "tests", s.total, total, "test" }, { "passed", s.passed < 0 ? -1 : s.passed + warnings, n[0] },
                         { "failed (errors included)", s.failed, n[1] + n[2] }, { "skipped", s.skipped, n[3] },
                         { "inconclusive", s.inconclusive, n[4] } });
             }

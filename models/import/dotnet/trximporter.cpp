@@ -324,7 +324,7 @@ ImportResult importTrx(QIODevice *xml, const QString &displayName, const ImportC
         report.title = reader.runName.isEmpty() ? report.title : reader.runName;
     auto counter = [&reader](const char *name) { return reader.counters.value(QLatin1String(name), -1); };
     warnOnStatedCounts(report, reader.countersLine, QStringLiteral("the run's Counters"),
-        { { "tests", counter("total"), counted[3] }, { "passed", counter("passed"), counted[0] },
+        { { "tests", counter("total"), counted[3], "test" }, { "passed", counter("passed"), counted[0] },
             { "failed", counter("failed"), counted[1] } });
     suggestGaps(report);
     if (control.progress)

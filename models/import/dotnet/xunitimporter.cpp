@@ -206,7 +206,7 @@ ImportResult importXUnit(QIODevice *xml, const QString &displayName, const Impor
         xml, displayName, control, QStringLiteral("xunit"), [](Report &report, const XUnitReader &reader) {
             for (const AssemblyCounts &a : std::as_const(reader.assemblies))
                 warnOnStatedCounts(report, a.line, QStringLiteral("assembly \"%1\"").arg(a.name),
-                    { { "tests", a.stated[0], a.present[0] }, { "passed", a.stated[1], a.present[1] },
+                    { { "tests", a.stated[0], a.present[0], "test" }, { "passed", a.stated[1], a.present[1] },
                         { "failed", a.stated[2], a.present[2] }, { "skipped", a.stated[3], a.present[3] } });
             report.diagnostics << reader.errors;
         });
