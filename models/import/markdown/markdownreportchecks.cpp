@@ -81,8 +81,11 @@ void MarkdownReportBuilder::checkPhaseCounts()
     for (Phase &p : m_report.phases) {
         if (p.importErrors < 0 && !p.importErrorMessages.isEmpty())
             p.importErrors = int(p.importErrorMessages.size());
-        const int namedFailing = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(),
-            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
+        const auto namedWith = [&](TestStatus status) {
+            return int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(),
+                [&](const TestCase &t) { return t.phaseId == p.id && t.status == status; }));
+        };
+        const int namedFailing = namedWith(TestStatus::Failed);
         if (p.failed >= 0 && namedFailing > p.failed) {
             addDiagnostic(Severity::Warning, p.line,
                 QStringLiteral("phase “%1” states %2 failed but names %3")
@@ -93,18 +96,18 @@ void MarkdownReportBuilder::checkPhaseCounts()
         if (p.failed < 0 && namedFailing > 0)
             p.failed = namedFailing;
         // "**Skipped:** 0" over a table that lists three "[SKIP]" rows: the listed tests are kept, and said.
-        for (const auto &[field, status, word] : { std::tuple { &Phase::skipped, TestStatus::Skipped, "skipped tests" },
-                 std::tuple { &Phase::errors, TestStatus::Error, "tests with errors" } }) {
-            const TestStatus wanted = status;
-            const int named = int(std::count_if(m_report.tests.cbegin(), m_report.tests.cend(),
-                [&](const TestCase &t) { return t.phaseId == p.id && t.status == wanted; }));
+        for (const auto &[field, status, stated, listed] :
+            { std::tuple { &Phase::skipped, TestStatus::Skipped, "skipped", "skipped tests" },
+                std::tuple { &Phase::errors, TestStatus::Error, "errors", "tests with errors" } }) {
+            const int named = namedWith(status);
             if (p.*field >= 0 && named > p.*field) {
                 addDiagnostic(Severity::Warning, p.line,
-                    QStringLiteral("phase “%1” states %2 %3 but names %4; the named tests are kept")
+                    QStringLiteral("phase “%1” states %2 %3 but names %4 %5; the named tests are kept")
                         .arg(p.name)
                         .arg(p.*field)
-                        .arg(field == &Phase::skipped ? QStringLiteral("skipped") : QStringLiteral("errors"))
-                        .arg(QStringLiteral("%1 %2").arg(named).arg(QLatin1String(word))));
+                        .arg(QLatin1String(stated))
+                        .arg(named)
+                        .arg(QLatin1String(listed)));
             }
         }
         const int outcomes = qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.skipped);
