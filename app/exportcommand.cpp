@@ -105,7 +105,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("REPORT"), QStringLiteral("A report to export (or use --session)."), QStringLiteral("[REPORT]"));
     const QCommandLineOption format(QStringLiteral("format"),
-        planFormatKeys() + QStringLiteral("; without it, the one OUT's suffix names (.pdf, .md, .csv, .json)."),
+        planFormatKeys() + QStringLiteral("; without it, the one OUT's suffix names (%1).").arg(planFormatSuffixes()),
         QStringLiteral("FORMAT"));
     const QCommandLineOption session(
         QStringLiteral("session"), QStringLiteral("A saved .gapwise session to export."), QStringLiteral("S.gapwise"));
@@ -125,9 +125,7 @@ int runExportCommand(const QStringList &arguments)
     QTextStream err(stderr);
     const QString usage = QStringLiteral("Usage: gapwise export [--format %1] [--session S.gapwise | "
                                          "REPORT…] [--compare OLD] [--store S] -o OUT\n")
-                              .arg(planFormatKeys()
-                                       .replace(QLatin1String(", "), QLatin1String("|"))
-                                       .replace(QLatin1String(" or "), QLatin1String("|")));
+                              .arg(planFormatKeyList().join(QLatin1Char('|')));
     if (const std::optional<int> done = parseSubcommand(parser, arguments, "export", usage))
         return *done;
     const QStringList positional = parser.positionalArguments();

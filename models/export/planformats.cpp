@@ -50,13 +50,29 @@ std::optional<PlanFormat> planFormatFromFileName(const QString &fileName)
     return std::nullopt;
 }
 
-QString planFormatKeys()
+QStringList planFormatKeyList()
 {
     QStringList keys;
     for (const PlanFormatInfo &info : planFormats())
         keys << info.key;
+    return keys;
+}
+
+QString planFormatKeys()
+{
+    QStringList keys = planFormatKeyList();
     const QString last = keys.takeLast();
     return keys.join(QLatin1String(", ")) + QLatin1String(" or ") + last;
+}
+
+QString planFormatSuffixes()
+{
+    QStringList suffixes;
+    for (const PlanFormatInfo &info : planFormats()) {
+        if (info.suffix.isEmpty()) // as planFormatFromFileName() reads them
+            suffixes << QLatin1Char('.') + info.key;
+    }
+    return suffixes.join(QLatin1String(", "));
 }
 
 QByteArray planToText(const RemediationPlan &plan, PlanFormat format)

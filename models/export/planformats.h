@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -37,7 +38,10 @@ std::optional<PlanFormat> planFormatFromKey(const QString &key); // case-insensi
 // The format a file name's suffix names ("plan.PDF": Pdf); ".json" is the plan's JSON, never CTRF, which is
 // only chosen by name.
 std::optional<PlanFormat> planFormatFromFileName(const QString &fileName);
-QString planFormatKeys(); // "pdf, md, csv, json or ctrf": the keys --format takes, for help and errors
+QStringList planFormatKeyList(); // the keys --format takes, in menu order
+QString planFormatKeys(); // "pdf, md, csv, json or ctrf": the same, for help and errors
+// ".pdf, .md, .csv, .json": the suffixes planFormatFromFileName() reads a format from
+QString planFormatSuffixes();
 
 // The bytes of a text format. The PDF is not one: its charts are drawn by widgets (ui/pdfexporter.h).
 QByteArray planToText(const RemediationPlan &plan, PlanFormat format);
