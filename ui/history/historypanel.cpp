@@ -131,6 +131,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     , m_storePath(storePath)
     , m_addRuns(addRuns)
     , m_retry(new QTimer(this))
+    , m_showSoon(new QTimer(this))
     , m_summary(new QLabel(this))
     , m_show(new QComboBox(this))
     , m_list(new QTreeWidget(this))
@@ -224,18 +225,10 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     connect(window, &MainWindow::reportLoaded, this, [this] { load(); });
     // A gap renamed, tests moved: the current row's history says what the tree says now. Queued: the signal
     // comes while the tree's rows are still changing, and several times for one edit: one update a turn.
-    connect(window->treeModel(), &ReportTreeModel::triageChanged, this, [this] {
-        if (m_showPending)
-            return;
-        m_showPending = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_showPending = false;
-                showCurrent();
-            },
-            Qt::QueuedConnection);
-    });
+    m_showSoon->setSingleShot(true);
+    m_showSoon->setInterval(0);
+    connect(m_showSoon, &QTimer::timeout, this, &HistoryPanel::showCurrent);
+    connect(window->treeModel(), &ReportTreeModel::triageChanged, m_showSoon, qOverload<>(&QTimer::start));
     m_retry->setSingleShot(true);
     m_retry->setInterval(SharedTriageWorker::retryIntervalMs());
     connect(m_retry, &QTimer::timeout, this, [this] { load(true); });

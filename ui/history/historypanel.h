@@ -66,9 +66,9 @@ private:
     QString m_storePath;
     QString m_password; // asked for when libpq found none; in memory only
     bool m_addRuns;
-    bool m_showPending = false; // a showCurrent() queued for the triage edits of this event-loop turn
     int m_generation = 0;
     QTimer *m_retry; // reads the history again while the store cannot be reached
+    QTimer *m_showSoon; // one showCurrent() for the triage edits of an event-loop turn
     std::shared_ptr<const Gapwise::TreeHistory> m_history;
     QLabel *m_summary;
     QToolButton *m_passwordButton = nullptr;
