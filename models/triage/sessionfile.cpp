@@ -30,18 +30,14 @@ SessionFile SessionFile::fromSession(const TriageSession &session, const QString
     // As appliedEdits() but keeping which edits were one undo step.
     const QUndoStack *stack = session.undoStack();
     for (int i = 0; i < stack->index(); ++i) {
-        const QUndoCommand *c = stack->command(i);
-        if (const auto *edit = dynamic_cast<const TriageCommand *>(c)) {
-            file.edits.append(edit->toJson());
-            continue;
-        }
-        for (int k = 0; k < c->childCount(); ++k) {
-            if (const auto *child = dynamic_cast<const TriageCommand *>(c->child(k))) {
-                QJsonObject json = child->toJson();
+        const QUndoCommand *step = stack->command(i);
+        for (const TriageCommand *edit : TriageCommand::editsOf(step)) {
+            QJsonObject json = edit->toJson();
+            if (edit != step) { // one of a macro's edits
                 json.insert(QStringLiteral("step"), i + 1);
-                json.insert(QStringLiteral("stepText"), c->text());
-                file.edits.append(json);
+                json.insert(QStringLiteral("stepText"), step->text());
             }
+            file.edits.append(json);
         }
     }
     return file;

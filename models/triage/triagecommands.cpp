@@ -426,6 +426,18 @@ QJsonObject RemoveGapCommand::toJson() const
 
 // ---- reading saved edits -------------------------------------------------------------------------------
 
+QVector<const TriageCommand *> TriageCommand::editsOf(const QUndoCommand *step)
+{
+    if (const auto *edit = dynamic_cast<const TriageCommand *>(step))
+        return { edit };
+    QVector<const TriageCommand *> edits;
+    for (int k = 0; k < step->childCount(); ++k) {
+        if (const auto *child = dynamic_cast<const TriageCommand *>(step->child(k)))
+            edits.append(child);
+    }
+    return edits;
+}
+
 TriageCommand *TriageCommand::fromJson(TriageSession *session, const QJsonObject &json, QString *error)
 {
     const QString edit = json.value(QStringLiteral("edit")).toString();

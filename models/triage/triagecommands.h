@@ -55,6 +55,9 @@ public:
     virtual QJsonObject toJson() const = 0;
     // Reads a saved edit; nullptr when the object is not a known edit.
     static TriageCommand *fromJson(TriageSession *session, const QJsonObject &json, QString *error);
+    // The edits one step of the undo stack holds: the step itself, or the children of a macro (an edit of a
+    // suggestion with its acceptance, a merge).
+    static QVector<const TriageCommand *> editsOf(const QUndoCommand *step);
 
 protected:
     TriageSession *m_session;

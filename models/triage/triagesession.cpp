@@ -191,17 +191,8 @@ void TriageSession::pushGapEdit(const QString &gapId, EditGapCommand::Field fiel
 QVector<const TriageCommand *> TriageSession::appliedEdits() const
 {
     QVector<const TriageCommand *> edits;
-    for (int i = 0; i < m_undo.index(); ++i) {
-        const QUndoCommand *c = m_undo.command(i);
-        if (const auto *edit = dynamic_cast<const TriageCommand *>(c)) {
-            edits.append(edit);
-            continue;
-        }
-        for (int k = 0; k < c->childCount(); ++k) { // a macro: its children are the edits
-            if (const auto *child = dynamic_cast<const TriageCommand *>(c->child(k)))
-                edits.append(child);
-        }
-    }
+    for (int i = 0; i < m_undo.index(); ++i)
+        edits.append(TriageCommand::editsOf(m_undo.command(i)));
     return edits;
 }
 
