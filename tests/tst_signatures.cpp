@@ -335,3 +335,27 @@ TEST_CASE("Suggested gaps from a pytest log: timeouts, connection errors and one
         CHECK(again.gaps[i].title == r.gaps[i].title);
     }
 }
+
+TEST_CASE("Suggested gaps: a gap's report line is in the file of the test it quotes", "[signatures]")
+{
+    // QA: in a run of several files, a suggested gap named line 3 of the run's first file (another test's
+    // <testsuite>) instead of line 3 of the file its first test was read from.
+    Report r = reportOf({
+        failing(QStringLiteral("other"), QStringLiteral("KeyError: 'user'")),
+        failing(QStringLiteral("email1"), QStringLiteral("AssertionError: invalid email address 'a@'")),
+        failing(QStringLiteral("email2"), QStringLiteral("AssertionError: invalid email address 'b@'")),
+    });
+    r.files = { QStringLiteral("run/jest.xml"), QStringLiteral("run/EmailAddressTest.xml") };
+    r.tests[0].file = 0;
+    r.tests[0].line = 7;
+    r.tests[1].file = r.tests[2].file = 1;
+    r.tests[1].line = 3;
+    r.tests[2].line = 9;
+    REQUIRE(suggestGaps(r) >= 1);
+    const QString gapId = r.tests[1].gapId;
+    REQUIRE_FALSE(gapId.isEmpty());
+    REQUIRE(r.tests[2].gapId == gapId);
+    const Gap &gap = r.gaps[r.gapIndex(gapId)];
+    CHECK(gap.file == 1);
+    CHECK(gap.line == 3);
+}

@@ -193,6 +193,7 @@ int suggestGaps(Report &report, const SuggestOptions &options)
         gap.title = titles[k];
         gap.suggested = true;
         gap.line = report.tests[s.tests.first()].line;
+        gap.file = report.tests[s.tests.first()].file; // in a run of several files, the line is in this one
         gap.evidence << signatureLines(s.signature,
             QStringLiteral("Suggested by Gapwise: ") + sharedSignatureText(s.tests.size()),
             report.tests[s.tests.first()].name);
