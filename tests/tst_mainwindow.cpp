@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeView>
 
 using namespace Gapwise;
@@ -422,4 +423,52 @@ TEST_CASE("Charts with nothing to draw say so instead of showing bare axes", "[m
     CHECK_FALSE(plotTexts(w.window.phaseChart()->plot()).contains(QStringLiteral("No test results in this report")));
     CHECK_FALSE(
         plotTexts(w.window.gapChart()->plot()).contains(QStringLiteral("No named failing tests in this report")));
+}
+
+TEST_CASE("The gap chart's caption names a few phases, and only the first and last of many", "[mainwindow][charts]")
+{
+    // QA: a folder of JUnit files (a phase per file) listed every phase in the caption, four lines over a plot
+    // squashed to a few pixels.
+    const auto reportWithPhases = [](int phases) {
+        Report report;
+        report.title = QStringLiteral("Suites");
+        Gap gap;
+        gap.id = QStringLiteral("gap-1");
+        gap.title = QStringLiteral("Timeouts");
+        report.gaps << gap;
+        for (int p = 1; p <= phases; ++p) {
+            Phase phase;
+            phase.id = QStringLiteral("suite-%1").arg(p);
+            phase.name = QStringLiteral("Suite %1").arg(p);
+            phase.total = phase.failed = 1;
+            report.phases << phase;
+            TestCase test;
+            test.phaseId = phase.id;
+            test.name = QStringLiteral("test_%1").arg(p);
+            test.id = phase.id + QStringLiteral("::") + test.name;
+            test.status = TestStatus::Failed;
+            test.gapId = gap.id;
+            report.tests << test;
+        }
+        return report;
+    };
+    const auto caption = [](const ShownWindow &w) {
+        const auto *label = w.window.gapChart()->findChild<QLabel *>(QString(), Qt::FindDirectChildrenOnly);
+        REQUIRE(label);
+        QTextDocument text;
+        text.setHtml(label->text());
+        return text.toPlainText();
+    };
+    ShownWindow few(reportWithPhases(4));
+    const QString four = caption(few);
+    for (int p = 1; p <= 4; ++p)
+        CHECK(four.contains(QStringLiteral("Suite %1").arg(p)));
+    CHECK_FALSE(four.contains(QStringLiteral("phases")));
+
+    ShownWindow many(reportWithPhases(12));
+    const QString twelve = caption(many);
+    CHECK(twelve.contains(QStringLiteral("Suite 1 … ")));
+    CHECK(twelve.contains(QStringLiteral("Suite 12 (12 phases; a bar's tooltip names each)")));
+    CHECK_FALSE(twelve.contains(QStringLiteral("Suite 2")));
+    CHECK_FALSE(twelve.contains(QStringLiteral("Suite 11")));
 }

@@ -107,19 +107,30 @@ QString GapChart::legendHtml(int charted) const
         const QString name = p == Priority::None ? tr("none") : priorityName(p);
         html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(priorityColor(p).name(), name);
     }
-    if (!data.phaseNames.isEmpty()) {
-        html += tr(" &nbsp; shade = phase:");
-        const QColor grey = ChartBars::phaseLegendGrey();
-        // Very long phase names elided, so the caption stays a line or two and leaves the bars their height;
-        // "Integration Tests (Non-Docker)" stays whole.
-        const QFontMetrics metrics(font());
-        const QVector<QString> names = ChartBars::phaseLabelNames(data.phaseNames);
-        for (int i = 0; i < data.phaseNames.size(); ++i) {
-            const QString name = metrics.elidedText(names[i], Qt::ElideRight, metrics.averageCharWidth() * 34);
-            html += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                        .arg(ChartBars::phaseShade(grey, i, data.phaseNames.size()).name(), name.toHtmlEscaped());
-        }
+    if (data.phaseNames.isEmpty())
+        return html;
+    // Very long phase names elided, so the caption stays a line or two and leaves the bars their height;
+    // "Integration Tests (Non-Docker)" stays whole.
+    const QFontMetrics metrics(font());
+    const QVector<QString> names = ChartBars::phaseLabelNames(data.phaseNames);
+    const QColor grey = ChartBars::phaseLegendGrey();
+    const auto entry = [&](int i) {
+        return QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+            .arg(ChartBars::phaseShade(grey, i, int(names.size())).name(),
+                metrics.elidedText(names[i], Qt::ElideRight, metrics.averageCharWidth() * 34).toHtmlEscaped());
+    };
+    // Past a few phases (a folder of JUnit files has one per file) every name took the chart's height away
+    // (QA: four caption lines over a squashed plot): the first and the last, and the count; tooltips name each.
+    constexpr int MaxNamedPhases = 4;
+    if (names.size() > MaxNamedPhases) {
+        return html
+            + tr(" &nbsp; shade = phase, lighter = later: %2 … %3 (%L1 phases; a bar's tooltip names each)")
+                  .arg(names.size())
+                  .arg(entry(0), entry(int(names.size()) - 1)); // the names last: a "%1" in one stays as it is
     }
+    html += tr(" &nbsp; shade = phase:");
+    for (int i = 0; i < names.size(); ++i)
+        html += QLatin1Char(' ') + entry(i);
     return html;
 }
 
