@@ -27,6 +27,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QMenu>
@@ -44,6 +45,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -347,8 +349,8 @@ TEST_CASE("Gaps a comparison carries over open like the gaps the tree shows open
 
 namespace {
 
-// The name filters of the file dialog that the File menu's `text` entry opens (the dialog is cancelled).
-QStringList fileDialogFilters(MainWindow &w, const QString &text)
+// Triggers the File menu's `text` entry and hands the file dialog it opens to `answer`.
+void answerFileDialog(MainWindow &w, const QString &text, const std::function<void(QFileDialog *)> &answer)
 {
     QAction *action = nullptr;
     for (QAction *menu : w.menuBar()->actions()) {
@@ -358,15 +360,36 @@ QStringList fileDialogFilters(MainWindow &w, const QString &text)
         }
     }
     REQUIRE(action);
-    QStringList filters;
-    QTimer::singleShot(0, &w, [&filters] {
+    bool answered = false;
+    QTimer::singleShot(0, &w, [&] {
         if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
-            filters = dialog->nameFilters();
-            dialog->reject();
+            answered = true;
+            answer(dialog);
         }
     });
     action->trigger();
+    CHECK(answered);
+}
+
+// The name filters of the file dialog that the File menu's `text` entry opens (the dialog is cancelled).
+QStringList fileDialogFilters(MainWindow &w, const QString &text)
+{
+    QStringList filters;
+    answerFileDialog(w, text, [&filters](QFileDialog *dialog) {
+        filters = dialog->nameFilters();
+        dialog->reject();
+    });
     return filters;
+}
+
+void writeJUnit(const QString &path, const QString &testName)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("<testsuite name=\"s\" tests=\"1\" failures=\"1\"><testcase classname=\"c\" name=\"%1\">"
+                              "<failure message=\"boom\"/></testcase></testsuite>\n")
+                   .arg(testName)
+                   .toUtf8());
 }
 
 } // namespace
@@ -423,4 +446,41 @@ TEST_CASE("The chart of gaps gets rows and its axis in a small window, compared 
     laidOut(w.gapChart());
     w.session()->undoStack()->clear();
     QSettings().remove(QStringLiteral("window"));
+}
+
+TEST_CASE("Open… takes several files as one run, and Open Folder… a folder", "[gui][open]")
+{
+    // QA: the window opened one file at a time, while the command line takes several files or a folder.
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QDir(dir.path()).mkdir(QStringLiteral("shards"));
+    writeJUnit(dir.filePath(QStringLiteral("shards/a.xml")), QStringLiteral("test_a"));
+    writeJUnit(dir.filePath(QStringLiteral("shards/b.xml")), QStringLiteral("test_b"));
+    QSettings().setValue(QStringLiteral("lastOpenDir"), dir.filePath(QStringLiteral("shards")));
+    MainWindow w;
+    QSignalSpy loaded(&w, &MainWindow::reportLoaded);
+    SECTION("two files")
+    {
+        answerFileDialog(w, QStringLiteral("&Open…"), [](QFileDialog *dialog) {
+            CHECK(dialog->fileMode() == QFileDialog::ExistingFiles);
+            dialog->selectFile(QStringLiteral("\"a.xml\" \"b.xml\""));
+            QMetaObject::invokeMethod(dialog, "accept"); // a protected slot
+        });
+    }
+    SECTION("their folder")
+    {
+        answerFileDialog(w, QStringLiteral("Open &Folder…"), [&dir](QFileDialog *dialog) {
+            dialog->selectFile(dir.filePath(QStringLiteral("shards")));
+            QMetaObject::invokeMethod(dialog, "accept"); // a protected slot
+        });
+    }
+    REQUIRE((!loaded.isEmpty() || loaded.wait(20000)));
+    QStringList names;
+    for (const TestCase &t : w.session()->report().tests)
+        names << t.name;
+    names.sort();
+    INFO(names.join(QLatin1Char(' ')).toStdString());
+    REQUIRE(names.size() == 2);
+    CHECK(names[0].endsWith(QStringLiteral("test_a")));
+    CHECK(names[1].endsWith(QStringLiteral("test_b")));
 }

@@ -5,6 +5,7 @@
 #include "windowfixtures.h"
 
 #include "detailspane.h"
+#include "filterbar.h"
 #include "gapeditor.h"
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
@@ -18,8 +19,10 @@
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -29,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -271,5 +275,99 @@ TEST_CASE("F6 stops at the Gap pane, and passes over a tab behind another withou
         QTest::keyClick(focused(), Qt::Key_F6, Qt::ShiftModifier);
         CHECK(focused() == w.treeView());
         CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+    }
+}
+
+TEST_CASE("Ctrl+E brings the Gap pane to the front and focuses its form, from a test's row too",
+    "[triage][window][gapeditor][keyboard]")
+{
+    // QA: with the Gap pane on a tab behind Details, F6 passes it over and the context menu had no way to the
+    // owner and notes: a keyboard user could not set them.
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3)); // test 1 is in gap-2, test 3 in no gap
+    showActive(w);
+    auto *details = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    auto *gap = w.findChild<QDockWidget *>(QStringLiteral("gapDock"));
+    REQUIRE(details);
+    REQUIRE(gap);
+    w.tabifyDockWidget(details, gap);
+    details->raise();
+    QCoreApplication::processEvents();
+    REQUIRE(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Details"));
+    GapEditor *editor = w.gapEditor();
+    QAction *action = actionNamed(editMenu(w), QStringLiteral("&Edit in Gap Pane"));
+    REQUIRE(action);
+
+    SECTION("on a gap's row")
+    {
+        selectGap(w, QStringLiteral("gap-2"));
+        REQUIRE(action->isEnabled());
+        w.treeView()->setFocus();
+        QTest::keyClick(w.treeView(), Qt::Key_E, Qt::ControlModifier);
+        CHECK(frontTab(w, QStringLiteral("Gap")) == QStringLiteral("Gap"));
+        REQUIRE(editor->isAncestorOf(QApplication::focusWidget()));
+        CHECK(QApplication::focusWidget()->isEnabled());
+        // The gap's context menu offers it too.
+        QMenu *menu = w.triageActions()->buildContextMenu(&w);
+        CHECK(menu->actions().contains(action));
+        delete menu;
+    }
+    SECTION("closed, on a test's row: shown again")
+    {
+        gap->close();
+        QCoreApplication::processEvents();
+        selectTests(w, { 1 });
+        REQUIRE(action->isEnabled());
+        action->trigger();
+        QCoreApplication::processEvents();
+        CHECK(gap->isVisible());
+        CHECK(editor->isAncestorOf(QApplication::focusWidget()));
+    }
+    SECTION("on an unassigned test: nothing to edit")
+    {
+        selectTests(w, { 3 });
+        CHECK_FALSE(action->isEnabled());
+    }
+}
+
+TEST_CASE("The filter bar's Tab order reads row by row, and its change and history choices are labelled",
+    "[window][keyboard][filter]")
+{
+    // QA: Tab went filter, Regex, the grouping, then back left to Show passed; and with a comparison and a
+    // history, two unlabelled choices both read "All tests".
+    MainWindow w;
+    w.setReport(syntheticReport(30, 3));
+    showActive(w);
+    FilterBar *bar = w.filterBar();
+    QList<QWidget *> expected { bar->findChild<QCheckBox *>(),
+        bar->findChild<QWidget *>(QStringLiteral("showPassedSkipped")) };
+    for (TestStatus status : { TestStatus::Failed, TestStatus::Error, TestStatus::Passed, TestStatus::Skipped }) {
+        if (bar->statusChip(status)->isEnabled())
+            expected << bar->statusChip(status);
+    }
+    expected << bar->groupingBox();
+    REQUIRE(expected.first()->property("text").toString() == QStringLiteral("Regex"));
+    bar->searchField()->setFocus();
+    for (QWidget *next : std::as_const(expected)) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        CHECK(QApplication::focusWidget() == next);
+    }
+
+    const auto labelOf = [bar](const QWidget *choice) {
+        for (const QLabel *label : bar->findChildren<QLabel *>()) {
+            if (label->buddy() == choice)
+                return label->text();
+        }
+        return QString();
+    };
+    CHECK(labelOf(bar->changeBox()) == QStringLiteral("Chan&ge:"));
+    CHECK(labelOf(bar->historyBox()) == QStringLiteral("Histor&y:"));
+    // Hidden with their choice until a comparison or a history gives them something to choose by.
+    CHECK_FALSE(bar->changeBox()->isVisible());
+    bar->setComparisonActive(true);
+    CHECK(bar->changeBox()->isVisible());
+    for (const QLabel *label : bar->findChildren<QLabel *>()) {
+        if (label->buddy() == bar->changeBox())
+            CHECK(label->isVisible());
     }
 }

@@ -51,7 +51,6 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         m_change->addItem(changeClassTitle(c), 1u << unsigned(c));
     }
     m_change->setToolTip(tr("Show only tests that changed this way since the run compared with"));
-    m_change->hide();
     m_history->setObjectName(QStringLiteral("historyFilter"));
     m_history->addItem(tr("All tests"), int(HistoryFilter::All));
     m_history->addItem(tr("New failures"), int(HistoryFilter::New));
@@ -59,7 +58,6 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     m_history->addItem(tr("Regressions"), int(HistoryFilter::Regression));
     m_history->setToolTip(tr("Show only tests that the run history calls new failures, flaky or regressions"));
     m_history->setEnabled(false);
-    m_history->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
 
@@ -103,8 +101,14 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
         m_chips.append({ status, chip });
         bottom->addWidget(chip);
     }
-    bottom->addWidget(m_change);
-    bottom->addWidget(m_history);
+    // The two choices that appear with a comparison and a history both start at "All tests": a label each says
+    // which is which (QA), kept on one line with its choice. Hidden until there is something to choose by.
+    m_changeChoice = labelled(tr("Chan&ge:"), m_change);
+    m_changeChoice->hide();
+    bottom->addWidget(m_changeChoice);
+    m_historyChoice = labelled(tr("Histor&y:"), m_history);
+    m_historyChoice->hide();
+    bottom->addWidget(m_historyChoice);
     bottom->addWidget(m_grouping);
 
     auto *layout = new QVBoxLayout(this);
@@ -112,6 +116,14 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(top);
     layout->addLayout(bottom);
+    // Tab in reading order, row by row (it followed the order the members were made in: the grouping before
+    // Show passed).
+    QList<QWidget *> order { m_search, m_regex, m_showPassed };
+    for (const auto &chip : std::as_const(m_chips))
+        order << chip.second;
+    order << m_change << m_history << m_grouping;
+    for (int i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::applyNow);
@@ -135,6 +147,19 @@ FilterBar::FilterBar(ReportFilterProxy *proxy, QWidget *parent)
     applyStatusMask();
     updateStatusCounts();
     updateCount();
+}
+
+QWidget *FilterBar::labelled(const QString &label, QComboBox *choice)
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    auto *name = new QLabel(label, box);
+    name->setBuddy(choice);
+    row->addWidget(name);
+    row->addWidget(choice);
+    return box;
 }
 
 QToolButton *FilterBar::statusChip(TestStatus status) const
@@ -212,7 +237,7 @@ void FilterBar::setComparisonActive(bool active)
 {
     if (!active)
         m_change->setCurrentIndex(0);
-    m_change->setVisible(active);
+    m_changeChoice->setVisible(active);
     updateCount();
 }
 
@@ -222,7 +247,7 @@ void FilterBar::followHistory()
     if (!loaded)
         m_history->setCurrentIndex(0);
     else
-        m_history->show(); // from the first history on: a window without a store never shows it
+        m_historyChoice->show(); // from the first history on: a window without a store never shows it
     m_history->setEnabled(loaded);
     updateCount();
 }

@@ -54,6 +54,7 @@ private:
     void updateStatusCounts();
     void applyStatusMask();
     void followHistory();
+    QWidget *labelled(const QString &label, QComboBox *choice); // the label and the choice on one line
 
     Gapwise::ReportFilterProxy *m_proxy;
     QLineEdit *m_search;
@@ -61,6 +62,8 @@ private:
     QComboBox *m_grouping;
     QComboBox *m_change;
     QComboBox *m_history;
+    QWidget *m_changeChoice = nullptr; // m_change with its label
+    QWidget *m_historyChoice = nullptr; // m_history with its label
     QLabel *m_count;
     QTimer *m_debounce;
     QCheckBox *m_showPassed;

@@ -346,6 +346,16 @@ bool MainWindow::behindAnotherTab(QWidget *pane) const
     return false;
 }
 
+// Edit › Edit in Gap Pane: the Gap dock in front of its tab group (shown again if it was closed), its first
+// field focused.
+void MainWindow::showGapPane()
+{
+    m_gapDock->show();
+    m_gapDock->raise();
+    if (QWidget *target = paneFocusTarget(m_gapEditor))
+        target->setFocus(Qt::ShortcutFocusReason);
+}
+
 bool MainWindow::compareWith(const QString &oldPath)
 {
     return m_comparison->start(oldPath);

@@ -125,6 +125,7 @@ private:
     void splitCharts(); // the first split of the chart column, between the phase and the gap chart
     void saveSettings() const;
     void openFileDialog();
+    void openFolderDialog();
     void compareFileDialog();
     void setGrouping(int grouping);
     void updateDiagnosticsBadge();
@@ -138,6 +139,7 @@ private:
     void cyclePanes(int step);
     static QWidget *paneFocusTarget(QWidget *pane);
     bool behindAnotherTab(QWidget *pane) const;
+    void showGapPane();
 
     Gapwise::TriageSession *m_session;
     Gapwise::ReportTreeModel *m_model;

@@ -37,7 +37,10 @@ void MainWindow::buildActions()
         QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
         tr("&Open…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open a test report (Markdown, JUnit XML or a pytest log)"));
+    open->setStatusTip(tr("Open a test report or a saved session: Markdown, JUnit XML, TRX, NUnit, xUnit, CTRF or a "
+                          "pytest log; several files selected together are one run"));
+    file->addAction(tr("Open &Folder…"), this, &MainWindow::openFolderDialog)
+        ->setStatusTip(tr("Open every report file in a folder and its subfolders as one run"));
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
@@ -67,6 +70,7 @@ void MainWindow::buildActions()
     quit->setShortcut(QKeySequence::Quit);
 
     m_triage = new TriageActions(m_session, m_tree, m_proxy, this);
+    connect(m_triage, &TriageActions::gapPaneRequested, this, &MainWindow::showGapPane);
     m_triage->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -136,12 +140,23 @@ QString reportPatterns(bool sessionsFirst)
 void MainWindow::openFileDialog()
 {
     const QString dir = QSettings().value(QStringLiteral("lastOpenDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Test Report"), dir,
+    // Several files are one run, as on the command line (a CI job's shards, Surefire's file per class).
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Test Report"), dir,
         tr("Reports and sessions (%1);;Triage sessions (*.gapwise);;All files (*)").arg(reportPatterns(false)));
-    if (path.isEmpty())
+    if (paths.isEmpty())
         return;
-    QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
-    openReport(path);
+    QSettings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(paths.first()).absolutePath());
+    openReports(paths);
+}
+
+void MainWindow::openFolderDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Folder of Test Reports"), QSettings().value(QStringLiteral("lastOpenDir")).toString());
+    if (dir.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastOpenDir"), dir);
+    openReport(dir);
 }
 
 void MainWindow::compareFileDialog()

@@ -50,6 +50,7 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     , m_window(window)
     , m_merge(new QMenu(tr("Merge &Into"), window))
     , m_deleteGap(new QAction(tr("&Delete Gap (tests to Unassigned)"), this))
+    , m_editInGapPane(new QAction(tr("&Edit in Gap Pane"), this))
 {
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -71,6 +72,9 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
         if (isGap && !gapId.isEmpty())
             m_session->deleteGap(gapId);
     });
+    m_editInGapPane->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_editInGapPane->setStatusTip(tr("Go to the Gap pane to edit the gap's title, priority, status, owner and notes"));
+    connect(m_editInGapPane, &QAction::triggered, this, &TriageActions::gapPaneRequested);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageActions::updateGapActions);
     connect(m_session, &TriageSession::changed, this, &TriageActions::updateGapActions);
     updateGapActions();
@@ -108,12 +112,9 @@ void TriageActions::onUndoIndexChanged(int index)
 // tests it moved, else the gap it made. Nothing for a gap it took away (the current row is selected then).
 TriageActions::EditedItems TriageActions::editedBy(const QUndoCommand *step, bool undone)
 {
-    QVector<const QUndoCommand *> commands { step };
-    for (int k = 0; k < step->childCount(); ++k) // a macro: its children are the edits
-        commands.append(step->child(k));
     EditedItems edited;
     QString created;
-    for (const QUndoCommand *command : std::as_const(commands)) {
+    for (const TriageCommand *command : TriageCommand::editsOf(step)) {
         if (const auto *remove = dynamic_cast<const RemoveGapCommand *>(command)) {
             if (undone || !remove->targetGapId().isEmpty())
                 edited.gaps.append(undone ? remove->gapId() : remove->targetGapId());
@@ -236,6 +237,7 @@ void TriageActions::fillEditMenu(QMenu *edit)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, accept, update);
     connect(m_session, &TriageSession::changed, accept, update);
     update();
+    edit->addAction(m_editInGapPane);
     edit->addSeparator();
     edit->addMenu(m_merge);
     edit->addAction(m_deleteGap);
@@ -247,6 +249,7 @@ void TriageActions::updateGapActions()
     const QString gapId = currentGapId(&isGap);
     const bool onGap = isGap && !gapId.isEmpty();
     m_deleteGap->setEnabled(onGap);
+    m_editInGapPane->setEnabled(!gapId.isEmpty()); // a test's row shows its gap in the pane too
     m_merge->setEnabled(onGap && m_session->report().gaps.size() > 1); // somewhere to merge into
 }
 
@@ -438,6 +441,7 @@ void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
     QMenu *status = menu->addMenu(tr("Status"));
     for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         status->addAction(gapStatusName(s), this, [session, gapId, s] { session->setGapStatus(gapId, s); });
+    menu->addAction(m_editInGapPane);
     // The Edit menu's own Merge Into and Delete Gap: they act on the current row's gap, this one.
     fillMergeMenu();
     menu->addMenu(m_merge);

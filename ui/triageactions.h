@@ -47,6 +47,13 @@ public:
     // enabled on a gap's row.
     QMenu *mergeMenu() const { return m_merge; }
     QAction *deleteGapAction() const { return m_deleteGap; }
+    // Edit › Edit in Gap Pane (Ctrl+E, and the gap's context menu): asks the window for the Gap form, where the
+    // owner and notes are edited, enabled on any row of a gap. A keyboard user has no other way there while the
+    // form is on a dock tab behind another (F6 passes such a pane over).
+    QAction *editInGapPaneAction() const { return m_editInGapPane; }
+
+signals:
+    void gapPaneRequested();
 
 private:
     struct EditedItems
@@ -73,6 +80,7 @@ private:
     QWidget *m_window;
     QMenu *m_merge;
     QAction *m_deleteGap;
+    QAction *m_editInGapPane;
     int m_undoIndex = 0; // the undo stack's index when last seen
     const QUndoCommand *m_nextRedo = nullptr; // the command Redo would do then
 };
