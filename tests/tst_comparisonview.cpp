@@ -12,8 +12,10 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QProxyStyle>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
 
@@ -153,4 +155,80 @@ TEST_CASE("The details window's change filter capitalises every entry alike", "[
         INFO(filter->itemText(i).toStdString());
         CHECK(filter->itemText(i).at(0).isUpper());
     }
+}
+
+namespace {
+
+// Notes how each cell of the table is asked to be drawn: its column, text and elide mode.
+class CellRecorder : public QProxyStyle
+{
+public:
+    struct Cell
+    {
+        int column;
+        QString text;
+        Qt::TextElideMode elide;
+    };
+    QVector<Cell> cells;
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+        const QWidget *widget = nullptr) const override
+    {
+        if (element == CE_ItemViewItem) {
+            if (const auto *item = qstyleoption_cast<const QStyleOptionViewItem *>(option))
+                const_cast<CellRecorder *>(this)->cells.append(
+                    { item->index.column(), item->text, item->textElideMode });
+        }
+        QProxyStyle::drawControl(element, option, painter, widget);
+    }
+};
+
+} // namespace
+
+TEST_CASE("The comparison details cut a long test name in its middle, keeping its distinguishing end", "[compare][gui]")
+{
+    // QA: in comparison mode's details the Test column cut names at their end, where "[case-3]" and "[case-4]"
+    // differ; the column's other cells keep their cut at the end.
+    ComparisonDigest digest;
+    digest.oldSource = QStringLiteral("run1.gapwise");
+    for (int i = 0; i < 3; ++i) {
+        ChangedTest t;
+        t.change = ChangeClass::NewFailure;
+        t.id = QString::number(i);
+        t.name = QStringLiteral("tests/integration/very/deep/package/test_module.py::TestClass::"
+                                "test_a_rather_long_parametrised_name[case-%1]")
+                     .arg(i);
+        t.phase = QStringLiteral("integration");
+        t.gap = QStringLiteral("Auth token missing after SSO redirect");
+        t.oldStatus = TestStatus::Passed;
+        t.newStatus = TestStatus::Failed;
+        t.inOld = t.inNew = true;
+        digest.tests.append(t);
+    }
+    CellRecorder recorder; // outlives the view that draws with it
+    ComparisonView view;
+    view.resize(700, 500);
+    view.showDigest(digest);
+    auto *table = view.findChild<QTableView *>();
+    REQUIRE(table);
+    table->setStyle(&recorder);
+    view.show();
+    QCoreApplication::processEvents();
+    REQUIRE(table->fontMetrics().horizontalAdvance(digest.tests.first().name)
+        > table->columnWidth(ComparisonTableModel::TestColumn)); // the name does not fit: it is cut
+    recorder.cells.clear();
+    table->viewport()->grab();
+    int testCells = 0;
+    for (const CellRecorder::Cell &cell : std::as_const(recorder.cells)) {
+        INFO(cell.column << " " << cell.text.toStdString());
+        if (cell.column == ComparisonTableModel::TestColumn) {
+            ++testCells;
+            CHECK(cell.elide == Qt::ElideMiddle);
+        } else {
+            CHECK(cell.elide == Qt::ElideRight);
+        }
+    }
+    CHECK(testCells == 3);
+    const QModelIndex name = table->model()->index(0, ComparisonTableModel::TestColumn);
+    CHECK(name.data(Qt::ToolTipRole).toString() == name.data().toString()); // the whole name in its tooltip
+    table->setStyle(nullptr);
 }

@@ -23,3 +23,26 @@ TEST_CASE("A name with a line break shows on one line, the break marked", "[disp
     CHECK(onOneLine(QStringLiteral("a\r\nb")) == QStringLiteral("a \u21B5 b")); // one break, one mark
     CHECK_FALSE(onOneLine(QStringLiteral("x\u2028y")).contains(QChar(0x2028)));
 }
+
+TEST_CASE("A long path is cut in its middle at separators, its file name kept whole", "[displaytext]")
+{
+    const QString shortPath = QStringLiteral("/home/qa/reports/0589.md");
+    CHECK(middleElidedPath(shortPath, 60) == shortPath);
+
+    const QString path = QStringLiteral("/home/qa/projects/gapwise/shared/corpus/markdown-reports/"
+                                        "0589_STAGING_TEST_REPORT.md");
+    const QString cut = middleElidedPath(path, 60);
+    CHECK(cut == QStringLiteral("/home/qa/projects/gapwise/…/0589_STAGING_TEST_REPORT.md"));
+    CHECK(cut.size() <= 60);
+
+    // Windows separators; folders above the name are kept while they fit.
+    const QString windows = QStringLiteral("C:\\Users\\qa\\AppData\\Local\\Gapwise\\Gapwise\\recovery\\a.gapwise");
+    CHECK(middleElidedPath(windows, 40) == QStringLiteral("C:\\Users\\qa\\AppData\\…\\recovery\\a.gapwise"));
+
+    // A file name longer than the room: its end, and the path's start.
+    const QString longName = QStringLiteral("/tmp/") + QString(100, QLatin1Char('x')) + QStringLiteral("_end.md");
+    const QString cutName = middleElidedPath(longName, 40);
+    CHECK(cutName.size() <= 40);
+    CHECK(cutName.startsWith(QStringLiteral("/tmp/…")));
+    CHECK(cutName.endsWith(QStringLiteral("x_end.md")));
+}

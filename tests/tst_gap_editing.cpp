@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
@@ -477,6 +478,40 @@ TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the
     }
     CHECK((!picker || !picker->isVisible()));
     w.session()->undoStack()->clear();
+}
+
+TEST_CASE(
+    "The gap picker says so when the typed filter matches no gap, and where a new gap is made", "[triage][window]")
+{
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    QVector<int> moving;
+    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
+    REQUIRE(picker->isVisible());
+    auto *note = picker->findChild<QLabel *>(QStringLiteral("noMatchNote"));
+    REQUIRE(note);
+    CHECK(picker->noMatchNote().isEmpty());
+    CHECK_FALSE(note->isVisible());
+
+    QTest::keyClicks(picker->filterField(), QStringLiteral("xyz"));
+    CHECK(picker->list()->currentRow() == -1);
+    CHECK(picker->noMatchNote()
+        == QStringLiteral("No gap matches “xyz”. To put the tests in a new gap, use Edit > Move to New Gap…"));
+    CHECK(note->isVisible());
+    QTest::keyClick(picker->filterField(), Qt::Key_Return); // nothing to pick: nothing moves, the picker stays
+    CHECK(w.session()->undoStack()->count() == 0);
+    CHECK(picker->isVisible());
+
+    // Only the tests' own gap (listed, greyed) matches: that is said, not "no gap".
+    picker->filterField()->setText(QStringLiteral("Gap 2"));
+    CHECK(picker->noMatchNote().startsWith(QStringLiteral("Only the gap the tests are in matches “Gap 2”.")));
+
+    picker->filterField()->setText(QStringLiteral("gap 3")); // a match again: the line goes
+    CHECK(picker->noMatchNote().isEmpty());
+    CHECK_FALSE(note->isVisible());
+    picker->filterField()->clear();
+    CHECK(picker->noMatchNote().isEmpty());
+    picker->reject();
 }
 
 TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu, Accept makes it the engineer's",

@@ -5,6 +5,7 @@
 #include "chartaxes.h"
 #include "chartbars.h"
 #include "chartdata.h"
+#include "elidedlabel.h"
 #include "filterbar.h"
 #include "labelwrap.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "statuscolumnsizer.h"
+#include "testnamedelegate.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
@@ -24,16 +26,23 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPaintEngine>
+#include <QPainter>
 #include <QPicture>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStyledItemDelegate>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Gapwise;
 
@@ -355,4 +364,179 @@ TEST_CASE("PDF rows: a long phase name wraps and the row grows", "[readable][pdf
     const qreal wrapped = afterOne - layout.remaining();
     CHECK(wrapped >= oneLine * 2 - 0.5);
     CHECK(wrapped <= oneLine * PdfPageLayout::MaxCellLines + layout.pt(2) + 0.5); // and a little air below
+}
+
+namespace {
+
+// A paint device that keeps the text drawn on it, piece by piece.
+class TextRecorder : public QPaintDevice
+{
+    class Engine : public QPaintEngine
+    {
+    public:
+        QStringList texts;
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &) override { }
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { }
+        void drawTextItem(const QPointF &, const QTextItem &item) override { texts << item.text(); }
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override { }
+        Type type() const override { return User; }
+    };
+
+public:
+    QStringList texts() const { return m_engine.texts; }
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth:
+            return 2000;
+        case PdmHeight:
+            return 100;
+        case PdmDepth:
+            return 32;
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 96;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(devicePixelRatioFScale());
+        default:
+            return 1000;
+        }
+    }
+
+private:
+    mutable Engine m_engine;
+};
+
+} // namespace
+
+// QA on the corpus: grouped by gap, a Phase column repeated each test's phase (the group row above it) in ~40
+// characters and the test names were cut at their end.
+TEST_CASE("window: grouped by gap, no Phase column repeats the group and test names get the room",
+    "[readable][columns][window]")
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(1024, 600);
+    window.show();
+    REQUIRE(TestSupport::openAndWait(window, TestSupport::copySampleReport(dir)));
+    QTreeView *tree = window.treeView();
+    for (const Grouping grouping : { Grouping::ByGap, Grouping::ByPhase, Grouping::ByGap }) {
+        INFO(int(grouping));
+        QComboBox *box = window.filterBar()->groupingBox();
+        box->setCurrentIndex(box->findData(int(grouping)));
+        REQUIRE(window.treeModel()->grouping() == grouping);
+        QCoreApplication::processEvents();
+        CHECK(tree->isColumnHidden(ReportTreeModel::PhaseColumn));
+        CHECK_FALSE(tree->isColumnHidden(ReportTreeModel::PriorityColumn));
+        const int name = tree->columnWidth(ReportTreeModel::NameColumn);
+        CHECK(name >= tree->viewport()->width() - tree->columnWidth(ReportTreeModel::StatusColumn)
+                - tree->columnWidth(ReportTreeModel::PriorityColumn) - 2);
+        CHECK(name >= tree->viewport()->width() / 2);
+    }
+}
+
+TEST_CASE(
+    "A test name wider than its column is cut in its middle, keeping its start and its end", "[readable][columns]")
+{
+    Report report = ReportFactory::generated(3, 1, 1);
+    const QString own = QStringLiteral("test_execution_engine_factory_websocket_bridge_type_conflict_case_7");
+    report.tests[0].name = own;
+    ReportTreeModel model;
+    model.setReport(report);
+    QTreeView tree;
+    tree.setModel(&model);
+    tree.setTextElideMode(Qt::ElideRight); // as the window's tree: other text is cut at its end
+    tree.resize(600, 300);
+    tree.expandAll();
+    TestNameDelegate delegate;
+    // The own name of a test with a file and class, drawn before them: cut in its middle.
+    const QFontMetrics metrics = tree.fontMetrics();
+    const QString cut = TestNameDelegate::shownName(metrics, own, metrics.horizontalAdvance(own) / 2);
+    CHECK(cut.contains(QChar(0x2026)));
+    CHECK(cut.startsWith(QStringLiteral("test_exec")));
+    CHECK(cut.endsWith(QStringLiteral("case_7")));
+    CHECK(TestNameDelegate::shownName(metrics, own, metrics.horizontalAdvance(own) + 4) == own);
+    // A bare name, drawn by the style: the tree's cut at the end does not apply to it.
+    {
+        const int test = 0;
+        const QModelIndex index = model.indexForTest(test);
+        REQUIRE(index.isValid());
+        QStyleOptionViewItem option;
+        option.initFrom(&tree);
+        option.widget = &tree;
+        option.font = tree.font();
+        option.fontMetrics = tree.fontMetrics();
+        option.textElideMode = tree.textElideMode();
+        option.rect = QRect(0, 0, tree.fontMetrics().horizontalAdvance(own) / 2, 20);
+        TextRecorder device;
+        {
+            QPainter painter(&device);
+            delegate.paint(&painter, option, index);
+        }
+        const QString drawn = device.texts().join(QString());
+        INFO(drawn.toStdString());
+        CHECK(drawn.contains(QChar(0x2026)));
+        CHECK(drawn.startsWith(QStringLiteral("test_exec")));
+        CHECK(drawn.endsWith(QStringLiteral("case_7")));
+        CHECK(index.data(Qt::ToolTipRole).toString().startsWith(report.tests[test].name)); // whole in its tooltip
+    }
+}
+
+// QA: once the triage's change counts showed at the right of the status bar, the report's line at its left was
+// cut off mid-letter (at 1366x768 and 1024x600).
+TEST_CASE("status bar: the report's line gives way to the change counts, cut at its end, whole in its tooltip",
+    "[readable][statusbar][window]")
+{
+    Report report = ReportFactory::generated(60, 2, 6);
+    report.sourceFile = QStringLiteral("/tmp/0589_ISSUE_1176_COMPREHENSIVE_TEST_EXECUTION_REPORT_NIGHTLY_STAGING.md");
+    MainWindow window;
+    window.setReport(report);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *status = window.statusBar()->findChild<ElidedLabel *>(QStringLiteral("statusLabel"));
+    REQUIRE(status);
+    auto *changes = window.statusBar()->findChild<QToolButton *>(QStringLiteral("changesBadge"));
+    REQUIRE(changes);
+    TriageSession *session = window.session();
+    const auto &gaps = session->report().gaps;
+    session->moveTests({ session->report().tests[0].id }, gaps[1].id);
+    session->createGap(QStringLiteral("Flaky network"));
+    session->renameGap(gaps[2].id, QStringLiteral("Renamed gap"));
+    session->setGapPriority(gaps[3].id, Priority::P0);
+    session->deleteGap(gaps[4].id);
+    // The Changes panel sums a burst of edits once, 100 ms after it: wait for the counts, not for a time.
+    REQUIRE(QTest::qWaitFor([&] { return changes->isVisible(); }, 10000));
+    REQUIRE(changes->text().count(QStringLiteral(" · ")) >= 3);
+
+    for (const QSize size : { QSize(1366, 768), QSize(1024, 600) }) {
+        INFO(size.width());
+        window.resize(size);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        const QWidget *bar = window.statusBar();
+        // The change counts whole and in view; the report's line beside them, not under them.
+        CHECK(changes->width() >= changes->sizeHint().width());
+        CHECK(changes->geometry().right() <= bar->width());
+        CHECK(status->geometry().right() < changes->geometry().left());
+        CHECK(status->text().startsWith(QStringLiteral("0589_ISSUE_1176")));
+        if (status->isElided()) {
+            CHECK(status->shownText().endsWith(QChar(0x2026)));
+            CHECK(status->fontMetrics().horizontalAdvance(status->shownText()) <= status->contentsRect().width());
+            QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), status->mapToGlobal(QPoint(5, 5)));
+            QApplication::sendEvent(status, &help);
+            CHECK(QToolTip::text() == status->text());
+            QToolTip::hideText();
+        }
+    }
+    CHECK(status->isElided()); // at 1024 px the line does not fit beside the counts
+    session->undoStack()->clear();
 }

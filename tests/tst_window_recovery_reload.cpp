@@ -6,6 +6,7 @@
 #include "windowfixtures.h"
 
 #include "autosaver.h"
+#include "displaytext.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "reportfilterproxy.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -359,6 +361,45 @@ TEST_CASE("A recovery file whose report is gone is listed with the report's path
     QTest::mouseClick(discard, Qt::LeftButton);
     CHECK_FALSE(QFile::exists(recoveryPath));
     CHECK_FALSE(w.offerRecovery());
+}
+
+// QA: the banner wrapped a long report path wherever the line ran out, mid-folder-name.
+TEST_CASE("The recovery banner cuts a long report path in its middle, the whole path in its tooltip",
+    "[triage][window][recovery]")
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/nightly-staging-reports-of-the-checkout-service-XXXXXX"));
+    REQUIRE(dir.isValid());
+    const QString reportPath = copySampleReport(dir, QStringLiteral("0589_STAGING_TEST_REPORT_PYTEST.md"));
+    const QString whole = QDir::toNativeSeparators(reportPath);
+    REQUIRE(whole.size() > 60);
+    const CrashedWork work = crashAfterTriage(reportPath);
+    REQUIRE(QFile::exists(work.recoveryPath));
+
+    MainWindow w;
+    w.resize(1024, 600);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    const QString text = w.offerBanner()->text();
+    CHECK_FALSE(text.contains(whole));
+    const QString shown = middleElidedPath(whole, 60);
+    CHECK(shown.contains(QChar(0x2026)));
+    CHECK(text.contains(QStringLiteral("(") + shown + QStringLiteral(")")));
+    CHECK(shown.endsWith(QStringLiteral("/0589_STAGING_TEST_REPORT_PYTEST.md"))); // the file name whole
+    auto *label = w.offerBanner()->findChild<QLabel *>(QStringLiteral("bannerText"));
+    REQUIRE(label);
+    CHECK(label->toolTip() == whole);
+    // On one line of the banner's text beside its buttons: nothing in it to break.
+    REQUIRE(label->text().contains(shown.toHtmlEscaped()));
+    CHECK(label->fontMetrics().horizontalAdvance(shown) < label->contentsRect().width());
+
+    // The next message has no tooltip of this one.
+    QPushButton *discard = bannerButton(w, QStringLiteral("Discard"));
+    REQUIRE(discard);
+    QTest::mouseClick(discard, Qt::LeftButton);
+    w.offerBanner()->showError(QStringLiteral("Something else"));
+    CHECK(label->toolTip().isEmpty());
 }
 
 // QA: two windows on one report (two `gapwise report.md`, or two windows of one process) both autosaved to the

@@ -17,11 +17,15 @@ DetailsDockSizer::DetailsDockSizer(QMainWindow *window, QDockWidget *dock, QText
     // resized while a button is held there was resized by the user.
     window->installEventFilter(this);
     dock->installEventFilter(this);
+    // Behind another tab (Gap, Changes) the dock stays visible to Qt but keeps the height it had when it was last
+    // in front: fitting to that height grew the whole bottom area at each new row, under the Gap pane the user
+    // was working in (QA: 60-80 px after drags of tests onto gaps), and it never shrank back.
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool inFront) { m_inFront = inFront; });
 }
 
 void DetailsDockSizer::fit()
 {
-    if (m_sizedByHand || !m_dock->isVisible() || m_dock->isFloating())
+    if (m_sizedByHand || !m_inFront || !m_dock->isVisible() || m_dock->isFloating())
         return;
     const int line = m_details->fontMetrics().height();
     m_details->document()->setTextWidth(m_details->viewport()->width());
@@ -35,6 +39,16 @@ void DetailsDockSizer::fit()
         const QScopedValueRollback<bool> fitting(m_fitting, true);
         m_window->resizeDocks({ m_dock }, { target }, Qt::Vertical);
     }
+}
+
+void DetailsDockSizer::fitForRow(const QString &row)
+{
+    // A drop of tests onto a gap redrew their details with the new gap's title (often a whole error message, on
+    // several lines), and the pane grew under the user's hands as if they had gone to a longer failure (QA).
+    if (row == m_row)
+        return;
+    m_row = row;
+    fit();
 }
 
 int DetailsDockSizer::tallest() const

@@ -5,6 +5,7 @@
 
 #include <QDialogButtonBox>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStyledItemDelegate>
@@ -62,6 +63,7 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     : QDialog(parent)
     , m_filter(new QLineEdit)
     , m_list(new QListWidget)
+    , m_noMatch(new QLabel)
 {
     m_filter->setPlaceholderText(tr("Type to filter gaps"));
     m_filter->setClearButtonEnabled(true);
@@ -88,6 +90,11 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
+    m_noMatch->setObjectName(QStringLiteral("noMatchNote"));
+    m_noMatch->setTextFormat(Qt::PlainText);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->hide();
+    layout->addWidget(m_noMatch);
     layout->addWidget(m_list, 1);
     layout->addWidget(buttons);
     connect(m_filter, &QLineEdit::textChanged, this, &GapPickerDialog::applyFilter);
@@ -150,6 +157,21 @@ void GapPickerDialog::applyFilter(const QString &text)
         e.item->setHidden(e.rank < 0);
     }
     selectFirstChoice();
+    // An empty list (or only the tests' own gap, greyed) read as a picker that had stopped working: say why.
+    if (!needle.isEmpty() && !choosable(m_list->currentItem())) {
+        const bool ownOnly = std::any_of(entries.cbegin(), entries.cend(), [](const Entry &e) { return e.rank >= 0; });
+        m_noMatch->setText(
+            (ownOnly ? tr("Only the gap the tests are in matches “%1”.") : tr("No gap matches “%1”.")).arg(needle)
+            + QLatin1Char(' ') + tr("To put the tests in a new gap, use Edit > Move to New Gap…"));
+        m_noMatch->show();
+    } else {
+        m_noMatch->hide();
+    }
+}
+
+QString GapPickerDialog::noMatchNote() const
+{
+    return m_noMatch->isHidden() ? QString() : m_noMatch->text();
 }
 
 void GapPickerDialog::choose()

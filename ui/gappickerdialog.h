@@ -5,11 +5,12 @@
 
 #include <QDialog>
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 
 // Ctrl+M: the gaps (and Unassigned) in a list that narrows as you type, best match first; Enter or a double
-// click picks.
+// click picks. A filter that leaves nothing to pick says so, and where a new gap is made.
 class GapPickerDialog : public QDialog
 {
     Q_OBJECT
@@ -17,6 +18,8 @@ public:
     GapPickerDialog(const Gapwise::Report &report, QWidget *parent = nullptr);
     QLineEdit *filterField() const { return m_filter; }
     QListWidget *list() const { return m_list; }
+    // The line shown when the typed filter leaves no gap to pick ("No gap matches “xyz”"); empty when hidden.
+    QString noMatchNote() const;
     // The gap every test to move is in ("" = Unassigned): listed, greyed, not to be picked, as in the context
     // menu's Move to Gap.
     void setOwnGap(const QString &gapId);
@@ -34,4 +37,5 @@ private:
 
     QLineEdit *m_filter;
     QListWidget *m_list;
+    QLabel *m_noMatch;
 };

@@ -138,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     // A group's failure count leads its Status text ("20 failing · 37 tests"), which sorts by it too; the
     // Failures column said it again in ~55 px the Name column needs beside the history dock.
     m_tree->setColumnHidden(ReportTreeModel::FailuresColumn, true);
+    fitPhaseColumn();
 }
 
 MainWindow::~MainWindow()
@@ -161,6 +162,7 @@ void MainWindow::setReport(const Report &report, const SourceLines &lines)
 void MainWindow::setReport(PreparedReport report, const SourceLines &lines)
 {
     m_details->setSourceLines(lines);
+    m_detailsSizer->forgetRow(); // another report: its first row is fitted, whatever its id
     m_session->load(std::move(report)); // the model follows with one reset
     m_diagnostics->setDiagnostics(m_session->report().diagnostics);
     updateDiagnosticsBadge();
@@ -219,7 +221,16 @@ void MainWindow::updateCurrentDetails()
 {
     const QModelIndex current = m_proxy->mapToTree(m_tree->currentIndex());
     m_details->showIndex(m_model, current);
-    m_detailsSizer->fit();
+    // Fitted to the row the user goes to, not to the same row shown again after an edit (fitForRow). A test is
+    // itself in any gap; a group row is the group under its parent.
+    const auto kind = m_model->kindOf(current);
+    QString shown = current.isValid()
+        ? QString::number(int(kind)) + QLatin1Char('|') + current.data(ItemIdRole).toString()
+        : QString();
+    if (current.isValid() && kind != NodeKind::Test)
+        shown += QLatin1Char('|') + current.data(PhaseIdRole).toString() + QLatin1Char('|')
+            + current.data(GapIdRole).toString();
+    m_detailsSizer->fitForRow(shown);
     // The gap of the current row (a test's gap too) is the one the form edits.
     if (m_model->kindOf(current) != NodeKind::Phase || current.parent().isValid())
         m_gapEditor->setGap(current.data(GapIdRole).toString());
@@ -262,19 +273,12 @@ void MainWindow::expandForFilter()
         expandToFit(m_tree, rowsThatFit(m_tree));
 }
 
-// Wide enough for the longest phase name (capped), so "Unit Tests: Service Detection" is read whole; hidden
-// while the tree is grouped by phase, where every row's phase is the group above it and the name needs
-// the width.
+// Hidden in both groupings: a row's phase is a group above it (by gap: gap, phase, test). By gap the column said
+// it again on every row in ~40 characters the test names were cut for (QA on the corpus); Name, Status and
+// Priority are left, and the name gets the free width. A saved header state may have shown it.
 void MainWindow::fitPhaseColumn()
 {
-    m_tree->setColumnHidden(ReportTreeModel::PhaseColumn, m_model->grouping() == Grouping::ByPhase);
-    const QFontMetrics metrics = m_tree->fontMetrics();
-    int widest
-        = metrics.horizontalAdvance(m_model->headerData(ReportTreeModel::PhaseColumn, Qt::Horizontal).toString());
-    for (const Phase &p : m_model->report().phases)
-        widest = qMax(widest, metrics.horizontalAdvance(p.name));
-    m_tree->setColumnWidth(
-        ReportTreeModel::PhaseColumn, qMin(widest + metrics.averageCharWidth() * 3, metrics.averageCharWidth() * 40));
+    m_tree->setColumnHidden(ReportTreeModel::PhaseColumn, true);
 }
 
 void MainWindow::openTestSource()

@@ -7,6 +7,7 @@
 #include "detailspane.h"
 #include "diagnosticspanel.h"
 #include "editedgroupexpander.h"
+#include "elidedlabel.h"
 #include "filterbar.h"
 #include "gapchart.h"
 #include "gapeditor.h"
@@ -43,8 +44,9 @@ void MainWindow::buildViews()
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAlternatingRowColors(true);
-    // Never cut an identifier in its middle: a test shows its own name in full, its file and class dimmed
-    // after it (TestNameDelegate); other text is cut at its end, and every tooltip has the whole.
+    // A test shows its own name first, whole where the column has room (else cut in its middle, keeping the
+    // distinguishing end), its file and class dimmed after it (TestNameDelegate); other text is cut at its end,
+    // and every tooltip has the whole.
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setItemDelegateForColumn(ReportTreeModel::NameColumn, new TestNameDelegate(m_tree));
     m_tree->setDragEnabled(true); // tests drag onto gaps; the model turns a drop into a session edit
@@ -66,7 +68,6 @@ void MainWindow::buildViews()
     new StatusColumnSizer(m_tree, m_model); // as wide as the open report's counts need: Name gets the rest
     new EditedGroupExpander(m_tree, m_proxy, m_session); // a gap an edit brings back opens like its siblings
     m_tree->setColumnWidth(ReportTreeModel::FailuresColumn, em * 9);
-    m_tree->setColumnWidth(ReportTreeModel::PhaseColumn, em * 13);
     m_tree->setColumnWidth(ReportTreeModel::PriorityColumn, em * 8);
     m_filterBar = new FilterBar(m_proxy);
     connect(m_filterBar, &FilterBar::groupingChanged, this, &MainWindow::setGrouping);
@@ -193,7 +194,8 @@ void MainWindow::buildViews()
 void MainWindow::buildStatusBar()
 {
     m_reportSummary = tr("No report open");
-    m_statusLabel = new QLabel(m_reportSummary);
+    // The report's line gives way to the triage's counts beside it: cut at its end, whole in its tooltip.
+    m_statusLabel = new ElidedLabel(m_reportSummary);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_opener->progressWidget());

@@ -33,6 +33,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     , m_row(new QHBoxLayout(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
+    m_label->setObjectName(QStringLiteral("bannerText")); // a caller may give it a tooltip
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
@@ -111,6 +112,7 @@ void MessageBanner::present(
     m_busy->setVisible(kind == Kind::Busy);
     m_label->setTextFormat(format);
     m_label->setText(text);
+    m_label->setToolTip(QString()); // the last message's (a whole path its text cut, RecoveryOffer)
     m_second->setText(secondHtml);
     m_second->setVisible(!secondHtml.isEmpty());
     clearButtons();

@@ -2,17 +2,24 @@
 #include "recoveryoffer.h"
 
 #include "autosaver.h"
+#include "displaytext.h"
 #include "messagebanner.h"
 #include "sessionfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPushButton>
 
 #include <algorithm>
 
 using namespace Gapwise;
+
+namespace {
+// A path in the banner: 60 characters fit on one line of its text beside the buttons in a 1024 px window.
+constexpr int ShownPathChars = 60;
+} // namespace
 
 RecoveryOffer::RecoveryOffer(
     Autosaver *autosaver, MessageBanner *banner, std::function<void(const QString &)> restore, QObject *parent)
@@ -91,13 +98,21 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
     }
     const bool restorable = entries.first().reportExists;
     const Entry &first = entries.first();
-    auto name = [](const Entry &e) {
-        return e.reportPath.isEmpty() ? QFileInfo(e.recoveryPath).fileName() : QDir::toNativeSeparators(e.reportPath);
+    // A report's path is cut in its middle (the banner's tooltip has it whole): wrapped, it broke at whatever
+    // character reached the banner's edge.
+    QStringList wholePaths;
+    auto shownName = [&wholePaths](const Entry &e) {
+        const QString whole
+            = e.reportPath.isEmpty() ? QFileInfo(e.recoveryPath).fileName() : QDir::toNativeSeparators(e.reportPath);
+        const QString shown = middleElidedPath(whole, ShownPathChars);
+        if (shown != whole)
+            wholePaths << whole;
+        return shown.toHtmlEscaped();
     };
     QString text;
     if (restorable) {
         text = tr("Gapwise found unsaved triage of <b>%1</b> from a session that did not close cleanly (%2).")
-                   .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), name(first).toHtmlEscaped());
+                   .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), shownName(first));
         // Several windows on one report (or several crashes) leave a file each: every one is offered.
         const auto sameReport = std::count_if(entries.begin() + 1, entries.end(),
             [&](const Entry &e) { return e.reportExists && e.reportPath == first.reportPath; });
@@ -114,7 +129,7 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
     if (!stale.isEmpty()) {
         QStringList paths;
         for (const Entry &e : std::as_const(stale))
-            paths << name(e).toHtmlEscaped();
+            paths << shownName(e);
         text += (text.isEmpty() ? QString() : QStringLiteral("<br>"))
             + tr("Unsaved triage whose report is gone: %1").arg(paths.join(QStringLiteral(", ")));
     }
@@ -140,6 +155,9 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
                         } });
     }
     m_banner->showChoice(text, choices);
+    wholePaths.removeDuplicates();
+    if (auto *label = m_banner->findChild<QLabel *>(QStringLiteral("bannerText")))
+        label->setToolTip(wholePaths.join(QLatin1Char('\n'))); // until the banner's next message
     if (restorable && !m_banner->buttons().isEmpty()) {
         // Restoring is one key away (and scriptable without knowing where the button is drawn).
         QPushButton *restore = m_banner->buttons().first();

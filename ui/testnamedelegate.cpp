@@ -16,6 +16,11 @@ namespace {
 constexpr int MaxPaintedChars = 1000;
 }
 
+QString TestNameDelegate::shownName(const QFontMetrics &metrics, const QString &name, int width)
+{
+    return metrics.elidedText(name, Qt::ElideMiddle, width);
+}
+
 void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
@@ -25,6 +30,8 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyle *style = widget ? widget->style() : QApplication::style();
     const bool testName = index.column() == 0 && index.data(NodeKindRole).toInt() == int(NodeKind::Test);
     TestNameParts parts = testName ? splitTestName(opt.text) : TestNameParts { opt.text, QString() };
+    if (testName) // names of one class share their start and differ at the end: a cut keeps both
+        opt.textElideMode = Qt::ElideMiddle;
     if (parts.context.isEmpty() && parts.own == opt.text) {
         // No cell shows thousands of characters, and eliding millions (a test named by a 3 MB line) took
         // seconds at each paint.
@@ -54,7 +61,7 @@ void TestNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setFont(opt.font);
     const QFontMetrics fm(opt.font);
-    const QString own = fm.elidedText(parts.own, Qt::ElideRight, rect.width());
+    const QString own = shownName(fm, parts.own, rect.width());
     painter->setPen(text);
     painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, own);
     const int gap = fm.horizontalAdvance(QLatin1Char(' ')) * 3;

@@ -13,4 +13,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // A test's own name as drawn in `width`: whole, or cut in its middle (names of one class share their start
+    // and differ at the end).
+    static QString shownName(const QFontMetrics &metrics, const QString &name, int width);
 };

@@ -30,4 +30,37 @@ QString onOneLine(const QString &text)
     return textLines(text).join(QStringLiteral(" \u21B5 "));
 }
 
+QString middleElidedPath(const QString &path, int limit)
+{
+    if (path.size() <= limit)
+        return path;
+    const auto separatorBefore = [&path](qsizetype end) { // the last '/' or '\\' before `end`, or -1
+        for (qsizetype i = end - 1; i >= 0; --i) {
+            if (path.at(i) == QLatin1Char('/') || path.at(i) == QLatin1Char('\\'))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype keep = limit - 1; // the characters besides the ellipsis
+    // The end: the file name with the separator before it, or a long name's last two thirds of the room; then
+    // whole folders above it while the start keeps half the room.
+    qsizetype tail = separatorBefore(path.size());
+    if (tail < 0 || path.size() - tail > keep * 2 / 3) {
+        tail = path.size() - keep * 2 / 3;
+    } else {
+        for (qsizetype above = separatorBefore(tail); above > 0 && path.size() - above <= keep / 2;
+             above = separatorBefore(above))
+            tail = above;
+    }
+    // The start: what room is left, back to its last separator (a root's alone is no place to cut).
+    qsizetype head = keep - (path.size() - tail);
+    if (const qsizetype separator = separatorBefore(head); separator > 0)
+        head = separator + 1;
+    if (head > 0 && path.at(head - 1).isHighSurrogate())
+        --head;
+    if (tail < path.size() && path.at(tail).isLowSurrogate())
+        ++tail;
+    return path.left(head) + QChar(0x2026) + path.mid(tail);
+}
+
 } // namespace Gapwise

@@ -21,5 +21,10 @@ QStringList textLines(const QString &text);
 // `text` on one line, each line break shown as " ↵ ": a name or title with a line break in it (a JUnit name
 // attribute may hold one) stays on its row and is not read as two.
 QString onOneLine(const QString &text);
+// `path` within `limit` characters: cut in its middle with "…", its start and its end (the file name, whole where it
+// fits, and the folders just above it) kept, each cut made at a separator where there is one. A wrapping label broke
+// a long path at whatever character reached the edge; this one has no break to make. Shorter paths are returned as
+// they are.
+QString middleElidedPath(const QString &path, int limit);
 
 } // namespace Gapwise

@@ -5,9 +5,29 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QTableView>
 
 using namespace Gapwise;
+
+namespace {
+
+// A test's name cut in its middle: names of one module share their start and differ at the end (the test
+// function, its parameters), which a cut at the end took away.
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+} // namespace
 
 ComparisonColumns::ComparisonColumns(QTableView *table)
     : QObject(table)
@@ -18,6 +38,7 @@ ComparisonColumns::ComparisonColumns(QTableView *table)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter); // a cut header still shows its name
     header->setTextElideMode(Qt::ElideRight);
     table->setTextElideMode(Qt::ElideRight);
+    table->setItemDelegateForColumn(ComparisonTableModel::TestColumn, new MiddleElideDelegate(table));
     table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     table->viewport()->installEventFilter(this);
 }
