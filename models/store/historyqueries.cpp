@@ -244,6 +244,26 @@ std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun
     return out;
 }
 
+std::optional<QVector<int>> HistoryStore::unassignedFailures(const QVector<StoredRun> &window, QString *error) const
+{
+    QVector<int> out(window.size(), 0);
+    if (window.isEmpty())
+        return out;
+    QHash<qint64, int> column;
+    for (int i = 0; i < window.size(); ++i)
+        column.insert(window[i].id, i);
+    // A failing test has a signature (as run_gaps counts a gap's failures); one in no gap has no gap_id.
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT run_id, count(*) FROM results WHERE run_id IN (%1) AND signature_id IS NOT NULL "
+                               "AND gap_id IS NULL GROUP BY run_id")
+                    .arg(idList(window))))
+        return queryFailed<QVector<int>>(q, error);
+    while (q.next())
+        out[column.value(q.value(0).toLongLong())] = q.value(1).toInt();
+    return out;
+}
+
 std::optional<QVector<KnownIssue>> HistoryStore::knownIssues(QString *error) const
 {
     QSqlQuery q(database());
