@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Gapwise;
@@ -297,7 +298,8 @@ int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStr
     QString error;
     const QVector<StoredRun> runs = lastRuns(store.runs(&error), *window);
     const auto trends = store.gapTrends(runs, &error);
-    if (!trends) {
+    const auto unassigned = trends ? store.unassignedFailures(runs, &error) : std::nullopt;
+    if (!trends || !unassigned) {
         err << "gapwise: " << store.path() << ": " << error << '\n';
         return ExitCode::BadInput;
     }
@@ -306,21 +308,30 @@ int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStr
         s.window = runs;
         s.gaps = *trends;
         const QJsonObject j = s.toJson();
+        QJsonArray inNoGap;
+        for (int n : *unassigned)
+            inNoGap.append(n);
         printJson(QJsonObject { { QStringLiteral("runs"), j.value(QStringLiteral("runs")) },
-            { QStringLiteral("gaps"), j.value(QStringLiteral("gaps")) } });
+            { QStringLiteral("gaps"), j.value(QStringLiteral("gaps")) }, { QStringLiteral("unassigned"), inNoGap } });
         return ExitCode::Ok;
     }
+    const auto countsLine = [](const QVector<int> &perRun) {
+        QStringList counts;
+        for (int f : perRun)
+            counts << QString::number(f);
+        return counts.join(QLatin1Char(' '));
+    };
     out << "Failures per gap in the last " << runsText(runs.size()) << " (oldest first):\n";
     if (trends->isEmpty())
         out << "  No gaps in these runs.\n"; // as the PDF says: an empty list reads as output cut short
     for (const GapTrend &g : *trends) {
-        QStringList counts;
-        for (int f : g.failures)
-            counts << QString::number(f);
         out << "  " << g.key << "  " << g.title
             << (g.tracker.isEmpty() ? QString() : QStringLiteral("  [known: %1]").arg(g.tracker)) << "\n    "
-            << counts.join(QLatin1Char(' ')) << '\n';
+            << countsLine(g.failures) << '\n';
     }
+    // Failing tests in no gap are in none of the lines above: said, so the lines do not read as every failure.
+    if (std::any_of(unassigned->cbegin(), unassigned->cend(), [](int n) { return n > 0; }))
+        out << "  Unassigned  failing tests in no gap\n    " << countsLine(*unassigned) << '\n';
     return ExitCode::Ok;
 }
 

@@ -83,7 +83,7 @@ TEST_CASE("A Markdown session made on run 1 carries over to run 2", "[compare][c
     // What did not carry over, exactly: the owner of a gap that is gone, a move of a test that is gone.
     CHECK(carry.applied == 4);
     const QStringList expected {
-        QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone"),
+        QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables” to “tax-team”): gap “Legacy Tax Tables” is gone"),
         QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
                        "tests/unit/test_cart.py::test_old_coupon is gone"),
     };

@@ -106,7 +106,7 @@ TEST_CASE("Edits that do not carry over name their gaps by title and their real 
     const ComparisonDigest d = compareWith(session, QStringLiteral("compare/token-run3.xml"));
     INFO(d.notCarried.join(QLatin1Char('\n')).toStdString());
     CHECK(d.notCarried.contains(QStringLiteral("edit 2 (Move 2 tests to “%1”): gap “%1” is gone").arg(AuthTitle)));
-    CHECK(d.notCarried.contains(QStringLiteral("edit 3 (Set title of “%1”): gap “%1” is gone").arg(AuthTitle)));
+    CHECK(d.notCarried.contains(QStringLiteral("edit 3 (Rename gap to “%1”): gap “%1” is gone").arg(AuthTitle)));
     CHECK(d.notCarried.contains(QStringLiteral("edit 5 (Move 3 tests to “%1”): gap “%1” is gone").arg(DbTitle)));
     for (const QString &line : d.notCarried) {
         CHECK_FALSE(line.contains(QLatin1String("sig-")));

@@ -225,7 +225,8 @@ TEST_CASE("The carried-over triage is one undo step and undo removes it", "[comp
     Compared c(QStringLiteral("compare/md-run1.gapwise"), QStringLiteral("compare/run2.md"));
     // What did not carry over is listed (the window shows it in the banner and the details).
     CHECK(c.carried.result.notCarried
-        == QStringList { QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone"),
+        == QStringList {
+            QStringLiteral("edit 5 (Set owner of “Legacy Tax Tables” to “tax-team”): gap “Legacy Tax Tables” is gone"),
             QStringLiteral("edit 6 (Move test to “Cart Totals Wrong”): test "
                            "tests/unit/test_cart.py::test_old_coupon is gone") });
     const Gap *outage = gapTitled(c.session.report(), QStringLiteral("Database outage"));

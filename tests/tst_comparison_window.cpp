@@ -106,7 +106,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
                           "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
                           "step): 4 edits, 1 suggestion"));
     CHECK(mode->banner()->secondText().startsWith(QStringLiteral(
-        "Not carried over: edit 5 (Set owner of “Legacy Tax Tables”): gap “Legacy Tax Tables” is gone")));
+        "Not carried over: edit 5 (Set owner of “Legacy Tax Tables” to “tax-team”): gap “Legacy Tax Tables” is gone")));
     CHECK_FALSE(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
     CHECK(w.filterBar()->changeBox()->isVisible());
     // The result offers Show details and End comparison, nothing else; End is in the File menu too.

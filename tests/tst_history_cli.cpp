@@ -185,3 +185,44 @@ TEST_CASE("history add dates a run by the date its Markdown report states, by th
     CHECK(timeOf.value(QStringLiteral("unreadable.md")) == QStringLiteral("2026-03-04T05:06:07Z"));
     CHECK(timeOf.value(QStringLiteral("undated.md")) == QStringLiteral("2026-03-04T05:06:07Z"));
 }
+
+TEST_CASE("history gaps says how many failing tests were in no gap, when any were", "[history][cli][gaps]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    // Run 1: two tests fail alike (Gapwise proposes a gap for them), one fails alone (in no gap);
+    // run 2: only the two fail.
+    const auto write = [&dir](const char *name, bool loneFails) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("<testsuite name=\"s\" tests=\"4\" timestamp=\"")
+            + (loneFails ? "2026-01-01T02:00:00" : "2026-01-02T02:00:00") + "\">"
+            + "<testcase classname=\"s\" name=\"pair_a\"><failure message=\"ConnectionError: db down\"/></testcase>"
+              "<testcase classname=\"s\" name=\"pair_b\"><failure message=\"ConnectionError: db down\"/></testcase>"
+              "<testcase classname=\"s\" name=\"lone\">"
+            + (loneFails ? "<failure message=\"KeyError: 'token'\"/>" : "") + "</testcase>"
+            + "<testcase classname=\"s\" name=\"ok\"/></testsuite>\n");
+        return path;
+    };
+    const QString run1 = write("run1.xml", true);
+    const QString run2 = write("run2.xml", false);
+    const Run add = historyAdd(store, { run1, run2 });
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+
+    const Run text = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store });
+    INFO(text.out.toStdString());
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.outText().endsWith(QStringLiteral("  Unassigned  failing tests in no gap\n    1 0\n")));
+    const QJsonObject json = HistoryCli::jsonObject(gapwise({ QStringLiteral("history"), QStringLiteral("gaps"),
+        QStringLiteral("--store"), store, QStringLiteral("--json") }));
+    CHECK(json.value(QStringLiteral("unassigned")).toArray() == QJsonArray { 1, 0 });
+
+    // Over the last run only, no failure was in no gap: no line for it.
+    const Run last = gapwise({ QStringLiteral("history"), QStringLiteral("gaps"), QStringLiteral("--store"), store,
+        QStringLiteral("--runs"), QStringLiteral("1") });
+    INFO(last.out.toStdString());
+    REQUIRE(last.exitCode == 0);
+    CHECK(last.outText().contains(QStringLiteral("ConnectionError")));
+    CHECK_FALSE(last.outText().contains(QStringLiteral("Unassigned")));
+}

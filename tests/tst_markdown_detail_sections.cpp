@@ -160,3 +160,34 @@ TEST_CASE("a phase that states fewer skipped tests than it lists says so", "[mar
     CHECK(messages.contains(
         QStringLiteral("phase “Test Results” states 0 skipped but names 2 skipped tests; the named tests are kept")));
 }
+
+TEST_CASE("count warnings of a Markdown report read right at one", "[markdown][details][counts]")
+{
+    // One skipped test named, none stated; one error stated, two named; one test of one result selected.
+    const Report r = importBytesOrFail("# Staging Report\n\n## Executive Summary\n\n- **Total Tests:** 4\n"
+                                       "- **Passed:** 2\n- **Failed:** 1\n- **Skipped:** 0\n- **Errors:** 1\n\n"
+                                       "## Test Results\n\n"
+                                       "| Test | Result |\n|------|--------|\n| test_a | [PASS] passed |\n"
+                                       "| test_b | [FAIL] failed |\n| test_c | [SKIP] skipped |\n"
+                                       "| test_d | [ERROR] error |\n| test_e | [ERROR] error |\n"
+                                       "\n## Smoke\n\n- **Selected:** 1\n- **Passed:** 1\n- **Failed:** 1\n\n"
+                                       "## Known Failures (1 failures)\n\n- `test_x` fails\n- `test_y` fails\n");
+    QStringList messages;
+    for (const Diagnostic &d : r.diagnostics)
+        messages << d.message;
+    INFO(messages.join(QLatin1Char('\n')).toStdString());
+    CHECK(messages.contains(
+        QStringLiteral("phase “Test Results” states 0 skipped but names 1 skipped test; the named tests are kept")));
+    CHECK(messages.contains(
+        QStringLiteral("phase “Test Results” states 1 error but names 2 tests with errors; the named tests are kept")));
+    CHECK(messages.contains(
+        QStringLiteral("phase “Test Results”: 1 failed + 1 passed = 2 results, but 1 test was selected")));
+    CHECK(messages.contains(
+        QStringLiteral("“Known Failures” says 1 failure but lists 2 tests; the listed tests are kept")));
+    for (const QString &m : messages) {
+        CHECK_FALSE(m.contains(QLatin1String(" 1 skipped tests")));
+        CHECK_FALSE(m.contains(QLatin1String(" 1 errors")));
+        CHECK_FALSE(m.contains(QLatin1String(" 1 tests")));
+        CHECK_FALSE(m.contains(QLatin1String(" 1 failures")));
+    }
+}

@@ -165,3 +165,24 @@ TEST_CASE("A folder named by a relative path with .. or a trailing slash is read
     CHECK(here.report->title == QLatin1String("runs (2 files)"));
     CHECK(folderTitle(QStringLiteral("/")) == QLatin1String("/"));
 }
+
+TEST_CASE("A folder of one report file says one file, one suite, one test", "[multifile][counts]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("TEST-only.xml")));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("<testsuite name=\"only\" tests=\"1\" failures=\"0\"><testcase classname=\"only\" name=\"t\"/>"
+               "</testsuite>\n");
+    file.close();
+    const ImportResult result = importFile(dir.path());
+    INFO(result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    const Report &r = *result.report;
+    CHECK(r.title.endsWith(QLatin1String(" (1 file)")));
+    INFO(r.summaryFacts.join(QLatin1Char('\n')).toStdString());
+    CHECK(r.summaryFacts.filter(QStringLiteral("1 report file under ")).size() == 1);
+    const ImportResult alone = importFile(file.fileName()); // the file itself
+    REQUIRE(alone.ok());
+    CHECK(alone.report->summaryFacts.contains(QStringLiteral("1 test suite, 1 test")));
+}

@@ -249,3 +249,20 @@ TEST_CASE("A phase's stated outcome stands under its name in the PDF's phase tab
     CHECK(outcome < first.indexOf(QStringLiteral("Unit Tests"), name)); // ... and before the next phase
     CHECK(first.count(QStringLiteral("CRITICAL FAILURE")) == 1); // not in the name as well
 }
+
+TEST_CASE("The PDF's phase table says what each failure rate is of", "[pdf][rate]")
+{
+    // 16 failed of the 21 that ran; 3 skipped, not counted; one failing test named.
+    const Report report = importBytesOrFail("# Nightly\n\n## Integration\n\n- **Total Tests:** 24\n- **Passed:** 5\n"
+                                            "- **Failed:** 16\n- **Skipped:** 3\n\n"
+                                            "| Test | Result |\n|------|--------|\n| test_login | [FAIL] failed |\n");
+    REQUIRE(report.phases.size() == 1);
+    QTemporaryDir dir;
+    const QString first = exportPdf(report, dir).pages.value(0);
+    INFO(first.toStdString());
+    CHECK(first.contains(QStringLiteral("Failure rate")));
+    CHECK(first.contains(QStringLiteral("76.2% (16 of 21)")));
+    CHECK(first.contains(
+        QStringLiteral("Failure rate: failed and errors of the tests that ran (passed, failed, errors); skipped ones "
+                       "not counted.")));
+}

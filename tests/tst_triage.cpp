@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUndoStack>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -274,4 +275,65 @@ TEST_CASE(
 
     CHECK_FALSE(loadTriagedReport(dataPath(QStringLiteral("sessions/missing.gapwise")), &report, &error));
     CHECK(error.contains(QStringLiteral("missing.gapwise")));
+}
+
+TEST_CASE("Each edit's text says what it changed, the new value where it is short", "[triage][undo]")
+{
+    TriageSession session;
+    session.load(syntheticReport(20, 3));
+    QUndoStack *stack = session.undoStack();
+    const auto lastText = [stack] {
+        const QString text = stack->text(stack->index() - 1);
+        UNSCOPED_INFO(text.toStdString());
+        return text;
+    };
+    const QString id = QStringLiteral("gap-2");
+
+    session.renameGap(id, QStringLiteral("Auth token missing"));
+    CHECK(lastText() == QStringLiteral("Rename gap “Gap 2” to “Auth token missing”"));
+    // Typing the title again is the same step: its text names the title it sets now, from the one it had.
+    session.renameGap(id, QStringLiteral("Auth token expired"));
+    CHECK(stack->count() == 1);
+    CHECK(lastText() == QStringLiteral("Rename gap “Gap 2” to “Auth token expired”"));
+    CHECK(stack->undoText() == lastText()); // what Edit > Undo says
+
+    session.setGapPriority(id, Priority::P0);
+    CHECK(lastText() == QStringLiteral("Set priority of “Auth token expired” to P0"));
+    session.setGapPriority(id, Priority::None);
+    CHECK(lastText() == QStringLiteral("Clear priority of “Auth token expired”"));
+    session.setGapOwner(id, QStringLiteral("Zoë Müller"));
+    CHECK(lastText() == QStringLiteral("Set owner of “Auth token expired” to “Zoë Müller”"));
+    session.setGapOwner(id, QString());
+    CHECK(lastText() == QStringLiteral("Clear owner of “Auth token expired”"));
+    session.setGapNotes(id, QStringLiteral("Seen since the proxy change.\nAsk the platform team."));
+    CHECK(lastText() == QStringLiteral("Edit notes of “Auth token expired”"));
+    session.setGapStatus(id, GapStatus::InProgress);
+    CHECK(lastText() == QStringLiteral("Set status of “Auth token expired” to in progress"));
+    session.setGapNotes(id, QString());
+    CHECK(lastText() == QStringLiteral("Clear notes of “Auth token expired”"));
+
+    session.moveTests({ session.report().tests[0].id }, id);
+    CHECK(lastText() == QStringLiteral("Move test to “Auth token expired”"));
+    const QString made = session.moveTestsToNewGap(
+        { session.report().tests[1].id, session.report().tests[2].id }, QStringLiteral("Cart totals"));
+    CHECK(lastText() == QStringLiteral("Move 2 tests to new gap “Cart totals”"));
+    session.mergeGaps(made, id);
+    CHECK(lastText() == QStringLiteral("Merge “Cart totals” into “Auth token expired”"));
+    session.deleteGap(QStringLiteral("gap-1"));
+    CHECK(lastText() == QStringLiteral("Delete gap “Gap 1”"));
+    session.createGap(QStringLiteral("Flaky"));
+    CHECK(lastText() == QStringLiteral("Create gap “Flaky”"));
+
+    // A long title is cut, both the old one and the new one: the Edit menu stays readable.
+    const QString longTitle
+        = QStringLiteral("Checkout fails when the cart holds a gift card and a coupon that expired yesterday");
+    session.renameGap(QStringLiteral("gap-3"), longTitle);
+    CHECK(lastText() == QStringLiteral("Rename gap “Gap 3” to “Checkout fails when the cart holds a gi…”"));
+    session.renameGap(QStringLiteral("gap-3"), QStringLiteral("Checkout"));
+    CHECK(lastText() == QStringLiteral("Rename gap “Gap 3” to “Checkout”")); // one step, typed in twice
+    stack->undo();
+    CHECK(session.report().gaps[session.gapIndex(QStringLiteral("gap-3"))].title == QStringLiteral("Gap 3"));
+    session.renameGap(QStringLiteral("gap-3"), longTitle);
+    session.setGapOwner(QStringLiteral("gap-3"), QStringLiteral("Zoë"));
+    CHECK(lastText() == QStringLiteral("Set owner of “Checkout fails when the cart holds a gi…” to “Zoë”"));
 }

@@ -7,6 +7,7 @@
 #include "detailspane.h"
 #include "gapchart.h"
 #include "mainwindow.h"
+#include "phasechart.h"
 #include "qcustomplotheader.h"
 #include "remediationplan.h"
 #include "reportfilterproxy.h"
@@ -27,6 +28,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -317,10 +319,26 @@ TEST_CASE(
     CHECK(w.changesBadge()->isVisible());
     CHECK(w.changesBadge()->text() == panel->countsText());
 
+    // The list of edits names each edit's new value; so do Edit > Undo and Redo.
+    const auto *edits = panel->findChild<QAbstractItemView *>(QStringLiteral("triageEditList"));
+    REQUIRE(edits);
+    REQUIRE(edits->model()->rowCount() == 4); // "<imported report>", then the three edits
+    CHECK(edits->model()->index(2, 0).data().toString() == QStringLiteral("Rename gap “Gap 3” to “Flaky network”"));
+    CHECK(edits->model()->index(3, 0).data().toString() == QStringLiteral("Merge “Gap 1” into “Gap 2”"));
+
     // Undo takes the merge back; undoing everything leaves nothing to state.
     session->undoStack()->undo();
     settle();
     CHECK(panel->countsText() == QStringLiteral("3 tests moved · 1 gap renamed"));
+    QStringList undoRedo;
+    for (const QAction *a : w.findChildren<QAction *>()) {
+        if (a->text().startsWith(QLatin1String("&Undo")) || a->text().startsWith(QLatin1String("&Redo")))
+            undoRedo << a->text();
+    }
+    undoRedo.sort();
+    CHECK(undoRedo
+        == QStringList { QStringLiteral("&Redo Merge “Gap 1” into “Gap 2”"),
+            QStringLiteral("&Undo Rename gap “Gap 3” to “Flaky network”") });
     session->undoStack()->setIndex(0);
     settle();
     CHECK(panel->lines().isEmpty());
@@ -631,4 +649,18 @@ TEST_CASE("The Details pane keeps its height when a drop of tests onto a gap red
     }
     w.session()->undoStack()->clear();
     QSettings().remove(QStringLiteral("window"));
+}
+
+TEST_CASE("The phase chart's caption says what the failure rate is of", "[window][charts][rate]")
+{
+    MainWindow w;
+    showSyntheticRun(w);
+    QStringList captions;
+    for (const QLabel *label : w.phaseChart()->findChildren<QLabel *>()) {
+        if (label->text().contains(QLatin1String("Tests per phase")))
+            captions << label->text();
+    }
+    INFO(captions.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(captions.size() == 1);
+    CHECK(captions.first().contains(QStringLiteral("failure rate above each bar, of the tests that ran")));
 }

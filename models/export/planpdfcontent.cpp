@@ -48,6 +48,14 @@ QString rate(double r)
     return r < 0 ? QStringLiteral("—") : percentText(r);
 }
 
+// "76.2% (16 of 21)": the rate and what it is of.
+QString rateOf(const PlanPhase &p)
+{
+    return p.failureRate < 0
+        ? rate(p.failureRate)
+        : tr("%1 (%2 of %3)").arg(percentText(p.failureRate), count(p.rateFailing), count(p.rateRan));
+}
+
 QString gapHeading(const Gap &gap)
 {
     const QString prio = priorityName(gap.priority);
@@ -82,8 +90,9 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     const QFont body = font(9.5);
     heading(layout, tr("Phases"), 12, 10);
     const qreal w = layout.content().width();
-    const QVector<qreal> columns = { 0, w * 0.40, w * 0.50, w * 0.60, w * 0.70, w * 0.80, w * 0.90 };
-    layout.row({ tr("Phase"), tr("Total"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("Failing") },
+    const QVector<qreal> columns = { 0, w * 0.30, w * 0.40, w * 0.50, w * 0.59, w * 0.68, w * 0.79 };
+    layout.row(
+        { tr("Phase"), tr("Total"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("Failure rate") },
         columns, font(9, true), true);
     layout.rule();
     // A phase's stated outcome ("CRITICAL FAILURE BLOCKING CHECKOUT") on the line below its name, smaller
@@ -95,7 +104,7 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
             layout.keepWithNext(layout.lineHeight(font(9)) * PdfPageLayout::MaxCellLines
                 + layout.lineHeight(outcomeFont) * PdfPageLayout::MaxCellLines);
         layout.row({ p.phase.name, count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
-                       count(p.phase.errors), count(p.phase.skipped), rate(p.failureRate) },
+                       count(p.phase.errors), count(p.phase.skipped), rateOf(p) },
             columns, font(9), true);
         if (!p.phase.outcome.isEmpty()) {
             layout.row({ p.phase.outcome }, outcomeColumns, outcomeFont, false, Grey);
@@ -103,6 +112,11 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
         }
     }
     layout.rule();
+    // The tree counts the tests the report names; the rate is of the results it states: say which.
+    if (!plan.phases.isEmpty())
+        layout.text(tr("Failure rate: failed and errors of the tests that ran (passed, failed, errors); skipped ones "
+                       "not counted."),
+            font(8), 0, Grey);
     layout.space(4);
     layout.text(countText(plan.gaps.size(), tr("%1 gap"), tr("%1 gaps")) + QStringLiteral(" · ")
             + countText(plan.unassignedFailures, tr("%1 unassigned failure"), tr("%1 unassigned failures"))

@@ -76,8 +76,11 @@ RemediationPlan buildPlan(
             [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
         for (const PhaseBar &bar : bars) {
             // A phase whose tests all lack a verdict has no rate ("–").
-            if (bar.phaseId == p.id && bar.withVerdict() > 0)
+            if (bar.phaseId == p.id && bar.withVerdict() > 0) {
                 pp.failureRate = bar.failureRate();
+                pp.rateFailing = bar.failed + bar.errors;
+                pp.rateRan = bar.passed + bar.failed + bar.errors;
+            }
         }
         plan.unnamedFailures += p.unnamedFailures(pp.namedFailing);
         plan.phases.append(pp);

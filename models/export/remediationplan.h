@@ -21,7 +21,10 @@ struct PlanPhase
 {
     Phase phase;
     int namedFailing = 0;
-    double failureRate = -1; // failed+errors over total, 0..1; -1 when unknown
+    double failureRate
+        = -1; // failed+errors over the results that ran (skipped ones not counted), 0..1; -1 when unknown
+    int rateFailing = 0; // what the rate is of: failed+errors ...
+    int rateRan = 0; // ... of passed+failed+errors, the results the report states (the phase chart's)
 };
 
 struct PlanTestGroup

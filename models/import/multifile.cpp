@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "multifile.h"
+#include "counttext.h"
 #include "gapsuggester.h"
 #include "phasewords.h"
 
@@ -15,6 +16,11 @@ namespace Gapwise {
 namespace {
 
     constexpr int MaxDuplicateWarnings = 20;
+
+    QString filesText(int files)
+    {
+        return countText(files, QStringLiteral("%1 file"), QStringLiteral("%1 files"), QLocale::c());
+    }
 
     int addCount(int a, int b)
     {
@@ -211,25 +217,26 @@ namespace {
                 m_testIds.insert(t.id);
             }
             m_report.diagnostics.append({ Severity::Info, 0,
-                QStringLiteral("%1 suites of %2 files are shown as one phase, \"%3\": so many suites are classes or "
+                QStringLiteral("%1 suites of %2 are shown as one phase, \"%3\": so many suites are classes or "
                                "files, not stages of the run")
-                    .arg(suitePhases)
-                    .arg(files)
-                    .arg(all.name) });
+                    .arg(QString::number(suitePhases), filesText(files), all.name) });
         }
         if (m_duplicates > MaxDuplicateWarnings)
             m_report.diagnostics.append({ Severity::Warning, 0,
-                QStringLiteral("%1 more tests are in more than one file").arg(m_duplicates - MaxDuplicateWarnings) });
+                countText(m_duplicates - MaxDuplicateWarnings, QStringLiteral("%1 more test is in more than one file"),
+                    QStringLiteral("%1 more tests are in more than one file"), QLocale::c()) });
         if (m_duplicates > 0)
-            m_report.summaryFacts << QStringLiteral("%1 tests are in more than one file").arg(m_duplicates);
+            m_report.summaryFacts << countText(m_duplicates, QStringLiteral("%1 test is in more than one file"),
+                QStringLiteral("%1 tests are in more than one file"), QLocale::c());
         QStringList distinct = formats;
         distinct.removeDuplicates();
         m_report.format = distinct.size() == 1 ? distinct.first() : QStringLiteral("mixed");
-        m_report.title = QStringLiteral("%1 (%2 files)").arg(folderTitle(m_folder)).arg(files);
+        m_report.title = QStringLiteral("%1 (%2)").arg(folderTitle(m_folder), filesText(files));
         m_report.sourceFile = m_folder;
-        m_report.summaryFacts.prepend(QStringLiteral("%1 report files under %2 (%3)")
-                                          .arg(files)
-                                          .arg(QDir::toNativeSeparators(m_folder), distinct.join(QLatin1String(", "))));
+        m_report.summaryFacts.prepend(QStringLiteral("%1 under %2 (%3)")
+                                          .arg(countText(files, QStringLiteral("%1 report file"),
+                                                   QStringLiteral("%1 report files"), QLocale::c()),
+                                              QDir::toNativeSeparators(m_folder), distinct.join(QLatin1String(", "))));
         if (m_hadSuggestions || m_report.gaps.isEmpty())
             suggestGaps(m_report);
         return std::move(m_report);

@@ -20,6 +20,15 @@ namespace {
         return ids.join(QLatin1Char(','));
     }
 
+    // Each run's place in `window`, by run id.
+    QHash<qint64, int> columnOfRun(const QVector<StoredRun> &window)
+    {
+        QHash<qint64, int> column;
+        for (int i = 0; i < window.size(); ++i)
+            column.insert(window[i].id, i);
+        return column;
+    }
+
     template <typename T> std::optional<T> queryFailed(const QSqlQuery &q, QString *error)
     {
         *error = sqlErrorText(q.lastError());
@@ -139,9 +148,7 @@ std::optional<QVector<TestTimeline>> HistoryStore::timelines(
         return out;
     QSqlDatabase db = database();
     const QString ids = idList(window);
-    QHash<qint64, int> column;
-    for (int i = 0; i < window.size(); ++i)
-        column.insert(window[i].id, i);
+    const QHash<qint64, int> column = columnOfRun(window);
     QString sql = QStringLiteral("SELECT r.test_id, r.run_id, r.status, g.gap_key, r.carried_from FROM results r "
                                  "LEFT JOIN gaps g ON g.id = r.gap_id WHERE r.run_id IN (%1)")
                       .arg(ids);
@@ -208,9 +215,7 @@ std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun
     QVector<GapTrend> out;
     if (window.isEmpty())
         return out;
-    QHash<qint64, int> column;
-    for (int i = 0; i < window.size(); ++i)
-        column.insert(window[i].id, i);
+    const QHash<qint64, int> column = columnOfRun(window);
     QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT rg.run_id, g.gap_key, coalesce(rg.title, g.title), rg.failures, k.tracker, "
@@ -241,6 +246,24 @@ std::optional<QVector<GapTrend>> HistoryStore::gapTrends(const QVector<StoredRun
         }
         g.failures[c] = q.value(3).toInt();
     }
+    return out;
+}
+
+std::optional<QVector<int>> HistoryStore::unassignedFailures(const QVector<StoredRun> &window, QString *error) const
+{
+    QVector<int> out(window.size(), 0);
+    if (window.isEmpty())
+        return out;
+    const QHash<qint64, int> column = columnOfRun(window);
+    // A failing test has a signature (as run_gaps counts a gap's failures); one in no gap has no gap_id.
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT run_id, count(*) FROM results WHERE run_id IN (%1) AND signature_id IS NOT NULL "
+                               "AND gap_id IS NULL GROUP BY run_id")
+                    .arg(idList(window))))
+        return queryFailed<QVector<int>>(q, error);
+    while (q.next())
+        out[column.value(q.value(0).toLongLong())] = q.value(1).toInt();
     return out;
 }
 

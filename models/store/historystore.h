@@ -106,6 +106,8 @@ public:
     std::optional<QVector<TestTimeline>> timelines(
         const QVector<StoredRun> &window, bool failedOnly, QString *error, qint64 beforeRunId = 0) const;
     std::optional<QVector<GapTrend>> gapTrends(const QVector<StoredRun> &window, QString *error) const;
+    // Per run of `window`, oldest first: its failing tests in no gap (unassigned), which no gap trend counts.
+    std::optional<QVector<int>> unassignedFailures(const QVector<StoredRun> &window, QString *error) const;
     std::optional<QVector<KnownIssue>> knownIssues(QString *error) const;
 
     // Shared triage (sharedtriage.h; historytriage.cpp). Writes `value` unless the item moved past

@@ -115,6 +115,11 @@ namespace {
 
 } // namespace
 
+QString elidedText(const QString &text, int maxLength)
+{
+    return maxLength > 0 && text.size() > maxLength ? text.left(maxLength - 1).trimmed() + QStringLiteral("…") : text;
+}
+
 GapNamer gapNamer(const TriageSession &session, const QHash<QString, QString> &knownTitles, int maxLength)
 {
     return [&session, knownTitles, maxLength](const QString &gapId) {
@@ -130,9 +135,7 @@ GapNamer gapNamer(const TriageSession &session, const QHash<QString, QString> &k
             same += g.title == title ? 1 : 0;
         for (auto it = knownTitles.cbegin(); it != knownTitles.cend(); ++it)
             same += it.value() == title && session.gapIndex(it.key()) < 0 ? 1 : 0;
-        const QString shown = maxLength > 0 && title.size() > maxLength
-            ? title.left(maxLength - 1).trimmed() + QStringLiteral("…")
-            : title;
+        const QString shown = elidedText(title, maxLength);
         return same > 1 ? QStringLiteral("“%1” (%2)").arg(shown, gapId) : QStringLiteral("“%1”").arg(shown);
     };
 }
@@ -156,7 +159,7 @@ MoveTestsCommand::MoveTestsCommand(
     , m_toGapId(toGapId)
     , m_suggested(suggested && !toGapId.isEmpty())
 {
-    setText(MoveTestsCommand::describe(gapNamer(*session)));
+    setText(MoveTestsCommand::describe(gapNamer(*session, {}, CommandTextLength)));
 }
 
 QString MoveTestsCommand::describe(const GapNamer &gapName) const
@@ -237,12 +240,13 @@ CreateGapCommand::CreateGapCommand(TriageSession *session, const Gap &gap, bool 
     , m_gap(gap)
     , m_kept(kept)
 {
-    setText(CreateGapCommand::describe(gapNamer(*session)));
+    setText(CreateGapCommand::describe(gapNamer(*session, {}, CommandTextLength)));
 }
 
 QString CreateGapCommand::describe(const GapNamer &) const
 {
-    return m_kept ? tr("Keep gap “%1” from the earlier run").arg(m_gap.title) : tr("Create gap “%1”").arg(m_gap.title);
+    const QString title = elidedText(m_gap.title, CommandTextLength);
+    return m_kept ? tr("Keep gap “%1” from the earlier run").arg(title) : tr("Create gap “%1”").arg(title);
 }
 
 void CreateGapCommand::redo()
@@ -284,12 +288,34 @@ EditGapCommand::EditGapCommand(TriageSession *session, const QString &gapId, Fie
     const int index = session->gapIndex(gapId);
     if (index >= 0)
         m_oldValue = readField(session->report().gaps[index], field);
-    setText(EditGapCommand::describe(gapNamer(*session)));
+    setText(EditGapCommand::describe(gapNamer(*session, {}, CommandTextLength)));
 }
 
+// What changed, with the new value where it is short: "Rename gap “Old” to “New”", "Set priority of “X” to P1",
+// "Clear owner of “X”", "Edit notes of “X”".
 QString EditGapCommand::describe(const GapNamer &gapName) const
 {
-    return tr("Set %1 of %2").arg(QLatin1String(fieldName(m_field)), gapName(m_gapId));
+    const QString gap = gapName(m_gapId);
+    const QString value = elidedText(m_value, CommandTextLength);
+    switch (m_field) {
+    case Title:
+        // The old title is the one the gap had when the edit was made; a replayed edit whose gap is gone has none.
+        return m_oldValue.isEmpty()
+            ? tr("Rename gap to “%1”").arg(value)
+            : tr("Rename gap “%1” to “%2”").arg(elidedText(m_oldValue, CommandTextLength), value);
+    case PriorityField:
+        return m_value.isEmpty() ? tr("Clear priority of %1").arg(gap) : tr("Set priority of %1 to %2").arg(gap, value);
+    case Owner:
+        return m_value.isEmpty() ? tr("Clear owner of %1").arg(gap) : tr("Set owner of %1 to “%2”").arg(gap, value);
+    case Status:
+        return tr("Set status of %1 to %2").arg(gap, value);
+    case Notes:
+        return m_value.isEmpty() ? tr("Clear notes of %1").arg(gap) : tr("Edit notes of %1").arg(gap);
+    case Suggested:
+        break;
+    }
+    return m_value == QLatin1String("true") ? tr("Mark %1 as suggested").arg(gap)
+                                            : tr("Accept suggested gap %1").arg(gap);
 }
 
 void EditGapCommand::redo()
@@ -326,6 +352,7 @@ bool EditGapCommand::mergeWith(const QUndoCommand *other)
         return false;
     m_value = o->m_value;
     setObsolete(m_value == m_oldValue); // typed back to what it was: the stack drops the step
+    setText(describe(gapNamer(*m_session, {}, CommandTextLength))); // the text names the value it sets now
     return true;
 }
 
@@ -342,7 +369,7 @@ RemoveGapCommand::RemoveGapCommand(TriageSession *session, const QString &gapId,
     , m_gapId(gapId)
     , m_targetId(mergeIntoGapId)
 {
-    setText(RemoveGapCommand::describe(gapNamer(*session)));
+    setText(RemoveGapCommand::describe(gapNamer(*session, {}, CommandTextLength)));
 }
 
 QString RemoveGapCommand::describe(const GapNamer &gapName) const

@@ -26,6 +26,11 @@ TestNamer testNamer(const TriageSession &session, const QHash<QString, QString> 
 
 // How long a gap title may be in a list of edits that did not apply.
 constexpr int ListedTitleLength = 60;
+// How long a title or an owner may be in an edit's own text (the Edit menu's Undo and Redo, the list of edits).
+constexpr int CommandTextLength = 40;
+
+// `text` cut to `maxLength` characters (when > 0), the last one "…": "Checkout fails when the cart holds a gi…".
+QString elidedText(const QString &text, int maxLength);
 
 // Names gaps by their title in `session`, else by `knownTitles` (gap id → title: the run whose saved edits
 // are replayed, where a gap this session lacks had a title), else by id. A title two known gaps share is

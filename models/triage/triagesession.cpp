@@ -82,11 +82,20 @@ void TriageSession::moveTests(const QStringList &testIds, const QString &toGapId
         push(new MoveTestsCommand(this, moving, toGapId));
 }
 
+namespace {
+
+    QString newGapTitle(const QString &typed)
+    {
+        return typed.trimmed().isEmpty() ? TriageSession::tr("New gap") : typed.trimmed();
+    }
+
+} // namespace
+
 QString TriageSession::createGap(const QString &title, Priority priority)
 {
     Gap gap;
     gap.id = newGapId();
-    gap.title = title.trimmed().isEmpty() ? tr("New gap") : title.trimmed();
+    gap.title = newGapTitle(title);
     gap.priority = priority;
     push(new CreateGapCommand(this, gap));
     return gap.id;
@@ -94,8 +103,10 @@ QString TriageSession::createGap(const QString &title, Priority priority)
 
 QString TriageSession::moveTestsToNewGap(const QStringList &testIds, const QString &title)
 {
-    m_undo.beginMacro(testIds.size() == 1 ? tr("Move 1 test to new gap")
-                                          : tr("Move %n tests to new gap", nullptr, int(testIds.size())));
+    const QString shown = elidedText(newGapTitle(title), CommandTextLength);
+    m_undo.beginMacro(testIds.size() == 1
+            ? tr("Move 1 test to new gap “%1”").arg(shown)
+            : tr("Move %n tests to new gap “%1”", nullptr, int(testIds.size())).arg(shown));
     QString id = createGap(title); // not const: returned, so moved
     moveTests(testIds, id);
     m_undo.endMacro();
@@ -154,7 +165,7 @@ void TriageSession::acceptSuggestedGap(const QString &gapId)
     const int i = gapIndex(gapId);
     if (i < 0 || !m_report.gaps[i].suggested)
         return;
-    m_undo.beginMacro(tr("Accept suggested gap “%1”").arg(m_report.gaps[i].title));
+    m_undo.beginMacro(tr("Accept suggested gap %1").arg(gapNamer(*this, {}, CommandTextLength)(gapId)));
     pushAcceptance(i);
     m_undo.endMacro();
 }

@@ -30,7 +30,7 @@ void PhaseChart::rebuild()
         ids << p.phaseId;
     setIds(ids);
     // The legend sits in the caption, where it can never cover a bar or a rate label.
-    QString caption = tr("<b>Tests per phase</b> &nbsp; failure rate above each bar &nbsp;");
+    QString caption = tr("<b>Tests per phase</b> &nbsp; failure rate above each bar, of the tests that ran &nbsp;");
     for (const auto &[name, color] : ChartBars::phaseSeriesLegend(phases))
         caption += QStringLiteral(" <span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(color.name(), name);
     setCaption(phases.isEmpty() ? tr("<b>Tests per phase</b> — no phases in this report") : caption);

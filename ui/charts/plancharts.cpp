@@ -90,7 +90,7 @@ void outlineWhite(const QVector<QCPBars *> &bars)
 PlanChart phaseChart(const QVector<PhaseBar> &phases, int width)
 {
     QCustomPlot plot;
-    stylePlot(plot, tr("Tests per phase (failure rate above each bar)"));
+    stylePlot(plot, tr("Tests per phase (failure rate above each bar, of the tests that ran)"));
     plot.yAxis->setLabel(tr("Tests"));
     outlineWhite(ChartBars::addPhaseBars(plot, phases));
     ChartBars::addFailureRates(plot, phases, Qt::black, chartFont(11), false);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ctrfimporter.h"
+#include "counttext.h"
 #include "dotnetcases.h"
 #include "enums.h"
 #include "gapsuggester.h"
@@ -16,6 +17,11 @@
 
 namespace Gapwise {
 namespace {
+
+    QString retriesText(int retries)
+    {
+        return countText(retries, QStringLiteral("%1 retry"), QStringLiteral("%1 retries"), QLocale::c());
+    }
 
     TestStatus statusOf(const QString &status)
     {
@@ -185,10 +191,10 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
         const int retries = t.value(QLatin1String("retries")).toInt();
         if (t.value(QLatin1String("flaky")).toBool()) {
             ++flaky;
-            c.history.prepend(retries > 0 ? QStringLiteral("flaky: %1 after %2 retries").arg(status).arg(retries)
+            c.history.prepend(retries > 0 ? QStringLiteral("flaky: %1 after %2").arg(status, retriesText(retries))
                                           : QStringLiteral("flaky"));
         } else if (retries > 0 && c.history.isEmpty()) {
-            c.history << QStringLiteral("%1 retries").arg(retries);
+            c.history << retriesText(retries);
         }
         const QString gap = t.value(QLatin1String("extra"))
                                 .toObject()
@@ -217,7 +223,8 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
     if (!tool.isEmpty())
         report.summaryFacts << QStringLiteral("written by %1").arg(tool);
     if (flaky > 0)
-        report.summaryFacts << QStringLiteral("%1 flaky tests (passed after retries)").arg(flaky);
+        report.summaryFacts << countText(flaky, QStringLiteral("%1 flaky test (passed after retries)"),
+            QStringLiteral("%1 flaky tests (passed after retries)"), QLocale::c());
     auto stated = [&summary](const char *key) {
         const QJsonValue v = summary.value(QLatin1String(key));
         return v.isDouble() ? v.toInt() : -1;

@@ -398,8 +398,9 @@ void JUnitReportBuilder::countAndWarn()
     }
     if (warnings > MaxCountWarnings)
         m_report.diagnostics.append({ Severity::Warning, 0,
-            QStringLiteral("%1 more suites state counts that disagree with their testcases")
-                .arg(warnings - MaxCountWarnings) });
+            countText(warnings - MaxCountWarnings,
+                QStringLiteral("%1 more suite states counts that disagree with its testcases"),
+                QStringLiteral("%1 more suites state counts that disagree with their testcases"), QLocale::c()) });
 }
 
 Report JUnitReportBuilder::finish()
@@ -420,18 +421,27 @@ Report JUnitReportBuilder::finish()
     }
     foldManySuitePhases();
     countAndWarn();
-    m_report.summaryFacts
-        << QStringLiteral("%1 test suites, %2 tests").arg(m_doc.suites.size()).arg(m_report.tests.size());
+    m_report.summaryFacts << countText(m_doc.suites.size(), QStringLiteral("%1 test suite"),
+                                 QStringLiteral("%1 test suites"), QLocale::c())
+            + QStringLiteral(", ")
+            + countText(m_report.tests.size(), QStringLiteral("%1 test"), QStringLiteral("%1 tests"), QLocale::c());
     if (m_reruns > 0)
         m_report.diagnostics.append({ Severity::Info, m_firstRerunLine,
-            QStringLiteral("%1 testcase elements repeat a failed test of the same suite (reruns, the first here): "
-                           "each test is counted once with its last outcome, earlier outcomes are in its history")
-                .arg(m_reruns) });
+            countText(m_reruns,
+                QStringLiteral("%1 testcase element repeats a failed test of the same suite (a rerun, here): each "
+                               "test is counted once with its last outcome, earlier outcomes are in its history"),
+                QStringLiteral("%1 testcase elements repeat a failed test of the same suite (reruns, the first here): "
+                               "each test is counted once with its last outcome, earlier outcomes are in its history"),
+                QLocale::c()) });
     if (m_namesakes > 0)
         m_report.diagnostics.append({ Severity::Info, m_firstNamesakeLine,
-            QStringLiteral("%1 testcase elements repeat the name of a test of the same suite that did not fail (the "
-                           "first here): no reruns, so each is a test of its own, its id numbered (#2, …)")
-                .arg(m_namesakes) });
+            countText(m_namesakes,
+                QStringLiteral("%1 testcase element repeats the name of a test of the same suite that did not fail "
+                               "(here): no rerun, so it is a test of its own, its id numbered (#2)"),
+                QStringLiteral(
+                    "%1 testcase elements repeat the name of a test of the same suite that did not fail (the "
+                    "first here): no reruns, so each is a test of its own, its id numbered (#2, …)"),
+                QLocale::c()) });
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();

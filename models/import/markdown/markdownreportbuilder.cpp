@@ -3,6 +3,7 @@
 #include "phaseoutcome.h"
 
 #include "countfields.h"
+#include "counttext.h"
 #include "markdowntext.h"
 #include "testidentifiers.h"
 #include "titlematcher.h"
@@ -118,10 +119,12 @@ void MarkdownReportBuilder::closeSection()
     const HeadingInfo &info = section.info;
     if (info.declaredFailures >= 0 && section.listedTests > 0 && section.listedTests != info.declaredFailures) {
         addDiagnostic(Severity::Warning, section.line,
-            QStringLiteral("“%1” says %2 failures but lists %3 tests; the listed tests are kept")
-                .arg(info.title)
-                .arg(info.declaredFailures)
-                .arg(section.listedTests));
+            QStringLiteral("“%1” says %2 but lists %3; the listed tests are kept")
+                .arg(info.title,
+                    countText(info.declaredFailures, QStringLiteral("%1 failure"), QStringLiteral("%1 failures"),
+                        QLocale::c()),
+                    countText(
+                        section.listedTests, QStringLiteral("%1 test"), QStringLiteral("%1 tests"), QLocale::c())));
     }
 }
 

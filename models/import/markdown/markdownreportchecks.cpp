@@ -96,33 +96,39 @@ void MarkdownReportBuilder::checkPhaseCounts()
         if (p.failed < 0 && namedFailing > 0)
             p.failed = namedFailing;
         // "**Skipped:** 0" over a table that lists three "[SKIP]" rows: the listed tests are kept, and said.
-        for (const auto &[field, status, stated, listed] :
-            { std::tuple { &Phase::skipped, TestStatus::Skipped, "skipped", "skipped tests" },
-                std::tuple { &Phase::errors, TestStatus::Error, "errors", "tests with errors" } }) {
+        // Each count with its noun, one and many: "states 1 error but names 2 tests with errors".
+        for (const auto &[field, status, statedOne, statedMany, namedOne, namedMany] :
+            { std::tuple { &Phase::skipped, TestStatus::Skipped, "%1 skipped", "%1 skipped", "%1 skipped test",
+                  "%1 skipped tests" },
+                std::tuple { &Phase::errors, TestStatus::Error, "%1 error", "%1 errors", "%1 test with errors",
+                    "%1 tests with errors" } }) {
             const int named = namedWith(status);
             if (p.*field >= 0 && named > p.*field) {
                 addDiagnostic(Severity::Warning, p.line,
-                    QStringLiteral("phase “%1” states %2 %3 but names %4 %5; the named tests are kept")
-                        .arg(p.name)
-                        .arg(p.*field)
-                        .arg(QLatin1String(stated))
-                        .arg(named)
-                        .arg(QLatin1String(listed)));
+                    QStringLiteral("phase “%1” states %2 but names %3; the named tests are kept")
+                        .arg(p.name,
+                            countText(p.*field, QLatin1String(statedOne), QLatin1String(statedMany), QLocale::c()),
+                            countText(named, QLatin1String(namedOne), QLatin1String(namedMany), QLocale::c())));
             }
         }
         const int outcomes = qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.skipped);
-        // "phase “X”: 3 failed + 9 passed + 1 skipped = 13", the sum either check below contradicts.
-        const auto sumText = [&p, outcomes] {
+        // "phase “X”: 3 failed + 9 passed + 1 skipped = 13", the sum either check below contradicts; "= 13 results"
+        // `withNoun`.
+        const auto sumText = [&p, outcomes](bool withNoun = false) {
             return QStringLiteral("phase “%1”: %2 failed + %3 passed%4 = %5")
                 .arg(p.name)
                 .arg(p.failed)
                 .arg(p.passed)
                 .arg(p.skipped > 0 ? QStringLiteral(" + %1 skipped").arg(p.skipped) : QString())
-                .arg(outcomes);
+                .arg(withNoun
+                        ? countText(outcomes, QStringLiteral("%1 result"), QStringLiteral("%1 results"), QLocale::c())
+                        : QString::number(outcomes));
         };
         if (p.selected >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.selected) {
             addDiagnostic(Severity::Warning, p.line,
-                sumText() + QStringLiteral(" results, but %1 tests were selected").arg(p.selected));
+                sumText(true)
+                    + countText(p.selected, QStringLiteral(", but %1 test was selected"),
+                        QStringLiteral(", but %1 tests were selected"), QLocale::c()));
         } else if (p.total >= 0 && p.passed >= 0 && p.failed >= 0 && outcomes != p.total
             && outcomes + qMax(0, p.errors - qMax(0, p.importErrors)) != p.total
             && outcomes + qMax(0, p.deselected) != p.total) {
