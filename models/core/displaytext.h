@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -21,5 +22,9 @@ QStringList textLines(const QString &text);
 // `text` on one line, each line break shown as " ↵ ": a name or title with a line break in it (a JUnit name
 // attribute may hold one) stays on its row and is not read as two.
 QString onOneLine(const QString &text);
+
+// A duration as people read it, never in scientific notation: "0.045 ms", "12.5 ms", "704 ms", "28 s",
+// "4 min 5 s", "3 h 25 min", "277,677 h 47 min" (digits grouped as `locale` groups them).
+QString durationText(double seconds, const QLocale &locale);
 
 } // namespace Gapwise
