@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace Gapwise {
 
 QString cutForDisplay(const QString &text, int limit)
@@ -56,7 +58,7 @@ QString durationText(double seconds, const QLocale &locale)
     }
     if (seconds < 60.0)
         return shortNumber(seconds, seconds < 10.0 ? 3 : 1, locale) + QLatin1String(" s");
-    const auto whole = qint64(seconds + 0.5);
+    const auto whole = qint64(std::llround(seconds));
     if (whole < 3600) {
         const qint64 s = whole % 60;
         return locale.toString(whole / 60) + QLatin1String(" min")
