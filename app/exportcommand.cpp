@@ -170,6 +170,7 @@ int runExportCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         imported = triaged = *result.report;
+        warnOfUnreadFiles(imported, err);
     }
     std::optional<StoreView> stored;
     if (parser.isSet(store)) {

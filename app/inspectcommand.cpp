@@ -4,6 +4,7 @@
 #include "exitcodes.h"
 #include "subcommandparser.h"
 
+#include "displaytext.h"
 #include "importer.h"
 #include "multifile.h"
 #include "phasecounts.h"
@@ -31,7 +32,10 @@ void printSummary(const Report &report, QTextStream &out)
         out << "Date: " << report.date << '\n';
     if (!report.environment.isEmpty())
         out << "Environment: " << report.environment << '\n';
-    out << "Format: " << report.format << "\n\n";
+    out << "Format: " << report.format << '\n';
+    if (!report.unreadFiles.isEmpty())
+        out << unreadFilesText(report.unreadFiles) << '\n';
+    out << '\n';
     out << "Phases (" << report.phases.size() << "):\n";
     for (const Phase &p : report.phases) {
         out << "  " << p.name << ": " << numberText(p.total) << " total, " << numberText(p.passed) << " passed, "
@@ -40,7 +44,7 @@ void printSummary(const Report &report, QTextStream &out)
         if (unknownCount(p) > 0) // an Inconclusive: without it the parts would not add up to the total
             out << ", " << unknownCount(p) << " unknown";
         if (p.durationSeconds >= 0)
-            out << ", " << p.durationSeconds << " s";
+            out << ", " << durationText(p.durationSeconds, QLocale());
         if (!p.outcome.isEmpty())
             out << " — the report says: " << p.outcome;
         out << '\n';
@@ -110,6 +114,7 @@ int runInspectCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         report = *result.report;
+        warnOfUnreadFiles(report, err);
     }
     QTextStream out(stdout);
     if (parser.isSet(json))

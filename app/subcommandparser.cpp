@@ -2,6 +2,7 @@
 #include "subcommandparser.h"
 
 #include "exitcodes.h"
+#include "report.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -18,4 +19,11 @@ std::optional<int> parseSubcommand(
         return ExitCode::Ok;
     }
     return std::nullopt;
+}
+
+void warnOfUnreadFiles(const Gapwise::Report &report, QTextStream &err)
+{
+    for (const QString &file : report.unreadFiles)
+        err << "gapwise: warning: not imported: " << file << '\n';
+    err.flush();
 }

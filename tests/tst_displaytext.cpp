@@ -46,3 +46,23 @@ TEST_CASE("A long path is cut in its middle at separators, its file name kept wh
     CHECK(cutName.startsWith(QStringLiteral("/tmp/…")));
     CHECK(cutName.endsWith(QStringLiteral("x_end.md")));
 }
+
+TEST_CASE("Durations read in ms, s, min and h, never in scientific notation", "[displaytext]")
+{
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    CHECK(durationText(4.50611e-05, en) == QLatin1String("0.045 ms"));
+    CHECK(durationText(0.0125, en) == QLatin1String("12.5 ms"));
+    CHECK(durationText(0.704, en) == QLatin1String("704 ms"));
+    CHECK(durationText(0.0, en) == QLatin1String("0 ms"));
+    CHECK(durationText(1.5, en) == QLatin1String("1.5 s"));
+    CHECK(durationText(28.0, en) == QLatin1String("28 s"));
+    CHECK(durationText(245.0, en) == QLatin1String("4 min 5 s"));
+    CHECK(durationText(120.0, en) == QLatin1String("2 min"));
+    CHECK(durationText(12300.0, en) == QLatin1String("3 h 25 min"));
+    CHECK(durationText(9.99638e+08, en) == QLatin1String("277,677 h 13 min"));
+    CHECK(durationText(2.99892e+09, en) == QLatin1String("833,033 h 20 min"));
+    // The locale's own digits and separators.
+    const QLocale de(QLocale::German, QLocale::Germany);
+    CHECK(durationText(1.5, de) == QLatin1String("1,5 s"));
+    CHECK(durationText(2.99892e+09, de) == QLatin1String("833.033 h 20 min"));
+}

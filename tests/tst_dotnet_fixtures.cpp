@@ -278,3 +278,48 @@ TEST_CASE("TRX: two results with one name stay two tests, as the Counters count 
     REQUIRE(testNames(r) == QStringList { QStringLiteral("Ns.C::Same"), QStringLiteral("Ns.C::Same [2]") });
     CHECK_FALSE(hasAnyWarning(r));
 }
+
+TEST_CASE("TRX, NUnit and xUnit.net: several failures of one test are kept as JUnit keeps them", "[trx][nunit][xunit]")
+{
+    const QByteArray trx = R"(<?xml version="1.0"?>
+<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+<Results><UnitTestResult testId="1" testName="T" outcome="Failed"><Output>
+<ErrorInfo><Message>first</Message><StackTrace>at one</StackTrace></ErrorInfo>
+<ErrorInfo><Message>second</Message><StackTrace>at two</StackTrace></ErrorInfo>
+</Output></UnitTestResult></Results>
+<TestDefinitions><UnitTest id="1" name="T"><TestMethod className="Ns.C" name="T"/></UnitTest></TestDefinitions>
+</TestRun>
+)";
+    const QByteArray nunit = R"(<?xml version="1.0"?>
+<test-run id="2" testcasecount="1" result="Failed" total="1" passed="0" failed="1" inconclusive="0" skipped="0">
+<test-suite type="Assembly" name="A.dll" fullname="A.dll">
+<test-case id="1" name="T" fullname="Ns.C.T" classname="Ns.C" result="Failed">
+<failure><message>first</message><stack-trace>at one</stack-trace></failure>
+<failure><message>second</message><stack-trace>at two</stack-trace></failure>
+</test-case>
+</test-suite>
+</test-run>
+)";
+    const QByteArray xunit = R"(<?xml version="1.0"?>
+<assemblies><assembly name="A.dll" total="1" failed="1"><collection name="c">
+<test name="Ns.C.T" type="Ns.C" method="T" result="Fail">
+<failure><message>first</message><stack-trace>at one</stack-trace></failure>
+<failure><message>second</message><stack-trace>at two</stack-trace></failure>
+</test></collection></assembly></assemblies>
+)";
+    for (const auto &[bytes, name] : { std::pair { trx, "multi.trx" }, std::pair { nunit, "multi-nunit.xml" },
+             std::pair { xunit, "multi-xunit.xml" } }) {
+        INFO(name);
+        const Report r = importBytesOrFail(bytes, QString::fromLatin1(name));
+        REQUIRE(r.tests.size() == 1);
+        const TestCase &t = r.tests.first();
+        CHECK(isFailing(t.status));
+        CHECK(t.message == QLatin1String("first"));
+        CHECK(t.details.startsWith(QLatin1String("first\nat one")));
+        CHECK(t.details.contains(QLatin1String("\n\n--- failure 2 of 2 in this testcase (line ")));
+        CHECK(t.details.endsWith(QLatin1String(") ---\nsecond\nat two")));
+        CHECK(std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {
+            return d.message.startsWith(QLatin1String("2 failures in one testcase (T): its message is the first"));
+        }));
+    }
+}

@@ -58,7 +58,7 @@ TEST_CASE("empty, binary and unreadable files give a clear error naming the file
         // A folder is a run of its report files (issue 22): an empty one says it holds none.
         const ImportResult directory = importFile(dir.path());
         REQUIRE_FALSE(directory.ok());
-        CHECK(directory.error.message.contains(QStringLiteral("no report files found")));
+        CHECK(directory.error.message.contains(QStringLiteral("no test report found in this folder")));
     }
 }
 

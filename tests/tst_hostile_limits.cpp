@@ -4,15 +4,20 @@
 // the bound is on what the absurd file costs, not on the test binary's own heap.
 #include "testsupport.h"
 
+#include "multifile.h"
 #include "reportjson.h"
 
 #include <catch2/catch.hpp>
 
+#include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 using namespace Gapwise;
 using TestSupport::importBytesOrFail;
@@ -302,4 +307,49 @@ TEST_CASE("hostile: a file over the size limit is refused before it is read", "[
     const ImportResult r = importFile(path);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error.toString() == path + QStringLiteral(": the file is larger than 512 MiB"));
+}
+
+TEST_CASE("hostile: a device or FIFO is refused by name before it is opened", "[hostile][limits]")
+{
+    // /dev/zero never ends (it grew to 1 GB and on); a FIFO blocks on open until a writer comes. Both are
+    // refused before they are opened, by name, as is /dev/null (which read as an empty file).
+    const QString expected = QStringLiteral(": not a regular file (a device, FIFO or socket); Gapwise reads report "
+                                            "files and folders of them");
+    for (const QString &device : { QStringLiteral("/dev/null"), QStringLiteral("/dev/zero") }) {
+        if (!QFileInfo::exists(device))
+            continue;
+        const ImportResult r = importFile(device);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error.toString() == device + expected);
+    }
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("pipe.xml"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const ImportResult r = importFiles({ fifo });
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error.toString() == fifo + expected);
+}
+
+TEST_CASE("hostile: a file of unknown size is read no further than the limit", "[hostile][limits]")
+{
+    // A device of unknown length (/proc files say 0 bytes) is read in pieces that stop one byte past the limit.
+    QBuffer small;
+    small.setData(QByteArray(100, 'x'));
+    REQUIRE(small.open(QIODevice::ReadOnly));
+    bool tooBig = true;
+    CHECK(readAtMost(&small, 100, &tooBig) == QByteArray(100, 'x'));
+    CHECK_FALSE(tooBig);
+    QBuffer big;
+    big.setData(QByteArray(101, 'x'));
+    REQUIRE(big.open(QIODevice::ReadOnly));
+    CHECK(readAtMost(&big, 100, &tooBig).isEmpty());
+    CHECK(tooBig);
+    CHECK(big.pos() == 101); // not a byte more was read
+    // A regular file that reports no size is still read: /proc/self/status is text, read whole.
+    if (QFileInfo::exists(QStringLiteral("/proc/self/status"))) {
+        const ImportResult r = importFile(QStringLiteral("/proc/self/status"));
+        INFO(r.error.toString().toStdString());
+        CHECK_FALSE(r.error.message.contains(QLatin1String("empty")));
+    }
 }

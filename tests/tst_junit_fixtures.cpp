@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Gapwise;
 using namespace TestSupport;
 
@@ -331,4 +333,69 @@ TEST_CASE("JUnit: a message attribute of several lines keeps them where the body
     CHECK(r.tests[0].details == QStringLiteral("AssertionError: x\nsecond line\n\ntrace1"));
     // The body says the message already: it is not said twice.
     CHECK(r.tests[1].details == QStringLiteral("expected: 1\nbut was: 2\n  at a.B(B.java:3)"));
+}
+
+TEST_CASE("JUnit: a testcase with several failures keeps the first as its message and all in order", "[junit]")
+{
+    const QByteArray xml = R"(<?xml version="1.0"?>
+<testsuite name="S" tests="2" failures="4">
+  <testcase name="many" classname="c.S">
+    <failure message="First assertion failed" type="AssertionError">AssertionError: First assertion failed
+  at c.S.many(S.java:15)</failure>
+    <failure message="Second assertion failed" type="AssertionError">AssertionError: Second assertion failed
+  at c.S.many(S.java:20)</failure>
+    <failure message="Third assertion failed" type="IllegalStateException">IllegalStateException: Third
+  at c.S.many(S.java:25)</failure>
+  </testcase>
+  <testcase name="setup" classname="c.S">
+    <error message="teardown broke" type="IOError">IOError: teardown broke</error>
+    <failure message="call failed" type="AssertionError">AssertionError: call failed</failure>
+  </testcase>
+</testsuite>
+)";
+    const Report r = importBytesOrFail(xml, QStringLiteral("multi.xml"));
+    REQUIRE(r.tests.size() == 2);
+    const TestCase &many = r.tests[0];
+    CHECK(many.status == TestStatus::Failed);
+    CHECK(many.message == QLatin1String("First assertion failed"));
+    CHECK(many.details.startsWith(QLatin1String("AssertionError: First assertion failed\n")));
+    const qsizetype first = many.details.indexOf(QLatin1String("First assertion failed"));
+    const qsizetype second = many.details.indexOf(QLatin1String("--- failure 2 of 3 in this testcase (line 6) ---\n"
+                                                                "AssertionError: Second assertion failed"));
+    const qsizetype third = many.details.indexOf(
+        QLatin1String("--- failure 3 of 3 in this testcase (line 8) ---\nIllegalStateException: Third"));
+    CHECK(second > first);
+    CHECK(third > second);
+    // A <failure> outranks an <error> (pytest's teardown error): it is the message, the error follows it.
+    const TestCase &setup = r.tests[1];
+    CHECK(setup.status == TestStatus::Failed);
+    CHECK(setup.message == QLatin1String("call failed"));
+    CHECK(setup.details.startsWith(QLatin1String("AssertionError: call failed")));
+    CHECK(setup.details.contains(
+        QLatin1String("--- error 1 of 2 in this testcase (line 12) ---\nIOError: teardown broke")));
+    // Where the diagnostics show, the run says so, naming the first such testcase.
+    const auto note = std::find_if(r.diagnostics.cbegin(), r.diagnostics.cend(),
+        [](const Diagnostic &d) { return d.message.startsWith(QLatin1String("2 testcases hold more than one")); });
+    REQUIRE(note != r.diagnostics.cend());
+    CHECK(note->line == 3);
+    CHECK(note->message.contains(QLatin1String("(the first here: 3 failures in one testcase (many))")));
+}
+
+TEST_CASE("JUnit: a negative time is left out with a warning naming its line", "[junit]")
+{
+    const QByteArray xml = R"(<testsuite name="S" time="1.5">
+<testcase classname="c.S" name="a" time="-345345"/>
+<testcase classname="c.S" name="b" time="2"/>
+</testsuite>
+)";
+    const Report r = importBytesOrFail(xml, QStringLiteral("negative.xml"));
+    REQUIRE(r.tests.size() == 2);
+    CHECK(r.tests[0].durationSeconds < 0); // unknown, not -345345 s
+    CHECK(r.tests[1].durationSeconds == 2.0);
+    const auto warning = std::find_if(r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic &d) {
+        return d.severity == Severity::Warning && d.message.contains(QLatin1String("negative"));
+    });
+    REQUIRE(warning != r.diagnostics.cend());
+    CHECK(warning->line == 2);
+    CHECK(warning->message == QLatin1String("time=\"-345345\" is negative: that duration is left out"));
 }

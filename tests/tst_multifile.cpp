@@ -88,7 +88,7 @@ TEST_CASE("Several files named are one run, none importable is an error", "[mult
     QTemporaryDir empty;
     const ImportResult nothing = importFile(empty.path());
     REQUIRE_FALSE(nothing.ok());
-    CHECK(nothing.error.message.startsWith(QLatin1String("no report files found")));
+    CHECK(nothing.error.message.startsWith(QLatin1String("no test report found in this folder")));
 }
 
 TEST_CASE("More than 12 suite phases from many files fold into one named after the folder", "[multifile]")
@@ -185,4 +185,69 @@ TEST_CASE("A folder of one report file says one file, one suite, one test", "[mu
     const ImportResult alone = importFile(file.fileName()); // the file itself
     REQUIRE(alone.ok());
     CHECK(alone.report->summaryFacts.contains(QStringLiteral("1 test suite, 1 test")));
+}
+
+TEST_CASE("A folder's files that cannot be imported are named in the run, with why", "[multifile]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    TestSupport::writeFileOrFail(dir, QStringLiteral("a.xml"),
+        R"(<testsuite name="A" tests="1"><testcase classname="c.A" name="ok"/></testsuite>)");
+    TestSupport::writeFileOrFail(dir, QStringLiteral("b-broken.xml"), "<testsuite name=\"B\">\n<testcase");
+    TestSupport::writeFileOrFail(dir, QStringLiteral("c-random.json"), R"({"not": "a report"})");
+    const ImportResult result = importFile(dir.path());
+    INFO(result.error.toString().toStdString());
+    REQUIRE(result.ok());
+    const Report &r = *result.report;
+    REQUIRE(r.unreadFiles.size() == 2);
+    CHECK(r.unreadFiles[0].startsWith(QLatin1String("b-broken.xml (line ")));
+    CHECK(r.unreadFiles[1].startsWith(QLatin1String("c-random.json (not a test report Gapwise can read")));
+    const QString line = unreadFilesText(r.unreadFiles);
+    CHECK(line.startsWith(QLatin1String("2 files not imported: b-broken.xml (line ")));
+    CHECK(line.contains(QLatin1String("); c-random.json (not a test report")));
+    CHECK(r.summaryFacts.contains(line));
+    CHECK(unreadFilesText({ QStringLiteral("x.xml (why)") }) == QLatin1String("1 file not imported: x.xml (why)"));
+    CHECK(unreadFilesText({}).isEmpty());
+}
+
+TEST_CASE("A folder without a test report is the same error as an empty folder", "[multifile]")
+{
+    QTemporaryDir empty;
+    REQUIRE(empty.isValid());
+    QTemporaryDir readme;
+    REQUIRE(readme.isValid());
+    TestSupport::writeFileOrFail(readme, QStringLiteral("readme.txt"), "hello\n");
+    const QString expected = QStringLiteral(": no test report found in this folder (Gapwise reads test results from "
+                                            ".xml, .trx, .json, .md, .markdown, .log and .txt files)");
+    for (const QString &folder : { empty.path(), readme.path() }) {
+        const ImportResult r = importFile(folder);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error.toString() == folder + expected);
+    }
+}
+
+TEST_CASE("A folder's date is the latest of its files with tests, its environment one they agree on", "[multifile]")
+{
+    const auto suite = [](const char *timestamp, const char *host, bool withTest) {
+        return QStringLiteral("<testsuite name=\"S\" timestamp=\"%1\" hostname=\"%2\">%3</testsuite>")
+            .arg(QLatin1String(timestamp), QLatin1String(host),
+                withTest ? QStringLiteral("<testcase classname=\"c.S\" name=\"t\"/>") : QString())
+            .toUtf8();
+    };
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // The first file by name is empty: its date and host said nothing of the run, and were the run's.
+    TestSupport::writeFileOrFail(dir, QStringLiteral("a-empty.xml"), suite("2030-01-01T00:00:00", "ghost", false));
+    TestSupport::writeFileOrFail(dir, QStringLiteral("b.xml"), suite("2008-05-01T10:00:00", "ci-1", true));
+    TestSupport::writeFileOrFail(dir, QStringLiteral("c.xml"), suite("2026-03-07T09:30:00", "ci-1", true));
+    TestSupport::writeFileOrFail(dir, QStringLiteral("d.xml"), suite("not a date", "ci-1", true));
+    ImportResult r = importFile(dir.path());
+    REQUIRE(r.ok());
+    CHECK(r.report->date == QLatin1String("2026-03-07T09:30:00"));
+    CHECK(r.report->environment == QLatin1String("ci-1"));
+    TestSupport::writeFileOrFail(dir, QStringLiteral("e.xml"), suite("2026-03-07T09:00:00", "ci-2", true));
+    r = importFile(dir.path());
+    REQUIRE(r.ok());
+    CHECK(r.report->date == QLatin1String("2026-03-07T09:30:00"));
+    CHECK(r.report->environment == QLatin1String("several (ci-1, ci-2)"));
 }

@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -259,4 +260,29 @@ TEST_CASE("Notes typed on several lines keep their lines in the Markdown, and re
     }
     CHECK(paragraphs.contains(QStringLiteral("Line one | pipe\n* not emphasis\n- not a list\n---")));
     CHECK(paragraphs.contains(QStringLiteral("1. not a step\nlast")));
+}
+
+TEST_CASE("Plans name the files of a folder that could not be imported", "[plan][export]")
+{
+    // A folder's 5 malformed files were mentioned nowhere in the plan ("junit-xml (74 files)" of 79).
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    writeFileOrFail(dir, QStringLiteral("a.xml"),
+        R"(<testsuite name="A"><testcase classname="c.A" name="t"><failure message="boom"/></testcase></testsuite>)");
+    writeFileOrFail(dir, QStringLiteral("b.xml"), "<testsuite name=\"B\">\n<testcase");
+    const ImportResult imported = importFile(dir.path());
+    REQUIRE(imported.ok());
+    const Report &run = *imported.report;
+    const RemediationPlan plan = buildPlan(run, run, QDateTime::currentDateTime());
+    const QString line = QString::fromUtf8(planToMarkdown(plan));
+    CHECK(line.contains(QLatin1String("\n- 1 file not imported: b.xml (line ")));
+    const QJsonArray unread = planToJson(plan).value(QStringLiteral("notImported")).toArray();
+    REQUIRE(unread.size() == 1);
+    CHECK(unread.first().toString().startsWith(QLatin1String("b.xml (line ")));
+    // A run whose files were all read says nothing of it.
+    Report whole = run;
+    whole.unreadFiles.clear();
+    const RemediationPlan clean = buildPlan(whole, whole, QDateTime::currentDateTime());
+    CHECK_FALSE(QString::fromUtf8(planToMarkdown(clean)).contains(QLatin1String("not imported")));
+    CHECK_FALSE(planToJson(clean).contains(QStringLiteral("notImported")));
 }

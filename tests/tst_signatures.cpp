@@ -359,3 +359,55 @@ TEST_CASE("Suggested gaps: a gap's report line is in the file of the test it quo
     CHECK(gap.file == 1);
     CHECK(gap.line == 3);
 }
+
+TEST_CASE("Suggested gaps: failures grouped by test name say so, with the name as written", "[signatures]")
+{
+    // A message that names no cause ("failure") groups the failures by their test's name: the evidence said
+    // "Message: a" (the name's words, lowercased, as if they were the message) and the title lowercased "A".
+    const QByteArray xml = R"(<testsuites><testsuite name="packet">
+<testsuite name="TestA"><testcase classname="" name="A"><failure message="failure"/></testcase></testsuite>
+<testsuite name="TestB"><testcase classname="" name="B"><failure message="failure"/></testcase></testsuite>
+<testcase classname="" name="A"><failure message="failure"/></testcase>
+</testsuite></testsuites>
+)";
+    const Report r = TestSupport::importBytesOrFail(xml, QStringLiteral("nested.xml"));
+    REQUIRE(r.gaps.size() == 1);
+    const Gap &gap = r.gaps.first();
+    CHECK(gap.title == QLatin1String("Failures in tests named \"A\""));
+    CHECK(gap.evidence.contains(QLatin1String("Message: \"failure\", which names no cause")));
+    CHECK(gap.evidence.contains(QLatin1String("Test name: A")));
+    CHECK_FALSE(gap.evidence.contains(QLatin1String("Message: a")));
+    // The evidence still holds for its members (evidenceOfMembers() reads the test name line).
+    QVector<TestCase> members;
+    for (const TestCase &t : r.tests) {
+        if (t.gapId == gap.id)
+            members << t;
+    }
+    CHECK(members.size() == 2);
+    CHECK(evidenceOfMembers(gap.evidence, members) == gap.evidence);
+    // No message at all: the evidence says there is none.
+    Report none;
+    none.tests << failing(QStringLiteral("tests/a.py::test_checkout_total[1]"), {})
+               << failing(QStringLiteral("tests/a.py::test_checkout_total[2]"), {});
+    REQUIRE(suggestGaps(none) == 1);
+    CHECK(none.gaps.first().title == QLatin1String("Failures in tests named \"test_checkout_total\""));
+    CHECK(none.gaps.first().evidence.contains(QLatin1String("Message: none that names a cause")));
+}
+
+TEST_CASE("Evidence counts are grouped as the locale groups digits where a person reads them", "[signatures]")
+{
+    // "2000 failures share this signature" stood beside "2,000 (2,000 failing)" in the Details pane.
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    CHECK(evidenceLineForDisplay(QStringLiteral("Suggested by Gapwise: 2000 failures share this signature"), en)
+        == QLatin1String("Suggested by Gapwise: 2,000 failures share this signature"));
+    CHECK(evidenceLineForDisplay(QStringLiteral("12000 failures of 1500 signatures"), en)
+        == QLatin1String("12,000 failures of 1,500 signatures"));
+    CHECK(evidenceLineForDisplay(QStringLiteral("1 failure has this signature"), en)
+        == QLatin1String("1 failure has this signature"));
+    // Other lines, a message with numbers among them, stay as written.
+    CHECK(evidenceLineForDisplay(QStringLiteral("Message: expected 2000 got 3000"), en)
+        == QLatin1String("Message: expected 2000 got 3000"));
+    const QLocale de(QLocale::German, QLocale::Germany);
+    CHECK(evidenceLineForDisplay(QStringLiteral("2000 failures share this signature"), de)
+        == QLatin1String("2.000 failures share this signature"));
+}

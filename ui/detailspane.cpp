@@ -3,6 +3,7 @@
 
 #include "counttext.h"
 #include "displaytext.h"
+#include "gapsuggester.h"
 #include "glyphfallback.h"
 #include "phasecounts.h"
 #include "reportroles.h"
@@ -180,7 +181,7 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
     if (!t.history.isEmpty())
         html += row(tr("History"), esc(t.history));
     if (t.durationSeconds >= 0)
-        html += row(tr("Duration"), tr("%1 s").arg(t.durationSeconds, 0, 'f', 3));
+        html += row(tr("Duration"), durationText(t.durationSeconds, QLocale()));
     if (!m_source.file.isEmpty()) {
         const QString where
             = m_source.line > 0 ? QStringLiteral("%1:%2").arg(m_source.file).arg(m_source.line) : m_source.file;
@@ -218,7 +219,7 @@ QString DetailsPane::gapHtml(const ReportTreeModel *model, const QModelIndex &in
     if (!gap->evidence.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Evidence")));
         for (const QString &e : gap->evidence)
-            html += QStringLiteral("<li>%1</li>").arg(esc(e));
+            html += QStringLiteral("<li>%1</li>").arg(esc(evidenceLineForDisplay(e, QLocale())));
         html += QStringLiteral("</ul>");
     }
     if (!gap->notes.isEmpty())
@@ -293,7 +294,7 @@ QString DetailsPane::phaseHtml(const ReportTreeModel *model, const QModelIndex &
     html += row(tr("Named tests"), count(index.data(TestCountRole).toInt()));
     html += row(tr("Failing"), count(index.data(FailuresRole).toInt()));
     if (phase->durationSeconds >= 0)
-        html += row(tr("Duration"), tr("%1 s").arg(phase->durationSeconds, 0, 'f', 1));
+        html += row(tr("Duration"), durationText(phase->durationSeconds, QLocale()));
     html += reportLineRows(model->report(), phase->file, phase->line);
     html += QStringLiteral("</table>");
     if (phase->importErrors > 0 || !phase->importErrorMessages.isEmpty()) {

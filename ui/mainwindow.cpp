@@ -166,6 +166,9 @@ void MainWindow::setReport(PreparedReport report, const SourceLines &lines)
     m_session->load(std::move(report)); // the model follows with one reset
     m_diagnostics->setDiagnostics(m_session->report().diagnostics);
     updateDiagnosticsBadge();
+    // Files of a folder that could not be read are said where the run opens, not only among the diagnostics.
+    if (const QString unread = unreadFilesText(m_session->report().unreadFiles); !unread.isEmpty())
+        m_banner->showError(unread.toHtmlEscaped());
     fitPhaseColumn();
     // Failures first (passed and skipped hidden unless nothing fails), their groups opened as far as they fit.
     m_filterBar->resetForReport();

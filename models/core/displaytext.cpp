@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace Gapwise {
 
 QString cutForDisplay(const QString &text, int limit)
@@ -61,6 +63,44 @@ QString middleElidedPath(const QString &path, int limit)
     if (tail < path.size() && path.at(tail).isLowSurrogate())
         ++tail;
     return path.left(head) + QChar(0x2026) + path.mid(tail);
+}
+
+namespace {
+
+    // `value` with at most `decimals` decimals, trailing zeros dropped: "0.704", "28", "12.5".
+    QString shortNumber(double value, int decimals, const QLocale &locale)
+    {
+        QString text = locale.toString(value, 'f', decimals);
+        const QString point = locale.decimalPoint();
+        if (decimals > 0 && text.contains(point)) {
+            while (text.endsWith(locale.zeroDigit()))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(point.size());
+        }
+        return text;
+    }
+
+} // namespace
+
+QString durationText(double seconds, const QLocale &locale)
+{
+    if (seconds < 1.0) {
+        const double ms = seconds * 1000.0;
+        return shortNumber(ms, ms < 1.0 ? 3 : ms < 100.0 ? 1 : 0, locale) + QLatin1String(" ms");
+    }
+    if (seconds < 60.0)
+        return shortNumber(seconds, seconds < 10.0 ? 3 : 1, locale) + QLatin1String(" s");
+    const auto whole = qint64(std::llround(seconds));
+    if (whole < 3600) {
+        const qint64 s = whole % 60;
+        return locale.toString(whole / 60) + QLatin1String(" min")
+            + (s > 0 ? QLatin1Char(' ') + locale.toString(s) + QLatin1String(" s") : QString());
+    }
+    const qint64 minutes = (whole + 30) / 60;
+    const qint64 m = minutes % 60;
+    return locale.toString(minutes / 60) + QLatin1String(" h")
+        + (m > 0 ? QLatin1Char(' ') + locale.toString(m) + QLatin1String(" min") : QString());
 }
 
 } // namespace Gapwise

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -26,5 +27,9 @@ QString onOneLine(const QString &text);
 // a long path at whatever character reached the edge; this one has no break to make. Shorter paths are returned as
 // they are.
 QString middleElidedPath(const QString &path, int limit);
+
+// A duration as people read it, never in scientific notation: "0.045 ms", "12.5 ms", "704 ms", "28 s",
+// "4 min 5 s", "3 h 25 min", "277,677 h 47 min" (digits grouped as `locale` groups them).
+QString durationText(double seconds, const QLocale &locale);
 
 } // namespace Gapwise

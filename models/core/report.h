@@ -4,6 +4,7 @@
 #include "diagnostic.h"
 #include "enums.h"
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -98,6 +99,8 @@ struct Report
     // phases and gaps name theirs by index (their `file`), so a line number always has its file.
     QStringList files;
     QString format; // "markdown", "junit", "pytest-log"
+    // A run of several files: each file that could not be imported, as "name: why" (name relative to the folder).
+    QStringList unreadFiles;
     QVector<Phase> phases;
     QVector<Gap> gaps;
     QVector<TestCase> tests;
@@ -111,6 +114,15 @@ struct Report
     // The file at `index` of `files`; empty when out of range.
     QString fileAt(int index) const { return index >= 0 && index < files.size() ? files.at(index) : QString(); }
 };
+
+// "2 files not imported: a.xml (line 9: why); b.xml (why)", empty when every file was read: what a run of several files
+// says wherever it is shown (inspect, the plan, the window), so a file left out is never left out silently.
+QString unreadFilesText(const QStringList &unreadFiles);
+
+// The report's date as a time, when it is written in a way that says one ("2026-11-30", "2026-11-30 02:00",
+// "November 30, 2026", "30 Nov 2026", ISO 8601, RFC 2822; read as UTC, a date alone as its midnight);
+// invalid otherwise.
+QDateTime reportDateTime(const QString &date);
 
 } // namespace Gapwise
 

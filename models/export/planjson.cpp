@@ -90,6 +90,8 @@ QJsonObject planToJson(const RemediationPlan &plan)
     };
     if (plan.comparison)
         json.insert(QStringLiteral("comparison"), comparisonToJson(*plan.comparison));
+    if (!plan.run.unreadFiles.isEmpty()) // a run of several files, some of which could not be read
+        json.insert(QStringLiteral("notImported"), QJsonArray::fromStringList(plan.run.unreadFiles));
     return json;
 }
 

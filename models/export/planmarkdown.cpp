@@ -47,6 +47,8 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
         out += QStringLiteral("- Report date: %1\n").arg(markdownEscaped(plan.run.date));
     if (!plan.run.environment.isEmpty())
         out += QStringLiteral("- Environment: %1\n").arg(markdownEscaped(plan.run.environment));
+    if (!plan.run.unreadFiles.isEmpty())
+        out += QStringLiteral("- %1\n").arg(markdownEscaped(unreadFilesText(plan.run.unreadFiles)));
     out += QStringLiteral("- Exported: %1\n\n").arg(plan.exportedAtText());
     if (plan.comparison) // "Since last run" comes first: it is what a reader of a rerun looks for
         out += QString::fromUtf8(comparisonToMarkdown(*plan.comparison)) + QLatin1Char('\n');

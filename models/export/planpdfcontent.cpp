@@ -80,6 +80,8 @@ void titleBlock(PdfPageLayout &layout, const RemediationPlan &plan)
         layout.text(tr("Report date: ") + plan.run.date, body);
     if (!plan.run.environment.isEmpty())
         layout.text(tr("Environment: ") + plan.run.environment, body);
+    if (!plan.run.unreadFiles.isEmpty())
+        layout.text(unreadFilesText(plan.run.unreadFiles), body);
     if (!plan.run.sourceFile.isEmpty())
         layout.text(tr("Source: ") + plan.run.sourceFile, body, 0, Grey);
     layout.text(tr("Exported: ") + QLocale().toString(plan.exportedAt, QLocale::LongFormat), body);

@@ -232,6 +232,24 @@ ImportResult importBytes(const QByteArray &raw, const QString &displayName, cons
     return result;
 }
 
+QByteArray readAtMost(QIODevice *device, qint64 limit, bool *tooBig)
+{
+    *tooBig = false;
+    QByteArray out;
+    constexpr qint64 Chunk = qint64(1) << 20;
+    while (true) {
+        const QByteArray piece = device->read(qMin(Chunk, limit + 1 - out.size()));
+        if (piece.isEmpty())
+            break;
+        out += piece;
+        if (out.size() > limit) {
+            *tooBig = true;
+            return QByteArray();
+        }
+    }
+    return out;
+}
+
 ImportResult importFile(const QString &path, const ImportControl &control)
 {
     ImportResult result;
@@ -240,6 +258,12 @@ ImportResult importFile(const QString &path, const ImportControl &control)
     const QFileInfo info(path);
     if (info.isDir())
         return importFiles({ path }, control); // a folder of reports is one run
+    // A device (/dev/zero), FIFO or socket never ends or blocks on open: refused before it is opened.
+    if (info.exists() && !info.isFile()) {
+        result.error.message = QStringLiteral("not a regular file (a device, FIFO or socket); Gapwise reads report "
+                                              "files and folders of them");
+        return result;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         result.error.message = file.errorString();
         return result;
@@ -248,10 +272,30 @@ ImportResult importFile(const QString &path, const ImportControl &control)
         result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
         return result;
     }
-    // An XML file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
-    // faster without first copying them all. Everything else is read whole (Markdown needs the whole text).
-    const InputFormat format = formatOfHead(file.peek(DetectionBytes));
-    result = isXmlFormat(format) ? importXml(format, &file, path, control) : importBytes(file.readAll(), path, control);
+    if (file.size() == 0) {
+        // A size of 0 may be unknown (/proc files): read no more than the limit, then import the bytes.
+        bool tooBig = false;
+        const QByteArray raw = readAtMost(&file, MaxInputBytes, &tooBig);
+        if (tooBig) {
+            result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
+            return result;
+        }
+        result = importBytes(raw, path, control);
+    } else {
+        // An XML file streams from disk: 100,000 testcases are 17 MB never held in memory, and reading them is
+        // faster without first copying them all. Everything else is read whole (Markdown needs the whole text),
+        // and never past the limit (a file may grow while it is read).
+        const InputFormat format = formatOfHead(file.peek(DetectionBytes));
+        bool tooBig = false;
+        result = isXmlFormat(format) ? importXml(format, &file, path, control)
+                                     : importBytes(readAtMost(&file, MaxInputBytes, &tooBig), path, control);
+        if (tooBig) {
+            result = ImportResult();
+            result.error.file = path;
+            result.error.message = QStringLiteral("the file is larger than %1 MiB").arg(MaxInputBytes >> 20);
+            return result;
+        }
+    }
     if (result.report) {
         result.report->sourceFile = info.absoluteFilePath();
         result.report->files = QStringList { info.absoluteFilePath() };

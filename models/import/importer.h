@@ -10,6 +10,8 @@
 #include <functional>
 #include <optional>
 
+class QIODevice;
+
 namespace Gapwise {
 
 enum class InputFormat
@@ -61,6 +63,10 @@ QString formatName(InputFormat format);
 
 // Reads, decodes, detects the format by content and imports. `displayName` names the file in messages.
 ImportResult importBytes(const QByteArray &raw, const QString &displayName, const ImportControl &control = {});
+// Refuses what is not a regular file (a device, FIFO or socket) and never reads more than MaxInputBytes.
 ImportResult importFile(const QString &path, const ImportControl &control = {});
+
+// Reads `device` to its end, at most `limit` bytes: past them, an empty array and *tooBig set.
+QByteArray readAtMost(QIODevice *device, qint64 limit, bool *tooBig);
 
 } // namespace Gapwise

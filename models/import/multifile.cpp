@@ -81,6 +81,8 @@ namespace {
         {
         }
         void add(Report &&r, const QString &file);
+        // A file that could not be imported: a warning of the run, and one of its unreadFiles.
+        void addUnread(const ImportError &error, const QString &file);
         Report finish(int files, const QStringList &formats);
 
     private:
@@ -97,7 +99,41 @@ namespace {
         QSet<QString> m_testIds;
         int m_duplicates = 0;
         bool m_hadSuggestions = false;
+        // The dates and environments of the files that hold tests: finish() decides the run's from them all.
+        QStringList m_dates;
+        QStringList m_environments;
     };
+
+    // The run's date: the latest of its files' (a folder gathers the reports of one run, the last written closes
+    // it), as the file writes it; of dates that are no time, the first.
+    QString latestDate(const QStringList &dates)
+    {
+        QString latest;
+        QDateTime latestTime;
+        for (const QString &d : dates) {
+            const QDateTime t = reportDateTime(d);
+            if (t.isValid() && (!latestTime.isValid() || t > latestTime)) {
+                latest = d;
+                latestTime = t;
+            } else if (!t.isValid() && latest.isEmpty()) {
+                latest = d; // kept only while no date is a time
+            }
+        }
+        return latest;
+    }
+
+    // The run's environment: the one its files name, "several (a, b)" when they name more than one.
+    QString commonEnvironment(QStringList environments)
+    {
+        environments.removeDuplicates();
+        if (environments.size() <= 1)
+            return environments.value(0);
+        constexpr int Named = 3;
+        QString names = environments.mid(0, Named).join(QLatin1String(", "));
+        if (environments.size() > Named)
+            names += QStringLiteral(" and %1 more").arg(environments.size() - Named);
+        return QStringLiteral("several (%1)").arg(names);
+    }
 
     void Merger::add(Report &&r, const QString &file)
     {
@@ -165,10 +201,26 @@ namespace {
             d.message = name + QLatin1String(": ") + d.message;
             m_report.diagnostics.append(std::move(d));
         }
-        if (m_report.date.isEmpty())
-            m_report.date = r.date;
-        if (m_report.environment.isEmpty())
-            m_report.environment = r.environment;
+        // A file without tests (an empty report) says nothing of when or where the run's tests ran.
+        const bool counted
+            = std::any_of(r.phases.cbegin(), r.phases.cend(), [](const Phase &p) { return p.total > 0; });
+        if (!r.tests.isEmpty() || counted) {
+            if (!r.date.trimmed().isEmpty())
+                m_dates << r.date.trimmed();
+            if (!r.environment.trimmed().isEmpty())
+                m_environments << r.environment.trimmed();
+        }
+    }
+
+    void Merger::addUnread(const ImportError &error, const QString &file)
+    {
+        const QString why
+            = error.line > 0 ? QStringLiteral("line %1: %2").arg(error.line).arg(error.message) : error.message;
+        m_report.unreadFiles << QStringLiteral("%1 (%2)").arg(shortName(file), why);
+        Report skipped;
+        skipped.diagnostics.append(
+            { Severity::Warning, error.line, QStringLiteral("not imported: %1").arg(error.message) });
+        add(std::move(skipped), file);
     }
 
     Report Merger::finish(int files, const QStringList &formats)
@@ -231,8 +283,12 @@ namespace {
         QStringList distinct = formats;
         distinct.removeDuplicates();
         m_report.format = distinct.size() == 1 ? distinct.first() : QStringLiteral("mixed");
+        m_report.date = latestDate(m_dates);
+        m_report.environment = commonEnvironment(m_environments);
         m_report.title = QStringLiteral("%1 (%2)").arg(folderTitle(m_folder), filesText(files));
         m_report.sourceFile = m_folder;
+        if (!m_report.unreadFiles.isEmpty())
+            m_report.summaryFacts.prepend(unreadFilesText(m_report.unreadFiles));
         m_report.summaryFacts.prepend(QStringLiteral("%1 under %2 (%3)")
                                           .arg(countText(files, QStringLiteral("%1 report file"),
                                                    QStringLiteral("%1 report files"), QLocale::c()),
@@ -240,6 +296,15 @@ namespace {
         if (m_hadSuggestions || m_report.gaps.isEmpty())
             suggestGaps(m_report);
         return std::move(m_report);
+    }
+
+    // An empty folder and one of files that hold no test results are the same error.
+    QString noReportsMessage(const QStringList &paths)
+    {
+        const bool oneFolder = paths.size() == 1 && QFileInfo(paths.first()).isDir();
+        return QStringLiteral("no test report found in %1 (Gapwise reads test results from .xml, .trx, .json, .md, "
+                              ".markdown, .log and .txt files)")
+            .arg(oneFolder ? QStringLiteral("this folder") : QStringLiteral("these files"));
     }
 
     QStringList expand(const QStringList &paths)
@@ -302,7 +367,7 @@ ImportResult importFiles(const QStringList &paths, const ImportControl &control)
     ImportResult result;
     result.error.file = paths.join(QLatin1String(", "));
     if (files.isEmpty()) {
-        result.error.message = QStringLiteral("no report files found (.xml, .trx, .json, .md, .log, .txt)");
+        result.error.message = noReportsMessage(paths);
         return result;
     }
     const QString folder
@@ -311,6 +376,7 @@ ImportResult importFiles(const QStringList &paths, const ImportControl &control)
     QStringList formats;
     ImportError firstError;
     int imported = 0;
+    int withResults = 0; // files that hold tests, phases or gaps: test reports, not text of another kind
     for (int i = 0; i < files.size(); ++i) {
         if (control.cancelled()) {
             result.error.message = QStringLiteral("import cancelled");
@@ -322,18 +388,22 @@ ImportResult importFiles(const QStringList &paths, const ImportControl &control)
         if (!one.ok()) {
             if (firstError.message.isEmpty())
                 firstError = one.error;
-            Report skipped;
-            skipped.diagnostics.append(
-                { Severity::Warning, one.error.line, QStringLiteral("not imported: %1").arg(one.error.message) });
-            merger.add(std::move(skipped), files[i]);
+            merger.addUnread(one.error, files[i]);
             continue;
         }
         ++imported;
+        const Report &r = *one.report;
+        if (!r.tests.isEmpty() || !r.phases.isEmpty() || !r.gaps.isEmpty())
+            ++withResults;
         formats << one.report->format;
         merger.add(std::move(*one.report), files[i]);
     }
     if (imported == 0) {
         result.error = firstError;
+        return result;
+    }
+    if (withResults == 0) { // a folder of a readme: no more a run than an empty folder
+        result.error.message = noReportsMessage(paths);
         return result;
     }
     result.report = merger.finish(imported, formats);

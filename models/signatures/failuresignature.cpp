@@ -280,7 +280,7 @@ QString FailureSignature::title(bool typedNames) const
     QString t;
     if (fromTestName)
         t = (exceptionType.isEmpty() ? QStringLiteral("Failures") : exceptionType) + QLatin1String(" in tests named \"")
-            + shown + QLatin1Char('"');
+            + (testName.isEmpty() ? shown : testName) + QLatin1Char('"');
     else if (exceptionType.isEmpty())
         t = shown;
     else if (shown.isEmpty())
@@ -300,6 +300,7 @@ FailureSignature failureSignature(const TestCase &test)
         sig.exceptionType = m.captured(1);
         text = m.captured(2).trimmed();
     }
+    const QString given = text;
     if (isGenericMessage(text))
         text.clear();
     const QStringList lines = detailLines(test.details);
@@ -328,6 +329,8 @@ FailureSignature failureSignature(const TestCase &test)
     if (!hasWords(sig.messageTemplate)) {
         sig.fromTestName = true;
         sig.messageTemplate = testNameWords(test.name);
+        sig.testName = testFunctionOf(test.name).trimmed();
+        sig.emptyMessage = given.left(200);
     }
     return sig;
 }

@@ -96,8 +96,10 @@ namespace {
         for (const MinedGroup &group : mineTemplates(inputs)) {
             Suggestion s;
             s.signature = exact[group.members.first()].signature;
-            if (group.members.size() > 1)
+            if (group.members.size() > 1) {
                 s.signature.messageTemplate = group.templ;
+                s.signature.testName.clear(); // tests of several names: the title shows their words' template
+            }
             for (int m : group.members)
                 s.tests += exact[m].tests;
             out.append(s);
@@ -120,7 +122,18 @@ namespace {
             lines << QLatin1String("Exception: ") + signature.exceptionType;
         if (!signature.subject.isEmpty())
             lines << QLatin1String("Cause named: ") + signature.subject;
-        lines << QLatin1String("Message: ") + signature.messageTemplate;
+        if (signature.fromTestName) {
+            // The message says nothing of the cause (or there is none): the failures are grouped by the test's
+            // name, which the evidence says as such, not as if it were the message.
+            lines << QLatin1String("Message: ")
+                    + (signature.emptyMessage.isEmpty()
+                            ? QStringLiteral("none that names a cause")
+                            : QStringLiteral("\"%1\", which names no cause").arg(signature.emptyMessage))
+                  << QLatin1String("Test name: ")
+                    + (signature.testName.isEmpty() ? signature.messageTemplate : signature.testName);
+        } else {
+            lines << QLatin1String("Message: ") + signature.messageTemplate;
+        }
         if (!signature.frames.isEmpty())
             lines << QLatin1String("Frames: ") + signature.frames.join(QLatin1String(" <- "));
         lines << QLatin1String("First: ") + first;
@@ -221,7 +234,7 @@ QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCas
         return evidence;
     // The block runs to its "First:" line: the signature's lines are the ones signatureLines() writes.
     static const QLatin1String blockLines[] = { QLatin1String("Exception: "), QLatin1String("Cause named: "),
-        QLatin1String("Message: "), QLatin1String("Frames: "), QLatin1String("First: ") };
+        QLatin1String("Message: "), QLatin1String("Frames: "), QLatin1String("First: "), QLatin1String("Test name: ") };
     int end = start + 1;
     QString statedFirst;
     QString statedMessage;
@@ -231,8 +244,14 @@ QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCas
         const bool first = evidence[end].startsWith(blockLines[4]);
         if (first)
             statedFirst = evidence[end].mid(blockLines[4].size());
-        else if (evidence[end].startsWith(blockLines[2]))
+        else if (evidence[end].startsWith(blockLines[2]) && statedMessage.isEmpty())
             statedMessage = evidence[end].mid(blockLines[2].size());
+        else if (evidence[end].startsWith(blockLines[5])) {
+            // Grouped by name: what is compared is the template of the name's words.
+            TestCase named;
+            named.name = evidence[end].mid(blockLines[5].size());
+            statedMessage = failureSignature(named).messageTemplate;
+        }
         ++end;
         if (first)
             break;
@@ -261,6 +280,22 @@ QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCas
     }
     out << evidence.mid(end);
     return out;
+}
+
+QString evidenceLineForDisplay(const QString &line, const QLocale &locale)
+{
+    static const QRegularExpression counts(QStringLiteral("^(?:Suggested by Gapwise: )?(\\d+) failures? (?:share this "
+                                                          "signature|has this signature|of (\\d+) signatures)$"));
+    const QRegularExpressionMatch m = counts.match(line);
+    if (!m.hasMatch())
+        return line;
+    QString shown = line;
+    for (int group : { 2, 1 }) { // the later one first: replacing it leaves the earlier one's place as it was
+        if (m.capturedLength(group) > 0)
+            shown.replace(
+                m.capturedStart(group), m.capturedLength(group), locale.toString(m.captured(group).toLongLong()));
+    }
+    return shown;
 }
 
 } // namespace Gapwise

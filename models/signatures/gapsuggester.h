@@ -3,6 +3,8 @@
 
 #include "report.h"
 
+#include <QLocale>
+
 namespace Gapwise {
 
 struct SuggestOptions
@@ -24,5 +26,10 @@ int suggestGaps(Report &report, const SuggestOptions &options = {});
 // what the failing members share now (their signature, or how many signatures they have), or go when no member
 // fails. Other lines stay; evidence whose lines still hold comes back as it is.
 QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCase> &members);
+
+// An evidence line as shown to a person: the counts suggestGaps() writes with plain digits, so that the
+// evidence reads back the same anywhere ("2000 failures share this signature"), grouped as `locale` groups
+// them ("2,000 failures share this signature"), as every other count beside them is. Other lines stay.
+QString evidenceLineForDisplay(const QString &line, const QLocale &locale);
 
 } // namespace Gapwise

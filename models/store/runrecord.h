@@ -67,10 +67,7 @@ QVector<QString> historyTestKeys(const Report &report);
 RunRecord makeRunRecord(
     const Report &report, const QString &sourceFile, const QString &contentHash, const QDateTime &fileTime);
 
-// The report's date as a time, when it is written in a way that says one ("2026-11-30", "2026-11-30 02:00",
-// "November 30, 2026", "30 Nov 2026", ISO 8601, RFC 2822; read as UTC, a date alone as its midnight);
-// invalid otherwise.
-QDateTime reportDateTime(const QString &date);
+// reportDateTime() is in report.h.
 
 } // namespace Gapwise
 

@@ -105,6 +105,16 @@ QString failureDetails(const QString &type, const QString &message, const QStrin
     return details;
 }
 
+void appendFurtherFailures(JUnitCase &c, const QVector<FurtherFailure> &further)
+{
+    c.failureElements = 1 + int(further.size());
+    for (int i = 0; i < further.size(); ++i) {
+        const FurtherFailure &f = further[i];
+        c.details += furtherOutcomeHeading(true, i + 2, c.failureElements, f.line)
+            + failureDetails(f.type, f.message, f.trace);
+    }
+}
+
 int addSuite(JUnitDocument &doc, const QString &name, int line, int parent)
 {
     JUnitSuite s;

@@ -38,6 +38,18 @@ QString classOfFullName(const QString &fullName);
 // Details the signatures read: the exception type (when the text does not name it), the message, the trace.
 QString failureDetails(const QString &type, const QString &message, const QString &trace);
 
+// A test's second and later failures (NUnit and xUnit.net <failure>, TRX ErrorInfo; their schemas allow one, as
+// JUnit's does, but writers repeat them). As the JUnit reader keeps several <failure> elements: the first is
+// the message and heads the details, each further one follows in order under furtherOutcomeHeading().
+struct FurtherFailure
+{
+    QString type;
+    QString message;
+    QString trace;
+    int line = 0;
+};
+void appendFurtherFailures(JUnitCase &c, const QVector<FurtherFailure> &further);
+
 // Appends a suite to `doc` under `parent` (-1: a top-level suite) and returns its index.
 int addSuite(JUnitDocument &doc, const QString &name, int line, int parent = -1);
 

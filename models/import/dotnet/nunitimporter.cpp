@@ -164,18 +164,24 @@ namespace {
         c.status = statusOf(result, label, m_r.text("executed"));
         QString message, trace, output, reason;
         QStringList properties;
+        int failures = 0;
+        QVector<FurtherFailure> further; // a second <failure> and on
         while (m_r.next() && !m_r.atEnd(depth)) {
             if (xml.tokenType() != XmlStreamTokenizer::StartElement)
                 continue;
             const QByteArrayView child = xml.name();
             if (child == "failure" || child == "reason") {
                 const int d = xml.depth();
-                QString &into = child == "failure" ? message : reason;
+                const bool again = child == "failure" && ++failures > 1;
+                if (again)
+                    further.append({ QString(), QString(), QString(), xml.line() });
+                QString &into = again ? further.last().message : child == "failure" ? message : reason;
+                QString &traceInto = again ? further.last().trace : trace;
                 while (m_r.next() && !m_r.atEnd(d)) {
                     if (m_r.atStart("message"))
                         into += m_r.elementText();
                     else if (m_r.atStart("stack-trace"))
-                        trace += m_r.elementText();
+                        traceInto += m_r.elementText();
                     else if (xml.tokenType() == XmlStreamTokenizer::StartElement)
                         m_r.skipElement();
                 }
@@ -195,6 +201,8 @@ namespace {
             if (c.message.isEmpty())
                 c.message = label.isEmpty() ? result : label;
             c.details = failureDetails(QString(), message.isEmpty() ? reason : message, trace);
+            if (!further.isEmpty())
+                appendFurtherFailures(c, further);
             appendOutput(c, QStringLiteral("output"), output);
             if (!properties.isEmpty())
                 c.details += QLatin1String("\n\nproperties: ") + properties.join(QLatin1String(", "));

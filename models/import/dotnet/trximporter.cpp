@@ -181,6 +181,8 @@ namespace {
         XmlStreamTokenizer &xml = m_r.xml();
         const int depth = xml.depth();
         QString out, err, message, trace;
+        bool hadError = false;
+        QVector<FurtherFailure> further; // a second ErrorInfo and on
         while (m_r.next() && !m_r.atEnd(depth)) {
             if (xml.tokenType() != XmlStreamTokenizer::StartElement)
                 continue;
@@ -191,11 +193,16 @@ namespace {
                 err += m_r.elementText();
             } else if (name == "ErrorInfo") {
                 const int infoDepth = xml.depth();
+                if (hadError)
+                    further.append({ QString(), QString(), QString(), xml.line() });
+                QString &messageInto = hadError ? further.last().message : message;
+                QString &traceInto = hadError ? further.last().trace : trace;
+                hadError = true;
                 while (m_r.next() && !m_r.atEnd(infoDepth)) {
                     if (m_r.atStart("Message"))
-                        message += m_r.elementText();
+                        messageInto += m_r.elementText();
                     else if (m_r.atStart("StackTrace"))
-                        trace += m_r.elementText();
+                        traceInto += m_r.elementText();
                     else if (xml.tokenType() == XmlStreamTokenizer::StartElement)
                         m_r.skipElement();
                 }
@@ -207,6 +214,12 @@ namespace {
         trace.replace(QLatin1String("\r\n"), QLatin1String("\n"));
         r.c.message = firstTextLine(message);
         r.c.details = failureDetails(QString(), message, trace);
+        for (FurtherFailure &f : further) {
+            f.message.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+            f.trace.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+        }
+        if (!further.isEmpty())
+            appendFurtherFailures(r.c, further);
         r.out += out;
         r.err += err;
     }

@@ -135,13 +135,19 @@ namespace {
         c.status = statusOf(result);
         QString type, message, trace, reason, output;
         QStringList traits;
+        bool hadFailure = false;
+        QVector<FurtherFailure> further; // a second <failure> and on
         while (m_r.next() && !m_r.atEnd(depth)) {
             if (xml.tokenType() != XmlStreamTokenizer::StartElement)
                 continue;
             const QByteArrayView child = xml.name();
-            if (child == "failure")
+            if (child == "failure" && hadFailure) {
+                further.append({ QString(), QString(), QString(), xml.line() });
+                readFailure(&further.last().type, &further.last().message, &further.last().trace);
+            } else if (child == "failure") {
+                hadFailure = true;
                 readFailure(&type, &message, &trace);
-            else if (child == "reason")
+            } else if (child == "reason")
                 reason += m_r.elementText();
             else if (child == "output")
                 output += m_r.elementText();
@@ -156,6 +162,8 @@ namespace {
             if (c.message.isEmpty())
                 c.message = c.status == TestStatus::Unknown ? QStringLiteral("result \"%1\"").arg(result) : type;
             c.details = failureDetails(type, message, trace);
+            if (!further.isEmpty())
+                appendFurtherFailures(c, further);
             appendOutput(c, QStringLiteral("output"), output);
         } else if (c.status == TestStatus::Skipped) {
             c.message = firstTextLine(reason);

@@ -52,6 +52,8 @@ struct JUnitCase
     QString message; // first line of the outcome's message
     QString details; // full failure text, trace and (for failing tests) captured output
     QStringList history; // flaky and rerun outcomes, oldest first
+    int failureElements = 0; // <failure> children: a testcase may hold several
+    int errorElements = 0;
 };
 
 struct JUnitDocument
@@ -61,7 +63,14 @@ struct JUnitDocument
     int rootLine = 0;
     int rootStated[CountKinds] = { -1, -1, -1, -1 };
     QVector<JUnitSuite> suites;
+    int negativeTimes = 0; // time attributes below zero, left out
+    int firstNegativeTimeLine = 0;
+    QString firstNegativeTime; // as written: "-345345"
 };
+
+// The heading of a testcase's further <failure> or <error> in its details (the first is its message):
+// "--- failure 2 of 3 in this testcase (line 11) ---". The TRX, NUnit and xUnit.net readers use it too.
+QString furtherOutcomeHeading(bool failure, int index, int total, int line);
 
 // Receives each testcase as soon as it is read, so 100,000 of them are never held twice.
 class JUnitCaseSink

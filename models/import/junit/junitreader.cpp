@@ -27,9 +27,17 @@ namespace {
         return ok && n >= 0 ? n : -1;
     }
 
-    double secondsAttribute(const XmlStreamTokenizer &xml)
+    // The time attribute in seconds, -1 when absent or unreadable; a negative one is counted in `doc`, which
+    // the report warns of (it was left out without a word).
+    double secondsAttribute(const XmlStreamTokenizer &xml, JUnitDocument *doc)
     {
-        return junitSeconds(xml.attribute("time"));
+        const QByteArrayView text = xml.attribute("time");
+        const double s = junitSeconds(text);
+        if (s < 0 && text.trimmed().startsWith('-') && ++doc->negativeTimes == 1) {
+            doc->firstNegativeTimeLine = xml.line();
+            doc->firstNegativeTime = QString::fromUtf8(text.trimmed()).left(40);
+        }
+        return s;
     }
 
     QString stringAttribute(const XmlStreamTokenizer &xml, QByteArrayView name)
@@ -197,7 +205,7 @@ namespace {
         s.timestamp = stringAttribute(m_xml, "timestamp");
         s.hostname = stringAttribute(m_xml, "hostname");
         s.line = m_xml.line();
-        s.seconds = secondsAttribute(m_xml);
+        s.seconds = secondsAttribute(m_xml, m_doc);
         readCounts(m_xml, s.stated);
         const int index = int(m_doc->suites.size());
         s.parent = m_suiteStack.isEmpty() ? -1 : m_suiteStack.last();
@@ -226,7 +234,7 @@ namespace {
         c.name = stringAttribute(m_xml, "name");
         c.file = m_files.intern(m_xml.attribute("file"));
         c.line = m_xml.line();
-        c.seconds = secondsAttribute(m_xml);
+        c.seconds = secondsAttribute(m_xml, m_doc);
         const QByteArray status = m_xml.attribute("status").toByteArray().toLower();
         m_caseDisabled = status == "disabled" || status == "skipped" || status == "notrun" || status == "ignored";
         readCaseChildren(c);
@@ -237,6 +245,14 @@ namespace {
     {
         QString out, err;
         bool failed = false, errored = false, skipped = false, reran = false;
+        struct Outcome
+        {
+            bool isFailure;
+            int line;
+            QString message; // its first line
+            QString details;
+        };
+        QVector<Outcome> outcomes; // each <failure> and <error>, in order
         while (next()) {
             if (m_xml.tokenType() == XmlStreamTokenizer::EndElement)
                 break; // </testcase>: children are read whole below
@@ -256,6 +272,7 @@ namespace {
                 skipElement();
                 continue;
             }
+            const int line = m_xml.line();
             const QString messageAttr = stringAttribute(m_xml, "message");
             const QString type = stringAttribute(m_xml, "type");
             const QString body = elementText().trimmed();
@@ -282,9 +299,9 @@ namespace {
                     c.message = first;
                 continue;
             }
-            // A <failure> outranks an <error> (pytest writes a teardown error beside the failed call).
-            if (isFailure || !failed) {
-                c.message = first;
+            // Every <failure> and <error> is kept: the first <failure> (else the first <error>: pytest writes a
+            // teardown error beside the failed call) is the message, all of them are the details, in order.
+            {
                 // A message of several lines (&#10; in the attribute) that the body does not repeat keeps its
                 // other lines, where Java prints them: after the body's first line when that line holds the
                 // message's first ("Type: message"), else ahead of the body. They were lost.
@@ -314,10 +331,25 @@ namespace {
                 // The exception type heads the details (signatures read it there) unless the trace names it.
                 if (!type.isEmpty() && !details.contains(type))
                     details = type + QLatin1String(": ") + (typeAhead ? details : first + QLatin1Char('\n') + details);
-                c.details = details;
+                outcomes.append({ isFailure, line, first, details });
             }
             failed = failed || isFailure;
             errored = errored || isError;
+            c.failureElements += isFailure ? 1 : 0;
+            c.errorElements += isError ? 1 : 0;
+        }
+        if (!outcomes.isEmpty()) {
+            const auto primary = std::find_if(
+                outcomes.cbegin(), outcomes.cend(), [failed](const Outcome &o) { return o.isFailure || !failed; });
+            c.message = primary->message;
+            c.details = primary->details;
+            const int total = int(outcomes.size());
+            for (int i = 0; i < total && total > 1; ++i) {
+                if (outcomes.cbegin() + i == primary)
+                    continue;
+                const Outcome &o = outcomes[i];
+                c.details += furtherOutcomeHeading(o.isFailure, i + 1, total, o.line) + o.details;
+            }
         }
         // xUnit.net and Catch2 mark tests that never ran with status="disabled" and no child element.
         // The chain's order is the precedence, so two branches set the same status.
@@ -361,6 +393,15 @@ namespace {
     }
 
 } // namespace
+
+QString furtherOutcomeHeading(bool failure, int index, int total, int line)
+{
+    return QStringLiteral("\n\n--- %1 %2 of %3 in this testcase (line %4) ---\n")
+        .arg(failure ? QStringLiteral("failure") : QStringLiteral("error"))
+        .arg(index)
+        .arg(total)
+        .arg(line);
+}
 
 bool readJUnitDocument(QIODevice *xml, const QString &displayName, const ImportControl &control, JUnitDocument *doc,
     JUnitCaseSink *sink, ImportError *error)

@@ -244,6 +244,19 @@ void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 // one. Filing stays in document order, so reruns, numbered namesakes and every count are as if filed at once.
 void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
+    if (c.failureElements + c.errorElements > 1 && ++m_severalOutcomes == 1) {
+        const auto kinds = [](int n, const char *one, const char *many) -> QString {
+            return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
+        };
+        QStringList parts;
+        if (c.failureElements > 0)
+            parts << kinds(c.failureElements, "failure", "failures");
+        if (c.errorElements > 0)
+            parts << kinds(c.errorElements, "error", "errors");
+        m_firstSeveralLine = c.line;
+        m_firstSeveralText = QStringLiteral("%1 in one testcase (%2)").arg(parts.join(QLatin1String(" and ")), c.name);
+        m_firstSeveralKind = c.failureElements > 0 ? QStringLiteral("failure") : QStringLiteral("error");
+    }
     PendingCase next;
     next.phaseIndex = phaseFor(c);
     next.phaseId = m_report.phases[next.phaseIndex].id;
@@ -442,6 +455,24 @@ Report JUnitReportBuilder::finish()
                     "%1 testcase elements repeat the name of a test of the same suite that did not fail (the "
                     "first here): no reruns, so each is a test of its own, its id numbered (#2, …)"),
                 QLocale::c()) });
+    if (m_doc.negativeTimes > 0)
+        m_report.diagnostics.append({ Severity::Warning, m_doc.firstNegativeTimeLine,
+            m_doc.negativeTimes == 1
+                ? QStringLiteral("time=\"%1\" is negative: that duration is left out").arg(m_doc.firstNegativeTime)
+                : QStringLiteral("%1 time attributes are negative (the first here: time=\"%2\"): those durations are "
+                                 "left out")
+                      .arg(m_doc.negativeTimes)
+                      .arg(m_doc.firstNegativeTime) });
+    if (m_severalOutcomes == 1)
+        m_report.diagnostics.append({ Severity::Info, m_firstSeveralLine,
+            QStringLiteral("%1: its message is the first %2, its details hold all of them in order")
+                .arg(m_firstSeveralText, m_firstSeveralKind) });
+    else if (m_severalOutcomes > 1)
+        m_report.diagnostics.append({ Severity::Info, m_firstSeveralLine,
+            QStringLiteral("%1 testcases hold more than one failure or error (the first here: %2): the message of "
+                           "each is its first failure (else its first error), its details hold all of them in order")
+                .arg(m_severalOutcomes)
+                .arg(m_firstSeveralText) });
     if (m_report.tests.isEmpty())
         m_report.diagnostics.append({ Severity::Info, 0, QStringLiteral("the report contains no test cases") });
     m_origins.clear();

@@ -70,6 +70,10 @@ private:
     QVector<QPair<int, TestStatus>> m_earlierRuns; // per merged rerun: its suite, the outcome it replaced
     int m_namesakes = 0; // testcases that repeat a test's name but are no reruns of it
     int m_firstNamesakeLine = 0;
+    int m_severalOutcomes = 0; // testcases with more than one <failure>/<error>
+    int m_firstSeveralLine = 0;
+    QString m_firstSeveralText; // "3 failures in one testcase (testX)"
+    QString m_firstSeveralKind; // what its message is: "failure", or "error" when it has no failure
     QString m_lastPhaseWord; // consecutive testcases share their phase: skip the lookup
     int m_lastTop = -2;
     int m_lastPhase = -1;
