@@ -198,15 +198,22 @@ QDateTime reportDateTime(const QString &date)
 
 std::optional<RunRecord> readRunRecord(const QString &path, QString *error)
 {
+    const auto run = loadTriagedRun(path, error);
+    if (!run)
+        return std::nullopt;
+    // A run with no test results would be stored as the newest run and hide every earlier one's verdicts.
+    if (run->triaged.tests.isEmpty()) {
+        *error = QStringLiteral("%1: no test results in it; nothing added").arg(path);
+        return std::nullopt;
+    }
+    // A session is the run of the reports it names: its content is theirs, as the window hashes them when it
+    // opens the session or the reports, so the two are one run in the store.
     QString why;
-    const auto hash = fileSha256(path, &why);
+    const auto hash = runSha256(run->reportPaths, &why);
     if (!hash) {
         *error = QStringLiteral("%1: %2").arg(path, why);
         return std::nullopt;
     }
-    const auto run = loadTriagedRun(path, error);
-    if (!run)
-        return std::nullopt;
     return makeRunRecord(run->triaged, QFileInfo(path).absoluteFilePath(), *hash, QFileInfo(path).lastModified());
 }
 
