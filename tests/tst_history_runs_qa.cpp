@@ -240,3 +240,72 @@ TEST_CASE("history known takes a gap's title as well as its id, and an ambiguous
     CHECK(unknown.exitCode == 3);
     CHECK(unknown.errText().contains(QStringLiteral("No such gap")));
 }
+
+TEST_CASE("a run added from its session is the window's run when it opens the session or the report",
+    "[history][window][session]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    // Run 1 passes t1; run 2 (the session's report) fails it: one regression.
+    const QString mod = QStringLiteral("pkg.Mod");
+    const QString first = HandwrittenRuns::write(dir.path(), 0, { { mod, QStringLiteral("t1"), '.' } });
+    const QString sub = dir.filePath(QStringLiteral("later"));
+    REQUIRE(QDir().mkpath(sub));
+    const QString report = HandwrittenRuns::write(sub, 1, { { mod, QStringLiteral("t1"), 'F' } });
+    const QString session = writeSession(report, sub, [](TriageSession &s, const Report &r) {
+        s.moveTestsToNewGap({ idOf(r, QStringLiteral("t1")) }, QStringLiteral("Mine"));
+    });
+    REQUIRE(HistoryCli::historyAdd(store, { first, session }).exitCode == 0);
+
+    for (const QString &opened : { session, report }) {
+        INFO(opened.toStdString());
+        MainWindow window;
+        HistoryPanel *panel = attachHistoryPanel(&window, store, false);
+        QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+        QSignalSpy failed(panel, &HistoryPanel::historyFailed);
+        REQUIRE(TestSupport::openAndWait(window, opened));
+        REQUIRE((loaded.count() > 0 || failed.count() > 0 || loaded.wait(30000)));
+        INFO(panel->summaryLabel()->text().toStdString());
+        REQUIRE(panel->history());
+        CHECK(panel->history()->window.size() == 2);
+        // One regression, said in the singular.
+        CHECK(panel->summaryLabel()->text().contains(QStringLiteral("1 regression")));
+        CHECK_FALSE(panel->summaryLabel()->text().contains(QStringLiteral("1 regressions")));
+    }
+}
+
+TEST_CASE("the window's comparison counts a known issue marked while the window is open", "[history][window][known]")
+{
+    STORE_ON_EACH_BACKEND(store, backend, dir);
+    // Run 7 against run 6: flaky tests 1 and 101 (TimeoutError) and regression 52 fail anew.
+    HistorySeries::Spec spec { 150, 12 }; // tests, runs
+    REQUIRE(HistorySeries::breakRun(spec, 52) == 7);
+    const QStringList files = HistorySeries::writeJUnitSeries(spec, dir.path());
+    REQUIRE(HistoryCli::historyAdd(store, files).exitCode == 0);
+
+    MainWindow window;
+    HistoryPanel *panel = attachHistoryPanel(&window, store, false);
+    QSignalSpy loaded(panel, &HistoryPanel::historyLoaded);
+    REQUIRE(TestSupport::openAndWait(window, files.at(7)));
+    REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+
+    // Marked after the window read the history, as `gapwise history known` in a terminal beside it would.
+    const QJsonArray gaps = storedGaps(store);
+    QString timeouts;
+    for (const auto &g : gaps) {
+        if (g.toObject().value(QStringLiteral("title")).toString().contains(QStringLiteral("TimeoutError")))
+            timeouts = g.toObject().value(QStringLiteral("key")).toString();
+    }
+    REQUIRE_FALSE(timeouts.isEmpty());
+    REQUIRE(gapwise(historyArgs(store, { QStringLiteral("known"), timeouts, QStringLiteral("OPS-7") })).exitCode == 0);
+
+    ComparisonMode *comparison = window.comparisonMode();
+    REQUIRE(comparison);
+    QSignalSpy compared(comparison, &ComparisonMode::compared);
+    REQUIRE(window.compareWith(files.at(6)));
+    REQUIRE((compared.count() > 0 || compared.wait(30000)));
+    const QString banner = comparison->banner()->text();
+    INFO(banner.toStdString());
+    CHECK(banner.contains(QStringLiteral("1 new failure")));
+    CHECK_FALSE(banner.contains(QStringLiteral("1 new failures")));
+    CHECK(banner.contains(QStringLiteral("2 known failures")));
+}
