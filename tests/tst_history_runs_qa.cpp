@@ -93,7 +93,7 @@ QString writeSession(
     TriageSession session;
     session.load(*imported.report);
     triage(session, *imported.report);
-    const QString path = QDir(dir).filePath(QStringLiteral("run1.gapwise"));
+    QString path = QDir(dir).filePath(QStringLiteral("run1.gapwise")); // not const: returned, so moved
     QString error;
     REQUIRE(writeFileAtomically(path, SessionFile::fromSession(session, report, QString()).toJson(path), &error));
     return path;

@@ -404,7 +404,7 @@ std::optional<StoredRun> HistoryStore::removeRun(qint64 runId, QString *error)
         return std::nullopt;
     };
     // Under the write lock: found and removed with nothing in between.
-    const auto run = findRun(runId, &why);
+    auto run = findRun(runId, &why); // not const: returned, so moved
     if (!run) {
         db.rollback();
         *error = why.isEmpty() ? QStringLiteral("%1: no run #%2 (see `gapwise history list`)").arg(m_path).arg(runId)
