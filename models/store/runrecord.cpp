@@ -208,8 +208,15 @@ std::optional<RunRecord> readRunRecord(const QString &path, QString *error)
     }
     // A session is the run of the reports it names: its content is theirs, as the window hashes them when it
     // opens the session or the reports, so the two are one run in the store.
+    QStringList reportPaths { path };
+    if (isSessionPath(path)) {
+        const auto session = readSessionFile(path, error); // read by loadTriagedRun a moment ago
+        if (!session)
+            return std::nullopt;
+        reportPaths = session->resolvedReportPaths();
+    }
     QString why;
-    const auto hash = runSha256(run->reportPaths, &why);
+    const auto hash = runSha256(reportPaths, &why);
     if (!hash) {
         *error = QStringLiteral("%1: %2").arg(path, why);
         return std::nullopt;

@@ -25,7 +25,6 @@ std::optional<TriagedRun> loadTriagedRun(const QString &path, QString *error)
             return std::nullopt;
         reportPaths = session->resolvedReportPaths();
     }
-    run.reportPaths = reportPaths;
     const ImportResult imported = importFiles(reportPaths);
     if (!imported.ok()) {
         *error = session ? QStringLiteral("%1: its report %2").arg(path, imported.error.toString())

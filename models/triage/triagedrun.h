@@ -5,7 +5,6 @@
 
 #include <QJsonObject>
 #include <QString>
-#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -16,7 +15,6 @@ namespace Gapwise {
 struct TriagedRun
 {
     QString path; // the report, or the session it came from
-    QStringList reportPaths; // the report files or folder read: `path`, or the ones the session names
     Report imported;
     Report triaged; // imported with the edits replayed
     QVector<QJsonObject> edits; // as saved in the .gapwise file; empty for a plain report
