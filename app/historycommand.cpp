@@ -26,7 +26,8 @@ const char Usage[] = "Usage: gapwise history add FILE... [--label L] [--branch B
                      "       gapwise history flaky [--runs N]\n"
                      "       gapwise history test TEST [--runs N]   (its key, the id inspect shows, or its name)\n"
                      "       gapwise history gaps [--runs N]\n"
-                     "       gapwise history known GAP TRACKER_ID [--url URL]\n"
+                     "       gapwise history known GAP TRACKER_ID [--url URL]   (GAP: its id or its title)\n"
+                     "       gapwise history remove RUN   (its number, as list shows it: 3 or #3)\n"
                      "Every subcommand takes --store S (default $GAPWISE_STORE, else the user's data folder) "
                      "and --json.\n";
 
@@ -54,7 +55,7 @@ struct Options
         parser.addHelpOption();
         parser.addPositionalArgument(QStringLiteral("history"), QStringLiteral("The history command."));
         parser.addPositionalArgument(
-            QStringLiteral("SUBCOMMAND"), QStringLiteral("add, list, flaky, test, gaps or known."));
+            QStringLiteral("SUBCOMMAND"), QStringLiteral("add, list, flaky, test, gaps, known or remove."));
         parser.addOptions({ store, json, runs, label, branch, commit, url });
     }
     QString storePath() const { return parser.isSet(store) ? parser.value(store) : HistoryStore::defaultPath(); }
@@ -335,6 +336,84 @@ int gaps(const HistoryStore &store, const Options &o, QTextStream &out, QTextStr
     return ExitCode::Ok;
 }
 
+int removeRun(HistoryStore &store, const Options &o, const QString &typed, QTextStream &out, QTextStream &err)
+{
+    QString number = typed.trimmed();
+    if (number.startsWith(QLatin1Char('#')))
+        number.remove(0, 1);
+    bool ok = false;
+    const qint64 runId = number.toLongLong(&ok);
+    if (!ok || runId <= 0) {
+        err << "gapwise history: remove takes a run's number as `gapwise history list` shows it (3 or #3), not \""
+            << typed << "\"\n";
+        return ExitCode::Usage;
+    }
+    QString error;
+    const auto removed = store.removeRun(runId, &error);
+    if (!removed) {
+        err << "gapwise: " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json)) {
+        printJson(
+            QJsonObject { { QStringLiteral("removed"), removed->id }, { QStringLiteral("source"), removed->source },
+                { QStringLiteral("time"), removed->time.toString(Qt::ISODate) },
+                { QStringLiteral("tests"), removed->tests }, { QStringLiteral("failing"), removed->failing } });
+        return ExitCode::Ok;
+    }
+    out << "Removed run #" << removed->id << "  " << removed->time.toString(Qt::ISODate) << "  "
+        << countText(removed->tests, QStringLiteral("%1 test"), QStringLiteral("%1 tests"), QLocale::c()) << ", "
+        << removed->failing << " failing  " << (removed->label.isEmpty() ? removed->source : removed->label)
+        << branchText(*removed) << "\nfrom " << store.path() << '\n';
+    return ExitCode::Ok;
+}
+
+// The one stored gap `typed` names (its id, or its title), or why not: unknown (BadInput), or a title several
+// gaps have (Usage: the user says which id).
+int findOneGap(const HistoryStore &store, const QString &typed, QString *key, QTextStream &err)
+{
+    QString error;
+    const auto found = store.findGapKeys(typed, &error);
+    if (!found) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (found->isEmpty()) {
+        err << "gapwise: " << store.path() << ": no stored run has a gap with the id or title \"" << typed
+            << "\" (see `gapwise history gaps`)\n";
+        return ExitCode::BadInput;
+    }
+    if (found->size() > 1) {
+        err << "gapwise: \"" << typed << "\" is the title of " << found->size()
+            << " stored gaps; give one of their ids:\n";
+        for (const QString &k : *found)
+            err << "  " << k << '\n';
+        return ExitCode::Usage;
+    }
+    *key = found->first();
+    return ExitCode::Ok;
+}
+
+int markKnown(HistoryStore &store, const Options &o, const QStringList &rest, QTextStream &out, QTextStream &err)
+{
+    QString key;
+    if (const int status = findOneGap(store, rest.at(0), &key, err); status != ExitCode::Ok)
+        return status;
+    QString error;
+    if (!store.setKnownIssue(key, rest.at(1), o.parser.value(o.url), &error)) {
+        err << "gapwise: " << store.path() << ": " << error << '\n';
+        return ExitCode::BadInput;
+    }
+    if (o.parser.isSet(o.json))
+        printJson(QJsonObject { { QStringLiteral("gap"), key }, { QStringLiteral("tracker"), rest.at(1) },
+            { QStringLiteral("url"), o.parser.value(o.url) } });
+    else if (key == rest.at(0))
+        out << key << " is a known issue: " << rest.at(1) << '\n';
+    else
+        out << key << " (" << rest.at(0) << ") is a known issue: " << rest.at(1) << '\n';
+    return ExitCode::Ok;
+}
+
 } // namespace
 
 int runHistoryCommand(const QStringList &arguments)
@@ -356,7 +435,8 @@ int runHistoryCommand(const QStringList &arguments)
     const bool ok = (sub == QLatin1String("add") && !rest.isEmpty())
         || ((sub == QLatin1String("list") || sub == QLatin1String("flaky") || sub == QLatin1String("gaps"))
             && rest.isEmpty())
-        || (sub == QLatin1String("test") && rest.size() == 1) || (sub == QLatin1String("known") && rest.size() == 2);
+        || ((sub == QLatin1String("test") || sub == QLatin1String("remove")) && rest.size() == 1)
+        || (sub == QLatin1String("known") && rest.size() == 2);
     if (ok && o.parser.isSet(o.runs)
         && !(sub == QLatin1String("flaky") || sub == QLatin1String("test") || sub == QLatin1String("gaps"))) {
         err << "gapwise history: --runs is for flaky, test and gaps, not \"" << sub << "\"\n" << Usage;
@@ -386,14 +466,7 @@ int runHistoryCommand(const QStringList &arguments)
         return testHistory(store, o, rest.first(), out, err);
     if (sub == QLatin1String("gaps"))
         return gaps(store, o, out, err);
-    if (!store.setKnownIssue(rest.at(0), rest.at(1), o.parser.value(o.url), &error)) {
-        err << "gapwise: " << store.path() << ": " << error << '\n';
-        return ExitCode::BadInput;
-    }
-    if (o.parser.isSet(o.json))
-        printJson(QJsonObject { { QStringLiteral("gap"), rest.at(0) }, { QStringLiteral("tracker"), rest.at(1) },
-            { QStringLiteral("url"), o.parser.value(o.url) } });
-    else
-        out << rest.at(0) << " is a known issue: " << rest.at(1) << '\n';
-    return ExitCode::Ok;
+    if (sub == QLatin1String("remove"))
+        return removeRun(store, o, rest.first(), out, err);
+    return markKnown(store, o, rest, out, err);
 }

@@ -115,7 +115,7 @@ void describeCommandLine(QCommandLineParser &parser, QCommandLineOption &screens
         "                                        write the remediation plan; with --compare, what\n"
         "                                        changed since the run OLD comes first\n"
         "  gapwise compare OLD NEW [--json]      new, fixed and still-failing tests; OLD may be a session\n"
-        "  gapwise history add|list|flaky|test|gaps|known … [--store S] [--json]\n"
+        "  gapwise history add|list|flaky|test|gaps|known|remove … [--store S] [--json]\n"
         "                                        run history: flaky tests, regressions, failing since\n\n"
         "Exit codes: 0 success, 1 new failures (compare), 2 usage,\n"
         "            3 a file that cannot be read, imported or written.\n"

@@ -249,6 +249,12 @@ TEST_CASE("failures carried into a gap a person triaged earlier are suggested th
     }
     // The flaky tests were never triaged by a person: nothing carried for them.
     CHECK(gapOf(testAt(HistorySeries::testName(1))) != title);
+    // The dock names the gap a failure was carried into by its title, as people know it, not by its id.
+    TestSupport::selectTests(window, { billing[0] });
+    INFO(panel->currentLabel()->text().toStdString());
+    CHECK(
+        panel->currentLabel()->text().contains(QStringLiteral("Put in the gap “%1”, carried from run #5").arg(title)));
+    CHECK_FALSE(panel->currentLabel()->text().contains(QStringLiteral("gap-billing")));
     // One undo takes all of it back.
     undo->undo();
     for (int t : billing)

@@ -176,10 +176,7 @@ QStringList changeCountLines(const ComparisonDigest &d, const QLocale &locale)
               ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added, ChangeClass::Removed };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed)
-            lines.append(QStringLiteral("%1 %2").arg(locale.toString(d.count(c)),
-                (c == ChangeClass::NewFailure || c == ChangeClass::KnownFailure) && d.count(c) != 1
-                    ? changeClassName(c) + QLatin1Char('s')
-                    : changeClassName(c)));
+            lines.append(changeCountText(c, d.count(c), locale));
     }
     return lines;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcomparison.h"
 
+#include "counttext.h"
 #include "testnamematch.h"
 
 namespace Gapwise {
@@ -153,6 +154,13 @@ namespace {
     }
 
 } // namespace
+
+QString changeCountText(ChangeClass change, qint64 count, const QLocale &locale)
+{
+    const QString one = QStringLiteral("%1 ") + changeClassName(change);
+    const bool noun = change == ChangeClass::NewFailure || change == ChangeClass::KnownFailure;
+    return countText(count, one, noun ? one + QLatin1Char('s') : one, locale);
+}
 
 QString changeClassName(ChangeClass change)
 {

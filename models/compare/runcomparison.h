@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QString>
 #include <QVector>
 
@@ -28,6 +29,8 @@ enum class ChangeClass
 constexpr int ChangeClassCount = 9;
 
 QString changeClassName(ChangeClass change); // "new failure", "fixed", ... for people
+// A count of one change with its name, "1 new failure", "2 known failures", "3 fixed", grouped by `locale`.
+QString changeCountText(ChangeClass change, qint64 count, const QLocale &locale);
 QString changeClassTitle(ChangeClass change); // "New failure", "Fixed", ...: a list entry of its own
 QString changeClassKey(ChangeClass change); // "new-failure", "fixed", ... for JSON and CSV
 

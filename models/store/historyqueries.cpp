@@ -81,6 +81,43 @@ std::optional<StoredRun> HistoryStore::findRunByHash(const QString &contentHash,
     return runFrom(q);
 }
 
+std::optional<StoredRun> HistoryStore::findRun(qint64 runId, QString *error) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(QLatin1String(RunColumns)));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return queryFailed<StoredRun>(q, error);
+    if (!q.next())
+        return std::nullopt;
+    return runFrom(q);
+}
+
+std::optional<QStringList> HistoryStore::findGapKeys(const QString &typed, QString *error) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT gap_key FROM gaps WHERE gap_key = ?"));
+    q.addBindValue(typed);
+    if (!q.exec())
+        return queryFailed<QStringList>(q, error);
+    if (q.next())
+        return QStringList { q.value(0).toString() };
+    // A title as `history gaps` shows it: the one a run gave the gap, or the one it was first stored with.
+    QSqlQuery byTitle(database());
+    byTitle.setForwardOnly(true);
+    byTitle.prepare(QStringLiteral("SELECT DISTINCT g.gap_key FROM gaps g LEFT JOIN run_gaps rg ON rg.gap_id = g.id "
+                                   "WHERE g.title = ? OR rg.title = ? ORDER BY g.gap_key"));
+    byTitle.addBindValue(typed);
+    byTitle.addBindValue(typed);
+    if (!byTitle.exec())
+        return queryFailed<QStringList>(byTitle, error);
+    QStringList keys;
+    while (byTitle.next())
+        keys << byTitle.value(0).toString();
+    return keys;
+}
+
 std::optional<QVector<NamedTest>> HistoryStore::findTests(const QString &typed, QString *error) const
 {
     QSqlQuery q(database());

@@ -309,6 +309,9 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
         { QStringLiteral("signature_id"), QStringLiteral("gap_id"), QStringLiteral("run_id") },
         { QStringLiteral("signature_id") }, { QStringLiteral("gap_id"), QStringLiteral("run_id") }));
     QHash<qint64, int> failuresPerGap;
+    // What this run's triage teaches is remembered after all of its results are stored: a run carries only
+    // from earlier runs, never from itself (a namesake a person left in a proposed gap stays there).
+    QVector<QPair<qint64, qint64>> triagedHere; // signature, gap
     for (const ResultRecord &r : run.results) {
         const qint64 testId = tests.idOf(r.key, r.name, error);
         if (testId < 0)
@@ -337,13 +340,8 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             }
             triaged.finish();
         }
-        if (signatureId > 0 && placedByPerson) {
-            remember.addBindValue(signatureId);
-            remember.addBindValue(gapId);
-            remember.addBindValue(runId);
-            if (!remember.exec())
-                return fail(&remember);
-        }
+        if (signatureId > 0 && placedByPerson)
+            triagedHere.append({ signatureId, gapId });
         if (signatureId > 0 && gapId > 0)
             ++failuresPerGap[gapId];
         if (!insertResults.add(
@@ -355,6 +353,13 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
     }
     if (!insertResults.flush(error))
         return fail(nullptr);
+    for (const auto &signatureGap : triagedHere) {
+        remember.addBindValue(signatureGap.first);
+        remember.addBindValue(signatureGap.second);
+        remember.addBindValue(runId);
+        if (!remember.exec())
+            return fail(&remember);
+    }
 
     QSqlQuery insertGap(db);
     insertGap.prepare(QStringLiteral("INSERT INTO run_gaps (run_id, gap_id, failures, title, priority, status, owner, "
@@ -383,6 +388,81 @@ bool HistoryStore::insertRun(const RunRecord &run, AddRunResult *result, QString
             return fail(&insertGap);
     }
     return true;
+}
+
+std::optional<StoredRun> HistoryStore::removeRun(qint64 runId, QString *error)
+{
+    QString why;
+    if (!beginWrite(&why)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(m_path, why);
+        return std::nullopt;
+    }
+    QSqlDatabase db = database();
+    const auto fail = [&db, error, this](const QString &reason) -> std::optional<StoredRun> {
+        db.rollback();
+        *error = QStringLiteral("%1: the run was not removed (nothing changed): %2").arg(m_path, reason);
+        return std::nullopt;
+    };
+    // Under the write lock: found and removed with nothing in between.
+    auto run = findRun(runId, &why); // not const: returned, so moved
+    if (!run) {
+        db.rollback();
+        *error = why.isEmpty() ? QStringLiteral("%1: no run #%2 (see `gapwise history list`)").arg(m_path).arg(runId)
+                               : QStringLiteral("%1: %2").arg(m_path, why);
+        return std::nullopt;
+    }
+    // The signatures this run's triage is what later runs carry from: they carry from an earlier triage instead.
+    QVector<qint64> signatures;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT signature_id FROM triaged_signatures WHERE run_id = ?"));
+        q.addBindValue(runId);
+        if (!q.exec())
+            return fail(sqlErrorText(q.lastError()));
+        while (q.next())
+            signatures.append(q.value(0).toLongLong());
+    }
+    for (const QString &table : { QStringLiteral("results"), QStringLiteral("run_gaps"),
+             QStringLiteral("triaged_signatures"), QStringLiteral("triage_values"), QStringLiteral("triage_edits") }) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(table));
+        q.addBindValue(runId);
+        if (!q.exec())
+            return fail(sqlErrorText(q.lastError()));
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM runs WHERE id = ?"));
+        q.addBindValue(runId);
+        if (!q.exec())
+            return fail(sqlErrorText(q.lastError()));
+    }
+    // The newest other run where a person put a failure of the signature in a gap (not carried, not proposed).
+    QSqlQuery earlier(db);
+    earlier.prepare(QStringLiteral(
+        "SELECT r.gap_id, r.run_id FROM results r JOIN run_gaps g ON g.run_id = r.run_id AND g.gap_id = r.gap_id "
+        "WHERE r.signature_id = ? AND r.carried_from IS NULL AND g.suggested = 0 AND g.title IS NOT NULL "
+        "ORDER BY r.run_id DESC LIMIT 1"));
+    QSqlQuery remember(db);
+    remember.prepare(QStringLiteral("INSERT INTO triaged_signatures (signature_id, gap_id, run_id) VALUES (?, ?, ?)"));
+    for (const qint64 signature : signatures) {
+        earlier.addBindValue(signature);
+        if (!earlier.exec())
+            return fail(sqlErrorText(earlier.lastError()));
+        if (!earlier.next())
+            continue;
+        remember.addBindValue(signature);
+        remember.addBindValue(earlier.value(0).toLongLong());
+        remember.addBindValue(earlier.value(1).toLongLong());
+        earlier.finish();
+        if (!remember.exec())
+            return fail(sqlErrorText(remember.lastError()));
+    }
+    earlier.finish();
+    remember.finish();
+    if (!db.commit())
+        return fail(sqlErrorText(db.lastError()));
+    return run;
 }
 
 bool HistoryStore::setKnownIssue(const QString &gapKey, const QString &tracker, const QString &url, QString *error)

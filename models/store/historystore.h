@@ -90,11 +90,18 @@ public:
 
     // Adds a run in one transaction: on any failure nothing of it stays. The same content twice adds nothing.
     std::optional<AddRunResult> addRun(const RunRecord &run, QString *error);
+    // Removes run `runId` (as runs() numbers it) and everything stored of it, in one transaction: its results,
+    // gaps and shared triage. Signatures a person triaged in it carry from the newest other run that triaged
+    // them, if any. The removed run, or nullopt with `error` (which names the run when there is none).
+    std::optional<StoredRun> removeRun(qint64 runId, QString *error);
+    // The keys of the stored gaps `typed` names: its key, else every gap with that title in some run.
+    std::optional<QStringList> findGapKeys(const QString &typed, QString *error) const;
     // Marks a gap (by key, as runs name it) as a known issue with a tracker id and an optional URL.
     bool setKnownIssue(const QString &gapKey, const QString &tracker, const QString &url, QString *error);
 
     QVector<StoredRun> runs(QString *error) const; // oldest first (run time, then order of adding)
     std::optional<StoredRun> findRunByHash(const QString &contentHash, QString *error) const;
+    std::optional<StoredRun> findRun(qint64 runId, QString *error) const; // nullopt, `error` empty: none
     // The stored tests `typed` names, as compare would match it (testnamematch.h): its key, the id inspect
     // shows, or its plain name; several when that is ambiguous, none when unknown.
     std::optional<QVector<NamedTest>> findTests(const QString &typed, QString *error) const;

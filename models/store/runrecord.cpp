@@ -128,15 +128,29 @@ RunRecord makeRunRecord(
 
 std::optional<RunRecord> readRunRecord(const QString &path, QString *error)
 {
+    const auto run = loadTriagedRun(path, error);
+    if (!run)
+        return std::nullopt;
+    // A run with no test results would be stored as the newest run and hide every earlier one's verdicts.
+    if (run->triaged.tests.isEmpty()) {
+        *error = QStringLiteral("%1: no test results in it; nothing added").arg(path);
+        return std::nullopt;
+    }
+    // A session is the run of the reports it names: its content is theirs, as the window hashes them when it
+    // opens the session or the reports, so the two are one run in the store.
+    QStringList reportPaths { path };
+    if (isSessionPath(path)) {
+        const auto session = readSessionFile(path, error); // read by loadTriagedRun a moment ago
+        if (!session)
+            return std::nullopt;
+        reportPaths = session->resolvedReportPaths();
+    }
     QString why;
-    const auto hash = fileSha256(path, &why);
+    const auto hash = runSha256(reportPaths, &why);
     if (!hash) {
         *error = QStringLiteral("%1: %2").arg(path, why);
         return std::nullopt;
     }
-    const auto run = loadTriagedRun(path, error);
-    if (!run)
-        return std::nullopt;
     return makeRunRecord(run->triaged, QFileInfo(path).absoluteFilePath(), *hash, QFileInfo(path).lastModified());
 }
 

@@ -131,7 +131,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     }
     TreeHistory h;
     h.storePath = storePath;
-    if (addRun) {
+    if (addRun && !report.tests.isEmpty()) { // a run with no test results is never stored (readRunRecord)
         const auto added = store.addRun(makeRunRecord(report, QFileInfo(sourceFile).absoluteFilePath(), contentHash,
                                             QFileInfo(sourceFile).lastModified()),
             error);
@@ -186,6 +186,18 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
         h.gaps.insert(g.key, g);
     h.marks = testHistoryMarks(h);
     return h;
+}
+
+std::optional<KnownIssues> readKnownIssues(const QString &storePath, const QString &password, QString *error)
+{
+    HistoryStore store;
+    store.setPassword(password);
+    if (!store.open(storePath, false, error))
+        return std::nullopt;
+    const auto known = store.knownIssues(error);
+    if (!known)
+        return std::nullopt;
+    return knownIssuesOf(*known);
 }
 
 } // namespace Gapwise

@@ -51,4 +51,8 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     const QString &storePath, bool addRun, int windowRuns, QString *error, const QString &password = QString(),
     bool *passwordRequired = nullptr, bool *unreachable = nullptr);
 
+// The known issues in the store at `storePath` as they are now (`gapwise history known` may have marked one since
+// the window read its history). Off the GUI thread: this opens the store.
+std::optional<KnownIssues> readKnownIssues(const QString &storePath, const QString &password, QString *error);
+
 } // namespace Gapwise

@@ -111,8 +111,8 @@ bool ComparisonMode::start(const QString &oldPath)
         present(oldPath, watcher->result());
     });
     // Reports are implicitly shared: the worker gets copies without copying the tests.
-    watcher->setFuture(
-        QtConcurrent::run(&ComparisonMode::compute, oldPath, imported, m_session->report(), m_knownIssues));
+    watcher->setFuture(QtConcurrent::run(
+        &ComparisonMode::compute, oldPath, imported, m_session->report(), m_knownIssues, m_rereadKnownIssues));
     return true;
 }
 
@@ -129,10 +129,12 @@ void ComparisonMode::cancel()
     Q_EMIT cancelled();
 }
 
-ComparisonMode::Outcome ComparisonMode::compute(
-    const QString &oldPath, const Report &imported, const Report &current, const KnownIssues &known)
+ComparisonMode::Outcome ComparisonMode::compute(const QString &oldPath, const Report &imported, const Report &current,
+    const KnownIssues &knownThen, const KnownIssuesReader &reread)
 {
     Outcome outcome;
+    std::optional<KnownIssues> knownNow = reread ? reread() : std::nullopt;
+    const KnownIssues &known = knownNow ? *knownNow : knownThen;
     const auto oldRun = loadTriagedRun(oldPath, &outcome.error);
     if (!oldRun)
         return outcome;
@@ -281,9 +283,7 @@ void ComparisonMode::showSummary()
         ChangeClass::StillFailing, ChangeClass::NewlyPassing, ChangeClass::NewlySkipped, ChangeClass::Added };
     for (ChangeClass c : order) {
         if (d.count(c) > 0 || c == ChangeClass::NewFailure || c == ChangeClass::Fixed) {
-            const QString name
-                = c == ChangeClass::NewFailure && d.count(c) != 1 ? tr("new failures") : changeClassName(c);
-            const QString part = QStringLiteral("%1 %2").arg(locale.toString(d.count(c)), name);
+            const QString part = changeCountText(c, d.count(c), locale);
             parts << (c == ChangeClass::NewFailure && d.count(c) > 0 ? QStringLiteral("<b>%1</b>").arg(part) : part);
         }
     }

@@ -9,7 +9,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class ChartFold;
 class ComparisonChart;
@@ -70,9 +72,16 @@ public:
     // none is active.
     const Gapwise::ComparisonDigest *digest();
     ComparisonView *showDetails();
+    // Reads the store's known issues as they are now, in the comparison's worker; nullopt when it cannot.
+    using KnownIssuesReader = std::function<std::optional<Gapwise::KnownIssues>()>;
     // The known issues (the history store's) the next comparison judges new failures with: a new failure in
-    // one of their gaps is a known failure.
-    void setKnownIssues(const Gapwise::KnownIssues &known) { m_knownIssues = known; }
+    // one of their gaps is a known failure. With `reread`, each comparison reads them again first (one marked
+    // since, by `gapwise history known`, counts), and uses `known` only when that read fails.
+    void setKnownIssues(const Gapwise::KnownIssues &known, KnownIssuesReader reread = {})
+    {
+        m_knownIssues = known;
+        m_rereadKnownIssues = std::move(reread);
+    }
 
 signals:
     void compared();
@@ -91,7 +100,7 @@ private:
         QString error;
     };
     static Outcome compute(const QString &oldPath, const Gapwise::Report &imported, const Gapwise::Report &current,
-        const Gapwise::KnownIssues &known);
+        const Gapwise::KnownIssues &known, const KnownIssuesReader &reread);
     void present(const QString &oldPath, const Outcome &outcome);
     void refreshDeltas();
     void showSummary();
@@ -127,4 +136,5 @@ private:
     std::shared_ptr<const Gapwise::TreeComparison> m_tree;
     QHash<QString, QString> m_goneGapTitles;
     Gapwise::KnownIssues m_knownIssues;
+    KnownIssuesReader m_rereadKnownIssues;
 };

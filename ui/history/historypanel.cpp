@@ -3,6 +3,7 @@
 
 #include "carriedtriage.h"
 #include "comparisonmode.h"
+#include "counttext.h"
 
 #include "filterbar.h"
 #include "gaptrendchart.h"
@@ -122,6 +123,18 @@ struct Loaded
     bool passwordRequired = false;
     bool unreachable = false;
 };
+
+// A gap as people know it: its title in the run as triaged now, else as the store last had it; its id only
+// when neither names it.
+QString gapTitle(const Report &report, const TreeHistory &history, const QString &gapId)
+{
+    for (const Gap &g : report.gaps) {
+        if (g.id == gapId && !g.title.isEmpty())
+            return g.title;
+    }
+    const GapTrend *stored = history.gapTrend(gapId);
+    return stored && !stored->title.isEmpty() ? stored->title : gapId;
+}
 
 } // namespace
 
@@ -307,7 +320,11 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     m_window->treeModel()->setHistory(std::shared_ptr<const TestHistoryMarks>(m_history, &m_history->marks));
     // A comparison started from now on tells known failures from new ones by the store's known issues.
     if (ComparisonMode *comparison = m_window->comparisonMode())
-        comparison->setKnownIssues(m_history->knownIssues);
+        comparison->setKnownIssues(m_history->knownIssues,
+            [store = m_history->storePath, password = m_password]() -> std::optional<KnownIssues> {
+                QString error;
+                return readKnownIssues(store, password, &error);
+            });
     // Triage that sticks: failures the store carried into a gap a person triaged in an earlier run go into that
     // gap as suggestions, all of them one undo step.
     if (TriageSession *session = m_window->session()) {
@@ -328,18 +345,16 @@ void HistoryPanel::apply(std::shared_ptr<const TreeHistory> history)
     }
     const StoredRun &run = m_history->window.last();
     m_summary->setText(
-        (m_history->window.size() == 1 ? tr("<b>%1</b>, the first run in %2<br>%3 new · %4 known · %5 flaky · %6 "
-                                            "regressions")
+        (m_history->window.size() == 1 ? tr("<b>%1</b>, the first run in %2<br>%3 new · %4 known · %5 flaky · %6")
                 : m_history->window.size() == 2
-                ? tr("<b>%1</b> and the run before it in %2<br>%3 new · %4 known · %5 flaky · %6 regressions")
-                : tr("<b>%1</b> and the %n runs before it in %2<br>%3 new · %4 known · %5 flaky · %6 "
-                     "regressions",
-                    "", int(m_history->window.size()) - 1))
+                ? tr("<b>%1</b> and the run before it in %2<br>%3 new · %4 known · %5 flaky · %6")
+                : tr("<b>%1</b> and the %n runs before it in %2<br>%3 new · %4 known · %5 flaky · %6", "",
+                    int(m_history->window.size()) - 1))
             .arg(run.displayName().toHtmlEscaped(), storeDisplayName(m_history->storePath).toHtmlEscaped())
             .arg(fresh)
             .arg(known)
             .arg(flaky)
-            .arg(regressions)
+            .arg(countText(regressions, tr("%1 regression"), tr("%1 regressions")))
         + foreignRunsText(m_history->runsWithoutItsTests()));
     fillList();
     showCurrent();
@@ -472,8 +487,8 @@ void HistoryPanel::showCurrent()
             text += tr("<br>Failing since %1").arg(t->failingSinceRun.toHtmlEscaped());
         const qint64 carried = t->timeline.carriedFrom.isEmpty() ? 0 : t->timeline.carriedFrom.last();
         if (carried > 0)
-            text += tr("<br>Put in gap %1, carried from run #%2")
-                        .arg(t->timeline.gaps.last().toHtmlEscaped())
+            text += tr("<br>Put in the gap “%1”, carried from run #%2")
+                        .arg(gapTitle(report, *m_history, t->timeline.gaps.last()).toHtmlEscaped())
                         .arg(carried);
         m_current->setText(text);
         strip->setStrip(m_history->strip(ref));
