@@ -151,7 +151,9 @@ TEST_CASE("history add dates a run by the date its Markdown report states, by th
 {
     STORE_ON_EACH_BACKEND(store, backend, dir);
     // Three reports of one shape: the date written out in words, a date that says no day, and none.
-    const QByteArray body = "## Unit Tests\n\n- **Total Tests:** 2\n- **Passed:** 2\n";
+    // Named tests: a report that states its results only as counts is refused (the store keeps each test's result).
+    const QByteArray body = "## Unit Tests\n\n- **Total Tests:** 2\n- **Passed:** 2\n\n```\n"
+                            "tests/test_a.py::test_one PASSED [ 50%]\ntests/test_a.py::test_two PASSED [100%]\n```\n";
     const QDateTime fileTime(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
     const auto write = [&](const QString &name, const QByteArray &header) {
         QString path = dir.filePath(name);

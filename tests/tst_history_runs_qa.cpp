@@ -125,7 +125,18 @@ TEST_CASE(
     const Run refused = HistoryCli::historyAdd(store, { notes });
     CHECK(refused.exitCode == 3);
     CHECK(refused.errText().contains(notes));
-    CHECK(refused.errText().contains(QStringLiteral("no test results")));
+    CHECK(refused.errText().contains(QStringLiteral("no test report found in this folder")));
+    // A report that states its results only as counts names no test either: refused, and it says why.
+    const QString counted = dir.filePath(QStringLiteral("counted.md"));
+    {
+        QFile f(counted);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("# Nightly\n\n## Unit Tests\n\n- **Total Tests:** 2\n- **Passed:** 2\n");
+    }
+    const Run countsOnly = HistoryCli::historyAdd(store, { counted });
+    CHECK(countsOnly.exitCode == 3);
+    CHECK(countsOnly.errText().contains(
+        QStringLiteral("counted.md: names no test (it states its results only as counts")));
     const QJsonArray runs
         = jsonArrayOf(gapwise(historyArgs(store, { QStringLiteral("list"), QStringLiteral("--json") })));
     REQUIRE(runs.size() == files.size());

@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Gapwise {
 
 RunOutcome outcomeOfStatus(int storedStatus)
@@ -133,7 +135,12 @@ std::optional<RunRecord> readRunRecord(const QString &path, QString *error)
         return std::nullopt;
     // A run with no test results would be stored as the newest run and hide every earlier one's verdicts.
     if (run->triaged.tests.isEmpty()) {
-        *error = QStringLiteral("%1: no test results in it; nothing added").arg(path);
+        const auto &phases = run->triaged.phases;
+        const bool counted = std::any_of(phases.cbegin(), phases.cend(), [](const Phase &p) { return p.total > 0; });
+        *error = counted ? QStringLiteral("%1: names no test (it states its results only as counts, and the history "
+                                          "keeps each test's result); nothing added")
+                               .arg(path)
+                         : QStringLiteral("%1: no test results in it; nothing added").arg(path);
         return std::nullopt;
     }
     // A session is the run of the reports it names: its content is theirs, as the window hashes them when it
