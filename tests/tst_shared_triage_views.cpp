@@ -61,15 +61,15 @@ TEST_CASE("a teammate's edits update the triage actions, the changes panel and t
 
     // Bob's own move: his views follow it (as they did).
     mine->moveTests({ testId }, other);
-    REQUIRE(waitFor([&] { return failingIn(other) == before + 1; }, 5000));
-    REQUIRE(waitFor([&] { return bob.window.changesPanel()->lines() != panel; }, 5000));
+    REQUIRE(waitFor([&] { return failingIn(other) == before + 1; }));
+    REQUIRE(waitFor([&] { return bob.window.changesPanel()->lines() != panel; }));
     REQUIRE(waitFor([&] { return gapOf(ann) == other; }));
 
     // Ann moves the test back: Bob's views follow her edit too.
     ann.window.session()->moveTests({ testId }, importedGap);
     REQUIRE(waitFor([&] { return gapOf(bob) == importedGap; }));
-    CHECK(waitFor([&] { return failingIn(other) == before; }, 5000));
-    CHECK(waitFor([&] { return bob.window.changesPanel()->lines() == panel; }, 5000));
+    CHECK(waitFor([&] { return failingIn(other) == before; }));
+    CHECK(waitFor([&] { return bob.window.changesPanel()->lines() == panel; }));
 
     // Ann merges every other gap into the test's: Bob, on that gap, has none left to merge it into.
     REQUIRE(waitFor([&] { return bob.shared->link()->unsharedCount() == 0; }));
@@ -82,6 +82,6 @@ TEST_CASE("a teammate's edits update the triage actions, the changes panel and t
             ann.window.session()->mergeGaps(id, importedGap);
     }
     REQUIRE(waitFor([&] { return gapIdsOf(*mine) == QSet<QString> { importedGap }; }));
-    CHECK(waitFor([&] { return !merge->isEnabled(); }, 5000));
+    CHECK(waitFor([&] { return !merge->isEnabled(); }));
     CHECK(mine->undoStack()->count() == steps + 1); // Bob's own move only: nothing of Ann's is his to undo
 }
