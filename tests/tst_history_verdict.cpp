@@ -164,3 +164,16 @@ TEST_CASE("a verdict over one counted run says run, not runs", "[history][verdic
     CHECK(judgeHistory(seq("s.s")).explanation() == QStringLiteral("0 flips in 1 counted run, failed 0 (0%)"));
     CHECK(judgeHistory(seq("F.")).explanation() == QStringLiteral("1 flip in 2 counted runs, failed 1 (50%)"));
 }
+
+TEST_CASE("a new failure says why it is new: what the run before had of it", "[history][verdict]")
+{
+    // QA: a test that passed in the run before and fails now was listed with only "flaky: 3 flips …".
+    CHECK(judgeHistory(seq(".F.F")).newFailureReason() == QStringLiteral("new: passed in the run before"));
+    CHECK(judgeHistory(seq("..sF")).newFailureReason()
+        == QStringLiteral("new: skipped or without a verdict in the run before"));
+    CHECK(judgeHistory(seq(".. F")).newFailureReason() == QStringLiteral("new: no result in the run before"));
+    CHECK(judgeHistory(seq("F"), RunOutcome::Pass).newFailureReason()
+        == QStringLiteral("new: passed in the run before")); // a window of one run: the run before it
+    CHECK(judgeHistory(seq("..FF")).newFailureReason().isEmpty()); // failing since the run before: not new
+    CHECK(judgeHistory(seq("..F.")).newFailureReason().isEmpty());
+}

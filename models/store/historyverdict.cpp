@@ -51,6 +51,22 @@ QString HistoryVerdict::explanation() const
         .arg(qRound(failureRate() * 100));
 }
 
+QString HistoryVerdict::newFailureReason() const
+{
+    if (!newFailure)
+        return QString();
+    switch (runBefore) {
+    case RunOutcome::Pass:
+        return QStringLiteral("new: passed in the run before");
+    case RunOutcome::Other:
+        return QStringLiteral("new: skipped or without a verdict in the run before");
+    case RunOutcome::Fail: // not new
+    case RunOutcome::Absent:
+        break;
+    }
+    return QStringLiteral("new: no result in the run before");
+}
+
 HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome before)
 {
     HistoryVerdict v;
@@ -84,6 +100,7 @@ HistoryVerdict judgeHistory(const QVector<RunOutcome> &outcomes, RunOutcome befo
     // "New" is about the newest run and the one before it, as compare judges the two.
     const RunOutcome runBefore = outcomes.size() >= 2 ? outcomes[outcomes.size() - 2] : before;
     v.newFailure = !outcomes.isEmpty() && outcomes.last() == RunOutcome::Fail && runBefore != RunOutcome::Fail;
+    v.runBefore = runBefore;
     if (!outcomes.isEmpty() && outcomes.last() == RunOutcome::Absent) {
         // Passing over absent runs is for gaps in a test's history, not its end: a test the newest run lacks
         // does nothing now, so it is not failing (nor failing since), flaky, fixed or stable any more.

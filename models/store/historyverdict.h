@@ -58,9 +58,12 @@ struct HistoryVerdict
     // Fails in the newest run and did not in the run before it (passed, skipped, or lacked it), as `compare`
     // of those two runs says: whatever the window, even one of a single run.
     bool newFailure = false;
+    RunOutcome runBefore = RunOutcome::Absent; // the test in the run before the newest one
     double failureRate() const { return counted == 0 ? 0.0 : double(failures) / counted; }
     // "3 flips in 20 counted runs, failed 6 (30%)" — the numbers behind the verdict; a gone test's say so first.
     QString explanation() const;
+    // Why a new failure is new: "new: passed in the run before" (skipped there, not in it); empty when not new.
+    QString newFailureReason() const;
 };
 
 // `outcomes` oldest first: one per run of the window. `before`: the test in the run just before the window

@@ -388,7 +388,10 @@ void HistoryPanel::fillList()
             continue;
         auto *item = new QTreeWidgetItem;
         // The function name reads at a glance (the tooltip and the tree have the whole node id), why below it.
-        const QString why = historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
+        // A new failure says first why it is new (QA: a test that passed in the run before read only "flaky: …").
+        const QString reason = t->verdict.newFailureReason();
+        const QString why = (reason.isEmpty() ? QString() : reason + QStringLiteral("; "))
+            + historyKindName(t->verdict.kind) + QStringLiteral(": ") + t->verdict.explanation()
             + (t->failingSinceRun.isEmpty() || t->verdict.kind == HistoryKind::Flaky
                     ? QString()
                     : tr(", failing since %1").arg(t->failingSinceRun))
