@@ -12,8 +12,7 @@ namespace Gapwise {
 
 double PhaseBar::failureRate() const
 {
-    const int ran = passed + failed + errors;
-    return ran > 0 ? double(failed + errors) / ran : 0.0;
+    return ran() > 0 ? double(failing()) / ran() : 0.0;
 }
 
 int GapBar::totalFailures() const

@@ -22,7 +22,9 @@ struct PhaseBar
     int unnamedFailures = 0; // failed + errors the report counts but does not name
     int withVerdict() const { return passed + failed + errors + skipped; }
     int total() const { return withVerdict() + unknown; }
-    // Failing share of the tests that ran (skipped ones excluded); 0 when none ran.
+    int failing() const { return failed + errors; }
+    int ran() const { return passed + failed + errors; } // skipped ones did not run
+    // failing() / ran(); 0 when none ran.
     double failureRate() const;
 };
 

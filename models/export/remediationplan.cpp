@@ -78,8 +78,8 @@ RemediationPlan buildPlan(
             // A phase whose tests all lack a verdict has no rate ("–").
             if (bar.phaseId == p.id && bar.withVerdict() > 0) {
                 pp.failureRate = bar.failureRate();
-                pp.rateFailing = bar.failed + bar.errors;
-                pp.rateRan = bar.passed + bar.failed + bar.errors;
+                pp.rateFailing = bar.failing();
+                pp.rateRan = bar.ran();
             }
         }
         plan.unnamedFailures += p.unnamedFailures(pp.namedFailing);

@@ -78,8 +78,8 @@ QString PhaseChart::toolTipFor(int key) const
                      "skipped ones not counted)")
                       .arg(p.name, locale.toString(p.passed), locale.toString(p.failed),
                           countText(p.errors, tr("%1 error"), tr("%1 errors"), locale), locale.toString(p.skipped),
-                          locale.toString(p.total()), percentText(p.failureRate()),
-                          locale.toString(p.failed + p.errors), locale.toString(p.passed + p.failed + p.errors));
+                          locale.toString(p.total()), percentText(p.failureRate()), locale.toString(p.failing()),
+                          locale.toString(p.ran()));
     if (p.unknown > 0)
         tip += QLatin1Char('\n') + tr("%1 with no verdict (unknown)").arg(locale.toString(p.unknown));
     if (p.unnamedFailures > 0) {
