@@ -77,7 +77,8 @@ void MessageBanner::showError(const QString &text)
     present(Kind::Error, text, Qt::AutoText, {}, QString());
 }
 
-void MessageBanner::showChoice(const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices)
+void MessageBanner::showChoice(
+    const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices, const QString &textToolTip)
 {
     QList<QAction *> actions;
     for (const auto &[label, act] : choices) {
@@ -90,6 +91,7 @@ void MessageBanner::showChoice(const QString &text, const QVector<QPair<QString,
         actions << action;
     }
     present(Kind::Error, text, Qt::AutoText, actions, QString());
+    m_label->setToolTip(textToolTip);
     m_choices = actions;
 }
 
@@ -112,7 +114,7 @@ void MessageBanner::present(
     m_busy->setVisible(kind == Kind::Busy);
     m_label->setTextFormat(format);
     m_label->setText(text);
-    m_label->setToolTip(QString()); // the last message's (a whole path its text cut, RecoveryOffer)
+    m_label->setToolTip(QString()); // the last message's (showChoice's textToolTip)
     m_second->setText(secondHtml);
     m_second->setVisible(!secondHtml.isEmpty());
     clearButtons();

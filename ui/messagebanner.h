@@ -35,7 +35,9 @@ public:
         Kind kind, const QString &html, const QList<QAction *> &actions = {}, const QString &secondHtml = {});
     void showError(const QString &text); // plain text or html (Qt::AutoText)
     // A question that does not block: the text and one button per choice; a choice hides the banner.
-    void showChoice(const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices);
+    // `textToolTip`: what the text cut short (a whole path), until the banner's next message.
+    void showChoice(const QString &text, const QVector<QPair<QString, std::function<void()>>> &choices,
+        const QString &textToolTip = QString());
 
     // The text as the user reads it: a rich-text label's markup is dropped, other text is returned as it was set.
     QString text() const;

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLabel>
 #include <QPushButton>
 
 #include <algorithm>
@@ -154,10 +153,8 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
                                 offerNext();
                         } });
     }
-    m_banner->showChoice(text, choices);
     wholePaths.removeDuplicates();
-    if (auto *label = m_banner->findChild<QLabel *>(QStringLiteral("bannerText")))
-        label->setToolTip(wholePaths.join(QLatin1Char('\n'))); // until the banner's next message
+    m_banner->showChoice(text, choices, wholePaths.join(QLatin1Char('\n')));
     if (restorable && !m_banner->buttons().isEmpty()) {
         // Restoring is one key away (and scriptable without knowing where the button is drawn).
         QPushButton *restore = m_banner->buttons().first();
