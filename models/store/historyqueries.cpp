@@ -53,6 +53,20 @@ namespace {
 
     const char RunColumns[] = "id, source, content_hash, run_time, label, branch, commit_id, title, tests, failing";
 
+    // The run whose `column` is `value` (the id, the content hash); nullopt with `error` empty when none is.
+    std::optional<StoredRun> runWhere(const QSqlDatabase &db, const char *column, const QVariant &value, QString *error)
+    {
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("SELECT %1 FROM runs WHERE %2 = ?").arg(QLatin1String(RunColumns), QLatin1String(column)));
+        q.addBindValue(value);
+        if (!q.exec())
+            return queryFailed<StoredRun>(q, error);
+        if (!q.next())
+            return std::nullopt;
+        return runFrom(q);
+    }
+
 } // namespace
 
 QVector<StoredRun> HistoryStore::runs(QString *error) const
@@ -71,26 +85,12 @@ QVector<StoredRun> HistoryStore::runs(QString *error) const
 
 std::optional<StoredRun> HistoryStore::findRunByHash(const QString &contentHash, QString *error) const
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE content_hash = ?").arg(QLatin1String(RunColumns)));
-    q.addBindValue(contentHash);
-    if (!q.exec())
-        return queryFailed<StoredRun>(q, error);
-    if (!q.next())
-        return std::nullopt;
-    return runFrom(q);
+    return runWhere(database(), "content_hash", contentHash, error);
 }
 
 std::optional<StoredRun> HistoryStore::findRun(qint64 runId, QString *error) const
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(QLatin1String(RunColumns)));
-    q.addBindValue(runId);
-    if (!q.exec())
-        return queryFailed<StoredRun>(q, error);
-    if (!q.next())
-        return std::nullopt;
-    return runFrom(q);
+    return runWhere(database(), "id", runId, error);
 }
 
 std::optional<QStringList> HistoryStore::findGapKeys(const QString &typed, QString *error) const
