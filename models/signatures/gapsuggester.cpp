@@ -219,10 +219,18 @@ int suggestGaps(Report &report, const SuggestOptions &options)
     return int(suggestions.size());
 }
 
+// The count line of a suggestion's evidence (sharedSignatureText() and the merged gaps' line): the failures in
+// group 1, the signatures of a merge in group 2.
+static const QRegularExpression &evidenceCountLine()
+{
+    static const QRegularExpression line(QStringLiteral("^(?:Suggested by Gapwise: )?(\\d+) failures? (?:share this "
+                                                        "signature|has this signature|of (\\d+) signatures)$"));
+    return line;
+}
+
 QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCase> &members)
 {
-    static const QRegularExpression countLine(QStringLiteral("^(?:Suggested by Gapwise: )?(\\d+) failures? (?:share "
-                                                             "this signature|has this signature|of \\d+ signatures)$"));
+    const QRegularExpression &countLine = evidenceCountLine();
     int start = -1;
     QRegularExpressionMatch count;
     for (int i = 0; i < evidence.size() && start < 0; ++i) {
@@ -284,9 +292,7 @@ QStringList evidenceOfMembers(const QStringList &evidence, const QVector<TestCas
 
 QString evidenceLineForDisplay(const QString &line, const QLocale &locale)
 {
-    static const QRegularExpression counts(QStringLiteral("^(?:Suggested by Gapwise: )?(\\d+) failures? (?:share this "
-                                                          "signature|has this signature|of (\\d+) signatures)$"));
-    const QRegularExpressionMatch m = counts.match(line);
+    const QRegularExpressionMatch m = evidenceCountLine().match(line);
     if (!m.hasMatch())
         return line;
     QString shown = line;
