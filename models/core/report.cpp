@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
+#include "counttext.h"
 #include "testdisplayname.h"
 
 #include <QRegularExpression>
@@ -86,8 +87,8 @@ QString unreadFilesText(const QStringList &unreadFiles)
 {
     if (unreadFiles.isEmpty())
         return QString();
-    return (unreadFiles.size() == 1 ? QStringLiteral("1 file not imported: ")
-                                    : QStringLiteral("%1 files not imported: ").arg(unreadFiles.size()))
+    return countText(unreadFiles.size(), QStringLiteral("%1 file not imported: "),
+               QStringLiteral("%1 files not imported: "), QLocale::c())
         + unreadFiles.join(QLatin1String("; "));
 }
 

@@ -245,14 +245,12 @@ void JUnitReportBuilder::mergeRerun(TestCase &t, JUnitCase &&c)
 void JUnitReportBuilder::addCase(JUnitCase &&c)
 {
     if (c.failureElements + c.errorElements > 1 && ++m_severalOutcomes == 1) {
-        const auto kinds = [](int n, const char *one, const char *many) -> QString {
-            return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
-        };
         QStringList parts;
         if (c.failureElements > 0)
-            parts << kinds(c.failureElements, "failure", "failures");
+            parts << countText(
+                c.failureElements, QStringLiteral("%1 failure"), QStringLiteral("%1 failures"), QLocale::c());
         if (c.errorElements > 0)
-            parts << kinds(c.errorElements, "error", "errors");
+            parts << countText(c.errorElements, QStringLiteral("%1 error"), QStringLiteral("%1 errors"), QLocale::c());
         m_firstSeveralLine = c.line;
         m_firstSeveralText = QStringLiteral("%1 in one testcase (%2)").arg(parts.join(QLatin1String(" and ")), c.name);
         m_firstSeveralKind = c.failureElements > 0 ? QStringLiteral("failure") : QStringLiteral("error");
