@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Editing gaps the ways a user does, offscreen through the real widgets: the Gap pane's fields, F2 in the
-// tree, Edit ▸ Move to New Gap… and the Ctrl+M picker. Every change is one undoable command.
+// tree and Edit ▸ Move to New Gap… (the Ctrl+M picker: tst_gap_picker.cpp). Every change is one undoable command.
 #include "triagefixtures.h"
 #include "windowfixtures.h"
 
@@ -51,19 +51,11 @@ QString treeTitle(MainWindow &w, const QString &gapId)
     return w.treeModel()->groupIndexes(NodeKind::Gap, gapId).value(0).data(Qt::DisplayRole).toString();
 }
 
-void showActive(MainWindow &w)
-{
-    w.resize(1200, 800);
-    w.show();
-    w.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&w));
-}
-
 // The window on syntheticReport(30, 3), shown and active, the gap `id` the tree's current row, the tree focused.
 void showWithGapCurrent(MainWindow &w, const QString &id)
 {
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     selectGap(w, id);
     w.treeView()->setFocus();
 }
@@ -82,37 +74,6 @@ QAction *editMenuAction(MainWindow &w, const QString &text)
 }
 
 // The failing tests of a gap in the imported report, as Report::tests indices.
-QVector<int> testsOfGap(MainWindow &w, const QString &gapId, int most)
-{
-    QVector<int> tests;
-    const auto &all = w.session()->report().tests;
-    for (int i = 0; i < all.size() && tests.size() < most; ++i) {
-        if (all[i].gapId == gapId)
-            tests << i;
-    }
-    return tests;
-}
-
-// The first `count` failing tests of a gap; fails the test case when the gap has fewer.
-QVector<int> requireTestsOfGap(MainWindow &w, const QString &gapId, int count)
-{
-    QVector<int> tests = testsOfGap(w, gapId, count);
-    REQUIRE(tests.size() == count);
-    return tests;
-}
-
-// Shows the window, selects the first two tests of the gap and opens the gap picker with Ctrl+M.
-GapPickerDialog *pickGapForTwoOf(MainWindow &w, const QString &gapId, QVector<int> *moving)
-{
-    showActive(w);
-    *moving = requireTestsOfGap(w, gapId, 2);
-    selectTests(w, *moving);
-    w.treeView()->setFocus();
-    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
-    auto *picker = w.findChild<GapPickerDialog *>();
-    REQUIRE(picker);
-    return picker;
-}
 
 } // namespace
 
@@ -121,7 +82,7 @@ TEST_CASE(
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     QUndoStack *undo = w.session()->undoStack();
     const QString id = QStringLiteral("gap-2");
     selectGap(w, id);
@@ -207,7 +168,7 @@ TEST_CASE("The Gap pane's title field shows the start of a long title", "[triage
     report.gaps[1].title = longTitle;
     MainWindow w;
     w.setReport(report);
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     selectGap(w, QStringLiteral("gap-1"));
     selectGap(w, QStringLiteral("gap-2"));
     QLineEdit *title = w.gapEditor()->titleField();
@@ -238,7 +199,7 @@ TEST_CASE("Notes typed just before saving are in the saved session", "[triage][w
     QTemporaryDir dir;
     MainWindow w;
     REQUIRE(openAndWait(w, copySampleReport(dir)));
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     REQUIRE(!w.session()->report().gaps.isEmpty());
     const QString id = w.session()->report().gaps[0].id;
     selectGap(w, id);
@@ -262,7 +223,7 @@ TEST_CASE("Notes typed and erased again leave no undo step and no unsaved change
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     selectGap(w, QStringLiteral("gap-2"));
     GapEditor *e = w.gapEditor();
     e->notesField()->setFocus();
@@ -336,7 +297,7 @@ TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection in
 {
     MainWindow w;
     w.setReport(syntheticReport(60, 3));
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-2"), 3);
     const int gapsBefore = int(w.session()->report().gaps.size());
     const int gap2Before = treeCount(w, QStringLiteral("gap-2"));
@@ -389,131 +350,6 @@ TEST_CASE("Edit > Move to New Gap… asks for a title and moves the selection in
     w.session()->undoStack()->clear();
 }
 
-TEST_CASE("The gap picker ranks a title match over a higher priority gap that mentions the word", "[triage][window]")
-{
-    // QA: "Logout" listed the P0 gap whose long title mentions logout first, and Enter filed the tests there.
-    Report report = syntheticReport(60, 3);
-    const QString longTitle
-        = QStringLiteral("Auth token missing after SSO redirect when the session cookie is rotated by "
-                         "the gateway - affects login, logout, and every page that needs a session");
-    report.gaps[0].title = longTitle; // P0
-    report.gaps[1].title = QStringLiteral("Logout regression"); // P1
-    report.gaps[2].title = QStringLiteral("Blogout"); // P2: "logout" inside a word
-    MainWindow w;
-    w.setReport(report);
-    showActive(w);
-    const QVector<int> moving = requireTestsOfGap(w, QStringLiteral("gap-3"), 1);
-    selectTests(w, moving.mid(0, 1));
-    w.treeView()->setFocus();
-    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
-    QPointer<GapPickerDialog> picker = w.findChild<GapPickerDialog *>();
-    REQUIRE(picker);
-    CHECK(picker->windowTitle() == QStringLiteral("Move 1 test to gap"));
-    QListWidget *list = picker->list();
-    CHECK(list->item(0)->toolTip() == longTitle); // the list cuts it
-
-    QTest::keyClicks(picker->filterField(), QStringLiteral("Logout"));
-    QStringList shown;
-    for (int i = 0; i < list->count(); ++i) {
-        if (!list->item(i)->isHidden())
-            shown << list->item(i)->data(Qt::UserRole).toString();
-    }
-    CHECK(shown == QStringList { QStringLiteral("gap-2"), QStringLiteral("gap-1"), QStringLiteral("gap-3") });
-    CHECK(list->currentRow() == 0);
-    QTest::keyClick(picker->filterField(), Qt::Key_Return);
-    CHECK(treeGapOfTest(w, moving.first()) == QStringLiteral("gap-2"));
-    w.session()->undoStack()->clear();
-}
-
-TEST_CASE("Gap picker ranks: whole title, title start, word start, anywhere", "[triage]")
-{
-    const QString title = QStringLiteral("Logout regression");
-    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("logout REGRESSION")) == 0);
-    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("log")) == 1);
-    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("regr")) == 2);
-    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("gress")) == 3);
-    CHECK(GapPickerDialog::matchRank(title, QStringLiteral("P1  ") + title, QStringLiteral("p1")) == 3);
-    CHECK(GapPickerDialog::matchRank(title, title, QStringLiteral("login")) == -1);
-    CHECK(GapPickerDialog::matchRank(QStringLiteral("a-b logout, logout"), QString(), QStringLiteral("logout")) == 2);
-}
-
-TEST_CASE("Ctrl+M opens the gap picker: typing narrows the list, Enter moves the selection", "[triage][window]")
-{
-    MainWindow w;
-    w.setReport(syntheticReport(60, 3));
-    QVector<int> moving;
-    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
-    REQUIRE(picker->isVisible());
-    CHECK(picker->windowTitle().contains(QStringLiteral("2 test")));
-    QListWidget *list = picker->list();
-    CHECK(list->count() == 4); // three gaps and Unassigned
-
-    SECTION("a gap by part of its name")
-    {
-        QTest::keyClicks(picker->filterField(), QStringLiteral("gap 3"));
-        int shown = 0;
-        for (int i = 0; i < list->count(); ++i)
-            shown += list->item(i)->isHidden() ? 0 : 1;
-        CHECK(shown == 1);
-        CHECK(list->currentItem()->text().contains(QStringLiteral("Gap 3")));
-        QTest::keyClick(picker->filterField(), Qt::Key_Return);
-        for (int t : moving)
-            CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-3"));
-        CHECK(w.session()->undoStack()->count() == 1);
-        w.session()->undoStack()->undo();
-        for (int t : moving)
-            CHECK(treeGapOfTest(w, t) == QStringLiteral("gap-2"));
-    }
-    SECTION("Unassigned")
-    {
-        QTest::keyClicks(picker->filterField(), QStringLiteral("unass"));
-        QTest::keyClick(picker->filterField(), Qt::Key_Return);
-        for (int t : moving)
-            CHECK(treeGapOfTest(w, t).isEmpty());
-    }
-    SECTION("Escape moves nothing")
-    {
-        QTest::keyClick(picker->filterField(), Qt::Key_Escape);
-        CHECK(w.session()->undoStack()->count() == 0);
-    }
-    CHECK((!picker || !picker->isVisible()));
-    w.session()->undoStack()->clear();
-}
-
-TEST_CASE(
-    "The gap picker says so when the typed filter matches no gap, and where a new gap is made", "[triage][window]")
-{
-    MainWindow w;
-    w.setReport(syntheticReport(60, 3));
-    QVector<int> moving;
-    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
-    REQUIRE(picker->isVisible());
-    auto *note = picker->findChild<QLabel *>(QStringLiteral("noMatchNote"));
-    REQUIRE(note);
-    CHECK(picker->noMatchNote().isEmpty());
-    CHECK_FALSE(note->isVisible());
-
-    QTest::keyClicks(picker->filterField(), QStringLiteral("xyz"));
-    CHECK(picker->list()->currentRow() == -1);
-    CHECK(picker->noMatchNote()
-        == QStringLiteral("No gap matches “xyz”. To put the tests in a new gap, use Edit > Move to New Gap…"));
-    CHECK(note->isVisible());
-    QTest::keyClick(picker->filterField(), Qt::Key_Return); // nothing to pick: nothing moves, the picker stays
-    CHECK(w.session()->undoStack()->count() == 0);
-    CHECK(picker->isVisible());
-
-    // Only the tests' own gap (listed, greyed) matches: that is said, not "no gap".
-    picker->filterField()->setText(QStringLiteral("Gap 2"));
-    CHECK(picker->noMatchNote().startsWith(QStringLiteral("Only the gap the tests are in matches “Gap 2”.")));
-
-    picker->filterField()->setText(QStringLiteral("gap 3")); // a match again: the line goes
-    CHECK(picker->noMatchNote().isEmpty());
-    CHECK_FALSE(note->isVisible());
-    picker->filterField()->clear();
-    CHECK(picker->noMatchNote().isEmpty());
-    picker->reject();
-}
-
 TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu, Accept makes it the engineer's",
     "[triage][window][gapeditor][suggestions]")
 {
@@ -523,7 +359,7 @@ TEST_CASE("A suggested gap says so in the Gap pane and the Edit menu, Accept mak
         t.gapSuggested = t.gapId == report.gaps[1].id;
     MainWindow w;
     w.setReport(report);
-    showActive(w);
+    showActive(w, QSize(1200, 800));
     const QString id = report.gaps[1].id;
     QAction *accept = editMenuAction(w, QStringLiteral("&Accept Suggested Gap"));
     REQUIRE(accept);
@@ -573,48 +409,5 @@ TEST_CASE("The Gap pane with no gap shows no priority and no status", "[triage][
     CHECK(editor->statusBox()->currentText().isEmpty());
     editor->setGap(QStringLiteral("gap-2")); // and back
     CHECK(editor->priorityBox()->currentText() == QStringLiteral("P0"));
-    w.session()->undoStack()->clear();
-}
-
-TEST_CASE("The gap picker greys out the tests' own gap, and cuts long titles in the middle without a scroll bar",
-    "[triage][window]")
-{
-    // QA: moving 2 tests out of a gap, Ctrl+M still offered that gap; at 360 px a long title hid behind a
-    // horizontal scroll bar.
-    MainWindow w;
-    w.setReport(syntheticReport(60, 3));
-    const QString longTitle = QStringLiteral("AssertionError: expected the checkout total to include the regional "
-                                             "sales tax for every line item of the basket, got the net amount instead "
-                                             "in tests/checkout/test_totals.py line 214");
-    w.session()->renameGap(QStringLiteral("gap-3"), longTitle);
-    QVector<int> moving;
-    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
-    QListWidget *list = picker->list();
-    QCoreApplication::processEvents();
-    QListWidgetItem *own = nullptr;
-    QListWidgetItem *longOne = nullptr;
-    for (int i = 0; i < list->count(); ++i) {
-        if (list->item(i)->data(Qt::UserRole).toString() == QStringLiteral("gap-2"))
-            own = list->item(i);
-        if (list->item(i)->data(Qt::UserRole).toString() == QStringLiteral("gap-3"))
-            longOne = list->item(i);
-    }
-    REQUIRE(own);
-    REQUIRE(longOne);
-    CHECK_FALSE(own->flags().testFlag(Qt::ItemIsEnabled));
-    CHECK(list->currentItem() != own);
-    // Typed to the own gap: Enter picks nothing.
-    QTest::keyClicks(picker->filterField(), QStringLiteral("Gap 2"));
-    CHECK(list->currentItem() != own);
-    QTest::keyClick(picker->filterField(), Qt::Key_Return);
-    CHECK(w.session()->undoStack()->count() == 1); // the rename only
-    picker->filterField()->clear();
-
-    // Wide enough for a title of 80 characters, and the longer one cut to the list's width, whole in its tooltip.
-    CHECK(picker->width() >= picker->fontMetrics().averageCharWidth() * 80);
-    CHECK(list->horizontalScrollBar()->maximum() == 0);
-    CHECK(list->visualItemRect(longOne).width() <= list->viewport()->width());
-    CHECK(longOne->toolTip() == longTitle);
-    picker->reject();
     w.session()->undoStack()->clear();
 }

@@ -41,14 +41,6 @@ using namespace TestSupport;
 
 namespace {
 
-void showActive(MainWindow &w)
-{
-    w.resize(1366, 768);
-    w.show();
-    w.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&w));
-}
-
 // Whether the user can see that `focused` has the focus: the window outlines the pane it is in, or it draws
 // the focus itself (a caret, a focus rectangle or a highlighted current item).
 bool showsFocus(const MainWindow &w, const QWidget *focused)
@@ -121,7 +113,7 @@ TEST_CASE("window: every Tab stop from the tree shows where the focus is", "[win
     // stop in the Gap tab did neither.
     QTemporaryDir dir;
     MainWindow w;
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     REQUIRE(openAndWait(w, copySampleReport(dir)));
     w.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&w));
@@ -152,7 +144,7 @@ TEST_CASE("window: Shift+F10 opens the tree's context menu at the current row", 
 {
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     selectTests(w, { 1 });
     w.treeView()->setFocus();
     QSignalSpy requested(w.treeView(), &QWidget::customContextMenuRequested);
@@ -174,7 +166,7 @@ TEST_CASE("window: Merge Into and Delete Gap are in the Edit menu, on a gap's ro
 {
     MainWindow w;
     w.setReport(syntheticReport(60, 3));
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     QMenu *edit = editMenu(w);
     REQUIRE(edit);
     QAction *merge = actionNamed(edit, QStringLiteral("Merge &Into"));
@@ -240,7 +232,7 @@ TEST_CASE("F6 stops at the Gap pane, and passes over a tab behind another withou
     // QA: the Gap editor was never an F6 stop, and F6 into the details switched the tabbed dock from Gap to Details.
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     selectGap(w, QStringLiteral("gap-2"));
     GapEditor *editor = w.gapEditor();
     REQUIRE(editor->titleField()->isEnabled());
@@ -285,7 +277,7 @@ TEST_CASE("Ctrl+E brings the Gap pane to the front and focuses its form, from a 
     // owner and notes: a keyboard user could not set them.
     MainWindow w;
     w.setReport(syntheticReport(30, 3)); // test 1 is in gap-2, test 3 in no gap
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     auto *details = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
     auto *gap = w.findChild<QDockWidget *>(QStringLiteral("gapDock"));
     REQUIRE(details);
@@ -337,7 +329,7 @@ TEST_CASE("The filter bar's Tab order reads row by row, and its change and histo
     // history, two unlabelled choices both read "All tests".
     MainWindow w;
     w.setReport(syntheticReport(30, 3));
-    showActive(w);
+    showActive(w, QSize(1366, 768));
     FilterBar *bar = w.filterBar();
     QList<QWidget *> expected { bar->findChild<QCheckBox *>(),
         bar->findChild<QWidget *>(QStringLiteral("showPassedSkipped")) };

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 
 using namespace Gapwise;
@@ -80,6 +81,32 @@ QString treeGapOfTest(MainWindow &window, int testIndex)
 {
     const QModelIndex row = window.filterProxy()->mapFromTree(window.treeModel()->indexForTest(testIndex));
     return row.isValid() ? row.data(GapIdRole).toString() : QStringLiteral("<not in the tree>");
+}
+
+void showActive(MainWindow &window, const QSize &size)
+{
+    window.resize(size);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+QVector<int> testsOfGap(const MainWindow &window, const QString &gapId, int most)
+{
+    QVector<int> tests;
+    const auto &all = window.session()->report().tests;
+    for (int i = 0; i < all.size() && tests.size() < most; ++i) {
+        if (all[i].gapId == gapId)
+            tests << i;
+    }
+    return tests;
+}
+
+QVector<int> requireTestsOfGap(const MainWindow &window, const QString &gapId, int count)
+{
+    QVector<int> tests = testsOfGap(window, gapId, count);
+    REQUIRE(tests.size() == count);
+    return tests;
 }
 
 } // namespace TestSupport

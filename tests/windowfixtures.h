@@ -5,6 +5,7 @@
 #include <QVector>
 
 class MainWindow;
+class QSize;
 class QTemporaryDir;
 
 namespace TestSupport {
@@ -20,6 +21,12 @@ QString testIdNamed(const MainWindow &window, const QString &name);
 void selectTests(MainWindow &window, const QVector<int> &tests);
 // Makes the row of this gap current and selected (its first row in the current grouping).
 void selectGap(MainWindow &window, const QString &gapId);
+// Shows the window at `size`, active, and waits until it is.
+void showActive(MainWindow &window, const QSize &size);
+// The first `most` tests of a gap (Report::tests indices), in report order.
+QVector<int> testsOfGap(const MainWindow &window, const QString &gapId, int most);
+// The first `count` tests of a gap; fails the test case when the gap has fewer.
+QVector<int> requireTestsOfGap(const MainWindow &window, const QString &gapId, int count);
 // Tests the tree shows under this gap, summed over its rows.
 int treeCount(MainWindow &window, const QString &gapId);
 // The gap the tree shows a test under (the GapIdRole of its row), as the user sees it.
