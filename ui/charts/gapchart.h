@@ -19,10 +19,11 @@ public:
     explicit GapChart(Gapwise::ChartDataAdapter *adapter, QWidget *parent = nullptr);
 
 private:
+    // The chart's two ways to draw: values changed in place after a move, or every bar anew.
+    void updateBars(const QVector<int> &rows);
     void rebuild() override;
     QString toolTipFor(int key) const override;
     QString legendHtml(int charted) const;
-    void updateBars(const QVector<int> &rows);
     // Per priority, its stack of per-phase bars (rebuild() makes them): a moved test changes a value in two.
     QHash<int, QVector<QCPBars *>> m_stacks;
     QVector<int> m_rows; // the adapter's gap rows the bars show, top to bottom (chartedGapRows())
