@@ -106,7 +106,7 @@ TEST_CASE("a numbered step that plans or sums up is no phase", "[markdown][detai
         "- `tests/e2e/test_gp.py::test_login` ❌ FAILED\n- `tests/e2e/test_gp.py::test_chat` ✅ PASSED\n\n"
         "**Total Tests:** 2\n\n"
         "## Phase 2: Immediate Action Plan\n\n### Option 1: Redeploy\n\n```bash\n"
-        "python tests/unified_test_runner.py --category e2e\ncurl https://example.invalid/health\n```\n\n"
+        "python tests/unified_test_runner.py --category e2e\ncurl http://localhost:8080/health\n```\n\n"
         "## Phase 3: Final Assessment & Recommendations\n\n### Comprehensive Test Results Summary\n\n"
         "**Total Tests Attempted:** 2\n\n- **Failed:** 1\n");
     CHECK(phaseNames(r) == QStringList { QStringLiteral("Critical Tests") });
