@@ -12,6 +12,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "triagesession.h"
+#include "windowfixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
@@ -278,6 +281,32 @@ TEST_CASE("The chart column gives the gap chart what its gaps need and the phase
     CHECK(phases->height() > phases->minimumHeight());
     CHECK(phases->height() <= column * 2 / 5 + 1);
     CHECK(phases->height() >= qMin(column * 2 / 5, column - gaps->heightForAllBars()) - 1);
+}
+
+TEST_CASE("The phase chart keeps its bars four lines tall under slanted names, beside a long failure's details",
+    "[mainwindow][charts]")
+{
+    // QA: at 1200x800 the slanted names of six phases took ~70 of the plot's 100 px, leaving bars 20 px tall.
+    Report report = ReportFactory::generated(120, 8, 6);
+    for (Phase &phase : report.phases)
+        phase.name = QStringLiteral("Integration suite %1 (non-docker shard)").arg(phase.name);
+    for (TestCase &test : report.tests)
+        test.details = QStringLiteral("Traceback (most recent call last):\n").repeated(40);
+    const QSize size = GENERATE(QSize(1200, 800), QSize(1024, 600));
+    MainWindow window;
+    window.setReport(report);
+    TestSupport::showActive(window, size);
+    QCoreApplication::processEvents();
+    const PhaseChart *phases = window.phaseChart();
+    phases->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    CAPTURE(size, phases->height(), phases->plot()->axisRect()->height());
+    REQUIRE(phases->plot()->xAxis->tickLabelRotation() != 0); // the slanted names this is about
+    CHECK(phases->plot()->axisRect()->height() >= phases->fontMetrics().height() * 4);
+    // Its minimum holds the plot: the phase chart never scrolls.
+    const auto *scroll = phases->findChild<QScrollArea *>();
+    REQUIRE(scroll);
+    CHECK_FALSE(scroll->verticalScrollBar()->isVisible());
+    CHECK(phases->height() >= phases->minimumHeight());
 }
 
 TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]")

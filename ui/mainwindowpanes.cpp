@@ -91,11 +91,10 @@ void MainWindow::buildViews()
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     m_chartSplitter->addWidget(m_phaseChart);
     m_chartSplitter->addWidget(m_gapChart);
-    // The phase chart never scrolls: its axis labels must stay in view (a caption of two lines above its plot).
-    // The gap chart scrolls when it has to. It carries the triage: it gets three times the phase chart's share
-    // of the height, and neither chart is ever collapsed to nothing (a collapsed gap chart left only a handle,
-    // drawn over the phase chart's bars, in a 1024x600 window).
-    m_phaseChart->setMinimumHeight(m_phaseChart->plot()->minimumHeight() + fontMetrics().height() * 2 + 8);
+    // The phase chart never scrolls (its minimum holds its labels, PhaseChart::fitMinimumHeight). The gap chart scrolls
+    // when it has to. It carries the triage: it gets three times the phase chart's share of the height, and neither
+    // chart is ever collapsed to nothing (a collapsed gap chart left only a handle, drawn over the phase chart's bars,
+    // in a 1024x600 window).
     m_chartSplitter->setStretchFactor(0, 1);
     m_chartSplitter->setStretchFactor(1, 3);
     m_chartSplitter->setChildrenCollapsible(false);

@@ -15,9 +15,6 @@ PhaseChart::PhaseChart(ChartDataAdapter *adapter, QWidget *parent)
 {
     setObjectName(QStringLiteral("phaseChart"));
     m_plot->yAxis->setLabel(tr("Tests"));
-    // Bars with their rates above and names below: less than the gap chart's 160 px, which the triage needs more
-    // (in a 1024x600 window the gap chart had no room left).
-    m_plot->setMinimumHeight(fontMetrics().height() * 6);
     refresh();
 }
 
@@ -51,9 +48,14 @@ void PhaseChart::rebuild()
     // beside the history dock); the tooltip has the full name.
     const int slot = int(m_plot->width() * 0.85 / qMax(1, int(phases.size())));
     if (ChartBars::phaseWordsFit(phases, metrics, slot)) {
-        ChartBars::setCategoryTicks(m_plot->xAxis, ChartBars::phaseLabels(phases, metrics, slot, 3, 4));
+        const QVector<QString> labels = ChartBars::phaseLabels(phases, metrics, slot, 3, 4);
+        ChartBars::setCategoryTicks(m_plot->xAxis, labels);
         m_plot->xAxis->setTickLabelRotation(0);
         m_plot->axisRect()->setMinimumMargins(QMargins());
+        qsizetype lines = 1;
+        for (const QString &label : labels)
+            lines = qMax(lines, label.count(QLatin1Char('\n')) + 1);
+        fitMinimumHeight(int(lines) * metrics.height());
     } else {
         // Too many phases for their words (nine beside the tree): slanted, one line of about 16 characters each (two
         // would run into the next label); the tooltip has the whole name.
@@ -62,7 +64,20 @@ void PhaseChart::rebuild()
         m_plot->xAxis->setTickLabelRotation(-35);
         // The first slanted label reaches left of its tick, past the axis rect: leave it room.
         m_plot->axisRect()->setMinimumMargins(QMargins(metrics.averageCharWidth() * 12, 0, 0, 0));
+        // A label of ~18 characters at 35 degrees: sin(35) of its width and cos(35) of its line.
+        fitMinimumHeight(int(metrics.averageCharWidth() * 18 * 0.58 + metrics.height() * 0.82));
     }
+}
+
+void PhaseChart::fitMinimumHeight(int labelsHeight)
+{
+    // Four lines of bars above the names whatever the labels take (slanted ones took ~70 of a 100 px plot, leaving
+    // bars 20 px tall at 1200x800 beside a long failure's details), and a line for the ticks. Less than the gap
+    // chart's 160 px where the labels allow: the triage needs that chart more (in a 1024x600 window the gap chart
+    // had no room left). The chart never scrolls: its own minimum holds the plot and two caption lines.
+    const int line = fontMetrics().height();
+    m_plot->setMinimumHeight(line * 5 + labelsHeight);
+    setMinimumHeight(m_plot->minimumHeight() + line * 2 + 8);
 }
 
 QString PhaseChart::toolTipFor(int key) const

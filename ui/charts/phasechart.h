@@ -17,4 +17,5 @@ public:
 private:
     void rebuild() override;
     QString toolTipFor(int key) const override;
+    void fitMinimumHeight(int labelsHeight); // the plot's and the chart's, from the height the axis labels take
 };
