@@ -436,3 +436,17 @@ TEST_CASE("a report without gaps of its own gets suggested gaps, a status restat
     // The same file gives the same gap id.
     CHECK(fixture("failures-without-gaps.md").gaps.value(0).id == gap.id);
 }
+
+TEST_CASE("a table's Finding column gives each test its message", "[markdown][fixtures]")
+{
+    // QA (ISSUE_1099): "**Proof**: …" under "Finding" was no message, so the plan listed the tests as "— failed".
+    const Report r = importBytesOrFail(
+        "# Legacy removal\n\n### Phase 1: Legacy tests\n\n"
+        "| Test Case | Status | Finding |\n|---|---|---|\n"
+        "| `test_legacy_base_handler` | ❌ FAILED | **Proof**: BaseMessageHandler is abstract |\n"
+        "| `test_legacy_registry` | ❌ FAILED | **Proof**: MessageHandlerService exists in legacy |\n");
+    CHECK(
+        requireTest(r, "test_legacy_base_handler").message == QStringLiteral("Proof: BaseMessageHandler is abstract"));
+    CHECK(requireTest(r, "test_legacy_registry").message
+        == QStringLiteral("Proof: MessageHandlerService exists in legacy"));
+}

@@ -25,7 +25,7 @@ void MarkdownReportBuilder::handleTableRow(const MarkdownBlock &block)
         static const RE notTests(QStringLiteral("categor|file|suite|count|type|area|component|module|run|total|"
                                                 "coverage|class|#|\\bno\\b|number|duration|time"));
         static const RE status(QStringLiteral("\\b(status|result|outcome)\\b"));
-        static const RE message(QStringLiteral("\\b(notes?|findings|details|error|issue|analysis|description|reason|"
+        static const RE message(QStringLiteral("\\b(notes?|findings?|details|error|issue|analysis|description|reason|"
                                                "message|root cause|evidence|problem)\\b"));
         static const RE numberHeader(QStringLiteral("^(?:test\\s*)?(?:#|no\\.?|nr\\.?|number)$"));
         int looseTest = -1;
