@@ -101,6 +101,39 @@ TEST_CASE(
     CHECK(stateOf(session) == imported);
 }
 
+TEST_CASE("a merge is the engineer's placement: merged tests are no suggestion, a suggested target is accepted",
+    "[triage][suggestions]")
+{
+    // QA: tests merged from a suggested gap into the engineer's own still read "(inferred)" in Details.
+    TriageSession session;
+    session.load(withSuggestedGap());
+    const QString suggested = session.report().gaps[0].id;
+    const QString own = session.report().gaps[1].id;
+    const QVector<int> moved = testsOf(session.report(), suggested);
+    REQUIRE_FALSE(moved.isEmpty());
+    const QJsonObject imported = stateOf(session);
+
+    session.mergeGaps(suggested, own);
+    for (int i : moved) {
+        CHECK(session.report().tests[i].gapId == own);
+        CHECK_FALSE(session.report().tests[i].gapSuggested);
+    }
+    session.undoStack()->undo();
+    CHECK(stateOf(session) == imported); // the suggestion and its placements come back as they were
+
+    // Merging into a suggestion makes it the engineer's, in the same undo step.
+    const QVector<int> target = testsOf(session.report(), suggested);
+    session.mergeGaps(own, suggested);
+    CHECK(session.undoStack()->count() == 1);
+    const int merged = session.gapIndex(suggested);
+    REQUIRE(merged >= 0);
+    CHECK_FALSE(session.report().gaps[merged].suggested);
+    for (int i : target)
+        CHECK_FALSE(session.report().tests[i].gapSuggested);
+    session.undoStack()->undo();
+    CHECK(stateOf(session) == imported);
+}
+
 TEST_CASE("an accepted suggestion is saved and replayed like any edit", "[triage][suggestions][session]")
 {
     TriageSession session;

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
+#include "triagefixtures.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 
@@ -89,4 +90,33 @@ TEST_CASE("A failure message of 300,000 characters: the details pane shows part,
     CHECK(details->copyText(QStringLiteral("message")) == QString::fromLatin1(message));
     const QString tip = w.treeModel()->indexForTest(0).data(Qt::ToolTipRole).toString();
     CHECK(tip.size() < DisplayedTipChars + 100);
+}
+
+TEST_CASE("Details says a gap Gapwise chose is its suggestion, in the Gap pane's words, until the engineer merges it",
+    "[window][details][suggestions]")
+{
+    // QA: Details said "(inferred)" where the Gap pane says "Suggested by Gapwise", and kept saying it after a merge.
+    Report report = TestSupport::syntheticReport(20, 2);
+    report.gaps[0].suggested = true;
+    int shown = -1;
+    for (int i = 0; i < report.tests.size(); ++i) {
+        if (report.tests[i].gapId == report.gaps[0].id) {
+            report.tests[i].gapSuggested = true;
+            shown = shown < 0 ? i : shown;
+        }
+    }
+    REQUIRE(shown >= 0);
+    TriageSession session;
+    session.load(report);
+    ReportTreeModel model;
+    model.setSession(&session);
+    DetailsPane pane;
+    pane.showIndex(&model, model.indexForTest(shown));
+    CHECK(pane.toPlainText().contains(report.gaps[0].title + QStringLiteral(" (suggested by Gapwise)")));
+    CHECK_FALSE(pane.toPlainText().contains(QStringLiteral("inferred")));
+
+    session.mergeGaps(report.gaps[0].id, report.gaps[1].id);
+    pane.showIndex(&model, model.indexForTest(shown));
+    CHECK(pane.toPlainText().contains(report.gaps[1].title));
+    CHECK_FALSE(pane.toPlainText().contains(QStringLiteral("suggested by Gapwise")));
 }

@@ -174,7 +174,7 @@ QString DetailsPane::testHtml(const ReportTreeModel *model, int testIndex) const
                 t.expectedFailure ? esc(tr(" (expected failure)")) : QString()));
     html += row(tr("Phase"), p >= 0 ? escName(r.phases[p].name) : esc(ReportTreeModel::noPhaseTitle()));
     html += row(tr("Gap"),
-        g >= 0 ? escName(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (inferred)")) : QString())
+        g >= 0 ? escName(r.gaps[g].title) + (t.gapSuggested ? esc(tr(" (suggested by Gapwise)")) : QString())
                : esc(ReportTreeModel::unassignedTitle()));
     if (g >= 0 && r.gaps[g].priority != Priority::None)
         html += row(tr("Priority"), priorityName(r.gaps[g].priority));

@@ -398,7 +398,8 @@ void RemoveGapCommand::redo()
         QStringList to;
         for (int k = 0; k < m_tests.size(); ++k)
             to.append(target >= 0 ? m_targetId : QString());
-        m_session->applyTestGaps(m_tests, to, target >= 0 ? m_suggested : QVector<bool>(m_tests.size(), false));
+        // Where the engineer put them: a merge is no suggestion, so its tests are no longer shown as Gapwise's.
+        m_session->applyTestGaps(m_tests, to, QVector<bool>(m_tests.size(), false));
     }
     if (target >= 0) {
         Gap merged = m_session->report().gaps[target];

@@ -150,8 +150,9 @@ void TriageSession::setGapNotes(const QString &gapId, const QString &notes)
 
 void TriageSession::mergeGaps(const QString &sourceGapId, const QString &targetGapId)
 {
-    if (sourceGapId != targetGapId && gapIndex(sourceGapId) >= 0 && gapIndex(targetGapId) >= 0)
-        push(new RemoveGapCommand(this, sourceGapId, targetGapId));
+    const int target = gapIndex(targetGapId);
+    if (sourceGapId != targetGapId && gapIndex(sourceGapId) >= 0 && target >= 0)
+        pushEditOf(target, new RemoveGapCommand(this, sourceGapId, targetGapId));
 }
 
 void TriageSession::deleteGap(const QString &gapId)
@@ -186,15 +187,19 @@ void TriageSession::pushAcceptance(int gapIndex)
 
 void TriageSession::pushGapEdit(const QString &gapId, EditGapCommand::Field field, const QString &value)
 {
-    const int i = gapIndex(gapId);
-    auto *edit = new EditGapCommand(this, gapId, field, value);
-    if (i < 0 || !m_report.gaps[i].suggested) {
+    pushEditOf(gapIndex(gapId), new EditGapCommand(this, gapId, field, value));
+}
+
+void TriageSession::pushEditOf(int gapIndex, TriageCommand *edit)
+{
+    if (gapIndex < 0 || !m_report.gaps[gapIndex].suggested) {
         push(edit);
         return;
     }
-    // Changing a suggestion makes it the engineer's gap: accepted in the same undo step.
+    // Changing a suggestion (or merging another gap into it) makes it the engineer's gap: accepted in the same
+    // undo step.
     m_undo.beginMacro(edit->text());
-    pushAcceptance(i);
+    pushAcceptance(gapIndex);
     push(edit);
     m_undo.endMacro();
 }

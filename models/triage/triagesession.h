@@ -57,7 +57,7 @@ public:
     void mergeGaps(const QString &sourceGapId, const QString &targetGapId);
     void deleteGap(const QString &gapId);
     // A gap Gapwise suggested becomes the engineer's, with its tests' placements: one undoable step. Any
-    // edit of a suggested gap (rename, priority, owner, status, notes) accepts it the same way.
+    // edit of a suggested gap (rename, priority, owner, status, notes, a merge into it) accepts it the same way.
     void acceptSuggestedGap(const QString &gapId);
     // Pushes a command built elsewhere (a loaded session's edits).
     void push(TriageCommand *command);
@@ -93,6 +93,7 @@ Q_SIGNALS:
 private:
     void pushGapEdit(const QString &gapId, EditGapCommand::Field field, const QString &value);
     void pushAcceptance(int gapIndex);
+    void pushEditOf(int gapIndex, TriageCommand *edit); // accepting the gap first where it is a suggestion
 
     Report m_imported;
     Report m_report;
