@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartdata.h"
+#include "chartdataadapter.h"
 #include "comparisonchart.h"
 #include "detailspane.h"
 #include "filterbar.h"
@@ -307,6 +308,34 @@ TEST_CASE("The phase chart keeps its bars four lines tall under slanted names, b
     REQUIRE(scroll);
     CHECK_FALSE(scroll->verticalScrollBar()->isVisible());
     CHECK(phases->height() >= phases->minimumHeight());
+}
+
+TEST_CASE("The phase chart's rates stay whole when the chart gets shorter, as under a banner", "[mainwindow][charts]")
+{
+    // QA: the recovery banner took the chart's height after its rates were placed; "16.7%" was cut at the top.
+    const Report report = ReportFactory::seedLike();
+    TriageSession session;
+    session.load(report);
+    ReportTreeModel model;
+    model.setSession(&session);
+    ChartDataAdapter adapter(&model);
+    PhaseChart phases(&adapter);
+    phases.resize(500, 400);
+    phases.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&phases));
+    phases.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    phases.resize(500, phases.minimumHeight());
+    QCoreApplication::processEvents();
+    phases.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    int rates = 0;
+    for (int i = 0; i < phases.plot()->itemCount(); ++i) {
+        if (const auto *rate = qobject_cast<QCPItemText *>(phases.plot()->item(i))) {
+            CAPTURE(rate->text(), phases.plot()->height());
+            CHECK(rate->topLeft->pixelPosition().y() >= 0);
+            ++rates;
+        }
+    }
+    CHECK(rates == report.phases.size());
 }
 
 TEST_CASE("The filter narrows the tree to matching tests", "[mainwindow][filter]")

@@ -144,6 +144,9 @@ TEST_CASE("an accepted suggestion is saved and replayed like any edit", "[triage
 
     const SessionFile saved
         = SessionFile::fromSession(session, QStringLiteral("/tmp/report.xml"), QStringLiteral("sha"));
+    // Three edits (the gap's flag, its tests' placements, the owner) in two changes, as the Undo menu lists them.
+    CHECK(saved.edits.size() == 3);
+    CHECK(changeCount(saved.edits) == 2);
     QString error;
     const auto loaded = SessionFile::parse(saved.toJson(), &error);
     INFO(error.toStdString());

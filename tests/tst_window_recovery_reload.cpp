@@ -107,6 +107,7 @@ TEST_CASE(
     REQUIRE(w.offerRecovery());
     CHECK(w.offerBanner()->isVisible());
     CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("1 change, never saved, made at ")));
     QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
     REQUIRE(restore);
     REQUIRE(bannerButton(w, QStringLiteral("Discard")));
@@ -167,6 +168,31 @@ TEST_CASE("Restored work that had been saved to a session file is that session's
     CHECK(replayEdits(reopened, saved->edits).notApplied.isEmpty());
     CHECK(stateOf(reopened) == work.state);
     CHECK(Autosaver::pendingRecoveryFiles().isEmpty());
+}
+
+TEST_CASE("The recovery offer says how many changes a crash left unsaved and which session file they follow",
+    "[triage][window][recovery]")
+{
+    // QA: the banner named the report alone, not the session file the work belonged to or what was at stake.
+    QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QTemporaryDir dir;
+    const QString reportPath = copySampleReport(dir);
+    const QString sessionPath = dir.filePath(QStringLiteral("friday.gapwise"));
+    const CrashedWork work = crashAfterTriage(reportPath, sessionPath);
+    REQUIRE(QFile::exists(work.recoveryPath));
+
+    MainWindow w;
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.offerRecovery());
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("1 change made after friday.gapwise was saved, at ")));
+    // A session file changed since (another window saved it) holds another history: which changes it has is not
+    // known, and the banner says so instead of guessing.
+    QString error;
+    REQUIRE(writeFileAtomically(sessionPath, QByteArray("{}"), &error));
+    REQUIRE(w.offerRecovery());
+    CHECK(w.offerBanner()->text().contains(
+        QStringLiteral("whether friday.gapwise holds it is not known (the file changed or is gone)")));
 }
 
 TEST_CASE("Restored work whose session file is gone is saved nowhere yet", "[triage][window][recovery]")
@@ -303,6 +329,7 @@ TEST_CASE("The recovery offer made while the sample loads survives the end of th
     REQUIRE(loaded.wait(20000));
     CHECK(w.offerBanner()->isVisible());
     CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("1 change, never saved, made at ")));
     QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
     REQUIRE(restore);
     QTest::mouseClick(restore, Qt::LeftButton);
@@ -327,6 +354,7 @@ TEST_CASE("A report named at start offers its own recovery file once it is loade
     REQUIRE(openAndWait(w, reportPath));
     CHECK_FALSE(w.offerBanner()->isHidden());
     CHECK(w.offerBanner()->text().contains(QStringLiteral("report.md")));
+    CHECK(w.offerBanner()->text().contains(QStringLiteral("1 change, never saved, made at ")));
     QPushButton *restore = bannerButton(w, QStringLiteral("Restore"));
     REQUIRE(restore);
     QSignalSpy loaded(&w, &MainWindow::reportLoaded);

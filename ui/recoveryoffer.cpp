@@ -2,6 +2,7 @@
 #include "recoveryoffer.h"
 
 #include "autosaver.h"
+#include "counttext.h"
 #include "displaytext.h"
 #include "messagebanner.h"
 #include "sessionfile.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPushButton>
 
 #include <algorithm>
@@ -18,6 +20,18 @@ using namespace Gapwise;
 namespace {
 // A path in the banner: 60 characters fit on one line of its text beside the buttons in a 1024 px window.
 constexpr int ShownPathChars = 60;
+
+// The changes of `edits` made after the session file `savedAs` was written: its edits are where the recovery
+// file's start (the autosave writes every edit in force). -1 where they are not (the file is gone or changed since).
+int unsavedSince(const QVector<QJsonObject> &edits, const QString &savedAs)
+{
+    QString why;
+    const auto saved = readSessionFile(savedAs, &why);
+    if (!saved || saved->edits.size() > edits.size()
+        || !std::equal(saved->edits.begin(), saved->edits.end(), edits.begin()))
+        return -1;
+    return changeCount(edits) - changeCount(saved->edits);
+}
 } // namespace
 
 RecoveryOffer::RecoveryOffer(
@@ -41,7 +55,11 @@ QVector<RecoveryOffer::Entry> RecoveryOffer::pending() const
         if (const auto file = readSessionFile(path, &why)) {
             e.reportPath = file->resolvedReportPath();
             e.reportExists = QFileInfo::exists(e.reportPath);
+            e.savedAs = file->savedAs;
+            e.changes = changeCount(file->edits);
+            e.unsavedChanges = e.savedAs.isEmpty() ? e.changes : unsavedSince(file->edits, e.savedAs);
         }
+        e.written = QFileInfo(path).lastModified();
         (e.reportExists ? restorable : stale).append(e);
     }
     return restorable + stale;
@@ -88,6 +106,32 @@ bool RecoveryOffer::isShowing() const
     return !m_banner->buttons().isEmpty() && !m_banner->isHidden();
 }
 
+// "3 changes made after r1099-triage.gapwise was saved, the last at 14:32." What is at stake, in the Undo menu's
+// count, and where it belongs.
+QString RecoveryOffer::changesText(const Entry &e)
+{
+    const QLocale locale;
+    const QString when = e.written.date() == QDate::currentDate()
+        ? locale.toString(e.written.time(), QLocale::ShortFormat)
+        : locale.toString(e.written, QLocale::ShortFormat);
+    if (e.savedAs.isEmpty()) {
+        return countText(e.changes, tr("%1 change, never saved, made at %2."),
+            tr("%1 changes, never saved, the last at %2."), locale)
+            .arg(when);
+    }
+    const QString session = QFileInfo(e.savedAs).fileName().toHtmlEscaped();
+    if (e.unsavedChanges < 0) {
+        return countText(e.changes,
+            tr("%1 change, made at %3; whether %2 holds it is not known (the file changed or is gone)."),
+            tr("%1 changes, the last at %3; how many of them %2 holds is not known (the file changed or is gone)."),
+            locale)
+            .arg(session, when);
+    }
+    return countText(e.unsavedChanges, tr("%1 change made after %2 was saved, at %3."),
+        tr("%1 changes made after %2 was saved, the last at %3."), locale)
+        .arg(session, when);
+}
+
 void RecoveryOffer::showOffer(const QVector<Entry> &entries)
 {
     QVector<Entry> stale;
@@ -111,7 +155,8 @@ void RecoveryOffer::showOffer(const QVector<Entry> &entries)
     QString text;
     if (restorable) {
         text = tr("Gapwise found unsaved triage of <b>%1</b> from a session that did not close cleanly (%2).")
-                   .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), shownName(first));
+                   .arg(QFileInfo(first.reportPath).fileName().toHtmlEscaped(), shownName(first))
+            + QLatin1Char(' ') + changesText(first);
         // Several windows on one report (or several crashes) leave a file each: every one is offered.
         const auto sameReport = std::count_if(entries.begin() + 1, entries.end(),
             [&](const Entry &e) { return e.reportExists && e.reportPath == first.reportPath; });

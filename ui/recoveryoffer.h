@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QObject>
 #include <QVector>
 
@@ -25,6 +26,10 @@ public:
         QString recoveryPath;
         QString reportPath; // as the recovery file names it
         bool reportExists = false;
+        QString savedAs; // the session file the triage was last saved to or opened from; empty for none
+        int changes = 0; // in the recovery file, as the Undo menu counts them
+        int unsavedChanges = -1; // of those, made since savedAs was written; -1 where that is not known
+        QDateTime written; // when the recovery file was last written: the last change
     };
 
     RecoveryOffer(Gapwise::Autosaver *autosaver, MessageBanner *banner, std::function<void(const QString &)> restore,
@@ -41,6 +46,7 @@ public:
 
 private:
     void showOffer(const QVector<Entry> &entries);
+    static QString changesText(const Entry &e);
     void offerNext(); // after a Discard: what is left of what was offered
 
     Gapwise::Autosaver *m_autosaver;

@@ -215,6 +215,19 @@ std::optional<SessionFile> readSessionFile(const QString &path, QString *error)
     return session;
 }
 
+int changeCount(const QVector<QJsonObject> &edits)
+{
+    int changes = 0;
+    int lastStep = 0;
+    for (const QJsonObject &edit : edits) {
+        const int step = edit.value(QStringLiteral("step")).toInt();
+        if (step == 0 || step != lastStep)
+            ++changes;
+        lastStep = step;
+    }
+    return changes;
+}
+
 ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edits,
     const QHash<QString, QString> &gapTitles, const QHash<QString, QString> &testNames)
 {

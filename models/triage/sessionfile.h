@@ -62,6 +62,9 @@ std::optional<QString> runSha256(const QStringList &paths, QString *error);
 // Writes atomically (QSaveFile): the old file stays whole until the new one is complete.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 std::optional<SessionFile> readSessionFile(const QString &path, QString *error);
+// How many changes the engineer made in `edits`: the edits of one undo step (a rename that also accepted a
+// suggestion is three) count once, as the Undo menu lists them.
+int changeCount(const QVector<QJsonObject> &edits);
 
 struct ReplayResult
 {

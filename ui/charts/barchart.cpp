@@ -259,11 +259,13 @@ QPoint BarChart::barCenter(const QString &id) const
 
 bool BarChart::eventFilter(QObject *watched, QEvent *event)
 {
-    // Labels are elided and shortened to the plot's width, so a new width means new labels. Height changes
-    // come from the gap chart's own minimum height and need nothing.
+    // Labels are elided and shortened to the plot's width, so a new width means new labels. Upright bars also
+    // keep a share of the height for the values above them: a banner that took 30 px cut the phase chart's
+    // tallest rate in half. The height of sideways bars comes from their chart's own minimum and needs nothing.
     if (watched == m_plot && event->type() == QEvent::Resize && m_built) {
         const auto *resize = static_cast<QResizeEvent *>(event);
-        if (resize->oldSize().width() != resize->size().width())
+        if (resize->oldSize().width() != resize->size().width()
+            || (m_orientation == Qt::Vertical && resize->oldSize().height() != resize->size().height()))
             refresh();
     }
     if (watched == m_plot && event->type() == QEvent::ToolTip) {

@@ -40,7 +40,11 @@ void PhaseChart::rebuild()
     ChartBars::addFailureRates(*m_plot, phases, palette().color(QPalette::WindowText), font(), longLabel);
     // The rates need a line of pixels above the highest bar, however short the plot: 15 % of a 60 px plot cut
     // "72.7%" in half.
-    const double share = qMin(0.5, metrics.height() * 1.8 / qMax(40, m_plot->axisRect()->height()));
+    // The axis rect keeps its height from the last layout; after a resize (a banner shown) the plot's new height
+    // less the rect's margins is the one the rates will have.
+    const QMargins margins = m_plot->axisRect()->margins();
+    const int rectHeight = m_plot->height() - margins.top() - margins.bottom();
+    const double share = qMin(0.5, metrics.height() * 1.8 / qMax(40, rectHeight));
     const double upper = m_plot->yAxis->range().upper;
     m_plot->yAxis->setRange(0, qMax(upper, ChartBars::mostPhaseTests(phases) / (1 - share)));
     // Each label gets its bar's slot of the axis, on up to three lines in a narrow pane ("src/cart/__tests__/
