@@ -108,15 +108,14 @@ void MainWindow::buildActions()
     QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
     previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
     // A chart takes no key but the arrows (its scroll): Escape takes the keyboard back to the tree, as F6 would
-    // only after a round of every pane.
-    for (BarChart *chart : { static_cast<BarChart *>(m_phaseChart), static_cast<BarChart *>(m_gapChart),
-             static_cast<BarChart *>(m_comparison->chart()) }) {
-        auto *back = new QAction(tr("Back to the Tree"), chart);
-        back->setShortcut(QKeySequence(Qt::Key_Escape));
-        back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(back, &QAction::triggered, this, [this] { m_tree->setFocus(Qt::ShortcutFocusReason); });
+    // only after a round of every pane. One action in each chart: it fires in the chart that has the focus.
+    auto *back = new QAction(tr("Back to the Tree"), this);
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QAction::triggered, this, [this] { m_tree->setFocus(Qt::ShortcutFocusReason); });
+    for (QWidget *chart : { static_cast<QWidget *>(m_phaseChart), static_cast<QWidget *>(m_gapChart),
+             static_cast<QWidget *>(m_comparison->chart()) })
         chart->addAction(back);
-    }
     QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
     openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
     view->addSeparator();
