@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,12 +27,17 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
+#include <QSpontaneKeyEvent>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QWheelEvent>
+
+#include <array>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -409,5 +415,92 @@ TEST_CASE("The Gap pane with no gap shows no priority and no status", "[triage][
     CHECK(editor->statusBox()->currentText().isEmpty());
     editor->setGap(QStringLiteral("gap-2")); // and back
     CHECK(editor->priorityBox()->currentText() == QStringLiteral("P0"));
+    w.session()->undoStack()->clear();
+}
+
+TEST_CASE("The wheel over the Gap pane scrolls it: a Priority or Status box without the focus keeps its value",
+    "[triage][window][gapeditor]")
+{
+    // QA: three wheel-ups while scrolling the cramped pane set a suggested gap's priority None -> P3 (and so accepted
+    // it): the combo box took the wheel, and the focus with it, without being clicked.
+    MainWindow w;
+    showWithGapCurrent(w, QStringLiteral("gap-2"));
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("gapDock"));
+    auto *scroll = w.findChild<QScrollArea *>(QStringLiteral("gapEditorScroll"));
+    REQUIRE(dock);
+    REQUIRE(scroll);
+    w.resizeDocks({ dock }, { 90 }, Qt::Vertical); // cramped: the form scrolls
+    QCoreApplication::processEvents();
+    GapEditor *e = w.gapEditor();
+    QUndoStack *undo = w.session()->undoStack();
+    QScrollBar *bar = scroll->verticalScrollBar();
+    REQUIRE(bar->maximum() > 0);
+    const auto wheel = [&](QWidget *over, int steps) {
+        const QPointF local = QRectF(over->rect()).center();
+        QWheelEvent event(local, QPointF(over->mapToGlobal(local)), QPoint(), QPoint(0, 120 * steps), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        // As from the mouse: spontaneous, so that unaccepted it goes on to the parents. sendEvent() would make it
+        // not spontaneous again, and such a wheel event stops at its receiver.
+        QSpontaneKeyEvent::setSpontaneous(&event);
+        qApp->notify(over, &event);
+        QCoreApplication::processEvents();
+    };
+
+    for (QComboBox *box : { e->priorityBox(), e->statusBox() }) {
+        CAPTURE(box == e->priorityBox() ? "priority" : "status");
+        CHECK(box->focusPolicy() == Qt::StrongFocus);
+        scroll->ensureWidgetVisible(box);
+        QCoreApplication::processEvents();
+        const int index = box->currentIndex();
+        const int scrolled = bar->value();
+        REQUIRE(scrolled > 0); // room to scroll up
+        wheel(box, 1);
+        CHECK(box->currentIndex() == index);
+        CHECK(undo->count() == 0);
+        CHECK_FALSE(box->hasFocus());
+        CHECK(bar->value() < scrolled); // the pane scrolled instead
+    }
+    CHECK(gapOf(w, QStringLiteral("gap-2")).priority == Priority::P1);
+    CHECK(gapOf(w, QStringLiteral("gap-2")).status == GapStatus::Open);
+
+    // In the box (clicked, or reached with Tab), the wheel picks another priority: one undoable edit.
+    scroll->ensureWidgetVisible(e->priorityBox());
+    e->priorityBox()->setFocus();
+    wheel(e->priorityBox(), -1);
+    CHECK(gapOf(w, QStringLiteral("gap-2")).priority == Priority::P2);
+    CHECK(undo->count() == 1);
+    undo->clear();
+}
+
+TEST_CASE(
+    "The Gap pane lists None first among the priorities, so Down from None reaches P0", "[triage][window][gapeditor]")
+{
+    // QA: None was last; on a new gap Down did nothing and the tester believed a priority was set.
+    MainWindow w;
+    showWithGapCurrent(w, QStringLiteral("gap-2"));
+    w.session()->setGapPriority(QStringLiteral("gap-2"), Priority::None);
+    w.session()->undoStack()->clear();
+    GapEditor *e = w.gapEditor();
+    QComboBox *box = e->priorityBox();
+    QStringList shown;
+    for (int i = 0; i < box->count(); ++i) {
+        shown << box->itemText(i);
+        // Each entry stands for the priority it names: the order changed, no stored value.
+        CHECK(box->itemData(i).toInt()
+            == int(i == 0 ? Priority::None
+                          : std::array { Priority::P0, Priority::P1, Priority::P2, Priority::P3 }[i - 1]));
+    }
+    CHECK(shown.join(u' ') == QStringLiteral("None P0 P1 P2 P3"));
+    CHECK(box->currentText() == QStringLiteral("None"));
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down);
+    CHECK(gapOf(w, QStringLiteral("gap-2")).priority == Priority::P0);
+    QTest::keyClick(box, Qt::Key_Down);
+    QTest::keyClick(box, Qt::Key_Down);
+    QTest::keyClick(box, Qt::Key_Down);
+    CHECK(gapOf(w, QStringLiteral("gap-2")).priority == Priority::P3);
+    QTest::keyClick(box, Qt::Key_Up, Qt::NoModifier);
+    CHECK(gapOf(w, QStringLiteral("gap-2")).priority == Priority::P2);
+    CHECK(w.session()->undoStack()->count() == 5);
     w.session()->undoStack()->clear();
 }

@@ -220,3 +220,32 @@ TEST_CASE("The gap picker greys out the tests' own gap, and cuts long titles in 
     picker->reject();
     w.session()->undoStack()->clear();
 }
+
+TEST_CASE("The gap picker says above its list how many tests it moves", "[triage][window]")
+{
+    // QA: without a title bar (no window manager) the Ctrl+M dialog was a list of gaps that said nothing of what
+    // picking one would do.
+    MainWindow w;
+    w.setReport(syntheticReport(60, 3));
+    QVector<int> moving;
+    QPointer<GapPickerDialog> picker = pickGapForTwoOf(w, QStringLiteral("gap-2"), &moving);
+    REQUIRE(picker->isVisible());
+    auto *heading = picker->findChild<QLabel *>(QStringLiteral("pickerHeading"));
+    REQUIRE(heading);
+    CHECK(heading->isVisible());
+    CHECK(heading->text() == QStringLiteral("Move 2 tests to gap"));
+    CHECK(picker->heading() == heading->text());
+    CHECK(heading->font().bold());
+    CHECK(heading->geometry().bottom() <= picker->filterField()->geometry().top()); // above the filter
+    picker->reject();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // it deletes itself when closed
+    REQUIRE_FALSE(picker);
+
+    selectTests(w, { moving[0] });
+    w.treeView()->setFocus();
+    QTest::keyClick(w.treeView(), Qt::Key_M, Qt::ControlModifier);
+    picker = w.findChild<GapPickerDialog *>();
+    REQUIRE(picker);
+    CHECK(picker->heading() == QStringLiteral("Move 1 test to gap"));
+    picker->reject();
+}

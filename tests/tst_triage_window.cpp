@@ -288,6 +288,38 @@ TEST_CASE("Moved tests stay selected, shown in their new gap, and the gap chart 
     w.session()->undoStack()->clear();
 }
 
+TEST_CASE("After a merge, its undo and its redo, the gap chart highlights the gap the tree selects", "[triage][window]")
+{
+    // QA: after Edit > Merge Into the tree selected the target gap, but the chart framed "Unassigned": the
+    // highlight kept the target's key from before the merge took a bar away.
+    MainWindow w;
+    showSyntheticRun(w);
+    selectGap(w, QStringLiteral("gap-2"));
+    QCoreApplication::processEvents();
+    REQUIRE(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });
+    const auto treeGaps = [&w] {
+        QSet<QString> gaps;
+        for (const QModelIndex &row : w.treeView()->selectionModel()->selectedRows())
+            gaps.insert(row.data(GapIdRole).toString());
+        return gaps;
+    };
+    w.triageActions()->mergeGapInto(QStringLiteral("gap-2"), QStringLiteral("gap-3"));
+    QCoreApplication::processEvents();
+    CHECK(treeGaps() == QSet<QString> { QStringLiteral("gap-3") });
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-3") });
+
+    w.session()->undoStack()->undo();
+    QCoreApplication::processEvents();
+    CHECK(treeGaps() == QSet<QString> { QStringLiteral("gap-2") });
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-2") });
+
+    w.session()->undoStack()->redo();
+    QCoreApplication::processEvents();
+    CHECK(treeGaps() == QSet<QString> { QStringLiteral("gap-3") });
+    CHECK(w.gapChart()->highlightedIds() == QSet<QString> { QStringLiteral("gap-3") });
+    w.session()->undoStack()->clear();
+}
+
 TEST_CASE(
     "The window states what the triage changed, in the plan's words, and follows undo", "[triage][window][changes]")
 {

@@ -4,10 +4,14 @@
 #include "triagefixtures.h"
 #include "windowfixtures.h"
 
+#include "barchart.h"
 #include "detailspane.h"
+#include "elidedlabel.h"
 #include "filterbar.h"
+#include "gapchart.h"
 #include "gapeditor.h"
 #include "mainwindow.h"
+#include "phasechart.h"
 #include "reportfilterproxy.h"
 #include "reportroles.h"
 #include "reporttreemodel.h"
@@ -24,6 +28,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -103,6 +108,13 @@ QAction *actionNamed(QMenu *menu, const QString &text)
             return a;
     }
     return nullptr;
+}
+
+// The window on syntheticReport(30, 3) (test 1 in gap-2, test 3 in no gap), shown and active at 1366x768.
+void showSmallRun(MainWindow &w)
+{
+    w.setReport(syntheticReport(30, 3));
+    showActive(w, QSize(1366, 768));
 }
 
 } // namespace
@@ -362,4 +374,174 @@ TEST_CASE("The filter bar's Tab order reads row by row, and its change and histo
         if (label->buddy() == bar->changeBox())
             CHECK(label->isVisible());
     }
+}
+
+TEST_CASE("From the filter box Ctrl+Z and Ctrl+Shift+Z undo and redo the triage, unless the box has its own "
+          "typing to undo, and Ctrl+E opens the Gap pane",
+    "[window][keyboard][triage]")
+{
+    // QA: the focus starts in the filter box, where Ctrl+Z and Ctrl+E (both shown in the Edit menu) did nothing.
+    MainWindow w;
+    showSmallRun(w);
+    TriageSession *session = w.session();
+    const QString id = QStringLiteral("gap-2");
+    auto title = [&] { return session->report().gaps[session->gapIndex(id)].title; };
+    session->renameGap(id, QStringLiteral("Renamed"));
+    QLineEdit *filter = w.filterBar()->searchField();
+    filter->setFocus();
+    REQUIRE(filter->hasFocus());
+    REQUIRE_FALSE(filter->isUndoAvailable());
+
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Gap 2"));
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(filter, Qt::Key_Y, Qt::ControlModifier);
+    CHECK(title() == QStringLiteral("Renamed"));
+    CHECK(filter->hasFocus());
+
+    // Typed in the box: its Ctrl+Z takes the typing back first, the triage stays; then the triage's turn.
+    QTest::keyClicks(filter, QStringLiteral("ab"));
+    REQUIRE(filter->isUndoAvailable());
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(filter->text().isEmpty());
+    CHECK(title() == QStringLiteral("Renamed"));
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // the box's redo
+    CHECK(filter->text() == QStringLiteral("ab"));
+    CHECK(title() == QStringLiteral("Renamed"));
+
+    // End still goes to the end of the typed text; Ctrl+E is the window's Edit in Gap Pane.
+    QTest::keyClick(filter, Qt::Key_Home);
+    QTest::keyClick(filter, Qt::Key_End);
+    CHECK(filter->cursorPosition() == 2);
+    filter->clear();
+    selectGap(w, id);
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_E, Qt::ControlModifier);
+    CHECK(w.gapEditor()->isAncestorOf(QApplication::focusWidget()));
+    session->undoStack()->clear();
+}
+
+TEST_CASE("The Edit menu has Rename Gap (F2) and a Set Priority submenu acting on the current gap, undoable",
+    "[window][keyboard][triage]")
+{
+    // QA: rename, priority and owner were in no menu, so a keyboard user could not discover them.
+    MainWindow w;
+    showSmallRun(w);
+    TriageSession *session = w.session();
+    REQUIRE(editMenu(w));
+    QAction *rename = actionNamed(editMenu(w), QStringLiteral("Rename &Gap"));
+    REQUIRE(rename);
+    CHECK(rename->shortcut() == QKeySequence(Qt::Key_F2));
+    QAction *priority = actionNamed(editMenu(w), QStringLiteral("Set &Priority"));
+    REQUIRE((priority && priority->menu()));
+    CHECK(priority->menu() == w.triageActions()->priorityMenu());
+    QStringList choices;
+    for (QAction *a : priority->menu()->actions())
+        choices << a->text();
+    CHECK(choices.join(u' ') == QStringLiteral("P&0 P&1 P&2 P&3 &None"));
+
+    selectTests(w, { 3 }); // a test in no gap: nothing to rename or prioritise
+    CHECK_FALSE(rename->isEnabled());
+    CHECK_FALSE(priority->isEnabled());
+
+    selectGap(w, QStringLiteral("gap-2"));
+    CHECK(rename->isEnabled());
+    CHECK(priority->isEnabled());
+    // The gap's priority is checked when the submenu opens; a choice is one undo step, as in the Gap pane.
+    Q_EMIT priority->menu()->aboutToShow();
+    CHECK(actionNamed(priority->menu(), QStringLiteral("P&1"))->isChecked());
+    actionNamed(priority->menu(), QStringLiteral("P&3"))->trigger();
+    const auto gapPriority
+        = [&] { return session->report().gaps[session->gapIndex(QStringLiteral("gap-2"))].priority; };
+    CHECK(gapPriority() == Priority::P3);
+    CHECK(session->undoStack()->count() == 1);
+    CHECK(session->undoStack()->undoText() == QStringLiteral("Set priority of “Gap 2” to P3"));
+    session->undoStack()->undo();
+    CHECK(gapPriority() == Priority::P1);
+
+    // F2, from the filter box too, opens the title in the gap's row; typing and Enter rename it.
+    w.filterBar()->searchField()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    REQUIRE(qobject_cast<QLineEdit *>(editor));
+    REQUIRE(w.treeView()->isAncestorOf(editor));
+    qobject_cast<QLineEdit *>(editor)->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Cache"));
+    CHECK(qobject_cast<QLineEdit *>(editor)->text() == QStringLiteral("Cache"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits on the next event-loop turn
+    CHECK(session->report().gaps[session->gapIndex(QStringLiteral("gap-2"))].title == QStringLiteral("Cache"));
+    session->undoStack()->clear();
+}
+
+TEST_CASE(
+    "The File menu's items each have their own Alt key, and Save Session As has Ctrl+Shift+S", "[window][keyboard]")
+{
+    // QA: Alt+F, E did not open Export; Save Session As had no shortcut.
+    MainWindow w;
+    QMenu *file = nullptr;
+    for (QAction *menu : w.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&File"))
+            file = menu->menu();
+    }
+    REQUIRE(file);
+    QMap<QChar, QStringList> byKey;
+    for (QAction *a : file->actions()) {
+        if (a->isSeparator())
+            continue;
+        const QKeySequence mnemonic = QKeySequence::mnemonic(a->text());
+        CAPTURE(a->text());
+        CHECK_FALSE(mnemonic.isEmpty());
+        if (!mnemonic.isEmpty())
+            byKey[QChar(mnemonic[0].key())] << a->text();
+    }
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        CAPTURE(it.value().join(QStringLiteral(", ")));
+        CHECK(it.value().size() == 1);
+    }
+    CHECK(byKey.value(QLatin1Char('E')) == QStringList { QStringLiteral("&Export") });
+    QAction *saveAs = actionNamed(file, QStringLiteral("Save Session &As…"));
+    REQUIRE(saveAs);
+    CHECK(saveAs->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    // Nothing else in the window has it.
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a != saveAs)
+            CHECK_FALSE(a->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    }
+}
+
+TEST_CASE("Escape in a chart takes the keyboard back to the tree", "[window][keyboard]")
+{
+    // QA: Tab after Notes went to the "Tests per phase" chart, where Escape and Down did nothing.
+    MainWindow w;
+    showSmallRun(w);
+    for (BarChart *chart : { static_cast<BarChart *>(w.phaseChart()), static_cast<BarChart *>(w.gapChart()) }) {
+        CAPTURE(chart->objectName().toStdString());
+        chart->setFocus();
+        REQUIRE(chart->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        CHECK(QApplication::focusWidget() == w.treeView());
+    }
+}
+
+TEST_CASE("The Gap pane's heading names the gap by its title, cut to the pane's width", "[window][gapeditor]")
+{
+    // QA: the heading showed internal ids ("Gap user-1", "Gap gap-3").
+    MainWindow w;
+    showSmallRun(w);
+    selectGap(w, QStringLiteral("gap-2"));
+    auto *heading = w.gapEditor()->findChild<ElidedLabel *>(QStringLiteral("gapEditorHeading"));
+    REQUIRE(heading);
+    CHECK(heading->text() == QStringLiteral("Gap: Gap 2"));
+    const QString longTitle = QStringLiteral("ModuleNotFoundError: No module named 'legacy_billing' ").repeated(6);
+    w.session()->renameGap(QStringLiteral("gap-2"), longTitle.trimmed());
+    QCoreApplication::processEvents();
+    CHECK(heading->text() == QStringLiteral("Gap: ") + longTitle.trimmed());
+    CHECK_FALSE(heading->text().contains(QStringLiteral("gap-2")));
+    CHECK(heading->isElided()); // one line, cut at the pane's width
+    CHECK(heading->shownText().endsWith(QChar(0x2026)));
+    CHECK(heading->width() <= w.gapEditor()->width());
+    w.session()->undoStack()->clear();
 }

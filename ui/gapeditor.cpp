@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gapeditor.h"
 
+#include "elidedlabel.h"
 #include "triagesession.h"
+#include "wheelguard.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -21,7 +23,7 @@ using namespace Gapwise;
 GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_heading(new QLabel)
+    , m_heading(new ElidedLabel)
     , m_left(new QLabel)
     , m_suggestion(new QWidget)
     , m_accept(new QPushButton(tr("&Accept")))
@@ -32,12 +34,18 @@ GapEditor::GapEditor(TriageSession *session, QWidget *parent)
     , m_notes(new QPlainTextEdit)
 {
     setObjectName(QStringLiteral("gapEditor"));
-    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None })
+    m_heading->setObjectName(QStringLiteral("gapEditorHeading"));
+    // None first, then P0 to P3: a new gap has none, and Down from it reached nothing (QA thought P1 was set).
+    // Each item's data is the priority it stands for; the order in the list stores nothing.
+    for (Priority p : { Priority::None, Priority::P0, Priority::P1, Priority::P2, Priority::P3 })
         m_priority->addItem(p == Priority::None ? tr("None") : priorityName(p), int(p));
     for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         m_status->addItem(gapStatusName(s), int(s));
     m_owner->setPlaceholderText(tr("who fixes it"));
     m_notes->setPlaceholderText(tr("what is known, links, next steps"));
+    // The pane scrolls: the wheel over a box the user is not in scrolls it, and sets no priority or status.
+    takeWheelOnlyWithFocus(m_priority);
+    takeWheelOnlyWithFocus(m_status);
     m_notes->setTabChangesFocus(true); // Tab typed a tab and kept the keyboard in the field
     auto *note = new QLabel(tr("<i>Suggested by Gapwise</i> from the failures' signature."));
     note->setWordWrap(true);
@@ -259,6 +267,7 @@ void GapEditor::refresh()
     m_suggestion->setVisible(i >= 0 && m_session->report().gaps[i].suggested);
     if (i < 0) {
         m_heading->setText(tr("Select a gap to edit it."));
+        m_heading->setFont(font());
         // No gap: no field shows one (a removed gap's title stayed, greyed, under "Select a gap").
         const QSignalBlocker b1(m_title), b2(m_priority), b3(m_status), b4(m_owner), b5(m_notes);
         m_title->clear();
@@ -269,7 +278,12 @@ void GapEditor::refresh()
         return;
     }
     const Gap &gap = m_session->report().gaps[i];
-    m_heading->setText(tr("<b>Gap</b> %1").arg(gap.id.toHtmlEscaped()));
+    // The gap's title, cut to the pane's width (the tooltip has the whole): its internal id ("Gap user-1") told
+    // the user nothing.
+    m_heading->setText(tr("Gap: %1").arg(gap.title));
+    QFont bold = font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
     // Only fields that differ are written, so the cursor stays where the user is typing; a field the user is
     // typing in keeps their text (shared triage makes its commit a conflict when the gap changed meanwhile).
     const QSignalBlocker b1(m_title), b2(m_priority), b3(m_status), b4(m_owner), b5(m_notes);

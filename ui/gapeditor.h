@@ -7,6 +7,7 @@
 #include <QVector>
 #include <QWidget>
 
+class ElidedLabel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -71,7 +72,7 @@ private:
 
     Gapwise::TriageSession *m_session;
     QString m_gapId;
-    QLabel *m_heading;
+    ElidedLabel *m_heading; // the gap's title, cut to the pane's width
     QLabel *m_left; // "You were typing in …": shown when the form's gap changed under the keyboard
     QWidget *m_suggestion; // "Suggested by Gapwise" and Accept, shown for a gap Gapwise proposed
     QPushButton *m_accept;

@@ -61,6 +61,7 @@ int GapPickerDialog::matchRank(const QString &title, const QString &label, const
 
 GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     : QDialog(parent)
+    , m_heading(new QLabel)
     , m_filter(new QLineEdit)
     , m_list(new QListWidget)
     , m_noMatch(new QLabel)
@@ -89,6 +90,14 @@ GapPickerDialog::GapPickerDialog(const Report &report, QWidget *parent)
     selectFirstChoice();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
+    m_heading->setObjectName(QStringLiteral("pickerHeading"));
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
+    m_heading->setBuddy(m_filter);
+    m_heading->hide();
+    layout->addWidget(m_heading);
     layout->addWidget(m_filter);
     m_noMatch->setObjectName(QStringLiteral("noMatchNote"));
     m_noMatch->setTextFormat(Qt::PlainText);
@@ -119,6 +128,18 @@ void GapPickerDialog::setOwnGap(const QString &gapId)
     }
     if (!choosable(m_list->currentItem()))
         selectFirstChoice();
+}
+
+void GapPickerDialog::setHeading(const QString &text)
+{
+    setWindowTitle(text);
+    m_heading->setText(text);
+    m_heading->setVisible(!text.isEmpty());
+}
+
+QString GapPickerDialog::heading() const
+{
+    return m_heading->isHidden() ? QString() : m_heading->text();
 }
 
 void GapPickerDialog::selectFirstChoice()

@@ -23,6 +23,10 @@ public:
     // The gap every test to move is in ("" = Unassigned): listed, greyed, not to be picked, as in the context
     // menu's Move to Gap.
     void setOwnGap(const QString &gapId);
+    // What the pick does ("Move 3 tests to gap"): the dialog's title and, in bold above the filter, its heading (a
+    // window manager may show no title bar; QA saw a list of gaps with nothing to say what it was for).
+    void setHeading(const QString &text);
+    QString heading() const;
     // How well `text` matches a gap: 0 its whole title, 1 the title's start, 2 the start of a word in it,
     // 3 anywhere in `label` (the title with its priority), -1 not at all. Case is ignored.
     static int matchRank(const QString &title, const QString &label, const QString &text);
@@ -35,6 +39,7 @@ private:
     void choose();
     void selectFirstChoice();
 
+    QLabel *m_heading;
     QLineEdit *m_filter;
     QListWidget *m_list;
     QLabel *m_noMatch;

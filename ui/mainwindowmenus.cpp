@@ -2,15 +2,19 @@
 // MainWindow: its menus and toolbar, and the file dialogs they open.
 #include "mainwindow.h"
 
+#include "comparisonchart.h"
 #include "comparisonmode.h"
 #include "detailspane.h"
 #include "exportactions.h"
 #include "filterbar.h"
+#include "gapchart.h"
 #include "messagebanner.h"
 #include "multifile.h"
+#include "phasechart.h"
 #include "recentfiles.h"
 #include "reporttreemodel.h"
 #include "sessioncontroller.h"
+#include "shortcutyield.h"
 #include "triageactions.h"
 #include "triagesession.h"
 
@@ -44,7 +48,7 @@ void MainWindow::buildActions()
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openReport);
-    file->addAction(tr("Open &Sample Report"), this, [this] { openReport(sampleReportPath()); });
+    file->addAction(tr("Open Sa&mple Report"), this, [this] { openReport(sampleReportPath()); });
     file->addAction(tr("&Compare with…"), this, &MainWindow::compareFileDialog)
         ->setStatusTip(tr("Compare this run with an earlier one (a report or a session, whose triage carries over)"));
     file->addAction(m_comparison->endAction()); // the comparison banner's button, also here
@@ -64,7 +68,11 @@ void MainWindow::buildActions()
     QAction *save = file->addAction(tr("&Save Session"), m_sessions, &SessionController::save);
     save->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(tr("Save Session &As…"), m_sessions, &SessionController::saveAs);
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    // Ctrl+Shift+S where the platform binds no Save As (X11 outside GNOME had none: QA found no shortcut).
+    QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (!saveAsKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+        saveAsKeys << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    saveAs->setShortcuts(saveAsKeys);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -72,6 +80,9 @@ void MainWindow::buildActions()
     m_triage = new TriageActions(m_session, m_tree, m_proxy, this);
     connect(m_triage, &TriageActions::gapPaneRequested, this, &MainWindow::showGapPane);
     m_triage->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
+    // The focus starts in the filter box: Undo, Redo and Edit in Gap Pane work from there too.
+    yieldShortcutsToWindow(m_filterBar->searchField(), m_triage->undoAction(), m_triage->redoAction(),
+        { m_triage->editInGapPaneAction() });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *grouping = new QActionGroup(this);
@@ -96,6 +107,15 @@ void MainWindow::buildActions()
     nextPane->setShortcut(QKeySequence(Qt::Key_F6));
     QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(-1); });
     previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    // A chart takes no key but the arrows (its scroll): Escape takes the keyboard back to the tree, as F6 would
+    // only after a round of every pane. One action in each chart: it fires in the chart that has the focus.
+    auto *back = new QAction(tr("Back to the Tree"), this);
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QAction::triggered, this, [this] { m_tree->setFocus(Qt::ShortcutFocusReason); });
+    for (QWidget *chart : { static_cast<QWidget *>(m_phaseChart), static_cast<QWidget *>(m_gapChart),
+             static_cast<QWidget *>(m_comparison->chart()) })
+        chart->addAction(back);
     QAction *openSourceAction = view->addAction(tr("&Open Test Source"), this, &MainWindow::openTestSource);
     openSourceAction->setStatusTip(tr("Open the selected test's file at its line (Enter in the tree)"));
     view->addSeparator();

@@ -9,6 +9,7 @@
 #include "triagesession.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QMap>
@@ -51,6 +52,8 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     , m_merge(new QMenu(tr("Merge &Into"), window))
     , m_deleteGap(new QAction(tr("&Delete Gap (tests to Unassigned)"), this))
     , m_editInGapPane(new QAction(tr("&Edit in Gap Pane"), this))
+    , m_renameGap(new QAction(tr("Rename &Gap"), this))
+    , m_priority(new QMenu(tr("Set &Priority"), window))
 {
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -75,6 +78,35 @@ TriageActions::TriageActions(TriageSession *session, QTreeView *tree, ReportFilt
     m_editInGapPane->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_editInGapPane->setStatusTip(tr("Go to the Gap pane to edit the gap's title, priority, status, owner and notes"));
     connect(m_editInGapPane, &QAction::triggered, this, &TriageActions::gapPaneRequested);
+    // F2 as the tree has it (its edit key): the title opens for editing in the row. In the menu, a keyboard user
+    // finds it there; from another pane the key takes the keyboard to the row.
+    m_renameGap->setShortcut(QKeySequence(Qt::Key_F2));
+    m_renameGap->setStatusTip(tr("Edit the gap's title in its row of the tree"));
+    connect(m_renameGap, &QAction::triggered, this, [this] {
+        bool isGap = false;
+        if (currentGapId(&isGap).isEmpty() || !isGap)
+            return;
+        m_tree->setFocus(Qt::ShortcutFocusReason);
+        m_tree->edit(m_tree->currentIndex().siblingAtColumn(ReportTreeModel::NameColumn));
+    });
+    // None last here, as in the charts' legend; the Gap pane's box lists it first (Down from a new gap's None).
+    auto *priorities = new QActionGroup(m_priority);
+    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None }) {
+        QAction *choice = m_priority->addAction(
+            p == Priority::None ? tr("&None") : priorityName(p).insert(1, u'&'), this, [this, p] {
+                const QString gapId = currentGapId();
+                if (!gapId.isEmpty())
+                    m_session->setGapPriority(gapId, p); // nothing when it has that one
+            });
+        choice->setCheckable(true);
+        choice->setData(int(p));
+        priorities->addAction(choice);
+    }
+    connect(m_priority, &QMenu::aboutToShow, this, [this] {
+        const int i = m_session->gapIndex(currentGapId());
+        for (QAction *choice : m_priority->actions())
+            choice->setChecked(i >= 0 && choice->data().toInt() == int(m_session->report().gaps[i].priority));
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &TriageActions::updateGapActions);
     connect(m_session, &TriageSession::changed, this, &TriageActions::updateGapActions);
     updateGapActions();
@@ -207,9 +239,9 @@ void TriageActions::revealSelection()
 
 void TriageActions::fillEditMenu(QMenu *edit)
 {
-    QAction *undo = m_session->undoStack()->createUndoAction(edit, tr("&Undo"));
+    QAction *undo = m_undo = m_session->undoStack()->createUndoAction(edit, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_session->undoStack()->createRedoAction(edit, tr("&Redo"));
+    QAction *redo = m_redo = m_session->undoStack()->createRedoAction(edit, tr("&Redo"));
     // Ctrl+Shift+Z and Ctrl+Y everywhere, each once: where the platform's Redo already is Ctrl+Shift+Z
     // (X11), naming it twice made an ambiguous shortcut that never fired.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
@@ -238,6 +270,8 @@ void TriageActions::fillEditMenu(QMenu *edit)
     connect(m_session, &TriageSession::changed, accept, update);
     update();
     edit->addAction(m_editInGapPane);
+    edit->addAction(m_renameGap);
+    edit->addMenu(m_priority);
     edit->addSeparator();
     edit->addMenu(m_merge);
     edit->addAction(m_deleteGap);
@@ -250,6 +284,8 @@ void TriageActions::updateGapActions()
     const bool onGap = isGap && !gapId.isEmpty();
     m_deleteGap->setEnabled(onGap);
     m_editInGapPane->setEnabled(!gapId.isEmpty()); // a test's row shows its gap in the pane too
+    m_renameGap->setEnabled(onGap); // the title is edited in the gap's own row
+    m_priority->setEnabled(!gapId.isEmpty()); // a test's row shows its gap's priority too
     m_merge->setEnabled(onGap && m_session->report().gaps.size() > 1); // somewhere to merge into
 }
 
@@ -370,7 +406,7 @@ void TriageActions::pickGapForSelection()
     picker->setAttribute(Qt::WA_DeleteOnClose);
     if (const QSet<QString> from = gapsOf(ids); from.size() == 1)
         picker->setOwnGap(*from.cbegin()); // as the context menu's Move to Gap: their own gap is no choice
-    picker->setWindowTitle(
+    picker->setHeading(
         ids.size() == 1 ? tr("Move 1 test to gap") : tr("Move %n tests to gap", nullptr, int(ids.size())));
     connect(picker, &GapPickerDialog::gapChosen, this,
         [this, ids](const QString &gapId) { m_session->moveTests(ids, gapId); });
@@ -434,10 +470,7 @@ void TriageActions::fillGapMenu(QMenu *menu, const QString &gapId)
         if (ok)
             m_session->renameGap(gapId, title);
     });
-    QMenu *priority = menu->addMenu(tr("Priority"));
-    for (Priority p : { Priority::P0, Priority::P1, Priority::P2, Priority::P3, Priority::None })
-        priority->addAction(p == Priority::None ? tr("None") : priorityName(p), this,
-            [session, gapId, p] { session->setGapPriority(gapId, p); });
+    menu->addMenu(m_priority); // the Edit menu's: it acts on the current row's gap, this one
     QMenu *status = menu->addMenu(tr("Status"));
     for (GapStatus s : { GapStatus::Open, GapStatus::InProgress, GapStatus::Resolved, GapStatus::WontFix })
         status->addAction(gapStatusName(s), this, [session, gapId, s] { session->setGapStatus(gapId, s); });

@@ -51,6 +51,14 @@ public:
     // owner and notes are edited, enabled on any row of a gap. A keyboard user has no other way there while the
     // form is on a dock tab behind another (F6 passes such a pane over).
     QAction *editInGapPaneAction() const { return m_editInGapPane; }
+    // Edit › Rename Gap (F2): the current gap row's title, edited in place in the tree.
+    QAction *renameGapAction() const { return m_renameGap; }
+    // Edit › Set Priority: P0 to P3 or None for the current row's gap, one undo step each (as in the Gap pane);
+    // the gap's priority is checked.
+    QMenu *priorityMenu() const { return m_priority; }
+    // Edit › Undo and Redo (made by fillEditMenu).
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
 
 signals:
     void gapPaneRequested();
@@ -81,6 +89,10 @@ private:
     QMenu *m_merge;
     QAction *m_deleteGap;
     QAction *m_editInGapPane;
+    QAction *m_renameGap;
+    QMenu *m_priority;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
     int m_undoIndex = 0; // the undo stack's index when last seen
     const QUndoCommand *m_nextRedo = nullptr; // the command Redo would do then
 };

@@ -74,6 +74,9 @@ void BarChart::addBars(QCPBars *bars, const QColor &color)
 void BarChart::refresh()
 {
     m_built = true;
+    // The highlight is kept by id: a rebuild can give a gap another key (a merge removes a bar above it, an undo
+    // brings one back), and a kept key then framed whichever bar took its place.
+    const QSet<QString> highlighted = highlightedIds();
     rebuild();
     bool anyValue = false;
     for (const QCPBars *bars : std::as_const(m_bars)) {
@@ -89,10 +92,10 @@ void BarChart::refresh()
         text->setColor(palette().color(QPalette::PlaceholderText));
         text->setFont(font());
     }
-    // Keys that no longer exist drop out of the highlight; the rest stays selected across a redraw.
+    // Ids that no longer have a bar drop out of the highlight; the rest stays selected across a redraw.
     QSet<int> kept;
-    for (int key : qAsConst(m_highlighted)) {
-        if (key < m_ids.size())
+    for (const QString &id : highlighted) {
+        if (const int key = int(m_ids.indexOf(id)); key >= 0)
             kept.insert(key);
     }
     m_highlighted = kept;

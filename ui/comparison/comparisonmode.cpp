@@ -38,7 +38,7 @@ ComparisonMode::ComparisonMode(
     , m_chart(new ComparisonChart)
     , m_cancelAction(new QAction(tr("Cancel"), this))
     , m_detailsAction(new QAction(tr("Show details"), this))
-    , m_endAction(new QAction(tr("End comparison"), this))
+    , m_endAction(new QAction(tr("E&nd comparison"), this))
     , m_refresh(new QTimer(this))
 {
     m_chart->setObjectName(QStringLiteral("comparisonChart"));

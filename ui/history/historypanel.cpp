@@ -21,6 +21,7 @@
 #include "testnameparts.h"
 #include "triagecarryover.h"
 #include "triagesession.h"
+#include "wheelguard.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -156,6 +157,7 @@ HistoryPanel::HistoryPanel(MainWindow *window, const QString &storePath, bool ad
     setObjectName(QStringLiteral("historyPanel"));
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Reading the run history…"));
+    takeWheelOnlyWithFocus(m_show); // the panel scrolls in its dock: the wheel over the list's choice scrolls it
     m_show->addItem(tr("New failures"), NewFailures);
     m_show->addItem(tr("Known failures"), KnownFailures);
     m_show->addItem(tr("Flaky"), Flaky);
