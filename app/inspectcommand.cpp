@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace Gapwise;
 
 namespace {
@@ -50,7 +52,11 @@ void printSummary(const Report &report, QTextStream &out)
         out << '\n';
     }
     out << "\nGaps (" << report.gaps.size() << "):\n";
-    for (const Gap &g : report.gaps) {
+    // By priority, P0 first and gaps without one last, as the plan lists them; report order within a priority.
+    QVector<Gap> gaps = report.gaps;
+    std::stable_sort(gaps.begin(), gaps.end(),
+        [](const Gap &a, const Gap &b) { return int(a.priority) < int(b.priority); }); // None is the enum's last
+    for (const Gap &g : std::as_const(gaps)) {
         const auto inGap = std::count_if(
             report.tests.cbegin(), report.tests.cend(), [&](const TestCase &t) { return t.gapId == g.id; });
         out << "  [" << (priorityName(g.priority).isEmpty() ? QStringLiteral("--") : priorityName(g.priority)) << "] "

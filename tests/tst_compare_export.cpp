@@ -130,21 +130,24 @@ TEST_CASE("The CSV plan gets a change column, and rows for fixed and removed tes
     const Compared c = comparedRun2();
     const QStringList bare = csvLines(planToCsv(c.bare));
     const QStringList compared = csvLines(planToCsv(c.plan));
-    CHECK(bare.first() == QLatin1String("test,phase,gap,priority,status,message")); // unchanged without a comparison
-    CHECK(compared.first() == QLatin1String("test,phase,gap,priority,status,message,change"));
+    // Without a comparison, no change column; the gap's owner, status and notes come last either way.
+    CHECK(bare.first() == QLatin1String("test,phase,gap,priority,status,message,owner,gap status,notes"));
+    CHECK(compared.first() == QLatin1String("test,phase,gap,priority,status,message,change,owner,gap status,notes"));
 
-    // The failing tests' rows are today's rows with the change class appended, in the same order.
+    // The failing tests' rows are today's rows with the change class after the message, in the same order.
     REQUIRE(compared.size() > bare.size());
     for (int i = 1; i < bare.size(); ++i) {
         INFO(compared[i].toStdString());
-        CHECK(compared[i].startsWith(bare[i] + QLatin1Char(',')));
+        const int gapColumns = int(bare[i].section(QLatin1Char(','), 0, -4).size()); // owner, gap status, notes
+        CHECK(compared[i].startsWith(bare[i].left(gapColumns) + QLatin1Char(',')));
+        CHECK(compared[i].endsWith(bare[i].mid(gapColumns)));
         CHECK(compared[i].count(QLatin1Char(',')) - bare[i].count(QLatin1Char(',')) == 1);
     }
     const auto changeOf = [&](const QString &test) {
         const QStringList rows = rowsOf(compared, test);
         INFO(test.toStdString());
         REQUIRE(rows.size() == 1);
-        return rows.first().section(QLatin1Char(','), -1);
+        return rows.first().section(QLatin1Char(','), -4, -4);
     };
     CHECK(changeOf(QStringLiteral("tests/integration/test_db.py::test_delete")) == QLatin1String("new-failure"));
     CHECK(changeOf(QStringLiteral("tests/integration/test_db.py::test_read")) == QLatin1String("still-failing"));
@@ -160,11 +163,11 @@ TEST_CASE("The CSV plan gets a change column, and rows for fixed and removed tes
     CHECK(extra.size() == c.plan.comparison->count(ChangeClass::Fixed) + removedFailing);
     // A fixed test passes in no gap now: its row names the gap it failed in last time.
     CHECK(extra.contains(QStringLiteral(
-        "tests/unit/test_cart.py::test_rounding,Unit Tests - Cart and Pricing,Cart Totals Wrong,,passed,,fixed")));
+        "tests/unit/test_cart.py::test_rounding,Unit Tests - Cart and Pricing,Cart Totals Wrong,,passed,,fixed,,,")));
     // test_old_coupon passed in run 1: removing a passing test is nothing to remediate.
     CHECK(rowsOf(compared, QStringLiteral("tests/unit/test_cart.py::test_old_coupon")).isEmpty());
     CHECK(extra.contains(
-        QStringLiteral("tests/unit/test_cart.py::test_legacy_tax,Unit Tests,Legacy Tax Tables,,,,removed")));
+        QStringLiteral("tests/unit/test_cart.py::test_legacy_tax,Unit Tests,Legacy Tax Tables,,,,removed,,,")));
 }
 
 TEST_CASE("The CSV's comparison rows stay RFC 4180 and defuse formulas", "[compare][export]")
@@ -180,8 +183,8 @@ TEST_CASE("The CSV's comparison rows stay RFC 4180 and defuse formulas", "[compa
     digest.tests << fixed;
     plan.comparison = digest;
     CHECK(csvLines(planToCsv(plan))
-        == QStringList { QStringLiteral("test,phase,gap,priority,status,message,change"),
-            QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"Unit, fast\",'@gap,,passed,,fixed") });
+        == QStringList { QStringLiteral("test,phase,gap,priority,status,message,change,owner,gap status,notes"),
+            QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"Unit, fast\",'@gap,,passed,,fixed,,,") });
 }
 
 TEST_CASE(
@@ -191,7 +194,7 @@ TEST_CASE(
     QTemporaryDir dir;
     const QStringList pages = pdfPages(c.plan, c.triaged, dir);
     REQUIRE(pages.size() >= 2);
-    const QString first = pages.first();
+    const QString &first = pages.first();
     CHECK(first.contains(QStringLiteral("Since last run")));
     CHECK(first.contains(QStringLiteral("3 new failures · 1 fixed · 3 still failing")));
     CHECK(first.contains(QStringLiteral("Failing tests per gap")));

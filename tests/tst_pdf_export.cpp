@@ -34,7 +34,8 @@ struct ExportedPdf
     QString all() const { return pages.join(QLatin1Char(' ')); }
 };
 
-ExportedPdf exportPdf(const Report &report, const QTemporaryDir &dir)
+// `rawPages`, if given, gets each page's text as the PDF has it, its lines apart.
+ExportedPdf exportPdf(const Report &report, const QTemporaryDir &dir, QStringList *rawPages = nullptr)
 {
     ExportedPdf pdf;
     pdf.path = dir.filePath(QStringLiteral("plan.pdf"));
@@ -44,8 +45,12 @@ ExportedPdf exportPdf(const Report &report, const QTemporaryDir &dir)
     REQUIRE(PdfExporter::exportPlan(plan, report, pdf.path, &error));
     QPdfDocument doc;
     REQUIRE(doc.load(pdf.path) == QPdfDocument::Error::None);
-    for (int i = 0; i < doc.pageCount(); ++i)
-        pdf.pages << normalized(doc.getAllText(i).text());
+    for (int i = 0; i < doc.pageCount(); ++i) {
+        const QString text = doc.getAllText(i).text();
+        pdf.pages << normalized(text);
+        if (rawPages)
+            *rawPages << text;
+    }
     return pdf;
 }
 
@@ -111,7 +116,8 @@ TEST_CASE("The seed's plan as PDF: every gap, P0 before P1, page numbers, vector
     checkPlanPdf(report, pdf);
     // The summary: phases with their failure rates, the counts the report names and does not.
     CHECK(pdf.pages[0].contains(QStringLiteral("54.1%")));
-    CHECK(pdf.pages[0].contains(QStringLiteral("14 failures counted but not named")));
+    // 14 failed and the 4 import errors of its integration phase: 43 failing, 25 of them named.
+    CHECK(pdf.pages[0].contains(QStringLiteral("14 failures and 4 errors counted but not named by the report")));
     // Chart text is text too (ticks, the rate labels).
     CHECK(pdf.pages[0].count(QStringLiteral("100.0%")) >= 2);
 }
@@ -265,4 +271,117 @@ TEST_CASE("The PDF's phase table says what each failure rate is of", "[pdf][rate
     CHECK(first.contains(
         QStringLiteral("Failure rate: failed and errors of the tests that ran (passed, failed, errors); skipped ones "
                        "not counted.")));
+}
+
+TEST_CASE(
+    "The PDF states the phase table, count notes and summary line of the other formats and lists the import notes",
+    "[pdf][counts]")
+{
+    QTemporaryDir dir;
+    // The first page of the report's plan, and the plan.
+    const auto firstPage = [&](const char *markdown, RemediationPlan *plan) {
+        const Report report = importBytesOrFail(QByteArray(markdown));
+        *plan = buildPlan(report, report, QDateTime());
+        return exportPdf(report, dir).pages.value(0);
+    };
+    RemediationPlan plan;
+    // A phase stating 6 tests beside 2 passed, 4 failed and 2 import errors; one failing test named.
+    const QString first
+        = firstPage("# Nightly Run\n\n## Test Execution Results by Phase\n\n### Phase 1: Integration Tests\n\n"
+                    "**Results Summary:**\n- **Total Tests Collected:** 6\n- **Import Errors:** 2\n- **Failed:** 4\n"
+                    "- **Passed:** 2\n\n#### Gap 1: Login Broken (1 failure)\n- `test_login_integration`\n",
+            &plan);
+    INFO(first.toStdString());
+    CHECK(first.contains(QStringLiteral("Integration Tests 8 2 4 2 — 75.0% (6 of 8)")));
+    CHECK(first.contains(QStringLiteral("Integration Tests: the report states 6 tests, but its counts add up to 8 "
+                                        "(2 passed, 4 failed, 2 errors); the plan shows 8.")));
+    CHECK(first.contains(planSummaryLine(plan, QLocale())));
+    CHECK(first.contains(QStringLiteral("1 gap · 3 failures and 2 errors counted but not named by the report")));
+    CHECK_FALSE(first.contains(QStringLiteral("in no gap"))); // 0 of them: left out
+    CHECK_FALSE(first.contains(QStringLiteral("Import notes"))); // the report contradicts nothing
+
+    // States 0 skipped and names 3; its total, 6, is 2 passed + 1 failed + the 3 skipped.
+    const QString page = firstPage(
+        "# Staging Run\n\n## Summary\n- **Total Tests:** 6\n- **Passed:** 2\n- **Failed:** 1\n- **Skipped:** 0\n\n"
+        "## Test Results\n\n| Test | Result | Time |\n|------|--------|------|\n| test_one | [PASS] passed | 0.1s |\n"
+        "| test_two | [PASS] passed | 0.1s |\n| test_three | [FAIL] failed | 0.1s |\n"
+        "| test_four | [SKIP] skipped | 0.0s |\n| test_five | [SKIP] skipped | 0.0s |\n"
+        "| test_six | [SKIP] skipped | 0.0s |\n",
+        &plan);
+    INFO(page.toStdString());
+    CHECK(page.contains(QStringLiteral("Test Results 6 2 1 — 3 33.3% (1 of 3)")));
+    const int notes = page.indexOf(QStringLiteral("Import notes"));
+    REQUIRE(notes > 0);
+    CHECK(page.indexOf(QStringLiteral("Warning, line 9: phase “Test Results” states 0 skipped but names 3 skipped "
+                                      "tests; the named tests are kept"),
+              notes)
+        > notes);
+}
+
+TEST_CASE("A long test id keeps its status on the line of its name's last part", "[pdf][layout]")
+{
+    Report report = syntheticReport(3, 1);
+    const QString longId = QStringLiteral(
+        "tests/e2e/staging/"
+        "test_1_websocket_events_staging.py::TestWebSocketEventsStaging::test_websocket_event_flow_real");
+    for (int i = 0; i < report.tests.size(); ++i) {
+        TestCase &t = report.tests[i];
+        t.name = longId + QString::number(i);
+        t.status = TestStatus::Failed;
+        t.gapId = report.gaps[0].id;
+    }
+    QTemporaryDir dir;
+    QStringList raw;
+    exportPdf(report, dir, &raw);
+    const QStringList lines = raw.join(QLatin1Char('\n')).split(QRegularExpression(QStringLiteral("[\r\n]+")));
+    int statuses = 0;
+    for (const QString &line : lines) {
+        if (!line.contains(QStringLiteral("[failed]")))
+            continue;
+        ++statuses;
+        INFO(line.toStdString());
+        CHECK(line.contains(QStringLiteral("::test_websocket_event_flow_real")));
+    }
+    CHECK(statuses == 3);
+}
+
+TEST_CASE("A short last block of the plan is not left with its last lines alone on a page", "[pdf][layout]")
+{
+    // However many tests come before it, 3 remediation items linked to no gap stay on one page with their
+    // heading, and the last 3 of 12 on one page.
+    for (int tests = 40; tests <= 76; tests += 2) {
+        for (const int itemCount : { 3, 12 }) {
+            Report report = syntheticReport(tests, 1);
+            for (TestCase &t : report.tests) {
+                t.status = TestStatus::Failed;
+                t.gapId = report.gaps[0].id;
+                t.message.clear();
+            }
+            report.remediation.clear();
+            for (int i = 1; i <= itemCount; ++i) {
+                RemediationItem item;
+                item.priority = Priority::P3;
+                item.title = QStringLiteral("Loose item %1").arg(i);
+                item.details = QStringLiteral("Details of loose item %1").arg(i);
+                report.remediation.append(item);
+            }
+            QTemporaryDir dir;
+            const ExportedPdf pdf = exportPdf(report, dir);
+            INFO(tests << " tests, " << itemCount << " items, " << pdf.pages.size() << " pages");
+            int headingPage = -1;
+            for (int p = 0; p < pdf.pages.size(); ++p) {
+                if (pdf.pages[p].contains(QStringLiteral("Remediation items linked to no gap")))
+                    headingPage = p;
+            }
+            REQUIRE(headingPage >= 0);
+            const int lastPage = int(pdf.pages.size()) - 1;
+            for (int i = 1; i <= 3; ++i) {
+                if (itemCount == 3)
+                    CHECK(pdf.pages[headingPage].contains(QStringLiteral("Details of loose item %1").arg(i)));
+                else
+                    CHECK(pdf.pages[lastPage].contains(
+                        QStringLiteral("Details of loose item %1").arg(itemCount + 1 - i)));
+            }
+        }
+    }
 }

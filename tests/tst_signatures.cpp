@@ -411,3 +411,28 @@ TEST_CASE("Evidence counts are grouped as the locale groups digits where a perso
     CHECK(evidenceLineForDisplay(QStringLiteral("2000 failures share this signature"), de)
         == QLatin1String("2.000 failures share this signature"));
 }
+
+TEST_CASE(
+    "A suggested title writes its ellipses one way: a relative frame's dots and a cut title read \"…\"", "[signatures]")
+{
+    // r0620: a pytest traceback that starts in "..\staging_test_base.py" titled its gap
+    // "InvalidStatus: … (in ...staging_test_base:wrapper)", two kinds of ellipsis in one title.
+    const FailureSignature s = failureSignature(failing(QStringLiteral("tests/e2e/test_ws.py::test_flow"),
+        QStringLiteral("websockets.exceptions.InvalidStatus: server rejected WebSocket connection: HTTP 403"),
+        QStringLiteral("..\\staging_test_base.py:293: in wrapper\n    return await func(*args, **kwargs)\n"
+                       "test_ws.py:222: in test_flow\n    async with websockets.connect(\n"
+                       "E   websockets.exceptions.InvalidStatus: server rejected WebSocket connection: HTTP 403")));
+    REQUIRE_FALSE(s.frames.isEmpty());
+    const QString title = s.title(false);
+    INFO(title.toStdString());
+    CHECK(title.endsWith(QStringLiteral(" (in staging_test_base:wrapper)")));
+    CHECK_FALSE(title.contains(QStringLiteral("...")));
+
+    const FailureSignature longer = failureSignature(failing(
+        QStringLiteral("t"), QStringLiteral("RuntimeError: ") + QStringLiteral("word ").repeated(50).trimmed()));
+    const QString cut = longer.title(false);
+    INFO(cut.toStdString());
+    CHECK(cut.size() == 160);
+    CHECK(cut.endsWith(QStringLiteral("…")));
+    CHECK_FALSE(cut.contains(QStringLiteral("...")));
+}

@@ -44,7 +44,9 @@ QVector<PhaseBar> phaseChartData(const Report &report)
     for (const TestCase &t : report.tests)
         ++named[t.phaseId.isEmpty() ? n : slotOf.value(t.phaseId, n)][size_t(t.status)];
 
-    auto pick = [](int stated, int counted) { return stated >= 0 ? stated : counted; };
+    // The report's count, or the named tests where it names more ("Skipped: 0" above 3 skipped tests: the
+    // importer keeps the named ones, and the filter's chip counts them), else what it names.
+    auto pick = [](int stated, int counted) { return stated >= 0 ? qMax(stated, counted) : counted; };
     QVector<PhaseBar> bars;
     bars.reserve(n + 1);
     for (int i = 0; i <= n; ++i) {
@@ -62,7 +64,7 @@ QVector<PhaseBar> phaseChartData(const Report &report)
             // (a TRX Inconclusive); where it states nothing, the named ones. A partly stated phase gets none: what
             // its unstated counts hold is not known.
             const bool nothingStated = p.total < 0 && p.passed < 0 && p.failed < 0 && p.errors < 0 && p.skipped < 0;
-            bar.unknown = unknownCount(p);
+            bar.unknown = unknownCount(p) > 0 ? qMax(0, p.total - bar.withVerdict()) : 0; // named ones raise the split
             if (nothingStated)
                 bar.unknown = c[size_t(TestStatus::Unknown)];
         } else {

@@ -47,6 +47,11 @@ qreal PdfPageLayout::lineHeight(const QFont &font) const
     return QFontMetricsF(font, m_device).lineSpacing();
 }
 
+qreal PdfPageLayout::textWidth(const QString &text, const QFont &font)
+{
+    return m_metrics[fontIndex(font)].horizontalAdvance(text);
+}
+
 void PdfPageLayout::newPage()
 {
     m_pages.append(QVector<Op>());

@@ -44,6 +44,7 @@ public:
     void setContinuation(const QString &heading, const QFont &font);
 
     qreal lineHeight(const QFont &font) const;
+    qreal textWidth(const QString &text, const QFont &font);
 
     // Paints page `index` (the caller has started the page on the device).
     void paintPage(QPainter &painter, int index) const;

@@ -33,15 +33,19 @@ namespace {
     // With a comparison, each failing test's change class by test id (new-failure, still-failing, …).
     using ChangeById = QHash<QString, ChangeClass>;
 
-    void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const QString &gap, Priority priority,
+    // `gap` null for the tests in no gap: their gap's title, owner, status and notes stay empty.
+    void writeRows(QString &out, const QVector<PlanTestGroup> &groups, const Gap *gap, Priority priority,
         const ChangeById *changes)
     {
         for (const PlanTestGroup &group : groups) {
             for (const TestCase &t : group.tests) {
-                QStringList cells { distinctTestName(t), group.phaseName, gap, priorityName(priority),
-                    statusName(t.status), t.message };
+                QStringList cells { distinctTestName(t), group.phaseName, gap ? gap->title : QString(),
+                    priorityName(priority), statusName(t.status), t.message };
                 if (changes) // failing in both runs and not news (an expected failure) is "unchanged"
                     cells << changeClassKey(changes->value(t.id, ChangeClass::Unchanged));
+                // Last, so that a reader of the earlier columns finds them where they were.
+                cells << (gap ? gap->owner : QString()) << (gap ? gapStatusName(gap->status) : QString())
+                      << (gap ? gap->notes : QString());
                 writeRow(out, cells);
             }
         }
@@ -52,7 +56,9 @@ namespace {
 QByteArray planToCsv(const RemediationPlan &plan)
 {
     QString out = QStringLiteral("test,phase,gap,priority,status,message");
-    out += plan.comparison ? QStringLiteral(",change\r\n") : QStringLiteral("\r\n");
+    if (plan.comparison)
+        out += QStringLiteral(",change");
+    out += QStringLiteral(",owner,gap status,notes\r\n"); // of the test's gap
     ChangeById changes;
     if (plan.comparison) {
         for (const ChangedTest &t : plan.comparison->tests) {
@@ -62,8 +68,8 @@ QByteArray planToCsv(const RemediationPlan &plan)
     }
     const ChangeById *byId = plan.comparison ? &changes : nullptr;
     for (const PlanGap &g : plan.gaps)
-        writeRows(out, g.testsByPhase, g.gap.title, g.gap.priority, byId);
-    writeRows(out, plan.unassigned, QString(), Priority::None, byId);
+        writeRows(out, g.testsByPhase, &g.gap, g.gap.priority, byId);
+    writeRows(out, plan.unassigned, nullptr, Priority::None, byId);
     if (plan.comparison) {
         // Fixed tests, and removed ones that failed, fail nowhere in this run, yet a spreadsheet of the plan
         // should show them: after the failing ones, with the gap they had in the last run (a passing test is
@@ -77,7 +83,7 @@ QByteArray planToCsv(const RemediationPlan &plan)
                 if (t.change == shown && (shown == ChangeClass::Fixed || failedBefore(t)))
                     writeRow(out,
                         { t.name, t.phase, t.oldGap, QString(), t.inNew ? statusName(t.newStatus) : QString(),
-                            QString(), changeClassKey(t.change) });
+                            QString(), changeClassKey(t.change), QString(), QString(), QString() });
             }
         }
     }

@@ -40,12 +40,16 @@ QJsonObject planToJson(const RemediationPlan &plan)
 {
     QJsonArray phases;
     for (const PlanPhase &p : plan.phases) {
-        phases.append(QJsonObject { { QStringLiteral("name"), p.phase.name },
-            { QStringLiteral("total"), orNull(p.phase.total) }, { QStringLiteral("passed"), orNull(p.phase.passed) },
-            { QStringLiteral("failed"), orNull(p.phase.failed) }, { QStringLiteral("errors"), orNull(p.phase.errors) },
-            { QStringLiteral("skipped"), orNull(p.phase.skipped) },
-            { QStringLiteral("failureRate"),
-                p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(p.failureRate) } });
+        phases.append(
+            QJsonObject { { QStringLiteral("name"), p.phase.name }, { QStringLiteral("total"), orNull(p.total) },
+                { QStringLiteral("passed"), orNull(p.passed) }, { QStringLiteral("failed"), orNull(p.failed) },
+                { QStringLiteral("errors"), orNull(p.errors) }, { QStringLiteral("skipped"), orNull(p.skipped) },
+                // The total as the report states it, where the plan's differs (countNotes says why).
+                { QStringLiteral("reportedTotal"), orNull(p.phase.total) },
+                { QStringLiteral("failureRate"),
+                    p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(p.failureRate) },
+                { QStringLiteral("rateFailing"), p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : p.rateFailing },
+                { QStringLiteral("rateRan"), p.failureRate < 0 ? QJsonValue(QJsonValue::Null) : p.rateRan } });
     }
     QJsonArray gaps;
     for (const PlanGap &g : plan.gaps) {
@@ -67,6 +71,11 @@ QJsonObject planToJson(const RemediationPlan &plan)
     QJsonArray other;
     for (const RemediationItem &item : plan.otherRemediation)
         other.append(remediationJson(item));
+    QJsonArray importNotes; // the report's diagnostics: where its own numbers disagree
+    for (const Diagnostic &d : plan.run.diagnostics)
+        importNotes.append(
+            QJsonObject { { QStringLiteral("severity"), severityName(d.severity) }, { QStringLiteral("line"), d.line },
+                { QStringLiteral("message"), d.message }, { QStringLiteral("text"), importNoteText(d) } });
     const TriageChanges &c = plan.changes;
     QJsonObject json {
         { QStringLiteral("schemaVersion"), PlanJsonSchemaVersion },
@@ -78,6 +87,10 @@ QJsonObject planToJson(const RemediationPlan &plan)
         { QStringLiteral("gaps"), gaps },
         { QStringLiteral("unassigned"), testsJson(plan.unassigned) },
         { QStringLiteral("unnamedFailures"), plan.unnamedFailures },
+        { QStringLiteral("unnamedErrors"), plan.unnamedErrors },
+        { QStringLiteral("summary"), planSummaryLine(plan, QLocale::c()) },
+        { QStringLiteral("countNotes"), QJsonArray::fromStringList(plan.countNotes) },
+        { QStringLiteral("importNotes"), importNotes },
         { QStringLiteral("otherRemediation"), other },
         { QStringLiteral("changes"),
             QJsonObject { { QStringLiteral("movedTests"), c.movedTests },

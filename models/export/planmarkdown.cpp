@@ -2,10 +2,8 @@
 #include "planwriters.h"
 
 #include "comparisonwriters.h"
-#include "counttext.h"
 #include "grouplabels.h"
 #include "markdownescape.h"
-#include "ratetext.h"
 #include "testdisplayname.h"
 
 namespace Gapwise {
@@ -56,19 +54,26 @@ QByteArray planToMarkdown(const RemediationPlan &plan)
     out += QStringLiteral("## Summary\n\n| Phase | Total | Passed | Failed | Errors | Skipped | Failure rate |\n"
                           "|---|---:|---:|---:|---:|---:|---:|\n");
     for (const PlanPhase &p : plan.phases) {
+        const QString rate = phaseRateText(p, QLocale::c());
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(markdownEscaped(p.phase.outcome.isEmpty()
                                 ? p.phase.name
                                 : QStringLiteral("%1 (%2)").arg(p.phase.name, p.phase.outcome)),
-                       count(p.phase.total), count(p.phase.passed), count(p.phase.failed), count(p.phase.errors),
-                       count(p.phase.skipped), p.failureRate < 0 ? QStringLiteral("–") : percentText(p.failureRate, 0));
+                       count(p.total), count(p.passed), count(p.failed), count(p.errors), count(p.skipped),
+                       rate.isEmpty() ? QStringLiteral("–") : rate);
     }
-    out += QStringLiteral("\n%1 · %2 in no gap · %3 counted but not named by the report\n\n")
-               .arg(countText(plan.gaps.size(), QStringLiteral("%1 gap"), QStringLiteral("%1 gaps"), QLocale::c()),
-                   countText(plan.unassignedFailures, QStringLiteral("%1 failing test"),
-                       QStringLiteral("%1 failing tests"), QLocale::c()),
-                   countText(plan.unnamedFailures, QStringLiteral("%1 failure"), QStringLiteral("%1 failures"),
-                       QLocale::c()));
+    if (!plan.phases.isEmpty())
+        out += QLatin1Char('\n') + markdownEscaped(failureRateBasisText()) + QLatin1Char('\n');
+    for (const QString &note : plan.countNotes)
+        out += QLatin1Char('\n') + markdownEscaped(note) + QLatin1Char('\n');
+    out += QStringLiteral("\n%1\n\n").arg(planSummaryLine(plan, QLocale::c()));
+    if (!plan.run.diagnostics.isEmpty()) {
+        // Where the report's own numbers disagree (the window's Import diagnostics pane).
+        out += QStringLiteral("### Import notes\n\n");
+        for (const Diagnostic &d : plan.run.diagnostics)
+            out += QStringLiteral("- %1\n").arg(markdownEscaped(importNoteText(d)));
+        out += QLatin1Char('\n');
+    }
     if (plan.changes.any()) {
         out += QStringLiteral("### What the triage changed\n\n");
         for (const QString &line : changeLines(plan.changes))

@@ -51,9 +51,7 @@ QString rate(double r)
 // "76.2% (16 of 21)": the rate and what it is of.
 QString rateOf(const PlanPhase &p)
 {
-    return p.failureRate < 0
-        ? rate(p.failureRate)
-        : tr("%1 (%2 of %3)").arg(percentText(p.failureRate), count(p.rateFailing), count(p.rateRan));
+    return p.failureRate < 0 ? rate(p.failureRate) : phaseRateText(p, QLocale());
 }
 
 QString gapHeading(const Gap &gap)
@@ -87,6 +85,16 @@ void titleBlock(PdfPageLayout &layout, const RemediationPlan &plan)
     layout.text(tr("Exported: ") + QLocale().toString(plan.exportedAt, QLocale::LongFormat), body);
 }
 
+// At most `limit` of `items` (each written by `line`), then "… and N more" with `more` explaining where they are.
+template <typename T, typename Line>
+void bounded(PdfPageLayout &layout, const QVector<T> &items, int limit, const QString &more, Line line)
+{
+    for (int i = 0; i < items.size() && i < limit; ++i)
+        line(items[i]);
+    if (items.size() > limit)
+        layout.text(tr("… and %1 more%2").arg(count(items.size() - limit), more), font(8.5), layout.pt(8), Grey);
+}
+
 void summary(PdfPageLayout &layout, const RemediationPlan &plan)
 {
     const QFont body = font(9.5);
@@ -105,8 +113,8 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
         if (!p.phase.outcome.isEmpty()) // the phase and its outcome on one page
             layout.keepWithNext(layout.lineHeight(font(9)) * PdfPageLayout::MaxCellLines
                 + layout.lineHeight(outcomeFont) * PdfPageLayout::MaxCellLines);
-        layout.row({ p.phase.name, count(p.phase.total), count(p.phase.passed), count(p.phase.failed),
-                       count(p.phase.errors), count(p.phase.skipped), rateOf(p) },
+        layout.row({ p.phase.name, count(p.total), count(p.passed), count(p.failed), count(p.errors), count(p.skipped),
+                       rateOf(p) },
             columns, font(9), true);
         if (!p.phase.outcome.isEmpty()) {
             layout.row({ p.phase.outcome }, outcomeColumns, outcomeFont, false, Grey);
@@ -116,16 +124,17 @@ void summary(PdfPageLayout &layout, const RemediationPlan &plan)
     layout.rule();
     // The tree counts the tests the report names; the rate is of the results it states: say which.
     if (!plan.phases.isEmpty())
-        layout.text(tr("Failure rate: failed and errors of the tests that ran (passed, failed, errors); skipped ones "
-                       "not counted."),
-            font(8), 0, Grey);
+        layout.text(failureRateBasisText(), font(8), 0, Grey);
+    for (const QString &note : plan.countNotes)
+        layout.text(note, font(8), 0, Grey);
     layout.space(4);
-    layout.text(countText(plan.gaps.size(), tr("%1 gap"), tr("%1 gaps")) + QStringLiteral(" · ")
-            + countText(plan.unassignedFailures, tr("%1 unassigned failure"), tr("%1 unassigned failures"))
-            + QStringLiteral(" · ")
-            + countText(plan.unnamedFailures, tr("%1 failure counted but not named in the report"),
-                tr("%1 failures counted but not named in the report")),
-        body);
+    layout.text(planSummaryLine(plan, QLocale()), body);
+    if (!plan.run.diagnostics.isEmpty()) {
+        // Where the report's own numbers disagree: the window's Import diagnostics pane.
+        heading(layout, tr("Import notes"), 12, 10);
+        bounded(layout, plan.run.diagnostics, 20, tr(", in the Markdown and JSON plans"),
+            [&](const Diagnostic &d) { layout.text(QStringLiteral("• ") + importNoteText(d), font(9), layout.pt(8)); });
+    }
 
     heading(layout, tr("What the triage changed"), 12, 10);
     if (!plan.changes.any())
@@ -149,16 +158,6 @@ void chart(PdfPageLayout &layout, const PlanChart &chart)
     layout.picture(chart.picture, chart.size, QSizeF(scaledWidth, height));
     if (!chart.note.isEmpty())
         layout.text(chart.note, font(8), 0, Grey);
-}
-
-// At most `limit` of `items` (each written by `line`), then "… and N more" with `more` explaining where they are.
-template <typename T, typename Line>
-void bounded(PdfPageLayout &layout, const QVector<T> &items, int limit, const QString &more, Line line)
-{
-    for (int i = 0; i < items.size() && i < limit; ++i)
-        line(items[i]);
-    if (items.size() > limit)
-        layout.text(tr("… and %1 more%2").arg(count(items.size() - limit), more), font(8.5), layout.pt(8), Grey);
 }
 
 // The failing tests per group that changed, as a table: title, last run, this run, change.
@@ -254,6 +253,59 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     chart(layout, comparisonChart);
 }
 
+// A test's name and its status ("  [failed]") on as few lines as the width allows, the status always on the name's
+// last line: a long pytest node id breaks after a "/" or before a "::", never between the name and its status
+// (QA: "[failed]" on a line of its own under "tests/e2e/staging/…"). A part longer than a line is cut anywhere.
+QStringList testNameLines(
+    PdfPageLayout &layout, const QString &name, const QString &status, const QFont &font, qreal indent)
+{
+    const qreal first = layout.content().width() - indent;
+    if (layout.textWidth(name + status, font) <= first)
+        return { name + status };
+    // The name's parts: "tests/", "e2e/", "staging/", "test_x.py", "::TestX", "::test_y".
+    QStringList parts;
+    int start = 0;
+    for (int i = 0; i < name.size(); ++i) {
+        const bool afterSlash = name[i] == QLatin1Char('/') || name[i] == QLatin1Char('\\');
+        const bool beforeColons = i > start && name.mid(i, 2) == QLatin1String("::");
+        if (beforeColons) {
+            parts << name.mid(start, i - start);
+            start = i;
+        } else if (afterSlash) {
+            parts << name.mid(start, i + 1 - start);
+            start = i + 1;
+        }
+    }
+    if (start < name.size())
+        parts << name.mid(start);
+    const qreal next = first - layout.pt(6); // the next lines are indented under the first
+    QStringList lines;
+    QString line;
+    for (int i = 0; i < parts.size(); ++i) {
+        const QString tail = i + 1 == parts.size() ? status : QString();
+        const qreal width = lines.isEmpty() ? first : next;
+        if (!line.isEmpty() && layout.textWidth(line + parts[i] + tail, font) > width) {
+            lines << line;
+            line.clear();
+        }
+        QString part = parts[i];
+        // A part wider than a whole line: cut at the line's width, keeping the status with what is left.
+        while (layout.textWidth(part + tail, font) > (lines.isEmpty() ? first : next) && part.size() > 1) {
+            int fit = int(part.size()) - 1;
+            while (fit > 1 && layout.textWidth(part.left(fit), font) > (lines.isEmpty() ? first : next))
+                --fit;
+            if (!tail.isEmpty() && layout.textWidth(part, font) <= (lines.isEmpty() ? first : next))
+                fit = qMax(1, fit - int(tail.size())); // the status goes with a piece of the name, not alone
+            lines << part.left(fit);
+            part.remove(0, fit);
+        }
+        line += part + tail;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines;
+}
+
 // `newFailures`: ids of tests that did not fail in the compared last run, marked "new".
 void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, const QString &section,
     const QSet<QString> &newFailures)
@@ -265,11 +317,12 @@ void testGroups(PdfPageLayout &layout, const QVector<PlanTestGroup> &groups, con
         heading(layout, tr("%1 — %2 failing").arg(phase, count(group.tests.size())), 10, 4);
         layout.setContinuation(section + QStringLiteral(" — ") + phase, font(9, true));
         for (const TestCase &t : group.tests) {
-            layout.keepWithNext(layout.lineHeight(name) * 2);
             const QString mark = newFailures.contains(t.id) ? tr(", new") : QString();
-            layout.text(
-                onOneLine(distinctTestName(t)) + QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'),
-                name, layout.pt(8));
+            const QStringList lines = testNameLines(layout, onOneLine(distinctTestName(t)),
+                QStringLiteral("  [") + statusName(t.status) + mark + QLatin1Char(']'), name, layout.pt(8));
+            layout.keepWithNext(layout.lineHeight(name) * (lines.size() + 1));
+            for (int i = 0; i < lines.size(); ++i)
+                layout.text(lines[i], name, layout.pt(i == 0 ? 8 : 14));
             if (!t.message.isEmpty())
                 layout.text(t.message, message, layout.pt(20), Grey);
             layout.space(1.5); // sets each test apart from the next
@@ -415,8 +468,26 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
         testGroups(layout, plan.unassigned, tr("Unassigned failures"), newFailures);
     }
     if (!plan.otherRemediation.isEmpty()) {
-        heading(layout, tr("Remediation items linked to no gap"), 13, 14);
-        for (const RemediationItem &item : plan.otherRemediation) {
+        // The plan's last block. Its last lines never stand alone on a page (QA: r1099's last page held two): a
+        // short block goes to a new page whole, a long one takes its last three items there together.
+        const QVector<RemediationItem> &items = plan.otherRemediation;
+        constexpr int ShortBlock = 8;
+        constexpr int KeptTogether = 3;
+        const auto height = [&](int from) {
+            int lines = 0;
+            for (int i = from; i < items.size(); ++i)
+                lines += items[i].details.isEmpty() ? 1 : 2;
+            return layout.lineHeight(font(9.5)) * lines;
+        };
+        const QString title = tr("Remediation items linked to no gap");
+        if (items.size() <= ShortBlock)
+            layout.keepWithNext(layout.pt(16) + layout.lineHeight(font(13, true)) + height(0));
+        heading(layout, title, 13, 14);
+        layout.setContinuation(title, font(9, true));
+        for (int i = 0; i < items.size(); ++i) {
+            const RemediationItem &item = items[i];
+            if (items.size() > ShortBlock && i == items.size() - KeptTogether)
+                layout.keepWithNext(height(i));
             const QString prio = priorityName(item.priority);
             layout.text(QStringLiteral("• ")
                     + (prio.isEmpty() ? QString() : QLatin1Char('[') + prio + QStringLiteral("] ")) + item.title,
@@ -424,6 +495,7 @@ void layOutPlan(PdfPageLayout &layout, const RemediationPlan &plan, const PlanCh
             if (!item.details.isEmpty())
                 layout.text(item.details, font(9.5), layout.pt(20));
         }
+        layout.setContinuation(QString(), QFont());
     }
     if (plan.history)
         historySection(layout, *plan.history);

@@ -2,7 +2,9 @@
 #include "remediationplan.h"
 
 #include "chartdata.h"
+#include "counttext.h"
 #include "gapsuggester.h"
+#include "ratetext.h"
 #include "titlematcher.h"
 #include "triagecommands.h"
 #include "triagesession.h"
@@ -40,7 +42,70 @@ namespace {
         return groups;
     }
 
+    // "Integration: the report states 17 tests, but its counts add up to 21 (5 passed, 12 failed, 4 errors); the
+    // plan shows 21."
+    QString phaseTotalNote(const Phase &p, const PhaseBar &bar)
+    {
+        const QLocale c = QLocale::c();
+        QStringList parts;
+        if (bar.passed > 0)
+            parts << QStringLiteral("%1 passed").arg(c.toString(bar.passed));
+        if (bar.failed > 0)
+            parts << QStringLiteral("%1 failed").arg(c.toString(bar.failed));
+        if (bar.errors > 0)
+            parts << countText(bar.errors, QStringLiteral("%1 error"), QStringLiteral("%1 errors"), c);
+        if (bar.skipped > 0)
+            parts << QStringLiteral("%1 skipped").arg(c.toString(bar.skipped));
+        if (bar.unknown > 0)
+            parts << QStringLiteral("%1 with no verdict").arg(c.toString(bar.unknown));
+        return QStringLiteral("%1: the report states %2, but its counts add up to %3 (%4); the plan shows %3.")
+            .arg(p.name, countText(p.total, QStringLiteral("%1 test"), QStringLiteral("%1 tests"), c),
+                c.toString(bar.total()), parts.join(QStringLiteral(", ")));
+    }
+
 } // namespace
+
+QString planSummaryLine(const RemediationPlan &plan, const QLocale &locale)
+{
+    QStringList parts;
+    if (!plan.gaps.isEmpty())
+        parts << countText(plan.gaps.size(), QStringLiteral("%1 gap"), QStringLiteral("%1 gaps"), locale);
+    if (plan.unassignedFailures > 0)
+        parts << countText(plan.unassignedFailures, QStringLiteral("%1 failing test in no gap"),
+            QStringLiteral("%1 failing tests in no gap"), locale);
+    QStringList unnamed;
+    if (plan.unnamedFailures > 0)
+        unnamed << countText(plan.unnamedFailures, QStringLiteral("%1 failure"), QStringLiteral("%1 failures"), locale);
+    if (plan.unnamedErrors > 0)
+        unnamed << countText(plan.unnamedErrors, QStringLiteral("%1 error"), QStringLiteral("%1 errors"), locale);
+    if (!unnamed.isEmpty())
+        parts << unnamed.join(QStringLiteral(" and ")) + QStringLiteral(" counted but not named by the report");
+    return parts.isEmpty() ? QStringLiteral("No gaps") : parts.join(QStringLiteral(" · "));
+}
+
+QString phaseRateText(const PlanPhase &phase, const QLocale &locale)
+{
+    if (phase.failureRate < 0)
+        return QString();
+    return QStringLiteral("%1 (%2 of %3)")
+        .arg(percentText(phase.failureRate), locale.toString(phase.rateFailing), locale.toString(phase.rateRan));
+}
+
+QString failureRateBasisText()
+{
+    return QStringLiteral(
+        "Failure rate: failed and errors of the tests that ran (passed, failed, errors); skipped ones not counted.");
+}
+
+QString importNoteText(const Diagnostic &diagnostic)
+{
+    QString severity = severityName(diagnostic.severity);
+    if (!severity.isEmpty())
+        severity[0] = severity[0].toUpper();
+    return (diagnostic.line > 0 ? QStringLiteral("%1, line %2: ").arg(severity).arg(diagnostic.line)
+                                : severity + QStringLiteral(": "))
+        + diagnostic.message;
+}
 
 RemediationPlan buildPlan(const TriageSession &session, const QDateTime &exportedAt)
 {
@@ -72,17 +137,33 @@ RemediationPlan buildPlan(
     for (const Phase &p : r.phases) {
         PlanPhase pp;
         pp.phase = p;
-        pp.namedFailing = int(std::count_if(r.tests.cbegin(), r.tests.cend(),
-            [&](const TestCase &t) { return t.phaseId == p.id && t.status == TestStatus::Failed; }));
+        auto named = [&](TestStatus status) {
+            return int(std::count_if(r.tests.cbegin(), r.tests.cend(),
+                [&](const TestCase &t) { return t.phaseId == p.id && t.status == status; }));
+        };
+        pp.namedFailing = named(TestStatus::Failed);
+        const int namedErrors = named(TestStatus::Error);
         for (const PhaseBar &bar : bars) {
+            if (bar.phaseId != p.id)
+                continue;
+            // "–" where the report states no count and names no test of it.
+            auto shown = [](int stated, int value) { return stated < 0 && value == 0 ? -1 : value; };
+            pp.passed = shown(p.passed, bar.passed);
+            pp.failed = shown(p.failed, bar.failed);
+            pp.errors = shown(p.errors, bar.errors);
+            pp.skipped = shown(p.skipped, bar.skipped);
+            pp.total = p.total < 0 ? -1 : qMax(p.total, bar.total());
+            if (p.total >= 0 && bar.total() > p.total)
+                plan.countNotes << phaseTotalNote(p, bar);
+            plan.unnamedFailures += qMax(0, bar.failed - pp.namedFailing);
+            plan.unnamedErrors += qMax(0, bar.errors - namedErrors);
             // A phase whose tests all lack a verdict has no rate ("–").
-            if (bar.phaseId == p.id && bar.withVerdict() > 0) {
+            if (bar.withVerdict() > 0) {
                 pp.failureRate = bar.failureRate();
                 pp.rateFailing = bar.failing();
                 pp.rateRan = bar.ran();
             }
         }
-        plan.unnamedFailures += p.unnamedFailures(pp.namedFailing);
         plan.phases.append(pp);
     }
 

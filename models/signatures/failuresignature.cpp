@@ -287,9 +287,15 @@ QString FailureSignature::title(bool typedNames) const
         t = exceptionType;
     else
         t = exceptionType + QLatin1String(": ") + shown;
-    if (!frames.isEmpty())
-        t += QLatin1String(" (in ") + frames.first() + QLatin1Char(')');
-    return t.size() > 160 ? t.left(157) + QLatin1String("...") : t;
+    if (!frames.isEmpty()) {
+        // A frame of a relative path ("..\\staging_test_base.py") starts with its dots ("...staging_test_base"),
+        // which read as a second kind of ellipsis beside the placeholders' "…": the title names the module.
+        QString frame = frames.first();
+        while (frame.startsWith(QLatin1Char('.')))
+            frame.remove(0, 1);
+        t += QLatin1String(" (in ") + (frame.isEmpty() ? frames.first() : frame) + QLatin1Char(')');
+    }
+    return t.size() > 160 ? t.left(159) + QStringLiteral("…") : t;
 }
 
 FailureSignature failureSignature(const TestCase &test)
