@@ -66,9 +66,10 @@ namespace {
                 message.isEmpty() ? QString() : QLatin1String(" - ") + message);
     }
 
-    // The line each element of results.tests starts on, in order: QJsonDocument keeps no positions, so the
-    // bytes are walked once more, strings skipped and keys followed. A later "results" or "tests" key replaces an
-    // earlier one, as it does in the parsed document. An element this does not find gets line 0.
+    // The line of each element of results.tests, in order: where its "name" key is, else where it starts.
+    // QJsonDocument keeps no positions, so the bytes are walked once more, strings skipped and keys followed. A later
+    // "results" or "tests" key replaces an earlier one, as it does in the parsed document. An element this does not
+    // find gets line 0.
     QVector<int> testElementLines(const QByteArray &json)
     {
         struct Open
@@ -81,6 +82,7 @@ namespace {
         QByteArray lastString;
         bool inTests = false; // the innermost open container is results.tests
         bool elementDue = false; // in results.tests, where its next element starts
+        bool inElement = false; // in a test's object, before its "name"
         int line = 1;
         for (qsizetype i = 0; i < json.size(); ++i) {
             const char c = json.at(i);
@@ -107,12 +109,18 @@ namespace {
             case ':':
                 if (!containers.isEmpty() && containers.last().object)
                     containers.last().key = lastString;
+                if (inElement && containers.size() == 4 && lastString == "name" && !lines.isEmpty()) {
+                    lines.last() = line; // the line that names the test, which the details pane quotes
+                    inElement = false;
+                }
                 break;
             case ',':
                 elementDue = inTests;
                 break;
             case '{':
             case '[':
+                if (inTests)
+                    inElement = c == '{';
                 inTests = c == '[' && containers.size() == 2 && containers[0].object && containers[0].key == "results"
                     && containers[1].object && containers[1].key == "tests";
                 if (inTests) {
