@@ -29,7 +29,7 @@ QString numberText(int n)
 
 void printSummary(const Report &report, QTextStream &out)
 {
-    out << report.title << '\n';
+    out << report.shownTitle() << '\n';
     if (!report.date.isEmpty())
         out << "Date: " << report.date << '\n';
     if (!report.environment.isEmpty())
@@ -120,6 +120,11 @@ int runInspectCommand(const QStringList &arguments)
             return ExitCode::BadInput;
         }
         report = *result.report;
+        if (report.holdsNothing()) { // a text file that is no report reads as Markdown without anything in it
+            err << "gapwise: cannot import " << positional.mid(1).join(QLatin1String(", "))
+                << ": no test report in it (no title, phases, tests or gaps found)\n";
+            return ExitCode::BadInput;
+        }
         warnOfUnreadFiles(report, err);
     }
     QTextStream out(stdout);

@@ -114,7 +114,7 @@ void DetailsPane::showIndex(const ReportTreeModel *model, const QModelIndex &sou
     case NodeKind::Test: {
         const TestCase &t = model->report().tests[model->testIndexAt(sourceIndex)];
         m_view = failureView(t, palette());
-        m_source = testSourceLocation(t.name, t.details);
+        m_source = testSourceLocation(t);
         m_reportFile = model->report().fileAt(t.file);
         setHtml(testHtml(model, model->testIndexAt(sourceIndex)));
         break;

@@ -245,6 +245,13 @@ SourceLocation testSourceLocation(const QString &testName, const QString &detail
     return { file, 0 };
 }
 
+SourceLocation testSourceLocation(const TestCase &test)
+{
+    if (!test.sourceFile.isEmpty() && test.sourceLine > 0)
+        return { test.sourceFile, test.sourceLine };
+    return testSourceLocation(test.name, test.details);
+}
+
 ExpectedActual extractExpectedActual(const QString &message, const QString &details)
 {
     for (const QString *text : { &message, &details }) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "report.h"
+
 #include <QString>
 #include <QVector>
 
@@ -38,6 +40,8 @@ struct SourceLocation
     int line = 0;
 };
 SourceLocation testSourceLocation(const QString &testName, const QString &details);
+// The same for a test whose report states its source (TestCase::sourceFile and sourceLine): that, else as above.
+SourceLocation testSourceLocation(const TestCase &test);
 
 struct ExpectedActual
 {

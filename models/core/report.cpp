@@ -41,6 +41,20 @@ int Report::countTests(TestStatus status) const
     return int(std::count_if(tests.cbegin(), tests.cend(), [status](const TestCase &t) { return t.status == status; }));
 }
 
+QString Report::shownTitle() const
+{
+    if (!title.isEmpty())
+        return title;
+    const QString path = QString(sourceFile).replace(QLatin1Char('\\'), QLatin1Char('/'));
+    return path.section(QLatin1Char('/'), -1);
+}
+
+bool Report::holdsNothing() const
+{
+    return title.isEmpty() && phases.isEmpty() && tests.isEmpty() && gaps.isEmpty() && remediation.isEmpty()
+        && actions.isEmpty();
+}
+
 namespace {
 
     // "Sept" and "September" alike: the month a name starts with, 0 when it names none.

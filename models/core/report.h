@@ -69,6 +69,9 @@ struct TestCase
     double durationSeconds = -1.0;
     int line = 0;
     int file = 0; // index into Report::files of the file `line` is in
+    // Where the report says the test's source is (CTRF's filePath and line); empty and 0 when it does not.
+    QString sourceFile;
+    int sourceLine = 0;
 };
 
 struct RemediationItem
@@ -111,6 +114,10 @@ struct Report
     int phaseIndex(const QString &phaseId) const;
     int gapIndex(const QString &gapId) const;
     int countTests(TestStatus status) const;
+    // The title, else the name of the file it was read from (what the window's title bar says).
+    QString shownTitle() const;
+    // Nothing read from it: no title, phase, test, gap, remediation item or action (a text file that is no report).
+    bool holdsNothing() const;
     // The file at `index` of `files`; empty when out of range.
     QString fileAt(int index) const { return index >= 0 && index < files.size() ? files.at(index) : QString(); }
 };

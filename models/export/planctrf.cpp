@@ -78,8 +78,10 @@ QJsonObject planToCtrf(const RemediationPlan &plan)
             o.insert(QStringLiteral("message"), t.message);
         if (!t.details.isEmpty())
             o.insert(QStringLiteral("trace"), t.details);
-        if (t.line > 0)
-            o.insert(QStringLiteral("line"), t.line);
+        // CTRF's line is the test's line in its source file, not where the report wrote the test. (No filePath:
+        // the name already starts with it, and a reader would prefix the name with it again.)
+        if (t.sourceLine > 0)
+            o.insert(QStringLiteral("line"), t.sourceLine);
         if (t.status == TestStatus::Error)
             o.insert(QStringLiteral("rawStatus"), QStringLiteral("error"));
         else if (t.expectedFailure)

@@ -20,10 +20,13 @@ struct FailureSignature
     QString messageTemplate; // "request <HEX> timed out after <NUM>s"
     QStringList frames; // innermost first, at most two: "app.client:call", "com.acme.Store:save"
     bool fromTestName = false; // no message anywhere: the template is made of the test name's words
-    // With fromTestName: the test's name as written ("A", "test_checkout_total"), which the title shows (empty
-    // when templates of several names were mined together), and the message that said nothing ("failure").
+    // With fromTestName: the test's name as written ("A", "test_checkout_total"), which the title shows (what
+    // the names share, or empty when they share no word, where templates of several names were mined together),
+    // and the message that said nothing ("failure").
     QString testName;
     QString emptyMessage;
+    // testName is what the names of several tests share as written ("Ns.FixtureTests.…_Test"), mined together.
+    bool testNameMerged = false;
 
     QString key() const; // exact grouping key
     QString bucket() const; // what must be equal before templates may merge (templateminer.h)

@@ -80,6 +80,62 @@ namespace {
         return groups;
     }
 
+    bool hasWordOfThree(const QString &text)
+    {
+        int letters = 0;
+        for (const QChar c : text) {
+            letters = c.isLetter() ? letters + 1 : 0;
+            if (letters >= 3)
+                return true;
+        }
+        return false;
+    }
+
+    // True when every word a mined template keeps is a label of an assertion's values ("Expected: <*>",
+    // "Expected: <*> But was: <*>"): the failures it joins share the form of a message, not a cause.
+    bool onlyAssertionLabels(const QString &templ)
+    {
+        static const QSet<QString> labels = { QStringLiteral("expected"), QStringLiteral("but"), QStringLiteral("was"),
+            QStringLiteral("actual"), QStringLiteral("received"), QStringLiteral("got"), QStringLiteral("value"),
+            QStringLiteral("to"), QStringLiteral("be"), QStringLiteral("equal"), QStringLiteral("is") };
+        for (const QString &word : splitTemplate(templ).words) {
+            if (!isPlaceholder(word) && !labels.contains(word.toLower()))
+                return false;
+        }
+        return true;
+    }
+
+    // The test names of a group as written, what they share kept and what differs made "…" at word ends:
+    // "[Test Class Cleanup Failure (Ns.FixtureTests.…_Test)]". Empty when they share no word.
+    QString sharedNameAsWritten(const QStringList &names)
+    {
+        if (names.isEmpty())
+            return QString();
+        const QString &first = names.first();
+        qsizetype prefix = first.size();
+        qsizetype suffix = first.size();
+        for (const QString &n : names) {
+            qsizetype p = 0;
+            while (p < prefix && p < n.size() && n.at(p) == first.at(p))
+                ++p;
+            prefix = p;
+            qsizetype q = 0;
+            while (q < suffix && q < n.size() && n.at(n.size() - 1 - q) == first.at(first.size() - 1 - q))
+                ++q;
+            suffix = q;
+        }
+        if (prefix == first.size())
+            return first; // one name
+        auto isWordChar = [](QChar c) { return c.isLetterOrNumber(); };
+        while (prefix > 0 && isWordChar(first.at(prefix - 1)))
+            --prefix; // a word cut in two is not kept
+        suffix = qMin(suffix, first.size() - prefix);
+        while (suffix > 0 && isWordChar(first.at(first.size() - suffix)))
+            --suffix;
+        const QString shared = first.left(prefix) + QChar(0x2026) + first.right(suffix);
+        return hasWordOfThree(shared) ? shared : QString();
+    }
+
     // Exact signatures of one bucket that are one template with variable parts merge (templateminer.h).
     QVector<Suggestion> minedSuggestions(const QVector<Exact> &exact, bool mine)
     {
@@ -94,11 +150,22 @@ namespace {
         for (const Exact &e : exact)
             inputs.append({ e.signature.bucket(), e.signature.messageTemplate, int(e.tests.size()) });
         for (const MinedGroup &group : mineTemplates(inputs)) {
+            if (group.members.size() > 1 && !exact[group.members.first()].signature.fromTestName
+                && onlyAssertionLabels(group.templ)) {
+                for (int m : group.members)
+                    out.append({ exact[m].signature, exact[m].tests, {} });
+                continue;
+            }
             Suggestion s;
             s.signature = exact[group.members.first()].signature;
             if (group.members.size() > 1) {
                 s.signature.messageTemplate = group.templ;
-                s.signature.testName.clear(); // tests of several names: the title shows their words' template
+                // Tests of several names: the title shows what their names share as written.
+                QStringList names;
+                for (int m : group.members)
+                    names << exact[m].signature.testName;
+                s.signature.testName = sharedNameAsWritten(names);
+                s.signature.testNameMerged = true;
             }
             for (int m : group.members)
                 s.tests += exact[m].tests;
@@ -130,7 +197,8 @@ namespace {
                             ? QStringLiteral("none that names a cause")
                             : QStringLiteral("\"%1\", which names no cause").arg(signature.emptyMessage))
                   << QLatin1String("Test name: ")
-                    + (signature.testName.isEmpty() ? signature.messageTemplate : signature.testName);
+                    + (signature.testName.isEmpty() || signature.testNameMerged ? signature.messageTemplate
+                                                                                : signature.testName);
         } else {
             lines << QLatin1String("Message: ") + signature.messageTemplate;
         }

@@ -18,6 +18,20 @@ namespace {
     constexpr int MinChoiceWeight = 2; // a word seen fewer times than this is a value, not a choice
     constexpr int MaxCompared = 200; // groups compared per first word: keeps a pathological bucket near-linear
 
+    // The length of the emoji or other pictograph at `i` (a surrogate pair, a variation selector or joiner), 0
+    // when none is there.
+    int pictographAt(const QString &text, int i)
+    {
+        const QChar c = text.at(i);
+        if (c.unicode() == 0xFE0F || c.unicode() == 0x200D)
+            return 1;
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const char32_t code = QChar::surrogateToUcs4(c, text.at(i + 1));
+            return QChar::category(code) == QChar::Symbol_Other ? 2 : 0;
+        }
+        return c.category() == QChar::Symbol_Other ? 1 : 0;
+    }
+
     bool isSeparator(QChar c)
     {
         if (c.isSpace())
@@ -314,6 +328,12 @@ TemplateTokens splitTemplate(const QString &templ)
     for (int i = 0; i < templ.size();) {
         if (const int len = placeholderAt(templ, i)) {
             word += templ.mid(i, len); // glued units stay on: "<NUM>s"
+            i += len;
+            continue;
+        }
+        if (const int len = pictographAt(templ, i)) {
+            flush(); // "😋", "✅": decoration, not a word of the message
+            separator += templ.mid(i, len);
             i += len;
             continue;
         }

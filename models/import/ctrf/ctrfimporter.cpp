@@ -66,6 +66,84 @@ namespace {
                 message.isEmpty() ? QString() : QLatin1String(" - ") + message);
     }
 
+    // The line of each element of results.tests, in order: where its "name" key is, else where it starts.
+    // QJsonDocument keeps no positions, so the bytes are walked once more, strings skipped and keys followed. A later
+    // "results" or "tests" key replaces an earlier one, as it does in the parsed document. An element this does not
+    // find gets line 0.
+    QVector<int> testElementLines(const QByteArray &json)
+    {
+        struct Open
+        {
+            bool object = false;
+            QByteArray key; // in an object, the key last read: the one its open child sits under
+        };
+        QVector<Open> containers; // each open object and array, outermost first
+        QVector<int> lines;
+        QByteArray lastString;
+        bool inTests = false; // the innermost open container is results.tests
+        bool elementDue = false; // in results.tests, where its next element starts
+        bool inElement = false; // in a test's object, before its "name"
+        int line = 1;
+        for (qsizetype i = 0; i < json.size(); ++i) {
+            const char c = json.at(i);
+            if (c == '\n') {
+                ++line;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r')
+                continue;
+            if (inTests && elementDue && c != ']' && c != ',') {
+                lines.append(line);
+                elementDue = false;
+            }
+            switch (c) {
+            case '"': {
+                const qsizetype start = i + 1;
+                for (++i; i < json.size() && json.at(i) != '"'; ++i) {
+                    if (json.at(i) == '\\')
+                        ++i;
+                }
+                lastString = json.mid(start, i - start);
+                break;
+            }
+            case ':':
+                if (!containers.isEmpty() && containers.last().object)
+                    containers.last().key = lastString;
+                if (inElement && containers.size() == 4 && lastString == "name" && !lines.isEmpty()) {
+                    lines.last() = line; // the line that names the test, which the details pane quotes
+                    inElement = false;
+                }
+                break;
+            case ',':
+                elementDue = inTests;
+                break;
+            case '{':
+            case '[':
+                if (inTests)
+                    inElement = c == '{';
+                inTests = c == '[' && containers.size() == 2 && containers[0].object && containers[0].key == "results"
+                    && containers[1].object && containers[1].key == "tests";
+                if (inTests) {
+                    lines.clear();
+                    elementDue = true;
+                }
+                containers.append({ c == '{', QByteArray() });
+                break;
+            case '}':
+            case ']':
+                if (!containers.isEmpty())
+                    containers.removeLast();
+                inTests = containers.size() == 3 && !containers[2].object && containers[0].key == "results"
+                    && containers[1].key == "tests";
+                elementDue = false;
+                break;
+            default:
+                break;
+            }
+        }
+        return lines;
+    }
+
     // Gaps that Gapwise itself wrote into extra.gapwise (export --format ctrf): read back so a round trip keeps
     // the triage.
     void readGapwiseGaps(const QJsonObject &extra, const QHash<QString, QString> &gapOfTestName, Report &report)
@@ -137,6 +215,7 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
     int flaky = 0;
     const QJsonArray tests = results.value(QLatin1String("tests")).toArray();
     QVector<QString> gapOfTest;
+    const QVector<int> elementLines = testElementLines(json);
     const bool cancellable = control.cancel != nullptr;
     for (int i = 0; i < tests.size(); ++i) {
         if (cancellable && control.cancelled()) {
@@ -165,8 +244,10 @@ ImportResult importCtrf(const QByteArray &json, const QString &displayName, cons
             if (!value.isEmpty())
                 c.name += QStringLiteral(" [%1]").arg(value);
         }
+        // CTRF's line is the test's line in its source file (filePath); the report line is its object's.
         c.file = t.value(QLatin1String("filePath")).toString();
-        c.line = t.value(QLatin1String("line")).toInt();
+        c.sourceLine = t.value(QLatin1String("line")).toInt();
+        c.line = i < elementLines.size() ? elementLines[i] : 0;
         c.seconds = seconds(t.value(QLatin1String("duration")));
         const QString status = t.value(QLatin1String("status")).toString();
         c.status = statusOf(status);

@@ -99,10 +99,16 @@ QString failureDetails(const QString &type, const QString &message, const QStrin
     QString details = message.trimmed();
     if (!type.isEmpty() && !details.contains(type))
         details = type + QLatin1String(": ") + details;
-    const QString t = trace.trimmed();
-    if (!t.isEmpty())
-        details += (details.isEmpty() ? QString() : QStringLiteral("\n")) + t;
-    return details;
+    QString t = trace.trimmed(); // not const: returned, so moved
+    if (t.isEmpty())
+        return details;
+    // A JavaScript stack ("Error: boom\n    at f (x.js:1:2)") begins with the message itself: said once.
+    const bool restated = t.startsWith(details)
+        && (t.size() == details.size() || t.at(details.size()) == QLatin1Char('\n')
+            || t.at(details.size()) == QLatin1Char('\r'));
+    if (details.isEmpty() || restated)
+        return t;
+    return details + QLatin1Char('\n') + t;
 }
 
 void appendFurtherFailures(JUnitCase &c, const QVector<FurtherFailure> &further)

@@ -45,6 +45,7 @@ struct JUnitCase
     QString name;
     QString file;
     int line = 0; // the XML line of the <testcase> start tag
+    int sourceLine = 0; // the line of the test in `file`, where the report states one (CTRF)
     double seconds = -1.0;
     TestStatus status = TestStatus::Passed;
     bool expectedFailure = false; // pytest's xfail, written as <skipped type="pytest.xfail">

@@ -322,6 +322,10 @@ void JUnitReportBuilder::file(PendingCase &&p)
     t.details = std::move(c.details);
     t.history = c.history.join(QLatin1String("; "));
     t.line = c.line;
+    if (c.sourceLine > 0) {
+        t.sourceFile = c.file;
+        t.sourceLine = c.sourceLine;
+    }
     t.durationSeconds = c.seconds;
     noteImportError(m_report.phases[p.phaseIndex], t);
     m_origins.append(Origin { c.suite, c.synthetic });

@@ -86,6 +86,15 @@ void MarkdownReportBuilder::checkPhaseCounts()
                 [&](const TestCase &t) { return t.phaseId == p.id && t.status == status; }));
         };
         const int namedFailing = namedWith(TestStatus::Failed);
+        if (p.total < 0 && p.passed < 0 && p.failed < 0 && p.errors < 0 && p.skipped < 0 && namedFailing > 0) {
+            // A phase that states no count but names tests, some failing: its counts are its named tests (what
+            // the window counts), not "5 failed" beside "-" for the passed and errors it names too.
+            p.passed = namedWith(TestStatus::Passed);
+            p.failed = namedFailing;
+            p.errors = namedWith(TestStatus::Error);
+            p.skipped = namedWith(TestStatus::Skipped);
+            p.total = p.passed + p.failed + p.errors + p.skipped + namedWith(TestStatus::Unknown);
+        }
         if (p.failed >= 0 && namedFailing > p.failed) {
             addDiagnostic(Severity::Warning, p.line,
                 QStringLiteral("phase “%1” states %2 failed but names %3")
