@@ -150,7 +150,10 @@ namespace {
         for (const Exact &e : exact)
             inputs.append({ e.signature.bucket(), e.signature.messageTemplate, int(e.tests.size()) });
         for (const MinedGroup &group : mineTemplates(inputs)) {
-            if (group.members.size() > 1 && !exact[group.members.first()].signature.fromTestName
+            // Where a type names the assertion (java.lang.AssertionError: expected:<*> but was:<*>), the labels
+            // are that assertion's, the same one on other values: those still join.
+            const FailureSignature &first = exact[group.members.first()].signature;
+            if (group.members.size() > 1 && !first.fromTestName && first.exceptionType.isEmpty()
                 && onlyAssertionLabels(group.templ)) {
                 for (int m : group.members)
                     out.append({ exact[m].signature, exact[m].tests, {} });
