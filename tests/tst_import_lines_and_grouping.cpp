@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// QA6 findings on the importers and the signatures: CTRF lines and sources, a message restated by its trace,
-// causes split or joined by their wording, titles of name-grouped gaps, phases of pytest logs and Markdown.
+// Importers and signatures as a QA round found them: CTRF lines and sources, a message restated by its trace,
+// causes split or joined by their wording, titles of name-grouped gaps, counts of Markdown phases that state none.
 #include "failuretext.h"
 #include "gapsuggester.h"
 #include "testsupport.h"
@@ -31,7 +31,7 @@ QByteArray ctrfWithSourceLines()
 
 } // namespace
 
-TEST_CASE("QA6 CTRF: the report line is the test's own object, CTRF's line is its source", "[ctrf][qa6]")
+TEST_CASE("CTRF: the report line is the test's own object, CTRF's line is its source", "[ctrf]")
 {
     const Report r = importBytesOrFail(ctrfWithSourceLines(), QStringLiteral("run.json"));
     REQUIRE(r.format == QLatin1String("ctrf"));
@@ -52,7 +52,7 @@ TEST_CASE("QA6 CTRF: the report line is the test's own object, CTRF's line is it
     CHECK(testSourceLocation(c).line == 3);
 }
 
-TEST_CASE("QA6 CTRF: the report line counts lines of strings with escapes and of nested arrays", "[ctrf][qa6]")
+TEST_CASE("CTRF: the report line counts lines of strings with escapes and of nested arrays", "[ctrf]")
 {
     // A key "tests" elsewhere (in extra, in a test) and brackets inside strings are not the test list.
     const QByteArray json
@@ -69,7 +69,7 @@ TEST_CASE("QA6 CTRF: the report line counts lines of strings with escapes and of
     CHECK(r.tests[2].line == 7); // the line of its name, which the details pane quotes
 }
 
-TEST_CASE("QA6 CTRF: a trace that starts with the message does not follow it again", "[ctrf][qa6]")
+TEST_CASE("CTRF: a trace that starts with the message does not follow it again", "[ctrf]")
 {
     const Report r = importBytesOrFail(ctrfWithSourceLines(), QStringLiteral("run.json"));
     const TestCase &b = requireTest(r, "src/cart.test.ts::b fails");
@@ -94,7 +94,7 @@ TestCase failing(const QString &name, const QString &message, const QString &det
 
 } // namespace
 
-TEST_CASE("QA6 signatures: an emoji in one message does not split a cause", "[signatures][qa6]")
+TEST_CASE("signatures: an emoji in one message does not split a cause", "[signatures]")
 {
     Report r;
     const QString type = QStringLiteral("app.InvalidEmailAddressException: ");
@@ -110,7 +110,7 @@ TEST_CASE("QA6 signatures: an emoji in one message does not split a cause", "[si
         CHECK(t.gapId == r.gaps[0].id);
 }
 
-TEST_CASE("QA6 signatures: NUnit's Expected of different assertions is no shared cause", "[signatures][qa6]")
+TEST_CASE("signatures: NUnit's Expected of different assertions is no shared cause", "[signatures]")
 {
     Report r;
     r.tests << failing(QStringLiteral("Tests::Failing_Test"), QStringLiteral("Expected: 3"),
@@ -131,7 +131,7 @@ TEST_CASE("QA6 signatures: NUnit's Expected of different assertions is no shared
     CHECK(suggestGaps(worded) == 1);
 }
 
-TEST_CASE("QA6 signatures: tests grouped by name are titled with their names as written", "[signatures][qa6]")
+TEST_CASE("signatures: tests grouped by name are titled with their names as written", "[signatures]")
 {
     Report r;
     r.tests << failing(
@@ -146,8 +146,7 @@ TEST_CASE("QA6 signatures: tests grouped by name are titled with their names as 
     CHECK(r.gaps[0].evidence.contains(QStringLiteral("Test name: class cleanup failure ns tests fixture tests <*>")));
 }
 
-TEST_CASE("QA6 inspect: a text file that is no report holds nothing, an untitled report shows its file name",
-    "[markdown][qa6]")
+TEST_CASE("inspect: a text file that is no report holds nothing, an untitled report shows its file name", "[markdown]")
 {
     const Report tsv = importBytesOrFail(
         QByteArrayLiteral("a.xml\towner/repo\t29672c52\tfixtures/a.xml\nb.xml\towner/repo\t29672c52\tb.xml\n"),
@@ -159,7 +158,7 @@ TEST_CASE("QA6 inspect: a text file that is no report holds nothing, an untitled
     CHECK(plan.shownTitle() == QLatin1String("Test Plan"));
 }
 
-TEST_CASE("QA6 Markdown: a phase that states no count counts the tests it names", "[markdown][qa6]")
+TEST_CASE("Markdown: a phase that states no count counts the tests it names", "[markdown]")
 {
     const Report r = importBytesOrFail(QByteArrayLiteral("Results\n"
                                                          "=======\n"
