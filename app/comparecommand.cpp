@@ -6,6 +6,7 @@
 
 #include "comparewithrun.h"
 #include "comparisonwriters.h"
+#include "counttext.h"
 #include "historystore.h"
 #include "historysummary.h"
 #include "importer.h"
@@ -48,7 +49,8 @@ void printText(const ComparisonDigest &d, QTextStream &out)
     if (!deltas.isEmpty())
         out << "\nFailures per gap:\n" << deltas.join(QLatin1Char('\n')) << '\n';
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty()) {
-        out << "\nTriage carried over: " << d.carriedEdits << " edits applied\n";
+        out << "\nTriage carried over: "
+            << countText(d.carriedChanges, QStringLiteral("%1 change"), QStringLiteral("%1 changes")) << " applied\n";
         if (!d.notCarried.isEmpty())
             out << "Not carried over (" << d.notCarried.size() << "):\n  " << d.notCarried.join(QLatin1String("\n  "))
                 << '\n';

@@ -232,7 +232,7 @@ TEST_CASE("The since-last-run lines and the exports of a comparison", "[compare]
         QStringLiteral("Gap “Legacy Tax Tables”: 1 → 0 (−1)"),
         QStringLiteral("Gap “Unassigned”: 0 → 2 (+2)"),
         QStringLiteral("Phase “Integration Tests - Database”: 2 → 3 (+1)"),
-        QStringLiteral("Triage carried over: 4 edits, 2 not carried"),
+        QStringLiteral("Triage carried over: 4 changes, 2 edits not carried"),
         QStringLiteral("New failures suggested into existing gaps: 1"),
     };
     CHECK(sinceLastRunLines(digest) == expected);
@@ -305,4 +305,17 @@ TEST_CASE("A session whose report is gone cannot be the old run, the message nam
         &error));
     CHECK_FALSE(loadTriagedRun(path, &error));
     CHECK(error.startsWith(path + QLatin1String(": its report /nonexistent/run.xml")));
+}
+
+TEST_CASE("The carried-over triage is counted in changes, as the Undo menu lists them", "[compare][export]")
+{
+    // QA: "Triage carried over: 5 edits" after a rename (which accepted a suggestion), an owner and a note.
+    ComparisonDigest digest;
+    digest.carriedEdits = 5;
+    digest.carriedChanges = 3;
+    digest.notCarried = { QStringLiteral("edit 6 (Move test to “Cart”): test t is gone") };
+    CHECK(sinceLastRunLines(digest).contains(QStringLiteral("Triage carried over: 3 changes, 1 edit not carried")));
+    const QJsonObject json = comparisonToJson(digest);
+    CHECK(json.value(QStringLiteral("carriedEdits")).toInt() == 5);
+    CHECK(json.value(QStringLiteral("carriedChanges")).toInt() == 3);
 }

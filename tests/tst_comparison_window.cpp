@@ -104,7 +104,7 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
         == QStringLiteral("Compared with md-run1.gapwise (triage of run1.md): 3 new failures · 1 fixed · 3 still "
                           "failing · 1 newly passing · "
                           "1 newly skipped · 1 added · 2 removed (not in this run). Triage carried over (one undo "
-                          "step): 4 edits, 1 suggestion"));
+                          "step): 4 changes, 1 suggestion"));
     CHECK(mode->banner()->secondText().startsWith(QStringLiteral(
         "Not carried over: edit 5 (Set owner of “Legacy Tax Tables” to “tax-team”): gap “Legacy Tax Tables” is gone")));
     CHECK_FALSE(w.treeView()->isColumnHidden(ComparisonColumnProxy::ChangeColumn));
@@ -180,8 +180,8 @@ TEST_CASE("The window compares its run with a session: column, deltas, chart, ba
     undo->redo();
     QCoreApplication::processEvents();
     CHECK(barValues(mode->chart(), 1) == QVector<double> { 1, 3, 0, 2 });
-    CHECK(
-        mode->banner()->text().endsWith(QStringLiteral("Triage carried over (one undo step): 4 edits, 1 suggestion")));
+    CHECK(mode->banner()->text().endsWith(
+        QStringLiteral("Triage carried over (one undo step): 4 changes, 1 suggestion")));
 
     // Details open the comparison window on the same digest; End comparison restores the plain views.
     ComparisonView *details = mode->showDetails();

@@ -155,6 +155,9 @@ TEST_CASE("an accepted suggestion is saved and replayed like any edit", "[triage
     reopened.load(withSuggestedGap());
     const ReplayResult replay = replayEdits(reopened, loaded->edits);
     CHECK(replay.notApplied.isEmpty());
+    // QA: a carried-over triage said "5 edits" where the engineer had made 3 changes.
+    CHECK(replay.applied == 3);
+    CHECK(replay.appliedChanges == 2);
     CHECK(stateOf(reopened) == triaged);
 }
 

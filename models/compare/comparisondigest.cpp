@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisondigest.h"
+#include "counttext.h"
 
 #include "grouplabels.h"
 #include "testdisplayname.h"
@@ -119,6 +120,7 @@ ComparisonDigest digestComparison(
     }
     if (carry) {
         d.carriedEdits = carry->applied;
+        d.carriedChanges = carry->appliedChanges;
         d.notCarried = carry->notCarried;
         d.restoredGaps = carry->restoredGaps;
         for (const CarrySuggestion &s : carry->suggested)
@@ -193,8 +195,10 @@ QStringList sinceLastRunLines(const ComparisonDigest &d, const QLocale &locale)
             lines.append(QStringLiteral("Phase ") + groupDeltaText(p, locale));
     }
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty())
-        lines.append(QStringLiteral("Triage carried over: %1 edits, %2 not carried")
-                         .arg(locale.toString(d.carriedEdits), locale.toString(d.notCarried.size())));
+        lines.append(
+            QStringLiteral("Triage carried over: %1, %2 not carried")
+                .arg(countText(d.carriedChanges, QStringLiteral("%1 change"), QStringLiteral("%1 changes"), locale),
+                    countText(d.notCarried.size(), QStringLiteral("%1 edit"), QStringLiteral("%1 edits"), locale)));
     if (!d.suggested.isEmpty())
         lines.append(
             QStringLiteral("New failures suggested into existing gaps: %1").arg(locale.toString(d.suggested.size())));

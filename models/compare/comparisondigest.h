@@ -48,6 +48,7 @@ struct ComparisonDigest
     QVector<GroupDelta> gaps;
     QVector<ChangedTest> tests; // every test whose class is not "unchanged", in the comparison's order
     int carriedEdits = 0;
+    int carriedChanges = 0; // carriedEdits as the engineer's changes, what the words say (changeCount)
     QStringList notCarried;
     QStringList restoredGaps;
     QStringList suggested; // "test → gap (why)"

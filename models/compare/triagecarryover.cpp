@@ -315,6 +315,7 @@ namespace {
         const ReplayResult replay = replayEdits(
             session, rewriteEdits(edits, comparison.newIdForOld, result.gapMap), oldGapTitles(oldRun), oldTestNames);
         result.applied = replay.applied;
+        result.appliedChanges = replay.appliedChanges;
         result.notCarried = replay.notApplied;
         result.suggested = suggestNewFailures(session, oldRun, comparison, result.gapMap);
         return result;

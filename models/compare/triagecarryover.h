@@ -24,6 +24,7 @@ struct CarrySuggestion
 struct CarryOverResult
 {
     int applied = 0; // saved edits replayed onto the new run
+    int appliedChanges = 0; // those edits as the engineer's changes (a rename that accepted a suggestion is one)
     QStringList notCarried; // one line per edit (or part of one) that did not carry over
     QStringList restoredGaps; // gaps of the old report the new one lacks, kept for their tests
     QVector<CarrySuggestion> suggested; // new failures proposed into an existing gap

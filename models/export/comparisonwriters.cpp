@@ -86,7 +86,7 @@ QJsonObject comparisonToJson(const ComparisonDigest &d)
     QJsonObject comparison { { QStringLiteral("old"), d.oldSource }, { QStringLiteral("new"), d.newSource },
         { QStringLiteral("counts"), counts }, { QStringLiteral("phases"), deltasJson(d.phases) },
         { QStringLiteral("gaps"), deltasJson(d.gaps) }, { QStringLiteral("tests"), tests },
-        { QStringLiteral("carriedEdits"), d.carriedEdits },
+        { QStringLiteral("carriedEdits"), d.carriedEdits }, { QStringLiteral("carriedChanges"), d.carriedChanges },
         { QStringLiteral("notCarried"), QJsonArray::fromStringList(d.notCarried) },
         { QStringLiteral("restoredGaps"), QJsonArray::fromStringList(d.restoredGaps) },
         { QStringLiteral("suggested"), QJsonArray::fromStringList(d.suggested) } };

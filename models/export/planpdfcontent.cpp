@@ -240,7 +240,7 @@ void sinceLastRun(PdfPageLayout &layout, const ComparisonDigest &d, const PlanCh
     if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty()) {
         heading(layout, tr("Triage of the last run"), 10, 6);
         const QFont body = font(9);
-        QString carried = countText(d.carriedEdits, tr("%1 edit carried over"), tr("%1 edits carried over"))
+        QString carried = countText(d.carriedChanges, tr("%1 change carried over"), tr("%1 changes carried over"))
             + QStringLiteral(", ") + tr("%1 not carried").arg(count(d.notCarried.size()));
         if (!d.suggested.isEmpty())
             carried += QStringLiteral(", ")

@@ -236,6 +236,7 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
     const TestNamer testName = testNamer(session, testNames);
     QUndoStack *stack = session.undoStack();
     int openStep = 0; // the saved step whose macro is open; 0 for none
+    int lastAppliedStep = 0;
     const auto pushInStep = [&](TriageCommand *command, const QJsonObject &edit) {
         const int step = edit.value(QStringLiteral("step")).toInt();
         if (step != openStep && openStep != 0) {
@@ -270,6 +271,10 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
                                          .arg(command->describe(gapName), missing.join(QLatin1String(", "))));
         pushInStep(command, edits[i]);
         ++result.applied;
+        const int step = edits[i].value(QStringLiteral("step")).toInt();
+        if (step == 0 || step != lastAppliedStep)
+            ++result.appliedChanges;
+        lastAppliedStep = step;
     }
     if (openStep != 0)
         stack->endMacro();

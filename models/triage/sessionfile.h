@@ -69,6 +69,7 @@ int changeCount(const QVector<QJsonObject> &edits);
 struct ReplayResult
 {
     int applied = 0;
+    int appliedChanges = 0; // of those, as the Undo menu counts them: the edits of one saved step once (changeCount)
     QStringList notApplied; // one readable line per edit (or part of one) that no longer applies
 };
 

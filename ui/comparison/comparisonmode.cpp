@@ -299,7 +299,7 @@ void ComparisonMode::showSummary()
         html += tr(". The triage carried over from the earlier run is undone");
     else if (d.carriedEdits > 0 || !d.notCarried.isEmpty() || !d.suggested.isEmpty() || !d.restoredGaps.isEmpty()) {
         html += tr(". Triage carried over (one undo step): %1, %2")
-                    .arg(countText(d.carriedEdits, tr("%1 edit"), tr("%1 edits"), locale),
+                    .arg(countText(d.carriedChanges, tr("%1 change"), tr("%1 changes"), locale),
                         countText(d.suggested.size(), tr("%1 suggestion"), tr("%1 suggestions"), locale));
         if (!d.restoredGaps.isEmpty())
             html += tr(", gaps kept from the earlier run: %1")
