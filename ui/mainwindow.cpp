@@ -80,7 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sessions = new SessionController(m_session, this);
     buildViews();
     m_comparison = new ComparisonMode(m_session, m_proxy->comparisonModel(),
-        { m_tree, m_filterBar, m_gapChart, m_chartSplitter, m_phaseChart }, this);
+        { m_tree, m_filterBar, m_gapChart, m_chartSplitter, m_phaseChart, m_banner }, this);
     qobject_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(1, m_comparison->banner());
     // The recovery file notes the comparison, so that a restore after a crash can say it did not come back:
     // comparing again would carry the earlier triage over again, over edits made since, so it is not automatic.

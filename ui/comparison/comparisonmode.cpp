@@ -159,9 +159,17 @@ ComparisonMode::Outcome ComparisonMode::compute(const QString &oldPath, const Re
 void ComparisonMode::present(const QString &oldPath, const Outcome &outcome)
 {
     if (!outcome.error.isEmpty()) {
-        m_banner->showMessage(MessageBanner::Kind::Error,
-            tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error).toHtmlEscaped());
-        m_summaryShown = false;
+        const QString text
+            = tr("Could not compare with %1 — %2").arg(QFileInfo(oldPath).fileName(), outcome.error).toHtmlEscaped();
+        if (isActive() && m_views.messages) {
+            // The comparison shown keeps its banner and its actions; the failure is said beside it (QA: it took
+            // the banner's place, and End comparison with it).
+            m_views.messages->showMessage(MessageBanner::Kind::Error, text);
+            showSummary(); // in place of "Comparing with …"
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Error, text);
+            m_summaryShown = false;
+        }
         Q_EMIT failed(outcome.error);
         return;
     }

@@ -47,6 +47,7 @@ public:
         GapChart *gapChart = nullptr;
         QSplitter *chartSplitter = nullptr; // the comparison chart goes beside the gap chart, hidden
         QWidget *phaseChart = nullptr; // folds behind the comparison chart in a short window (ChartFold)
+        MessageBanner *messages = nullptr; // the window's: says a failed comparison while another one is shown
     };
     ComparisonMode(
         Gapwise::TriageSession *session, Gapwise::ComparisonColumnProxy *model, const Views &views, QWidget *window);
