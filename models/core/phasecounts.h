@@ -14,4 +14,12 @@ inline int unknownCount(const Phase &p)
     return qMax(0, p.total - p.passed - p.failed - p.errors - p.skipped);
 }
 
+// What the parts a phase states add up to (those of passed, failed, errors and skipped it states): a stated total
+// below it (the seed's "17 tests" beside 5 passed, 12 failed and 4 errors) is not the number of its results, and the
+// tree, the phase chart and the plan show the larger one.
+inline int statedPartsSum(const Phase &p)
+{
+    return qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.errors) + qMax(0, p.skipped);
+}
+
 } // namespace Gapwise

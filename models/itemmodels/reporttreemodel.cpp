@@ -3,10 +3,13 @@
 #include "counttext.h"
 #include "displaytext.h"
 #include "grouplabels.h"
+#include "phasecounts.h"
 #include "statuspalette.h"
 #include "triagesession.h"
 
 #include <QLocale>
+
+#include <algorithm>
 
 namespace Gapwise {
 
@@ -293,7 +296,10 @@ QString ReportTreeModel::groupStatusText(const GroupNode *node) const
 int ReportTreeModel::groupTotal(const GroupNode *node) const
 {
     const Phase *phase = node->isTopLevel() ? phaseOfGroup(node) : nullptr;
-    return phase && phase->total > node->tally.total() ? phase->total : node->tally.total();
+    if (!phase)
+        return node->tally.total();
+    // The report's total, or what its stated counts add up to where that is more, as the plan's row says it.
+    return std::max({ phase->total, statedPartsSum(*phase), node->tally.total() });
 }
 
 QString ReportTreeModel::statusCountText(int failing, int total)
