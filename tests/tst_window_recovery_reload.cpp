@@ -76,6 +76,17 @@ CrashedWork crashAfterTriage(const QString &reportPath, const QString &savedFirs
     return work; // ~MainWindow without a close event: nothing removes the recovery file
 }
 
+// A fresh recovery folder, and a copy of the sample in `dir` triaged by a window that a crash took (crashAfterTriage);
+// `sessionName`: the session file in `dir` it was saved to first, none when empty.
+CrashedWork crashOnCopy(const QTemporaryDir &dir, const QString &sessionName = QString())
+{
+    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
+    const QString reportPath = copySampleReport(dir);
+    CrashedWork work = crashAfterTriage(reportPath, sessionName.isEmpty() ? QString() : dir.filePath(sessionName));
+    REQUIRE(QFile::exists(work.recoveryPath));
+    return work;
+}
+
 // A window started without a file is offered the work a crash left, and restores it from the banner.
 // `offered`: what the banner must say of it (QA: it named the report alone, not the session file the work
 // belonged to or what was at stake).
@@ -97,11 +108,8 @@ void restoreAtStart(MainWindow &w, const QString &offered)
 TEST_CASE(
     "Work left by a crash is offered at start: Restore brings it back into the window", "[triage][window][recovery]")
 {
-    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
     QTemporaryDir dir;
-    const QString reportPath = copySampleReport(dir);
-    const CrashedWork work = crashAfterTriage(reportPath);
-    REQUIRE(QFile::exists(work.recoveryPath));
+    const CrashedWork work = crashOnCopy(dir);
     REQUIRE(Autosaver::pendingRecoveryFiles().contains(work.recoveryPath));
 
     MainWindow w;
@@ -147,12 +155,9 @@ TEST_CASE("Restored work that had been saved to a session file is that session's
 {
     // QA: saved as issue1176.gapwise, edited, killed, restored: the title named no session and Ctrl+S asked
     // for a file name in the report's folder.
-    QDir(Autosaver::recoveryDirectory()).removeRecursively();
     QTemporaryDir dir;
-    const QString reportPath = copySampleReport(dir);
+    const CrashedWork work = crashOnCopy(dir, QStringLiteral("friday.gapwise"));
     const QString sessionPath = dir.filePath(QStringLiteral("friday.gapwise"));
-    const CrashedWork work = crashAfterTriage(reportPath, sessionPath);
-    REQUIRE(QFile::exists(work.recoveryPath));
 
     MainWindow w;
     restoreAtStart(w, QStringLiteral("1 change made after friday.gapwise was saved, at "));
@@ -175,12 +180,9 @@ TEST_CASE("Restored work that had been saved to a session file is that session's
 
 TEST_CASE("Restored work whose session file is gone is saved nowhere yet", "[triage][window][recovery]")
 {
-    QDir(Autosaver::recoveryDirectory()).removeRecursively();
     QTemporaryDir dir;
-    const QString reportPath = copySampleReport(dir);
-    const QString sessionPath = dir.filePath(QStringLiteral("friday.gapwise"));
-    const CrashedWork work = crashAfterTriage(reportPath, sessionPath);
-    REQUIRE(QFile::remove(sessionPath));
+    const CrashedWork work = crashOnCopy(dir, QStringLiteral("friday.gapwise"));
+    REQUIRE(QFile::remove(dir.filePath(QStringLiteral("friday.gapwise"))));
 
     MainWindow w;
     // Which changes the session file held is not known any more: the banner says so instead of guessing.
@@ -194,11 +196,9 @@ TEST_CASE("Restored work whose session file is gone is saved nowhere yet", "[tri
 TEST_CASE(
     "Work left by a crash can be discarded from the banner: the recovery file is gone", "[triage][window][recovery]")
 {
-    QDir(Autosaver::recoveryDirectory()).removeRecursively(); // this test process's own data folder
     QTemporaryDir dir;
-    const QString reportPath = copySampleReport(dir);
-    const CrashedWork work = crashAfterTriage(reportPath);
-    REQUIRE(QFile::exists(work.recoveryPath));
+    const CrashedWork work = crashOnCopy(dir);
+    const QString reportPath = dir.filePath(QStringLiteral("report.md"));
 
     MainWindow w;
     REQUIRE(openAndWait(w, reportPath)); // the user opened the report: its recovery file is offered at once
