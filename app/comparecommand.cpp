@@ -36,9 +36,15 @@ void printText(const ComparisonDigest &d, QTextStream &out)
         const QString name = changeClassName(change);
         out << '\n' << name.at(0).toUpper() << name.mid(1) << " (" << d.count(change) << "):\n";
         for (const ChangedTest &t : d.tests) {
-            if (t.change == change)
-                out << "  " << t.name << "  [" << t.phase << "; " << t.gap
-                    << (t.knownIssue.isEmpty() ? QString() : QStringLiteral("; known issue ") + t.knownIssue) << "]\n";
+            if (t.change != change)
+                continue;
+            out << "  " << t.name << "  [" << t.phase << "; " << t.gap;
+            if (!t.knownIssue.isEmpty())
+                out << "; known issue " << t.knownIssue;
+            // A removed test's last verdict: "removed" alone did not say whether a failure went with it (QA).
+            if (!t.inNew)
+                out << "; was " << statusName(t.oldStatus);
+            out << "]\n";
         }
     }
     QStringList deltas;

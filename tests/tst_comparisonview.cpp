@@ -12,12 +12,15 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QProxyStyle>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Gapwise;
 using namespace TestSupport;
@@ -38,6 +41,13 @@ TEST_CASE("Compare with…: the table, its change filter and the per-gap chart",
     view.compare(dataPath(QStringLiteral("compare/md-run1.gapwise")), dataPath(QStringLiteral("compare/run2.md")));
     REQUIRE(done.wait(20000));
     CHECK(model->rowCount() == 12);
+    // The summary names the run compared with as the banner does, not as "Since last run" (QA: any session may be it).
+    const auto labels = view.findChildren<QLabel *>();
+    const auto summary = std::find_if(labels.cbegin(), labels.cend(),
+        [](const QLabel *label) { return label->text().startsWith(QStringLiteral("<b>Compared with</b> ")); });
+    REQUIRE(summary != labels.cend());
+    CHECK((*summary)->text().contains(QStringLiteral("md-run1.gapwise")));
+    CHECK_FALSE((*summary)->text().contains(QStringLiteral("Since last run")));
 
     auto *filter = view.findChild<QComboBox *>();
     REQUIRE(filter);

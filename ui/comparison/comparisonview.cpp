@@ -145,7 +145,8 @@ void ComparisonView::present(const Outcome &outcome)
 
 void ComparisonView::showSummaryOf(const ComparisonDigest &d)
 {
-    QString html = tr("<b>Since last run</b> (%1):").arg(oldSideText(d).toHtmlEscaped());
+    // Named as the banner names it: any earlier run or session may be the one compared with, not only the last (QA).
+    QString html = tr("<b>Compared with</b> %1:").arg(oldSideText(d).toHtmlEscaped());
     const QStringList lines = sinceLastRunLines(d, QLocale());
     html += QLatin1String(" ") + lines.mid(0, 7).join(QStringLiteral(" · ")).toHtmlEscaped();
     if (lines.size() > 7)
