@@ -530,3 +530,17 @@ TEST_CASE("The gap chart's caption names a few phases, and only the first and la
     CHECK_FALSE(twelve.contains(QStringLiteral("Suite 2")));
     CHECK_FALSE(twelve.contains(QStringLiteral("Suite 11")));
 }
+
+TEST_CASE("The phase chart's caption says what the failure rate is of", "[window][charts][rate]")
+{
+    MainWindow w;
+    TestSupport::showSyntheticRun(w);
+    QStringList captions;
+    for (const QLabel *label : w.phaseChart()->findChildren<QLabel *>()) {
+        if (label->text().contains(QLatin1String("Tests per phase")))
+            captions << label->text();
+    }
+    INFO(captions.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(captions.size() == 1);
+    CHECK(captions.first().contains(QStringLiteral("failure rate above each bar, of the tests that ran")));
+}

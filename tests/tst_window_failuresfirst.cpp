@@ -9,6 +9,7 @@
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
 #include "testnameparts.h"
+#include "triagefixtures.h"
 #include "triagesession.h"
 #include "windowfixtures.h"
 #include "windowreadable.h"
@@ -24,6 +25,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -482,4 +484,73 @@ TEST_CASE("window: on open the test the details show is the selected, highlighte
     CHECK(rows.first() == current.siblingAtColumn(0));
     const QString name = current.siblingAtColumn(0).data(Qt::DisplayRole).toString();
     CHECK(win.detailsPane()->toPlainText().contains(name));
+}
+
+// QA: after a drag of tests onto a gap the Details pane was 60-80 px taller and stayed so. The drop showed the
+// same test again with its new gap's title, often a whole error message on several lines, and the pane was fitted
+// to that as if the user had gone to a longer failure.
+TEST_CASE("The Details pane keeps its height when a drop of tests onto a gap redraws their details", "[triage][window]")
+{
+    QSettings().remove(QStringLiteral("window")); // a first run: the pane is fitted to what the user selects
+    Report report = TestSupport::syntheticReport(90, 3);
+    QString title;
+    for (int i = 0; title.size() < 480; ++i)
+        title += QStringLiteral("websocket handshake rejected with HTTP 403 by staging gateway %1 ").arg(i);
+    report.gaps[2].title = title.trimmed();
+    MainWindow w;
+    w.setReport(report);
+    w.resize(1366, 768);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    const QDockWidget *dock = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    REQUIRE(dock);
+
+    int moving = -1;
+    const auto &tests = w.session()->report().tests;
+    for (int i = 0; i < tests.size() && moving < 0; ++i) {
+        if (tests[i].gapId == report.gaps[1].id && isFailing(tests[i].status))
+            moving = i;
+    }
+    REQUIRE(moving >= 0);
+    TestSupport::selectTests(w, { moving });
+    QCoreApplication::processEvents();
+    const int before = dock->height();
+
+    QMimeData *data = w.treeModel()->mimeData({ w.treeModel()->indexForTest(moving) });
+    REQUIRE(data);
+    const QModelIndex target
+        = w.filterProxy()->mapFromTree(w.treeModel()->groupIndexes(NodeKind::Gap, QStringLiteral("gap-3")).value(0));
+    REQUIRE(w.filterProxy()->canDropMimeData(data, Qt::MoveAction, -1, -1, target));
+    w.filterProxy()->dropMimeData(data, Qt::MoveAction, -1, -1, target); // false: the session moved them
+    delete data;
+    QCoreApplication::processEvents();
+    REQUIRE(tests[moving].gapId == report.gaps[2].id);
+    // The pane shows the test in its new gap, its title on several lines, in the height it had.
+    REQUIRE(w.detailsPane()->toPlainText().contains(title.left(60)));
+    CHECK(dock->height() == before);
+
+    // Undone, and moved by the menu's Move to Gap: the same.
+    w.session()->undoStack()->undo();
+    QCoreApplication::processEvents();
+    CHECK(dock->height() == before);
+    w.session()->undoStack()->redo();
+    QCoreApplication::processEvents();
+    CHECK(dock->height() == before);
+
+    // With another tab (Changes, or Gap where it shares the tabs) in front of the Details, going to other rows
+    // leaves the bottom area as it is: the Details pane behind it kept the height it had in front, and fitting
+    // to that grew the area at each row.
+    auto *changesDock = w.findChild<QDockWidget *>(QStringLiteral("changesDock"));
+    REQUIRE(changesDock);
+    REQUIRE(w.tabifiedDockWidgets(changesDock).contains(const_cast<QDockWidget *>(dock)));
+    changesDock->raise();
+    QCoreApplication::processEvents();
+    const int frontHeight = changesDock->height();
+    for (const QString &gap : { report.gaps[2].id, report.gaps[0].id }) {
+        TestSupport::selectGap(w, gap); // a gap's details: its tests listed, longer than a test's
+        QCoreApplication::processEvents();
+        CHECK(changesDock->height() == frontHeight);
+    }
+    w.session()->undoStack()->clear();
+    QSettings().remove(QStringLiteral("window"));
 }

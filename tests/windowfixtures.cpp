@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "reportfilterproxy.h"
 #include "reporttreemodel.h"
+#include "triagefixtures.h"
 #include "triagesession.h"
 
 #include <catch2/catch.hpp>
@@ -89,6 +90,14 @@ void showActive(MainWindow &window, const QSize &size)
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+void showSyntheticRun(MainWindow &window)
+{
+    window.setReport(syntheticReport(90, 3));
+    window.resize(1200, 800);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
 }
 
 QVector<int> testsOfGap(const MainWindow &window, const QString &gapId, int most)

@@ -23,6 +23,8 @@ void selectTests(MainWindow &window, const QVector<int> &tests);
 void selectGap(MainWindow &window, const QString &gapId);
 // Shows the window at `size`, active, and waits until it is.
 void showActive(MainWindow &window, const QSize &size);
+// The window on syntheticReport(90, 3) (gap-2 and gap-3 hold tests; gap-1 none), shown at 1200×800.
+void showSyntheticRun(MainWindow &window);
 // The first `most` tests of a gap (Report::tests indices), in report order.
 QVector<int> testsOfGap(const MainWindow &window, const QString &gapId, int most);
 // The first `count` tests of a gap; fails the test case when the gap has fewer.
