@@ -15,8 +15,9 @@ inline int unknownCount(const Phase &p)
 }
 
 // What the parts a phase states add up to (those of passed, failed, errors and skipped it states): a stated total
-// below it (the seed's "17 tests" beside 5 passed, 12 failed and 4 errors) is not the number of its results, and the
-// tree, the phase chart and the plan show the larger one.
+// below it (the seed's "17 tests" beside 5 passed, 12 failed and 4 errors) is not the number of its results: the
+// tree's phase row shows the larger one. (The phase chart and the plan take each status's larger of stated and named,
+// PhaseBar::total(), which is the same where the report names no more of a status than it states.)
 inline int statedPartsSum(const Phase &p)
 {
     return qMax(0, p.passed) + qMax(0, p.failed) + qMax(0, p.errors) + qMax(0, p.skipped);

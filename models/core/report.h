@@ -114,7 +114,7 @@ struct Report
     int phaseIndex(const QString &phaseId) const;
     int gapIndex(const QString &gapId) const;
     int countTests(TestStatus status) const;
-    // The title, else the name of the file it was read from (what the window's title bar says).
+    // The title, else the name of the file it was read from (what inspect says of an untitled report).
     QString shownTitle() const;
     // Nothing read from it: no title, phase, test, gap, remediation item or action (a text file that is no report).
     bool holdsNothing() const;

@@ -24,7 +24,8 @@ struct PlanPhase
     // The counts the plan shows, the phase chart's (-1, "–", where the report states none and names none): the
     // report's own, or its named tests where it names more ("Skipped: 0" above 3 skipped tests). `total` is the
     // report's, or what the counts add up to where that is more (the seed's 17 tests beside 5 passed, 12 failed
-    // and 4 errors), so that a row's total is never below its rate's base; totalNote() says why it differs.
+    // and 4 errors), so that a row's total is never below its rate's base; RemediationPlan::countNotes says why it
+    // differs.
     int total = -1;
     int passed = -1;
     int failed = -1;

@@ -236,7 +236,7 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
     const TestNamer testName = testNamer(session, testNames);
     QUndoStack *stack = session.undoStack();
     int openStep = 0; // the saved step whose macro is open; 0 for none
-    int lastAppliedStep = 0;
+    QVector<QJsonObject> applied; // counted in changes once replayed (changeCount)
     const auto pushInStep = [&](TriageCommand *command, const QJsonObject &edit) {
         const int step = edit.value(QStringLiteral("step")).toInt();
         if (step != openStep && openStep != 0) {
@@ -271,11 +271,9 @@ ReplayResult replayEdits(TriageSession &session, const QVector<QJsonObject> &edi
                                          .arg(command->describe(gapName), missing.join(QLatin1String(", "))));
         pushInStep(command, edits[i]);
         ++result.applied;
-        const int step = edits[i].value(QStringLiteral("step")).toInt();
-        if (step == 0 || step != lastAppliedStep)
-            ++result.appliedChanges;
-        lastAppliedStep = step;
+        applied.append(edits[i]);
     }
+    result.appliedChanges = changeCount(applied);
     if (openStep != 0)
         stack->endMacro();
     stack->setClean();
