@@ -56,8 +56,8 @@ QVector<RecoveryOffer::Entry> RecoveryOffer::pending() const
             e.reportPath = file->resolvedReportPath();
             e.reportExists = QFileInfo::exists(e.reportPath);
             e.savedAs = file->savedAs;
+            e.edits = file->edits;
             e.changes = changeCount(file->edits);
-            e.unsavedChanges = e.savedAs.isEmpty() ? e.changes : unsavedSince(file->edits, e.savedAs);
         }
         e.written = QFileInfo(path).lastModified();
         (e.reportExists ? restorable : stale).append(e);
@@ -110,6 +110,8 @@ bool RecoveryOffer::isShowing() const
 // count, and where it belongs.
 QString RecoveryOffer::changesText(const Entry &e)
 {
+    // The saved session is read here, for the one entry the banner describes: not for every recovery file pending.
+    const int unsaved = e.savedAs.isEmpty() ? e.changes : unsavedSince(e.edits, e.savedAs);
     const QLocale locale;
     const QString when = e.written.date() == QDate::currentDate()
         ? locale.toString(e.written.time(), QLocale::ShortFormat)
@@ -120,14 +122,14 @@ QString RecoveryOffer::changesText(const Entry &e)
             .arg(when);
     }
     const QString session = QFileInfo(e.savedAs).fileName().toHtmlEscaped();
-    if (e.unsavedChanges < 0) {
+    if (unsaved < 0) {
         return countText(e.changes,
             tr("%1 change, made at %3; whether %2 holds it is not known (the file changed or is gone)."),
             tr("%1 changes, the last at %3; how many of them %2 holds is not known (the file changed or is gone)."),
             locale)
             .arg(session, when);
     }
-    return countText(e.unsavedChanges, tr("%1 change made after %2 was saved, at %3."),
+    return countText(unsaved, tr("%1 change made after %2 was saved, at %3."),
         tr("%1 changes made after %2 was saved, the last at %3."), locale)
         .arg(session, when);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QVector>
 
@@ -28,7 +29,7 @@ public:
         bool reportExists = false;
         QString savedAs; // the session file the triage was last saved to or opened from; empty for none
         int changes = 0; // in the recovery file, as the Undo menu counts them
-        int unsavedChanges = -1; // of those, made since savedAs was written; -1 where that is not known
+        QVector<QJsonObject> edits; // the recovery file's, to tell which were made after savedAs was written
         QDateTime written; // when the recovery file was last written: the last change
     };
 

@@ -133,8 +133,7 @@ std::optional<RunRecord> readRunRecord(const QString &path, QString *error)
     const auto run = loadTriagedRun(path, error);
     if (!run)
         return std::nullopt;
-    // A run with no test results would be stored as the newest run and hide every earlier one's verdicts.
-    if (run->triaged.tests.isEmpty()) {
+    if (!holdsTestResults(run->triaged)) {
         const auto &phases = run->triaged.phases;
         const bool counted = std::any_of(phases.cbegin(), phases.cend(), [](const Phase &p) { return p.total > 0; });
         *error = counted ? QStringLiteral("%1: names no test (it states its results only as counts, and the history "

@@ -62,6 +62,13 @@ QString storedResultKey(int storedStatus); // the same for JSON: "expected-failu
 // where several phases of one run share the name, the phase id is kept in front to tell them apart.
 QVector<QString> historyTestKeys(const Report &report);
 
+// Whether `report` may be added to the history: a run with no test results would be stored as the newest run and
+// hide every earlier one's verdicts. Every caller of HistoryStore::addRun asks this first.
+inline bool holdsTestResults(const Report &report)
+{
+    return !report.tests.isEmpty();
+}
+
 // The record of `report` (imported from `sourceFile` whose bytes hash to `contentHash`). Signatures are
 // computed for failing tests here, so the store only writes.
 RunRecord makeRunRecord(

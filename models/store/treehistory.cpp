@@ -131,7 +131,7 @@ std::optional<TreeHistory> loadTreeHistory(const Report &report, const QString &
     }
     TreeHistory h;
     h.storePath = storePath;
-    if (addRun && !report.tests.isEmpty()) { // a run with no test results is never stored (readRunRecord)
+    if (addRun && holdsTestResults(report)) {
         const auto added = store.addRun(makeRunRecord(report, QFileInfo(sourceFile).absoluteFilePath(), contentHash,
                                             QFileInfo(sourceFile).lastModified()),
             error);

@@ -129,10 +129,9 @@ struct Loaded
 // when neither names it.
 QString gapTitle(const Report &report, const TreeHistory &history, const QString &gapId)
 {
-    for (const Gap &g : report.gaps) {
-        if (g.id == gapId && !g.title.isEmpty())
-            return g.title;
-    }
+    const int g = report.gapIndex(gapId);
+    if (g >= 0 && !report.gaps[g].title.isEmpty())
+        return report.gaps[g].title;
     const GapTrend *stored = history.gapTrend(gapId);
     return stored && !stored->title.isEmpty() ? stored->title : gapId;
 }
