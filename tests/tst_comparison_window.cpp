@@ -381,16 +381,6 @@ QStringList fileDialogFilters(MainWindow &w, const QString &text)
     return filters;
 }
 
-void writeJUnit(const QString &path, const QString &testName)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("<testsuite name=\"s\" tests=\"1\" failures=\"1\"><testcase classname=\"c\" name=\"%1\">"
-                              "<failure message=\"boom\"/></testcase></testsuite>\n")
-                   .arg(testName)
-                   .toUtf8());
-}
-
 } // namespace
 
 TEST_CASE("Open… and Compare with… offer every format the importers read, and all files", "[compare][gui]")
@@ -453,8 +443,14 @@ TEST_CASE("Open… takes several files as one run, and Open Folder… a folder",
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     QDir(dir.path()).mkdir(QStringLiteral("shards"));
-    writeJUnit(dir.filePath(QStringLiteral("shards/a.xml")), QStringLiteral("test_a"));
-    writeJUnit(dir.filePath(QStringLiteral("shards/b.xml")), QStringLiteral("test_b"));
+    for (const char *name : { "a", "b" }) {
+        writeFileOrFail(dir, QStringLiteral("shards/%1.xml").arg(QLatin1String(name)),
+            QStringLiteral(
+                "<testsuite name=\"s\" tests=\"1\" failures=\"1\"><testcase classname=\"c\" name=\"test_%1\">"
+                "<failure message=\"boom\"/></testcase></testsuite>\n")
+                .arg(QLatin1String(name))
+                .toUtf8());
+    }
     QSettings().setValue(QStringLiteral("lastOpenDir"), dir.filePath(QStringLiteral("shards")));
     MainWindow w;
     QSignalSpy loaded(&w, &MainWindow::reportLoaded);
